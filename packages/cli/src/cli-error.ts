@@ -1,0 +1,25 @@
+/** Exit codes of the contract: 0 ran, 1 unusable input, 2 wrong usage. */
+export const EXIT_OK = 0;
+export const EXIT_INPUT = 1;
+export const EXIT_USAGE = 2;
+
+/** An expected failure with a one-line reason; `exitCode` is 1 (input) or 2 (usage). */
+export class CliError extends Error {
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode: number) {
+    super(message);
+    this.name = 'CliError';
+    this.exitCode = exitCode;
+  }
+}
+
+/** The input was unusable: exit 1 with a one-line reason naming the file. */
+export function inputError(message: string): CliError {
+  return new CliError(message, EXIT_INPUT);
+}
+
+/** The command line was wrong: exit 2. */
+export function usageError(message: string): CliError {
+  return new CliError(message, EXIT_USAGE);
+}

@@ -1,0 +1,13 @@
+import type { CommandSpec } from './command.js';
+import { diagnoseCommand } from './diagnose.js';
+import { notYetImplemented } from './not-yet.js';
+
+/** Every command of the contract, in the order `--help` lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  diagnoseCommand,
+  notYetImplemented('explain', 'explain a decoded authorization message', '[options] FILE'),
+  notYetImplemented('simulate', 'evaluate requests against a set of policies, like AWS does', '--case FILE'),
+  notYetImplemented('lint', 'check policy documents for problems that cause or hide access failures', 'FILE...'),
+  notYetImplemented('redact', 'replace account ids, ARNs, keys and tokens with consistent stand-ins', '[FILE]'),
+  notYetImplemented('web', 'serve the web page on localhost', '[--port N]'),
+];

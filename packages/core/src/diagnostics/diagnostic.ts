@@ -1,0 +1,34 @@
+/** How serious a diagnostic is. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * A position in a text document.
+ * `line` is 1-based, `column` is 1-based (in UTF-16 code units), `offset` is 0-based.
+ */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+  readonly offset: number;
+}
+
+/** A range in a text document, from `start` (inclusive) to `end` (exclusive). */
+export interface Span {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/**
+ * The one diagnostic shape used everywhere: parse errors, validation errors, lint findings.
+ * `message` starts lower-case, has no final period, and quotes user values in backticks;
+ * longer advice goes in `help`.
+ */
+export interface Diagnostic {
+  /** Stable machine-readable identifier, e.g. `json-syntax`. */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** JSON pointer (RFC 6901) to the node the diagnostic is about; `''` for the whole document. */
+  readonly path: string;
+  readonly span?: Span;
+  readonly help?: string;
+}
