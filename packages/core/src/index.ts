@@ -9,5 +9,23 @@ export type { Diagnostic, Position, Severity, Span } from './diagnostics/diagnos
 export { type JsonParseResult, parseJson } from './json/parse-json.js';
 
 // --- errors: reading pasted AWS errors ---
+export { actionForOperation, type OperationAction, servicesForOperation } from './catalog/operations.js';
+export type {
+  DenyType,
+  EncodedMessage,
+  EncodedMessageState,
+  ErrorReading,
+  FactSource,
+  FailureFacts,
+  FailureKind,
+  PolicyLayer,
+  PrincipalInfo,
+  PrincipalKind,
+  PrincipalOrigin,
+  Unknown,
+  UnknownCode,
+} from './errors/failure.js';
+export { parsePrincipal } from './errors/principal.js';
+export { normaliseAction, type ReadErrorOptions, type ReadErrorResult, readError } from './errors/read-error.js';
 
 // --- policy and engine: parsing and evaluating policies ---

@@ -1,0 +1,166 @@
+/**
+ * SDK and endpoint names of AWS services mapped to their IAM service prefixes.
+ * SDKs name services differently (`AmazonEC2`, `Ec2`, `EC2`, `AWSSecurityTokenService`,
+ * `Amazon.SecurityToken`, `Secrets Manager`); errors carry those names, policies use the prefix.
+ */
+
+/** Normalised SDK service name (lower-case, letters and digits only, `amazon`/`aws` removed) → IAM prefix. */
+const SDK_NAME_TO_PREFIX: Readonly<Record<string, string>> = {
+  securitytokenservice: 'sts',
+  securitytoken: 'sts',
+  identitymanagement: 'iam',
+  identitymanagementservice: 'iam',
+  keymanagementservice: 'kms',
+  simplesystemsmanagement: 'ssm',
+  simpleemailservice: 'ses',
+  simpleemail: 'ses',
+  simpleemailv2: 'ses',
+  sesv2: 'ses',
+  simplenotificationservice: 'sns',
+  simplenotification: 'sns',
+  simplequeueservice: 'sqs',
+  simplequeue: 'sqs',
+  dynamodbv2: 'dynamodb',
+  dynamodb: 'dynamodb',
+  cloudwatchlogs: 'logs',
+  logs: 'logs',
+  cloudwatch: 'cloudwatch',
+  monitoring: 'cloudwatch',
+  cloudwatchevents: 'events',
+  eventbridge: 'events',
+  sfn: 'states',
+  stepfunctions: 'states',
+  elasticloadbalancing: 'elasticloadbalancing',
+  elasticloadbalancingv2: 'elasticloadbalancing',
+  elbv2: 'elasticloadbalancing',
+  elb: 'elasticloadbalancing',
+  applicationautoscaling: 'application-autoscaling',
+  autoscaling: 'autoscaling',
+  redshiftserverless: 'redshift-serverless',
+  apigateway: 'apigateway',
+  apigatewayv2: 'apigateway',
+  apigatewaymanagementapi: 'execute-api',
+  cognitoidentityprovider: 'cognito-idp',
+  cognitoidentity: 'cognito-identity',
+  secretsmanager: 'secretsmanager',
+  certificatemanager: 'acm',
+  route53: 'route53',
+  elasticcomputecloud: 'ec2',
+  ec2: 'ec2',
+  ecr: 'ecr',
+  ecs: 'ecs',
+  eks: 'eks',
+  s3: 's3',
+  s3control: 's3',
+  simplestorageservice: 's3',
+  lambda: 'lambda',
+  kms: 'kms',
+  sts: 'sts',
+  iam: 'iam',
+  ssm: 'ssm',
+  sns: 'sns',
+  sqs: 'sqs',
+  cloudformation: 'cloudformation',
+  rds: 'rds',
+  athena: 'athena',
+  glue: 'glue',
+  greengrassv2: 'greengrass',
+  greengrass: 'greengrass',
+  rekognition: 'rekognition',
+  codebuild: 'codebuild',
+  codedeploy: 'codedeploy',
+  codepipeline: 'codepipeline',
+  sagemaker: 'sagemaker',
+  organizations: 'organizations',
+  acm: 'acm',
+  ses: 'ses',
+  states: 'states',
+  events: 'events',
+  kinesis: 'kinesis',
+  firehose: 'firehose',
+  kinesisfirehose: 'firehose',
+  elasticache: 'elasticache',
+  opensearch: 'es',
+  elasticsearch: 'es',
+  elasticsearchservice: 'es',
+  cloudtrail: 'cloudtrail',
+  cloudfront: 'cloudfront',
+  batch: 'batch',
+  emr: 'elasticmapreduce',
+  elasticmapreduce: 'elasticmapreduce',
+  appsync: 'appsync',
+  backup: 'backup',
+  efs: 'elasticfilesystem',
+  elasticfilesystem: 'elasticfilesystem',
+  bedrock: 'bedrock',
+  bedrockruntime: 'bedrock',
+  servicequotas: 'servicequotas',
+  ssoadmin: 'sso',
+  sso: 'sso',
+  ssooidc: 'sso-oauth',
+  resourcegroupstaggingapi: 'tag',
+  configservice: 'config',
+  config: 'config',
+  guardduty: 'guardduty',
+  securityhub: 'securityhub',
+  wafv2: 'wafv2',
+  xray: 'xray',
+};
+
+/** CloudTrail `eventSource` hosts whose first label is not the IAM prefix. */
+const EVENT_SOURCE_TO_PREFIX: Readonly<Record<string, string>> = {
+  monitoring: 'cloudwatch',
+  email: 'ses',
+  'elasticloadbalancing': 'elasticloadbalancing',
+  'elasticmapreduce': 'elasticmapreduce',
+  'elasticfilesystem': 'elasticfilesystem',
+  'sso-directory': 'sso-directory',
+  'signin': 'signin',
+  'apigateway': 'apigateway',
+  'execute-api': 'execute-api',
+  'es': 'es',
+  'lambda': 'lambda',
+};
+
+/** Maps an SDK service name (`AmazonEC2`, `Ec2`, `Secrets Manager`, `Amazon.SecurityToken`) to an IAM prefix. */
+export function serviceFromSdkName(name: string): string | null {
+  const key = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/^(amazon|aws)/, '')
+    .replace(/^(amazon|aws)/, '');
+  return SDK_NAME_TO_PREFIX[key] ?? null;
+}
+
+/** Maps a CloudTrail `eventSource` (`ec2.amazonaws.com`) or an endpoint host label to an IAM prefix. */
+export function serviceFromEventSource(eventSource: string): string | null {
+  const label = eventSource.toLowerCase().split('.')[0];
+  if (label === undefined || label === '' || !/^[a-z0-9-]+$/.test(label)) {
+    return null;
+  }
+  return EVENT_SOURCE_TO_PREFIX[label] ?? label;
+}
+
+/** Maps an AWS endpoint host (`sts.eu-west-1.amazonaws.com`, `bkt.s3.ap-south-1.amazonaws.com`) to prefix and region. */
+export function serviceFromEndpointHost(host: string): { service: string; region: string | null } | null {
+  const labels = host.toLowerCase().split('.');
+  const awsIndex = labels.lastIndexOf('amazonaws');
+  if (awsIndex < 1) {
+    return null;
+  }
+  const before = labels.slice(0, awsIndex);
+  const s3Index = before.findIndex((l) => l === 's3' || l.startsWith('s3-'));
+  if (s3Index >= 0) {
+    const region = before[s3Index + 1] ?? null;
+    return { service: 's3', region: region && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : null };
+  }
+  const first = before[0];
+  if (first === undefined) {
+    return null;
+  }
+  const region = before[1] ?? null;
+  return {
+    service: serviceFromEventSource(first) ?? first,
+    region: region && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : null,
+  };
+}

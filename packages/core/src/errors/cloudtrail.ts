@@ -1,0 +1,133 @@
+import { serviceFromEventSource } from '../catalog/service-names.js';
+
+/** The facts of one failed CloudTrail event. */
+export interface CloudTrailFailure {
+  readonly errorCode: string;
+  readonly errorMessage: string | null;
+  readonly eventName: string | null;
+  readonly service: string | null;
+  readonly region: string | null;
+  readonly principal: string | null;
+  readonly resource: string | null;
+  readonly requestId: string | null;
+}
+
+/** Failed events of a CloudTrail record, a `{"Records": [...]}` file, or an array of records. */
+export interface CloudTrailFailures {
+  readonly failures: readonly CloudTrailFailure[];
+  readonly records: number;
+}
+
+type Json = Record<string, unknown>;
+
+const DENIAL_CODE = /AccessDenied|UnauthorizedOperation|AuthorizationError|Unauthorized|Forbidden/;
+
+/**
+ * Reads CloudTrail events, or returns `null` when the value is not CloudTrail. Failed events come first
+ * when they are access denials, then other failures, each group in file order.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+ */
+export function readCloudTrail(value: unknown): CloudTrailFailures | null {
+  const records = recordsOf(value);
+  if (records === null) {
+    return null;
+  }
+  const failed = records.filter((r) => typeof r.errorCode === 'string').map(toFailure);
+  const denials = failed.filter((f) => DENIAL_CODE.test(f.errorCode));
+  const others = failed.filter((f) => !DENIAL_CODE.test(f.errorCode));
+  return { failures: [...denials, ...others], records: records.length };
+}
+
+function recordsOf(value: unknown): Json[] | null {
+  if (isRecord(value)) {
+    return [value];
+  }
+  const list = isObject(value) && Array.isArray(value.Records) ? value.Records : Array.isArray(value) ? value : null;
+  if (list === null || list.length === 0) {
+    return null;
+  }
+  const records = list.filter(isRecord);
+  return records.length === list.length ? records : null;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRecord(value: unknown): value is Json {
+  return isObject(value) && typeof value.eventSource === 'string' && typeof value.eventName === 'string';
+}
+
+function toFailure(record: Json): CloudTrailFailure {
+  const service = serviceFromEventSource(str(record.eventSource) ?? '');
+  const region = str(record.awsRegion);
+  const identity = isObject(record.userIdentity) ? record.userIdentity : {};
+  return {
+    errorCode: str(record.errorCode) ?? '',
+    errorMessage: str(record.errorMessage),
+    eventName: str(record.eventName),
+    service,
+    region,
+    principal: principalOf(identity),
+    resource: resourceOf(record, service, region),
+    requestId: str(record.requestID) ?? str(record.requestId),
+  };
+}
+
+function principalOf(identity: Json): string | null {
+  const arn = str(identity.arn);
+  if (arn !== null) {
+    return arn;
+  }
+  const type = str(identity.type);
+  if (type === 'AWSService') {
+    return str(identity.invokedBy);
+  }
+  if (type === 'AWSAccount' && str(identity.accountId) !== null) {
+    return `arn:aws:iam::${str(identity.accountId)}:root`;
+  }
+  if (type === 'Anonymous' || str(identity.principalId) === 'anonymous') {
+    return 'anonymous';
+  }
+  return null;
+}
+
+/** The resource of the event: the `resources` list, else what `requestParameters` names for common services. */
+function resourceOf(record: Json, service: string | null, region: string | null): string | null {
+  if (Array.isArray(record.resources)) {
+    for (const r of record.resources) {
+      if (isObject(r) && typeof r.ARN === 'string') {
+        return r.ARN;
+      }
+    }
+  }
+  const params = isObject(record.requestParameters) ? record.requestParameters : null;
+  if (params === null) {
+    return null;
+  }
+  for (const key of ['roleArn', 'functionName', 'keyId', 'secretId', 'topicArn', 'queueUrl', 'name', 'resourceArn']) {
+    const v = str(params[key]);
+    if (v?.startsWith('arn:')) {
+      return v;
+    }
+  }
+  if (service === 's3') {
+    const bucket = str(params.bucketName);
+    if (bucket !== null) {
+      const key = str(params.key);
+      return key === null ? `arn:aws:s3:::${bucket}` : `arn:aws:s3:::${bucket}/${key}`;
+    }
+  }
+  const account = str(record.recipientAccountId);
+  if (service === 'ssm' && account !== null && region !== null) {
+    const name = str(params.name);
+    if (name !== null) {
+      return `arn:aws:ssm:${region}:${account}:parameter${name.startsWith('/') ? '' : '/'}${name}`;
+    }
+  }
+  return null;
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}

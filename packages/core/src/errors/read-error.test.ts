@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { loadCaseTable, readCorpus } from '../../test/case-table.js';
+import type { ErrorReading, FailureFacts } from './failure.js';
+import { type ReadErrorOptions, readError } from './read-error.js';
+
+/** What a case may assert; every field is optional except where the table says otherwise. */
+interface Expected extends Partial<FailureFacts> {
+  readonly kind?: ErrorReading['kind'];
+  /** Diagnostic code when the input holds no error. */
+  readonly error?: string;
+  readonly lookalike?: string | null;
+  readonly encodedMessage?: string;
+  readonly httpStatus?: number | null;
+  readonly requestId?: string | null;
+  readonly region?: string | null;
+  readonly principalKind?: string;
+  readonly principalOrigin?: string | null;
+  readonly principalAccount?: string | null;
+  readonly permissionSet?: string | null;
+  readonly instanceId?: string | null;
+  readonly roleArn?: string | null;
+  readonly sessionName?: string | null;
+  readonly transitiveThroughScp?: boolean;
+  readonly authorizationId?: string | null;
+  readonly actionSource?: string | null;
+  readonly otherFailures?: number;
+  /** Exact list of unknown codes, in order. */
+  readonly unknowns?: readonly string[];
+  /** Surfaces that must be among those recognised. */
+  readonly surfaces?: readonly string[];
+}
+
+interface ErrorCase {
+  readonly name: string;
+  readonly input: { readonly corpus?: number; readonly text?: string; readonly options?: ReadErrorOptions };
+  readonly expected: Expected;
+}
+
+const FAILURE_FIELDS = [
+  'code',
+  'operation',
+  'service',
+  'action',
+  'principal',
+  'resource',
+  'reasonLayer',
+  'denyType',
+  'policyArn',
+  'hasEncodedMessage',
+] as const;
+
+const ALLOWED = {
+  top: ['name', 'input', 'expected'],
+  input: ['corpus', 'text', 'options'],
+  expected: [
+    'kind',
+    ...FAILURE_FIELDS,
+    'error',
+    'lookalike',
+    'encodedMessage',
+    'httpStatus',
+    'requestId',
+    'region',
+    'principalKind',
+    'principalOrigin',
+    'principalAccount',
+    'permissionSet',
+    'instanceId',
+    'roleArn',
+    'sessionName',
+    'transitiveThroughScp',
+    'authorizationId',
+    'actionSource',
+    'otherFailures',
+    'unknowns',
+    'surfaces',
+  ],
+};
+
+const corpus = readCorpus();
+const corpusCases = loadCaseTable<ErrorCase>(new URL('./cases/corpus.cases.json', import.meta.url), ALLOWED);
+const shapeCases = loadCaseTable<ErrorCase>(new URL('./cases/shapes.cases.json', import.meta.url), ALLOWED);
+
+function textOf(c: ErrorCase): string {
+  if (c.input.corpus !== undefined) {
+    const entry = corpus[c.input.corpus - 1];
+    if (entry === undefined) {
+      throw new Error(`${c.name}: no corpus line ${c.input.corpus}`);
+    }
+    return entry.text;
+  }
+  if (c.input.text === undefined) {
+    throw new Error(`${c.name}: input needs \`corpus\` or \`text\``);
+  }
+  return c.input.text;
+}
+
+/** Projects a reading onto the keys a case asserts, so failures show only what differs. */
+function project(reading: ErrorReading, expected: Expected): Record<string, unknown> {
+  const p = reading.principalInfo;
+  const all: Record<string, unknown> = {
+    kind: reading.kind,
+    ...reading.failure,
+    lookalike: reading.lookalike,
+    encodedMessage: reading.encodedMessage.state,
+    httpStatus: reading.httpStatus,
+    requestId: reading.requestId,
+    region: reading.region,
+    principalKind: p?.kind,
+    principalOrigin: p?.origin ?? null,
+    principalAccount: p?.account ?? null,
+    permissionSet: p?.permissionSet ?? null,
+    instanceId: p?.instanceId ?? null,
+    roleArn: p?.roleArn ?? null,
+    sessionName: p?.sessionName ?? null,
+    transitiveThroughScp: reading.transitiveThroughScp,
+    authorizationId: reading.authorizationId,
+    actionSource: reading.actionSource,
+    otherFailures: reading.otherFailures,
+    unknowns: reading.unknowns.map((u) => u.code),
+    surfaces: expected.surfaces?.filter((s) => reading.surfaces.includes(s)),
+  };
+  return Object.fromEntries(Object.keys(expected).map((k) => [k, all[k]]));
+}
+
+function check(c: ErrorCase): void {
+  const result = readError(textOf(c), c.input.options);
+  if (c.expected.error !== undefined) {
+    expect(result.ok ? 'ok' : result.diagnostic.code).toBe(c.expected.error);
+    return;
+  }
+  if (!result.ok) {
+    throw new Error(`${c.name}: expected a reading, got \`${result.diagnostic.code}\`: ${result.diagnostic.message}`);
+  }
+  expect(project(result.value, c.expected)).toEqual(c.expected);
+}
+
+describe('readError: every corpus message', () => {
+  it('has exactly one labelled case per corpus line', () => {
+    const labelled = corpusCases.map((c) => c.input.corpus).sort((a = 0, b = 0) => a - b);
+    expect(labelled).toEqual(corpus.map((_, i) => i + 1));
+  });
+  it('labels every contract field of every corpus case', () => {
+    for (const c of corpusCases) {
+      for (const field of ['kind', ...FAILURE_FIELDS]) {
+        expect(c.expected, `${c.name} lacks \`${field}\``).toHaveProperty(field);
+      }
+    }
+  });
+  it.each(corpusCases.map((c) => [c.name, c] as const))('%s', (_, c) => check(c));
+});
+
+describe('readError: shapes of spec part A beyond the corpus', () => {
+  it.each(shapeCases.map((c) => [c.name, c] as const))('%s', (_, c) => check(c));
+});

@@ -1,0 +1,331 @@
+import { actionForOperation, servicesForOperation } from '../catalog/operations.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseJson } from '../json/parse-json.js';
+import { cleanErrorText } from './clean-text.js';
+import { type CloudTrailFailure, readCloudTrail } from './cloudtrail.js';
+import { type DenialSentence, findDenialSentences } from './denial-sentence.js';
+import { findEncodedMessage } from './encoded-message.js';
+import type { ErrorReading, FactSource, FailureFacts, FailureKind, Unknown } from './failure.js';
+import { HintSet, PRIORITY } from './hints.js';
+import { AUTHORIZATION_CODES, findLookalike } from './lookalikes.js';
+import { parsePrincipal } from './principal.js';
+import { EXTRACTORS, stripFaultPrefix } from './surfaces.js';
+import { addToolPhraseHints } from './tool-phrases.js';
+import { listUnknowns } from './unknowns.js';
+
+/** What the caller knows that the error text may not say; the text wins where both speak. */
+export interface ReadErrorOptions {
+  readonly principal?: string;
+  readonly action?: string;
+  readonly resource?: string;
+}
+
+/** The reading of an error, or why the input holds none. */
+export type ReadErrorResult = { readonly ok: true; readonly value: ErrorReading } | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+/** Phrases that mark an access failure even without a code. */
+const ACCESS_PHRASES = /not authorized to perform|Access Denied|AccessDenied|access denied|Forbidden|Access to KMS is not allowed/;
+
+/**
+ * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail
+ * events. Never throws; returns a diagnostic when the input holds no AWS error.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
+ */
+export function readError(input: string, options: ReadErrorOptions = {}): ReadErrorResult {
+  if (input.trim() === '') {
+    return fail('empty-input', 'the input is empty, expected an AWS error message');
+  }
+  const hints = new HintSet();
+  let text = input;
+  let otherFailures = 0;
+  const trimmed = input.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const parsed = parseJson(trimmed);
+    if (parsed.ok) {
+      const trail = readCloudTrail(parsed.value);
+      if (trail !== null) {
+        const first = trail.failures[0];
+        if (first === undefined) {
+          return fail(
+            'no-failed-event',
+            `none of the ${trail.records} CloudTrail event(s) failed: no \`errorCode\` field`,
+          );
+        }
+        addCloudTrailHints(first, hints);
+        text = [first.errorCode, first.errorMessage ?? ''].join(': ');
+        otherFailures = trail.failures.length - 1;
+      }
+    }
+  }
+  const cleaned = cleanErrorText(text);
+  for (const extract of EXTRACTORS) {
+    extract(cleaned, hints);
+  }
+  addToolPhraseHints(cleaned, hints);
+
+  const sentences = findDenialSentences(cleaned);
+  const sentence = sentences.find((s) => s.action !== null) ?? sentences[0] ?? null;
+  otherFailures += countOtherDenials(sentences, sentence);
+  if (sentence !== null) {
+    addSentenceHints(sentence, hints);
+  }
+  addOptionHints(options, hints);
+
+  const code = hints.best('code')?.value ?? null;
+  const operationHint = hints.best('operation');
+  const operation = operationHint?.value ?? null;
+  const service = resolveService(operation, hints);
+  const { action, actionAsWritten, actionSource } = resolveAction(hints, service, operation);
+  const principal = hints.best('principal')?.value ?? null;
+  const resource = hints.best('resource')?.value ?? null;
+  const encodedMessage = findEncodedMessage(cleaned);
+  const httpStatus = toStatus(hints.best('httpStatus')?.value);
+
+  const lookalike = findLookalike(code, cleaned, sentence !== null);
+  const kind = classify(lookalike?.kind ?? null, code, sentence, cleaned, httpStatus);
+  if (kind === null) {
+    return fail('no-aws-error', 'no AWS error found in the input');
+  }
+
+  const failure: FailureFacts = {
+    code,
+    operation,
+    service,
+    action,
+    principal,
+    resource,
+    reasonLayer: sentence?.reasonLayer ?? null,
+    denyType: sentence?.denyType ?? null,
+    policyArn: sentence?.policyArn ?? null,
+    hasEncodedMessage: encodedMessage.state === 'present' || encodedMessage.state === 'truncated',
+  };
+  const principalInfo = principal === null ? null : parsePrincipal(principal);
+  const reading: Omit<ErrorReading, 'unknowns'> = {
+    kind,
+    failure,
+    lookalike: lookalike?.id ?? null,
+    rawCode: rawCodeOf(cleaned, code),
+    httpStatus,
+    requestId: hints.best('requestId')?.value ?? null,
+    region: hints.best('region')?.value ?? regionOf(resource),
+    actionAsWritten,
+    actionSource,
+    operationSource: operationHint === null ? null : sourceOf(operationHint.surface),
+    message: messageOf(hints, cleaned, sentence),
+    principalInfo,
+    encodedMessage,
+    transitiveThroughScp: sentence?.transitiveThroughScp ?? false,
+    authorizationId: sentence?.authorizationId ?? null,
+    detailsUrl: sentence?.detailsUrl ?? null,
+    surfaces: hints.surfaces().filter((s) => !INTERNAL_SURFACES.has(s)),
+    otherFailures,
+  };
+  const unknowns: Unknown[] = listUnknowns(reading, sentence);
+  return { ok: true, value: { ...reading, unknowns } };
+}
+
+/** Hint sources that are no client or tool and so are not reported as surfaces. */
+const INTERNAL_SURFACES = new Set(['code-token', 'code-label', 'message', 'option', 'implied', 'http', 'sdk', 'ec2']);
+
+function fail(code: string, message: string): ReadErrorResult {
+  return { ok: false, diagnostic: { code, severity: 'error', message, path: '' } };
+}
+
+function addCloudTrailHints(event: CloudTrailFailure, hints: HintSet): void {
+  const p = PRIORITY.structuredRecord;
+  hints.add('code', stripFaultPrefix(event.errorCode), p, 'cloudtrail');
+  hints.add('operation', event.eventName, p, 'cloudtrail');
+  hints.add('service', event.service, p, 'cloudtrail');
+  hints.add('region', event.region, p, 'cloudtrail');
+  hints.add('principal', event.principal, PRIORITY.body, 'cloudtrail');
+  hints.add('resource', event.resource, PRIORITY.body, 'cloudtrail');
+  hints.add('requestId', event.requestId, p, 'cloudtrail');
+  hints.add('message', event.errorMessage, p, 'cloudtrail');
+}
+
+function addSentenceHints(sentence: DenialSentence, hints: HintSet): void {
+  // The text's own sentence is the most direct statement of what was denied.
+  const p = PRIORITY.structuredRecord + 1;
+  hints.add('principal', sentence.principal, p, 'message');
+  hints.add('resource', sentence.resource, p, 'message');
+  if (sentence.action !== null && sentence.action.includes(':')) {
+    hints.add('action', sentence.action, p, 'message');
+  }
+}
+
+function addOptionHints(options: ReadErrorOptions, hints: HintSet): void {
+  hints.add('principal', options.principal, 1, 'option');
+  hints.add('resource', options.resource, 1, 'option');
+  hints.add('action', options.action, 1, 'option');
+}
+
+/**
+ * The service that answered: named with the operation by the client (Go v2, PHP, CloudTrail), else the one
+ * service whose API has the operation, else SDK class and suffix names, implied codes, the action prefix.
+ */
+function resolveService(operation: string | null, hints: HintSet): string | null {
+  const named = hints.best('service');
+  if (named !== null && named.priority >= PRIORITY.namedCall) {
+    return named.value;
+  }
+  if (operation !== null) {
+    const candidates = servicesForOperation(operation);
+    if (candidates.length === 1) {
+      return candidates[0] ?? null;
+    }
+    if (candidates.length > 1) {
+      const hinted = hints.all('service').find((h) => candidates.includes(h.value));
+      if (hinted !== undefined) {
+        return hinted.value;
+      }
+      const actionService = serviceOfAction(hints.best('action')?.value);
+      if (actionService !== null && candidates.includes(actionService)) {
+        return actionService;
+      }
+    }
+  }
+  if (named !== null) {
+    return named.value;
+  }
+  const code = hints.best('code')?.value;
+  const implied = code === undefined ? undefined : SERVICE_OF_CODE[code];
+  return implied ?? serviceOfAction(hints.best('action')?.value);
+}
+
+/** Error codes that only one service uses. */
+const SERVICE_OF_CODE: Readonly<Record<string, string>> = {
+  UnauthorizedOperation: 'ec2',
+  AuthFailure: 'ec2',
+  InvalidAMIID: 'ec2',
+  VcpuLimitExceeded: 'ec2',
+  InsufficientInstanceCapacity: 'ec2',
+  AuthorizationError: 'sns',
+  KMSAccessDeniedException: 'lambda',
+};
+
+function resolveAction(
+  hints: HintSet,
+  service: string | null,
+  operation: string | null,
+): { action: string | null; actionAsWritten: string | null; actionSource: FactSource | null } {
+  const stated = hints.best('action');
+  if (stated !== null && stated.surface !== 'option') {
+    return { action: normaliseAction(stated.value), actionAsWritten: stated.value, actionSource: sourceOf(stated.surface) };
+  }
+  if (service !== null && operation !== null) {
+    const source: FactSource = hints.best('operation')?.surface === 'cloudtrail' ? 'cloudtrail' : 'operation';
+    return { action: actionForOperation(service, operation).action, actionAsWritten: null, actionSource: source };
+  }
+  if (stated !== null) {
+    return { action: normaliseAction(stated.value), actionAsWritten: stated.value, actionSource: 'option' };
+  }
+  return { action: null, actionAsWritten: null, actionSource: null };
+}
+
+/** `SNS:Publish` → `sns:Publish`: prefixes are case-insensitive, policies write them lower-case. */
+export function normaliseAction(action: string): string {
+  const colon = action.indexOf(':');
+  return colon < 0 ? action : `${action.slice(0, colon).toLowerCase()}${action.slice(colon)}`;
+}
+
+function serviceOfAction(action: string | undefined): string | null {
+  if (action === undefined) {
+    return null;
+  }
+  const colon = action.indexOf(':');
+  return colon > 0 ? action.slice(0, colon).toLowerCase() : null;
+}
+
+function sourceOf(surface: string): FactSource {
+  switch (surface) {
+    case 'message':
+    case 'cloudformation':
+      return 'message';
+    case 'cloudtrail':
+      return 'cloudtrail';
+    case 'option':
+      return 'option';
+    case 'terraform':
+    case 'controller':
+    case 'ecs-agent':
+      return 'phrase';
+    case 'secretsmanager':
+    case 'lambda':
+      return 'signature';
+    default:
+      return 'message';
+  }
+}
+
+function classify(
+  lookalikeKind: FailureKind | null,
+  code: string | null,
+  sentence: DenialSentence | null,
+  text: string,
+  httpStatus: number | null,
+): FailureKind | null {
+  if (lookalikeKind !== null) {
+    return lookalikeKind;
+  }
+  if (sentence !== null || (code !== null && AUTHORIZATION_CODES.has(code)) || ACCESS_PHRASES.test(text)) {
+    return 'authorization';
+  }
+  if (httpStatus === 403 && code === null) {
+    return 'authorization';
+  }
+  return code !== null ? 'other' : null;
+}
+
+function countOtherDenials(sentences: readonly DenialSentence[], primary: DenialSentence | null): number {
+  if (primary === null) {
+    return 0;
+  }
+  const key = (s: DenialSentence) => `${s.principal}|${s.action}|${s.resource}`;
+  const distinct = new Set(sentences.filter((s) => s.action !== null).map(key));
+  distinct.delete(key(primary));
+  return distinct.size;
+}
+
+function rawCodeOf(text: string, code: string | null): string | null {
+  if (code === null) {
+    return null;
+  }
+  for (const prefix of ['Client.', 'Server.']) {
+    if (text.includes(`${prefix}${code}`)) {
+      return `${prefix}${code}`;
+    }
+  }
+  return code;
+}
+
+function toStatus(value: string | undefined): number | null {
+  if (value === undefined) {
+    return null;
+  }
+  const n = Number.parseInt(value, 10);
+  return n >= 100 && n <= 599 ? n : null;
+}
+
+function regionOf(arn: string | null): string | null {
+  if (arn === null || !arn.startsWith('arn:')) {
+    return null;
+  }
+  const region = arn.split(':')[3];
+  return region !== undefined && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : null;
+}
+
+/** The service's own message: from a body field, else the denial sentence's line. */
+function messageOf(hints: HintSet, text: string, sentence: DenialSentence | null): string | null {
+  const body = hints.best('message');
+  if (body !== null) {
+    return cleanErrorText(body.value).replace(/\s+/g, ' ').slice(0, 4000);
+  }
+  if (sentence !== null) {
+    const start = text.lastIndexOf('\n', sentence.offset) + 1;
+    const userAt = text.lastIndexOf('User: ', sentence.offset);
+    const from = userAt >= start ? userAt : start;
+    const end = text.indexOf('\n', sentence.offset);
+    return text.slice(from, end < 0 ? undefined : end).trim().slice(0, 4000);
+  }
+  return null;
+}

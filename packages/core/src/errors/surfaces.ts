@@ -1,0 +1,426 @@
+import { serviceFromEndpointHost, serviceFromSdkName } from '../catalog/service-names.js';
+import { type HintSet, PRIORITY } from './hints.js';
+import { AUTHORIZATION_CODES, LOOKALIKE_RULES } from './lookalikes.js';
+
+/**
+ * Extractors for the ways clients and tools print an AWS error (spec A.4). Each reads the cleaned text
+ * and adds what it recognises to the hint set; none depends on another. Every pattern is anchored on
+ * fixed words and bounded, so each runs in linear time on any input.
+ */
+type Extractor = (text: string, hints: HintSet) => void;
+
+const awsCli: Extractor = (text, hints) => {
+  const surface = text.includes('botocore') ? 'boto3' : 'aws-cli';
+  const m = /An error occurred \(([^()\s]{1,100})\)(?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))? when calling the (\w{1,100}) operation/.exec(
+    text,
+  );
+  if (m) {
+    addCodeOrStatus(hints, m[1], PRIORITY.clientEnvelope, surface);
+    hints.add('operation', m[2], PRIORITY.clientEnvelope, surface);
+  }
+  const old = /A client error \(([^()\s]{1,100})\) occurred(?: when calling the (\w{1,100}) operation)?/.exec(text);
+  if (old) {
+    addCodeOrStatus(hints, old[1], PRIORITY.clientEnvelope, 'aws-cli-v1');
+    hints.add('operation', old[2], PRIORITY.clientEnvelope, 'aws-cli-v1');
+  }
+  if (text.includes('aws: [ERROR]:')) {
+    hints.surface('aws-cli-v2');
+  }
+  if (/(?:upload|download|copy|delete) failed: /.test(text)) {
+    hints.surface('aws-s3');
+  }
+};
+
+const goV2: Extractor = (text, hints) => {
+  const m = /operation error ([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/.exec(text);
+  if (m) {
+    hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.namedCall, 'go-v2');
+    hints.add('operation', m[2], PRIORITY.clientEnvelope, 'go-v2');
+  }
+  const response = /https response error StatusCode: (\d{3}), RequestID: ([^,\s]*)(, HostID: [^,\s]*)?/.exec(text);
+  if (response) {
+    hints.add('httpStatus', response[1], PRIORITY.clientEnvelope, 'go-v2');
+    hints.add('requestId', response[2], PRIORITY.clientEnvelope, 'go-v2');
+    if (response[3] !== undefined) {
+      hints.add('service', 's3', PRIORITY.bodyShape, 'go-v2');
+    }
+  }
+  const api = /api error ([A-Za-z][\w.]{1,100}): /.exec(text);
+  if (api) {
+    hints.add('code', stripFaultPrefix(api[1]), PRIORITY.clientEnvelope, 'go-v2');
+  }
+};
+
+const goV1: Extractor = (text, hints) => {
+  const m = /status code: (\d{3}), request id: ([\w-]*)/.exec(text);
+  if (m) {
+    hints.add('httpStatus', m[1], PRIORITY.body, 'go-v1');
+    hints.add('requestId', m[2], PRIORITY.body, 'go-v1');
+  }
+};
+
+const javaV1: Extractor = (text, hints) => {
+  const m = /\(Service: ([^;()]{1,80}); Status Code: (\d{3}); Error Code: ([^;()\s]{1,100})(?:; Request ID: ([^;()]*))?/.exec(
+    text,
+  );
+  if (m) {
+    hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkSuffixService, 'java-v1');
+    hints.add('httpStatus', m[2], PRIORITY.body, 'java-v1');
+    hints.add('code', stripFaultPrefix(m[3]), PRIORITY.sdkSuffixCode, 'java-v1');
+    hints.add('requestId', m[4], PRIORITY.body, 'java-v1');
+  }
+};
+
+const javaV2: Extractor = (text, hints) => {
+  const m = /\(Service: ([^,;()]{1,80}), Status Code: (\d{3}), Request ID: ([^,()]*)/.exec(text);
+  if (m) {
+    hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkSuffixService, 'java-v2');
+    hints.add('httpStatus', m[2], PRIORITY.body, 'java-v2');
+    hints.add('requestId', m[3], PRIORITY.body, 'java-v2');
+  }
+  const cls = /software\.amazon\.awssdk\.services\.(\w{1,60})\.model\.(\w{1,100})/.exec(text);
+  if (cls) {
+    hints.add('service', serviceFromSdkName(cls[1] ?? ''), PRIORITY.sdkClass, 'java-v2');
+    hints.add('code', codeFromExceptionClass(cls[2] ?? ''), PRIORITY.sdkClass, 'java-v2');
+  }
+};
+
+const dotnet: Extractor = (text, hints) => {
+  const m = /\bAmazon\.(\w{1,60})\.(?:Model\.)?(\w{1,100}Exception)\b/.exec(text);
+  if (m) {
+    hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkClass, 'dotnet');
+    hints.add('code', codeFromExceptionClass(m[2] ?? ''), PRIORITY.sdkClass, 'dotnet');
+  }
+  const status = /\((\d{3})\) (?:Forbidden|Unauthorized|Bad Request)/.exec(text);
+  if (status) {
+    hints.add('httpStatus', status[1], PRIORITY.body, 'dotnet');
+  }
+};
+
+const ruby: Extractor = (text, hints) => {
+  const m = /Aws::(\w{1,60})::Errors::(\w{1,100})/.exec(text);
+  if (m) {
+    hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkClass, 'ruby');
+    hints.add('code', m[2], PRIORITY.sdkClass, 'ruby');
+  }
+};
+
+const php: Extractor = (text, hints) => {
+  const m = /Error executing "(\w{1,100})" on "(https?:\/\/[^"\s/]{1,200})/.exec(text);
+  if (m) {
+    hints.add('operation', m[1], PRIORITY.clientEnvelope, 'php');
+    const endpoint = serviceFromEndpointHost((m[2] ?? '').replace(/^https?:\/\//, ''));
+    if (endpoint) {
+      hints.add('service', endpoint.service, PRIORITY.namedCall, 'php');
+      hints.add('region', endpoint.region, PRIORITY.namedCall, 'php');
+    }
+  }
+  const code = /\b([A-Z][A-Za-z0-9]{2,100}) \((?:client|server)\): /.exec(text);
+  if (code) {
+    hints.add('code', code[1], PRIORITY.sdkClass, 'php');
+  }
+  const status = /resulted in a `(\d{3}) [A-Za-z ]{1,40}` response/.exec(text);
+  if (status) {
+    hints.add('httpStatus', status[1], PRIORITY.body, 'php');
+  }
+};
+
+const kotlin: Extractor = (text, hints) => {
+  const m = /aws\.sdk\.kotlin\.services\.(\w{1,60})\.model\.(\w{1,100})/.exec(text);
+  if (m) {
+    hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkClass, 'kotlin');
+    hints.add('code', codeFromExceptionClass(m[2] ?? ''), PRIORITY.sdkClass, 'kotlin');
+  }
+  const status = /Service returned error code (\d{3})/.exec(text);
+  if (status) {
+    hints.add('httpStatus', status[1], PRIORITY.body, 'kotlin');
+  }
+  const requestId = /Request ID: ([\w-]{4,100})/.exec(text);
+  if (requestId) {
+    hints.add('requestId', requestId[1], PRIORITY.codeToken, 'sdk');
+  }
+};
+
+const botocoreClass: Extractor = (text, hints) => {
+  const m = /botocore\.errorfactory\.(\w{1,100})/.exec(text);
+  if (m) {
+    hints.add('code', codeFromExceptionClass(m[1] ?? ''), PRIORITY.sdkClass, 'boto3');
+  }
+};
+
+const jsSdk: Extractor = (text, hints) => {
+  const code = /\bcode: '([\w.]{2,100})'/.exec(text);
+  if (code) {
+    hints.add('code', stripFaultPrefix(code[1]), PRIORITY.body, 'js-v2');
+  }
+  const status = /\bstatusCode: (\d{3})/.exec(text);
+  if (status) {
+    hints.add('httpStatus', status[1], PRIORITY.body, 'js-v2');
+  }
+  const requestId = /\brequestId: '([\w-]{4,100})/.exec(text);
+  if (requestId) {
+    hints.add('requestId', requestId[1], PRIORITY.body, 'js-v2');
+  }
+  const service = /aws-sdk\/lib\/services\/(\w{1,60})\.js/.exec(text);
+  if (service) {
+    hints.add('service', serviceFromSdkName(service[1] ?? ''), PRIORITY.sdkClass, 'js-v2');
+  }
+  const v3 = /\b(?:deserializeAws_(?:restXml|restJson1|json1_0|json1_1|awsJson1_0|awsJson1_1|query|ec2)|de_)(\w{1,100}?)CommandError\b/.exec(
+    text,
+  );
+  if (v3) {
+    hints.add('operation', v3[1], PRIORITY.sdkClass, 'js-v3');
+  }
+  if (text.includes('"$metadata"') || text.includes('$fault')) {
+    hints.surface('js-v3');
+  }
+};
+
+/** Fields of JSON bodies and dumps, also when the JSON is partial or embedded in other text. */
+const jsonFields: Extractor = (text, hints) => {
+  for (const m of text.matchAll(/"(__type|code|Code|errorType|name|errorCode)"\s*:\s*"([^"\n]{1,200})"/g)) {
+    const key = m[1] ?? '';
+    const raw = m[2] ?? '';
+    const value = stripFaultPrefix(raw.slice(raw.lastIndexOf('#') + 1)) ?? '';
+    const code = key === 'errorType' || key === 'name' ? codeFromExceptionClass(value) : value;
+    hints.add('code', code, PRIORITY.body, key === 'errorType' ? 'lambda-runtime' : 'json-body');
+  }
+  const status = /"(?:httpStatusCode|statusCode|StatusCode)"\s*:\s*(\d{3})/.exec(text);
+  if (status) {
+    hints.add('httpStatus', status[1], PRIORITY.body, 'json-body');
+  }
+  const message = /"(?:errorMessage|Message|message)"\s*:\s*"((?:[^"\\\n]|\\.){1,8000})"/.exec(text);
+  if (message) {
+    hints.add('message', message[1], PRIORITY.body, 'json-body');
+  }
+};
+
+const xmlBody: Extractor = (text, hints) => {
+  if (!text.includes('</Code>')) {
+    return;
+  }
+  const code = /<Code>([^<]{1,100})<\/Code>/.exec(text);
+  if (code) {
+    hints.add('code', stripFaultPrefix(code[1]), PRIORITY.body, 'xml-body');
+  }
+  const message = /<Message>([^<]{0,8000})<\/Message>/.exec(text);
+  if (message) {
+    hints.add('message', message[1]?.replace(/\s+/g, ' '), PRIORITY.body, 'xml-body');
+  }
+  const requestId = /<Request[Ii][Dd]>([^<]{1,200})<\/Request[Ii][Dd]>/.exec(text);
+  if (requestId) {
+    hints.add('requestId', requestId[1], PRIORITY.body, 'xml-body');
+  }
+  if (/<Response>\s*<Errors>/.test(text)) {
+    hints.add('service', 'ec2', PRIORITY.bodyShape, 'xml-body');
+  } else if (text.includes('<HostId>')) {
+    hints.add('service', 's3', PRIORITY.bodyShape, 'xml-body');
+  }
+  const ns = /xmlns="https?:\/\/([a-z0-9-]{2,40})\.amazonaws\.com\/doc\//.exec(text);
+  if (ns) {
+    hints.add('service', ns[1], PRIORITY.sdkClass, 'xml-body');
+  }
+};
+
+const cloudFormation: Extractor = (text, hints) => {
+  if (text.includes('Resource handler returned message:')) {
+    hints.surface('cloudformation');
+  }
+  const handler = /HandlerErrorCode: (\w{2,100})/.exec(text);
+  if (handler) {
+    hints.add('code', handler[1], PRIORITY.handlerCode, 'cloudformation');
+  }
+  const api = /\bAPI: ([a-z0-9-]{2,40}):(\w{2,100}) /.exec(text);
+  if (api) {
+    hints.add('service', api[1], PRIORITY.namedCall, 'cloudformation');
+    hints.add('operation', api[2], PRIORITY.namedCall, 'cloudformation');
+    hints.add('action', `${api[1]}:${api[2]}`, PRIORITY.namedCall, 'cloudformation');
+  }
+  const resourceType = /\bAWS::(\w{2,60})::\w+/.exec(text);
+  if (resourceType) {
+    hints.add('service', serviceFromSdkName(resourceType[1] ?? ''), PRIORITY.phrase, 'cloudformation');
+  }
+  const call = /\berror calling (?:API )?([a-z0-9-]{2,40}):(\w{2,100})/i.exec(text);
+  if (call) {
+    hints.add('service', call[1], PRIORITY.namedCall, 'tool');
+    hints.add('operation', call[2], PRIORITY.namedCall, 'tool');
+  }
+  const wrapped = /\bErrorCode: (\w{2,100}), Message:/.exec(text);
+  if (wrapped) {
+    hints.add('code', wrapped[1], PRIORITY.handlerCode, 'tool');
+  }
+  if (/\bStack \S+ failed:/.test(text)) {
+    hints.surface('cdk');
+  }
+};
+
+/** Fixed sentences that identify one service's error. */
+const signatures: Extractor = (text, hints) => {
+  if (text.includes('Lambda was unable to decrypt the environment variables because KMS access was denied')) {
+    hints.add('code', 'KMSAccessDeniedException', PRIORITY.implied, 'lambda');
+    hints.add('service', 'lambda', PRIORITY.signatureCall, 'lambda');
+    const invoke = /Calling the invoke API action failed/i.test(text);
+    hints.add('operation', 'Invoke', invoke ? PRIORITY.signatureCall : PRIORITY.phrase, 'lambda');
+  }
+  if (text.includes('You are not authorized to perform this operation')) {
+    hints.add('code', 'UnauthorizedOperation', PRIORITY.implied, 'ec2');
+  }
+  if (/ciphertext refers to a (?:customer master key|KMS key)/.test(text)) {
+    hints.add('service', 'kms', PRIORITY.implied, 'kms');
+  }
+  const credentialType = /Cannot call (GetSessionToken|GetFederationToken) with session credentials/.exec(text);
+  if (credentialType) {
+    hints.add('service', 'sts', PRIORITY.signatureCall, 'sts');
+    hints.add('operation', credentialType[1], PRIORITY.signatureCall, 'sts');
+  }
+  if (text.includes('EBS volumes are encrypted with an inaccessible AWS KMS key')) {
+    hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
+    hints.add('operation', 'RunInstances', PRIORITY.implied, 'ec2');
+  }
+  if (text.includes('Access to KMS is not allowed')) {
+    // Secrets Manager's wording when the caller may not use the secret's KMS key.
+    hints.add('action', 'kms:Decrypt', PRIORITY.implied, 'secretsmanager');
+  }
+  const ecs = /unable to retrieve (secrets from ssm|secret from asm)/.exec(text);
+  if (ecs) {
+    const ssm = ecs[1] === 'secrets from ssm';
+    hints.add('service', ssm ? 'ssm' : 'secretsmanager', PRIORITY.phrase, 'ecs-agent');
+    hints.add('operation', ssm ? 'GetParameters' : 'GetSecretValue', PRIORITY.phrase, 'ecs-agent');
+  }
+  if (/^denied: /m.test(text)) {
+    hints.surface('docker');
+  }
+  if (text.includes('ResourceInitializationError')) {
+    hints.surface('ecs-agent');
+  }
+};
+
+/** `Code: message` tokens as Go SDK v1, JS SDK v2, controllers and Terraform print them. */
+const codeTokens: Extractor = (text, hints) => {
+  let count = 0;
+  for (const m of text.matchAll(
+    /(?:^|[\s,:([{"'])((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(?::(?=\s)|\s*:\s*chr\s)/gm,
+  )) {
+    if (++count > 200) {
+      break;
+    }
+    const code = stripFaultPrefix(m[1]);
+    if (code === null || NOT_CODES.has(code) || isQualifiedClassName(code)) {
+      continue;
+    }
+    if (isKnownCode(code)) {
+      hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
+    } else if (CODE_SHAPE.test(code)) {
+      hints.add('code', code, PRIORITY.codeToken, 'code-token');
+    }
+  }
+  const labelled = /\b(?:[Ee]rror ?[Cc]ode|Code)\s*[:=]\s*(?:chr\s+)?["']?((?:Client\.)?[A-Z][\w.]{2,100})/.exec(text);
+  if (labelled) {
+    hints.add('code', stripFaultPrefix(labelled[1]), PRIORITY.knownCodeToken, 'code-label');
+  }
+};
+
+/** Generic status and request id phrases. */
+const statusLines: Extractor = (text, hints) => {
+  const status = /\b(?:Status Code|StatusCode|status code|HTTP\/1\.[01])[:\s]\s*(\d{3})\b/.exec(text);
+  if (status) {
+    hints.add('httpStatus', status[1], PRIORITY.codeToken, 'http');
+  }
+  const bare = /\b(403|401) Forbidden\b/.exec(text);
+  if (bare) {
+    hints.add('httpStatus', bare[1], PRIORITY.implied, 'http');
+  }
+};
+
+const CODE_SHAPE =
+  /(?:Exception|Error|Operation|Denied|Fault|Failure|Required|Exceeded|Capacity|Token|TokenId|Expired|Match|Signature|NotFound|InvalidState|Blocked|Verification)$/;
+
+/** Words that end like codes but are prose or class names. */
+const NOT_CODES = new Set([
+  'Error',
+  'Exception',
+  'ClientError',
+  'ServiceException',
+  'RuntimeError',
+  'Cause',
+  'Message',
+  'RequestToken',
+]);
+
+/** `Amazon.EC2.AmazonEC2Exception`, `System.Net.WebException`: a namespaced class, not a dotted EC2 code. */
+function isQualifiedClassName(token: string): boolean {
+  return token.includes('.') && (/^(?:Amazon|System|Aws|Microsoft|Software)\./.test(token) || /Exception(?:\.|$)/.test(token));
+}
+
+const KNOWN_CODES = new Set<string>([
+  ...AUTHORIZATION_CODES,
+  ...LOOKALIKE_RULES.flatMap((rule) => rule.codes ?? []),
+]);
+
+function isKnownCode(code: string): boolean {
+  return KNOWN_CODES.has(code) || /(?:LimitExceeded|QuotaExceeded)(?:Exception)?$/.test(code);
+}
+
+function addCodeOrStatus(hints: HintSet, value: string | undefined, priority: number, surface: string): void {
+  if (value === undefined) {
+    return;
+  }
+  if (/^\d{3}$/.test(value)) {
+    hints.add('httpStatus', value, priority, surface);
+  } else {
+    hints.add('code', stripFaultPrefix(value), priority, surface);
+  }
+}
+
+/** `Client.UnauthorizedOperation` → `UnauthorizedOperation`. */
+export function stripFaultPrefix(code: string | undefined): string | null {
+  if (code === undefined) {
+    return null;
+  }
+  return code.replace(/^(?:Client|Server)\./, '');
+}
+
+/**
+ * The error code an SDK exception class stands for. Generic per-service classes (`AmazonS3Exception`,
+ * `AthenaException`, `S3Exception`) carry no code; modelled ones are named after it.
+ */
+function codeFromExceptionClass(cls: string): string | null {
+  if (/^(?:Amazon|AWS|Aws)?[A-Z][A-Za-z0-9]*ServiceException$/.test(cls) || /^Amazon[A-Z0-9][A-Za-z0-9]*Exception$/.test(cls)) {
+    return null;
+  }
+  if (isKnownCode(cls)) {
+    return cls;
+  }
+  if (cls.endsWith('Exception')) {
+    const base = cls.slice(0, -'Exception'.length);
+    if (isKnownCode(base)) {
+      return base;
+    }
+    // A class named only after a service (`AthenaException`, `Ec2Exception`) is that SDK's generic class.
+    if (serviceFromSdkName(base) !== null) {
+      return null;
+    }
+  }
+  return /^[A-Z][A-Za-z0-9.]+$/.test(cls) && !NOT_CODES.has(cls) ? cls : null;
+}
+
+/** Every extractor, in no particular order: priorities decide between them. */
+export const EXTRACTORS: readonly Extractor[] = [
+  awsCli,
+  goV2,
+  goV1,
+  javaV1,
+  javaV2,
+  dotnet,
+  ruby,
+  php,
+  kotlin,
+  botocoreClass,
+  jsSdk,
+  jsonFields,
+  xmlBody,
+  cloudFormation,
+  signatures,
+  codeTokens,
+  statusLines,
+];

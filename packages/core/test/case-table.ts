@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * Loads a JSON test table of `{ name, input, expected }` cases and rejects any key the case type does
+ * not declare, so that a misspelt expectation fails loudly instead of being silently ignored.
+ */
+export function loadCaseTable<T extends { name: string }>(
+  url: URL,
+  allowed: { readonly top: readonly string[]; readonly input: readonly string[]; readonly expected: readonly string[] },
+): T[] {
+  const raw: unknown = JSON.parse(readFileSync(url, 'utf8'));
+  if (!Array.isArray(raw)) {
+    throw new Error(`${url.pathname}: expected an array of cases`);
+  }
+  const names = new Set<string>();
+  for (const [i, item] of raw.entries()) {
+    const where = `${url.pathname} case ${i}`;
+    assertKeys(item, allowed.top, where);
+    const c = item as Record<string, unknown>;
+    if (typeof c.name !== 'string' || c.name === '') {
+      throw new Error(`${where}: missing name`);
+    }
+    if (names.has(c.name)) {
+      throw new Error(`${where}: duplicate name \`${c.name}\``);
+    }
+    names.add(c.name);
+    assertKeys(c.input, allowed.input, `${where} (${c.name}) input`);
+    assertKeys(c.expected, allowed.expected, `${where} (${c.name}) expected`);
+  }
+  return raw as T[];
+}
+
+function assertKeys(value: unknown, allowed: readonly string[], where: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`${where}: expected an object`);
+  }
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      throw new Error(`${where}: unknown key \`${key}\``);
+    }
+  }
+}
+
+/** The corpus of real error messages that ships beside the repository (`../shared/corpus`). */
+export function readCorpus(): { text: string; service: string; code: string; notes: string }[] {
+  const url = new URL('../../../../shared/corpus/errors.jsonl', import.meta.url);
+  return readFileSync(url, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { text: string; service: string; code: string; notes: string });
+}
