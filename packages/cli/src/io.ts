@@ -43,7 +43,9 @@ export async function readJsonInput(path: string, io: CliIo): Promise<{ name: st
   const input = await readInput(path, io);
   const parsed = parseJson(input.text);
   if (!parsed.ok) {
-    const at = parsed.diagnostic.span ? `:${parsed.diagnostic.span.start.line}:${parsed.diagnostic.span.start.column}` : '';
+    const at = parsed.diagnostic.span
+      ? `:${parsed.diagnostic.span.start.line}:${parsed.diagnostic.span.start.column}`
+      : '';
     throw inputError(`${input.name}${at}: ${parsed.diagnostic.message}`);
   }
   return { name: input.name, value: parsed.value };

@@ -25,7 +25,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const sub = program
       .command(command.name)
       .description(command.summary)
-      .addOption(new Option('--format <format>', 'output format: text or json').default('text').argParser(parseFormat))
+      .addOption(
+        new Option('--format <format>', 'output format: text or json').default('text').argParser(parseFormat),
+      )
       .exitOverride();
     command.configure(sub);
     sub.action(async (...args: unknown[]) => {
@@ -41,7 +43,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return error.exitCode;
     }
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      ) {
         return EXIT_OK;
       }
       // commander already printed the reason

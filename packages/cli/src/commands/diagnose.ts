@@ -1,12 +1,97 @@
+import { diagnose, type ReadErrorOptions } from '@whydenied/core';
+import { Option } from 'commander';
+import { EXIT_OK, inputError, usageError } from '../cli-error.js';
+import { type InputText, readInput } from '../io.js';
+import { type OutputFormat, toJsonText } from '../output.js';
+import { renderDiagnosisText } from '../render/diagnose-text.js';
+import { styleFor } from '../render/style.js';
 import type { CommandSpec } from './command.js';
-import { EXIT_USAGE } from '../cli-error.js';
+
+interface DiagnoseOptions {
+  readonly format: OutputFormat;
+  readonly error?: string;
+  readonly principal?: string;
+  readonly action?: string;
+  readonly resource?: string;
+  readonly decoded?: string;
+  readonly account?: string[];
+  readonly org?: string;
+  readonly resourcePolicy?: string[];
+  readonly context?: string[];
+}
+
+/** Evidence options of the contract whose evaluation has not landed yet. */
+const PENDING_OPTIONS = ['decoded', 'account', 'org', 'resourcePolicy', 'context'] as const;
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** `whydenied diagnose`: reads an AWS error and explains it. */
 export const diagnoseCommand: CommandSpec = {
   name: 'diagnose',
-  summary: 'read an AWS error and explain it',
-  configure() {},
-  async run() {
-    return EXIT_USAGE;
+  summary: 'read an AWS error (TEXT, --error FILE, or standard input) and explain it',
+  configure(command) {
+    command
+      .argument('[text...]', 'the error text; omit to read --error FILE or standard input')
+      .option('--error <file>', 'file holding the error as pasted (`-` for standard input)')
+      .option('--principal <arn>', 'the caller, when the error does not name it')
+      .option('--action <action>', 'the IAM action, when the error does not name it')
+      .option('--resource <arn>', 'the resource, when the error does not name it')
+      .addOption(new Option('--decoded <file>', 'a decoded authorization message'))
+      .addOption(
+        new Option('--account <file>', 'aws iam get-account-authorization-details output').argParser(collect),
+      )
+      .addOption(new Option('--org <file>', 'an organization snapshot'))
+      .addOption(
+        new Option('--resource-policy <arn=file>', 'the resource-based policy of ARN').argParser(collect),
+      )
+      .addOption(new Option('--context <key=value>', 'a request context value').argParser(collect));
+  },
+  async run({ io, command, args }) {
+    const opts = command.opts<DiagnoseOptions>();
+    for (const name of PENDING_OPTIONS) {
+      if (opts[name] !== undefined) {
+        const flag = `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+        throw usageError(`diagnose ${flag} is not implemented yet in this version`);
+      }
+    }
+    const input = await readErrorInput(args[0] as string[] | undefined, opts.error, io);
+    const options: ReadErrorOptions = {
+      ...(opts.principal === undefined ? {} : { principal: opts.principal }),
+      ...(opts.action === undefined ? {} : { action: opts.action }),
+      ...(opts.resource === undefined ? {} : { resource: opts.resource }),
+    };
+    const result = diagnose({ errorText: input.text, options });
+    if (!result.ok) {
+      throw inputError(`${input.name}: ${result.diagnostic.message}`);
+    }
+    const text =
+      opts.format === 'json'
+        ? toJsonText(result.value)
+        : renderDiagnosisText(result.value, styleFor(io.stdout as { isTTY?: boolean }, io.env));
+    io.stdout.write(text);
+    return EXIT_OK;
   },
 };
+
+async function readErrorInput(
+  words: readonly string[] | undefined,
+  file: string | undefined,
+  io: Parameters<CommandSpec['run']>[0]['io'],
+): Promise<InputText> {
+  if (words !== undefined && words.length > 0) {
+    if (file !== undefined) {
+      throw usageError('give the error either as TEXT or with --error, not both');
+    }
+    if (words.length === 1 && words[0] === '-') {
+      return readInput('-', io);
+    }
+    return { name: '<arguments>', text: words.join(' ') };
+  }
+  if (file !== undefined) {
+    return readInput(file, io);
+  }
+  if (io.stdin.isTTY === true) {
+    throw usageError('no error given: pass TEXT, --error FILE, or pipe the error on standard input');
+  }
+  return readInput('-', io);
+}

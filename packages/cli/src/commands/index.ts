@@ -7,7 +7,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   diagnoseCommand,
   notYetImplemented('explain', 'explain a decoded authorization message', '[options] FILE'),
   notYetImplemented('simulate', 'evaluate requests against a set of policies, like AWS does', '--case FILE'),
-  notYetImplemented('lint', 'check policy documents for problems that cause or hide access failures', 'FILE...'),
-  notYetImplemented('redact', 'replace account ids, ARNs, keys and tokens with consistent stand-ins', '[FILE]'),
+  notYetImplemented(
+    'lint',
+    'check policy documents for problems that cause or hide access failures',
+    'FILE...',
+  ),
+  notYetImplemented(
+    'redact',
+    'replace account ids, ARNs, keys and tokens with consistent stand-ins',
+    '[FILE]',
+  ),
   notYetImplemented('web', 'serve the web page on localhost', '[--port N]'),
 ];

@@ -42,7 +42,8 @@ function recordsOf(value: unknown): Json[] | null {
   if (isRecord(value)) {
     return [value];
   }
-  const list = isObject(value) && Array.isArray(value.Records) ? value.Records : Array.isArray(value) ? value : null;
+  const list =
+    isObject(value) && Array.isArray(value.Records) ? value.Records : Array.isArray(value) ? value : null;
   if (list === null || list.length === 0) {
     return null;
   }
@@ -105,7 +106,16 @@ function resourceOf(record: Json, service: string | null, region: string | null)
   if (params === null) {
     return null;
   }
-  for (const key of ['roleArn', 'functionName', 'keyId', 'secretId', 'topicArn', 'queueUrl', 'name', 'resourceArn']) {
+  for (const key of [
+    'roleArn',
+    'functionName',
+    'keyId',
+    'secretId',
+    'topicArn',
+    'queueUrl',
+    'name',
+    'resourceArn',
+  ]) {
     const v = str(params[key]);
     if (v?.startsWith('arn:')) {
       return v;

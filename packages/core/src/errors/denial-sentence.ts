@@ -102,7 +102,9 @@ function readAt(text: string, anchor: number): DenialSentence | null {
       reasonLayer = layer.layer;
       denyType = 'implicit';
       cursor = layer.end;
-      const allows = /^\s+allows the \S+ action\.?/i.exec(text.slice(cursor, Math.min(windowEnd, cursor + 300)));
+      const allows = /^\s+allows the \S+ action\.?/i.exec(
+        text.slice(cursor, Math.min(windowEnd, cursor + 300)),
+      );
       if (allows) {
         cursor += allows[0].length;
       }
@@ -127,16 +129,19 @@ function readAt(text: string, anchor: number): DenialSentence | null {
     }
   }
   if (denyType !== null) {
-    const ref = /^(?::|,\s*with policy ARN:)\s*(\S+)/i.exec(text.slice(cursor, Math.min(windowEnd, cursor + 400)));
+    const ref = /^(?::|,\s*with policy ARN:)\s*(\S+)/i.exec(
+      text.slice(cursor, Math.min(windowEnd, cursor + 400)),
+    );
     if (ref?.[1] !== undefined) {
       const arn = trimPunctuation(ref[1]);
       policyArn = arn.startsWith('arn:') ? arn : null;
       cursor += ref[0].length;
     }
   }
-  const tail = /Go to (\S+) for complete details, or call the GetRequestAuthorizationDetails API with the following authorization id: ([\w-]+)/.exec(
-    text.slice(cursor, Math.min(windowEnd, cursor + 1500)),
-  );
+  const tail =
+    /Go to (\S+) for complete details, or call the GetRequestAuthorizationDetails API with the following authorization id: ([\w-]+)/.exec(
+      text.slice(cursor, Math.min(windowEnd, cursor + 1500)),
+    );
   return {
     principal,
     principalSlot,
@@ -181,7 +186,9 @@ function readPolicyType(text: string, at: number): { layer: PolicyLayer; end: nu
   const cut = /^([a-z -]{4,40}?)(?:…|\.\.\.|\[truncated)/.exec(slice);
   if (cut?.[1] !== undefined) {
     const prefix = cut[1];
-    const layers = new Set(POLICY_TYPES.filter(([phrase]) => phrase.startsWith(prefix)).map(([, layer]) => layer));
+    const layers = new Set(
+      POLICY_TYPES.filter(([phrase]) => phrase.startsWith(prefix)).map(([, layer]) => layer),
+    );
     const [only] = layers;
     if (layers.size === 1 && only !== undefined) {
       return { layer: only, end: at + prefix.length };

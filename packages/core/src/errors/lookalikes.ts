@@ -30,7 +30,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
   {
     id: 'kms-ciphertext-ambiguous',
     kind: 'ambiguous-kms',
-    phrases: ['ciphertext refers to a customer master key that does not exist', 'ciphertext refers to a KMS key'],
+    phrases: [
+      'ciphertext refers to a customer master key that does not exist',
+      'ciphertext refers to a KMS key',
+    ],
   },
   {
     id: 'session-credentials',
@@ -51,7 +54,11 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     id: 'ebs-kms-key-inaccessible',
     kind: 'kms-key-state',
     codes: ['InvalidKMSKey.InvalidState'],
-    phrases: ['encrypted with an inaccessible AWS KMS key', 'Client error on launch', 'InvalidKMSKey.InvalidState'],
+    phrases: [
+      'encrypted with an inaccessible AWS KMS key',
+      'Client error on launch',
+      'InvalidKMSKey.InvalidState',
+    ],
   },
   {
     id: 'kms-key-state',
@@ -85,7 +92,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'IncompleteSignature',
       'IncompleteSignatureException',
     ],
-    phrases: ['security token included in the request is invalid', 'Access Key Id you provided does not exist'],
+    phrases: [
+      'security token included in the request is invalid',
+      'Access Key Id you provided does not exist',
+    ],
   },
   {
     id: 'signature-mismatch',
@@ -174,7 +184,11 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
   {
     id: 'policy-validation',
     kind: 'other',
-    phrases: ['for parameter Condition is invalid', 'is not compatible with the ARN_LIKE condition', 'Invalid principal in policy'],
+    phrases: [
+      'for parameter Condition is invalid',
+      'is not compatible with the ARN_LIKE condition',
+      'Invalid principal in policy',
+    ],
   },
   {
     id: 'dry-run-succeeded',

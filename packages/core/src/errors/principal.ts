@@ -51,10 +51,11 @@ export function parsePrincipal(value: string): PrincipalInfo {
   }
   if (service === 'sts') {
     const segments = resource.split('/');
-    if (segments[0] === 'assumed-role' && segments.length >= 3) {
+    if (segments[0] === 'assumed-role' && segments.length >= 2) {
       const roleName = segments[1] ?? '';
-      const sessionName = segments.slice(2).join('/');
-      const origin = roleOrigin(roleName, null) ?? sessionOrigin(sessionName);
+      // A pasted ARN may have lost its session name to redaction; it is still a role session.
+      const sessionName = segments.length >= 3 ? segments.slice(2).join('/') : null;
+      const origin = roleOrigin(roleName, null) ?? (sessionName === null ? null : sessionOrigin(sessionName));
       return info(value, 'assumed-role', {
         ...base,
         name: roleName,
@@ -62,7 +63,7 @@ export function parsePrincipal(value: string): PrincipalInfo {
         roleArn: `arn:${partition}:iam::${rawAccount}:role/${roleName}`,
         origin,
         permissionSet: origin === 'identity-center' ? permissionSetOf(roleName) : null,
-        instanceId: INSTANCE_ID.test(sessionName) ? sessionName : null,
+        instanceId: sessionName !== null && INSTANCE_ID.test(sessionName) ? sessionName : null,
       });
     }
     if (segments[0] === 'federated-user' && segments.length >= 2) {
@@ -135,7 +136,11 @@ function permissionSetOf(roleName: string): string | null {
   return last > 0 ? rest.slice(0, last) : rest || null;
 }
 
-function info(arn: string, kind: PrincipalKind, fields: Partial<Omit<PrincipalInfo, 'arn' | 'kind'>> = {}): PrincipalInfo {
+function info(
+  arn: string,
+  kind: PrincipalKind,
+  fields: Partial<Omit<PrincipalInfo, 'arn' | 'kind'>> = {},
+): PrincipalInfo {
   return {
     arn,
     kind,

@@ -130,7 +130,9 @@ function check(c: ErrorCase): void {
     return;
   }
   if (!result.ok) {
-    throw new Error(`${c.name}: expected a reading, got \`${result.diagnostic.code}\`: ${result.diagnostic.message}`);
+    throw new Error(
+      `${c.name}: expected a reading, got \`${result.diagnostic.code}\`: ${result.diagnostic.message}`,
+    );
   }
   expect(project(result.value, c.expected)).toEqual(c.expected);
 }

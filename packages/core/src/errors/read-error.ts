@@ -21,10 +21,13 @@ export interface ReadErrorOptions {
 }
 
 /** The reading of an error, or why the input holds none. */
-export type ReadErrorResult = { readonly ok: true; readonly value: ErrorReading } | { readonly ok: false; readonly diagnostic: Diagnostic };
+export type ReadErrorResult =
+  | { readonly ok: true; readonly value: ErrorReading }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 /** Phrases that mark an access failure even without a code. */
-const ACCESS_PHRASES = /not authorized to perform|Access Denied|AccessDenied|access denied|Forbidden|Access to KMS is not allowed/;
+const ACCESS_PHRASES =
+  /not authorized to perform|Access Denied|AccessDenied|access denied|Forbidden|Access to KMS is not allowed/;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail
@@ -125,7 +128,16 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
 }
 
 /** Hint sources that are no client or tool and so are not reported as surfaces. */
-const INTERNAL_SURFACES = new Set(['code-token', 'code-label', 'message', 'option', 'implied', 'http', 'sdk', 'ec2']);
+const INTERNAL_SURFACES = new Set([
+  'code-token',
+  'code-label',
+  'message',
+  'option',
+  'implied',
+  'http',
+  'sdk',
+  'ec2',
+]);
 
 function fail(code: string, message: string): ReadErrorResult {
   return { ok: false, diagnostic: { code, severity: 'error', message, path: '' } };
@@ -148,7 +160,7 @@ function addSentenceHints(sentence: DenialSentence, hints: HintSet): void {
   const p = PRIORITY.structuredRecord + 1;
   hints.add('principal', sentence.principal, p, 'message');
   hints.add('resource', sentence.resource, p, 'message');
-  if (sentence.action !== null && sentence.action.includes(':')) {
+  if (sentence.action?.includes(':')) {
     hints.add('action', sentence.action, p, 'message');
   }
 }
@@ -210,11 +222,19 @@ function resolveAction(
 ): { action: string | null; actionAsWritten: string | null; actionSource: FactSource | null } {
   const stated = hints.best('action');
   if (stated !== null && stated.surface !== 'option') {
-    return { action: normaliseAction(stated.value), actionAsWritten: stated.value, actionSource: sourceOf(stated.surface) };
+    return {
+      action: normaliseAction(stated.value),
+      actionAsWritten: stated.value,
+      actionSource: sourceOf(stated.surface),
+    };
   }
   if (service !== null && operation !== null) {
     const source: FactSource = hints.best('operation')?.surface === 'cloudtrail' ? 'cloudtrail' : 'operation';
-    return { action: actionForOperation(service, operation).action, actionAsWritten: null, actionSource: source };
+    return {
+      action: actionForOperation(service, operation).action,
+      actionAsWritten: null,
+      actionSource: source,
+    };
   }
   if (stated !== null) {
     return { action: normaliseAction(stated.value), actionAsWritten: stated.value, actionSource: 'option' };
@@ -323,9 +343,12 @@ function messageOf(hints: HintSet, text: string, sentence: DenialSentence | null
   if (sentence !== null) {
     const start = text.lastIndexOf('\n', sentence.offset) + 1;
     const userAt = text.lastIndexOf('User: ', sentence.offset);
-    const from = userAt >= start ? userAt : start;
+    const from = Math.max(userAt, start);
     const end = text.indexOf('\n', sentence.offset);
-    return text.slice(from, end < 0 ? undefined : end).trim().slice(0, 4000);
+    return text
+      .slice(from, end < 0 ? undefined : end)
+      .trim()
+      .slice(0, 4000);
   }
   return null;
 }

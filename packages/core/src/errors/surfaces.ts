@@ -11,14 +11,17 @@ type Extractor = (text: string, hints: HintSet) => void;
 
 const awsCli: Extractor = (text, hints) => {
   const surface = text.includes('botocore') ? 'boto3' : 'aws-cli';
-  const m = /An error occurred \(([^()\s]{1,100})\)(?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))? when calling the (\w{1,100}) operation/.exec(
-    text,
-  );
+  const m =
+    /An error occurred \(([^()\s]{1,100})\)(?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))? when calling the (\w{1,100}) operation/.exec(
+      text,
+    );
   if (m) {
     addCodeOrStatus(hints, m[1], PRIORITY.clientEnvelope, surface);
     hints.add('operation', m[2], PRIORITY.clientEnvelope, surface);
   }
-  const old = /A client error \(([^()\s]{1,100})\) occurred(?: when calling the (\w{1,100}) operation)?/.exec(text);
+  const old = /A client error \(([^()\s]{1,100})\) occurred(?: when calling the (\w{1,100}) operation)?/.exec(
+    text,
+  );
   if (old) {
     addCodeOrStatus(hints, old[1], PRIORITY.clientEnvelope, 'aws-cli-v1');
     hints.add('operation', old[2], PRIORITY.clientEnvelope, 'aws-cli-v1');
@@ -37,7 +40,9 @@ const goV2: Extractor = (text, hints) => {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.namedCall, 'go-v2');
     hints.add('operation', m[2], PRIORITY.clientEnvelope, 'go-v2');
   }
-  const response = /https response error StatusCode: (\d{3}), RequestID: ([^,\s]*)(, HostID: [^,\s]*)?/.exec(text);
+  const response = /https response error StatusCode: (\d{3}), RequestID: ([^,\s]*)(, HostID: [^,\s]*)?/.exec(
+    text,
+  );
   if (response) {
     hints.add('httpStatus', response[1], PRIORITY.clientEnvelope, 'go-v2');
     hints.add('requestId', response[2], PRIORITY.clientEnvelope, 'go-v2');
@@ -60,9 +65,10 @@ const goV1: Extractor = (text, hints) => {
 };
 
 const javaV1: Extractor = (text, hints) => {
-  const m = /\(Service: ([^;()]{1,80}); Status Code: (\d{3}); Error Code: ([^;()\s]{1,100})(?:; Request ID: ([^;()]*))?/.exec(
-    text,
-  );
+  const m =
+    /\(Service: ([^;()]{1,80}); Status Code: (\d{3}); Error Code: ([^;()\s]{1,100})(?:; Request ID: ([^;()]*))?/.exec(
+      text,
+    );
   if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkSuffixService, 'java-v1');
     hints.add('httpStatus', m[2], PRIORITY.body, 'java-v1');
@@ -165,9 +171,10 @@ const jsSdk: Extractor = (text, hints) => {
   if (service) {
     hints.add('service', serviceFromSdkName(service[1] ?? ''), PRIORITY.sdkClass, 'js-v2');
   }
-  const v3 = /\b(?:deserializeAws_(?:restXml|restJson1|json1_0|json1_1|awsJson1_0|awsJson1_1|query|ec2)|de_)(\w{1,100}?)CommandError\b/.exec(
-    text,
-  );
+  const v3 =
+    /\b(?:deserializeAws_(?:restXml|restJson1|json1_0|json1_1|awsJson1_0|awsJson1_1|query|ec2)|de_)(\w{1,100}?)CommandError\b/.exec(
+      text,
+    );
   if (v3) {
     hints.add('operation', v3[1], PRIORITY.sdkClass, 'js-v3');
   }
@@ -265,17 +272,32 @@ const signatures: Extractor = (text, hints) => {
   if (text.includes('You are not authorized to perform this operation')) {
     hints.add('code', 'UnauthorizedOperation', PRIORITY.implied, 'ec2');
   }
-  if (/ciphertext refers to a (?:customer master key|KMS key)/.test(text)) {
-    hints.add('service', 'kms', PRIORITY.implied, 'kms');
-  }
-  const credentialType = /Cannot call (GetSessionToken|GetFederationToken) with session credentials/.exec(text);
+  const credentialType = /Cannot call (GetSessionToken|GetFederationToken) with session credentials/.exec(
+    text,
+  );
   if (credentialType) {
     hints.add('service', 'sts', PRIORITY.signatureCall, 'sts');
     hints.add('operation', credentialType[1], PRIORITY.signatureCall, 'sts');
   }
-  if (text.includes('EBS volumes are encrypted with an inaccessible AWS KMS key')) {
+  if (
+    text.includes('EBS volumes are encrypted with an inaccessible AWS KMS key') ||
+    text.includes('Client error on launch') ||
+    text.includes('InvalidKMSKey.InvalidState')
+  ) {
+    // An instance state reason: the launch call itself succeeded, so no operation is named.
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
-    hints.add('operation', 'RunInstances', PRIORITY.implied, 'ec2');
+  }
+  if (text.includes('Check your key and signing method.')) {
+    // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key".
+    hints.add('service', 's3', PRIORITY.implied, 's3');
+  }
+  if (text.includes('Syntax errors in policy.')) {
+    // IAM's fixed message for MalformedPolicyDocument, also when CloudFormation reports its own handler code.
+    hints.add('code', 'MalformedPolicyDocument', PRIORITY.sdkClass, 'iam');
+  }
+  if (/You are not authorized to perform: \S+ on the resource\. After your AWS administrator/.test(text)) {
+    // Athena's wording of AccessDeniedException.
+    hints.add('code', 'AccessDeniedException', PRIORITY.implied, 'athena');
   }
   if (text.includes('Access to KMS is not allowed')) {
     // Secrets Manager's wording when the caller may not use the secret's KMS key.
@@ -314,7 +336,8 @@ const codeTokens: Extractor = (text, hints) => {
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
     }
   }
-  const labelled = /\b(?:[Ee]rror ?[Cc]ode|Code)\s*[:=]\s*(?:chr\s+)?["']?((?:Client\.)?[A-Z][\w.]{2,100})/.exec(text);
+  const labelled =
+    /\b(?:[Ee]rror ?[Cc]ode|Code)\s*[:=]\s*(?:chr\s+)?["']?((?:Client\.)?[A-Z][\w.]{2,100})/.exec(text);
   if (labelled) {
     hints.add('code', stripFaultPrefix(labelled[1]), PRIORITY.knownCodeToken, 'code-label');
   }
@@ -349,7 +372,10 @@ const NOT_CODES = new Set([
 
 /** `Amazon.EC2.AmazonEC2Exception`, `System.Net.WebException`: a namespaced class, not a dotted EC2 code. */
 function isQualifiedClassName(token: string): boolean {
-  return token.includes('.') && (/^(?:Amazon|System|Aws|Microsoft|Software)\./.test(token) || /Exception(?:\.|$)/.test(token));
+  return (
+    token.includes('.') &&
+    (/^(?:Amazon|System|Aws|Microsoft|Software)\./.test(token) || /Exception(?:\.|$)/.test(token))
+  );
 }
 
 const KNOWN_CODES = new Set<string>([
@@ -385,7 +411,10 @@ export function stripFaultPrefix(code: string | undefined): string | null {
  * `AthenaException`, `S3Exception`) carry no code; modelled ones are named after it.
  */
 function codeFromExceptionClass(cls: string): string | null {
-  if (/^(?:Amazon|AWS|Aws)?[A-Z][A-Za-z0-9]*ServiceException$/.test(cls) || /^Amazon[A-Z0-9][A-Za-z0-9]*Exception$/.test(cls)) {
+  if (
+    /^(?:Amazon|AWS|Aws)?[A-Z][A-Za-z0-9]*ServiceException$/.test(cls) ||
+    /^Amazon[A-Z0-9][A-Za-z0-9]*Exception$/.test(cls)
+  ) {
     return null;
   }
   if (isKnownCode(cls)) {

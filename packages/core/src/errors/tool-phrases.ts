@@ -1,36 +1,76 @@
-import { PRIORITY, type HintSet } from './hints.js';
+import { type HintSet, PRIORITY } from './hints.js';
 
 /**
  * Step descriptions that infrastructure tools print before the AWS error, and the operation each step
  * calls. Terraform's AWS provider, Karpenter and CloudFormation name the step, not the API; the
  * denied action is then only known from this table. Tried in order: more specific phrases first.
  */
-const TOOL_PHRASES: readonly { readonly phrase: string; readonly service: string; readonly operation: string; readonly surface: string }[] = [
+const TOOL_PHRASES: readonly {
+  readonly phrase: string;
+  readonly service: string;
+  readonly operation: string;
+  readonly surface: string;
+}[] = [
   { phrase: 'with fleet error(s)', service: 'ec2', operation: 'CreateFleet', surface: 'controller' },
   { phrase: 'creating fleet', service: 'ec2', operation: 'CreateFleet', surface: 'controller' },
   { phrase: 'tagging instance', service: 'ec2', operation: 'CreateTags', surface: 'controller' },
   { phrase: 'launching source instance', service: 'ec2', operation: 'RunInstances', surface: 'terraform' },
   { phrase: 'creating EC2 Instance', service: 'ec2', operation: 'RunInstances', surface: 'terraform' },
-  { phrase: 'waiting for EC2 Instance', service: 'ec2', operation: 'RunInstances', surface: 'terraform' },
-  { phrase: 'reading EC2 Instance Type', service: 'ec2', operation: 'DescribeInstanceTypes', surface: 'terraform' },
+  {
+    phrase: 'reading EC2 Instance Type',
+    service: 'ec2',
+    operation: 'DescribeInstanceTypes',
+    surface: 'terraform',
+  },
   { phrase: 'reading EC2 Instance', service: 'ec2', operation: 'DescribeInstances', surface: 'terraform' },
-  { phrase: 'creating EC2 Launch Template', service: 'ec2', operation: 'CreateLaunchTemplate', surface: 'terraform' },
+  {
+    phrase: 'creating EC2 Launch Template',
+    service: 'ec2',
+    operation: 'CreateLaunchTemplate',
+    surface: 'terraform',
+  },
   { phrase: 'creating EC2 EBS Volume', service: 'ec2', operation: 'CreateVolume', surface: 'terraform' },
-  { phrase: 'creating Security Group', service: 'ec2', operation: 'CreateSecurityGroup', surface: 'terraform' },
+  {
+    phrase: 'creating Security Group',
+    service: 'ec2',
+    operation: 'CreateSecurityGroup',
+    surface: 'terraform',
+  },
   { phrase: 'creating EC2 VPC', service: 'ec2', operation: 'CreateVpc', surface: 'terraform' },
   { phrase: 'creating EC2 Subnet', service: 'ec2', operation: 'CreateSubnet', surface: 'terraform' },
   { phrase: 'creating EC2 Key Pair', service: 'ec2', operation: 'ImportKeyPair', surface: 'terraform' },
   { phrase: 'creating IAM Role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
   { phrase: 'error creating role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
   { phrase: 'creating IAM Policy', service: 'iam', operation: 'CreatePolicy', surface: 'terraform' },
-  { phrase: 'creating IAM Instance Profile', service: 'iam', operation: 'CreateInstanceProfile', surface: 'terraform' },
+  {
+    phrase: 'creating IAM Instance Profile',
+    service: 'iam',
+    operation: 'CreateInstanceProfile',
+    surface: 'terraform',
+  },
   { phrase: 'creating S3 Bucket', service: 's3', operation: 'CreateBucket', surface: 'terraform' },
-  { phrase: 'creating Lambda Function', service: 'lambda', operation: 'CreateFunction', surface: 'terraform' },
+  {
+    phrase: 'creating Lambda Function',
+    service: 'lambda',
+    operation: 'CreateFunction',
+    surface: 'terraform',
+  },
   { phrase: 'creating KMS Key', service: 'kms', operation: 'CreateKey', surface: 'terraform' },
   { phrase: 'creating ECS Service', service: 'ecs', operation: 'CreateService', surface: 'terraform' },
   { phrase: 'creating EKS Cluster', service: 'eks', operation: 'CreateCluster', surface: 'terraform' },
   { phrase: 'creating RDS DB Instance', service: 'rds', operation: 'CreateDBInstance', surface: 'terraform' },
-  { phrase: 'failed to stabilize', service: 'ec2', operation: 'RunInstances', surface: 'cloudformation' },
+  {
+    phrase: 'Could not assume role with OIDC',
+    service: 'sts',
+    operation: 'AssumeRoleWithWebIdentity',
+    surface: 'github-actions',
+  },
+  {
+    phrase: 'Could not assume role with user credentials',
+    service: 'sts',
+    operation: 'AssumeRole',
+    surface: 'github-actions',
+  },
 ];
 
 /** Adds the operation of the first tool phrase found in the text. */

@@ -5,25 +5,33 @@ import { splitArn } from './principal.js';
 /** Message templates of {@link Unknown}, keyed by code; values in backticks are filled in by `listUnknowns`. */
 const MESSAGES: Readonly<Record<UnknownCode, string>> = {
   'no-reason-clause': 'AWS gave no reason clause, so the policy type that denied is unknown',
-  'one-policy-type-only': 'AWS names only one policy type even when several deny; fixing it may reveal the next',
+  'one-policy-type-only':
+    'AWS names only one policy type even when several deny; fixing it may reveal the next',
   'deny-type-without-layer': 'AWS says the deny is explicit but not which policy type holds it',
-  'encoded-message-truncated': 'the encoded authorization message is cut off and cannot be decoded; copy it whole',
+  'encoded-message-truncated':
+    'the encoded authorization message is cut off and cannot be decoded; copy it whole',
   'encoded-message-empty': 'the encoded authorization message is empty',
   'no-encoded-message': 'the error carries no encoded authorization message',
   'principal-not-named': 'the error does not name the caller',
   'principal-redacted': 'the caller ARN has a redacted or malformed account id',
-  'resource-not-named': 'the error names no resource: the action may have no resource type, or the service omits it',
+  'resource-not-named':
+    'the error names no resource: the action may have no resource type, or the service omits it',
   'action-not-named': 'the error names no IAM action',
-  'action-inferred': 'the IAM action is inferred from the operation, not stated by AWS',
+  'action-inferred': 'the IAM action is inferred from the operation or the wording, not stated by AWS',
   'operation-unknown': 'the API operation that failed is not named',
   'cross-account-resource-policy':
     'the caller and the resource are in different accounts: AWS reports `no resource-based policy` also when the caller lacks the identity-policy allow',
-  'kms-ambiguous': 'KMS says the same for a missing key, a key in another region or account, and a missing permission',
-  'status-only': 'only the HTTP status 403 is known: the response had no body (HEAD requests) or the client dropped it',
+  'kms-ambiguous':
+    'KMS says the same for a missing key, a key in another region or account, and a missing permission',
+  'status-only':
+    'only the HTTP status 403 is known: the response had no body (HEAD requests) or the client dropped it',
 };
 
 /** Lists what the reading could not establish, in the order a person should care about it. */
-export function listUnknowns(reading: Omit<ErrorReading, 'unknowns'>, sentence: DenialSentence | null): Unknown[] {
+export function listUnknowns(
+  reading: Omit<ErrorReading, 'unknowns'>,
+  sentence: DenialSentence | null,
+): Unknown[] {
   const codes: UnknownCode[] = [];
   const { failure } = reading;
   if (reading.kind === 'ambiguous-kms') {
@@ -37,10 +45,19 @@ export function listUnknowns(reading: Omit<ErrorReading, 'unknowns'>, sentence: 
     } else {
       codes.push('one-policy-type-only');
     }
-    if (failure.code === null && sentence === null && reading.httpStatus === 403 && reading.message === null) {
+    if (
+      failure.code === null &&
+      sentence === null &&
+      reading.httpStatus === 403 &&
+      reading.message === null
+    ) {
       codes.push('status-only');
     }
-    if (failure.reasonLayer === 'resource' && failure.denyType === 'implicit' && isCrossAccount(failure.principal, failure.resource)) {
+    if (
+      failure.reasonLayer === 'resource' &&
+      failure.denyType === 'implicit' &&
+      isCrossAccount(failure.principal, failure.resource)
+    ) {
       codes.push('cross-account-resource-policy');
     }
     if (failure.action === null) {
@@ -48,7 +65,11 @@ export function listUnknowns(reading: Omit<ErrorReading, 'unknowns'>, sentence: 
       if (failure.operation === null) {
         codes.push('operation-unknown');
       }
-    } else if (reading.actionSource === 'operation' || reading.actionSource === 'phrase') {
+    } else if (
+      reading.actionSource === 'operation' ||
+      reading.actionSource === 'phrase' ||
+      reading.actionSource === 'signature'
+    ) {
       codes.push('action-inferred');
     }
     if (failure.principal === null) {

@@ -1,0 +1,176 @@
+import type { Diagnosis, FailureKind, PolicyLayer, PrincipalInfo } from '@whydenied/core';
+import type { Style } from './style.js';
+
+const KIND_HEADLINE: Readonly<Record<FailureKind, string>> = {
+  authorization: 'AWS denied the request: a policy does not allow it',
+  authentication: 'not a permission problem: AWS did not accept the credentials',
+  'credential-type': 'not a permission problem: this call cannot be made with this kind of credentials',
+  quota: 'not a permission problem: a service quota is reached',
+  capacity: 'not a permission problem: AWS has no capacity for this request right now',
+  'opt-in': 'not a permission problem: the account or region is not subscribed or enabled',
+  'not-shared': 'not a permission problem: the image is not available to this account',
+  'kms-key-state': 'not a policy on the call: a KMS key or grant is unusable',
+  'ambiguous-kms': 'KMS refused: a missing key, a wrong region or account, or a missing permission',
+  throttling: 'not a permission problem: the request was throttled',
+  other: 'not an access failure',
+};
+
+const LAYER_NAME: Readonly<Record<PolicyLayer, string>> = {
+  identity: 'identity-based policy',
+  resource: 'resource-based policy',
+  'permissions-boundary': 'permissions boundary',
+  session: 'session policy',
+  scp: 'service control policy (SCP)',
+  rcp: 'resource control policy (RCP)',
+  'vpc-endpoint': 'VPC endpoint policy',
+  'trust-policy': 'role trust policy',
+};
+
+/** Renders a diagnosis for a person reading a terminal: what failed, who, which layer, what is unknown, what next. */
+export function renderDiagnosisText(d: Diagnosis, s: Style): string {
+  const out: string[] = [];
+  const f = d.failure;
+  out.push(
+    s.bold(d.kind === 'authorization' ? s.red(KIND_HEADLINE[d.kind]) : s.yellow(KIND_HEADLINE[d.kind])),
+  );
+  out.push('');
+  const rows: [string, string | null][] = [
+    ['action', f.action === null ? null : `${f.action}${actionNote(d)}`],
+    [
+      'operation',
+      f.operation === null ? null : `${f.operation}${f.service === null ? '' : ` (${f.service})`}`,
+    ],
+    ['caller', f.principal],
+    ['', d.details.principalInfo === null ? null : describePrincipal(d.details.principalInfo)],
+    ['resource', f.resource],
+    ['blamed', blamed(d)],
+    ['policy', f.policyArn],
+    ['code', codeLine(d)],
+  ];
+  for (const [label, value] of rows) {
+    if (value !== null && value !== '') {
+      out.push(`  ${s.dim(label.padEnd(10))}${value}`);
+    }
+  }
+  if (d.unknowns.length > 0) {
+    out.push('', s.bold('Still unknown'));
+    for (const u of d.unknowns) {
+      out.push(`  - ${u.message}`);
+    }
+  }
+  if (d.nextSteps.length > 0) {
+    out.push('', s.bold('Next steps'));
+    d.nextSteps.forEach((step, i) => {
+      out.push(`  ${i + 1}. ${step.message}`);
+      if (step.command !== undefined) {
+        out.push(`     ${s.cyan(`$ ${step.command}`)}`);
+      }
+    });
+  }
+  if (d.details.otherFailures > 0) {
+    out.push('', s.dim(`${d.details.otherFailures} more denial(s) in the input; this is the first`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function actionNote(d: Diagnosis): string {
+  switch (d.details.actionSource) {
+    case 'operation':
+      return ' (inferred from the operation)';
+    case 'phrase':
+      return ' (inferred from the tool step)';
+    case 'signature':
+      return ' (inferred from the wording)';
+    case 'option':
+      return ' (from --action)';
+    default:
+      return '';
+  }
+}
+
+function blamed(d: Diagnosis): string | null {
+  const f = d.failure;
+  if (d.kind !== 'authorization') {
+    return null;
+  }
+  if (f.denyType === null) {
+    return 'not said (no reason clause in the error)';
+  }
+  const type = f.denyType === 'explicit' ? 'explicit deny' : 'no allow (implicit deny)';
+  const layer = f.reasonLayer === null ? 'a policy of unknown type' : LAYER_NAME[f.reasonLayer];
+  const transitive = d.details.transitiveThroughScp ? ', transitively through an SCP' : '';
+  return `${layer}: ${type}${transitive}`;
+}
+
+function codeLine(d: Diagnosis): string | null {
+  const parts: string[] = [];
+  if (d.details.rawCode !== null) {
+    parts.push(d.details.rawCode);
+  }
+  if (d.details.httpStatus !== null) {
+    parts.push(`HTTP ${d.details.httpStatus}`);
+  }
+  if (d.details.requestId !== null) {
+    parts.push(`request ${d.details.requestId}`);
+  }
+  return parts.length === 0 ? null : parts.join(', ');
+}
+
+function describePrincipal(p: PrincipalInfo): string {
+  const account = p.account === null ? (p.accountRedacted ? 'account redacted' : '') : `account ${p.account}`;
+  const parts: string[] = [];
+  switch (p.kind) {
+    case 'assumed-role':
+      parts.push(`session ${p.sessionName === null ? '' : `\`${p.sessionName}\` `}of role \`${p.name}\``);
+      break;
+    case 'user':
+      parts.push(`IAM user \`${p.name}\``);
+      break;
+    case 'role':
+      parts.push(`IAM role \`${p.name}\``);
+      break;
+    case 'root':
+      parts.push('root user');
+      break;
+    case 'federated-user':
+      parts.push(`federated user \`${p.name}\``);
+      break;
+    case 'anonymous':
+      parts.push('anonymous (unsigned request)');
+      break;
+    case 'service':
+      parts.push('AWS service principal');
+      break;
+    default:
+      return account;
+  }
+  switch (p.origin) {
+    case 'identity-center':
+      parts.push(`IAM Identity Center permission set \`${p.permissionSet}\``);
+      break;
+    case 'ec2-instance-profile':
+      parts.push(`instance profile of ${p.instanceId}`);
+      break;
+    case 'cognito-identity':
+      parts.push('Cognito identity pool credentials');
+      break;
+    case 'codebuild':
+      parts.push('CodeBuild project role');
+      break;
+    case 'ecs-task':
+      parts.push('ECS task role or task execution role');
+      break;
+    case 'web-identity-sdk':
+      parts.push('web identity (e.g. EKS IRSA) session');
+      break;
+    case 'service-linked-role':
+      parts.push('service-linked role');
+      break;
+    default:
+      break;
+  }
+  if (account !== '') {
+    parts.push(account);
+  }
+  return parts.join(', ');
+}

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+interface CliCase {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly stdin?: string;
+  readonly exit: number;
+  /** Fields of the JSON output (dotted paths) and their expected values. */
+  readonly json?: Readonly<Record<string, unknown>>;
+  /** A pattern the single line on standard error must match. */
+  readonly stderr?: RegExp;
+}
+
+const SCP_ERROR =
+  'An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. User: arn:aws:sts::111122223333:assumed-role/deploy-role/ci is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111122223333:instance/* with an explicit deny in a service control policy';
+
+const CASES: readonly CliCase[] = [
+  {
+    name: 'bundled example: PassRole behind RunInstances, from a file',
+    args: ['diagnose', '--error', 'examples/errors/runinstances-passrole.txt', '--format', 'json'],
+    exit: 0,
+    json: {
+      kind: 'authorization',
+      'failure.code': 'UnauthorizedOperation',
+      'failure.operation': 'RunInstances',
+      'failure.service': 'ec2',
+      'failure.action': 'iam:PassRole',
+      'failure.principal': 'arn:aws:sts::111122223333:assumed-role/deploy-role/ci',
+      'failure.resource': 'arn:aws:iam::111122223333:role/app-role',
+      'failure.reasonLayer': 'identity',
+      'failure.denyType': 'implicit',
+      'failure.policyArn': null,
+      'failure.hasEncodedMessage': true,
+      findings: [],
+      fixes: [],
+    },
+  },
+  {
+    name: 'error as TEXT arguments',
+    args: ['diagnose', '--format', 'json', SCP_ERROR],
+    exit: 0,
+    json: {
+      'failure.reasonLayer': 'scp',
+      'failure.denyType': 'explicit',
+      'failure.resource': 'arn:aws:ec2:us-east-1:111122223333:instance/*',
+    },
+  },
+  {
+    name: 'error on standard input',
+    args: ['diagnose', '--format', 'json'],
+    stdin: SCP_ERROR,
+    exit: 0,
+    json: { 'failure.action': 'ec2:RunInstances' },
+  },
+  {
+    name: '`-` reads standard input',
+    args: ['diagnose', '--error', '-', '--format', 'json'],
+    stdin: SCP_ERROR,
+    exit: 0,
+    json: { 'failure.code': 'UnauthorizedOperation' },
+  },
+  {
+    name: 'CloudTrail Records file',
+    args: ['diagnose', '--error', 'examples/errors/cloudtrail-runinstances.json', '--format', 'json'],
+    exit: 0,
+    json: {
+      'failure.code': 'UnauthorizedOperation',
+      'failure.reasonLayer': 'scp',
+      'details.region': 'eu-west-1',
+    },
+  },
+  {
+    name: 'RCP deny with operation mapped to its action',
+    args: ['diagnose', '--error', 'examples/errors/s3-rcp.txt', '--format', 'json'],
+    exit: 0,
+    json: {
+      'failure.operation': 'CreateMultipartUpload',
+      'failure.action': 's3:PutObject',
+      'failure.reasonLayer': 'rcp',
+    },
+  },
+  {
+    name: 'look-alike: expired token',
+    args: ['diagnose', '--error', 'examples/errors/expired-token.txt', '--format', 'json'],
+    exit: 0,
+    json: { kind: 'authentication', lookalike: 'expired-token', 'nextSteps.0.code': 'expired-token' },
+  },
+  {
+    name: 'options complete what S3 does not say',
+    args: [
+      'diagnose',
+      '--format',
+      'json',
+      '--principal',
+      'arn:aws:iam::111122223333:user/alice',
+      '--resource',
+      'arn:aws:s3:::bkt/k',
+      'An error occurred (AccessDenied) when calling the GetObject operation: Access Denied',
+    ],
+    exit: 0,
+    json: {
+      'failure.principal': 'arn:aws:iam::111122223333:user/alice',
+      'failure.resource': 'arn:aws:s3:::bkt/k',
+      'failure.action': 's3:GetObject',
+    },
+  },
+  {
+    name: 'missing file: one line naming it, exit 1',
+    args: ['diagnose', '--error', 'no/such/file.txt'],
+    exit: 1,
+    stderr: /^whydenied: no\/such\/file\.txt: no such file$/,
+  },
+  {
+    name: 'no AWS error in the input: exit 1',
+    args: ['diagnose', '--error', 'packages/cli/test/fixtures/diagnose/not-an-error.txt'],
+    exit: 1,
+    stderr:
+      /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/not-an-error\.txt: no AWS error found in the input$/,
+  },
+  {
+    name: 'empty standard input: exit 1',
+    args: ['diagnose'],
+    stdin: '',
+    exit: 1,
+    stderr: /^whydenied: <stdin>: the input is empty/,
+  },
+  {
+    name: 'both TEXT and --error: usage, exit 2',
+    args: ['diagnose', '--error', 'examples/errors/expired-token.txt', 'Access Denied'],
+    exit: 2,
+    stderr: /^whydenied: give the error either as TEXT or with --error, not both$/,
+  },
+  {
+    name: 'unknown format: usage, exit 2',
+    args: ['diagnose', '--format', 'xml', 'Access Denied'],
+    exit: 2,
+    stderr: /--format must be one of text, json, got `xml`/,
+  },
+  {
+    name: 'evidence options not implemented yet: exit 2',
+    args: ['diagnose', '--account', 'account.json', 'Access Denied'],
+    exit: 2,
+    stderr: /^whydenied: diagnose --account is not implemented yet in this version$/,
+  },
+  {
+    name: 'unimplemented command says so, exit 2',
+    args: ['lint', 'policy.json'],
+    exit: 2,
+    stderr: /^whydenied: `lint` is not implemented yet in this version$/,
+  },
+  {
+    name: 'unknown command: exit 2',
+    args: ['frobnicate'],
+    exit: 2,
+  },
+  {
+    name: '--help: exit 0',
+    args: ['--help'],
+    exit: 0,
+  },
+];
+
+function at(value: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
+}
+
+describe('whydenied diagnose (end to end)', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const run = runCli(c.args, c.stdin);
+    expect(run.status, run.stderr).toBe(c.exit);
+    if (c.exit !== 0) {
+      expect(run.stdout).toBe('');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    if (c.stderr !== undefined) {
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(c.stderr);
+    }
+    if (c.json !== undefined) {
+      const output: unknown = JSON.parse(run.stdout);
+      for (const [path, expected] of Object.entries(c.json)) {
+        expect(at(output, path), path).toEqual(expected);
+      }
+    }
+  });
+
+  it('prints the text view for a person', () => {
+    const run = runCli(['diagnose', '--error', 'examples/errors/s3-rcp.txt']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatchInlineSnapshot(`
+      "AWS denied the request: a policy does not allow it
+
+        action    s3:PutObject
+        operation CreateMultipartUpload (s3)
+        caller    arn:aws:sts::111122223333:assumed-role/builder/AWSCodeBuild-c1698c4c-10a6-4f6c-8a23-4c221b2ba678
+                  session \`AWSCodeBuild-c1698c4c-10a6-4f6c-8a23-4c221b2ba678\` of role \`builder\`, CodeBuild project role, account 111122223333
+        resource  arn:aws:s3:::artifacts-111122223333/layer.zip
+        blamed    resource control policy (RCP): explicit deny
+        code      AccessDenied
+
+      Still unknown
+        - AWS names only one policy type even when several deny; fixing it may reveal the next
+
+      Next steps
+        1. a resource control policy of the resource owner's organization denies this; only that organization's administrators can change it
+           $ aws organizations list-policies-for-target --target-id <resource-account-id> --filter RESOURCE_CONTROL_POLICY
+      "
+    `);
+  });
+});
