@@ -119,6 +119,12 @@ const CASES: readonly CliCase[] = [
       /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/not-an-error\.txt: no AWS error found in the input$/,
   },
   {
+    name: 'broken CloudTrail JSON: file, line and column, exit 1',
+    args: ['diagnose', '--error', 'packages/cli/test/fixtures/diagnose/broken.json'],
+    exit: 1,
+    stderr: /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/broken\.json:2:31: invalid JSON: /,
+  },
+  {
     name: 'empty standard input: exit 1',
     args: ['diagnose'],
     stdin: '',

@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
  */
 export function loadCaseTable<T extends { name: string }>(
   url: URL,
-  allowed: { readonly top: readonly string[]; readonly input: readonly string[]; readonly expected: readonly string[] },
+  allowed: {
+    readonly top: readonly string[];
+    readonly input: readonly string[];
+    readonly expected: readonly string[];
+  },
 ): T[] {
   const raw: unknown = JSON.parse(readFileSync(url, 'utf8'));
   if (!Array.isArray(raw)) {

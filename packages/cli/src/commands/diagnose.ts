@@ -62,7 +62,9 @@ export const diagnoseCommand: CommandSpec = {
     };
     const result = diagnose({ errorText: input.text, options });
     if (!result.ok) {
-      throw inputError(`${input.name}: ${result.diagnostic.message}`);
+      const start = result.diagnostic.span?.start;
+      const at = start === undefined ? '' : `:${start.line}:${start.column}`;
+      throw inputError(`${input.name}${at}: ${result.diagnostic.message}`);
     }
     const text =
       opts.format === 'json'

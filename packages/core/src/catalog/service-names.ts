@@ -111,15 +111,6 @@ const SDK_NAME_TO_PREFIX: Readonly<Record<string, string>> = {
 const EVENT_SOURCE_TO_PREFIX: Readonly<Record<string, string>> = {
   monitoring: 'cloudwatch',
   email: 'ses',
-  'elasticloadbalancing': 'elasticloadbalancing',
-  'elasticmapreduce': 'elasticmapreduce',
-  'elasticfilesystem': 'elasticfilesystem',
-  'sso-directory': 'sso-directory',
-  'signin': 'signin',
-  'apigateway': 'apigateway',
-  'execute-api': 'execute-api',
-  'es': 'es',
-  'lambda': 'lambda',
 };
 
 /** Maps an SDK service name (`AmazonEC2`, `Ec2`, `Secrets Manager`, `Amazon.SecurityToken`) to an IAM prefix. */

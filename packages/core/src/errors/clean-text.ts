@@ -22,18 +22,31 @@ export function cleanErrorText(raw: string): string {
   return text;
 }
 
-/** Replaces the escapes of a JSON or Python string literal by the characters they stand for. */
+/** At most this many escapes are undone: an escaped error string has a few, not hundreds of thousands. */
+const MAX_ESCAPES = 10_000;
+
+/**
+ * Replaces the escapes of a JSON or Python string literal (`\\n`, `\\"`, `\\\\`...) by the characters they
+ * stand for, in one pass. Past {@link MAX_ESCAPES} the rest of the text is kept as it is.
+ */
 function unescapeOnce(text: string): string {
-  return text.replace(/\\(["\\/nrt])/g, (_, c: string) => {
-    switch (c) {
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\n';
-      case 't':
-        return '\t';
-      default:
-        return c;
+  const parts: string[] = [];
+  let from = 0;
+  let count = 0;
+  for (let i = text.indexOf('\\'); i >= 0 && i < text.length - 1 && count < MAX_ESCAPES; i = text.indexOf('\\', i)) {
+    const replacement = ESCAPES[text.charAt(i + 1)];
+    if (replacement === undefined) {
+      i += 1;
+      continue;
     }
-  });
+    parts.push(text.slice(from, i), replacement);
+    count++;
+    i += 2;
+    from = i;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
+
+/** Escaped character → the character it stands for (`\\r` becomes a line feed, as line ends are normalised). */
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/' };

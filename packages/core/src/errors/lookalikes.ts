@@ -214,13 +214,12 @@ export const AUTHORIZATION_CODES: ReadonlySet<string> = new Set([
   'AccessDeniedFault',
 ]);
 
-/** Finds the first look-alike rule that matches a code or a phrase of the text. */
+/** Finds the first look-alike rule that matches a code or a phrase of the text (given lower-cased). */
 export function findLookalike(
   code: string | null,
-  text: string,
+  lower: string,
   hasDenialSentence: boolean,
 ): LookalikeRule | null {
-  const lower = text.toLowerCase();
   for (const rule of LOOKALIKE_RULES) {
     if (hasDenialSentence && rule.overridesDenial !== true) {
       continue;

@@ -58,13 +58,17 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
         text = [first.errorCode, first.errorMessage ?? ''].join(': ');
         otherFailures = trail.failures.length - 1;
       }
+    } else if (/"(?:Records|eventSource|eventVersion)"\s*:/.test(trimmed.slice(0, 4096))) {
+      // A CloudTrail file that does not parse: report where, rather than guessing from its text.
+      return { ok: false, diagnostic: parsed.diagnostic };
     }
   }
   const cleaned = cleanErrorText(text);
   for (const extract of EXTRACTORS) {
     extract(cleaned, hints);
   }
-  addToolPhraseHints(cleaned, hints);
+  const lower = cleaned.toLowerCase();
+  addToolPhraseHints(cleaned, lower, hints);
 
   const sentences = findDenialSentences(cleaned);
   const sentence = sentences.find((s) => s.action !== null) ?? sentences[0] ?? null;
@@ -84,7 +88,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
   const encodedMessage = findEncodedMessage(cleaned);
   const httpStatus = toStatus(hints.best('httpStatus')?.value);
 
-  const lookalike = findLookalike(code, cleaned, sentence !== null);
+  const lookalike = findLookalike(code, lower, sentence !== null);
   const kind = classify(lookalike?.kind ?? null, code, sentence, cleaned, httpStatus);
   if (kind === null) {
     return fail('no-aws-error', 'no AWS error found in the input');

@@ -73,9 +73,8 @@ const TOOL_PHRASES: readonly {
   },
 ];
 
-/** Adds the operation of the first tool phrase found in the text. */
-export function addToolPhraseHints(text: string, hints: HintSet): void {
-  const lower = text.toLowerCase();
+/** Adds the operation of the first tool phrase found in the text (`lower` is the text lower-cased). */
+export function addToolPhraseHints(text: string, lower: string, hints: HintSet): void {
   for (const entry of TOOL_PHRASES) {
     if (lower.includes(entry.phrase.toLowerCase())) {
       hints.add('service', entry.service, PRIORITY.phrase, entry.surface);
@@ -83,7 +82,7 @@ export function addToolPhraseHints(text: string, hints: HintSet): void {
       return;
     }
   }
-  if (/^\s*(?:Error: |.*\bwith aws_\w+\.)/m.test(text) && /\bError: /.test(text)) {
+  if (text.includes('Error: ') && (text.includes('with aws_') || /^\s*Error: /m.test(text))) {
     hints.surface('terraform');
   }
 }
