@@ -24,7 +24,10 @@ function inputs() {
   for (let i = 0; i < 300; i++) {
     const t = pick();
     const cut = t.slice(0, Math.floor(random() * t.length));
-    const lines = t.split('\n').sort(() => random() - 0.5).join('\n');
+    const lines = t
+      .split('\n')
+      .sort(() => random() - 0.5)
+      .join('\n');
     out.push(['cut', cut], ['doubled', t + t], ['shuffled lines', lines], ['spliced', cut + pick()]);
   }
   const repeat = (s) => s.repeat(Math.ceil(MB / s.length)).slice(0, MB);
@@ -38,8 +41,14 @@ function inputs() {
     ['1 MB of "An error occurred ("', repeat('An error occurred (')],
     ['1 MB of code tokens', repeat('AccessDenied: ')],
     ['1 MB of escapes', repeat('\\n\\"')],
-    ['1 MB JSON array', JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ errorMessage: `m${i}`, code: 'X' })))],
-    ['1 MB of random bytes', Array.from({ length: MB }, () => String.fromCharCode(Math.floor(random() * 256))).join('')],
+    [
+      '1 MB JSON array',
+      JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ errorMessage: `m${i}`, code: 'X' }))),
+    ],
+    [
+      '1 MB of random bytes',
+      Array.from({ length: MB }, () => String.fromCharCode(Math.floor(random() * 256))).join(''),
+    ],
   );
   return out;
 }

@@ -33,7 +33,11 @@ function unescapeOnce(text: string): string {
   const parts: string[] = [];
   let from = 0;
   let count = 0;
-  for (let i = text.indexOf('\\'); i >= 0 && i < text.length - 1 && count < MAX_ESCAPES; i = text.indexOf('\\', i)) {
+  for (
+    let i = text.indexOf('\\');
+    i >= 0 && i < text.length - 1 && count < MAX_ESCAPES;
+    i = text.indexOf('\\', i)
+  ) {
     const replacement = ESCAPES[text.charAt(i + 1)];
     if (replacement === undefined) {
       i += 1;
@@ -49,4 +53,11 @@ function unescapeOnce(text: string): string {
 }
 
 /** Escaped character → the character it stands for (`\\r` becomes a line feed, as line ends are normalised). */
-const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  r: '\n',
+  t: '\t',
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+};

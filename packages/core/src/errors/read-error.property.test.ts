@@ -32,7 +32,9 @@ function assertWellFormed(text: string): void {
   expect(typeof failure.hasEncodedMessage).toBe('boolean');
   if (failure.action !== null) {
     expect(failure.action).toContain(':');
-    expect(failure.action.slice(0, failure.action.indexOf(':'))).toBe(failure.action.slice(0, failure.action.indexOf(':')).toLowerCase());
+    expect(failure.action.slice(0, failure.action.indexOf(':'))).toBe(
+      failure.action.slice(0, failure.action.indexOf(':')).toLowerCase(),
+    );
   }
   if (failure.reasonLayer !== null) {
     expect(failure.denyType).not.toBeNull();
@@ -59,7 +61,10 @@ const mutated = fc.oneof(
 
 describe('readError properties', () => {
   it('never throws on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (s) => assertWellFormed(s)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (s) => assertWellFormed(s)),
+      { numRuns: 1000 },
+    );
   });
 
   it('never throws on strings built from error vocabulary', () => {
@@ -92,18 +97,34 @@ describe('readError properties', () => {
       'Client.',
       'AccessDenied',
     );
-    fc.assert(fc.property(fc.array(word, { maxLength: 60 }).map((w) => w.join('')), (s) => assertWellFormed(s)), {
-      numRuns: 2000,
-    });
+    fc.assert(
+      fc.property(
+        fc.array(word, { maxLength: 60 }).map((w) => w.join('')),
+        (s) => assertWellFormed(s),
+      ),
+      {
+        numRuns: 2000,
+      },
+    );
   });
 
   it('never throws on mutated corpus messages', () => {
-    fc.assert(fc.property(mutated, (s) => assertWellFormed(s)), { numRuns: 1500 });
+    fc.assert(
+      fc.property(mutated, (s) => assertWellFormed(s)),
+      { numRuns: 1500 },
+    );
   });
 
   it('reads 1 MB inputs', () => {
     const MB = 1024 * 1024;
-    for (const unit of [corpus.join('\n'), 'User: ', 'is not authorized to perform: ', '\\n\\"', '<', 'AccessDenied: ']) {
+    for (const unit of [
+      corpus.join('\n'),
+      'User: ',
+      'is not authorized to perform: ',
+      '\\n\\"',
+      '<',
+      'AccessDenied: ',
+    ]) {
       assertWellFormed(unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB));
     }
   });
@@ -148,15 +169,22 @@ describe('readError properties', () => {
   it('splits any ARN back into the parts it was built from', () => {
     const field = fc.stringMatching(/^[a-z0-9-]{0,12}$/);
     fc.assert(
-      fc.property(field, field, field, field, fc.string({ maxLength: 40 }), (partition, service, region, account, resource) => {
-        expect(splitArn(`arn:${partition}:${service}:${region}:${account}:${resource}`)).toEqual({
-          partition,
-          service,
-          region,
-          account,
-          resource,
-        });
-      }),
+      fc.property(
+        field,
+        field,
+        field,
+        field,
+        fc.string({ maxLength: 40 }),
+        (partition, service, region, account, resource) => {
+          expect(splitArn(`arn:${partition}:${service}:${region}:${account}:${resource}`)).toEqual({
+            partition,
+            service,
+            region,
+            account,
+            resource,
+          });
+        },
+      ),
     );
   });
 });
