@@ -26,6 +26,22 @@ export type {
   UnknownCode,
 } from './errors/failure.js';
 export { parsePrincipal } from './errors/principal.js';
-export { normaliseAction, type ReadErrorOptions, type ReadErrorResult, readError } from './errors/read-error.js';
+export {
+  normaliseAction,
+  type ReadErrorOptions,
+  type ReadErrorResult,
+  readError,
+} from './errors/read-error.js';
+
+// --- diagnose: from a pasted error to an explanation ---
+export {
+  type DiagnoseInput,
+  type DiagnoseResult,
+  type Diagnosis,
+  diagnose,
+  type Finding,
+  type Fix,
+} from './diagnose/diagnose.js';
+export type { NextStep } from './diagnose/next-steps.js';
 
 // --- policy and engine: parsing and evaluating policies ---
