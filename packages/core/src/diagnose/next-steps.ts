@@ -228,8 +228,8 @@ export function nextSteps(reading: ErrorReading): NextStep[] {
       reading.encodedMessage.value.length <= 4096 ? reading.encodedMessage.value : '<encoded-message>';
     steps.push({
       code: 'decode-message',
-      message: `decode the encoded message for the exact check that failed (needs sts:DecodeAuthorizationMessage, run in account ${account}); then explain it`,
-      command: `aws sts decode-authorization-message --encoded-message '${blob}' --query DecodedMessage --output text > decoded.json && whydenied explain decoded.json`,
+      message: `decode the encoded message: it names the exact check that failed, the statements that matched and the request context (needs sts:DecodeAuthorizationMessage, run in account ${account})`,
+      command: `aws sts decode-authorization-message --encoded-message '${blob}' --query DecodedMessage --output text > decoded.json`,
     });
   } else if (reading.encodedMessage.state === 'truncated') {
     steps.push({
