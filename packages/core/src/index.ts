@@ -45,3 +45,62 @@ export {
 export type { NextStep } from './diagnose/next-steps.js';
 
 // --- policy and engine: parsing and evaluating policies ---
+export { type ArnMatcher, type Arn, compileArnPattern, parseArn } from './matching/arn.js';
+export {
+  compileWildcard,
+  matchWildcard,
+  type WildcardMatcher,
+  type WildcardOptions,
+  type WildcardPart,
+} from './matching/wildcard.js';
+export {
+  CONDITION_OPERATOR_NAMES,
+  type ConditionOperatorName,
+  splitOperator,
+} from './policy/condition-operator-names.js';
+export { type ParsePolicyOptions, type PolicyKind, parsePolicy } from './policy/parse-policy.js';
+export type {
+  ActionElement,
+  ConditionClause,
+  PolicyDocument,
+  PolicyParseResult,
+  PolicyStatement,
+  PolicyString,
+  PolicyVersion,
+  PrincipalElement,
+  PrincipalEntry,
+  PrincipalType,
+  ResourceElement,
+} from './policy/policy-model.js';
+export { type Caller, type CallerKind, parseCaller } from './engine/caller.js';
+export {
+  type CompiledPolicy,
+  type CompiledPolicySet,
+  type CompilePolicySetResult,
+  compilePolicy,
+  compilePolicySet,
+  type NamedPolicyInput,
+  type PolicySetInput,
+} from './engine/compile-policy-set.js';
+export type { ConditionOutcome } from './engine/conditions/evaluate-condition.js';
+export { CONDITION_OPERATORS } from './engine/conditions/registry.js';
+export type { ConditionOperator } from './engine/conditions/condition-operator.js';
+export { type SimulateJson, toSimulateJson } from './engine/contract-output.js';
+export { type EvaluateOptions, evaluate } from './engine/evaluate.js';
+export {
+  type Decision,
+  type EvaluationResult,
+  LAYER_ORDER,
+  type LayerName,
+  type StatementOrigin,
+  type StatementSummary,
+  type StatementTrace,
+} from './engine/evaluation-result.js';
+export type { PrincipalGrant, PrincipalOutcome } from './engine/principal-match.js';
+export type { AuthorizationRequest, ContextValue } from './engine/request.js';
+export { buildRequestContext, type ContextEntry, type RequestContext } from './engine/request-context.js';
+export {
+  parseSimulationCase,
+  type SimulationCase,
+  type SimulationCaseResult,
+} from './engine/simulation-case.js';

@@ -1,12 +1,13 @@
 import type { CommandSpec } from './command.js';
 import { diagnoseCommand } from './diagnose.js';
 import { notYetImplemented } from './not-yet.js';
+import { simulateCommand } from './simulate.js';
 
 /** Every command of the contract, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   diagnoseCommand,
   notYetImplemented('explain', 'explain a decoded authorization message', '[options] FILE'),
-  notYetImplemented('simulate', 'evaluate requests against a set of policies, like AWS does', '--case FILE'),
+  simulateCommand,
   notYetImplemented(
     'lint',
     'check policy documents for problems that cause or hide access failures',

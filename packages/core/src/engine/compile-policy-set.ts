@@ -1,0 +1,346 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type ArnMatcher, compileArnPattern } from '../matching/arn.js';
+import { compileWildcard, type WildcardMatcher } from '../matching/wildcard.js';
+import { type PolicyKind, parsePolicy } from '../policy/parse-policy.js';
+import type { PolicyDocument, PolicyStatement, PolicyVersion } from '../policy/policy-model.js';
+import { type CompiledClause, compileClause } from './conditions/evaluate-condition.js';
+import type { LayerName, StatementOrigin } from './evaluation-result.js';
+import { parseTemplate, resolveTemplate, type Template } from './policy-variables.js';
+import type { RequestContext } from './request-context.js';
+
+/** A policy with the name it is reported under. */
+export interface NamedPolicyInput {
+  readonly name: string;
+  /** The document: an object, JSON text, or URL-encoded JSON text. */
+  readonly document: unknown;
+}
+
+/**
+ * The policies that govern a request, as in the `simulate` case file (contract). A missing layer
+ * does not take part; `scps`/`rcps` are levels, root first, each a list of policies.
+ */
+export interface PolicySetInput {
+  readonly identityPolicies?: readonly NamedPolicyInput[];
+  readonly permissionsBoundary?: NamedPolicyInput;
+  readonly sessionPolicies?: readonly NamedPolicyInput[];
+  readonly resourcePolicy?: NamedPolicyInput;
+  /** The resource's account where its ARN has none (S3); overrides the ARN's otherwise. */
+  readonly resourceAccount?: string;
+  readonly scps?: readonly (readonly NamedPolicyInput[])[];
+  readonly rcps?: readonly (readonly NamedPolicyInput[])[];
+  readonly vpcEndpointPolicy?: NamedPolicyInput;
+  /** The organization's management account, which SCPs and RCPs do not affect. */
+  readonly managementAccountId?: string;
+}
+
+/** A `Resource`/`NotResource` element compiled for repeated matching. */
+export interface CompiledResource {
+  readonly negated: boolean;
+  /** True when no pattern holds a policy variable, so the result depends on the resource alone. */
+  readonly isStatic: boolean;
+  matches(resource: string, context: RequestContext): boolean;
+}
+
+/** A statement compiled once: wildcard matchers, parsed condition values. */
+export interface CompiledStatement {
+  readonly origin: StatementOrigin;
+  readonly statement: PolicyStatement;
+  /** `null` when any service may match (NotAction, or a wildcard in the service prefix). */
+  readonly servicePrefix: string | null;
+  matchesAction(actionLower: string): boolean;
+  readonly resource: CompiledResource | null;
+  readonly clauses: readonly CompiledClause[];
+}
+
+/** A policy compiled once, with its statements indexed by service prefix and memoized per action. */
+export interface CompiledPolicy {
+  readonly name: string;
+  readonly layer: LayerName;
+  readonly level: number;
+  readonly document: PolicyDocument;
+  readonly statements: readonly CompiledStatement[];
+  /** The statements whose `Action`/`NotAction` matches `actionLower` (a lower-cased `service:Action`). */
+  statementsFor(actionLower: string): readonly CompiledStatement[];
+  /**
+   * The statements whose action matches and whose resource may match: static resource patterns are
+   * already checked (memoized per action and resource); patterns with variables still need the
+   * request context.
+   */
+  statementsForRequest(actionLower: string, resource: string): readonly CompiledStatement[];
+}
+
+/** Every policy of a request's evaluation, compiled; evaluate many requests against it. */
+export interface CompiledPolicySet {
+  readonly identity: readonly CompiledPolicy[];
+  readonly boundary: CompiledPolicy | null;
+  /** `null` when the credentials carry no session policy. */
+  readonly session: readonly CompiledPolicy[] | null;
+  readonly resource: CompiledPolicy | null;
+  readonly scps: readonly (readonly CompiledPolicy[])[] | null;
+  readonly rcps: readonly (readonly CompiledPolicy[])[] | null;
+  readonly vpcEndpoint: CompiledPolicy | null;
+  readonly resourceAccount: string | null;
+  readonly managementAccountId: string | null;
+}
+
+/** A compiled policy set, or the diagnostics of the documents that could not be read. */
+export type CompilePolicySetResult =
+  | { readonly ok: true; readonly value: CompiledPolicySet }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+const MEMO_LIMIT = 4096;
+
+/**
+ * Parses and compiles every policy of a set once. Diagnostics carry JSON pointers relative to the
+ * set (e.g. `/identityPolicies/0/document/Statement/1/Effect`).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export function compilePolicySet(input: PolicySetInput): CompilePolicySetResult {
+  const diagnostics: Diagnostic[] = [];
+  const compile = (
+    named: NamedPolicyInput,
+    layer: LayerName,
+    kind: PolicyKind,
+    pointer: string,
+    level = 0,
+  ) => {
+    const parsed = parsePolicy(named.document, { kind });
+    if (!parsed.ok) {
+      for (const d of parsed.diagnostics) diagnostics.push({ ...d, path: `${pointer}/document${d.path}` });
+      return null;
+    }
+    return compilePolicy(named.name, parsed.value, layer, level);
+  };
+  const list = (
+    items: readonly NamedPolicyInput[],
+    layer: LayerName,
+    kind: PolicyKind,
+    pointer: string,
+    level = 0,
+  ) =>
+    items
+      .map((p, i) => compile(p, layer, kind, `${pointer}/${i}`, level))
+      .filter((p): p is CompiledPolicy => p !== null);
+  const levels = (
+    items: readonly (readonly NamedPolicyInput[])[],
+    layer: LayerName,
+    kind: PolicyKind,
+    pointer: string,
+  ) => items.map((level, i) => list(level, layer, kind, `${pointer}/${i}`, i));
+  const identity = list(input.identityPolicies ?? [], 'identity', 'identity', '/identityPolicies');
+  const boundary = input.permissionsBoundary
+    ? compile(input.permissionsBoundary, 'permissions-boundary', 'identity', '/permissionsBoundary')
+    : null;
+  const session =
+    input.sessionPolicies && input.sessionPolicies.length > 0
+      ? list(input.sessionPolicies, 'session', 'identity', '/sessionPolicies')
+      : null;
+  const resource = input.resourcePolicy
+    ? compile(input.resourcePolicy, 'resource', 'resource', '/resourcePolicy')
+    : null;
+  const scps = input.scps ? levels(input.scps, 'scp', 'identity', '/scps') : null;
+  const rcps = input.rcps ? levels(input.rcps, 'rcp', 'resource', '/rcps') : null;
+  const vpcEndpoint = input.vpcEndpointPolicy
+    ? compile(input.vpcEndpointPolicy, 'vpc-endpoint', 'resource', '/vpcEndpointPolicy')
+    : null;
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  return {
+    ok: true,
+    value: {
+      identity,
+      boundary,
+      session,
+      resource,
+      scps,
+      rcps,
+      vpcEndpoint,
+      resourceAccount: input.resourceAccount ?? null,
+      managementAccountId: input.managementAccountId ?? null,
+    },
+  };
+}
+
+/**
+ * Compiles one parsed policy: action patterns into linear wildcard matchers (case-insensitive),
+ * resource patterns into ARN matchers, condition values into tests; then indexes the statements by
+ * service prefix.
+ */
+export function compilePolicy(
+  name: string,
+  document: PolicyDocument,
+  layer: LayerName,
+  level = 0,
+): CompiledPolicy {
+  const statements = document.statements.map((statement) =>
+    compileStatement({ layer, policy: name, level, statement }, document.version),
+  );
+  const byService = new Map<string, CompiledStatement[]>();
+  const anyService: CompiledStatement[] = [];
+  for (const s of statements) {
+    if (s.servicePrefix === null) {
+      anyService.push(s);
+      continue;
+    }
+    const bucket = byService.get(s.servicePrefix);
+    if (bucket) bucket.push(s);
+    else byService.set(s.servicePrefix, [s]);
+  }
+  const memo = new Map<string, readonly CompiledStatement[]>();
+  const requestMemo = new Map<string, Map<string, readonly CompiledStatement[]>>();
+  const noContext: RequestContext = new Map();
+  const policy: CompiledPolicy = {
+    name,
+    layer,
+    level,
+    document,
+    statements,
+    statementsForRequest(actionLower, resource) {
+      // two-level memo: the request's own strings keep their cached hashes, no key is built
+      let byResource = requestMemo.get(actionLower);
+      if (byResource === undefined) {
+        if (requestMemo.size >= MEMO_LIMIT) requestMemo.clear();
+        byResource = new Map();
+        requestMemo.set(actionLower, byResource);
+      }
+      let found = byResource.get(resource);
+      if (found === undefined) {
+        found = policy
+          .statementsFor(actionLower)
+          .filter(
+            (s) => s.resource === null || !s.resource.isStatic || s.resource.matches(resource, noContext),
+          );
+        if (byResource.size >= MEMO_LIMIT) byResource.clear();
+        byResource.set(resource, found);
+      }
+      return found;
+    },
+    statementsFor(actionLower) {
+      let found = memo.get(actionLower);
+      if (found !== undefined) return found;
+      const colon = actionLower.indexOf(':');
+      const service = colon < 0 ? actionLower : actionLower.slice(0, colon);
+      const candidates = byService.get(service);
+      const matched: CompiledStatement[] = [];
+      // keep document order: merge the service bucket and the any-service list by index
+      let i = 0;
+      let j = 0;
+      const a = candidates ?? [];
+      while (i < a.length || j < anyService.length) {
+        const next =
+          j >= anyService.length ||
+          (i < a.length &&
+            (a[i] as CompiledStatement).statement.index <
+              (anyService[j] as CompiledStatement).statement.index)
+            ? (a[i++] as CompiledStatement)
+            : (anyService[j++] as CompiledStatement);
+        if (next.matchesAction(actionLower)) matched.push(next);
+      }
+      found = matched;
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(actionLower, found);
+      return found;
+    },
+  };
+  return policy;
+}
+
+function servicePrefixOf(statement: PolicyStatement): string | null {
+  if (statement.action.negated) return null;
+  let prefix: string | null = null;
+  for (const { value } of statement.action.values) {
+    const colon = value.indexOf(':');
+    const service = colon < 0 ? value : value.slice(0, colon);
+    if (colon < 0 || service.includes('*') || service.includes('?')) return null;
+    if (prefix !== null && prefix !== service) return null;
+    prefix = service;
+  }
+  return prefix;
+}
+
+function compileStatement(origin: StatementOrigin, version: PolicyVersion | null): CompiledStatement {
+  const { statement } = origin;
+  const matchers: WildcardMatcher[] = statement.action.values.map((v) => compileWildcard(v.value));
+  const negated = statement.action.negated;
+  const prefix = servicePrefixOf(statement);
+  // a statement naming several services is indexed under none (any service)
+  return {
+    origin,
+    statement,
+    servicePrefix: prefix,
+    matchesAction(actionLower) {
+      let any = false;
+      for (const m of matchers) {
+        if (m.matches(actionLower)) {
+          any = true;
+          break;
+        }
+      }
+      return negated ? !any : any;
+    },
+    resource: statement.resource
+      ? compileResource(
+          statement.resource.values.map((v) => v.value),
+          statement.resource.negated,
+          version,
+        )
+      : null,
+    clauses: statement.conditions.map((c) => compileClause(c, version)),
+  };
+}
+
+function compileResource(
+  patterns: readonly string[],
+  negated: boolean,
+  version: PolicyVersion | null,
+): CompiledResource {
+  const constants: ArnMatcher[] = [];
+  const templates: Template[] = [];
+  for (const p of patterns) {
+    const template = version === '2012-10-17' ? parseTemplate(p) : undefined;
+    if (template) templates.push(template);
+    else constants.push(compileArnPattern(p));
+  }
+  const constantMemo = new Map<string, boolean>();
+  const templateCache = new Map<string, ArnMatcher>();
+  const constantMatch = (resource: string): boolean => {
+    let hit = constantMemo.get(resource);
+    if (hit === undefined) {
+      hit = constants.some((m) => m.matches(resource));
+      if (constantMemo.size >= MEMO_LIMIT) constantMemo.clear();
+      constantMemo.set(resource, hit);
+    }
+    return hit;
+  };
+  return {
+    negated,
+    isStatic: templates.length === 0,
+    matches(resource, context) {
+      let any = constantMatch(resource);
+      let unresolved = false;
+      if (!any) {
+        for (const template of templates) {
+          const parts = resolveTemplate(template, context);
+          if (parts === undefined) {
+            unresolved = true;
+            continue;
+          }
+          let key = template.source;
+          for (const part of parts) if (part.kind === 'literal') key += `\u0000${part.text}`;
+          let matcher = templateCache.get(key);
+          if (matcher === undefined) {
+            matcher = compileArnPattern(parts);
+            if (templateCache.size >= MEMO_LIMIT) templateCache.clear();
+            templateCache.set(key, matcher);
+          }
+          if (matcher.matches(resource)) {
+            any = true;
+            break;
+          }
+        }
+      }
+      if (!negated) return any;
+      return !any && !unresolved;
+    },
+  };
+}

@@ -1,0 +1,292 @@
+import { parseArn } from '../matching/arn.js';
+import { type Caller, hasIdentityPolicies, isAccountPrincipal, parseCaller } from './caller.js';
+import type { CompiledPolicy, CompiledPolicySet, CompiledStatement } from './compile-policy-set.js';
+import type { ConditionOutcome } from './conditions/evaluate-condition.js';
+import type { EvaluationResult, LayerName, StatementSummary, StatementTrace } from './evaluation-result.js';
+import {
+  matchPrincipal,
+  type PrincipalGrant,
+  type PrincipalOutcome,
+  strongerGrant,
+} from './principal-match.js';
+import type { AuthorizationRequest } from './request.js';
+import { buildRequestContext, type RequestContext } from './request-context.js';
+
+/** Options of {@link evaluate}. */
+export interface EvaluateOptions {
+  /**
+   * `relevant` (default) traces the statements whose action matches and stops at the first failing
+   * element of each; `full` traces every statement of every policy and evaluates every element.
+   */
+  readonly trace?: 'relevant' | 'full';
+}
+
+/** What one policy contributed: explicit deny, allow, and the strongest principal grant of its allows. */
+interface PolicyVerdict {
+  deny: boolean;
+  allow: boolean;
+  grant: PrincipalGrant | null;
+}
+
+const callerCache = new Map<string, Caller>();
+
+function cachedCaller(principal: string, sessionIssuer: string | undefined): Caller {
+  const key = sessionIssuer === undefined ? principal : `${principal}\u0000${sessionIssuer}`;
+  let caller = callerCache.get(key);
+  if (caller === undefined) {
+    if (callerCache.size >= 4096) callerCache.clear();
+    caller = parseCaller(principal, sessionIssuer);
+    callerCache.set(key, caller);
+  }
+  return caller;
+}
+
+const accountCache = new Map<string, string | null>();
+
+/** The account of a resource ARN, `null` when it has none (S3) or is not an ARN. */
+function arnAccount(resource: string): string | null {
+  let account = accountCache.get(resource);
+  if (account === undefined) {
+    if (accountCache.size >= 4096) accountCache.clear();
+    account = parseArn(resource)?.account || null;
+    accountCache.set(resource, account);
+  }
+  return account;
+}
+
+/** True for actions authorized against a role's trust policy (always required, EVAL). */
+function isTrustAction(actionLower: string, resource: string): boolean {
+  if (!/^arn:[^:]+:iam::\d*:role\//.test(resource)) return false;
+  return (
+    actionLower.startsWith('sts:assumerole') ||
+    actionLower === 'sts:tagsession' ||
+    actionLower === 'sts:setsourceidentity' ||
+    actionLower === 'sts:setcontext'
+  );
+}
+
+/**
+ * Evaluates one request against a compiled policy set, the way AWS does (spec C.2–C.8): an
+ * explicit deny in any layer wins; then every RCP level (which implicitly carries
+ * `RCPFullAWSAccess`) and every SCP level must allow; then the resource-based policy (with the
+ * same-account shortcut, and always required for KMS key policies and role trust policies), the
+ * identity policies, the permissions boundary and the session policies; then the VPC endpoint
+ * policy.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ */
+export function evaluate(
+  compiled: CompiledPolicySet,
+  request: AuthorizationRequest,
+  options: EvaluateOptions = {},
+): EvaluationResult {
+  const full = options.trace === 'full';
+  const caller = cachedCaller(request.principal, request.sessionIssuer);
+  const context = buildRequestContext(caller, request.context);
+  const actionLower = request.action.toLowerCase();
+  const resource = request.resource;
+  const resourceAccount = compiled.resourceAccount ?? arnAccount(resource) ?? caller.account;
+  const sameAccount =
+    caller.account !== null && (resourceAccount === null || resourceAccount === caller.account);
+  const management = compiled.managementAccountId;
+
+  const trace: StatementTrace[] = [];
+  const layers: LayerName[] = [];
+  const run = (policy: CompiledPolicy): PolicyVerdict =>
+    evaluatePolicy(policy, actionLower, resource, caller, context, full, trace);
+  const runAll = (policies: readonly CompiledPolicy[]): PolicyVerdict => {
+    const verdict: PolicyVerdict = { deny: false, allow: false, grant: null };
+    for (const p of policies) {
+      const v = run(p);
+      verdict.deny ||= v.deny;
+      verdict.allow ||= v.allow;
+      verdict.grant = strongerGrant(verdict.grant, v.grant);
+    }
+    return verdict;
+  };
+
+  const identityApplies = hasIdentityPolicies(caller);
+  const rcpApplies =
+    compiled.rcps !== null &&
+    !caller.serviceLinked &&
+    (management === null || resourceAccount !== management);
+  const scpApplies =
+    compiled.scps !== null &&
+    isAccountPrincipal(caller) &&
+    !caller.serviceLinked &&
+    (management === null || caller.account !== management);
+
+  const rcpLevels = rcpApplies ? (compiled.rcps ?? []).map(runAll) : [];
+  if (rcpApplies) layers.push('rcp');
+  const scpLevels = scpApplies ? (compiled.scps ?? []).map(runAll) : [];
+  if (scpApplies) layers.push('scp');
+  const resourceVerdict = compiled.resource ? run(compiled.resource) : null;
+  if (resourceVerdict) layers.push('resource');
+  const identityVerdict = identityApplies ? runAll(compiled.identity) : null;
+  if (identityVerdict) layers.push('identity');
+  const boundaryVerdict = identityApplies && compiled.boundary ? run(compiled.boundary) : null;
+  if (boundaryVerdict) layers.push('permissions-boundary');
+  const sessionVerdict = identityApplies && compiled.session ? runAll(compiled.session) : null;
+  // a federated user (GetFederationToken) without a session policy has no permissions (EVAL-DA)
+  const sessionRequired = identityApplies && (sessionVerdict !== null || caller.kind === 'federated-user');
+  if (sessionRequired) layers.push('session');
+  const vpceVerdict = compiled.vpcEndpoint ? run(compiled.vpcEndpoint) : null;
+  if (vpceVerdict) layers.push('vpc-endpoint');
+
+  const result = (decision: EvaluationResult['decision'], layer: LayerName | null): EvaluationResult => ({
+    decision,
+    layer,
+    statements: summarize(trace, decision, layer),
+    resourceGrant: resourceVerdict?.allow ? resourceVerdict.grant : null,
+    layers,
+    trace,
+  });
+
+  // 1. explicit deny anywhere, reported in layer order
+  const denies: Array<[LayerName, boolean]> = [
+    ['rcp', rcpLevels.some((v) => v.deny)],
+    ['scp', scpLevels.some((v) => v.deny)],
+    ['resource', resourceVerdict?.deny === true],
+    ['identity', identityVerdict?.deny === true],
+    ['permissions-boundary', boundaryVerdict?.deny === true],
+    ['session', sessionVerdict?.deny === true],
+    ['vpc-endpoint', vpceVerdict?.deny === true],
+  ];
+  for (const [layer, denied] of denies) {
+    if (denied) return result('ExplicitDeny', layer);
+  }
+  // 2. RCPs: every level carries RCPFullAWSAccess, so a level never lacks an allow
+  // 3. SCPs: every level must allow
+  if (scpLevels.some((v) => !v.allow)) return result('ImplicitDeny', 'scp');
+  // 4. resource-based and identity-based policies, boundary, session policies
+  const grant = resourceVerdict?.allow ? resourceVerdict.grant : null;
+  const required =
+    isTrustAction(actionLower, resource) ||
+    (actionLower.startsWith('kms:') && parseArn(resource)?.service === 'kms');
+  if (required && grant === null) return result('ImplicitDeny', 'resource');
+  if (!identityApplies) {
+    // root, services, identity providers, anonymous callers: no identity policies to consult
+    const needsResource = caller.kind !== 'root' || !sameAccount;
+    if (needsResource && grant === null) return result('ImplicitDeny', 'resource');
+  } else {
+    if (!sameAccount && grant === null) return result('ImplicitDeny', 'resource');
+    const skipIdentity = sameAccount && (grant === 'direct' || grant === 'issuer');
+    const skipLimits = sameAccount && grant === 'direct';
+    if (!skipIdentity && !(identityVerdict?.allow === true)) return result('ImplicitDeny', 'identity');
+    if (!skipLimits && boundaryVerdict !== null && !boundaryVerdict.allow)
+      return result('ImplicitDeny', 'permissions-boundary');
+    if (!skipLimits && sessionRequired && !(sessionVerdict?.allow === true))
+      return result('ImplicitDeny', 'session');
+  }
+  // 5. VPC endpoint policy
+  if (vpceVerdict !== null && !vpceVerdict.allow) return result('ImplicitDeny', 'vpc-endpoint');
+  return result('Allowed', null);
+}
+
+function evaluatePolicy(
+  policy: CompiledPolicy,
+  actionLower: string,
+  resource: string,
+  caller: Caller,
+  context: RequestContext,
+  full: boolean,
+  trace: StatementTrace[],
+): PolicyVerdict {
+  const verdict: PolicyVerdict = { deny: false, allow: false, grant: null };
+  const candidates = full ? policy.statements : policy.statementsForRequest(actionLower, resource);
+  for (const compiled of candidates) {
+    const t = evaluateStatement(compiled, actionLower, resource, caller, context, full);
+    trace.push(t);
+    if (!t.matched) continue;
+    if (compiled.statement.effect === 'Deny') verdict.deny = true;
+    else {
+      verdict.allow = true;
+      verdict.grant = strongerGrant(verdict.grant, t.principal?.grant ?? null);
+    }
+  }
+  return verdict;
+}
+
+function evaluateStatement(
+  compiled: CompiledStatement,
+  actionLower: string,
+  resource: string,
+  caller: Caller,
+  context: RequestContext,
+  full: boolean,
+): StatementTrace {
+  const { statement, origin } = compiled;
+  const actionMatched = full ? compiled.matchesAction(actionLower) : true;
+  // outside full mode, static resource patterns were already matched by `statementsForRequest`
+  const resourceMatched = compiled.resource
+    ? !full && compiled.resource.isStatic
+      ? true
+      : compiled.resource.matches(resource, context)
+    : null;
+  let principal: PrincipalOutcome | null = null;
+  if (statement.principal && (full || resourceMatched !== false)) {
+    principal = matchPrincipal(statement.principal, caller, context);
+  }
+  const elementsMatched =
+    actionMatched &&
+    resourceMatched !== false &&
+    (statement.principal === null || principal?.matched === true);
+  let conditions: ConditionOutcome[] | null = null;
+  let conditionsMatched = true;
+  if (elementsMatched || full) {
+    conditions = [];
+    for (const clause of compiled.clauses) {
+      const outcome = clause.evaluate(context);
+      conditions.push(outcome);
+      if (!outcome.matched) conditionsMatched = false;
+    }
+  }
+  return {
+    origin,
+    actionMatched,
+    resourceMatched,
+    principal,
+    conditions,
+    matched: elementsMatched && conditionsMatched,
+  };
+}
+
+/**
+ * The contract's `statements`: the statements that decided (C.12). For an explicit deny, every
+ * matching Deny statement; when allowed, every matching Allow statement; for an implicit deny, the
+ * relevant statements of the deciding layer (action, resource and principal matched, so a condition
+ * failed), which explain the failure.
+ */
+function summarize(
+  trace: readonly StatementTrace[],
+  decision: EvaluationResult['decision'],
+  layer: LayerName | null,
+): StatementSummary[] {
+  const out: StatementSummary[] = [];
+  for (const t of trace) {
+    const s = t.origin.statement;
+    let include: boolean;
+    if (decision === 'ExplicitDeny') include = t.matched && s.effect === 'Deny';
+    else if (decision === 'Allowed') include = t.matched && s.effect === 'Allow';
+    else {
+      include =
+        t.origin.layer === layer &&
+        s.effect === 'Allow' &&
+        t.actionMatched &&
+        t.resourceMatched !== false &&
+        (t.principal === null || t.principal.matched);
+    }
+    if (include) {
+      out.push({
+        layer: t.origin.layer,
+        policy: t.origin.policy,
+        sid: s.sid,
+        index: s.index,
+        effect: s.effect,
+        matched: t.matched,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,184 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { pointerSegment } from '../policy/parse-policy.js';
+import type { NamedPolicyInput, PolicySetInput } from './compile-policy-set.js';
+import type { AuthorizationRequest, ContextValue } from './request.js';
+
+/** A `simulate` case: the policies, and one request (`request`) or many (`requests`). */
+export interface SimulationCase {
+  readonly policies: PolicySetInput;
+  readonly requests: readonly AuthorizationRequest[];
+  /** True when the case used `requests` (batch output: one compact JSON line per request). */
+  readonly batch: boolean;
+}
+
+/** A parsed case, or the diagnostics (with JSON pointers) of what is wrong with it. */
+export type SimulationCaseResult =
+  | { readonly ok: true; readonly value: SimulationCase }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+const CASE_KEYS = new Set([
+  'request',
+  'requests',
+  'identityPolicies',
+  'permissionsBoundary',
+  'sessionPolicies',
+  'resourcePolicy',
+  'resourceAccount',
+  'scps',
+  'rcps',
+  'vpcEndpointPolicy',
+  'managementAccountId',
+]);
+const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'context', 'sessionIssuer']);
+const POLICY_KEYS = new Set(['name', 'document']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+class CaseReader {
+  readonly diagnostics: Diagnostic[] = [];
+
+  fail(path: string, message: string, code = 'case-invalid'): undefined {
+    this.diagnostics.push({ code, severity: 'error', message, path });
+    return undefined;
+  }
+
+  keys(value: Record<string, unknown>, allowed: ReadonlySet<string>, path: string): void {
+    for (const key of Object.keys(value)) {
+      if (!allowed.has(key))
+        this.fail(`${path}/${pointerSegment(key)}`, `unknown key \`${key}\``, 'case-unknown-key');
+    }
+  }
+
+  string(value: unknown, path: string, what: string): string | undefined {
+    if (typeof value === 'string' && value.length > 0) return value;
+    return this.fail(path, `${what} must be a non-empty string`);
+  }
+
+  policy(value: unknown, path: string): NamedPolicyInput | undefined {
+    if (!isRecord(value)) return this.fail(path, 'a policy must be an object with `name` and `document`');
+    this.keys(value, POLICY_KEYS, path);
+    const name = this.string(value.name, `${path}/name`, '`name`');
+    if (value.document === undefined) return this.fail(`${path}/document`, 'the policy has no `document`');
+    return name === undefined ? undefined : { name, document: value.document };
+  }
+
+  policies(value: unknown, path: string): NamedPolicyInput[] | undefined {
+    if (!Array.isArray(value)) return this.fail(path, 'expected a list of policies');
+    return value
+      .map((p, i) => this.policy(p, `${path}/${i}`))
+      .filter((p): p is NamedPolicyInput => p !== undefined);
+  }
+
+  levels(value: unknown, path: string): NamedPolicyInput[][] | undefined {
+    if (!Array.isArray(value))
+      return this.fail(path, 'expected a list of levels, root first, each a list of policies');
+    return value.map((level, i) => this.policies(level, `${path}/${i}`) ?? []);
+  }
+
+  request(value: unknown, path: string): AuthorizationRequest | undefined {
+    if (!isRecord(value)) return this.fail(path, 'a request must be an object');
+    this.keys(value, REQUEST_KEYS, path);
+    const principal = this.string(value.principal, `${path}/principal`, '`principal`');
+    const action = this.string(value.action, `${path}/action`, '`action`');
+    const resource =
+      value.resource === undefined ? '*' : this.string(value.resource, `${path}/resource`, '`resource`');
+    const context: Record<string, ContextValue> = {};
+    if (value.context !== undefined) {
+      if (!isRecord(value.context)) {
+        this.fail(`${path}/context`, '`context` must be an object of keys to values');
+      } else {
+        for (const key of Object.keys(value.context)) {
+          const v = value.context[key];
+          if (typeof v === 'string') {
+            context[key] = v;
+            continue;
+          }
+          const at = () => `${path}/context/${pointerSegment(key)}`;
+          const one = (x: unknown, p: () => string): string | undefined => {
+            if (typeof x === 'string') return x;
+            if (typeof x === 'boolean' || (typeof x === 'number' && Number.isFinite(x))) return String(x);
+            return this.fail(p(), 'a context value must be a string or a list of strings');
+          };
+          if (Array.isArray(v)) {
+            context[key] = v
+              .map((x, i) => one(x, () => `${at()}/${i}`))
+              .filter((x): x is string => x !== undefined);
+          } else {
+            const s = one(v, at);
+            if (s !== undefined) context[key] = s;
+          }
+        }
+      }
+    }
+    let sessionIssuer: string | undefined;
+    if (value.sessionIssuer !== undefined)
+      sessionIssuer = this.string(value.sessionIssuer, `${path}/sessionIssuer`, '`sessionIssuer`');
+    if (principal === undefined || action === undefined || resource === undefined) return undefined;
+    return sessionIssuer === undefined
+      ? { principal, action, resource, context }
+      : { principal, action, resource, context, sessionIssuer };
+  }
+}
+
+/**
+ * Validates a `simulate` case (contract: "The case file of simulate"). Unknown keys are rejected
+ * with a diagnostic naming their JSON pointer. Policy documents are checked later, by
+ * `compilePolicySet`.
+ */
+export function parseSimulationCase(value: unknown): SimulationCaseResult {
+  const r = new CaseReader();
+  if (!isRecord(value)) {
+    r.fail('', 'a case must be a JSON object with a `request`');
+    return { ok: false, diagnostics: r.diagnostics };
+  }
+  r.keys(value, CASE_KEYS, '');
+  let requests: AuthorizationRequest[] = [];
+  const batch = value.requests !== undefined;
+  if (value.request !== undefined && batch) {
+    r.fail('', 'a case has either `request` or `requests`, not both');
+  } else if (batch) {
+    if (!Array.isArray(value.requests)) r.fail('/requests', '`requests` must be a list of requests');
+    else
+      requests = value.requests
+        .map((q, i) => r.request(q, `/requests/${i}`))
+        .filter((q): q is AuthorizationRequest => q !== undefined);
+  } else if (value.request === undefined) {
+    r.fail('', 'the case has no `request`', 'case-missing-request');
+  } else {
+    const q = r.request(value.request, '/request');
+    if (q) requests = [q];
+  }
+  const policies: {
+    -readonly [K in keyof PolicySetInput]: PolicySetInput[K];
+  } = {};
+  if (value.identityPolicies !== undefined) {
+    const p = r.policies(value.identityPolicies, '/identityPolicies');
+    if (p) policies.identityPolicies = p;
+  }
+  if (value.sessionPolicies !== undefined) {
+    const p = r.policies(value.sessionPolicies, '/sessionPolicies');
+    if (p) policies.sessionPolicies = p;
+  }
+  for (const key of ['permissionsBoundary', 'resourcePolicy', 'vpcEndpointPolicy'] as const) {
+    if (value[key] !== undefined) {
+      const p = r.policy(value[key], `/${key}`);
+      if (p) policies[key] = p;
+    }
+  }
+  for (const key of ['scps', 'rcps'] as const) {
+    if (value[key] !== undefined) {
+      const p = r.levels(value[key], `/${key}`);
+      if (p) policies[key] = p;
+    }
+  }
+  for (const key of ['resourceAccount', 'managementAccountId'] as const) {
+    if (value[key] !== undefined) {
+      const s = r.string(value[key], `/${key}`, `\`${key}\``);
+      if (s) policies[key] = s;
+    }
+  }
+  if (r.diagnostics.length > 0) return { ok: false, diagnostics: r.diagnostics };
+  return { ok: true, value: { policies, requests, batch } };
+}
