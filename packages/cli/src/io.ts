@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseJson } from '@whydenied/core';
 import { inputError } from './cli-error.js';
@@ -21,15 +22,21 @@ const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /** Reads `path`, or standard input when `path` is `-`. Fails with a one-line error naming the file. */
 export async function readInput(path: string, io: CliIo): Promise<InputText> {
+  const input = await readInputBytes(path, io);
+  return { name: input.name, text: decodeText(input.bytes) };
+}
+
+/** Reads `path` (or standard input for `-`) as bytes, for inputs too large to hold twice (batch files). */
+export async function readInputBytes(path: string, io: CliIo): Promise<{ name: string; bytes: Buffer }> {
   if (path === '-') {
-    return { name: '<stdin>', text: await readStream(io.stdin) };
+    return { name: '<stdin>', bytes: await readStreamBytes(io.stdin) };
   }
   try {
     const buffer = await readFile(path);
     if (buffer.length > MAX_INPUT_BYTES) {
       throw inputError(`${path}: file is larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB`);
     }
-    return { name: path, text: decodeText(buffer) };
+    return { name: path, bytes: buffer };
   } catch (error) {
     if (error instanceof Error && 'code' in error) {
       throw inputError(`${path}: ${describeFsError(error as NodeJS.ErrnoException)}`);
@@ -51,7 +58,7 @@ export async function readJsonInput(path: string, io: CliIo): Promise<{ name: st
   return { name: input.name, value: parsed.value };
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+async function readStreamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -62,10 +69,11 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
     }
     chunks.push(buffer);
   }
-  return decodeText(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
-function decodeText(buffer: Buffer): string {
+/** Decodes a file's bytes: UTF-8 (a BOM is dropped), or UTF-16LE with a BOM as PowerShell writes it. */
+export function decodeText(buffer: Buffer): string {
   // UTF-16 files come from PowerShell redirection (`>` writes UTF-16LE with a BOM).
   if (buffer.length >= 2 && buffer[0] === 0xff && buffer[1] === 0xfe) {
     return buffer.subarray(2).toString('utf16le');
@@ -86,4 +94,60 @@ function describeFsError(error: NodeJS.ErrnoException): string {
     default:
       return `cannot read (${error.code ?? 'unknown error'})`;
   }
+}
+
+/** One line of an input, decoded, with its 1-based number. */
+export interface InputLine {
+  readonly number: number;
+  readonly text: string;
+}
+
+/**
+ * Reads `path` (or standard input for `-`) line by line without holding the whole input: for batch
+ * files of many megabytes. UTF-8 only (a BOM is dropped); `\r\n` line ends are accepted.
+ */
+export async function* readInputLines(path: string, io: CliIo): AsyncGenerator<InputLine> {
+  const name = path === '-' ? '<stdin>' : path;
+  const stream = path === '-' ? io.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  stream.setEncoding('utf8');
+  let pending = '';
+  let number = 0;
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      const text = chunk as string;
+      total += text.length;
+      if (total > MAX_INPUT_BYTES) {
+        throw inputError(`${name}: input is larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB`);
+      }
+      let start = 0;
+      for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+        const line = pending + text.slice(start, newline);
+        pending = '';
+        yield { number: ++number, text: cleanLine(line, number) };
+        start = newline + 1;
+      }
+      pending += text.slice(start);
+    }
+  } catch (error) {
+    if (
+      error instanceof Error &&
+      'code' in error &&
+      typeof (error as NodeJS.ErrnoException).code === 'string'
+    ) {
+      throw inputError(`${name}: ${describeFsError(error as NodeJS.ErrnoException)}`);
+    }
+    throw error;
+  }
+  if (pending !== '') {
+    number += 1;
+    yield { number, text: cleanLine(pending, number) };
+  }
+}
+
+/** Drops a byte-order mark on the first line and a carriage return at the end of any line. */
+function cleanLine(line: string, number: number): string {
+  const start = number === 1 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const end = line.endsWith('\r') ? line.length - 1 : line.length;
+  return start === 0 && end === line.length ? line : line.slice(start, end);
 }

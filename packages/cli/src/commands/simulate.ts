@@ -1,15 +1,16 @@
 import {
+  type AuthorizationRequest,
   type CompiledPolicySet,
   compilePolicySet,
   type Diagnostic,
+  type EvaluationResult,
   evaluate,
   parseJson,
   parseSimulationCase,
-  type SimulationCase,
   toSimulateJson,
 } from '@whydenied/core';
 import { EXIT_OK, inputError, usageError } from '../cli-error.js';
-import { readInput } from '../io.js';
+import { type InputLine, readInputLines } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import type { CommandSpec } from './command.js';
 import { renderSimulationText } from './simulate-text.js';
@@ -21,54 +22,63 @@ interface LocatedCase {
   readonly where: string;
 }
 
-interface CaseFile {
-  readonly cases: readonly LocatedCase[];
-  /** True for an array or JSON Lines: output is one compact JSON line per request. */
-  readonly many: boolean;
-}
-
 /**
- * Splits the case file into cases: one JSON value (a case, or an array of cases), or JSON Lines
- * (one case per line). JSON Lines is recognised when the first non-empty line is a complete JSON
- * value by itself and more lines follow, so a pretty-printed case is still read as one value.
+ * Reads the case file's cases: one JSON value (a case, or an array of cases), or JSON Lines (one case
+ * per line). JSON Lines is recognised when the first non-empty line is a complete JSON value by
+ * itself and more lines follow, so a pretty-printed case is still read as one value. The file is
+ * read line by line: a large batch is never held whole, only its parsed cases.
  */
-export function readCaseFile(name: string, text: string): CaseFile {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split('\n');
-  const firstIndex = lines.findIndex((l) => l.trim() !== '');
-  const rest = firstIndex < 0 ? [] : lines.slice(firstIndex + 1).filter((l) => l.trim() !== '');
-  if (firstIndex >= 0 && rest.length > 0 && parsesAlone(lines[firstIndex] as string)) {
-    const cases: LocatedCase[] = [];
-    lines.forEach((line, i) => {
-      if (line.trim() === '') return;
-      const parsed = parseJson(line);
-      if (!parsed.ok) {
-        const column = parsed.diagnostic.span?.start.column ?? 1;
-        throw inputError(`${name}:${i + 1}:${column}: ${parsed.diagnostic.message}`);
+export async function* readCases(
+  name: string,
+  lines: AsyncIterable<InputLine>,
+): AsyncGenerator<LocatedCase, boolean> {
+  const iterator = lines[Symbol.asyncIterator]();
+  const held: InputLine[] = [];
+  let first: { line: InputLine; value: unknown } | null = null;
+  for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
+    const line = next.value;
+    held.push(line);
+    if (line.text.trim() === '') continue;
+    if (first === null) {
+      const parsed = parseJson(line.text);
+      if (!parsed.ok) break; // not a value by itself: the file is one JSON value over many lines
+      first = { line, value: parsed.value };
+      continue;
+    }
+    // a second non-empty line after a complete first value: JSON Lines
+    yield { value: first.value, where: `${name}:${first.line.number}` };
+    yield { value: parseLine(name, line), where: `${name}:${line.number}` };
+    for (let rest = await iterator.next(); rest.done !== true; rest = await iterator.next()) {
+      if (rest.value.text.trim() !== '') {
+        yield { value: parseLine(name, rest.value), where: `${name}:${rest.value.number}` };
       }
-      cases.push({ value: parsed.value, where: `${name}:${i + 1}` });
-    });
-    return { cases, many: true };
+    }
+    return true;
   }
-  const parsed = parseJson(body);
+  // one JSON value, possibly over many lines: read the rest and parse it whole
+  for (let rest = await iterator.next(); rest.done !== true; rest = await iterator.next())
+    held.push(rest.value);
+  const parsed = parseJson(held.map((l) => l.text).join('\n'));
   if (!parsed.ok) {
     const span = parsed.diagnostic.span;
     const at = span ? `:${span.start.line}:${span.start.column}` : '';
     throw inputError(`${name}${at}: ${parsed.diagnostic.message}`);
   }
   if (Array.isArray(parsed.value)) {
-    return { cases: parsed.value.map((value, i) => ({ value, where: `${name}[${i}]` })), many: true };
+    for (const [i, value] of parsed.value.entries()) yield { value, where: `${name}[${i}]` };
+    return true;
   }
-  return { cases: [{ value: parsed.value, where: name }], many: false };
+  yield { value: parsed.value, where: name };
+  return false;
 }
 
-function parsesAlone(line: string): boolean {
-  try {
-    JSON.parse(line);
-    return true;
-  } catch {
-    return false;
+function parseLine(name: string, line: InputLine): unknown {
+  const parsed = parseJson(line.text);
+  if (!parsed.ok) {
+    const column = parsed.diagnostic.span?.start.column ?? 1;
+    throw inputError(`${name}:${line.number}:${column}: ${parsed.diagnostic.message}`);
   }
+  return parsed.value;
 }
 
 function describe(where: string, diagnostics: readonly Diagnostic[]): string {
@@ -79,13 +89,65 @@ function describe(where: string, diagnostics: readonly Diagnostic[]): string {
   return `${where}: ${first.message}${path}${more}`;
 }
 
-/** Validates and compiles one case; an unusable case is an input error (exit 1). */
-function prepare(located: LocatedCase): { simulation: SimulationCase; compiled: CompiledPolicySet } {
-  const parsed = parseSimulationCase(located.value);
-  if (!parsed.ok) throw inputError(describe(located.where, parsed.diagnostics));
-  const compiled = compilePolicySet(parsed.value.policies);
-  if (!compiled.ok) throw inputError(describe(located.where, compiled.diagnostics));
-  return { simulation: parsed.value, compiled: compiled.value };
+/** One evaluated request, kept until every case has been read and validated. */
+interface Evaluated {
+  /** Kept for the text view only; JSON output needs the result alone. */
+  readonly request: AuthorizationRequest | null;
+  readonly result: EvaluationResult;
+  /** True when the case used `requests`. */
+  readonly batch: boolean;
+}
+
+/**
+ * Reads, validates, compiles and evaluates every case of the file, keeping only the results: a
+ * failure anywhere is reported before anything is printed. Cases that carry the same policies
+ * share one compiled set; lean results of equal requests are one shared object (see `evaluate`).
+ */
+async function evaluateAll(
+  name: string,
+  lines: AsyncIterable<InputLine>,
+  format: OutputFormat,
+): Promise<{ evaluated: Evaluated[]; many: boolean }> {
+  const compiledByPolicies = new Map<string, CompiledPolicySet>();
+  const evaluated: Evaluated[] = [];
+  const cases = readCases(name, lines);
+  let next = await cases.next();
+  for (; next.done !== true; next = await cases.next()) {
+    const located = next.value;
+    const parsed = parseSimulationCase(located.value);
+    if (!parsed.ok) throw inputError(describe(located.where, parsed.diagnostics));
+    const key = JSON.stringify(parsed.value.policies);
+    let compiled = compiledByPolicies.get(key);
+    if (compiled === undefined) {
+      const result = compilePolicySet(parsed.value.policies);
+      if (!result.ok) throw inputError(describe(located.where, result.diagnostics));
+      compiled = result.value;
+      compiledByPolicies.set(key, compiled);
+    }
+    const { batch, requests } = parsed.value;
+    for (const request of requests) {
+      if (format === 'json') {
+        evaluated.push({ request: null, result: evaluate(compiled, request, { trace: 'none' }), batch });
+      } else {
+        // the text view explains: one request gets the full trace, a batch the relevant statements
+        const trace = batch || requests.length > 1 ? 'relevant' : 'full';
+        evaluated.push({ request, result: evaluate(compiled, request, { trace }), batch });
+      }
+    }
+  }
+  return { evaluated, many: next.value };
+}
+
+/** One JSON line per distinct result: repeated requests get the same result object, printed once. */
+const jsonLines = new WeakMap<object, string>();
+
+function jsonLineOf(result: ReturnType<typeof evaluate>): string {
+  let line = jsonLines.get(result);
+  if (line === undefined) {
+    line = `${JSON.stringify(toSimulateJson(result))}\n`;
+    jsonLines.set(result, line);
+  }
+  return line;
 }
 
 /** `whydenied simulate --case FILE`: evaluates requests against policies, like AWS does. */
@@ -103,28 +165,44 @@ export const simulateCommand: CommandSpec = {
   async run({ io, command }) {
     const options = command.opts<{ case?: string; format: OutputFormat }>();
     if (options.case === undefined) throw usageError('simulate needs `--case FILE`');
-    const input = await readInput(options.case, io);
-    const file = readCaseFile(input.name, input.text);
-    // validate and compile every case before printing anything: a failure never leaves half an answer
-    const prepared = file.cases.map(prepare);
-    const batch = file.many || prepared.some((p) => p.simulation.batch);
-    const out: string[] = [];
-    for (const { simulation, compiled } of prepared) {
-      for (const request of simulation.requests) {
-        if (options.format === 'json') {
-          const json = toSimulateJson(evaluate(compiled, request));
-          out.push(batch ? `${JSON.stringify(json)}\n` : toJsonText(json));
-        } else {
-          out.push(
-            renderSimulationText(
-              request,
-              evaluate(compiled, request, { trace: batch ? 'relevant' : 'full' }),
-            ),
-          );
-        }
+    // read, validate and evaluate every case before printing anything: no half answer on bad input
+    const name = options.case === '-' ? '<stdin>' : options.case;
+    const { evaluated, many } = await evaluateAll(name, readInputLines(options.case, io), options.format);
+    const batch = many || evaluated.some((e) => e.batch);
+    const out = new ChunkedWriter(io.stdout);
+    for (const [i, { request, result }] of evaluated.entries()) {
+      if (request === null) {
+        await out.write(batch ? jsonLineOf(result) : toJsonText(toSimulateJson(result)));
+      } else {
+        const text = renderSimulationText(request, result);
+        await out.write(i === 0 ? text : `\n${text}`);
       }
     }
-    io.stdout.write(out.join(options.format === 'json' ? '' : '\n'));
+    await out.flush();
     return EXIT_OK;
   },
 };
+
+/** Collects output into chunks of about 1 MiB and writes them with back-pressure. */
+class ChunkedWriter {
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(private readonly stream: NodeJS.WritableStream) {}
+
+  async write(text: string): Promise<void> {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 20) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (!this.stream.write(chunk)) {
+      await new Promise<void>((resolve) => this.stream.once('drain', () => resolve()));
+    }
+  }
+}

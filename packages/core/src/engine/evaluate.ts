@@ -1,24 +1,46 @@
 import { parseArn } from '../matching/arn.js';
 import { type Caller, hasIdentityPolicies, isAccountPrincipal, parseCaller } from './caller.js';
-import type { CompiledPolicy, CompiledPolicySet, CompiledStatement } from './compile-policy-set.js';
+import {
+  type CompiledPolicy,
+  type CompiledPolicySet,
+  type CompiledStatement,
+  groupOf,
+} from './compile-policy-set.js';
 import type { ConditionOutcome } from './conditions/evaluate-condition.js';
-import type { EvaluationResult, LayerName, StatementSummary, StatementTrace } from './evaluation-result.js';
+import type {
+  EvaluationResult,
+  LayerName,
+  StatementOrigin,
+  StatementSummary,
+  StatementTrace,
+} from './evaluation-result.js';
 import {
   matchPrincipal,
   type PrincipalGrant,
   type PrincipalOutcome,
   strongerGrant,
 } from './principal-match.js';
-import type { AuthorizationRequest } from './request.js';
+import type { AuthorizationRequest, ContextValue } from './request.js';
 import { buildRequestContext, type RequestContext } from './request-context.js';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
   /**
    * `relevant` (default) traces the statements whose action matches and stops at the first failing
-   * element of each; `full` traces every statement of every policy and evaluates every element.
+   * element of each; `full` traces every statement of every policy and evaluates every element;
+   * `none` keeps no trace (`trace` is empty) and allocates as little as possible, for batches: the
+   * decision, layer, deciding statements and resource grant are the same in every mode.
    */
-  readonly trace?: 'relevant' | 'full';
+  readonly trace?: 'none' | 'relevant' | 'full';
+}
+
+/** What the deciding-statement summary needs to know of a statement, whatever the trace mode. */
+interface Mark {
+  readonly origin: StatementOrigin;
+  /** Every element and condition matched. */
+  readonly matched: boolean;
+  /** Action, resource and principal matched (the conditions may have failed). */
+  readonly elementsMatched: boolean;
 }
 
 /** What one policy contributed: explicit deny, allow, and the strongest principal grant of its allows. */
@@ -81,7 +103,58 @@ export function evaluate(
   request: AuthorizationRequest,
   options: EvaluateOptions = {},
 ): EvaluationResult {
+  if (options.trace !== 'none') return evaluateRequest(compiled, request, options);
+  // Batches repeat identical requests (the same check replayed from logs, expanded calls): a lean
+  // result depends on nothing but the compiled set and the request, so it is memoized exactly.
+  let memo = leanMemo.get(compiled);
+  if (memo === undefined) {
+    memo = { byObject: new WeakMap(), byKey: new Map() };
+    leanMemo.set(compiled, memo);
+  }
+  let result = memo.byObject.get(request);
+  if (result !== undefined) return result;
+  const key = requestKey(request);
+  result = memo.byKey.get(key);
+  if (result === undefined) {
+    result = evaluateRequest(compiled, request, options);
+    if (memo.byKey.size >= LEAN_MEMO_LIMIT) memo.byKey.clear();
+    memo.byKey.set(key, result);
+  }
+  memo.byObject.set(request, result);
+  return result;
+}
+
+const LEAN_MEMO_LIMIT = 16_384;
+const leanMemo = new WeakMap<
+  CompiledPolicySet,
+  { byObject: WeakMap<AuthorizationRequest, EvaluationResult>; byKey: Map<string, EvaluationResult> }
+>();
+
+/**
+ * A key equal for equal requests: every field and context entry, separated by control characters.
+ * Context entries are taken in the order given, so equal requests written in another key order get
+ * another key (a missed reuse, never a wrong one).
+ */
+export function requestKey(request: AuthorizationRequest): string {
+  let key = `${request.principal}\u0001${request.action}\u0001${request.resource}\u0001${request.sessionIssuer ?? ''}`;
+  const context = request.context;
+  for (const name in context) {
+    const value = context[name] as ContextValue;
+    key +=
+      typeof value === 'string'
+        ? `\u0002${name}\u0003${value}`
+        : `\u0002${name}\u0004${value.join('\u0005')}`;
+  }
+  return key;
+}
+
+function evaluateRequest(
+  compiled: CompiledPolicySet,
+  request: AuthorizationRequest,
+  options: EvaluateOptions,
+): EvaluationResult {
   const full = options.trace === 'full';
+  const lean = options.trace === 'none';
   const caller = cachedCaller(request.principal, request.sessionIssuer);
   const context = buildRequestContext(caller, request.context);
   const actionLower = request.action.toLowerCase();
@@ -92,10 +165,17 @@ export function evaluate(
   const management = compiled.managementAccountId;
 
   const trace: StatementTrace[] = [];
+  const marks: Mark[] = [];
   const layers: LayerName[] = [];
   const run = (policy: CompiledPolicy): PolicyVerdict =>
-    evaluatePolicy(policy, actionLower, resource, caller, context, full, trace);
+    lean
+      ? evaluateLean(policy.statementsForRequest(actionLower, resource), resource, caller, context, marks)
+      : evaluatePolicy(policy, actionLower, resource, caller, context, full, trace);
   const runAll = (policies: readonly CompiledPolicy[]): PolicyVerdict => {
+    if (lean) {
+      const candidates = groupOf(policies).statementsForRequest(actionLower, resource);
+      return evaluateLean(candidates, resource, caller, context, marks);
+    }
     const verdict: PolicyVerdict = { deny: false, allow: false, grant: null };
     for (const p of policies) {
       const v = run(p);
@@ -137,7 +217,7 @@ export function evaluate(
   const result = (decision: EvaluationResult['decision'], layer: LayerName | null): EvaluationResult => ({
     decision,
     layer,
-    statements: summarize(trace, decision, layer),
+    statements: summarize(lean ? marks : trace.map(markOf), decision, layer),
     resourceGrant: resourceVerdict?.allow ? resourceVerdict.grant : null,
     layers,
     trace,
@@ -208,6 +288,62 @@ function evaluatePolicy(
   return verdict;
 }
 
+/**
+ * {@link evaluatePolicy} without a trace, over the candidate statements of one policy or one group
+ * of policies: the same verdict, recording only the statements whose elements matched (the only ones
+ * the deciding-statement summary can include).
+ */
+function evaluateLean(
+  candidates: readonly CompiledStatement[],
+  resource: string,
+  caller: Caller,
+  context: RequestContext,
+  marks: Mark[],
+): PolicyVerdict {
+  const verdict: PolicyVerdict = { deny: false, allow: false, grant: null };
+  for (const compiled of candidates) {
+    const { statement } = compiled;
+    // static resource patterns were already matched by `statementsForRequest`
+    if (
+      compiled.resource !== null &&
+      !compiled.resource.isStatic &&
+      !compiled.resource.matches(resource, context)
+    ) {
+      continue;
+    }
+    let grant: PrincipalGrant | null = null;
+    if (statement.principal !== null) {
+      const principal = matchPrincipal(statement.principal, caller, context);
+      if (!principal.matched) continue;
+      grant = principal.grant;
+    }
+    let matched = true;
+    for (const clause of compiled.clauses) {
+      if (!clause.test(context)) {
+        matched = false;
+        break;
+      }
+    }
+    marks.push({ origin: compiled.origin, matched, elementsMatched: true });
+    if (!matched) continue;
+    if (statement.effect === 'Deny') verdict.deny = true;
+    else {
+      verdict.allow = true;
+      verdict.grant = strongerGrant(verdict.grant, grant);
+    }
+  }
+  return verdict;
+}
+
+function markOf(t: StatementTrace): Mark {
+  return {
+    origin: t.origin,
+    matched: t.matched,
+    elementsMatched:
+      t.actionMatched && t.resourceMatched !== false && (t.principal === null || t.principal.matched),
+  };
+}
+
 function evaluateStatement(
   compiled: CompiledStatement,
   actionLower: string,
@@ -259,24 +395,17 @@ function evaluateStatement(
  * failed), which explain the failure.
  */
 function summarize(
-  trace: readonly StatementTrace[],
+  marks: readonly Mark[],
   decision: EvaluationResult['decision'],
   layer: LayerName | null,
 ): StatementSummary[] {
   const out: StatementSummary[] = [];
-  for (const t of trace) {
+  for (const t of marks) {
     const s = t.origin.statement;
     let include: boolean;
     if (decision === 'ExplicitDeny') include = t.matched && s.effect === 'Deny';
     else if (decision === 'Allowed') include = t.matched && s.effect === 'Allow';
-    else {
-      include =
-        t.origin.layer === layer &&
-        s.effect === 'Allow' &&
-        t.actionMatched &&
-        t.resourceMatched !== false &&
-        (t.principal === null || t.principal.matched);
-    }
+    else include = t.origin.layer === layer && s.effect === 'Allow' && t.elementsMatched;
     if (include) {
       out.push({
         layer: t.origin.layer,

@@ -79,6 +79,10 @@ class CaseReader {
 
   request(value: unknown, path: string): AuthorizationRequest | undefined {
     if (!isRecord(value)) return this.fail(path, 'a request must be an object');
+    if (isNormalRequest(value)) {
+      // already in the normalized shape: use it as it is (batches hold many thousands of requests)
+      return value as unknown as AuthorizationRequest;
+    }
     this.keys(value, REQUEST_KEYS, path);
     const principal = this.string(value.principal, `${path}/principal`, '`principal`');
     const action = this.string(value.action, `${path}/action`, '`action`');
@@ -120,6 +124,28 @@ class CaseReader {
       ? { principal, action, resource, context }
       : { principal, action, resource, context, sessionIssuer };
   }
+}
+
+/**
+ * Whether a raw request already has exactly the normalized shape: known keys only, non-empty strings,
+ * a resource, and a context (if any) of strings and lists of strings.
+ */
+function isNormalRequest(value: Record<string, unknown>): boolean {
+  for (const key in value) {
+    if (!REQUEST_KEYS.has(key)) return false;
+  }
+  const nonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
+  if (!nonEmpty(value.principal) || !nonEmpty(value.action) || !nonEmpty(value.resource)) return false;
+  if (value.sessionIssuer !== undefined && !nonEmpty(value.sessionIssuer)) return false;
+  const context = value.context;
+  if (!isRecord(context)) return false;
+  for (const key in context) {
+    const v = context[key];
+    if (typeof v === 'string') continue;
+    if (!Array.isArray(v)) return false;
+    for (const item of v) if (typeof item !== 'string') return false;
+  }
+  return true;
 }
 
 /**

@@ -29,11 +29,23 @@ export function parseArn(text: string): Arn | undefined {
   return { partition, service, region, account, resource };
 }
 
+/** The last ARN split, reused: one request's resource is matched against many patterns in a row. */
+let lastText: string | undefined;
+let lastSegments: readonly string[] | undefined;
+
 /**
  * Splits on the first five colons. Returns `undefined` unless the text starts with `arn:`;
- * may return fewer than six segments when the text has fewer colons.
+ * may return fewer than six segments when the text has fewer colons. The result is shared and
+ * must not be modified.
  */
-function splitArn(text: string): string[] | undefined {
+function splitArn(text: string): readonly string[] | undefined {
+  if (text === lastText) return lastSegments;
+  lastSegments = splitArnUncached(text);
+  lastText = text;
+  return lastSegments;
+}
+
+function splitArnUncached(text: string): string[] | undefined {
   if (!text.startsWith('arn:')) return undefined;
   const segments: string[] = [];
   let start = 0;

@@ -17,8 +17,15 @@ export interface ConditionOutcome {
 /** A clause compiled once per policy and evaluated per request. */
 export interface CompiledClause {
   readonly clause: ConditionClause;
+  /** The outcome with the values compared, for traces. */
   evaluate(context: RequestContext): ConditionOutcome;
+  /** Whether the clause matches; the same answer as `evaluate(context).matched`, without allocating. */
+  test(context: RequestContext): boolean;
 }
+
+/** Bit flags of one clause run: the clause matched; a policy variable could not be resolved. */
+const MATCHED = 1;
+const UNRESOLVED = 2;
 
 interface ValueSlot {
   readonly test: ValueTest | null;
@@ -43,13 +50,21 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion | 
   if (operator.kind === 'existence') {
     const wantAbsent = clause.values.map((v) => v.value.toLowerCase() === 'true');
     const wantPresent = clause.values.map((v) => v.value.toLowerCase() === 'false');
+    const test = (context: RequestContext): boolean => {
+      const entry = context.get(keyLower);
+      const present = entry !== undefined && entry.values.length > 0;
+      return present ? wantPresent.includes(true) : wantAbsent.includes(true);
+    };
     return {
       clause,
+      test,
       evaluate(context) {
-        const entry = context.get(keyLower);
-        const present = entry !== undefined && entry.values.length > 0;
-        const matched = present ? wantPresent.includes(true) : wantAbsent.includes(true);
-        return { clause, matched, actual: entry?.values ?? null, unresolved: false };
+        return {
+          clause,
+          matched: test(context),
+          actual: context.get(keyLower)?.values ?? null,
+          unresolved: false,
+        };
       },
     };
   }
@@ -85,37 +100,56 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion | 
     return { tests, unresolved };
   };
 
+  const satisfiesAny = (tests: readonly ValueTest[], value: string): boolean => {
+    let any = false;
+    for (const test of tests) {
+      if (test(value)) {
+        any = true;
+        break;
+      }
+    }
+    return negated ? !any : any;
+  };
+
+  /** Evaluates the clause; returns {@link MATCHED} and {@link UNRESOLVED} flags. */
+  const run = (context: RequestContext): number => {
+    const entry = context.get(keyLower);
+    let tests: readonly ValueTest[];
+    let unresolved = 0;
+    if (constantTests !== null) tests = constantTests;
+    else {
+      const resolved = resolveTests(context);
+      tests = resolved.tests;
+      unresolved = resolved.unresolved ? UNRESOLVED : 0;
+    }
+    if (unresolved !== 0 && negated) return unresolved;
+    const values = entry?.values;
+    let matched: boolean;
+    if (setOperator === null) {
+      if (values === undefined || values.length === 0) matched = ifExists || negated;
+      else if (entry?.multi === true) matched = false;
+      else matched = satisfiesAny(tests, values[0] as string);
+    } else if (values === undefined || values.length === 0) {
+      matched = setOperator === 'ForAllValues' || ifExists;
+    } else if (setOperator === 'ForAllValues') {
+      matched = values.every((v) => satisfiesAny(tests, v));
+    } else {
+      matched = values.some((v) => satisfiesAny(tests, v));
+    }
+    return (matched ? MATCHED : 0) | unresolved;
+  };
+
   return {
     clause,
+    test: (context) => (run(context) & MATCHED) !== 0,
     evaluate(context) {
-      const entry = context.get(keyLower);
-      const actual = entry?.values ?? null;
-      let tests: readonly ValueTest[];
-      let unresolved = false;
-      if (constantTests !== null) tests = constantTests;
-      else ({ tests, unresolved } = resolveTests(context));
-      const outcome = (matched: boolean): ConditionOutcome => ({ clause, matched, actual, unresolved });
-      if (unresolved && negated) return outcome(false);
-      const satisfies = (value: string): boolean => {
-        let any = false;
-        for (const test of tests) {
-          if (test(value)) {
-            any = true;
-            break;
-          }
-        }
-        return negated ? !any : any;
+      const flags = run(context);
+      return {
+        clause,
+        matched: (flags & MATCHED) !== 0,
+        actual: context.get(keyLower)?.values ?? null,
+        unresolved: (flags & UNRESOLVED) !== 0,
       };
-      const values = entry?.values;
-      if (setOperator === null) {
-        if (values === undefined || values.length === 0) return outcome(ifExists || negated);
-        if (entry?.multi === true) return outcome(false);
-        return outcome(satisfies(values[0] as string));
-      }
-      if (values === undefined || values.length === 0)
-        return outcome(setOperator === 'ForAllValues' || ifExists);
-      if (setOperator === 'ForAllValues') return outcome(values.every(satisfies));
-      return outcome(values.some(satisfies));
     },
   };
 }
