@@ -5,7 +5,14 @@ import { cleanErrorText } from './clean-text.js';
 import { type CloudTrailFailure, readCloudTrail } from './cloudtrail.js';
 import { type DenialSentence, findDenialSentences } from './denial-sentence.js';
 import { findEncodedMessage } from './encoded-message.js';
-import type { ErrorReading, FactSource, FailureFacts, FailureKind, Unknown } from './failure.js';
+import type {
+  EncodedMessage,
+  ErrorReading,
+  FactSource,
+  FailureFacts,
+  FailureKind,
+  Unknown,
+} from './failure.js';
 import { HintSet, PRIORITY } from './hints.js';
 import { AUTHORIZATION_CODES, findLookalike } from './lookalikes.js';
 import { parsePrincipal } from './principal.js';
@@ -41,6 +48,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
   const hints = new HintSet();
   let text = input;
   let otherFailures = 0;
+  let cloudTrailMessage: string | null = null;
   const trimmed = input.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const parsed = parseJson(trimmed);
@@ -55,6 +63,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
           );
         }
         addCloudTrailHints(first, hints);
+        cloudTrailMessage = first.errorMessage;
         text = [first.errorCode, first.errorMessage ?? ''].join(': ');
         otherFailures = trail.failures.length - 1;
       }
@@ -85,7 +94,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
   const { action, actionAsWritten, actionSource } = resolveAction(hints, service, operation);
   const principal = hints.best('principal')?.value ?? null;
   const resource = hints.best('resource')?.value ?? null;
-  const encodedMessage = findEncodedMessage(cleaned);
+  const encodedMessage = cutByCloudTrail(findEncodedMessage(cleaned), cloudTrailMessage);
   const httpStatus = toStatus(hints.best('httpStatus')?.value);
 
   const lookalike = findLookalike(code, lower, sentence !== null);
@@ -142,6 +151,23 @@ const INTERNAL_SURFACES = new Set([
   'sdk',
   'ec2',
 ]);
+
+/** CloudTrail keeps at most this many characters of `errorMessage`. */
+const CLOUDTRAIL_MESSAGE_LIMIT = 1024;
+
+/** A blob that runs to the end of a CloudTrail message as long as CloudTrail keeps is cut off. */
+function cutByCloudTrail(encoded: EncodedMessage, message: string | null): EncodedMessage {
+  if (
+    encoded.state === 'present' &&
+    encoded.value !== null &&
+    message !== null &&
+    message.length >= CLOUDTRAIL_MESSAGE_LIMIT &&
+    message.trimEnd().endsWith(encoded.value)
+  ) {
+    return { state: 'truncated', value: encoded.value };
+  }
+  return encoded;
+}
 
 function fail(code: string, message: string): ReadErrorResult {
   return { ok: false, diagnostic: { code, severity: 'error', message, path: '' } };

@@ -327,7 +327,12 @@ const codeTokens: Extractor = (text, hints) => {
       break;
     }
     const code = stripFaultPrefix(m[1]);
-    if (code === null || NOT_CODES.has(code) || isQualifiedClassName(code)) {
+    if (
+      code === null ||
+      NOT_CODES.has(code) ||
+      isQualifiedClassName(code) ||
+      isPowerShellCategory(text, m.index)
+    ) {
       continue;
     }
     if (isKnownCode(code)) {
@@ -369,6 +374,12 @@ const NOT_CODES = new Set([
   'Message',
   'RequestToken',
 ]);
+
+/** PowerShell's `CategoryInfo : InvalidOperation: (...)` names an error category, not an AWS code. */
+function isPowerShellCategory(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at) + 1;
+  return text.slice(lineStart, at).includes('CategoryInfo');
+}
 
 /** `Amazon.EC2.AmazonEC2Exception`, `System.Net.WebException`: a namespaced class, not a dotted EC2 code. */
 function isQualifiedClassName(token: string): boolean {

@@ -68,7 +68,8 @@ export function listUnknowns(
     } else if (
       reading.actionSource === 'operation' ||
       reading.actionSource === 'phrase' ||
-      reading.actionSource === 'signature'
+      reading.actionSource === 'signature' ||
+      reading.actionSource === 'cloudtrail'
     ) {
       codes.push('action-inferred');
     }
