@@ -164,17 +164,27 @@ function evaluateRequest(
     caller.account !== null && (resourceAccount === null || resourceAccount === caller.account);
   const management = compiled.managementAccountId;
 
+  const identityApplies = hasIdentityPolicies(caller);
+  // a NotPrincipal never excludes a caller with a permissions boundary (BOUND)
+  const hasBoundary = identityApplies && compiled.boundary !== null;
   const trace: StatementTrace[] = [];
   const marks: Mark[] = [];
   const layers: LayerName[] = [];
   const run = (policy: CompiledPolicy): PolicyVerdict =>
     lean
-      ? evaluateLean(policy.statementsForRequest(actionLower, resource), resource, caller, context, marks)
-      : evaluatePolicy(policy, actionLower, resource, caller, context, full, trace);
+      ? evaluateLean(
+          policy.statementsForRequest(actionLower, resource),
+          resource,
+          caller,
+          context,
+          hasBoundary,
+          marks,
+        )
+      : evaluatePolicy(policy, actionLower, resource, caller, context, hasBoundary, full, trace);
   const runAll = (policies: readonly CompiledPolicy[]): PolicyVerdict => {
     if (lean) {
       const candidates = groupOf(policies).statementsForRequest(actionLower, resource);
-      return evaluateLean(candidates, resource, caller, context, marks);
+      return evaluateLean(candidates, resource, caller, context, hasBoundary, marks);
     }
     const verdict: PolicyVerdict = { deny: false, allow: false, grant: null };
     for (const p of policies) {
@@ -186,7 +196,6 @@ function evaluateRequest(
     return verdict;
   };
 
-  const identityApplies = hasIdentityPolicies(caller);
   const rcpApplies =
     compiled.rcps !== null &&
     !caller.serviceLinked &&
@@ -270,13 +279,14 @@ function evaluatePolicy(
   resource: string,
   caller: Caller,
   context: RequestContext,
+  hasBoundary: boolean,
   full: boolean,
   trace: StatementTrace[],
 ): PolicyVerdict {
   const verdict: PolicyVerdict = { deny: false, allow: false, grant: null };
   const candidates = full ? policy.statements : policy.statementsForRequest(actionLower, resource);
   for (const compiled of candidates) {
-    const t = evaluateStatement(compiled, actionLower, resource, caller, context, full);
+    const t = evaluateStatement(compiled, actionLower, resource, caller, context, hasBoundary, full);
     trace.push(t);
     if (!t.matched) continue;
     if (compiled.statement.effect === 'Deny') verdict.deny = true;
@@ -298,6 +308,7 @@ function evaluateLean(
   resource: string,
   caller: Caller,
   context: RequestContext,
+  hasBoundary: boolean,
   marks: Mark[],
 ): PolicyVerdict {
   const verdict: PolicyVerdict = { deny: false, allow: false, grant: null };
@@ -313,7 +324,7 @@ function evaluateLean(
     }
     let grant: PrincipalGrant | null = null;
     if (statement.principal !== null) {
-      const principal = matchPrincipal(statement.principal, caller, context);
+      const principal = matchPrincipal(statement.principal, caller, context, hasBoundary);
       if (!principal.matched) continue;
       grant = principal.grant;
     }
@@ -350,6 +361,7 @@ function evaluateStatement(
   resource: string,
   caller: Caller,
   context: RequestContext,
+  hasBoundary: boolean,
   full: boolean,
 ): StatementTrace {
   const { statement, origin } = compiled;
@@ -362,7 +374,7 @@ function evaluateStatement(
     : null;
   let principal: PrincipalOutcome | null = null;
   if (statement.principal && (full || resourceMatched !== false)) {
-    principal = matchPrincipal(statement.principal, caller, context);
+    principal = matchPrincipal(statement.principal, caller, context, hasBoundary);
   }
   const elementsMatched =
     actionMatched &&

@@ -116,14 +116,17 @@ export interface PrincipalOutcome {
 /**
  * Matches a `Principal` or `NotPrincipal` element. For `NotPrincipal` the caller is seen as each of
  * its identities (itself, the role or user behind a session, its account); the statement applies
- * unless every one of them is listed (NOTPRIN).
+ * unless every one of them is listed (NOTPRIN). A caller with a permissions boundary is never
+ * excluded by `NotPrincipal`, whatever it lists (BOUND).
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
  */
 export function matchPrincipal(
   element: PrincipalElement,
   caller: Caller,
   context: RequestContext,
+  hasBoundary = false,
 ): PrincipalOutcome {
   let grant: PrincipalGrant | null = null;
   const matchedEntries: PrincipalEntry[] = [];
@@ -138,6 +141,7 @@ export function matchPrincipal(
     grant = strongerGrant(grant, g);
   }
   if (!element.negated) return { matched: grant !== null, grant, matchedEntries };
+  if (hasBoundary) return { matched: true, grant: null, matchedEntries };
   if (wildcard) return { matched: false, grant: null, matchedEntries };
   const needed: PrincipalGrant[] = ['direct'];
   if (caller.kind === 'role') needed[0] = 'issuer';
