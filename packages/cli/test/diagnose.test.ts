@@ -151,9 +151,9 @@ const CASES: readonly CliCase[] = [
   },
   {
     name: 'unimplemented command says so, exit 2',
-    args: ['lint', 'policy.json'],
+    args: ['redact', 'policy.json'],
     exit: 2,
-    stderr: /^whydenied: `lint` is not implemented yet in this version$/,
+    stderr: /^whydenied: `redact` is not implemented yet in this version$/,
   },
   {
     name: 'unknown command: exit 2',
