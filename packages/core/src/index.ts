@@ -105,3 +105,16 @@ export {
   type SimulationCaseResult,
 } from './engine/simulation-case.js';
 
+// --- calls: what one API call authorizes ---
+export type {
+  CallChecks,
+  CallDescription,
+  CallNote,
+  CallNoteCode,
+  Check,
+  CheckContextValue,
+  CheckTiming,
+} from './calls/call-model.js';
+export type { CallRule, RuleInput } from './calls/call-rule.js';
+export { callFromFailure, expandCall, type FailedCall } from './calls/expand-call.js';
+export { CALL_RULES, DEFAULT_CALL_RULE, ruleFor } from './calls/rules/index.js';
