@@ -108,27 +108,21 @@ export function evaluate(
   // result depends on nothing but the compiled set and the request, so it is memoized exactly.
   let memo = leanMemo.get(compiled);
   if (memo === undefined) {
-    memo = { byObject: new WeakMap(), byKey: new Map() };
+    memo = new Map();
     leanMemo.set(compiled, memo);
   }
-  let result = memo.byObject.get(request);
-  if (result !== undefined) return result;
   const key = requestKey(request);
-  result = memo.byKey.get(key);
+  let result = memo.get(key);
   if (result === undefined) {
     result = evaluateRequest(compiled, request, options);
-    if (memo.byKey.size >= LEAN_MEMO_LIMIT) memo.byKey.clear();
-    memo.byKey.set(key, result);
+    if (memo.size >= LEAN_MEMO_LIMIT) memo.clear();
+    memo.set(key, result);
   }
-  memo.byObject.set(request, result);
   return result;
 }
 
 const LEAN_MEMO_LIMIT = 16_384;
-const leanMemo = new WeakMap<
-  CompiledPolicySet,
-  { byObject: WeakMap<AuthorizationRequest, EvaluationResult>; byKey: Map<string, EvaluationResult> }
->();
+const leanMemo = new WeakMap<CompiledPolicySet, Map<string, EvaluationResult>>();
 
 /**
  * A key equal for equal requests: every field and context entry, separated by control characters.
