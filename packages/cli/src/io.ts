@@ -1,5 +1,6 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { parseJson } from '@whydenied/core';
 import { inputError } from './cli-error.js';
 
@@ -108,14 +109,19 @@ export interface InputLine {
  */
 export async function* readInputLines(path: string, io: CliIo): AsyncGenerator<InputLine> {
   const name = path === '-' ? '<stdin>' : path;
-  const stream = path === '-' ? io.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
-  stream.setEncoding('utf8');
+  const stream: AsyncIterable<string | Buffer> | Iterable<Buffer> =
+    path === '-' ? io.stdin : readFileChunks(path);
   let pending = '';
   let number = 0;
   let total = 0;
   try {
+    let decoder: StringDecoder | null = null;
     for await (const chunk of stream) {
-      const text = chunk as string;
+      if (decoder === null && typeof chunk !== 'string') {
+        // PowerShell's `>` writes UTF-16LE with a byte-order mark
+        decoder = new StringDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf16le' : 'utf8');
+      }
+      const text = typeof chunk === 'string' ? chunk : (decoder as StringDecoder).write(chunk);
       total += text.length;
       if (total > MAX_INPUT_BYTES) {
         throw inputError(`${name}: input is larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB`);
@@ -129,6 +135,7 @@ export async function* readInputLines(path: string, io: CliIo): AsyncGenerator<I
       }
       pending += text.slice(start);
     }
+    pending += decoder?.end() ?? '';
   } catch (error) {
     if (
       error instanceof Error &&
@@ -146,6 +153,24 @@ export async function* readInputLines(path: string, io: CliIo): AsyncGenerator<I
 }
 
 /** Drops a byte-order mark on the first line and a carriage return at the end of any line. */
+/**
+ * A file's bytes in chunks of 1 MiB, read synchronously (no event-loop turn per chunk) into one reused
+ * buffer: each chunk must be consumed (decoded) before the next is read.
+ */
+function* readFileChunks(path: string): Generator<Buffer> {
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  try {
+    for (;;) {
+      const read = readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) return;
+      yield buffer.subarray(0, read);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function cleanLine(line: string, number: number): string {
   const start = number === 1 && line.charCodeAt(0) === 0xfeff ? 1 : 0;
   const end = line.endsWith('\r') ? line.length - 1 : line.length;

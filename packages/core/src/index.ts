@@ -86,7 +86,7 @@ export type { ConditionOutcome } from './engine/conditions/evaluate-condition.js
 export { CONDITION_OPERATORS } from './engine/conditions/registry.js';
 export type { ConditionOperator } from './engine/conditions/condition-operator.js';
 export { type SimulateJson, toSimulateJson } from './engine/contract-output.js';
-export { type EvaluateOptions, evaluate, requestKey } from './engine/evaluate.js';
+export { type EvaluateOptions, evaluate, requestHash } from './engine/evaluate.js';
 export {
   type Decision,
   type EvaluationResult,

@@ -20,7 +20,7 @@ import {
   type PrincipalOutcome,
   strongerGrant,
 } from './principal-match.js';
-import type { AuthorizationRequest, ContextValue } from './request.js';
+import type { AuthorizationRequest } from './request.js';
 import { buildRequestContext, type RequestContext } from './request-context.js';
 
 /** Options of {@link evaluate}. */
@@ -111,35 +111,78 @@ export function evaluate(
     memo = new Map();
     leanMemo.set(compiled, memo);
   }
-  const key = requestKey(request);
-  let result = memo.get(key);
-  if (result === undefined) {
-    result = evaluateRequest(compiled, request, options);
+  const hash = requestHash(request);
+  let bucket = memo.get(hash);
+  if (bucket !== undefined) {
+    for (const entry of bucket) {
+      if (sameRequest(entry.request, request)) return entry.result;
+    }
+  } else {
     if (memo.size >= LEAN_MEMO_LIMIT) memo.clear();
-    memo.set(key, result);
+    bucket = [];
+    memo.set(hash, bucket);
   }
+  const result = evaluateRequest(compiled, request, options);
+  bucket.push({ request, result });
   return result;
 }
 
 const LEAN_MEMO_LIMIT = 16_384;
-const leanMemo = new WeakMap<CompiledPolicySet, Map<string, EvaluationResult>>();
+const leanMemo = new WeakMap<
+  CompiledPolicySet,
+  Map<number, { readonly request: AuthorizationRequest; readonly result: EvaluationResult }[]>
+>();
 
 /**
- * A key equal for equal requests: every field and context entry, separated by control characters.
- * Context entries are taken in the order given, so equal requests written in another key order get
- * another key (a missed reuse, never a wrong one).
+ * FNV-1a over every field and context entry of a request, in the order given: equal requests hash
+ * equally (context keys written in another order only miss a reuse, never cause a wrong one).
  */
-export function requestKey(request: AuthorizationRequest): string {
-  let key = `${request.principal}\u0001${request.action}\u0001${request.resource}\u0001${request.sessionIssuer ?? ''}`;
+export function requestHash(request: AuthorizationRequest): number {
+  let h = mix(0x811c9dc5, request.principal);
+  h = mix(h, request.action);
+  h = mix(h, request.resource);
+  h = mix(h, request.sessionIssuer ?? '');
   const context = request.context;
-  for (const name in context) {
-    const value = context[name] as ContextValue;
-    key +=
-      typeof value === 'string'
-        ? `\u0002${name}\u0003${value}`
-        : `\u0002${name}\u0004${value.join('\u0005')}`;
+  for (const key in context) {
+    h = mix(h, key);
+    const value = context[key] as string | readonly string[];
+    if (typeof value === 'string') h = mix(h, value);
+    else for (const v of value) h = mix(h ^ 0x2f, v);
   }
-  return key;
+  return h >>> 0;
+}
+
+function mix(hash: number, text: string): number {
+  let h = Math.imul(hash ^ 0x1f, 0x01000193); // a separator, so that `ab`+`c` and `a`+`bc` differ
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Whether two requests are equal in every field and context entry (context keys in the same order). */
+function sameRequest(a: AuthorizationRequest, b: AuthorizationRequest): boolean {
+  if (
+    a.principal !== b.principal ||
+    a.action !== b.action ||
+    a.resource !== b.resource ||
+    a.sessionIssuer !== b.sessionIssuer
+  ) {
+    return false;
+  }
+  const ka = Object.keys(a.context);
+  const kb = Object.keys(b.context);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const key = ka[i] as string;
+    if (key !== kb[i]) return false;
+    const va = a.context[key] as string | readonly string[];
+    const vb = b.context[key] as string | readonly string[];
+    if (typeof va === 'string' || typeof vb === 'string') {
+      if (va !== vb) return false;
+    } else if (va.length !== vb.length || va.some((v, j) => v !== vb[j])) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function evaluateRequest(
