@@ -105,6 +105,26 @@ export {
   type SimulationCaseResult,
 } from './engine/simulation-case.js';
 
+// --- catalog and lint ---
+export { type Catalog, type CatalogSnapshot, createCatalog } from './catalog/catalog.js';
+export type {
+  CatalogSource,
+  RawAction,
+  RawActionResourceType,
+  RawConditionKey,
+  RawResourceType,
+  RawServiceData,
+  RawServiceName,
+} from './catalog/catalog-source.js';
+export { createDataFileSource, type DataFileReader } from './catalog/data-file-source.js';
+export type {
+  ActionInfo,
+  ActionResourceType,
+  ConditionKeyInfo,
+  ResourceTypeInfo,
+  ServiceInfo,
+} from './catalog/service-info.js';
+
 // --- calls: what one API call authorizes ---
 export type {
   CallChecks,
@@ -118,3 +138,22 @@ export type {
 export type { CallRule, RuleInput } from './calls/call-rule.js';
 export { callFromFailure, expandCall, type FailedCall } from './calls/expand-call.js';
 export { CALL_RULES, DEFAULT_CALL_RULE, ruleFor } from './calls/rules/index.js';
+export {
+  formatTemplate,
+  LINT_POLICY_KINDS,
+  type LintContext,
+  type LintPolicyKind,
+  type LintRule,
+  type LintRuleMeta,
+  type MessageTemplate,
+  type RuleFinding,
+} from './lint/lint-rule.js';
+export {
+  detectKind,
+  type LintOptions,
+  type LintPolicyResult,
+  type LintSource,
+  lintPolicy,
+} from './lint/lint-policy.js';
+export { type LintFinding, type LintTextResult, lintPolicyText } from './lint/lint-text.js';
+export { LINT_RULES } from './lint/rules/index.js';

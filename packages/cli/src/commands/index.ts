@@ -1,5 +1,6 @@
 import type { CommandSpec } from './command.js';
 import { diagnoseCommand } from './diagnose.js';
+import { lintCommand } from './lint.js';
 import { notYetImplemented } from './not-yet.js';
 import { simulateCommand } from './simulate.js';
 
@@ -8,11 +9,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   diagnoseCommand,
   notYetImplemented('explain', 'explain a decoded authorization message', '[options] FILE'),
   simulateCommand,
-  notYetImplemented(
-    'lint',
-    'check policy documents for problems that cause or hide access failures',
-    'FILE...',
-  ),
+  lintCommand,
   notYetImplemented(
     'redact',
     'replace account ids, ARNs, keys and tokens with consistent stand-ins',

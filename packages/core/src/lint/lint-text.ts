@@ -1,0 +1,56 @@
+import type { Catalog } from '../catalog/catalog.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import { parseJson } from '../json/parse-json.js';
+import { type LintOptions, lintPolicy } from './lint-policy.js';
+import type { LintPolicyKind } from './lint-rule.js';
+import { createPointerLocator } from './pointer-position.js';
+import { findPolicy } from './unwrap-policy.js';
+
+/**
+ * A finding with its position in the file: `span` is always set (1-based line and column), `path` is
+ * the JSON pointer inside the policy document (not the wrapper around it).
+ */
+export interface LintFinding extends Diagnostic {
+  readonly span: Span;
+}
+
+/**
+ * The result of linting one file: its findings, or why the file could not be read as JSON (the
+ * diagnostic then has a span when the position is known).
+ */
+export type LintTextResult =
+  | { readonly ok: true; readonly kind: LintPolicyKind; readonly findings: readonly LintFinding[] }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+/**
+ * Lints the text of one file holding a policy (see `findPolicy` for the accepted shapes) and maps every
+ * finding's pointer to a line and column of the text. For a policy embedded in a string, findings are
+ * placed at that string.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html
+ */
+export async function lintPolicyText(
+  text: string,
+  catalog: Catalog,
+  options: LintOptions = {},
+): Promise<LintTextResult> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = parseJson(body);
+  if (!parsed.ok) return { ok: false, diagnostic: parsed.diagnostic };
+  const locator = createPointerLocator(body);
+  const found = findPolicy(parsed.value);
+  if (!found.ok) {
+    const span = locator.locate(found.pointer);
+    return { ok: false, diagnostic: { ...found.diagnostic, path: found.pointer, span } };
+  }
+  const { document, pointer, embedded, kindHint } = found.value;
+  const result = await lintPolicy(document, catalog, options, {
+    sourceText: embedded ? null : locator.text(pointer),
+    kindHint,
+  });
+  const findings = result.diagnostics.map(
+    (d): LintFinding => ({ ...d, span: locator.locate(embedded ? pointer : `${pointer}${d.path}`) }),
+  );
+  findings.sort((a, b) => a.span.start.offset - b.span.start.offset || a.code.localeCompare(b.code));
+  return { ok: true, kind: result.kind, findings };
+}

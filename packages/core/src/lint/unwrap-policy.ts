@@ -1,0 +1,109 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseJson } from '../json/parse-json.js';
+import type { LintPolicyKind } from './lint-rule.js';
+
+/** A policy document found in a file, and where. */
+export interface FoundPolicy {
+  /** The document, still raw. */
+  readonly document: unknown;
+  /** JSON pointer, in the file, of the document or of the string that holds it. */
+  readonly pointer: string;
+  /** True when the document was read from a string (JSON text or URL-encoded JSON). */
+  readonly embedded: boolean;
+  /** The kind the wrapper says (`aws organizations describe-policy` names the policy type). */
+  readonly kindHint: LintPolicyKind | null;
+}
+
+/** Wrappers AWS CLIs print around a policy: the member that holds the document, and its kind. */
+const WRAPPERS: readonly { path: readonly string[]; kind: LintPolicyKind | null }[] = [
+  { path: ['PolicyDocument'], kind: null }, // iam get-role-policy, get-user-policy, get-group-policy
+  { path: ['PolicyVersion', 'Document'], kind: null }, // iam get-policy-version
+  { path: ['Role', 'AssumeRolePolicyDocument'], kind: 'resource' }, // iam get-role
+  { path: ['AssumeRolePolicyDocument'], kind: 'resource' },
+  { path: ['Policy', 'Content'], kind: null }, // organizations describe-policy
+  { path: ['Policy'], kind: 'resource' }, // s3api get-bucket-policy, kms get-key-policy, lambda get-policy
+  { path: ['Content'], kind: null },
+];
+
+const ORGANIZATIONS_TYPES: Readonly<Record<string, LintPolicyKind>> = {
+  SERVICE_CONTROL_POLICY: 'scp',
+  RESOURCE_CONTROL_POLICY: 'rcp',
+};
+
+/**
+ * Finds the policy document in a parsed file: the document itself, a JSON string or URL-encoded
+ * string of one, or one of the wrappers the AWS CLI prints (`{"PolicyDocument": ...}`,
+ * `{"Policy": "..."}`, `{"PolicyVersion": {"Document": ...}}`). An embedded string that is not JSON
+ * is returned as a diagnostic.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
+ */
+export function findPolicy(
+  value: unknown,
+): { ok: true; value: FoundPolicy } | { ok: false; diagnostic: Diagnostic; pointer: string } {
+  let current = value;
+  let pointer = '';
+  let embedded = false;
+  let kindHint: LintPolicyKind | null = null;
+  for (let depth = 0; depth < 4; depth++) {
+    if (typeof current === 'string') {
+      if (embedded) break; // a string inside a string is not a policy
+      const decoded = decodeEmbedded(current);
+      if (!decoded.ok) return { ok: false, diagnostic: decoded.diagnostic, pointer };
+      current = decoded.value;
+      embedded = true;
+      continue;
+    }
+    if (!isRecord(current) || 'Statement' in current) break;
+    const wrapper = WRAPPERS.find((w) => memberAt(current, w.path) !== undefined);
+    if (wrapper === undefined) break;
+    if (wrapper.path[0] === 'Policy' && wrapper.path[1] === 'Content') {
+      const type = memberAt(current, ['Policy', 'PolicySummary', 'Type']);
+      kindHint = typeof type === 'string' ? (ORGANIZATIONS_TYPES[type] ?? null) : null;
+    } else {
+      kindHint ??= wrapper.kind;
+    }
+    current = memberAt(current, wrapper.path);
+    if (!embedded) pointer += wrapper.path.map((p) => `/${p}`).join('');
+  }
+  return { ok: true, value: { document: current, pointer, embedded, kindHint } };
+}
+
+function decodeEmbedded(text: string): { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic } {
+  let body = text.trim();
+  if (body.startsWith('%')) {
+    try {
+      body = decodeURIComponent(body.replaceAll('+', '%20'));
+    } catch {
+      return {
+        ok: false,
+        diagnostic: {
+          code: 'policy-encoding',
+          severity: 'error',
+          message: 'the policy text is not valid URL-encoded JSON',
+          path: '',
+        },
+      };
+    }
+  }
+  const parsed = parseJson(body);
+  return parsed.ok
+    ? parsed
+    : {
+        ok: false,
+        diagnostic: { ...parsed.diagnostic, message: `the embedded policy is ${parsed.diagnostic.message}` },
+      };
+}
+
+function memberAt(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (!isRecord(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
