@@ -1,5 +1,6 @@
-import { diagnose, type ReadErrorOptions } from '@whydenied/core';
+import { createCatalog, diagnose, type ReadErrorOptions } from '@whydenied/core';
 import { Option } from 'commander';
+import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, inputError, usageError } from '../cli-error.js';
 import { type InputText, readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
@@ -60,7 +61,11 @@ export const diagnoseCommand: CommandSpec = {
       ...(opts.action === undefined ? {} : { action: opts.action }),
       ...(opts.resource === undefined ? {} : { resource: opts.resource }),
     };
-    const result = diagnose({ errorText: input.text, options });
+    const result = await diagnose({
+      errorText: input.text,
+      options,
+      catalog: createCatalog(createNodeCatalogSource()),
+    });
     if (!result.ok) {
       const start = result.diagnostic.span?.start;
       const at = start === undefined ? '' : `:${start.line}:${start.column}`;

@@ -1,6 +1,8 @@
+import type { Catalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ErrorReading, FailureFacts, FailureKind, PolicyLayer, Unknown } from '../errors/failure.js';
 import { type ReadErrorOptions, readError } from '../errors/read-error.js';
+import { refineWithCatalog } from '../errors/refine-with-catalog.js';
 import { type NextStep, nextSteps } from './next-steps.js';
 
 /** A denied (action, resource) check found by evaluating the caller's policies. */
@@ -38,6 +40,8 @@ export interface Diagnosis {
 export interface DiagnoseInput {
   readonly errorText: string;
   readonly options?: ReadErrorOptions;
+  /** Service knowledge: resolves operations the error reader's own table does not know. */
+  readonly catalog?: Catalog;
 }
 
 export type DiagnoseResult =
@@ -48,12 +52,14 @@ export type DiagnoseResult =
  * Diagnoses a pasted AWS error: what failed, who called, which layer AWS blamed, what is still unknown,
  * and what to do next.
  */
-export function diagnose(input: DiagnoseInput): DiagnoseResult {
+export async function diagnose(input: DiagnoseInput): Promise<DiagnoseResult> {
   const read = readError(input.errorText, input.options);
   if (!read.ok) {
     return read;
   }
-  const { kind, failure, lookalike, unknowns, ...details } = read.value;
+  const reading =
+    input.catalog === undefined ? read.value : await refineWithCatalog(read.value, input.catalog);
+  const { kind, failure, lookalike, unknowns, ...details } = reading;
   return {
     ok: true,
     value: {
@@ -64,7 +70,7 @@ export function diagnose(input: DiagnoseInput): DiagnoseResult {
       lookalike,
       details,
       unknowns,
-      nextSteps: nextSteps(read.value),
+      nextSteps: nextSteps(reading),
     },
   };
 }
