@@ -1,23 +1,51 @@
 // `npm run bench` (after `npm run build`): runs every benchmark and prints its numbers.
-// Each benchmark lives in bench/<name>.mjs and is registered here.
-import { runEngineBench } from '../bench/engine.mjs';
+// Each benchmark lives in bench/<name>.mjs and is registered here. `npm run bench -- engine` runs one.
+import { runEngineBench, runEngineInProcess } from '../bench/engine.mjs';
+import runErrorParserBench from '../bench/error-parser.mjs';
+
+const RUNS = 5;
 
 const BENCHES = [
   {
-    name: 'engine: simulate batch (100,000 requests, 50 policies / 500 statements, 3 SCP levels, boundary)',
-    run: () => {
-      const r = runEngineBench();
-      return [
-        `requests: ${r.requests} in ${r.seconds.toFixed(2)} s (wall, including process start and parsing)`,
-        `decisions/second: ${Math.round(r.decisionsPerSecond).toLocaleString('en-US')}`,
-        `peak RSS: ${r.peakRssMiB.toFixed(1)} MiB`,
-        `decisions: ${JSON.stringify(r.decisions)}`,
-      ];
+    id: 'error-parser',
+    name: 'error reader: one pasted error, corpus + mutated corpus + 1 MB adversarial inputs',
+    run: runErrorParserBench,
+  },
+  {
+    id: 'engine',
+    name: `engine: simulate batch through the CLI (100,000 requests, 50 policies / 500 statements, 3 SCP levels, boundary), ${RUNS} runs`,
+    run: async () => {
+      const runs = Array.from({ length: RUNS }, () => runEngineBench());
+      const bySeconds = [...runs].sort((a, b) => a.seconds - b.seconds);
+      const median = bySeconds[Math.floor(RUNS / 2)];
+      const rss = runs.map((r) => r.peakRssMiB).sort((a, b) => a - b);
+      console.log(`requests: ${median.requests} per run (wall time includes process start and parsing)`);
+      console.log(`seconds: ${bySeconds.map((r) => r.seconds.toFixed(2)).join(', ')}`);
+      console.log(
+        `decisions/second: median ${Math.round(median.decisionsPerSecond).toLocaleString('en-US')}, best ${Math.round(bySeconds[0].decisionsPerSecond).toLocaleString('en-US')}`,
+      );
+      console.log(
+        `peak RSS: ${rss.map((m) => m.toFixed(0)).join(', ')} MiB (max ${rss[rss.length - 1].toFixed(1)})`,
+      );
+      console.log(`decisions: ${JSON.stringify(median.decisions)}`);
+    },
+  },
+  {
+    id: 'engine-uncached',
+    name: 'engine: in-process evaluation with every request distinct (no repeated-request reuse), 10,000 requests',
+    run: async () => {
+      const r = await runEngineInProcess();
+      console.log(`lean (no trace): ${Math.round(r.lean).toLocaleString('en-US')} decisions/second`);
+      console.log(
+        `traced (relevant statements): ${Math.round(r.traced).toLocaleString('en-US')} decisions/second`,
+      );
     },
   },
 ];
 
+const only = process.argv.slice(2);
 for (const bench of BENCHES) {
-  process.stdout.write(`${bench.name}\n`);
-  for (const line of bench.run()) process.stdout.write(`  ${line}\n`);
+  if (only.length > 0 && !only.includes(bench.id)) continue;
+  console.log(`\n== ${bench.name}`);
+  await bench.run();
 }
