@@ -1,0 +1,120 @@
+import { parseJson } from '../json/parse-json.js';
+import { parsePolicy } from '../policy/parse-policy.js';
+
+/** A policy document as a plain object with its statements as a list, ready to edit. */
+export interface EditableDocument {
+  readonly Version: string;
+  readonly Statement: Record<string, unknown>[];
+  readonly [key: string]: unknown;
+}
+
+/**
+ * Reads a document given as an object, JSON text or URL-encoded JSON text (as IAM APIs return them)
+ * into an editable object, keeping every statement as written. `null` stands for a policy to create.
+ */
+export function toEditable(document: unknown): EditableDocument | null {
+  if (document === null || document === undefined) {
+    return { Version: '2012-10-17', Statement: [] };
+  }
+  const raw = typeof document === 'string' ? fromText(document) : document;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return null;
+  }
+  const record = raw as Record<string, unknown>;
+  // only documents the engine can read are edited: a fix is always re-evaluated
+  const kind = JSON.stringify(record).includes('"Principal"') ? 'resource' : 'identity';
+  if (!parsePolicy(record, { kind }).ok) {
+    return null;
+  }
+  const statement = record.Statement;
+  const statements = Array.isArray(statement)
+    ? statement.map((s) => ({ ...(s as Record<string, unknown>) }))
+    : [{ ...(statement as Record<string, unknown>) }];
+  return {
+    ...record,
+    Version: typeof record.Version === 'string' ? record.Version : '2012-10-17',
+    Statement: statements,
+  };
+}
+
+function fromText(text: string): unknown {
+  let json = text;
+  if (text.trimStart().startsWith('%')) {
+    try {
+      json = decodeURIComponent(text.trim().replaceAll('+', '%20'));
+    } catch {
+      return null;
+    }
+  }
+  const parsed = parseJson(json);
+  return parsed.ok ? parsed.value : null;
+}
+
+/** The document with `statement` appended; every existing statement is kept as written. */
+export function addStatement(
+  document: EditableDocument,
+  statement: Record<string, unknown>,
+): EditableDocument {
+  return { ...document, Statement: [...document.Statement, statement] };
+}
+
+/** A Sid not used in the document: `base`, else `base2`, `base3`... */
+export function freshSid(document: EditableDocument, base: string): string {
+  const used = new Set(document.Statement.map((s) => s.Sid));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) {
+    if (!used.has(`${base}${n}`)) return `${base}${n}`;
+  }
+}
+
+/**
+ * The document with the Deny statement `index` no longer applying to `principalArn` for `actions`:
+ * the statement gets an `ArnNotLike aws:PrincipalArn` exception, and when it denies through
+ * `NotAction`, a copy of it keeps denying the principal everything else (its `NotAction` extended by
+ * `actions`, limited to the principal with `ArnLike`). A Deny written with `Action` cannot subtract
+ * actions, so there the principal is exempted from the whole statement.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
+ */
+export function exemptPrincipal(
+  document: EditableDocument,
+  index: number,
+  principalArn: string,
+  actions: readonly string[],
+): EditableDocument | null {
+  const statement = document.Statement[index];
+  if (statement === undefined || statement.Effect !== 'Deny') {
+    return null;
+  }
+  const amended = {
+    ...statement,
+    Condition: withArnCondition(statement.Condition, 'ArnNotLike', principalArn),
+  };
+  const statements = document.Statement.map((s, i) => (i === index ? amended : s));
+  if (statement.NotAction !== undefined) {
+    const notAction = Array.isArray(statement.NotAction) ? statement.NotAction : [statement.NotAction];
+    const { Sid: sid, ...rest } = statement;
+    const copy = {
+      ...(typeof sid === 'string' ? { Sid: `${sid}ForCaller` } : {}),
+      ...rest,
+      NotAction: [...notAction, ...actions.filter((a) => !notAction.includes(a))],
+      Condition: withArnCondition(statement.Condition, 'ArnLike', principalArn),
+    };
+    statements.splice(index + 1, 0, copy);
+  }
+  return { ...document, Statement: statements };
+}
+
+function withArnCondition(
+  condition: unknown,
+  operator: 'ArnLike' | 'ArnNotLike',
+  arn: string,
+): Record<string, unknown> {
+  const blocks = { ...((condition as Record<string, Record<string, unknown>> | undefined) ?? {}) };
+  const block = { ...(blocks[operator] ?? {}) };
+  const existing = block['aws:PrincipalArn'];
+  const values = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+  block['aws:PrincipalArn'] = values.includes(arn) ? values : [...values, arn];
+  blocks[operator] = block;
+  return blocks;
+}

@@ -1,0 +1,72 @@
+import type { PolicyLayer } from '../errors/failure.js';
+
+/** One check AWS made and denied: what a fix must make allowed, and nothing more. */
+export interface FailedCheck {
+  readonly principal: string;
+  readonly action: string;
+  readonly resource: string;
+  /** The request context the check ran with (condition keys the call sends). */
+  readonly context: Readonly<Record<string, string | readonly string[]>>;
+  /** The role ARN (with its path) behind a role session, when known. */
+  readonly sessionIssuer?: string;
+}
+
+/** Who decides about a change: the account's IAM admins, the organization, or the resource's owner. */
+export type FixOwner = 'account' | 'organization' | 'resource-owner';
+
+/** Kinds of policy a fix can change, each with its own apply command. */
+export type FixTargetKind =
+  | 'inline-role-policy'
+  | 'inline-user-policy'
+  | 'inline-group-policy'
+  | 'managed-policy'
+  | 'bucket-policy'
+  | 'key-policy'
+  | 'resource-policy'
+  | 'trust-policy'
+  | 'scp'
+  | 'rcp';
+
+/** The policy that must change, where it lives in the evaluated policy set, and its current text. */
+export interface FixTarget {
+  readonly layer: PolicyLayer;
+  readonly kind: FixTargetKind;
+  readonly owner: FixOwner;
+  /** ARN (or id) of what changes: the role or user for inline policies, the policy, the resource, the SCP. */
+  readonly target: string;
+  /** The policy's name in the evaluated set (findings print it); for a new inline policy, the name to create. */
+  readonly policyName: string;
+  /** The current document (object, JSON text or URL-encoded text); `null` for a policy to create. */
+  readonly document: unknown;
+  /** SCP/RCP level (0 = root) for organization policies. */
+  readonly level?: number;
+}
+
+/** A proposed change: the complete new document, the diff, the command, and the engine's verdict on it. */
+export interface FixProposal {
+  readonly layer: PolicyLayer;
+  readonly target: string;
+  readonly owner: FixOwner;
+  readonly kind: FixTargetKind;
+  readonly policyName: string;
+  /** The complete new document. */
+  readonly document: unknown;
+  /** Unified diff of the current document (empty for a new policy) against the new one. */
+  readonly diff: string;
+  /** The AWS CLI command that applies it (never run by whydenied); `<fix.json>` is the new document. */
+  readonly command: string;
+  /** The statement added or changed, as it appears in `document`. */
+  readonly statement: Readonly<Record<string, unknown>>;
+  readonly verification: FixVerification;
+  /** For organization and resource-owner changes: a proposal for them to decide, not a change to make. */
+  readonly proposal: boolean;
+}
+
+/** What the engine said about a fix before it was shown. */
+export interface FixVerification {
+  /** Every failed check is allowed with the fix. */
+  readonly allowsChecks: boolean;
+  /** Probe requests near the checks (other resources, actions, condition values) that the fix newly allows. */
+  readonly widened: readonly string[];
+  readonly probes: number;
+}

@@ -1,0 +1,78 @@
+import type { FailedCheck } from './fix-model.js';
+
+/**
+ * Condition keys a fix pins to the value the call sent: they narrow a grant to the use the call made
+ * of it without changing what the call needs.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/supported-iam-actions-tagging.html
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
+ */
+const PINNED_KEYS: readonly string[] = [
+  'iam:PassedToService',
+  'ec2:CreateAction',
+  'kms:ViaService',
+  'kms:GrantIsForAWSResource',
+];
+
+/**
+ * The narrowest Allow statement that grants the checks: their exact actions on their exact resources,
+ * with the pinned condition keys the calls sent. Checks are expected to share their pinned context
+ * (group them with {@link groupChecks} first).
+ */
+export function narrowStatement(
+  checks: readonly FailedCheck[],
+  sid: string,
+  principal?: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const actions = unique(checks.map((c) => c.action));
+  const resources = unique(checks.map((c) => c.resource));
+  const condition = pinnedCondition(checks[0]?.context ?? {});
+  return {
+    Sid: sid,
+    Effect: 'Allow',
+    ...(principal === undefined ? {} : { Principal: principal }),
+    Action: actions.length === 1 ? actions[0] : actions,
+    Resource: resources.length === 1 ? resources[0] : resources,
+    ...(condition === null ? {} : { Condition: condition }),
+  };
+}
+
+/** Groups checks that can share one statement: same pinned condition values. */
+export function groupChecks(checks: readonly FailedCheck[]): FailedCheck[][] {
+  const groups = new Map<string, FailedCheck[]>();
+  for (const check of checks) {
+    const key = JSON.stringify(pinnedCondition(check.context));
+    const group = groups.get(key);
+    if (group) group.push(check);
+    else groups.set(key, [check]);
+  }
+  return [...groups.values()];
+}
+
+function pinnedCondition(
+  context: Readonly<Record<string, string | readonly string[]>>,
+): Record<string, Record<string, string>> | null {
+  const equals: Record<string, string> = {};
+  const lowered = new Map(Object.keys(context).map((k) => [k.toLowerCase(), k]));
+  for (const key of PINNED_KEYS) {
+    const given = lowered.get(key.toLowerCase());
+    const value = given === undefined ? undefined : context[given];
+    if (typeof value === 'string') {
+      equals[key] = value;
+    }
+  }
+  if (Object.keys(equals).length === 0) {
+    return null;
+  }
+  // kms:GrantIsForAWSResource is a Bool key; the others are strings
+  const bool = equals['kms:GrantIsForAWSResource'];
+  delete equals['kms:GrantIsForAWSResource'];
+  return {
+    ...(Object.keys(equals).length > 0 ? { StringEquals: equals } : {}),
+    ...(bool === undefined ? {} : { Bool: { 'kms:GrantIsForAWSResource': bool } }),
+  };
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,371 @@
+import { describe, expect, it } from 'vitest';
+import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-set.js';
+import { evaluate } from '../engine/evaluate.js';
+import type { FailedCheck, FixTarget } from './fix-model.js';
+import { type FixChange, proposeFix } from './propose-fix.js';
+import { replacePolicy } from './replace-policy.js';
+import { verifyFix } from './verify-fix.js';
+
+const ACCOUNT = '111122223333';
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy-role`;
+const SESSION = `arn:aws:sts::${ACCOUNT}:assumed-role/deploy-role/ci`;
+const doc = (...statements: object[]) => ({ Version: '2012-10-17', Statement: statements });
+
+interface FixCase {
+  readonly name: string;
+  readonly source: string;
+  readonly set: PolicySetInput;
+  readonly target: FixTarget;
+  readonly checks: readonly FailedCheck[];
+  readonly change: FixChange;
+  readonly expected:
+    | {
+        readonly ok: true;
+        readonly statement: Record<string, unknown>;
+        /** The complete statement list of the new document, when the case pins it. */
+        readonly document?: readonly Record<string, unknown>[];
+        readonly proposal: boolean;
+        readonly command: string;
+      }
+    | { readonly ok: false; readonly reason: RegExp };
+}
+
+const launch = doc({ Sid: 'Launch', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' });
+const passRoleCheck: FailedCheck = {
+  principal: SESSION,
+  action: 'iam:PassRole',
+  resource: `arn:aws:iam::${ACCOUNT}:role/app-role`,
+  context: { 'iam:PassedToService': 'ec2.amazonaws.com' },
+  sessionIssuer: ROLE,
+};
+
+const CASES: readonly FixCase[] = [
+  {
+    name: 'PassRole behind RunInstances: add PassRole on the role, pinned to ec2.amazonaws.com',
+    source: 'PASSROLE: iam:PassRole on the role, iam:PassedToService',
+    set: { identityPolicies: [{ name: 'deploy-role/EC2Launch', document: launch }] },
+    target: {
+      layer: 'identity',
+      kind: 'inline-role-policy',
+      owner: 'account',
+      target: ROLE,
+      policyName: 'EC2Launch',
+      document: launch,
+    },
+    checks: [passRoleCheck],
+    change: { type: 'allow' },
+    expected: {
+      ok: true,
+      statement: {
+        Sid: 'WhydeniedAllowPassRole',
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: `arn:aws:iam::${ACCOUNT}:role/app-role`,
+        Condition: { StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' } },
+      },
+      proposal: false,
+      command:
+        'aws iam put-role-policy --role-name deploy-role --policy-name EC2Launch --policy-document file://fix.json',
+    },
+  },
+  {
+    name: 'RunInstances scoped to instances only: add the volume resource',
+    source: 'EC2-SAR: RunInstances is authorised on each resource (volume when EBS-backed)',
+    set: {
+      identityPolicies: [
+        {
+          name: 'Launch',
+          document: doc({
+            Effect: 'Allow',
+            Action: 'ec2:RunInstances',
+            Resource: `arn:aws:ec2:*:${ACCOUNT}:instance/*`,
+          }),
+        },
+      ],
+    },
+    target: {
+      layer: 'identity',
+      kind: 'managed-policy',
+      owner: 'account',
+      target: `arn:aws:iam::${ACCOUNT}:policy/Launch`,
+      policyName: 'Launch',
+      document: doc({
+        Effect: 'Allow',
+        Action: 'ec2:RunInstances',
+        Resource: `arn:aws:ec2:*:${ACCOUNT}:instance/*`,
+      }),
+    },
+    checks: [
+      {
+        principal: SESSION,
+        action: 'ec2:RunInstances',
+        resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:volume/*`,
+        context: { 'ec2:Encrypted': 'true' },
+        sessionIssuer: ROLE,
+      },
+    ],
+    change: { type: 'allow' },
+    expected: {
+      ok: true,
+      statement: {
+        Sid: 'WhydeniedAllowRunInstances',
+        Effect: 'Allow',
+        Action: 'ec2:RunInstances',
+        Resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:volume/*`,
+      },
+      proposal: false,
+      command: `aws iam create-policy-version --policy-arn arn:aws:iam::${ACCOUNT}:policy/Launch --policy-document file://fix.json --set-as-default`,
+    },
+  },
+  {
+    name: 'an explicit deny in another identity policy is not fixed by adding an allow',
+    source: 'EVAL: an explicit deny in any policy overrides any allow',
+    set: {
+      identityPolicies: [
+        { name: 'EC2Launch', document: launch },
+        { name: 'Guard', document: doc({ Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' }) },
+      ],
+    },
+    target: {
+      layer: 'identity',
+      kind: 'inline-role-policy',
+      owner: 'account',
+      target: ROLE,
+      policyName: 'EC2Launch',
+      document: launch,
+    },
+    checks: [passRoleCheck],
+    change: { type: 'allow' },
+    expected: { ok: false, reason: /still denied/ },
+  },
+  {
+    name: 'permissions boundary without the action: a new boundary version',
+    source: 'BOUND: effective permissions are identity ∩ boundary',
+    set: {
+      identityPolicies: [{ name: 'Admin', document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) }],
+      permissionsBoundary: {
+        name: 'Boundary',
+        document: doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }),
+      },
+    },
+    target: {
+      layer: 'permissions-boundary',
+      kind: 'managed-policy',
+      owner: 'account',
+      target: `arn:aws:iam::${ACCOUNT}:policy/Boundary`,
+      policyName: 'Boundary',
+      document: doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }),
+    },
+    checks: [
+      {
+        principal: SESSION,
+        action: 'sqs:SendMessage',
+        resource: `arn:aws:sqs:us-east-1:${ACCOUNT}:jobs`,
+        context: {},
+        sessionIssuer: ROLE,
+      },
+    ],
+    change: { type: 'allow' },
+    expected: {
+      ok: true,
+      statement: {
+        Sid: 'WhydeniedAllowSendMessage',
+        Effect: 'Allow',
+        Action: 'sqs:SendMessage',
+        Resource: `arn:aws:sqs:us-east-1:${ACCOUNT}:jobs`,
+      },
+      proposal: false,
+      command: `aws iam create-policy-version --policy-arn arn:aws:iam::${ACCOUNT}:policy/Boundary --policy-document file://fix.json --set-as-default`,
+    },
+  },
+  {
+    name: 'KMS key policy without the caller: grant the caller role in the key policy',
+    source: 'EVAL: a KMS key policy is always required',
+    set: {
+      identityPolicies: [
+        { name: 'Kms', document: doc({ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }) },
+      ],
+      resourcePolicy: {
+        name: 'key-policy',
+        document: doc({
+          Sid: 'Admins',
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/KeyAdmin` },
+          Action: 'kms:*',
+          Resource: '*',
+        }),
+      },
+    },
+    target: {
+      layer: 'resource',
+      kind: 'key-policy',
+      owner: 'resource-owner',
+      target: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+      policyName: 'key-policy',
+      document: doc({
+        Sid: 'Admins',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/KeyAdmin` },
+        Action: 'kms:*',
+        Resource: '*',
+      }),
+    },
+    checks: [
+      {
+        principal: SESSION,
+        action: 'kms:Decrypt',
+        resource: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+        context: {},
+        sessionIssuer: ROLE,
+      },
+    ],
+    change: { type: 'allow', principal: ROLE },
+    expected: {
+      ok: true,
+      statement: {
+        Sid: 'WhydeniedAllowDecrypt',
+        Effect: 'Allow',
+        Principal: { AWS: ROLE },
+        Action: 'kms:Decrypt',
+        Resource: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+      },
+      proposal: true,
+      command: `aws kms put-key-policy --key-id arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab --policy-name default --policy file://fix.json`,
+    },
+  },
+  {
+    name: 'SCP region guardrail: a proposed exemption of the caller, for the organization to decide',
+    source: 'SCP: explicit deny at any level applies to all accounts below',
+    set: {
+      identityPolicies: [{ name: 'Admin', document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) }],
+      scps: [
+        [
+          { name: 'FullAWSAccess', document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) },
+          {
+            name: 'DenyRegions',
+            document: doc({
+              Sid: 'DenyOutsideEU',
+              Effect: 'Deny',
+              NotAction: ['iam:*', 'sts:*'],
+              Resource: '*',
+              Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] } },
+            }),
+          },
+        ],
+      ],
+    },
+    target: {
+      layer: 'scp',
+      kind: 'scp',
+      owner: 'organization',
+      target: 'arn:aws:organizations::999999999999:policy/o-abc123/service_control_policy/p-deny1234',
+      policyName: 'DenyRegions',
+      level: 0,
+      document: doc({
+        Sid: 'DenyOutsideEU',
+        Effect: 'Deny',
+        NotAction: ['iam:*', 'sts:*'],
+        Resource: '*',
+        Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] } },
+      }),
+    },
+    checks: [
+      {
+        principal: SESSION,
+        action: 'ec2:RunInstances',
+        resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/*`,
+        context: { 'aws:RequestedRegion': 'us-east-1' },
+        sessionIssuer: ROLE,
+      },
+    ],
+    change: { type: 'exempt', statementIndex: 0, principal: ROLE },
+    expected: {
+      ok: true,
+      statement: {
+        Sid: 'DenyOutsideEU',
+        Effect: 'Deny',
+        NotAction: ['iam:*', 'sts:*'],
+        Resource: '*',
+        Condition: {
+          StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] },
+          ArnNotLike: { 'aws:PrincipalArn': [ROLE] },
+        },
+      },
+      document: [
+        {
+          Sid: 'DenyOutsideEU',
+          Effect: 'Deny',
+          NotAction: ['iam:*', 'sts:*'],
+          Resource: '*',
+          Condition: {
+            StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] },
+            ArnNotLike: { 'aws:PrincipalArn': [ROLE] },
+          },
+        },
+        {
+          Sid: 'DenyOutsideEUForCaller',
+          Effect: 'Deny',
+          NotAction: ['iam:*', 'sts:*', 'ec2:RunInstances'],
+          Resource: '*',
+          Condition: {
+            StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] },
+            ArnLike: { 'aws:PrincipalArn': [ROLE] },
+          },
+        },
+      ],
+      proposal: true,
+      command: 'aws organizations update-policy --policy-id p-deny1234 --content file://fix.json',
+    },
+  },
+];
+
+describe('proposeFix', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const result = proposeFix(c.set, c.target, c.checks, c.change);
+    if (!c.expected.ok) {
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.reason).toMatch(c.expected.reason);
+      return;
+    }
+    if (!result.ok) throw new Error(result.reason);
+    const fix = result.value;
+    expect(fix.statement).toEqual(c.expected.statement);
+    if (c.expected.document !== undefined) {
+      expect((fix.document as { Statement: unknown[] }).Statement).toEqual(c.expected.document);
+    }
+    expect(fix.proposal).toBe(c.expected.proposal);
+    expect(fix.command).toBe(c.expected.command);
+    expect(fix.verification.widened).toEqual([]);
+    // the document keeps every statement it had
+    const before = (c.target.document as { Statement: unknown[] }).Statement;
+    const after = (fix.document as { Statement: unknown[] }).Statement;
+    expect(after.length).toBeGreaterThanOrEqual(before.length);
+    // re-verified here, independently of the verifier: every check is allowed with the fix
+    const fixed = compilePolicySet(replacePolicy(c.set, c.target, fix.document));
+    if (!fixed.ok) throw new Error('the fixed policy set does not compile');
+    for (const check of c.checks) {
+      const request = { ...check, context: { ...check.context } };
+      expect(evaluate(fixed.value, request).decision).toBe('Allowed');
+    }
+    expect(fix.diff).toContain('+');
+  });
+
+  it('rejects a change that also allows what the failed checks did not ask for', () => {
+    const set: PolicySetInput = { identityPolicies: [{ name: 'EC2Launch', document: launch }] };
+    const target: FixTarget = {
+      layer: 'identity',
+      kind: 'inline-role-policy',
+      owner: 'account',
+      target: ROLE,
+      policyName: 'EC2Launch',
+      document: launch,
+    };
+    const broad = doc(
+      { Sid: 'Launch', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' },
+      { Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+    );
+    const verification = verifyFix(set, replacePolicy(set, target, broad), [passRoleCheck], 'identity');
+    expect(verification.allowsChecks).toBe(true);
+    expect(verification.widened.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,113 @@
+import { createTwoFilesPatch } from 'diff';
+import type { PolicySetInput } from '../engine/compile-policy-set.js';
+import { applyCommand } from './apply-command.js';
+import {
+  addStatement,
+  type EditableDocument,
+  exemptPrincipal,
+  freshSid,
+  toEditable,
+} from './edit-document.js';
+import type { FailedCheck, FixProposal, FixTarget } from './fix-model.js';
+import { groupChecks, narrowStatement } from './narrow-statement.js';
+import { replacePolicy } from './replace-policy.js';
+import { verifyFix } from './verify-fix.js';
+
+/** How a fix changes its target. */
+export type FixChange =
+  /** Add the narrowest Allow for the checks (missing allows: identity, boundary, resource, trust, SCP). */
+  | { readonly type: 'allow'; readonly principal?: string }
+  /** Exempt the caller from a Deny statement (an explicit deny: a proposal for its owner to decide). */
+  | { readonly type: 'exempt'; readonly statementIndex: number; readonly principal: string };
+
+/** A fix, or why none is shown. */
+export type ProposeFixResult =
+  | { readonly ok: true; readonly value: FixProposal }
+  | { readonly ok: false; readonly reason: string };
+
+/**
+ * Builds the complete new document for `target` that makes every check allowed, and shows it only
+ * when the engine confirms it: the checks are allowed with it, and no nearby request (sibling
+ * resource, other action, other caller, other pinned condition value) becomes allowed that was not.
+ */
+export function proposeFix(
+  set: PolicySetInput,
+  target: FixTarget,
+  checks: readonly FailedCheck[],
+  change: FixChange,
+): ProposeFixResult {
+  const current = toEditable(target.document);
+  if (current === null) {
+    return { ok: false, reason: `the current document of \`${target.policyName}\` cannot be read` };
+  }
+  const edited = edit(current, checks, change);
+  if (edited === null) {
+    return { ok: false, reason: 'the statement to change is not a Deny of this document' };
+  }
+  const { document, statement } = edited;
+  const verification = verifyFix(set, replacePolicy(set, target, document), checks, target.layer);
+  if (!verification.allowsChecks) {
+    return {
+      ok: false,
+      reason: 'with this change the request is still denied (another layer denies it too)',
+    };
+  }
+  // an added allow must grant nothing beyond the checks; an exemption from a Deny is a proposal for the
+  // policy's owner, shown with what else it would let through
+  if (verification.widened.length > 0 && change.type === 'allow') {
+    return { ok: false, reason: `the change would also allow ${verification.widened.join(', ')}` };
+  }
+  const before = target.document === null || target.document === undefined ? '' : pretty(current);
+  return {
+    ok: true,
+    value: {
+      layer: target.layer,
+      target: target.target,
+      owner: target.owner,
+      kind: target.kind,
+      policyName: target.policyName,
+      document,
+      diff: createTwoFilesPatch(
+        `${target.policyName} (current)`,
+        `${target.policyName} (fixed)`,
+        before,
+        pretty(document),
+      ),
+      command: applyCommand(target),
+      statement,
+      verification,
+      proposal: target.owner !== 'account' || change.type === 'exempt',
+    },
+  };
+}
+
+function edit(
+  current: EditableDocument,
+  checks: readonly FailedCheck[],
+  change: FixChange,
+): { document: EditableDocument; statement: Record<string, unknown> } | null {
+  if (change.type === 'exempt') {
+    const actions = [...new Set(checks.map((c) => c.action))];
+    const document = exemptPrincipal(current, change.statementIndex, change.principal, actions);
+    const statement = document?.Statement[change.statementIndex];
+    return document === null || statement === undefined ? null : { document, statement };
+  }
+  let document = current;
+  let last: Record<string, unknown> = {};
+  for (const group of groupChecks(checks)) {
+    const sid = freshSid(document, `WhydeniedAllow${sidWord(group[0]?.action ?? '')}`);
+    const principal = change.principal === undefined ? undefined : { AWS: change.principal };
+    last = narrowStatement(group, sid, principal);
+    document = addStatement(document, last);
+  }
+  return { document, statement: last };
+}
+
+/** `iam:PassRole` → `PassRole`: a Sid is alphanumeric. */
+function sidWord(action: string): string {
+  return action.slice(action.indexOf(':') + 1).replace(/[^A-Za-z0-9]/g, '');
+}
+
+function pretty(document: unknown): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

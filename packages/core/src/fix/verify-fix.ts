@@ -1,0 +1,88 @@
+import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-set.js';
+import { evaluate } from '../engine/evaluate.js';
+import type { AuthorizationRequest } from '../engine/request.js';
+import type { PolicyLayer } from '../errors/failure.js';
+import type { FailedCheck, FixVerification } from './fix-model.js';
+
+/** A value no real request carries, for probes. */
+const PROBE = 'whydenied-probe';
+
+/**
+ * Evaluates a fix with the engine before it is shown: every failed check must be allowed with it, and
+ * no probe request near the checks may become allowed that was not before: the same action on a
+ * sibling resource, another action of the service on the same resource, another caller, and each
+ * pinned condition key with another value.
+ */
+export function verifyFix(
+  before: PolicySetInput,
+  after: PolicySetInput,
+  checks: readonly FailedCheck[],
+  layer: PolicyLayer,
+): FixVerification {
+  const old = compilePolicySet(before);
+  const fixed = compilePolicySet(after);
+  if (!fixed.ok || !old.ok) {
+    return { allowsChecks: false, widened: [], probes: 0 };
+  }
+  const allowsChecks = checks.every(
+    (c) => evaluate(fixed.value, requestOf(c), { trace: 'none' }).decision === 'Allowed',
+  );
+  // another caller is only a meaningful probe where the changed policy names principals
+  const probeCallers =
+    layer === 'resource' || layer === 'trust-policy' || layer === 'rcp' || layer === 'vpc-endpoint';
+  const probes = checks.flatMap((c) => probesOf(c, probeCallers));
+  const widened = probes
+    .filter(
+      (p) =>
+        evaluate(old.value, p.request, { trace: 'none' }).decision !== 'Allowed' &&
+        evaluate(fixed.value, p.request, { trace: 'none' }).decision === 'Allowed',
+    )
+    .map((p) => p.label);
+  return { allowsChecks, widened, probes: probes.length };
+}
+
+function requestOf(check: FailedCheck): AuthorizationRequest {
+  return {
+    principal: check.principal,
+    action: check.action,
+    resource: check.resource,
+    context: check.context as AuthorizationRequest['context'],
+    ...(check.sessionIssuer === undefined ? {} : { sessionIssuer: check.sessionIssuer }),
+  };
+}
+
+function probesOf(
+  check: FailedCheck,
+  probeCallers: boolean,
+): { label: string; request: AuthorizationRequest }[] {
+  const base = requestOf(check);
+  const probes: { label: string; request: AuthorizationRequest }[] = [];
+  // a resource with `*` stands for one not yet created (`instance/*`): the grant is that ARN itself
+  if (!check.resource.includes('*')) {
+    const sibling = `${check.resource}-${PROBE}`;
+    probes.push({ label: `${check.action} on \`${sibling}\``, request: { ...base, resource: sibling } });
+  }
+  const service = check.action.slice(0, check.action.indexOf(':'));
+  const other = `${service}:WhydeniedProbeAction`;
+  probes.push({ label: `${other} on \`${check.resource}\``, request: { ...base, action: other } });
+  const caller = probeCallers ? otherCaller(check.principal) : null;
+  if (caller !== null) {
+    const { sessionIssuer: _, ...rest } = base;
+    probes.push({ label: `${check.action} by \`${caller}\``, request: { ...rest, principal: caller } });
+  }
+  for (const key of Object.keys(check.context)) {
+    if (/^(iam:PassedToService|ec2:CreateAction|kms:ViaService)$/i.test(key)) {
+      probes.push({
+        label: `${check.action} with \`${key}\` = \`${PROBE}\``,
+        request: { ...base, context: { ...base.context, [key]: PROBE } },
+      });
+    }
+  }
+  return probes;
+}
+
+/** Another principal of the same account, to probe that a resource-policy grant names only the caller. */
+function otherCaller(principal: string): string | null {
+  const m = /^arn:([^:]*):(?:iam|sts)::(\d{12}):/.exec(principal);
+  return m === null ? null : `arn:${m[1]}:iam::${m[2]}:user/${PROBE}`;
+}
