@@ -34,7 +34,9 @@ export interface FixTarget {
   readonly owner: FixOwner;
   /** ARN (or id) of what changes: the role or user for inline policies, the policy, the resource, the SCP. */
   readonly target: string;
-  /** The policy's name in the evaluated set (findings print it); for a new inline policy, the name to create. */
+  /** The policy's name in the evaluated policy set (findings print it), e.g. `deploy-role/EC2Launch`. */
+  readonly setName: string;
+  /** The policy's own name in IAM (inline policies), e.g. `EC2Launch`; for a new inline policy, the name to create. */
   readonly policyName: string;
   /** The current document (object, JSON text or URL-encoded text); `null` for a policy to create. */
   readonly document: unknown;

@@ -49,6 +49,7 @@ const CASES: readonly FixCase[] = [
       kind: 'inline-role-policy',
       owner: 'account',
       target: ROLE,
+      setName: 'deploy-role/EC2Launch',
       policyName: 'EC2Launch',
       document: launch,
     },
@@ -88,6 +89,7 @@ const CASES: readonly FixCase[] = [
       kind: 'managed-policy',
       owner: 'account',
       target: `arn:aws:iam::${ACCOUNT}:policy/Launch`,
+      setName: 'Launch',
       policyName: 'Launch',
       document: doc({
         Effect: 'Allow',
@@ -131,6 +133,7 @@ const CASES: readonly FixCase[] = [
       kind: 'inline-role-policy',
       owner: 'account',
       target: ROLE,
+      setName: 'EC2Launch',
       policyName: 'EC2Launch',
       document: launch,
     },
@@ -153,6 +156,7 @@ const CASES: readonly FixCase[] = [
       kind: 'managed-policy',
       owner: 'account',
       target: `arn:aws:iam::${ACCOUNT}:policy/Boundary`,
+      setName: 'Boundary',
       policyName: 'Boundary',
       document: doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }),
     },
@@ -201,6 +205,7 @@ const CASES: readonly FixCase[] = [
       kind: 'key-policy',
       owner: 'resource-owner',
       target: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+      setName: 'key-policy',
       policyName: 'key-policy',
       document: doc({
         Sid: 'Admins',
@@ -259,6 +264,7 @@ const CASES: readonly FixCase[] = [
       kind: 'scp',
       owner: 'organization',
       target: 'arn:aws:organizations::999999999999:policy/o-abc123/service_control_policy/p-deny1234',
+      setName: 'DenyRegions',
       policyName: 'DenyRegions',
       level: 0,
       document: doc({
@@ -357,6 +363,7 @@ describe('proposeFix', () => {
       kind: 'inline-role-policy',
       owner: 'account',
       target: ROLE,
+      setName: 'EC2Launch',
       policyName: 'EC2Launch',
       document: launch,
     };

@@ -38,7 +38,7 @@ export function proposeFix(
 ): ProposeFixResult {
   const current = toEditable(target.document);
   if (current === null) {
-    return { ok: false, reason: `the current document of \`${target.policyName}\` cannot be read` };
+    return { ok: false, reason: `the current document of \`${target.setName}\` cannot be read` };
   }
   const edited = edit(current, checks, change);
   if (edited === null) {

@@ -6,7 +6,7 @@ import type { FixTarget } from './fix-model.js';
  * policy to create). Trust policies take the resource-policy slot, as the engine evaluates them.
  */
 export function replacePolicy(set: PolicySetInput, target: FixTarget, document: unknown): PolicySetInput {
-  const named: NamedPolicyInput = { name: target.policyName, document };
+  const named: NamedPolicyInput = { name: target.setName, document };
   switch (target.layer) {
     case 'identity':
       return { ...set, identityPolicies: replaceIn(set.identityPolicies ?? [], named) };
