@@ -7,6 +7,7 @@
 // --- diagnostics and JSON ---
 export type { Diagnostic, Position, Severity, Span } from './diagnostics/diagnostic.js';
 export { type JsonParseResult, parseJson } from './json/parse-json.js';
+export { createPointerLocator, type PointerLocator } from './lint/pointer-position.js';
 
 // --- errors: reading pasted AWS errors ---
 export { actionForOperation, type OperationAction, servicesForOperation } from './catalog/operations.js';
@@ -157,3 +158,76 @@ export {
 } from './lint/lint-policy.js';
 export { type LintFinding, type LintTextResult, lintPolicyText } from './lint/lint-text.js';
 export { LINT_RULES } from './lint/rules/index.js';
+
+// --- evidence: accounts, organizations, resource policies ---
+export type {
+  AccountSnapshot,
+  AttachedPolicy,
+  BoundaryReference,
+  IamEntity,
+  IamGroup,
+  IamRole,
+  IamUser,
+  InlinePolicy,
+  InstanceProfileReference,
+  ManagedPolicy,
+} from './evidence/account-model.js';
+export {
+  buildEvidence,
+  type Evidence,
+  type EvidenceParts,
+  type EvidenceResult,
+  NO_EVIDENCE,
+  type ResourcePolicyEvidence,
+  resourcePolicyName,
+} from './evidence/evidence.js';
+export {
+  type MissingEvidence,
+  type MissingEvidenceCode,
+  missingEvidence,
+  policyVersionCommand,
+} from './evidence/missing-evidence.js';
+export { type OrgLevel, type OrgLevels, orgLevelsFor, rcpCovers } from './evidence/org-levels.js';
+export { type AccountDetailsResult, parseAccountDetails } from './evidence/parse-account-details.js';
+export {
+  type OrganizationResult,
+  type OrgPolicy,
+  type OrgPolicyType,
+  type OrgSnapshot,
+  parseOrganization,
+} from './evidence/parse-organization.js';
+export {
+  type EvidencePolicySet,
+  type EvidenceRequest,
+  policySetFor,
+} from './evidence/policy-set-for.js';
+export type {
+  EntityRef,
+  FixOperation,
+  FixTarget,
+  PolicyOrigin,
+  PolicyProvenance,
+} from './evidence/provenance.js';
+export type { RawRecord } from './evidence/raw-reader.js';
+export {
+  governs,
+  policyHolderOf,
+  RESOURCE_POLICY_KINDS,
+  type ResourcePolicyKind,
+} from './evidence/resource-policies.js';
+export {
+  type FoundResourcePolicy,
+  isTrustAction,
+  type ResourcePolicyLookup,
+  resourcePolicyFor,
+} from './evidence/resource-policy-for.js';
+export {
+  findRole,
+  type IdentityMatch,
+  type IdentityPolicy,
+  type IdentityResolution,
+  type ResolvedBoundary,
+  type ResolvedIdentity,
+  resolveIdentity,
+} from './evidence/resolve-identity.js';
+
