@@ -144,16 +144,28 @@ const CASES: readonly CliCase[] = [
     stderr: /--format must be one of text, json, got `xml`/,
   },
   {
-    name: 'evidence options not implemented yet: exit 2',
-    args: ['diagnose', '--account', 'account.json', 'Access Denied'],
+    name: 'a missing evidence file: one line naming it, exit 1',
+    args: ['diagnose', '--account', 'no/such/account.json', 'Access Denied'],
+    exit: 1,
+    stderr: /^whydenied: no\/such\/account\.json: no such file$/,
+  },
+  {
+    name: '--resource-policy without ARN=FILE: usage, exit 2',
+    args: ['diagnose', '--resource-policy', 'bucket.json', 'Access Denied'],
     exit: 2,
-    stderr: /^whydenied: diagnose --account is not implemented yet in this version$/,
+    stderr: /^whydenied: --resource-policy takes ARN=FILE, got `bucket\.json`$/,
+  },
+  {
+    name: '--context without KEY=VALUE: usage, exit 2',
+    args: ['diagnose', '--context', 'aws:SourceIp', 'Access Denied'],
+    exit: 2,
+    stderr: /^whydenied: --context takes KEY=VALUE, got `aws:SourceIp`$/,
   },
   {
     name: 'unimplemented command says so, exit 2',
-    args: ['redact', 'policy.json'],
+    args: ['web'],
     exit: 2,
-    stderr: /^whydenied: `redact` is not implemented yet in this version$/,
+    stderr: /^whydenied: `web` is not implemented yet in this version$/,
   },
   {
     name: 'unknown command: exit 2',

@@ -2,6 +2,7 @@ import { createCatalog, diagnose, type ReadErrorOptions } from '@whydenied/core'
 import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, inputError, usageError } from '../cli-error.js';
+import { readEvidence } from '../evidence-input.js';
 import { type InputText, readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import { renderDiagnosisText } from '../render/diagnose-text.js';
@@ -22,7 +23,7 @@ interface DiagnoseOptions {
 }
 
 /** Evidence options of the contract whose evaluation has not landed yet. */
-const PENDING_OPTIONS = ['decoded', 'account', 'org', 'resourcePolicy', 'context'] as const;
+const PENDING_OPTIONS = ['decoded'] as const;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -61,10 +62,13 @@ export const diagnoseCommand: CommandSpec = {
       ...(opts.action === undefined ? {} : { action: opts.action }),
       ...(opts.resource === undefined ? {} : { resource: opts.resource }),
     };
+    const { evidence, context } = await readEvidence(opts, io);
     const result = await diagnose({
       errorText: input.text,
       options,
       catalog: createCatalog(createNodeCatalogSource()),
+      ...(evidence === undefined ? {} : { evidence }),
+      context,
     });
     if (!result.ok) {
       const start = result.diagnostic.span?.start;

@@ -52,6 +52,7 @@ export function renderDiagnosisText(d: Diagnosis, s: Style): string {
       out.push(`  ${s.dim(label.padEnd(10))}${value}`);
     }
   }
+  renderEvaluation(d, s, out);
   if (d.unknowns.length > 0) {
     out.push('', s.bold('Still unknown'));
     for (const u of d.unknowns) {
@@ -71,6 +72,83 @@ export function renderDiagnosisText(d: Diagnosis, s: Style): string {
     out.push('', s.dim(`${d.details.otherFailures} more denial(s) in the input; this is the first`));
   }
   return `${out.join('\n')}\n`;
+}
+
+const OWNER: Readonly<Record<string, string>> = {
+  account: "the account's IAM administrators",
+  organization: "the organization's administrators (management account)",
+  'resource-owner': "the resource's owner",
+};
+
+/** Findings, fixes and missing evidence, when policies were given. */
+function renderEvaluation(d: Diagnosis, s: Style, out: string[]): void {
+  if (d.findings.length > 0) {
+    out.push('', s.bold('What the policies say'));
+    d.findings.forEach((f, i) => {
+      const type = f.decision === 'ExplicitDeny' ? 'explicit deny' : 'no allow';
+      out.push(
+        `  ${i + 1}. ${f.action} on ${f.resource}: ${type} in the ${LAYER_NAME[f.layer]}${findingNote(f, i, s)}`,
+      );
+      if (f.policy !== null) {
+        out.push(
+          `     statement ${f.sid === null ? `#${f.statementIndex}` : `\`${f.sid}\``} of \`${f.policy}\``,
+        );
+      } else {
+        out.push('     no statement of this layer allows it');
+      }
+      for (const c of f.decision === 'ExplicitDeny' ? f.conditions : f.failedConditions) {
+        const actual = c.actual === null ? 'absent' : c.actual.map((v) => `\`${v}\``).join(', ');
+        out.push(
+          `     ${c.operator} ${c.key}: policy ${c.expected.map((v) => `\`${v}\``).join(', ')}, request ${actual}`,
+        );
+      }
+    });
+  }
+  if (d.fixes.length > 0) {
+    out.push('', s.bold('Fixes (verified with the engine before shown)'));
+    d.fixes.forEach((fix, i) => {
+      const who = OWNER[fix.owner] ?? fix.owner;
+      const what = fix.proposal ? `proposal for ${who} to decide` : `for ${who}`;
+      out.push(
+        `  ${i + 1}. change \`${fix.policyName}\` (${LAYER_NAME[fix.layer]}) of ${fix.target}: ${what}`,
+      );
+      if (fix.verification.widened.length > 0) {
+        out.push(s.yellow(`     it would also let through: ${fix.verification.widened.join('; ')}`));
+      }
+      for (const line of fix.diff.split('\n').slice(2)) {
+        if (line === '') continue;
+        const colour = line.startsWith('+') ? s.green : line.startsWith('-') ? s.red : s.dim;
+        out.push(`     ${colour(line)}`);
+      }
+      out.push(`     ${s.cyan(`$ ${fix.command}`)}`);
+    });
+  }
+  const byMessage = new Map<string, number[]>();
+  for (const none of d.noFix) {
+    byMessage.set(none.message, [...(byMessage.get(none.message) ?? []), none.finding + 1]);
+  }
+  if (byMessage.size > 0) {
+    out.push('', s.bold('No fix shown'));
+    for (const [message, numbers] of byMessage) {
+      out.push(`  - finding${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}: ${message}`);
+    }
+  }
+  if (d.missingEvidence.length > 0) {
+    out.push('', s.bold('Evidence not given'));
+    for (const m of d.missingEvidence) {
+      out.push(`  - ${m.message}`, `    ${s.cyan(`$ ${m.command}`)}`);
+    }
+  }
+}
+
+/** Marks the deciding finding, and findings that turn on context values the error does not carry. */
+function findingNote(f: Diagnosis['findings'][number], index: number, s: Style): string {
+  if (f.dependsOn.length > 0) {
+    return s.yellow(
+      ` (only if ${f.dependsOn.map((k) => `\`${k}\``).join(', ')}, unknown here, fails the condition below)`,
+    );
+  }
+  return index === 0 ? s.dim(' (deciding)') : '';
 }
 
 function actionNote(d: Diagnosis): string {

@@ -24,6 +24,11 @@ export interface CallRule {
   readonly operations: readonly string[];
   /** AWS documentation the rule follows. */
   readonly sources: readonly string[];
+  /**
+   * The service principal the call passes roles to (`iam:PassedToService`), for calls that pass one:
+   * a PassRole denial named by an error is checked with it even when the call's parameters are unknown.
+   */
+  readonly passesRoleTo?: string;
   /** The checks of one call. */
   expand(input: RuleInput): readonly Check[];
 }

@@ -1,11 +1,26 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ContextValue } from '../engine/request.js';
 import type { ErrorReading, FailureFacts, FailureKind, PolicyLayer, Unknown } from '../errors/failure.js';
 import { type ReadErrorOptions, readError } from '../errors/read-error.js';
 import { refineWithCatalog } from '../errors/refine-with-catalog.js';
+import { unknownOf } from '../errors/unknowns.js';
+import type { Evidence } from '../evidence/evidence.js';
+import type { MissingEvidence } from '../evidence/missing-evidence.js';
+import { policySetFor } from '../evidence/policy-set-for.js';
+import type { FixProposal } from '../fix/fix-model.js';
+import { checksForFailure, type DecodedCheck } from './checks-for-failure.js';
+import {
+  type CheckToEvaluate,
+  type EvaluatedFinding,
+  evaluateChecks,
+  type FailedCondition,
+  type GoverningPoliciesFor,
+} from './evaluate-checks.js';
+import { fixesForFindings, type NoFix } from './fixes-for-findings.js';
 import { type NextStep, nextSteps } from './next-steps.js';
 
-/** A denied (action, resource) check found by evaluating the caller's policies. */
+/** A denied (action, resource) check found by evaluating the caller's policies (contract `findings`). */
 export interface Finding {
   readonly action: string;
   readonly resource: string;
@@ -13,14 +28,32 @@ export interface Finding {
   readonly layer: PolicyLayer;
   readonly policy: string | null;
   readonly sid: string | null;
+  /** The deciding statement's index in its policy. */
+  readonly statementIndex: number | null;
+  /** The conditions of the deciding statement the request did not meet (expected vs actual values). */
+  readonly failedConditions: readonly FailedCondition[];
+  /** For an explicit deny: the conditions that made it apply. */
+  readonly conditions: readonly (FailedCondition & { readonly matched: boolean })[];
+  readonly source: CheckToEvaluate['source'];
+  readonly assumed: readonly string[];
+  /** Context keys AWS always sends whose unknown values this finding turns on; empty when certain. */
+  readonly dependsOn: readonly string[];
 }
 
-/** A complete new policy document for the target that must change. */
+/** A complete new policy document for the target that must change (contract `fixes`). */
 export interface Fix {
   readonly layer: PolicyLayer;
   readonly target: string;
   readonly owner: 'account' | 'organization' | 'resource-owner';
   readonly document: unknown;
+  readonly policyName: string;
+  /** The finding indices this fix answers. */
+  readonly findings: readonly number[];
+  readonly diff: string;
+  readonly command: string;
+  /** A proposal for the organization or resource owner to decide, not a change to make. */
+  readonly proposal: boolean;
+  readonly verification: FixProposal['verification'];
 }
 
 /** The contract's `diagnose --format json` output, plus the reading's details. */
@@ -30,9 +63,13 @@ export interface Diagnosis {
   /** One entry per denied check, the deciding one first; empty when no policies were given. */
   readonly findings: readonly Finding[];
   readonly fixes: readonly Fix[];
+  /** Findings no fix is shown for, and who must act instead. */
+  readonly noFix: readonly NoFix[];
   readonly lookalike: string | null;
   readonly details: Omit<ErrorReading, 'kind' | 'failure' | 'lookalike' | 'unknowns'>;
   readonly unknowns: readonly Unknown[];
+  /** Evidence the evaluation lacked, with the command that fetches each piece. */
+  readonly missingEvidence: readonly MissingEvidence[];
   readonly nextSteps: readonly NextStep[];
 }
 
@@ -42,6 +79,12 @@ export interface DiagnoseInput {
   readonly options?: ReadErrorOptions;
   /** Service knowledge: resolves operations the error reader's own table does not know. */
   readonly catalog?: Catalog;
+  /** The caller's and the resource's policies; without it, no findings. */
+  readonly evidence?: Evidence;
+  /** The check a decoded authorization message names, which narrows the evaluation to it. */
+  readonly decoded?: DecodedCheck;
+  /** Request context values (`--context`), which win over what the evidence derives. */
+  readonly context?: Readonly<Record<string, ContextValue>>;
 }
 
 export type DiagnoseResult =
@@ -49,8 +92,9 @@ export type DiagnoseResult =
   | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 /**
- * Diagnoses a pasted AWS error: what failed, who called, which layer AWS blamed, what is still unknown,
- * and what to do next.
+ * Diagnoses a pasted AWS error: what failed, who called, which layer AWS blamed; with evidence, every
+ * check the call makes evaluated against the caller's real policies, the deciding statement and
+ * condition of each denied one, and the verified least-privilege fix for the policy that must change.
  */
 export async function diagnose(input: DiagnoseInput): Promise<DiagnoseResult> {
   const read = readError(input.errorText, input.options);
@@ -60,17 +104,122 @@ export async function diagnose(input: DiagnoseInput): Promise<DiagnoseResult> {
   const reading =
     input.catalog === undefined ? read.value : await refineWithCatalog(read.value, input.catalog);
   const { kind, failure, lookalike, unknowns, ...details } = reading;
+  const evaluation =
+    input.evidence !== undefined && kind === 'authorization'
+      ? evaluateWithEvidence(reading, input.evidence, input.decoded ?? null, input.context ?? {})
+      : null;
   return {
     ok: true,
     value: {
       kind,
       failure,
-      findings: [],
-      fixes: [],
+      findings: evaluation?.findings.map(toFinding) ?? [],
+      fixes: evaluation?.fixes ?? [],
+      noFix: evaluation?.noFix ?? [],
       lookalike,
       details,
-      unknowns,
-      nextSteps: nextSteps(reading),
+      unknowns: [...unknowns, ...(evaluation?.unknowns ?? [])],
+      missingEvidence: evaluation?.missing ?? [],
+      nextSteps: nextSteps(reading, input.evidence !== undefined),
     },
+  };
+}
+
+function evaluateWithEvidence(
+  reading: ErrorReading,
+  evidence: Evidence,
+  decoded: DecodedCheck | null,
+  context: Readonly<Record<string, ContextValue>>,
+): {
+  findings: EvaluatedFinding[];
+  fixes: Fix[];
+  noFix: NoFix[];
+  unknowns: Unknown[];
+  missing: MissingEvidence[];
+} {
+  const checks = checksForFailure(reading, decoded);
+  if (checks.length === 0) {
+    return { findings: [], fixes: [], noFix: [], unknowns: [unknownOf('no-checks')], missing: [] };
+  }
+  const evaluated = evaluateChecks(checks, governingFrom(evidence), context);
+  // findings that depend on values the error does not carry come after the certain ones
+  const findings = [
+    ...evaluated.findings.filter((f) => f.dependsOn.length === 0),
+    ...evaluated.findings.filter((f) => f.dependsOn.length > 0),
+  ];
+  const missing = uniqueMissing(
+    findings.length > 0
+      ? findings.flatMap((f) => f.governing.missing)
+      : checks.flatMap((c) => governingFrom(evidence)(c).missing),
+  );
+  const unknowns: Unknown[] = [];
+  const first = findings[0];
+  if (first === undefined) {
+    unknowns.push(unknownOf('evidence-allows'));
+  } else if (reading.failure.reasonLayer !== null && first.layer !== reading.failure.reasonLayer) {
+    unknowns.push(unknownOf('layer-disagrees'));
+  }
+  const planned = fixesForFindings(findings);
+  const fixes = planned.fixes.map((fix) => ({
+    layer: fix.layer,
+    target: fix.target,
+    owner: fix.owner,
+    document: fix.document,
+    policyName: fix.policyName,
+    findings: fix.findings,
+    diff: fix.diff,
+    command: fix.command,
+    proposal: fix.proposal,
+    verification: fix.verification,
+  }));
+  return { findings, fixes, noFix: planned.none, unknowns, missing };
+}
+
+function governingFrom(evidence: Evidence): GoverningPoliciesFor {
+  return (check) => {
+    const set = policySetFor(evidence, {
+      principal: check.principal,
+      action: check.action,
+      resource: check.resource,
+    });
+    const entity = set.identity?.entity ?? null;
+    return {
+      input: set.input,
+      provenance: set.provenance,
+      identity:
+        entity !== null && entity.type !== 'group'
+          ? { type: entity.type, name: entity.name, arn: entity.arn }
+          : null,
+      context: set.contextFromEvidence,
+      sessionIssuer: set.sessionIssuer,
+      missing: set.missing,
+    };
+  };
+}
+
+function uniqueMissing(entries: readonly MissingEvidence[]): MissingEvidence[] {
+  const seen = new Set<string>();
+  return entries.filter((m) => {
+    const key = `${m.code}|${m.subject}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function toFinding(f: EvaluatedFinding): Finding {
+  return {
+    action: f.action,
+    resource: f.resource,
+    decision: f.decision,
+    layer: f.layer,
+    policy: f.policy,
+    sid: f.sid,
+    statementIndex: f.statementIndex,
+    failedConditions: f.failedConditions,
+    conditions: f.conditions,
+    source: f.check.source,
+    assumed: f.check.assumed,
+    dependsOn: f.dependsOn,
   };
 }

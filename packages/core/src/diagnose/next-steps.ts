@@ -126,7 +126,7 @@ const RESOURCE_POLICY_COMMANDS: Readonly<Record<string, (name: string) => string
  * What to do next for a reading: the look-alike's remedy, or for an access failure, where the deciding
  * policy lives, who owns it, and the commands that fetch the missing evidence.
  */
-export function nextSteps(reading: ErrorReading): NextStep[] {
+export function nextSteps(reading: ErrorReading, evidenceGiven = false): NextStep[] {
   if (reading.lookalike !== null) {
     const advice = LOOKALIKE_ADVICE[reading.lookalike];
     return advice === undefined ? [] : [{ code: reading.lookalike, ...advice }];
@@ -245,7 +245,7 @@ export function nextSteps(reading: ErrorReading): NextStep[] {
       message: `AWS kept the full evaluation: open ${reading.detailsUrl ?? 'the IAM console link'} or call GetRequestAuthorizationDetails with authorization id ${reading.authorizationId}`,
     });
   }
-  if (failure.reasonLayer === null || failure.reasonLayer === 'identity') {
+  if (!evidenceGiven && (failure.reasonLayer === null || failure.reasonLayer === 'identity')) {
     steps.push({
       code: 'collect-policies',
       message: `fetch the caller's policies and evaluate them offline${failure.reasonLayer === null ? ' (the error does not say which policy type denied)' : ''}`,

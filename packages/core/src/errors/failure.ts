@@ -136,7 +136,11 @@ export type UnknownCode =
   | 'operation-unknown'
   | 'cross-account-resource-policy'
   | 'kms-ambiguous'
-  | 'status-only';
+  | 'status-only'
+  | 'layer-disagrees'
+  | 'policy-disagrees'
+  | 'evidence-allows'
+  | 'no-checks';
 
 /** The full reading of one error text. */
 export interface ErrorReading {

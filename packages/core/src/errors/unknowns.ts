@@ -25,7 +25,18 @@ const MESSAGES: Readonly<Record<UnknownCode, string>> = {
     'KMS says the same for a missing key, a key in another region or account, and a missing permission',
   'status-only':
     'only the HTTP status 403 is known: the response had no body (HEAD requests) or the client dropped it',
+  'layer-disagrees':
+    'AWS blamed another policy type than the one the given evidence denies in: some policies are missing from the evidence',
+  'policy-disagrees': 'AWS named another policy than the one the given evidence finds',
+  'evidence-allows':
+    'the given policies allow every check: the policy that denied is missing from the evidence (SCPs, RCPs, a resource or session policy?)',
+  'no-checks': 'the error does not tell enough (caller, action) to evaluate the given policies',
 };
+
+/** The message of an unknown, for stages after the reading. */
+export function unknownOf(code: UnknownCode): { code: UnknownCode; message: string } {
+  return { code, message: MESSAGES[code] };
+}
 
 /** Lists what the reading could not establish, in the order a person should care about it. */
 export function listUnknowns(

@@ -40,7 +40,7 @@ export function proposeFix(
   if (current === null) {
     return { ok: false, reason: `the current document of \`${target.setName}\` cannot be read` };
   }
-  const edited = edit(current, checks, change);
+  const edited = applyChange(current, checks, change);
   if (edited === null) {
     return { ok: false, reason: 'the statement to change is not a Deny of this document' };
   }
@@ -81,7 +81,8 @@ export function proposeFix(
   };
 }
 
-function edit(
+/** Applies a change to a document: the added narrowest allow, or the exemption from a Deny. */
+export function applyChange(
   current: EditableDocument,
   checks: readonly FailedCheck[],
   change: FixChange,
@@ -108,6 +109,7 @@ function sidWord(action: string): string {
   return action.slice(action.indexOf(':') + 1).replace(/[^A-Za-z0-9]/g, '');
 }
 
-function pretty(document: unknown): string {
+/** A document as the diff and the apply command's file show it. */
+export function pretty(document: unknown): string {
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -18,6 +18,7 @@ export const cloudformationStackRole: CallRule = {
   id: 'cloudformation-stack-role',
   service: 'cloudformation',
   operations: ['CreateStack', 'UpdateStack', 'CreateChangeSet', 'DeleteStack'],
+  passesRoleTo: 'cloudformation.amazonaws.com',
   sources: [CFN_ROLE, CFN_SAR],
   expand({ call, scope, parameters, notes }) {
     const operation =

@@ -17,6 +17,7 @@ export const codebuildProjectRole: CallRule = {
   id: 'codebuild-project-role',
   service: 'codebuild',
   operations: ['CreateProject', 'UpdateProject', 'StartBuild'],
+  passesRoleTo: 'codebuild.amazonaws.com',
   sources: [CODEBUILD_ROLE, CODEBUILD_SAR],
   expand({ call, scope, parameters, notes }) {
     const operation =

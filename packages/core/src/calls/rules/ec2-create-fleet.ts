@@ -19,6 +19,7 @@ export const ec2CreateFleet: CallRule = {
   id: 'ec2-create-fleet',
   service: 'ec2',
   operations: ['CreateFleet'],
+  passesRoleTo: 'ec2.amazonaws.com',
   sources: [EC2_SAR, EC2_TAG, FLEET_PREREQ],
   expand({ scope, parameters, notes }) {
     const type = parameters.string('type');

@@ -12,6 +12,7 @@ export const ec2RunInstances: CallRule = {
   id: 'ec2-run-instances',
   service: 'ec2',
   operations: ['RunInstances'],
+  passesRoleTo: 'ec2.amazonaws.com',
   sources: [EC2_SAR, EC2_IAM, EC2_EX, EC2_TAG, EBS_ENC],
   expand({ scope, parameters, notes }) {
     parameters.numeric('minCount');

@@ -17,6 +17,7 @@ export const ecsRegisterTaskDefinition: CallRule = {
   id: 'ecs-register-task-definition',
   service: 'ecs',
   operations: ['RegisterTaskDefinition'],
+  passesRoleTo: 'ecs-tasks.amazonaws.com',
   sources: [ECS_SAR, ECS_EXEC_ROLE],
   expand({ scope, parameters, notes }) {
     const family = parameters.string('family');

@@ -67,6 +67,7 @@ export const ecsRunTask: CallRule = {
   id: 'ecs-run-task',
   service: 'ecs',
   operations: ['RunTask', 'StartTask'],
+  passesRoleTo: 'ecs-tasks.amazonaws.com',
   sources: [ECS_SAR, ECS_PASSROLE, ECS_TASK_ROLE, ECS_TAGGING],
   expand({ call, scope, parameters, notes }) {
     const operation = call.operation.toLowerCase() === 'starttask' ? 'StartTask' : 'RunTask';

@@ -16,6 +16,7 @@ export const eventsPutTargets: CallRule = {
   id: 'events-put-targets',
   service: 'events',
   operations: ['PutTargets'],
+  passesRoleTo: 'events.amazonaws.com',
   sources: [EVENTS_IAM, EVENTS_SAR],
   expand({ scope, parameters, notes }) {
     const rule = parameters.string('rule');

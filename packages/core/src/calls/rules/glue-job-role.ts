@@ -54,6 +54,7 @@ export const glueJobRole: CallRule = {
   id: 'glue-job-role',
   service: 'glue',
   operations: Object.keys(OPERATIONS),
+  passesRoleTo: 'glue.amazonaws.com',
   sources: [GLUE_ROLE, GLUE_SAR],
   expand({ call, scope, parameters, notes }) {
     const operation =

@@ -17,6 +17,7 @@ export const lambdaFunctionRole: CallRule = {
   id: 'lambda-function-role',
   service: 'lambda',
   operations: ['CreateFunction', 'UpdateFunctionConfiguration'],
+  passesRoleTo: 'lambda.amazonaws.com',
   sources: [LAMBDA_SAR, LAMBDA_ROLE],
   expand({ call, scope, parameters, notes }) {
     const create = call.operation.toLowerCase() === 'createfunction';

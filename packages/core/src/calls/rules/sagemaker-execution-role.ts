@@ -25,6 +25,7 @@ export const sagemakerExecutionRole: CallRule = {
   id: 'sagemaker-execution-role',
   service: 'sagemaker',
   operations: Object.keys(OPERATIONS),
+  passesRoleTo: 'sagemaker.amazonaws.com',
   sources: [SAGEMAKER_ROLES, SAGEMAKER_SAR],
   expand({ call, scope, parameters, notes }) {
     const operation =

@@ -17,6 +17,7 @@ export const statesStateMachineRole: CallRule = {
   id: 'states-state-machine-role',
   service: 'states',
   operations: ['CreateStateMachine', 'UpdateStateMachine'],
+  passesRoleTo: 'states.amazonaws.com',
   sources: [STATES_IAM, STATES_SAR],
   expand({ call, scope, parameters, notes }) {
     const create = call.operation.toLowerCase() === 'createstatemachine';

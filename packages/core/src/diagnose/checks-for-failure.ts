@@ -1,0 +1,86 @@
+import type { CallDescription } from '../calls/call-model.js';
+import { callFromFailure, expandCall } from '../calls/expand-call.js';
+import { ruleFor } from '../calls/rules/index.js';
+import type { ContextValue } from '../engine/request.js';
+import type { ErrorReading } from '../errors/failure.js';
+import type { CheckToEvaluate } from './evaluate-checks.js';
+
+/** The check a decoded authorization message describes (spec B: one message, one evaluation). */
+export interface DecodedCheck {
+  readonly principal: string | null;
+  readonly action: string;
+  readonly resource: string;
+  readonly context: Readonly<Record<string, ContextValue>>;
+}
+
+/**
+ * The checks to evaluate for a failed call: the one a decoded message names; else every check the
+ * call makes (RunInstances' resources, PassRole, tag-on-create...), the one the error names first.
+ * Checks AWS makes later, at launch, are left out: they cannot fail the call.
+ */
+export function checksForFailure(reading: ErrorReading, decoded: DecodedCheck | null): CheckToEvaluate[] {
+  const principal = decoded?.principal ?? reading.failure.principal;
+  if (principal === null || principal === 'anonymous') {
+    return [];
+  }
+  if (decoded !== null) {
+    return [
+      {
+        principal,
+        action: decoded.action,
+        resource: decoded.resource,
+        context: decoded.context,
+        source: 'decoded',
+        assumed: [],
+      },
+    ];
+  }
+  const { failure } = reading;
+  const call = callFromFailure({ failure, region: reading.region });
+  const account = reading.principalInfo?.account ?? null;
+  const expanded =
+    call === undefined
+      ? []
+      : expandCall(account === null ? call : { ...call, account }).checks.filter((c) => c.when === 'call');
+  const checks: CheckToEvaluate[] = expanded.map((c) => ({
+    principal,
+    action: c.action,
+    resource: c.resource,
+    context: c.context,
+    source: 'call',
+    assumed: c.assumed,
+  }));
+  if (failure.action === null) {
+    return checks;
+  }
+  // the check the error itself names goes first, with the context the expansion gives it
+  const action = failure.action.toLowerCase();
+  const named = checks.findIndex(
+    (c) =>
+      c.action.toLowerCase() === action && (failure.resource === null || c.resource === failure.resource),
+  );
+  const sameAction = checks.find((c) => c.action.toLowerCase() === action);
+  const context =
+    named >= 0 ? (checks[named]?.context ?? {}) : (sameAction?.context ?? passRoleContext(call, action));
+  const stated: CheckToEvaluate = {
+    principal,
+    action: failure.action,
+    resource: failure.resource ?? sameAction?.resource ?? '*',
+    context,
+    source: 'error',
+    assumed: failure.resource === null ? ['resource'] : [],
+  };
+  return [stated, ...checks.filter((_, i) => i !== named)];
+}
+
+/** `iam:PassedToService` for a PassRole denial the error names, from the rule of the call that passes it. */
+function passRoleContext(
+  call: CallDescription | undefined,
+  action: string,
+): Readonly<Record<string, ContextValue>> {
+  const service =
+    action === 'iam:passrole' && call !== undefined
+      ? ruleFor(call.service, call.operation).passesRoleTo
+      : undefined;
+  return service === undefined ? {} : { 'iam:PassedToService': service };
+}

@@ -1,0 +1,351 @@
+import { createTwoFilesPatch } from 'diff';
+import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-set.js';
+import { evaluate } from '../engine/evaluate.js';
+import type { PolicyProvenance } from '../evidence/provenance.js';
+import { applyCommand } from '../fix/apply-command.js';
+import { type EditableDocument, toEditable } from '../fix/edit-document.js';
+import type { FailedCheck, FixProposal, FixTarget, FixTargetKind } from '../fix/fix-model.js';
+import { applyChange, type FixChange, pretty } from '../fix/propose-fix.js';
+import { replacePolicy } from '../fix/replace-policy.js';
+import { verifyFix } from '../fix/verify-fix.js';
+import { type EvaluatedFinding, findingFromResult } from './evaluate-checks.js';
+
+/** A finding that gets no fix, and why: who must act instead. */
+export interface NoFix {
+  readonly finding: number;
+  readonly code:
+    | 'session-policy'
+    | 'vpc-endpoint'
+    | 'scp-level-without-allow'
+    | 'not-editable'
+    | 'not-verified'
+    | 'no-target'
+    | 'context-unknown';
+  readonly message: string;
+}
+
+/** The changes planned for one policy, accumulated over every finding that needs it. */
+interface PlannedChange {
+  readonly target: FixTarget;
+  /** The document as given; `null` for a policy to create. */
+  readonly original: EditableDocument | null;
+  readonly document: EditableDocument;
+  readonly statement: Record<string, unknown>;
+  readonly exempt: boolean;
+  readonly findings: Set<number>;
+}
+
+/** How many layers one check may need changed (identity, boundary, resource policy, SCP...). */
+const MAX_LAYERS = 4;
+
+/**
+ * Plans and verifies the fixes for a diagnosis. For each finding the policy that must change is
+ * edited (an added narrowest allow for a missing one, a proposed exemption for an explicit deny); the
+ * check is evaluated again with the edit, and while another layer still denies it, that layer's
+ * policy is edited too: AWS names one policy type at a time, the fix covers all of them. Edits of the
+ * same policy accumulate into one new document. A planned document is shown only when the engine
+ * allows every check it answers with all edits applied, and, for an added allow, no nearby probe
+ * request becomes allowed.
+ */
+export function fixesForFindings(findings: readonly EvaluatedFinding[]): {
+  fixes: (FixProposal & { readonly findings: readonly number[] })[];
+  none: NoFix[];
+} {
+  const planned = new Map<string, PlannedChange>();
+  const none: NoFix[] = [];
+  findings.forEach((finding, i) => findingIndexes.set(finding, i));
+  findings.forEach((finding, i) => {
+    if (finding.dependsOn.length > 0) {
+      none.push({
+        finding: i,
+        code: 'context-unknown',
+        message: `the outcome depends on ${finding.dependsOn.map((k) => `\`${k}\``).join(', ')}, which the error does not tell: give it with \`--context KEY=VALUE\``,
+      });
+      return;
+    }
+    const reason = planFinding(finding, planned);
+    if (reason !== null) none.push({ finding: i, ...reason });
+  });
+  const fixes: (FixProposal & { readonly findings: readonly number[] })[] = [];
+  for (const change of planned.values()) {
+    const answered = [...change.findings].map((i) => findings[i] as EvaluatedFinding);
+    const verification = verifyPlanned(answered, planned, change);
+    if (!verification.allowsChecks || (!change.exempt && verification.widened.length > 0)) {
+      const why = verification.allowsChecks
+        ? `the change would also allow ${verification.widened.join(', ')}`
+        : 'with every planned change the request is still denied';
+      for (const i of change.findings) none.push({ finding: i, code: 'not-verified', message: why });
+      continue;
+    }
+    const before = change.original === null ? '' : pretty(change.original);
+    const { target } = change;
+    fixes.push({
+      layer: target.layer,
+      target: target.target,
+      owner: target.owner,
+      kind: target.kind,
+      policyName: target.policyName,
+      document: change.document,
+      diff: createTwoFilesPatch(
+        `${target.setName} (current)`,
+        `${target.setName} (fixed)`,
+        before,
+        pretty(change.document),
+      ),
+      command: applyCommand(target),
+      statement: change.statement,
+      verification,
+      proposal: target.owner !== 'account' || change.exempt,
+      findings: [...change.findings].sort((a, b) => a - b),
+    });
+  }
+  return { fixes, none };
+}
+
+/** Edits policies until the finding's check is allowed; returns why not when it cannot be. */
+function planFinding(
+  finding: EvaluatedFinding,
+  planned: Map<string, PlannedChange>,
+): Omit<NoFix, 'finding'> | null {
+  const check = failedCheckOf(finding);
+  for (let step = 0; step < MAX_LAYERS; step++) {
+    const set = withPlanned(finding.governing.input, planned);
+    const compiled = compilePolicySet(set);
+    if (!compiled.ok) return { code: 'not-verified', message: 'a planned document does not compile' };
+    const result = evaluate(compiled.value, finding.request, { trace: 'relevant' });
+    const current = findingFromResult(
+      finding.check,
+      finding.request,
+      { ...finding.governing, input: set },
+      result,
+    );
+    if (current === null) return null;
+    const plan = planOf(current);
+    if ('code' in plan) return plan;
+    const existing = planned.get(plan.target.setName);
+    const base = existing?.document ?? toEditable(plan.target.document);
+    if (base === null)
+      return { code: 'not-editable', message: `the document of \`${plan.target.setName}\` cannot be read` };
+    const edited = applyChange(base, [check], plan.change);
+    if (edited === null)
+      return { code: 'not-editable', message: 'the statement to change is not a Deny of its policy' };
+    const findingIndex = findingIndexOf(finding);
+    planned.set(plan.target.setName, {
+      target: plan.target,
+      original: existing === undefined ? (plan.target.document === null ? null : base) : existing.original,
+      document: edited.document,
+      statement: edited.statement,
+      exempt: plan.change.type === 'exempt' || existing?.exempt === true,
+      findings: (existing?.findings ?? new Set<number>()).add(findingIndex),
+    });
+  }
+  return { code: 'not-verified', message: `still denied after changing ${MAX_LAYERS} policies` };
+}
+
+/** Indexes of findings, set by {@link fixesForFindings} before planning (findings are plain data). */
+const findingIndexes = new WeakMap<EvaluatedFinding, number>();
+
+function findingIndexOf(finding: EvaluatedFinding): number {
+  return findingIndexes.get(finding) ?? 0;
+}
+
+/** The policy set with every planned document in place of the policy it changes. */
+function withPlanned(set: PolicySetInput, planned: ReadonlyMap<string, PlannedChange>): PolicySetInput {
+  let result = set;
+  for (const change of planned.values()) {
+    if (change.target.layer === 'identity' || hasPolicy(set, change.target.setName)) {
+      result = replacePolicy(result, change.target, change.document);
+    }
+  }
+  return result;
+}
+
+function hasPolicy(set: PolicySetInput, name: string): boolean {
+  return documentOf(set, name) !== undefined;
+}
+
+/** Every check `change` answers is allowed with all planned changes, and what its change newly allows. */
+function verifyPlanned(
+  findings: readonly EvaluatedFinding[],
+  planned: ReadonlyMap<string, PlannedChange>,
+  change: PlannedChange,
+): FixProposal['verification'] {
+  let allowsChecks = true;
+  const widened: string[] = [];
+  let probes = 0;
+  for (const finding of findings) {
+    const after = withPlanned(finding.governing.input, planned);
+    // probes compare with every other planned change in place, so only this change's effect counts
+    const others = new Map([...planned].filter(([, c]) => c !== change));
+    const before = withPlanned(finding.governing.input, others);
+    const v = verifyFix(before, after, [failedCheckOf(finding)], change.target.layer);
+    allowsChecks &&= v.allowsChecks;
+    probes += v.probes;
+    for (const w of v.widened) if (!widened.includes(w)) widened.push(w);
+  }
+  return { allowsChecks, widened, probes };
+}
+
+function failedCheckOf(finding: EvaluatedFinding): FailedCheck {
+  const { request } = finding;
+  return {
+    principal: request.principal,
+    action: request.action,
+    resource: request.resource,
+    context: request.context,
+    ...(request.sessionIssuer === undefined ? {} : { sessionIssuer: request.sessionIssuer }),
+  };
+}
+
+/** The principal a resource or trust policy must name: the role of a session, else the caller. */
+function grantee(finding: EvaluatedFinding): string {
+  return finding.request.sessionIssuer ?? finding.request.principal;
+}
+
+function planOf(
+  finding: EvaluatedFinding,
+): { target: FixTarget; change: FixChange } | Omit<NoFix, 'finding'> {
+  const { governing } = finding;
+  const provenanceOf = (name: string | null) => (name === null ? undefined : governing.provenance.get(name));
+  if (finding.decision === 'ExplicitDeny') {
+    const provenance = provenanceOf(finding.policy);
+    const target = provenance === undefined ? null : targetOf(provenance, governing.input);
+    if (target === null || finding.statementIndex === null) {
+      return {
+        code: 'not-editable',
+        message: `the denying policy \`${finding.policy}\` cannot be changed here`,
+      };
+    }
+    return {
+      target,
+      change: { type: 'exempt', statementIndex: finding.statementIndex, principal: grantee(finding) },
+    };
+  }
+  switch (finding.layer) {
+    case 'identity': {
+      const target = identityTarget(finding);
+      return target === null
+        ? {
+            code: 'no-target',
+            message: 'the caller has no identity policy that can be changed, and its user or role is unknown',
+          }
+        : { target, change: { type: 'allow' } };
+    }
+    case 'permissions-boundary':
+    case 'resource':
+    case 'trust-policy': {
+      const provenance = [...governing.provenance.values()].find((p) =>
+        finding.layer === 'permissions-boundary'
+          ? p.layer === 'permissions-boundary'
+          : p.layer === 'resource' || p.origin.kind === 'trust-policy',
+      );
+      const target = provenance === undefined ? null : targetOf(provenance, governing.input);
+      if (target === null) {
+        return {
+          code: 'not-editable',
+          message: 'the policy that must allow this was not given, or cannot be changed',
+        };
+      }
+      const change: FixChange =
+        finding.layer === 'permissions-boundary'
+          ? { type: 'allow' }
+          : { type: 'allow', principal: grantee(finding) };
+      return { target, change };
+    }
+    case 'session':
+      return {
+        code: 'session-policy',
+        message:
+          'the session policy passed when the credentials were created limits them: create the session again with a wider one',
+      };
+    case 'vpc-endpoint':
+      return {
+        code: 'vpc-endpoint',
+        message: "the VPC endpoint's policy must allow the request: its owner must change it",
+      };
+    default:
+      return {
+        code: 'scp-level-without-allow',
+        message: 'an organization level has no policy that allows this: the organization must allow it there',
+      };
+  }
+}
+
+/** The identity policy to extend: the one with a near miss, else an inline policy, else a new inline policy. */
+function identityTarget(finding: EvaluatedFinding): FixTarget | null {
+  const { governing } = finding;
+  const identityPolicies = [...governing.provenance.values()].filter((p) => p.layer === 'identity');
+  const nearMiss = finding.policy === null ? undefined : governing.provenance.get(finding.policy);
+  const candidates = [
+    ...(nearMiss?.fix.operation ? [nearMiss] : []),
+    ...identityPolicies.filter((p) => p.origin.kind === 'inline-role' || p.origin.kind === 'inline-user'),
+    ...identityPolicies.filter((p) => p.origin.kind === 'managed' && p.fix.operation !== null),
+  ];
+  for (const provenance of candidates) {
+    const target = targetOf(provenance, governing.input);
+    if (target !== null) return target;
+  }
+  const identity = governing.identity;
+  if (identity === null) return null;
+  return {
+    layer: 'identity',
+    kind: identity.type === 'role' ? 'inline-role-policy' : 'inline-user-policy',
+    owner: 'account',
+    target: identity.arn,
+    setName: `${identity.name}/WhydeniedFix`,
+    policyName: 'WhydeniedFix',
+    document: null,
+  };
+}
+
+const KIND_OF_OPERATION: Readonly<Record<string, FixTargetKind>> = {
+  PutRolePolicy: 'inline-role-policy',
+  PutUserPolicy: 'inline-user-policy',
+  PutGroupPolicy: 'inline-group-policy',
+  CreatePolicyVersion: 'managed-policy',
+  UpdateAssumeRolePolicy: 'trust-policy',
+  PutBucketPolicy: 'bucket-policy',
+  PutKeyPolicy: 'key-policy',
+};
+
+/** The fix target of a policy of the evaluated set, with its current document; `null` when not editable. */
+function targetOf(provenance: PolicyProvenance, set: FixPolicySet): FixTarget | null {
+  const { fix } = provenance;
+  if (fix.operation === null) return null;
+  const kind: FixTargetKind =
+    fix.operation === 'UpdatePolicy'
+      ? provenance.layer === 'rcp'
+        ? 'rcp'
+        : 'scp'
+      : (KIND_OF_OPERATION[fix.operation] ?? 'resource-policy');
+  const document = documentOf(set, provenance.name);
+  if (document === undefined) return null;
+  const layer = provenance.origin.kind === 'trust-policy' ? 'trust-policy' : provenance.layer;
+  return {
+    layer,
+    kind,
+    owner: fix.owner,
+    target: fix.target,
+    setName: provenance.name,
+    policyName: fix.policyName ?? provenance.name,
+    document,
+    ...(provenance.origin.kind === 'scp' || provenance.origin.kind === 'rcp'
+      ? { level: provenance.origin.level }
+      : {}),
+  };
+}
+
+type FixPolicySet = EvaluatedFinding['governing']['input'];
+
+function documentOf(set: FixPolicySet, name: string): unknown {
+  const all = [
+    ...(set.identityPolicies ?? []),
+    ...(set.sessionPolicies ?? []),
+    ...(set.permissionsBoundary ? [set.permissionsBoundary] : []),
+    ...(set.resourcePolicy ? [set.resourcePolicy] : []),
+    ...(set.vpcEndpointPolicy ? [set.vpcEndpointPolicy] : []),
+    ...(set.scps ?? []).flat(),
+    ...(set.rcps ?? []).flat(),
+  ];
+  return all.find((p) => p.name === name)?.document;
+}
