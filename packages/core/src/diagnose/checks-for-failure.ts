@@ -1,6 +1,7 @@
 import type { CallDescription } from '../calls/call-model.js';
 import { callFromFailure, expandCall } from '../calls/expand-call.js';
 import { ruleFor } from '../calls/rules/index.js';
+import type { DecodedMessage } from '../decoded/decoded-model.js';
 import type { ContextValue } from '../engine/request.js';
 import type { ErrorReading } from '../errors/failure.js';
 import type { CheckToEvaluate } from './evaluate-checks.js';
@@ -11,6 +12,48 @@ export interface DecodedCheck {
   readonly action: string;
   readonly resource: string;
   readonly context: Readonly<Record<string, ContextValue>>;
+}
+
+/** Pseudo keys of a decoded context that describe the request rather than being condition keys (spec B.3). */
+const PSEUDO_KEYS = new Set([
+  'aws:resource',
+  'aws:account',
+  'aws:type',
+  'aws:service',
+  'aws:arn',
+  'aws:region',
+]);
+
+/**
+ * The check a decoded authorization message describes: its action (an older message writes it without
+ * the service prefix, taken then from `aws:Service`), resource, caller and context keys; `aws:Region`
+ * stands in for `aws:RequestedRegion` when the message has no other.
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
+ */
+export function checkFromDecoded(message: DecodedMessage): DecodedCheck | null {
+  const { context } = message;
+  const value = (key: string) => context.conditions.find((c) => c.key.toLowerCase() === key)?.values[0];
+  let action = context.action;
+  if (action !== null && !action.includes(':')) {
+    const service = value('aws:service');
+    action = service === undefined ? null : `${service}:${action}`;
+  }
+  if (action === null) return null;
+  const entries: [string, ContextValue][] = [];
+  for (const c of context.conditions) {
+    if (PSEUDO_KEYS.has(c.key.toLowerCase())) continue;
+    entries.push([c.key, c.values.length === 1 ? (c.values[0] as string) : c.values]);
+  }
+  const region = value('aws:region');
+  if (region !== undefined && !entries.some(([k]) => k.toLowerCase() === 'aws:requestedregion')) {
+    entries.push(['aws:RequestedRegion', region]);
+  }
+  return {
+    principal: context.principal?.arn ?? null,
+    action,
+    resource: context.resource ?? '*',
+    context: Object.fromEntries(entries),
+  };
 }
 
 /**

@@ -156,8 +156,13 @@ function evaluateWithEvidence(
   const first = findings[0];
   if (first === undefined) {
     unknowns.push(unknownOf('evidence-allows'));
-  } else if (reading.failure.reasonLayer !== null && first.layer !== reading.failure.reasonLayer) {
-    unknowns.push(unknownOf('layer-disagrees'));
+  } else {
+    if (reading.failure.reasonLayer !== null && first.layer !== reading.failure.reasonLayer) {
+      unknowns.push(unknownOf('layer-disagrees'));
+    }
+    if (reading.failure.policyArn !== null && !namesPolicy(first, reading.failure.policyArn)) {
+      unknowns.push(unknownOf('policy-disagrees'));
+    }
   }
   const planned = fixesForFindings(findings);
   const fixes = planned.fixes.map((fix) => ({
@@ -173,6 +178,23 @@ function evaluateWithEvidence(
     verification: fix.verification,
   }));
   return { findings, fixes, noFix: planned.none, unknowns, missing };
+}
+
+/** Whether the policy ARN AWS appended is the deciding policy the evaluation found. */
+function namesPolicy(finding: EvaluatedFinding, policyArn: string): boolean {
+  const origin =
+    finding.policy === null ? undefined : finding.governing.provenance.get(finding.policy)?.origin;
+  if (origin === undefined) return false;
+  switch (origin.kind) {
+    case 'scp':
+    case 'rcp':
+      return policyArn.endsWith(`/${origin.policyId}`);
+    case 'managed':
+    case 'permissions-boundary':
+      return origin.arn === policyArn;
+    default:
+      return false;
+  }
 }
 
 function governingFrom(evidence: Evidence): GoverningPoliciesFor {
