@@ -231,3 +231,43 @@ export {
   resolveIdentity,
 } from './evidence/resolve-identity.js';
 
+// --- decoded messages and redaction ---
+export type {
+  DecodedCondition,
+  DecodedContext,
+  DecodedForm,
+  DecodedMessage,
+  DecodedParseResult,
+  DecodedPrincipal,
+  DecodedStatement,
+} from './decoded/decoded-model.js';
+export {
+  type ExplainDecision,
+  type ExplainedCondition,
+  type ExplainedStatement,
+  type Explanation,
+  explainDecoded,
+} from './decoded/explain-decoded.js';
+export type { ExplainStep, ExplainStepCode } from './decoded/explain-steps.js';
+export { parseDecodedMessage } from './decoded/parse-decoded.js';
+export {
+  type DecodedLayer,
+  type LayerEvidence,
+  type LayerGuess,
+  guessLayer,
+} from './decoded/statement-layer.js';
+export {
+  type RedactOptions,
+  type RedactResult,
+  type RestoreResult,
+  redact,
+  restore,
+} from './redact/redact.js';
+export {
+  parseRedactionMap,
+  REDACTION_KINDS,
+  type RedactionEntry,
+  type RedactionKind,
+  type RedactionMap,
+  type RedactionMapResult,
+} from './redact/redaction-map.js';

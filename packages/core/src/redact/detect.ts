@@ -1,0 +1,255 @@
+import ipaddr from 'ipaddr.js';
+import { rewriteArn, type StandInFor, sessionName } from './arn-rewrite.js';
+import type { RedactionKind } from './redaction-map.js';
+
+/** A piece of the input to replace; `rewrite` gives the replacement, asking for stand-ins. */
+export interface Found {
+  readonly start: number;
+  readonly end: number;
+  /** Higher wins when two pieces overlap and start together. */
+  readonly priority: number;
+  rewrite(standIn: StandInFor): string;
+}
+
+const PRIORITY = {
+  protected: 100,
+  arn: 90,
+  labelled: 80,
+  sessionToken: 70,
+  key: 60,
+  email: 50,
+  secret: 40,
+  resourceId: 30,
+  ip: 20,
+  account: 10,
+} as const;
+
+const ENCODED_MARKER = 'Encoded authorization failure message:';
+const ARN_END = new Set([
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '"',
+  "'",
+  '`',
+  ',',
+  ';',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '<',
+  '>',
+  '\\',
+  '|',
+]);
+const ARN_PARTITION = /^aws(?:-cn|-us-gov|-iso[a-z-]*|-eusc)?$/;
+const ARN_FIELD = /^[a-z0-9-]*$/;
+
+/** Fixed patterns; every quantifier is bounded or applies to one character class, none nested. */
+const KEY_ID =
+  /(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|AGPA|APKA|ASCA)[A-Z0-9]{8,28}(?![A-Za-z0-9])/g;
+/** The first four groups of a UUID, whose last group may be twelve digits (request ids). */
+const UUID_HEAD = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-$/i;
+const SECRET_KEY = /[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
+const SESSION_TOKEN = /(?:IQoJb3JpZ2lu|FwoGZXIvYXdz|FQoGZXIvYXdz|AQoDYXdz|AgoJb3JpZ2lu)[A-Za-z0-9/+=]{20,}/g;
+const LABELLED =
+  /(?:aws_secret_access_key|AWS_SECRET_ACCESS_KEY|SecretAccessKey|secretAccessKey|aws_session_token|AWS_SESSION_TOKEN|SessionToken|sessionToken|X-Amz-Security-Token|x-amz-security-token)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?[A-Za-z0-9/+=]{16,}/g;
+const IPV4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d])/g;
+const IPV6 = /[0-9A-Fa-f:]{2,39}/g;
+const EC2_ID =
+  /(?:i|vol|snap|ami|sg|subnet|vpc|eni|lt|igw|rtb|eipalloc|nat|vpce|tgw|pcx|acl|fs|r|sir|fleet|dopt|lc|elb)-(?:[0-9a-f]{17}|[0-9a-f]{8})(?![0-9A-Za-z])/g;
+const ACCOUNT = /\d{12}(?![\d])/g;
+const SESSION_CHARS = /[\w+=,.@-]/;
+
+/** Addresses that name no host: loopback, unspecified, broadcast, the instance metadata service. */
+const KEPT_IPV4 = new Set(['0.0.0.0', '127.0.0.1', '255.255.255.255', '169.254.169.254']);
+
+/**
+ * Finds every secret and identifier in `text`: ARNs (account and names), access key ids, unique ids
+ * with their session names, secret keys, session tokens, IPv4 and IPv6 addresses, e-mail addresses,
+ * EC2 resource ids and bare account ids. EC2's encoded authorization message is kept as it is.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
+ */
+export function detect(text: string): Found[] {
+  const found: Found[] = [];
+  protectEncodedMessages(text, found);
+  findArns(text, found);
+  findEmails(text, found);
+  eachMatch(text, LABELLED, (m, at) => {
+    // the value starts after the first `:` or `=` (labels hold neither) and any blanks or quote
+    let cut = m.search(/[:=]/) + 1;
+    while (cut < m.length && /[ \t"']/.test(m.charAt(cut))) cut++;
+    const value = m.slice(cut);
+    const kind: RedactionKind = /token/i.test(m) ? 'session-token' : 'secret-key';
+    const start = at + m.length - value.length;
+    found.push(fixed(start, at + m.length, PRIORITY.labelled, value, kind));
+  });
+  eachMatch(text, SESSION_TOKEN, (m, at) => {
+    if (startsToken(text, at, /[A-Za-z0-9/+=]/)) {
+      found.push(fixed(at, at + m.length, PRIORITY.sessionToken, m, 'session-token'));
+    }
+  });
+  eachMatch(text, KEY_ID, (m, at) => {
+    if (!startsToken(text, at, /[A-Za-z0-9]/)) return;
+    const kind: RedactionKind = /^(?:AKIA|ASIA|ABIA|ACCA)/.test(m) ? 'access-key-id' : 'unique-id';
+    found.push(fixed(at, at + m.length, PRIORITY.key, m, kind));
+    if (kind === 'unique-id' && text.charAt(at + m.length) === ':')
+      sessionAfter(text, at + m.length + 1, found);
+  });
+  eachMatch(text, SECRET_KEY, (m, at) => {
+    if (startsToken(text, at, /[A-Za-z0-9/+=]/) && /[a-z]/.test(m) && /[A-Z]/.test(m) && /\d/.test(m)) {
+      found.push(fixed(at, at + m.length, PRIORITY.secret, m, 'secret-key'));
+    }
+  });
+  eachMatch(text, EC2_ID, (m, at) => {
+    if (startsToken(text, at, /[A-Za-z0-9]/))
+      found.push(fixed(at, at + m.length, PRIORITY.resourceId, m, 'resource-id'));
+  });
+  eachMatch(text, IPV4, (m, at) => {
+    const octetsOk = m.split('.').every((o) => Number(o) <= 255);
+    const before = text.charAt(at - 1);
+    const after = text.slice(at + m.length, at + m.length + 2);
+    if (
+      octetsOk &&
+      !/[\w.]/.test(before) &&
+      !/^\.\d/.test(after) &&
+      !KEPT_IPV4.has(m) &&
+      !m.startsWith('127.')
+    ) {
+      found.push(fixed(at, at + m.length, PRIORITY.ip, m, 'ipv4'));
+    }
+  });
+  eachMatch(text, IPV6, (m, at) => {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + m.length);
+    const colons = m.split(':').length - 1;
+    if (/[\w:]/.test(before) || /[\w:]/.test(after) || !(m.includes('::') || colons === 7)) return;
+    if (!/[0-9A-Fa-f]/.test(m) || !ipaddr.IPv6.isValid(m) || m === '::1') return;
+    found.push(fixed(at, at + m.length, PRIORITY.ip, m, 'ipv6'));
+  });
+  eachMatch(text, ACCOUNT, (m, at) => {
+    if (UUID_HEAD.test(text.slice(Math.max(0, at - 24), at))) return;
+    if (startsToken(text, at, /[A-Za-z0-9.]/))
+      found.push(fixed(at, at + m.length, PRIORITY.account, m, 'account-id'));
+  });
+  return found;
+}
+
+/**
+ * Whether position `at` starts a token: the character before it is not one of `chars`, or is the
+ * letter of an escape such as `\n` in a JSON string.
+ */
+function startsToken(text: string, at: number, chars: RegExp): boolean {
+  if (at === 0) return true;
+  const before = text.charAt(at - 1);
+  if (!chars.test(before)) return true;
+  return 'nrt'.includes(before) && text.charAt(at - 2) === '\\';
+}
+
+function eachMatch(text: string, pattern: RegExp, visit: (match: string, at: number) => void): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    visit(m[0], m.index);
+    if (m[0] === '') pattern.lastIndex++;
+  }
+}
+
+function fixed(start: number, end: number, priority: number, value: string, kind: RedactionKind): Found {
+  return { start, end, priority, rewrite: (standIn) => standIn(value, kind) };
+}
+
+/** The session name after `AROA…:` in an `aws:userid`. */
+function sessionAfter(text: string, start: number, found: Found[]): void {
+  let end = start;
+  while (end < text.length && end - start < 64 && SESSION_CHARS.test(text.charAt(end))) end++;
+  while (end > start && text.charAt(end - 1) === '.') end--;
+  if (end - start < 2) return;
+  const name = text.slice(start, end);
+  found.push({
+    start,
+    end,
+    priority: PRIORITY.key,
+    rewrite: (standIn) => sessionName(name, standIn),
+  });
+}
+
+function protectEncodedMessages(text: string, found: Found[]): void {
+  for (let at = text.indexOf(ENCODED_MARKER); at >= 0; at = text.indexOf(ENCODED_MARKER, at + 1)) {
+    let end = at + ENCODED_MARKER.length;
+    while (text.charAt(end) === ' ') end++;
+    while (end < text.length && /[A-Za-z0-9_\-+/=]/.test(text.charAt(end))) end++;
+    const original = text.slice(at, end);
+    found.push({ start: at, end, priority: PRIORITY.protected, rewrite: () => original });
+  }
+}
+
+/** ARNs, scanned by hand: `arn:partition:service:region:account:resource`. */
+function findArns(text: string, found: Found[]): void {
+  let from = 0;
+  for (let at = text.indexOf('arn:', from); at >= 0; at = text.indexOf('arn:', from)) {
+    from = at + 4;
+    if (!startsToken(text, at, /[A-Za-z0-9]/)) continue;
+    const fields: string[] = [];
+    let cursor = at + 4;
+    let ok = true;
+    for (let i = 0; i < 4 && ok; i++) {
+      let end: number;
+      if (i === 3 && (text.charAt(cursor) === '[' || text.charAt(cursor) === '<')) {
+        // a hand-redacted account such as `[redacted:AWS_ACCOUNT]` or `<REMOVED>`
+        const close = text.indexOf(text.charAt(cursor) === '[' ? ']' : '>', cursor);
+        end = close < 0 || close - cursor > 64 ? -1 : text.indexOf(':', close);
+        if (end !== close + 1) end = -1;
+      } else {
+        end = text.indexOf(':', cursor);
+        if (end - cursor > 64) end = -1;
+      }
+      if (end < 0) {
+        ok = false;
+        break;
+      }
+      fields.push(text.slice(cursor, end));
+      cursor = end + 1;
+    }
+    const [partition = '', service = '', region = ''] = fields;
+    if (!ok || !ARN_PARTITION.test(partition) || !ARN_FIELD.test(service) || !ARN_FIELD.test(region))
+      continue;
+    let end = cursor;
+    while (end < text.length && !ARN_END.has(text.charAt(end))) end++;
+    while (end > cursor && text.charAt(end - 1) === '.') end--;
+    const account = fields[3] ?? '';
+    const resource = text.slice(cursor, end);
+    found.push({
+      start: at,
+      end,
+      priority: PRIORITY.arn,
+      rewrite: (standIn) => rewriteArn({ partition, service, region, account, resource }, standIn),
+    });
+    from = Math.max(from, end);
+  }
+}
+
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
+const DOMAIN_CHAR = /[A-Za-z0-9.-]/;
+
+/** E-mail addresses, found from each `@` outwards (linear: `@` ends both runs). */
+function findEmails(text: string, found: Found[]): void {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && LOCAL_CHAR.test(text.charAt(start - 1))) start--;
+    while (start < at && text.charAt(start) === '.') start++;
+    let end = at + 1;
+    while (end < text.length && DOMAIN_CHAR.test(text.charAt(end))) end++;
+    while (end > at + 1 && (text.charAt(end - 1) === '.' || text.charAt(end - 1) === '-')) end--;
+    const value = text.slice(start, end);
+    const domain = value.slice(value.indexOf('@') + 1);
+    const top = domain.slice(domain.lastIndexOf('.') + 1);
+    if (start < at && domain.includes('.') && /^[A-Za-z]{2,}$/.test(top)) {
+      found.push(fixed(start, end, PRIORITY.email, value, 'email'));
+    }
+  }
+}

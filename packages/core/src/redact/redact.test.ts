@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { loadCaseTable } from '../../test/case-table.js';
+import { redact, restore } from './redact.js';
+import { parseRedactionMap, type RedactionMap } from './redaction-map.js';
+
+interface RedactCase {
+  readonly name: string;
+  readonly input: { readonly text: string; readonly map?: RedactionMap };
+  readonly expected: {
+    /** The exact redacted text. */
+    readonly text?: string;
+    /** Kinds of every map entry, in order. */
+    readonly kinds?: readonly string[];
+    /** Strings the redacted text must still hold. */
+    readonly contains?: readonly string[];
+    /** Strings the redacted text must no longer hold. */
+    readonly absent?: readonly string[];
+  };
+}
+
+const cases = loadCaseTable<RedactCase>(new URL('./cases/redact.cases.json', import.meta.url), {
+  top: ['name', 'input', 'expected'],
+  input: ['text', 'map'],
+  expected: ['text', 'kinds', 'contains', 'absent'],
+});
+
+describe('redact over the table', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const result = redact(c.input.text, c.input.map === undefined ? {} : { map: c.input.map });
+    const { expected } = c;
+    if (expected.text !== undefined) expect(result.text).toBe(expected.text);
+    if (expected.kinds !== undefined) expect(result.map.entries.map((e) => e.kind)).toEqual(expected.kinds);
+    for (const s of expected.contains ?? []) expect(result.text).toContain(s);
+    for (const s of expected.absent ?? []) expect(result.text).not.toContain(s);
+    // every case reverses exactly, and its map is valid
+    expect(parseRedactionMap(JSON.parse(JSON.stringify(result.map))).ok).toBe(true);
+    expect(restore(result.text, result.map).text).toBe(c.input.text);
+  });
+});
+
+describe('parseRedactionMap', () => {
+  it.each([
+    ['not an object', 'x'],
+    ['wrong version', { version: 2, entries: [] }],
+    ['entry without kind', { version: 1, entries: [{ original: 'a', standIn: 'b' }] }],
+    ['unknown kind', { version: 1, entries: [{ original: 'a', standIn: 'b', kind: 'secret' }] }],
+    [
+      'repeated stand-in',
+      {
+        version: 1,
+        entries: [
+          { original: 'a', standIn: 'b', kind: 'name' },
+          { original: 'c', standIn: 'b', kind: 'name' },
+        ],
+      },
+    ],
+  ])('rejects %s', (_, value) => {
+    const parsed = parseRedactionMap(value);
+    expect(parsed.ok ? null : parsed.diagnostic.code).toBe('redaction-map-invalid');
+  });
+});

@@ -1,0 +1,260 @@
+import { detect, type Found } from './detect.js';
+import type { RedactionKind, RedactionMap } from './redaction-map.js';
+import { StandIns } from './stand-ins.js';
+
+/** What {@link redact} may reuse. */
+export interface RedactOptions {
+  /** A map from an earlier run: its stand-ins are reused, so that a second file is redacted alike. */
+  readonly map?: RedactionMap;
+}
+
+/** The redacted text and the map that reverses it. */
+export interface RedactResult {
+  readonly text: string;
+  /** The earlier map's entries first, then the new ones in order of first appearance. */
+  readonly map: RedactionMap;
+}
+
+/** Name kinds also replaced where they appear outside an ARN (CloudTrail's `userName`, prose). */
+const NAME_KINDS: ReadonlySet<RedactionKind> = new Set([
+  'user-name',
+  'role-name',
+  'session-name',
+  'bucket-name',
+  'name',
+]);
+const TOKEN_CHAR = /[A-Za-z0-9_+=.@-]/;
+const IPV6_CHAR = /[0-9A-Fa-f:]/;
+
+/**
+ * Replaces account ids, the names inside ARNs (users, roles, sessions, buckets, functions...), access
+ * key ids, unique ids, secret keys, session tokens, IP addresses, e-mail addresses and EC2 resource
+ * ids with stand-ins of the same shape: an account id stays twelve digits, an ARN stays an ARN of the
+ * same service and resource type, a key id keeps its prefix and length. The same value always gets
+ * the same stand-in; what a diagnosis needs (actions, services, regions, resource types, condition
+ * keys, error codes, AWS managed policy ARNs, `AWSServiceRoleFor…` and `AWSReservedSSO_` prefixes,
+ * EC2's encoded message) stays. Only characters of replaced values change, so JSON stays JSON.
+ * Stand-ins never equal a token of the input, so {@link restore} can reverse the result exactly.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ */
+export function redact(text: string, options: RedactOptions = {}): RedactResult {
+  const standIns = new StandIns(options.map?.entries ?? [], tokensOf(text));
+  const get = (original: string, kind: RedactionKind): string => standIns.get(original, kind);
+  // in JSON, only string values (and keys) are touched, so that numbers and structure stay
+  const strings = isJson(text) ? stringRanges(text) : null;
+  const kept = nonOverlapping(detect(text)).filter(
+    (f) => strings === null || within(strings, f.start, f.end),
+  );
+  const rewritten = kept.map((f) => f.rewrite(get));
+  // names met in ARNs (or in the earlier map) are replaced wherever else they stand as a word
+  const names = new Map<string, string>();
+  for (const entry of standIns.entries()) {
+    if (NAME_KINDS.has(entry.kind) && entry.original.length >= 3) names.set(entry.original, entry.standIn);
+  }
+  const gap = (from: number, to: number): string => {
+    if (names.size === 0 || from >= to) return text.slice(from, to);
+    if (strings === null) return replaceTokens(text.slice(from, to), names, true);
+    const parts: string[] = [];
+    let cursor = from;
+    for (const [start, end] of strings) {
+      if (end <= from || start >= to) continue;
+      const a = Math.max(start, from);
+      const b = Math.min(end, to);
+      parts.push(text.slice(cursor, a), replaceTokens(text.slice(a, b), names, true));
+      cursor = b;
+    }
+    parts.push(text.slice(cursor, to));
+    return parts.join('');
+  };
+  const pieces: string[] = [];
+  let cursor = 0;
+  kept.forEach((f, i) => {
+    pieces.push(gap(cursor, f.start), rewritten[i] ?? '');
+    cursor = f.end;
+  });
+  pieces.push(gap(cursor, text.length));
+  return { text: pieces.join(''), map: { version: 1, entries: standIns.entries() } };
+}
+
+function isJson(text: string): boolean {
+  const start = text.trimStart().charAt(0);
+  if (start !== '{' && start !== '[' && start !== '"') return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The contents of every string of a JSON text, as `[start, end)` offsets, in order. */
+function stringRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charAt(i) !== '"') continue;
+    let j = i + 1;
+    while (j < text.length && text.charAt(j) !== '"') j += text.charAt(j) === '\\' ? 2 : 1;
+    ranges.push([i + 1, j]);
+    i = j;
+  }
+  return ranges;
+}
+
+/** Whether `[start, end)` lies inside one of the sorted ranges. */
+function within(ranges: readonly [number, number][], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const range = ranges[mid] as [number, number];
+    if (range[1] < start) lo = mid + 1;
+    else if (range[0] > start) hi = mid - 1;
+    else return end <= range[1];
+  }
+  return false;
+}
+
+/** The result of {@link restore}. */
+export interface RestoreResult {
+  readonly text: string;
+  /** How many stand-ins were put back. */
+  readonly restored: number;
+}
+
+/**
+ * Puts the originals back into a text redacted with `map`: every stand-in that stands as a whole
+ * token is replaced by its original. Meant to run locally, on an answer about redacted input.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
+ */
+export function restore(text: string, map: RedactionMap): RestoreResult {
+  const hits: { start: number; end: number; original: string }[] = [];
+  for (const { standIn, original } of map.entries) {
+    for (let at = text.indexOf(standIn); at >= 0; at = text.indexOf(standIn, at + 1)) {
+      const end = at + standIn.length;
+      if (standsAlone(text, at, end)) hits.push({ start: at, end, original });
+    }
+  }
+  hits.sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: string[] = [];
+  let cursor = 0;
+  let restored = 0;
+  for (const hit of hits) {
+    if (hit.start < cursor) continue;
+    out.push(text.slice(cursor, hit.start), hit.original);
+    cursor = hit.end;
+    restored++;
+  }
+  out.push(text.slice(cursor));
+  return { text: out.join(''), restored };
+}
+
+const ALNUM = /[A-Za-z0-9]/;
+
+/** Whether `[start, end)` is not part of a longer word (the letter of a JSON escape such as `\n` does not count). */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text.charAt(start - 1);
+  const escaped = 'nrt'.includes(before) && text.charAt(start - 2) === '\\';
+  return (start === 0 || escaped || !ALNUM.test(before)) && !ALNUM.test(text.charAt(end));
+}
+
+/** Keeps, of overlapping pieces, the one that starts first (or, starting together, ranks higher). */
+function nonOverlapping(found: Found[]): Found[] {
+  found.sort((a, b) => a.start - b.start || b.priority - a.priority || b.end - a.end);
+  const kept: Found[] = [];
+  let reach = 0;
+  for (const f of found) {
+    if (f.start >= reach && f.end > f.start) {
+      kept.push(f);
+      reach = f.end;
+    }
+  }
+  return kept;
+}
+
+/**
+ * The tokens of a text: maximal runs of name characters, without the letter of a JSON escape
+ * (`\n`) before them or dots (a sentence's end) after them.
+ */
+function eachToken(text: string, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const inside = i < text.length && TOKEN_CHAR.test(text.charAt(i));
+    if (inside && start < 0) {
+      start = i;
+      if (text.charAt(i - 1) === '\\' && 'nrt'.includes(text.charAt(i))) start++;
+    }
+    if (inside || start < 0) continue;
+    let end = i;
+    while (end > start && text.charAt(end - 1) === '.') end--;
+    if (end > start) visit(start, end);
+    start = -1;
+  }
+}
+
+/** Characters that no stand-in holds: a token is also tried piece by piece between them. */
+const PIECE_BREAK = /[+=,]/;
+
+/** A token and, when it holds `+`, `=` or `,` (`key=value`), each piece between them, with offsets. */
+function piecesOf(token: string): { piece: string; at: number }[] {
+  const pieces = [{ piece: token, at: 0 }];
+  let from = 0;
+  let broken = false;
+  for (let i = 0; i <= token.length; i++) {
+    if (i < token.length && !PIECE_BREAK.test(token.charAt(i))) continue;
+    if (i < token.length) broken = true;
+    if (broken && i > from) pieces.push({ piece: token.slice(from, i), at: from });
+    from = i + 1;
+  }
+  return pieces;
+}
+
+/** Every token of the text and its pieces, and every run that could be an IPv6 address. */
+function tokensOf(text: string): Set<string> {
+  const tokens = new Set<string>();
+  eachToken(text, (start, end) => {
+    for (const { piece } of piecesOf(text.slice(start, end))) tokens.add(piece);
+  });
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const inside = i < text.length && IPV6_CHAR.test(text.charAt(i));
+    if (inside && start < 0) start = i;
+    if (!inside && start >= 0) {
+      tokens.add(text.slice(start, i));
+      start = -1;
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Replaces whole tokens (or `=`-separated pieces of a token) found in `replacements`. With
+ * `avoidKeys`, tokens next to `:` or `/` are left alone: there they are parts of condition keys
+ * (`aws:ResourceTag/team`), actions or paths, not names.
+ */
+function replaceTokens(
+  text: string,
+  replacements: ReadonlyMap<string, string>,
+  avoidKeys: boolean,
+  onReplace?: () => void,
+): string {
+  const out: string[] = [];
+  let cursor = 0;
+  eachToken(text, (start, end) => {
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    if (avoidKeys && (before === ':' || before === '/' || after === ':' || after === '/')) return;
+    const token = text.slice(start, end);
+    const whole = replacements.get(token);
+    const pieces = whole === undefined ? piecesOf(token).slice(1) : [{ piece: token, at: 0 }];
+    for (const { piece, at } of pieces) {
+      const replacement = replacements.get(piece);
+      if (replacement === undefined) continue;
+      out.push(text.slice(cursor, start + at), replacement);
+      cursor = start + at + piece.length;
+      onReplace?.();
+    }
+  });
+  out.push(text.slice(cursor));
+  return out.join('');
+}

@@ -1,0 +1,100 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+/** What a redacted value was. */
+export type RedactionKind =
+  | 'account-id'
+  | 'access-key-id'
+  | 'unique-id'
+  | 'secret-key'
+  | 'session-token'
+  | 'ipv4'
+  | 'ipv6'
+  | 'email'
+  | 'user-name'
+  | 'role-name'
+  | 'session-name'
+  | 'bucket-name'
+  | 'name'
+  | 'path'
+  | 'resource-id'
+  | 'key-id';
+
+/** Every kind, for validation. */
+export const REDACTION_KINDS: readonly RedactionKind[] = [
+  'account-id',
+  'access-key-id',
+  'unique-id',
+  'secret-key',
+  'session-token',
+  'ipv4',
+  'ipv6',
+  'email',
+  'user-name',
+  'role-name',
+  'session-name',
+  'bucket-name',
+  'name',
+  'path',
+  'resource-id',
+  'key-id',
+];
+
+/** One replaced value: the original, what replaced it, and what it was. */
+export interface RedactionEntry {
+  readonly original: string;
+  readonly standIn: string;
+  readonly kind: RedactionKind;
+}
+
+/** The serialisable record of a redaction, to reverse it locally or to redact a second file alike. */
+export interface RedactionMap {
+  readonly version: 1;
+  readonly entries: readonly RedactionEntry[];
+}
+
+/** A map read from JSON, or why it is not one. */
+export type RedactionMapResult =
+  | { readonly ok: true; readonly value: RedactionMap }
+  | { readonly ok: false; readonly diagnostic: Diagnostic };
+
+/**
+ * Validates a redaction map read from JSON (`{ "version": 1, "entries": [...] }`): every entry has a
+ * string `original` and `standIn` and a known `kind`, and no original or stand-in appears twice.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
+ */
+export function parseRedactionMap(value: unknown): RedactionMapResult {
+  if (!isRecord(value) || value.version !== 1 || !Array.isArray(value.entries)) {
+    return fail('', 'not a redaction map: expected `{ "version": 1, "entries": [...] }`');
+  }
+  const originals = new Set<string>();
+  const standIns = new Set<string>();
+  const entries: RedactionEntry[] = [];
+  for (const [i, entry] of value.entries.entries()) {
+    const path = `/entries/${i}`;
+    if (
+      !isRecord(entry) ||
+      typeof entry.original !== 'string' ||
+      typeof entry.standIn !== 'string' ||
+      entry.original === '' ||
+      entry.standIn === '' ||
+      !(REDACTION_KINDS as readonly unknown[]).includes(entry.kind)
+    ) {
+      return fail(path, `entry ${i} needs a non-empty \`original\` and \`standIn\` and a known \`kind\``);
+    }
+    if (originals.has(entry.original) || standIns.has(entry.standIn)) {
+      return fail(path, `entry ${i} repeats an original or a stand-in: the map would not be reversible`);
+    }
+    originals.add(entry.original);
+    standIns.add(entry.standIn);
+    entries.push({ original: entry.original, standIn: entry.standIn, kind: entry.kind as RedactionKind });
+  }
+  return { ok: true, value: { version: 1, entries } };
+}
+
+function fail(path: string, message: string): RedactionMapResult {
+  return { ok: false, diagnostic: { code: 'redaction-map-invalid', severity: 'error', message, path } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

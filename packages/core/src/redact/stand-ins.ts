@@ -1,0 +1,162 @@
+import type { RedactionEntry, RedactionKind } from './redaction-map.js';
+
+/** How a kind's stand-ins are made and recognised. */
+interface Family {
+  /** The `n`th stand-in for `original` (same shape and length where the kind has a fixed shape). */
+  make(n: number, original: string): string;
+  /** Whether a value already is a stand-in of this family (so redacting twice changes nothing). */
+  is(value: string): boolean;
+}
+
+/** `n` in hexadecimal, zero-padded to `length` (cut to its last `length` digits if longer). */
+function hex(n: number, length: number): string {
+  return n.toString(16).padStart(length, '0').slice(-length);
+}
+
+/** `label` then `n` zero-padded, to exactly `length` characters. */
+function filled(label: string, n: number, length: number): string {
+  const digits = String(n);
+  if (label.length + digits.length <= length) return label + digits.padStart(length - label.length, '0');
+  return digits.padStart(length, '0').slice(-length);
+}
+
+/** IPv4 documentation ranges (RFC 5737), then the benchmarking range (RFC 2544). */
+function ipv4(n: number): string {
+  const ranges = ['192.0.2', '198.51.100', '203.0.113'];
+  const range = ranges[Math.floor((n - 1) / 254)];
+  if (range !== undefined) return `${range}.${((n - 1) % 254) + 1}`;
+  const m = n - 3 * 254;
+  return `198.${18 + Math.floor(m / 65536)}.${Math.floor(m / 256) % 256}.${m % 256}`;
+}
+
+const STAND_IN_IPV4 = /^(?:192\.0\.2|198\.51\.100|203\.0\.113|198\.1[89]\.\d{1,3})\.\d{1,3}$/;
+const NAME_STAND_IN = /^(?:user|role|session|bucket|name|path)-\d+$/;
+const SSO_PREFIX = 'AWSReservedSSO_';
+const CODEBUILD_PREFIX = 'AWSCodeBuild-';
+
+const named = (prefix: string): Family => ({
+  make: (n) => `${prefix}-${n}`,
+  is: (v) => NAME_STAND_IN.test(v),
+});
+
+const FAMILIES: Readonly<Record<RedactionKind, Family>> = {
+  'account-id': { make: (n) => String(100_000_000_000 + n), is: (v) => /^10000000\d{4}$/.test(v) },
+  'access-key-id': {
+    make: (n, o) => o.slice(0, 4) + filled('REDACTED', n, o.length - 4),
+    is: (v) => /^[A-Z]{4}(?:REDACTED)?\d+$/.test(v),
+  },
+  'unique-id': {
+    make: (n, o) => o.slice(0, 4) + filled('REDACTED', n, o.length - 4),
+    is: (v) => /^[A-Z]{4}(?:REDACTED)?\d+$/.test(v),
+  },
+  'secret-key': {
+    make: (n, o) => filled('REDACTEDSECRET', n, o.length),
+    is: (v) => v.startsWith('REDACTED'),
+  },
+  'session-token': {
+    make: (n, o) => filled('REDACTEDTOKEN', n, o.length),
+    is: (v) => v.startsWith('REDACTED'),
+  },
+  ipv4: { make: ipv4, is: (v) => STAND_IN_IPV4.test(v) },
+  ipv6: { make: (n) => `2001:db8::${n.toString(16)}`, is: (v) => v.toLowerCase().startsWith('2001:db8:') },
+  email: {
+    make: (n) => `user${n}@example.com`,
+    is: (v) => /@example\.(?:com|org|net)$/i.test(v),
+  },
+  'user-name': named('user'),
+  'role-name': {
+    // IAM Identity Center roles keep their prefix so that the caller is still read as one
+    make: (n, o) =>
+      o.startsWith(SSO_PREFIX) ? `${SSO_PREFIX}set-${n}_${hex(n, ssoHashLength(o))}` : `role-${n}`,
+    is: (v) => NAME_STAND_IN.test(v) || /^AWSReservedSSO_set-\d+_0+[0-9a-f]*$/.test(v),
+  },
+  'session-name': {
+    // CodeBuild's sessions keep their prefix so that the caller is still read as a build
+    make: (n, o) =>
+      o.startsWith(CODEBUILD_PREFIX)
+        ? `${CODEBUILD_PREFIX}00000000-0000-4000-8000-${hex(n, 12)}`
+        : `session-${n}`,
+    is: (v) => NAME_STAND_IN.test(v) || v.startsWith(`${CODEBUILD_PREFIX}00000000-0000-4000-8000-`),
+  },
+  'bucket-name': named('bucket'),
+  name: named('name'),
+  path: named('path'),
+  'resource-id': {
+    make: (n, o) => {
+      const dash = o.indexOf('-');
+      return `${o.slice(0, dash + 1)}${hex(n, o.length - dash - 1)}`;
+    },
+    is: (v) => /^[a-z]+-000+[0-9a-f]{1,5}$/.test(v) || /^0{20,}[0-9a-f]{1,12}$/.test(v),
+  },
+  'key-id': {
+    make: (n) => `00000000-0000-4000-8000-${hex(n, 12)}`,
+    is: (v) => v.startsWith('00000000-0000-4000-8000-'),
+  },
+};
+
+function ssoHashLength(roleName: string): number {
+  const last = roleName.lastIndexOf('_');
+  return last >= SSO_PREFIX.length ? Math.max(roleName.length - last - 1, 1) : 16;
+}
+
+/** Kinds that share a counter, so that `role-1` and `user-1` are told apart by prefix only. */
+function counterOf(kind: RedactionKind): string {
+  return kind === 'access-key-id' || kind === 'unique-id' ? 'key' : kind;
+}
+
+/**
+ * Hands out stand-ins: the same original always gets the same stand-in, a stand-in never equals a
+ * token of the input (so the redaction can be reversed), and a value that already is a stand-in is
+ * left as it is.
+ */
+export class StandIns {
+  private readonly byOriginal = new Map<string, RedactionEntry>();
+  private readonly byStandIn = new Map<string, RedactionEntry>();
+  private readonly counters = new Map<string, number>();
+  private readonly order: RedactionEntry[] = [];
+
+  /**
+   * @param entries a previous map, whose stand-ins are reused
+   * @param taken every token of the input, which no new stand-in may equal
+   */
+  constructor(
+    entries: readonly RedactionEntry[],
+    private readonly taken: ReadonlySet<string>,
+  ) {
+    for (const entry of entries) this.remember(entry);
+  }
+
+  /** The stand-in for `original`, made on first use. */
+  get(original: string, kind: RedactionKind): string {
+    const known = this.byOriginal.get(original);
+    if (known !== undefined) return known.standIn;
+    const family = FAMILIES[kind];
+    if (this.byStandIn.has(original) || family.is(original)) return original;
+    const counter = counterOf(kind);
+    let n = this.counters.get(counter) ?? 0;
+    let standIn: string;
+    do {
+      n++;
+      standIn = family.make(n, original);
+    } while (this.taken.has(standIn) || this.byStandIn.has(standIn) || this.byOriginal.has(standIn));
+    this.counters.set(counter, n);
+    this.remember({ original, standIn, kind });
+    return standIn;
+  }
+
+  /** The original a stand-in replaced, if known and not a kept stand-in. */
+  has(original: string): boolean {
+    return this.byOriginal.has(original);
+  }
+
+  /** Every entry: those of the previous map first, then new ones in order of first appearance. */
+  entries(): readonly RedactionEntry[] {
+    return this.order;
+  }
+
+  private remember(entry: RedactionEntry): void {
+    this.byOriginal.set(entry.original, entry);
+    this.byStandIn.set(entry.standIn, entry);
+    this.order.push(entry);
+  }
+}
