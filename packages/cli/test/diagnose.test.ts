@@ -144,6 +144,36 @@ const CASES: readonly CliCase[] = [
     stderr: /--format must be one of text, json, got `xml`/,
   },
   {
+    name: 'a decoded message narrows the evaluation to the check AWS failed',
+    args: [
+      'diagnose',
+      '--format',
+      'json',
+      '--decoded',
+      'packages/cli/test/fixtures/diagnose/decoded-passrole.json',
+      '--account',
+      'packages/core/src/evidence/fixtures/account-111122223333-cli.json',
+      'An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. Encoded authorization failure message: Zm9vYmFy',
+    ],
+    exit: 0,
+    json: {
+      'findings.0.action': 'iam:PassRole',
+      'findings.0.resource': 'arn:aws:iam::111122223333:role/web-role',
+      'findings.0.source': 'decoded',
+      'findings.0.layer': 'identity',
+      'findings.1': undefined,
+      'fixes.0.document.Statement.4.Condition': {
+        StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' },
+      },
+    },
+  },
+  {
+    name: 'a decoded message that is no JSON: file, line, column, exit 1',
+    args: ['diagnose', '--decoded', 'packages/cli/test/fixtures/diagnose/broken.json', 'Access Denied'],
+    exit: 1,
+    stderr: /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/broken\.json:2:31: /,
+  },
+  {
     name: 'a missing evidence file: one line naming it, exit 1',
     args: ['diagnose', '--account', 'no/such/account.json', 'Access Denied'],
     exit: 1,

@@ -43,6 +43,7 @@ export {
   type Finding,
   type Fix,
 } from './diagnose/diagnose.js';
+export { checkFromDecoded, type DecodedCheck } from './diagnose/checks-for-failure.js';
 export type { NextStep } from './diagnose/next-steps.js';
 
 // --- policy and engine: parsing and evaluating policies ---

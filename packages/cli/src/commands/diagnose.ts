@@ -1,4 +1,11 @@
-import { createCatalog, diagnose, type ReadErrorOptions } from '@whydenied/core';
+import {
+  checkFromDecoded,
+  createCatalog,
+  type DecodedCheck,
+  diagnose,
+  parseDecodedMessage,
+  type ReadErrorOptions,
+} from '@whydenied/core';
 import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, inputError, usageError } from '../cli-error.js';
@@ -21,9 +28,6 @@ interface DiagnoseOptions {
   readonly resourcePolicy?: string[];
   readonly context?: string[];
 }
-
-/** Evidence options of the contract whose evaluation has not landed yet. */
-const PENDING_OPTIONS = ['decoded'] as const;
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -50,12 +54,6 @@ export const diagnoseCommand: CommandSpec = {
   },
   async run({ io, command, args }) {
     const opts = command.opts<DiagnoseOptions>();
-    for (const name of PENDING_OPTIONS) {
-      if (opts[name] !== undefined) {
-        const flag = `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-        throw usageError(`diagnose ${flag} is not implemented yet in this version`);
-      }
-    }
     const input = await readErrorInput(args[0] as string[] | undefined, opts.error, io);
     const options: ReadErrorOptions = {
       ...(opts.principal === undefined ? {} : { principal: opts.principal }),
@@ -63,11 +61,13 @@ export const diagnoseCommand: CommandSpec = {
       ...(opts.resource === undefined ? {} : { resource: opts.resource }),
     };
     const { evidence, context } = await readEvidence(opts, io);
+    const decoded = opts.decoded === undefined ? undefined : await readDecodedCheck(opts.decoded, io);
     const result = await diagnose({
       errorText: input.text,
       options,
       catalog: createCatalog(createNodeCatalogSource()),
       ...(evidence === undefined ? {} : { evidence }),
+      ...(decoded === undefined ? {} : { decoded }),
       context,
     });
     if (!result.ok) {
@@ -83,6 +83,26 @@ export const diagnoseCommand: CommandSpec = {
     return EXIT_OK;
   },
 };
+
+/** Reads `--decoded FILE` into the one check it describes; unusable content fails naming the file. */
+async function readDecodedCheck(
+  path: string,
+  io: Parameters<CommandSpec['run']>[0]['io'],
+): Promise<DecodedCheck> {
+  const input = await readInput(path, io);
+  const parsed = parseDecodedMessage(input.text);
+  if (!parsed.ok) {
+    const start = parsed.diagnostic.span?.start;
+    throw inputError(
+      `${input.name}${start ? `:${start.line}:${start.column}` : ''}: ${parsed.diagnostic.message}`,
+    );
+  }
+  const check = checkFromDecoded(parsed.value);
+  if (check === null) {
+    throw inputError(`${input.name}: the decoded message names no action`);
+  }
+  return check;
+}
 
 async function readErrorInput(
   words: readonly string[] | undefined,

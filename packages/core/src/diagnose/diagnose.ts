@@ -142,20 +142,23 @@ function evaluateWithEvidence(
     return { findings: [], fixes: [], noFix: [], unknowns: [unknownOf('no-checks')], missing: [] };
   }
   const evaluated = evaluateChecks(checks, governingFrom(evidence), context);
+  // without the caller's identity in the evidence, "no identity policy allows" is an artefact of the
+  // missing file, not a finding: only what other layers decide is kept
+  const known = evaluated.findings.filter((f) => !(identityUnknown(f) && IDENTITY_SIDE.has(f.layer)));
   // findings that depend on values the error does not carry come after the certain ones
   const findings = [
-    ...evaluated.findings.filter((f) => f.dependsOn.length === 0),
-    ...evaluated.findings.filter((f) => f.dependsOn.length > 0),
+    ...known.filter((f) => f.dependsOn.length === 0),
+    ...known.filter((f) => f.dependsOn.length > 0),
   ];
   const missing = uniqueMissing(
-    findings.length > 0
-      ? findings.flatMap((f) => f.governing.missing)
+    evaluated.findings.length > 0
+      ? evaluated.findings.flatMap((f) => f.governing.missing)
       : checks.flatMap((c) => governingFrom(evidence)(c).missing),
   );
   const unknowns: Unknown[] = [];
   const first = findings[0];
   if (first === undefined) {
-    unknowns.push(unknownOf('evidence-allows'));
+    if (known.length === evaluated.findings.length) unknowns.push(unknownOf('evidence-allows'));
   } else {
     if (reading.failure.reasonLayer !== null && first.layer !== reading.failure.reasonLayer) {
       unknowns.push(unknownOf('layer-disagrees'));
@@ -178,6 +181,17 @@ function evaluateWithEvidence(
     verification: fix.verification,
   }));
   return { findings, fixes, noFix: planned.none, unknowns, missing };
+}
+
+const IDENTITY_SIDE: ReadonlySet<PolicyLayer> = new Set(['identity', 'permissions-boundary', 'session']);
+const IDENTITY_MISSING = new Set([
+  'principal-not-found',
+  'principal-account-unknown',
+  'account-details-missing',
+]);
+
+function identityUnknown(finding: EvaluatedFinding): boolean {
+  return finding.governing.missing.some((m) => IDENTITY_MISSING.has(m.code));
 }
 
 /** Whether the policy ARN AWS appended is the deciding policy the evaluation found. */
