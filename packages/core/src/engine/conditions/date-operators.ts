@@ -1,5 +1,5 @@
-import type { ConditionOperatorName } from '../../policy/condition-operator-names.js';
 import type { ComparisonOperator } from './condition-operator.js';
+import { orderedOperators } from './ordered-operators.js';
 
 const W3C_DATE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
@@ -35,37 +35,9 @@ export function parseDate(text: string): number | undefined {
   return ms;
 }
 
-function date(
-  name: ConditionOperatorName,
-  negated: boolean,
-  test: (a: number, e: number) => boolean,
-): ComparisonOperator {
-  return {
-    kind: 'comparison',
-    name,
-    negated,
-    variables: false,
-    compile({ text }) {
-      const expected = parseDate(text);
-      if (expected === undefined) return null;
-      return (actual) => {
-        const a = parseDate(actual);
-        return a !== undefined && test(a, expected);
-      };
-    },
-  };
-}
-
 /**
  * The date operators; a request value that is not a date never matches.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Date
  */
-export const DATE_OPERATORS: readonly ComparisonOperator[] = [
-  date('DateEquals', false, (a, e) => a === e),
-  date('DateNotEquals', true, (a, e) => a === e),
-  date('DateLessThan', false, (a, e) => a < e),
-  date('DateLessThanEquals', false, (a, e) => a <= e),
-  date('DateGreaterThan', false, (a, e) => a > e),
-  date('DateGreaterThanEquals', false, (a, e) => a >= e),
-];
+export const DATE_OPERATORS: readonly ComparisonOperator[] = orderedOperators('Date', parseDate);
