@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
-
-interface CliCase {
-  readonly name: string;
-  readonly args: readonly string[];
-  readonly stdin?: string;
-  readonly exit: number;
-  /** Fields of the JSON output (dotted paths) and their expected values. */
-  readonly json?: Readonly<Record<string, unknown>>;
-  /** A pattern the single line on standard error must match. */
-  readonly stderr?: RegExp;
-}
+import { type CliCase, checkCliCase, runCli } from './run-cli.js';
 
 const SCP_ERROR =
   'An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. User: arn:aws:sts::111122223333:assumed-role/deploy-role/ci is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111122223333:instance/* with an explicit deny in a service control policy';
@@ -209,32 +198,8 @@ const CASES: readonly CliCase[] = [
   },
 ];
 
-function at(value: unknown, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
-}
-
 describe('whydenied diagnose (end to end)', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const run = runCli(c.args, c.stdin);
-    expect(run.status, run.stderr).toBe(c.exit);
-    if (c.exit !== 0) {
-      expect(run.stdout).toBe('');
-      expect(run.stderr).not.toMatch(/\n\s+at /);
-    }
-    if (c.stderr !== undefined) {
-      const lines = run.stderr.trimEnd().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(c.stderr);
-    }
-    if (c.json !== undefined) {
-      const output: unknown = JSON.parse(run.stdout);
-      for (const [path, expected] of Object.entries(c.json)) {
-        expect(at(output, path), path).toEqual(expected);
-      }
-    }
-  });
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_, c) => checkCliCase(c));
 
   it('prints the text view for a person', () => {
     const run = runCli(['diagnose', '--error', 'examples/errors/s3-rcp.txt']);

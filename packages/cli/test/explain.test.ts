@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
-
-interface CliCase {
-  readonly name: string;
-  readonly args: readonly string[];
-  readonly stdin?: string;
-  readonly exit: number;
-  /** Fields of the JSON output (dotted paths) and their expected values. */
-  readonly json?: Readonly<Record<string, unknown>>;
-  /** A pattern the single line on standard error must match. */
-  readonly stderr?: RegExp;
-}
+import { type CliCase, checkCliCase, runCli } from './run-cli.js';
 
 const DIR = 'packages/cli/test/fixtures/explain';
 
@@ -121,32 +110,8 @@ const CASES: readonly CliCase[] = [
   },
 ];
 
-function at(value: unknown, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], value);
-}
-
 describe('whydenied explain (end to end)', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const run = runCli(c.args, c.stdin);
-    expect(run.status, run.stderr).toBe(c.exit);
-    if (c.exit !== 0) {
-      expect(run.stdout).toBe('');
-      expect(run.stderr).not.toMatch(/\n\s+at /);
-    }
-    if (c.stderr !== undefined) {
-      const lines = run.stderr.trimEnd().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(c.stderr);
-    }
-    if (c.json !== undefined) {
-      const output: unknown = JSON.parse(run.stdout);
-      for (const [path, expected] of Object.entries(c.json)) {
-        expect(at(output, path), path).toEqual(expected);
-      }
-    }
-  });
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_, c) => checkCliCase(c));
 
   it('prints the text view for a person', () => {
     const run = runCli(['explain', `${DIR}/scp.json`]);

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { type CliCase, checkCliCase, runCli } from './run-cli.js';
 
 const DIR = 'packages/cli/test/fixtures/redact';
 const ERROR = `${DIR}/error.txt`;
@@ -20,15 +20,6 @@ const SECRETS = [
   'ops@acme-corp.com',
   'AKIAIOSFODNN7EXAMPLE',
 ];
-
-interface CliCase {
-  readonly name: string;
-  readonly args: readonly string[];
-  readonly stdin?: string;
-  readonly exit: number;
-  /** A pattern the single line on standard error must match. */
-  readonly stderr?: RegExp;
-}
 
 const FAILURES: readonly CliCase[] = [
   {
@@ -158,14 +149,7 @@ describe('whydenied redact (end to end)', () => {
 
   it.each(FAILURES.map((c) => [c.name, c] as const))('%s', (_, c) => {
     const before = existsSync(`${DIR}/not-a-map.json`) ? readFileSync(`${DIR}/not-a-map.json`, 'utf8') : null;
-    const run = runCli(c.args, c.stdin);
-    expect(run.status, run.stderr).toBe(c.exit);
-    expect(run.stdout).toBe('');
-    if (c.stderr !== undefined) {
-      const lines = run.stderr.trimEnd().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(c.stderr);
-    }
+    checkCliCase(c);
     // a refused map is left as it was
     expect(readFileSync(`${DIR}/not-a-map.json`, 'utf8')).toBe(before);
   });
