@@ -19,7 +19,7 @@ export function loadCaseTable<T extends { name: string }>(
   const names = new Set<string>();
   for (const [i, item] of raw.entries()) {
     const where = `${url.pathname} case ${i}`;
-    assertKeys(item, allowed.top, where);
+    checkKeys(item, allowed.top, where);
     const c = item as Record<string, unknown>;
     if (typeof c.name !== 'string' || c.name === '') {
       throw new Error(`${where}: missing name`);
@@ -28,13 +28,18 @@ export function loadCaseTable<T extends { name: string }>(
       throw new Error(`${where}: duplicate name \`${c.name}\``);
     }
     names.add(c.name);
-    assertKeys(c.input, allowed.input, `${where} (${c.name}) input`);
-    assertKeys(c.expected, allowed.expected, `${where} (${c.name}) expected`);
+    checkKeys(c.input, allowed.input, `${where} (${c.name}) input`);
+    checkKeys(c.expected, allowed.expected, `${where} (${c.name}) expected`);
   }
   return raw as T[];
 }
 
-function assertKeys(value: unknown, allowed: readonly string[], where: string): void {
+/** Checks that `value` is an object with no key outside `allowed`, and returns it as a record. */
+export function checkKeys(
+  value: unknown,
+  allowed: readonly string[],
+  where: string,
+): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Error(`${where}: expected an object`);
   }
@@ -43,6 +48,7 @@ function assertKeys(value: unknown, allowed: readonly string[], where: string): 
       throw new Error(`${where}: unknown key \`${key}\``);
     }
   }
+  return value as Record<string, unknown>;
 }
 
 /** The corpus of real error messages that ships beside the repository (`../shared/corpus`). */

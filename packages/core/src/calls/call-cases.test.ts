@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkKeys } from '../../test/case-table.js';
 import type { CallDescription, CallNoteCode, Check } from './call-model.js';
 import { expandCall } from './expand-call.js';
 
@@ -50,27 +51,18 @@ const CHECK_KEYS = [
   'when',
 ];
 
-function keysOf(value: unknown, allowed: readonly string[], where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error(`${where}: expected an object`);
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) throw new Error(`${where}: unknown key \`${key}\``);
-  }
-  return value as Record<string, unknown>;
-}
-
 function readCase(value: unknown, where: string): TableCase {
-  const c = keysOf(value, CASE_KEYS, where);
+  const c = checkKeys(value, CASE_KEYS, where);
   if (typeof c.name !== 'string' || c.name === '') throw new Error(`${where}: missing name`);
   if (typeof c.source !== 'string' || !c.source.startsWith('https://docs.aws.amazon.com/'))
     throw new Error(`${where}: source must be an AWS documentation URL`);
-  const input = keysOf(c.input, INPUT_KEYS, `${where}/input`);
+  const input = checkKeys(c.input, INPUT_KEYS, `${where}/input`);
   if (typeof input.service !== 'string' || typeof input.operation !== 'string')
     throw new Error(`${where}: input needs service and operation`);
-  const expected = keysOf(c.expected, EXPECTED_KEYS, `${where}/expected`);
+  const expected = checkKeys(c.expected, EXPECTED_KEYS, `${where}/expected`);
   if (!Array.isArray(expected.checks)) throw new Error(`${where}: expected.checks must be a list`);
   expected.checks.forEach((check, i) => {
-    const k = keysOf(check, CHECK_KEYS, `${where}/expected/checks/${i}`);
+    const k = checkKeys(check, CHECK_KEYS, `${where}/expected/checks/${i}`);
     if (typeof k.action !== 'string' || typeof k.resource !== 'string')
       throw new Error(`${where}/checks/${i}: needs action and resource`);
   });

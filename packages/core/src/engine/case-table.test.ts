@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkKeys } from '../../test/case-table.js';
 import { compilePolicySet } from './compile-policy-set.js';
 import { toSimulateJson } from './contract-output.js';
 import { evaluate } from './evaluate.js';
@@ -39,15 +40,6 @@ const LAYERS = [
   'vpc-endpoint',
   null,
 ];
-
-function checkKeys(value: unknown, allowed: readonly string[], where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error(`${where}: expected an object`);
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) throw new Error(`${where}: unknown key \`${key}\``);
-  }
-  return value as Record<string, unknown>;
-}
 
 function readExpected(value: unknown, where: string): ExpectedResult {
   const e = checkKeys(value, EXPECTED_KEYS, where);

@@ -7,6 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkKeys } from '../../test/case-table.js';
 import { compilePolicySet } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { Decision, LayerName } from '../engine/evaluation-result.js';
@@ -63,15 +64,6 @@ const REQUIRED_EXPECTED = [
 ];
 const EXPECTED_KEYS = [...REQUIRED_EXPECTED, 'provenance', 'decision'];
 const PROVENANCE_KEYS = ['layer', 'kind', 'operation', 'target', 'owner', 'attachedAt', 'attachedTo'];
-
-function checkKeys(value: unknown, allowed: readonly string[], where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Error(`${where}: expected an object`);
-  for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) throw new Error(`${where}: unknown key \`${key}\``);
-  }
-  return value as Record<string, unknown>;
-}
 
 function readCase(value: unknown, where: string): EvidenceCase {
   const c = checkKeys(value, CASE_KEYS, where);
