@@ -4,6 +4,7 @@ import { ruleFor } from '../calls/rules/index.js';
 import type { DecodedMessage } from '../decoded/decoded-model.js';
 import type { ContextValue } from '../engine/request.js';
 import type { ErrorReading } from '../errors/failure.js';
+import { compileArnPattern } from '../matching/arn.js';
 import type { CheckToEvaluate } from './evaluate-checks.js';
 
 /** The check a decoded authorization message describes (spec B: one message, one evaluation). */
@@ -98,22 +99,36 @@ export function checksForFailure(reading: ErrorReading, decoded: DecodedCheck | 
   }
   // the check the error itself names goes first, with the context the expansion gives it
   const action = failure.action.toLowerCase();
-  const named = checks.findIndex(
+  const exact = checks.findIndex(
     (c) =>
       c.action.toLowerCase() === action && (failure.resource === null || c.resource === failure.resource),
   );
+  // the error names the resource the expansion could only assume (`subnet/*` for the default subnet):
+  // the named one replaces it, or the fix would grant every subnet
+  const stated = failure.resource;
+  const named =
+    exact >= 0 || stated === null
+      ? exact
+      : checks.findIndex(
+          (c) =>
+            c.action.toLowerCase() === action &&
+            c.assumed.includes('resource') &&
+            compileArnPattern(c.resource).matches(stated),
+        );
   const sameAction = checks.find((c) => c.action.toLowerCase() === action);
   const context =
-    named >= 0 ? (checks[named]?.context ?? {}) : (sameAction?.context ?? passRoleContext(call, action));
-  const stated: CheckToEvaluate = {
+    named >= 0
+      ? (checks[named]?.context ?? {})
+      : (sameAction?.context ?? { ...passRoleContext(call, action), ...createActionContext(call, action) });
+  const first: CheckToEvaluate = {
     principal,
     action: failure.action,
-    resource: failure.resource ?? sameAction?.resource ?? '*',
+    resource: stated ?? sameAction?.resource ?? '*',
     context,
     source: 'error',
-    assumed: failure.resource === null ? ['resource'] : [],
+    assumed: stated === null ? ['resource'] : [],
   };
-  return [stated, ...checks.filter((_, i) => i !== named)];
+  return [first, ...checks.filter((_, i) => i !== named)];
 }
 
 /** `iam:PassedToService` for a PassRole denial the error names, from the rule of the call that passes it. */
@@ -126,4 +141,21 @@ function passRoleContext(
       ? ruleFor(call.service, call.operation).passesRoleTo
       : undefined;
   return service === undefined ? {} : { 'iam:PassedToService': service };
+}
+
+/**
+ * `ec2:CreateAction` for a tag-on-create denial the error names: tags a creating call applies are
+ * authorized as `ec2:CreateTags` with the creating operation's name in `ec2:CreateAction` (spec D.3).
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/supported-iam-actions-tagging.html
+ */
+function createActionContext(
+  call: CallDescription | undefined,
+  action: string,
+): Readonly<Record<string, ContextValue>> {
+  return action === 'ec2:createtags' &&
+    call !== undefined &&
+    call.service.toLowerCase() === 'ec2' &&
+    call.operation !== 'CreateTags'
+    ? { 'ec2:CreateAction': call.operation }
+    : {};
 }

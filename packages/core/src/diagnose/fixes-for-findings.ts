@@ -53,7 +53,7 @@ export function fixesForFindings(findings: readonly EvaluatedFinding[]): {
 } {
   const planned = new Map<string, PlannedChange>();
   const none: NoFix[] = [];
-  findings.forEach((finding, i) => findingIndexes.set(finding, i));
+  for (const [i, finding] of findings.entries()) findingIndexes.set(finding, i);
   findings.forEach((finding, i) => {
     if (finding.dependsOn.length > 0) {
       none.push({
@@ -119,7 +119,11 @@ function planFinding(
       { ...finding.governing, input: set },
       result,
     );
-    if (current === null) return null;
+    if (current === null) {
+      // allowed by the changes planned for earlier findings: each change it cannot do without answers it too
+      if (step === 0) attribute(finding, set, planned);
+      return null;
+    }
     const plan = planOf(current);
     if ('code' in plan) return plan;
     const existing = planned.get(plan.target.setName);
@@ -140,6 +144,23 @@ function planFinding(
     });
   }
   return { code: 'not-verified', message: `still denied after changing ${MAX_LAYERS} policies` };
+}
+
+/** Adds the finding to every planned change without which its check is denied again. */
+function attribute(
+  finding: EvaluatedFinding,
+  set: PolicySetInput,
+  planned: Map<string, PlannedChange>,
+): void {
+  for (const [name, change] of planned) {
+    if (change.target.layer !== 'identity' && !hasPolicy(set, name)) continue;
+    const others = new Map([...planned].filter(([, c]) => c !== change));
+    const compiled = compilePolicySet(withPlanned(finding.governing.input, others));
+    if (!compiled.ok || evaluate(compiled.value, finding.request, { trace: 'none' }).decision === 'Allowed') {
+      continue;
+    }
+    change.findings.add(findingIndexOf(finding));
+  }
 }
 
 /** Indexes of findings, set by {@link fixesForFindings} before planning (findings are plain data). */
@@ -229,7 +250,7 @@ function planOf(
             code: 'no-target',
             message: 'the caller has no identity policy that can be changed, and its user or role is unknown',
           }
-        : { target, change: { type: 'allow' } };
+        : { target, change: { type: 'allow', pin: pinnedByNearMiss(finding) } };
     }
     case 'permissions-boundary':
     case 'resource':
@@ -248,8 +269,8 @@ function planOf(
       }
       const change: FixChange =
         finding.layer === 'permissions-boundary'
-          ? { type: 'allow' }
-          : { type: 'allow', principal: grantee(finding) };
+          ? { type: 'allow', pin: pinnedByNearMiss(finding) }
+          : { type: 'allow', principal: grantee(finding), noResource: finding.layer === 'trust-policy' };
       return { target, change };
     }
     case 'session':
@@ -269,6 +290,19 @@ function planOf(
         message: 'an organization level has no policy that allows this: the organization must allow it there',
       };
   }
+}
+
+/**
+ * The string keys a near-miss statement restricts and the request failed with one known value (a
+ * `StringEquals ec2:InstanceType t3.micro` for an `m5.large` launch): the added allow keeps them,
+ * pinned to the value the request sent, instead of granting every value.
+ */
+function pinnedByNearMiss(finding: EvaluatedFinding): string[] {
+  return finding.failedConditions
+    .filter(
+      (c) => /^String(Equals|Like|EqualsIgnoreCase)(IfExists)?$/.test(c.operator) && c.actual?.length === 1,
+    )
+    .map((c) => c.key);
 }
 
 /** The identity policy to extend: the one with a near miss, else an inline policy, else a new inline policy. */

@@ -14,6 +14,18 @@ const PINNED_KEYS: readonly string[] = [
   'kms:GrantIsForAWSResource',
 ];
 
+/** How {@link narrowStatement} narrows beyond actions and resources. */
+export interface NarrowOptions {
+  /** Further keys to pin to the value the checks sent (keys a near-miss statement restricts). */
+  readonly pin?: readonly string[];
+  /**
+   * Whether the statement names its resources; a role trust policy may not (IAM rejects it with
+   * "Has prohibited field Resource"): the role is the resource.
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+   */
+  readonly resource?: boolean;
+}
+
 /**
  * The narrowest Allow statement that grants the checks: their exact actions on their exact resources,
  * with the pinned condition keys the calls sent. Checks are expected to share their pinned context
@@ -23,25 +35,26 @@ export function narrowStatement(
   checks: readonly FailedCheck[],
   sid: string,
   principal?: Readonly<Record<string, unknown>>,
+  options: NarrowOptions = {},
 ): Record<string, unknown> {
   const actions = unique(checks.map((c) => c.action));
   const resources = unique(checks.map((c) => c.resource));
-  const condition = pinnedCondition(checks[0]?.context ?? {});
+  const condition = pinnedCondition(checks[0]?.context ?? {}, options.pin ?? []);
   return {
     Sid: sid,
     Effect: 'Allow',
     ...(principal === undefined ? {} : { Principal: principal }),
     Action: actions.length === 1 ? actions[0] : actions,
-    Resource: resources.length === 1 ? resources[0] : resources,
+    ...(options.resource === false ? {} : { Resource: resources.length === 1 ? resources[0] : resources }),
     ...(condition === null ? {} : { Condition: condition }),
   };
 }
 
 /** Groups checks that can share one statement: same pinned condition values. */
-export function groupChecks(checks: readonly FailedCheck[]): FailedCheck[][] {
+export function groupChecks(checks: readonly FailedCheck[], pin: readonly string[] = []): FailedCheck[][] {
   const groups = new Map<string, FailedCheck[]>();
   for (const check of checks) {
-    const key = JSON.stringify(pinnedCondition(check.context));
+    const key = JSON.stringify(pinnedCondition(check.context, pin));
     const group = groups.get(key);
     if (group) group.push(check);
     else groups.set(key, [check]);
@@ -51,10 +64,15 @@ export function groupChecks(checks: readonly FailedCheck[]): FailedCheck[][] {
 
 function pinnedCondition(
   context: Readonly<Record<string, string | readonly string[]>>,
+  pin: readonly string[],
 ): Record<string, Record<string, string>> | null {
   const equals: Record<string, string> = {};
   const lowered = new Map(Object.keys(context).map((k) => [k.toLowerCase(), k]));
-  for (const key of PINNED_KEYS) {
+  const keys = [
+    ...PINNED_KEYS,
+    ...pin.filter((k) => !PINNED_KEYS.some((p) => p.toLowerCase() === k.toLowerCase())),
+  ];
+  for (const key of keys) {
     const given = lowered.get(key.toLowerCase());
     const value = given === undefined ? undefined : context[given];
     if (typeof value === 'string') {

@@ -30,6 +30,19 @@ interface FixCase {
     | { readonly ok: false; readonly reason: RegExp };
 }
 
+const smallOnly = doc({
+  Sid: 'SmallOnly',
+  Effect: 'Allow',
+  Action: 'ec2:RunInstances',
+  Resource: `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/*`,
+  Condition: { StringEquals: { 'ec2:InstanceType': 't3.micro' } },
+});
+const trustCi = doc({
+  Sid: 'CiRunner',
+  Effect: 'Allow',
+  Principal: { AWS: 'arn:aws:iam::444455556666:role/ci-runner' },
+  Action: 'sts:AssumeRole',
+});
 const launch = doc({ Sid: 'Launch', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' });
 const passRoleCheck: FailedCheck = {
   principal: SESSION,
@@ -40,6 +53,77 @@ const passRoleCheck: FailedCheck = {
 };
 
 const CASES: readonly FixCase[] = [
+  {
+    name: 'near miss on a condition: the added allow keeps the key, pinned to the value the request sent',
+    source: 'EC2-EX: ec2:InstanceType; a statement allowing only t3.micro, the launch was m5.large',
+    set: { identityPolicies: [{ name: 'dev/LaunchSmall', document: smallOnly }] },
+    target: {
+      layer: 'identity',
+      kind: 'inline-role-policy',
+      owner: 'account',
+      target: ROLE,
+      setName: 'dev/LaunchSmall',
+      policyName: 'LaunchSmall',
+      document: smallOnly,
+    },
+    checks: [
+      {
+        principal: SESSION,
+        action: 'ec2:RunInstances',
+        resource: `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/*`,
+        context: { 'ec2:InstanceType': 'm5.large' },
+        sessionIssuer: ROLE,
+      },
+    ],
+    change: { type: 'allow', pin: ['ec2:InstanceType'] },
+    expected: {
+      ok: true,
+      statement: {
+        Sid: 'WhydeniedAllowRunInstances',
+        Effect: 'Allow',
+        Action: 'ec2:RunInstances',
+        Resource: `arn:aws:ec2:eu-west-1:${ACCOUNT}:instance/*`,
+        Condition: { StringEquals: { 'ec2:InstanceType': 'm5.large' } },
+      },
+      proposal: false,
+      command:
+        'aws iam put-role-policy --role-name deploy-role --policy-name LaunchSmall --policy-document file://fix.json',
+    },
+  },
+  {
+    name: 'trust policy: the added statement names the caller and no Resource (IAM rejects one there)',
+    source: 'RES: a role trust policy has no Resource element; UpdateAssumeRolePolicy',
+    set: { resourcePolicy: { name: 'trust-policy:deploy-role', document: trustCi } },
+    target: {
+      layer: 'trust-policy',
+      kind: 'trust-policy',
+      owner: 'resource-owner',
+      target: ROLE,
+      setName: 'trust-policy:deploy-role',
+      policyName: 'trust-policy:deploy-role',
+      document: trustCi,
+    },
+    checks: [
+      {
+        principal: `arn:aws:iam::${ACCOUNT}:user/alice`,
+        action: 'sts:AssumeRole',
+        resource: ROLE,
+        context: {},
+      },
+    ],
+    change: { type: 'allow', principal: `arn:aws:iam::${ACCOUNT}:user/alice`, noResource: true },
+    expected: {
+      ok: true,
+      statement: {
+        Sid: 'WhydeniedAllowAssumeRole',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${ACCOUNT}:user/alice` },
+        Action: 'sts:AssumeRole',
+      },
+      proposal: true,
+      command: 'aws iam update-assume-role-policy --role-name deploy-role --policy-document file://fix.json',
+    },
+  },
   {
     name: 'PassRole behind RunInstances: add PassRole on the role, pinned to ec2.amazonaws.com',
     source: 'PASSROLE: iam:PassRole on the role, iam:PassedToService',

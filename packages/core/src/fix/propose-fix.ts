@@ -16,7 +16,14 @@ import { verifyFix } from './verify-fix.js';
 /** How a fix changes its target. */
 export type FixChange =
   /** Add the narrowest Allow for the checks (missing allows: identity, boundary, resource, trust, SCP). */
-  | { readonly type: 'allow'; readonly principal?: string }
+  | {
+      readonly type: 'allow';
+      readonly principal?: string;
+      /** Further condition keys to pin to the value the check sent (those a near-miss statement restricts). */
+      readonly pin?: readonly string[];
+      /** Leave `Resource` out: a role trust policy may not have one. */
+      readonly noResource?: boolean;
+    }
   /** Exempt the caller from a Deny statement (an explicit deny: a proposal for its owner to decide). */
   | { readonly type: 'exempt'; readonly statementIndex: number; readonly principal: string };
 
@@ -95,10 +102,11 @@ export function applyChange(
   }
   let document = current;
   let last: Record<string, unknown> = {};
-  for (const group of groupChecks(checks)) {
+  const options = { pin: change.pin ?? [], resource: change.noResource !== true };
+  for (const group of groupChecks(checks, options.pin)) {
     const sid = freshSid(document, `WhydeniedAllow${sidWord(group[0]?.action ?? '')}`);
     const principal = change.principal === undefined ? undefined : { AWS: change.principal };
-    last = narrowStatement(group, sid, principal);
+    last = narrowStatement(group, sid, principal, options);
     document = addStatement(document, last);
   }
   return { document, statement: last };

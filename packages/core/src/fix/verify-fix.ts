@@ -30,7 +30,9 @@ export function verifyFix(
   // another caller is only a meaningful probe where the changed policy names principals
   const probeCallers =
     layer === 'resource' || layer === 'trust-policy' || layer === 'rcp' || layer === 'vpc-endpoint';
-  const probes = checks.flatMap((c) => probesOf(c, probeCallers));
+  // a trust policy is the role's own: its statements name no resource, and another role has its own
+  const probeSiblings = layer !== 'trust-policy';
+  const probes = checks.flatMap((c) => probesOf(c, probeCallers, probeSiblings));
   const widened = probes
     .filter(
       (p) =>
@@ -54,11 +56,12 @@ function requestOf(check: FailedCheck): AuthorizationRequest {
 function probesOf(
   check: FailedCheck,
   probeCallers: boolean,
+  probeSiblings: boolean,
 ): { label: string; request: AuthorizationRequest }[] {
   const base = requestOf(check);
   const probes: { label: string; request: AuthorizationRequest }[] = [];
   // a resource with `*` stands for one not yet created (`instance/*`): the grant is that ARN itself
-  if (!check.resource.includes('*')) {
+  if (probeSiblings && !check.resource.includes('*')) {
     const sibling = `${check.resource}-${PROBE}`;
     probes.push({ label: `${check.action} on \`${sibling}\``, request: { ...base, resource: sibling } });
   }
