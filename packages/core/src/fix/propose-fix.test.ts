@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { FailedCheck, FixTarget } from './fix-model.js';
-import { type FixChange, proposeFix } from './propose-fix.js';
+import { applyChange, type FixChange, proposeFix } from './propose-fix.js';
 import { replacePolicy } from './replace-policy.js';
 import { verifyFix } from './verify-fix.js';
 
@@ -458,5 +458,40 @@ describe('proposeFix', () => {
     const verification = verifyFix(set, replacePolicy(set, target, broad), [passRoleCheck], 'identity');
     expect(verification.allowsChecks).toBe(true);
     expect(verification.widened.length).toBeGreaterThan(0);
+  });
+});
+
+describe('applyChange', () => {
+  it('merges resources into a statement it added before for the same action and condition', () => {
+    const check = (resource: string): FailedCheck => ({
+      principal: SESSION,
+      action: 'ec2:RunInstances',
+      resource,
+      context: {},
+    });
+    const first = applyChange(
+      { Version: '2012-10-17', Statement: [] },
+      [check(`arn:aws:ec2:eu-west-1:${ACCOUNT}:subnet/*`)],
+      { type: 'allow' },
+    );
+    if (first === null) throw new Error('no document');
+    const second = applyChange(first.document, [check(`arn:aws:ec2:eu-west-1:${ACCOUNT}:volume/*`)], {
+      type: 'allow',
+    });
+    expect(second?.document.Statement).toEqual([
+      {
+        Sid: 'WhydeniedAllowRunInstances',
+        Effect: 'Allow',
+        Action: 'ec2:RunInstances',
+        Resource: [`arn:aws:ec2:eu-west-1:${ACCOUNT}:subnet/*`, `arn:aws:ec2:eu-west-1:${ACCOUNT}:volume/*`],
+      },
+    ]);
+    // a different action is not merged
+    const third = applyChange(
+      second?.document ?? first.document,
+      [{ ...check('*'), action: 'ec2:CreateTags' }],
+      { type: 'allow' },
+    );
+    expect(third?.document.Statement).toHaveLength(2);
   });
 });

@@ -107,9 +107,40 @@ export function applyChange(
     const sid = freshSid(document, `WhydeniedAllow${sidWord(group[0]?.action ?? '')}`);
     const principal = change.principal === undefined ? undefined : { AWS: change.principal };
     last = narrowStatement(group, sid, principal, options);
-    document = addStatement(document, last);
+    const merged = mergeIntoAdded(document, last);
+    document = merged?.document ?? addStatement(document, last);
+    last = merged?.statement ?? last;
   }
   return { document, statement: last };
+}
+
+/**
+ * Adds the new statement's resources to a statement whyDenied added earlier with the same effect,
+ * action, principal and condition (one finding at a time, RunInstances' resources would otherwise
+ * each get a statement); `null` when there is none.
+ */
+function mergeIntoAdded(
+  document: EditableDocument,
+  statement: Record<string, unknown>,
+): { document: EditableDocument; statement: Record<string, unknown> } | null {
+  const same = (a: Record<string, unknown>) =>
+    typeof a.Sid === 'string' &&
+    a.Sid.startsWith('WhydeniedAllow') &&
+    a.Resource !== undefined &&
+    statement.Resource !== undefined &&
+    ['Effect', 'Action', 'Principal', 'Condition'].every(
+      (k) => JSON.stringify(a[k]) === JSON.stringify(statement[k]),
+    );
+  const index = document.Statement.findIndex(same);
+  const existing = document.Statement[index];
+  if (existing === undefined) return null;
+  const list = (v: unknown) => (Array.isArray(v) ? (v as unknown[]) : [v]);
+  const resources = [...new Set([...list(existing.Resource), ...list(statement.Resource)])];
+  const merged = { ...existing, Resource: resources.length === 1 ? resources[0] : resources };
+  return {
+    document: { ...document, Statement: document.Statement.map((s, i) => (i === index ? merged : s)) },
+    statement: merged,
+  };
 }
 
 /** `iam:PassRole` → `PassRole`: a Sid is alphanumeric. */
