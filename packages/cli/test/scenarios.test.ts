@@ -287,6 +287,17 @@ function slotOf(fix: OutFix, files: Files, args: ScenarioArgs): Slot {
       return inlineSlot(accountEntity(files, args, entities, fix.target), policies, fix.policyName);
     }
   }
+  if (command.startsWith('aws sso-admin put-inline-policy-to-permission-set ')) {
+    // Identity Center provisions a permission set's inline policy as `AwsSSOInlinePolicy` of its roles
+    const prefix = `AWSReservedSSO_${fix.policyName}_`;
+    for (const name of args.account ?? []) {
+      const role = entries(files.get(name), 'RoleDetailList').find((r) =>
+        String(r.RoleName).startsWith(prefix),
+      );
+      if (role !== undefined) return inlineSlot(role, 'RolePolicyList', 'AwsSSOInlinePolicy');
+    }
+    throw new Error(`no role of permission set \`${fix.policyName}\` in the --account files`);
+  }
   if (command.startsWith('aws iam create-policy-version ')) {
     const policy = accountEntity(files, args, 'Policies', fix.target);
     const version = entries(policy, 'PolicyVersionList').find((v) => v.VersionId === policy.DefaultVersionId);

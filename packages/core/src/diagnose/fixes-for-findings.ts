@@ -307,6 +307,38 @@ function pinnedByNearMiss(finding: EvaluatedFinding): string[] {
 
 /** The identity policy to extend: the one with a near miss, else an inline policy, else a new inline policy. */
 function identityTarget(finding: EvaluatedFinding): FixTarget | null {
+  const target = editableIdentityTarget(finding);
+  return target === null ? null : viaPermissionSet(target, finding);
+}
+
+const SSO_ROLE = /^AWSReservedSSO_(.+)_[0-9a-f]+$/;
+
+/**
+ * IAM Identity Center owns the `AWSReservedSSO_*` roles and refuses changes to them: their policies
+ * come from the permission set, so the fix goes to the permission set's inline policy, which the
+ * organization's Identity Center administrators change.
+ * @see https://docs.aws.amazon.com/singlesignon/latest/userguide/referencingpermissionsets.html
+ * @see https://docs.aws.amazon.com/cli/latest/reference/sso-admin/put-inline-policy-to-permission-set.html
+ */
+function viaPermissionSet(target: FixTarget, finding: EvaluatedFinding): FixTarget {
+  const identity = finding.governing.identity;
+  const set = identity === null ? null : SSO_ROLE.exec(identity.name)?.[1];
+  if (identity === null || set === undefined || set === null) return target;
+  const inline = [...finding.governing.provenance.values()].find(
+    (p) => p.layer === 'identity' && p.origin.kind === 'inline-role',
+  );
+  return {
+    layer: 'identity',
+    kind: 'permission-set-inline-policy',
+    owner: 'organization',
+    target: `permission-set:${set}`,
+    setName: inline?.name ?? `${identity.name}/AwsSSOInlinePolicy`,
+    policyName: set,
+    document: inline === undefined ? null : documentOf(finding.governing.input, inline.name),
+  };
+}
+
+function editableIdentityTarget(finding: EvaluatedFinding): FixTarget | null {
   const { governing } = finding;
   const identityPolicies = [...governing.provenance.values()].filter((p) => p.layer === 'identity');
   const nearMiss = finding.policy === null ? undefined : governing.provenance.get(finding.policy);

@@ -22,6 +22,9 @@ export function applyCommand(target: FixTarget): string {
       return `aws iam put-user-policy --user-name ${name} --policy-name ${target.policyName} --policy-document ${file}`;
     case 'inline-group-policy':
       return `aws iam put-group-policy --group-name ${name} --policy-name ${target.policyName} --policy-document ${file}`;
+    case 'permission-set-inline-policy':
+      // run where IAM Identity Center is administered; provisioning pushes it to the accounts
+      return `aws sso-admin put-inline-policy-to-permission-set --instance-arn <instance-arn> --permission-set-arn <arn of permission set ${target.policyName}> --inline-policy ${file} && aws sso-admin provision-permission-set --instance-arn <instance-arn> --permission-set-arn <arn of permission set ${target.policyName}> --target-type ALL_PROVISIONED_ACCOUNTS`;
     case 'managed-policy':
       return `aws iam create-policy-version --policy-arn ${target.target} --policy-document ${file} --set-as-default`;
     case 'bucket-policy':

@@ -19,6 +19,7 @@ export type FixTargetKind =
   | 'inline-role-policy'
   | 'inline-user-policy'
   | 'inline-group-policy'
+  | 'permission-set-inline-policy'
   | 'managed-policy'
   | 'bucket-policy'
   | 'key-policy'
