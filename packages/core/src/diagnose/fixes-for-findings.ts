@@ -199,7 +199,13 @@ function verifyPlanned(
     // probes compare with every other planned change in place, so only this change's effect counts
     const others = new Map([...planned].filter(([, c]) => c !== change));
     const before = withPlanned(finding.governing.input, others);
-    const v = verifyFix(before, after, [failedCheckOf(finding)], change.target.layer);
+    const v = verifyFix(
+      before,
+      after,
+      [failedCheckOf(finding)],
+      change.target.layer,
+      change.target.kind === 'key-policy',
+    );
     allowsChecks &&= v.allowsChecks;
     probes += v.probes;
     for (const w of v.widened) if (!widened.includes(w)) widened.push(w);
@@ -270,7 +276,12 @@ function planOf(
       const change: FixChange =
         finding.layer === 'permissions-boundary'
           ? { type: 'allow', pin: pinnedByNearMiss(finding) }
-          : { type: 'allow', principal: grantee(finding), noResource: finding.layer === 'trust-policy' };
+          : {
+              type: 'allow',
+              principal: grantee(finding),
+              noResource: finding.layer === 'trust-policy',
+              resourceStar: target.kind === 'key-policy',
+            };
       return { target, change };
     }
     case 'session':

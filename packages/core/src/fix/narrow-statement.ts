@@ -20,10 +20,12 @@ export interface NarrowOptions {
   readonly pin?: readonly string[];
   /**
    * Whether the statement names its resources; a role trust policy may not (IAM rejects it with
-   * "Has prohibited field Resource"): the role is the resource.
+   * "Has prohibited field Resource"): the role is the resource. `'*'` for a key policy, whose `*`
+   * means "this key".
    * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+   * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html
    */
-  readonly resource?: boolean;
+  readonly resource?: boolean | '*';
 }
 
 /**
@@ -45,7 +47,9 @@ export function narrowStatement(
     Effect: 'Allow',
     ...(principal === undefined ? {} : { Principal: principal }),
     Action: actions.length === 1 ? actions[0] : actions,
-    ...(options.resource === false ? {} : { Resource: resources.length === 1 ? resources[0] : resources }),
+    ...(options.resource === false
+      ? {}
+      : { Resource: options.resource === '*' ? '*' : resources.length === 1 ? resources[0] : resources }),
     ...(condition === null ? {} : { Condition: condition }),
   };
 }

@@ -23,6 +23,8 @@ export type FixChange =
       readonly pin?: readonly string[];
       /** Leave `Resource` out: a role trust policy may not have one. */
       readonly noResource?: boolean;
+      /** Write `"Resource": "*"`: a key policy governs only its own key, and AWS writes it that way. */
+      readonly resourceStar?: boolean;
     }
   /** Exempt the caller from a Deny statement (an explicit deny: a proposal for its owner to decide). */
   | { readonly type: 'exempt'; readonly statementIndex: number; readonly principal: string };
@@ -52,7 +54,13 @@ export function proposeFix(
     return { ok: false, reason: 'the statement to change is not a Deny of this document' };
   }
   const { document, statement } = edited;
-  const verification = verifyFix(set, replacePolicy(set, target, document), checks, target.layer);
+  const verification = verifyFix(
+    set,
+    replacePolicy(set, target, document),
+    checks,
+    target.layer,
+    target.kind === 'key-policy',
+  );
   if (!verification.allowsChecks) {
     return {
       ok: false,
@@ -102,7 +110,11 @@ export function applyChange(
   }
   let document = current;
   let last: Record<string, unknown> = {};
-  const options = { pin: change.pin ?? [], resource: change.noResource !== true };
+  const options = {
+    pin: change.pin ?? [],
+    resource:
+      change.noResource === true ? (false as const) : change.resourceStar === true ? ('*' as const) : true,
+  };
   for (const group of groupChecks(checks, options.pin)) {
     const sid = freshSid(document, `WhydeniedAllow${sidWord(group[0]?.action ?? '')}`);
     const principal = change.principal === undefined ? undefined : { AWS: change.principal };

@@ -18,6 +18,7 @@ export function verifyFix(
   after: PolicySetInput,
   checks: readonly FailedCheck[],
   layer: PolicyLayer,
+  ownResourceOnly = false,
 ): FixVerification {
   const old = compilePolicySet(before);
   const fixed = compilePolicySet(after);
@@ -30,8 +31,8 @@ export function verifyFix(
   // another caller is only a meaningful probe where the changed policy names principals
   const probeCallers =
     layer === 'resource' || layer === 'trust-policy' || layer === 'rcp' || layer === 'vpc-endpoint';
-  // a trust policy is the role's own: its statements name no resource, and another role has its own
-  const probeSiblings = layer !== 'trust-policy';
+  // a trust policy or a key policy governs only its own role or key: another one has its own policy
+  const probeSiblings = layer !== 'trust-policy' && !ownResourceOnly;
   const probes = checks.flatMap((c) => probesOf(c, probeCallers, probeSiblings));
   const widened = probes
     .filter(
