@@ -2,6 +2,7 @@
 // Each benchmark lives in bench/<name>.mjs and is registered here. `npm run bench -- engine` runs one.
 import { runEngineBench, runEngineInProcess } from '../bench/engine.mjs';
 import runErrorParserBench from '../bench/error-parser.mjs';
+import runWebBench from '../bench/web.mjs';
 
 const RUNS = 5;
 
@@ -40,6 +41,11 @@ const BENCHES = [
         `traced (relevant statements): ${Math.round(r.traced).toLocaleString('en-US')} decisions/second`,
       );
     },
+  },
+  {
+    id: 'web',
+    name: `web page in Chromium: initial load (gzipped bytes) and time to first diagnosis, cold, 5 runs`,
+    run: runWebBench,
   },
 ];
 

@@ -1,5 +1,6 @@
-// Bundles the CLI (with core) into one ESM file so that `npx whydenied` starts fast
-// and needs no TypeScript loader at run time. Runs on `npm install` (prepare) and before tests.
+// Bundles the CLI (with core) into one ESM file so that `npx whydenied` starts fast and needs no
+// TypeScript loader at run time, then builds the web page (packages/web/dist) that `whydenied web`
+// serves. Runs on `npm install` (prepare) and before tests.
 import { build } from 'esbuild';
 
 await build({
@@ -20,3 +21,7 @@ await build({
   // the workspace core is bundled from source
   alias: { '@whydenied/core': './packages/core/src/index.ts' },
 });
+
+// The web page (packages/web): a static site that `whydenied web` serves from packages/web/dist.
+const { build: buildPage } = await import('vite');
+await buildPage({ configFile: 'packages/web/vite.config.ts', logLevel: 'warn' });

@@ -181,10 +181,10 @@ const CASES: readonly CliCase[] = [
     stderr: /^whydenied: --context takes KEY=VALUE, got `aws:SourceIp`$/,
   },
   {
-    name: 'unimplemented command says so, exit 2',
-    args: ['web'],
+    name: 'web with a port that is no number: usage, exit 2',
+    args: ['web', '--port', 'eighty'],
     exit: 2,
-    stderr: /^whydenied: `web` is not implemented yet in this version$/,
+    stderr: /^whydenied: --port takes a number from 0 to 65535, got `eighty`$/,
   },
   {
     name: 'unknown command: exit 2',

@@ -1,0 +1,165 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  findWebDist,
+  PAGE_CSP,
+  resolveInside,
+  type StaticServer,
+  startStaticServer,
+} from '../src/web-server.js';
+import { ROOT } from './run-cli.js';
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** One raw HTTP request (the path is sent as written, without normalisation). */
+function fetchRaw(
+  url: string,
+  path: string,
+  options: { method?: string; host?: string } = {},
+): Promise<Answer> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        hostname,
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.host === undefined ? {} : { host: options.host },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('web static server', () => {
+  let root: string;
+  let served: StaticServer;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'whydenied-web-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>page</title>');
+    writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1);');
+    writeFileSync(join(root, 'data.json'), '{"a":1}');
+    writeFileSync(join(root, '..', `${root.split('/').pop()}-secret.txt`), 'secret');
+    served = await startStaticServer(root, '127.0.0.1', 0);
+  });
+
+  afterAll(async () => {
+    await served?.close();
+  });
+
+  it('serves the page at / with its content type, the CSP and nosniff', async () => {
+    expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await fetchRaw(served.url, '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(page.headers['content-security-policy']).toBe(PAGE_CSP);
+    expect(PAGE_CSP).toContain("default-src 'self'");
+    expect(PAGE_CSP).toContain("connect-src 'self'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.body).toContain('<title>page</title>');
+  });
+
+  it.each([
+    ['/assets/app.js', 'text/javascript; charset=utf-8'],
+    ['/data.json', 'application/json; charset=utf-8'],
+  ])('serves %s as %s', async (path, type) => {
+    const answer = await fetchRaw(served.url, path);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe(type);
+  });
+
+  it.each([
+    '/../secret.txt',
+    `/../${'x'}-secret.txt`,
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/assets/..%2f..%2fetc%2fpasswd',
+    '/..%5c..%5cetc%5cpasswd',
+    '/%00',
+    '/%zz',
+  ])('never leaves the directory: %s', async (path) => {
+    const answer = await fetchRaw(served.url, path);
+    expect([400, 404]).toContain(answer.status);
+    expect(answer.body).not.toContain('secret');
+    expect(answer.body).not.toContain('root:');
+  });
+
+  it('answers 404 for a directory and a missing file', async () => {
+    expect((await fetchRaw(served.url, '/assets')).status).toBe(404);
+    expect((await fetchRaw(served.url, '/nope.js')).status).toBe(404);
+  });
+
+  it('takes GET and HEAD only', async () => {
+    const head = await fetchRaw(served.url, '/', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    const post = await fetchRaw(served.url, '/', { method: 'POST' });
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET, HEAD');
+  });
+
+  it('refuses requests for another host name (DNS rebinding)', async () => {
+    expect((await fetchRaw(served.url, '/', { host: 'evil.example' })).status).toBe(421);
+    const port = new URL(served.url).port;
+    expect((await fetchRaw(served.url, '/', { host: `localhost:${port}` })).status).toBe(200);
+  });
+
+  it('resolves paths inside the root only', () => {
+    expect(resolveInside('/srv/site', '/')).toBe('/srv/site/index.html');
+    expect(resolveInside('/srv/site', '/a/b.js')).toBe('/srv/site/a/b.js');
+    expect(resolveInside('/srv/site', '/a/../../b')).toBeNull();
+    expect(resolveInside('/srv/site', '/%2e%2e/b')).toBeNull();
+  });
+
+  it('finds the built page beside the CLI bundle, and says when there is none', () => {
+    expect(findWebDist(new URL('../dist/main.js', import.meta.url).href)).toBe(
+      join(ROOT, 'packages/web/dist'),
+    );
+    expect(findWebDist('file:///nonexistent/a/b/main.js')).toBeNull();
+  });
+});
+
+describe('whydenied web', () => {
+  it('prints its address, serves the built page, and stops on SIGINT with exit 0', async () => {
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [join(ROOT, 'packages/cli/bin/whydenied.js'), 'web', '--port', '0'],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      child.on('exit', (code) => reject(new Error(`exited with ${code}`)));
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await fetchRaw(url, '/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Content-Security-Policy');
+    expect(page.body).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+  });
+});

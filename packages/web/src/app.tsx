@@ -1,0 +1,158 @@
+import type { PolicyLayer } from '@whydenied/core';
+import { useCallback, useState } from 'preact/hooks';
+import { DiagnosisView } from './components/diagnosis-view.js';
+import { ErrorInput } from './components/error-input.js';
+import { EvidenceDrop } from './components/evidence-drop.js';
+import { type EditorDocument, PolicyEditor } from './components/policy-editor.js';
+import { RedactionMapView, RedactionToggle } from './components/redaction-panel.js';
+import { ShareButton } from './components/share-button.js';
+import { SimulatePanel } from './components/simulate-panel.js';
+import { classify, type EvidenceFile, type PageInputs } from './inputs.js';
+import { useAnalysis } from './use-analysis.js';
+
+const STARTER_POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "iam:PassRole",
+      "Resource": "*"
+    }
+  ]
+}
+`;
+
+let nextId = 1;
+
+/** The page: inputs on one side, the diagnosis on the other, the policy editor and simulator below. */
+export function App() {
+  const [inputs, setInputs] = useState<PageInputs>({
+    errorText: '',
+    decodedText: '',
+    files: [],
+    contextText: '',
+    redactOn: false,
+  });
+  const { analysis, busy } = useAnalysis(inputs);
+  const [editorOpen, setEditorOpen] = useState(false);
+  const [editorDoc, setEditorDoc] = useState<EditorDocument>({
+    name: 'policy',
+    text: STARTER_POLICY,
+    version: 0,
+  });
+  const [editorText, setEditorText] = useState(STARTER_POLICY);
+  const [editorLayer, setEditorLayer] = useState<PolicyLayer | null>(null);
+  const update = (patch: Partial<PageInputs>) => setInputs((old) => ({ ...old, ...patch }));
+
+  const addFiles = useCallback((entries: readonly { name: string; text: string }[]) => {
+    setInputs((old) => {
+      let next = old;
+      const files: EvidenceFile[] = [];
+      for (const entry of entries) {
+        const kind = classify(entry.text);
+        if (kind === 'error') next = { ...next, errorText: entry.text };
+        else if (kind === 'decoded') next = { ...next, decodedText: entry.text };
+        else files.push({ id: nextId++, name: entry.name, text: entry.text, kind, arn: '' });
+      }
+      return { ...next, files: [...next.files, ...files] };
+    });
+  }, []);
+
+  const openInEditor = (name: string, text: string, layer: PolicyLayer | null = null) => {
+    setEditorDoc((old) => ({ name, text, version: old.version + 1 }));
+    setEditorText(text);
+    setEditorLayer(layer);
+    setEditorOpen(true);
+    requestAnimationFrame(() => document.getElementById('editor-heading')?.scrollIntoView());
+  };
+
+  const d = analysis.diagnosis;
+  return (
+    <>
+      <header class="top">
+        <h1>
+          whydenied <span class="tagline">why AWS said no, and the smallest safe fix</span>
+        </h1>
+        <div class="top-actions">
+          <RedactionToggle on={inputs.redactOn} onToggle={(redactOn) => update({ redactOn })} />
+          {d === null ? null : (
+            <ShareButton
+              diagnosis={d}
+              evidence={analysis.evidence}
+              context={analysis.context}
+              redaction={analysis.redaction}
+            />
+          )}
+        </div>
+      </header>
+      <p class="privacy">Everything runs in this page: nothing you paste or drop leaves your browser.</p>
+      <main class="layout">
+        <div class="inputs">
+          <ErrorInput
+            errorText={inputs.errorText}
+            decodedText={inputs.decodedText}
+            problems={analysis.problems}
+            onError={(errorText) => update({ errorText })}
+            onDecoded={(decodedText) => update({ decodedText })}
+          />
+          <EvidenceDrop
+            files={inputs.files}
+            problems={analysis.problems}
+            onAdd={addFiles}
+            onChange={(file) => update({ files: inputs.files.map((f) => (f.id === file.id ? file : f)) })}
+            onRemove={(id) => update({ files: inputs.files.filter((f) => f.id !== id) })}
+          />
+          <section class="panel" aria-labelledby="context-heading">
+            <h2 id="context-heading">Request context (optional)</h2>
+            <label for="context-text" class="hint">
+              <code>KEY=VALUE</code> per line, like <code>--context</code>; repeat a key for a multi-valued
+              key
+            </label>
+            <textarea
+              id="context-text"
+              rows={2}
+              spellcheck={false}
+              value={inputs.contextText}
+              onInput={(e) => update({ contextText: e.currentTarget.value })}
+            />
+          </section>
+        </div>
+        <div class="results" aria-live="polite" aria-busy={busy} id="results">
+          {analysis.redaction === null ? null : <RedactionMapView map={analysis.redaction} />}
+          {d === null ? (
+            <p class="empty">{busy ? 'Reading…' : 'Paste an error to see why AWS denied it.'}</p>
+          ) : (
+            <DiagnosisView diagnosis={d} evidence={analysis.evidence} onEdit={openInEditor} />
+          )}
+        </div>
+      </main>
+      <section class="workbench" aria-labelledby="editor-heading">
+        <div class="panel-head">
+          <h2 id="editor-heading">Policy editor</h2>
+          {editorOpen ? null : (
+            <button type="button" id="open-editor" onClick={() => setEditorOpen(true)}>
+              Open the policy editor
+            </button>
+          )}
+        </div>
+        {editorOpen ? (
+          <div class="workbench-body">
+            <PolicyEditor document={editorDoc} onText={setEditorText} />
+            <SimulatePanel
+              policyText={editorText}
+              policyName={editorDoc.name}
+              layer={editorLayer}
+              diagnosis={d}
+              evidence={analysis.evidence}
+            />
+          </div>
+        ) : (
+          <p class="hint">Edit a policy with lint findings inline, and simulate a request against it.</p>
+        )}
+      </section>
+      <footer class="foot">
+        whydenied runs offline in this page; service data loads from this site's own files.
+      </footer>
+    </>
+  );
+}

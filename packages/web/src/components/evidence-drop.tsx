@@ -1,0 +1,131 @@
+import { useState } from 'preact/hooks';
+import type { InputProblem } from '../analyze.js';
+import type { EvidenceFile, InputKind } from '../inputs.js';
+
+interface EvidenceDropProps {
+  readonly files: readonly EvidenceFile[];
+  readonly problems: readonly InputProblem[];
+  onAdd(entries: readonly { name: string; text: string }[]): void;
+  onChange(file: EvidenceFile): void;
+  onRemove(id: number): void;
+}
+
+const KIND_LABEL: Readonly<Record<InputKind, string>> = {
+  account: 'account authorization details',
+  organization: 'organization snapshot',
+  'resource-policy': 'resource policy',
+  error: 'error (moved to the error box)',
+  decoded: 'decoded message',
+  unknown: 'ignored',
+};
+
+const EVIDENCE_KINDS: readonly InputKind[] = ['account', 'organization', 'resource-policy', 'unknown'];
+
+async function readFiles(list: FileList | null | undefined): Promise<{ name: string; text: string }[]> {
+  return Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
+}
+
+/** Drop or pick evidence files, or paste a policy; each is recognised by its shape and can be re-labelled. */
+export function EvidenceDrop(props: EvidenceDropProps) {
+  const [over, setOver] = useState(false);
+  const [pasted, setPasted] = useState('');
+  return (
+    <section class="panel" aria-labelledby="evidence-heading">
+      <h2 id="evidence-heading">Evidence (optional)</h2>
+      <label
+        for="evidence-files"
+        class={over ? 'drop over' : 'drop'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={async (e) => {
+          e.preventDefault();
+          setOver(false);
+          props.onAdd(await readFiles(e.dataTransfer?.files));
+        }}
+      >
+        Drop <code>aws iam get-account-authorization-details</code> output, an organization snapshot or
+        resource policies here, or <span class="file-button">choose files</span>
+      </label>
+      <input
+        id="evidence-files"
+        type="file"
+        multiple
+        accept=".json,application/json,text/plain"
+        class="visually-hidden"
+        onChange={async (e) => {
+          const input = e.currentTarget;
+          props.onAdd(await readFiles(input.files));
+          input.value = '';
+        }}
+      />
+      <details>
+        <summary>Paste a policy or evidence JSON</summary>
+        <label for="evidence-paste" class="hint">
+          A resource policy (then give its resource ARN), an account's authorization details, or an
+          organization snapshot
+        </label>
+        <textarea
+          id="evidence-paste"
+          rows={5}
+          spellcheck={false}
+          value={pasted}
+          onInput={(e) => setPasted(e.currentTarget.value)}
+        />
+        <button
+          type="button"
+          disabled={pasted.trim() === ''}
+          onClick={() => {
+            props.onAdd([{ name: `pasted ${props.files.length + 1}`, text: pasted }]);
+            setPasted('');
+          }}
+        >
+          Add
+        </button>
+      </details>
+      {props.files.length === 0 ? null : (
+        <ul class="files" aria-label="evidence files">
+          {props.files.map((file) => {
+            const problem = props.problems.find((p) => p.input === String(file.id))?.message;
+            return (
+              <li key={file.id} class="file">
+                <span class="file-name">{file.name}</span>
+                <select
+                  aria-label={`what ${file.name} holds`}
+                  value={file.kind}
+                  onChange={(e) => props.onChange({ ...file, kind: e.currentTarget.value as InputKind })}
+                >
+                  {EVIDENCE_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {KIND_LABEL[k]}
+                    </option>
+                  ))}
+                </select>
+                {file.kind === 'resource-policy' ? (
+                  <input
+                    type="text"
+                    class="arn"
+                    aria-label={`resource ARN of ${file.name}`}
+                    placeholder="arn:aws:s3:::bucket"
+                    value={file.arn}
+                    onInput={(e) => props.onChange({ ...file, arn: e.currentTarget.value })}
+                  />
+                ) : null}
+                <button type="button" class="link" onClick={() => props.onRemove(file.id)}>
+                  remove<span class="visually-hidden"> {file.name}</span>
+                </button>
+                {problem === undefined ? null : (
+                  <p class="problem" role="alert">
+                    {problem}
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
