@@ -99,7 +99,15 @@ export function rewriteArn(
   const { partition, service, region, account } = fields;
   if (account === 'aws') return `arn:${partition}:${service}:${region}:${account}:${fields.resource}`;
   const newAccount = ACCOUNT_ID.test(account) ? standIn(account, 'account-id') : account;
-  return `arn:${partition}:${service}:${region}:${newAccount}:${rewriteResource(fields, standIn)}`;
+  // policy variables hold `:` and `/`: they are set aside whole, so that no part of them is renamed
+  const variables: string[] = [];
+  const masked = fields.resource.replace(
+    /\$\{[^{}]{0,126}\}/g,
+    (v) => `\u0000${variables.push(v) - 1}\u0000`,
+  );
+  const rewritten = rewriteResource({ ...fields, resource: masked }, standIn);
+  const resource = rewritten.replace(/\u0000(\d+)\u0000/g, (_, i: string) => variables[Number(i)] ?? '');
+  return `arn:${partition}:${service}:${region}:${newAccount}:${resource}`;
 }
 
 function rewriteResource(
@@ -173,7 +181,7 @@ function pathSegment(part: string, standIn: StandInFor): string {
 /** One name inside a resource: wildcards, variables, numbers and structure words stay. */
 function segment(part: string, kind: RedactionKind, standIn: StandInFor): string {
   if (part === '' || STRUCTURE_WORDS.has(part) || SHORT_NUMBER.test(part)) return part;
-  if (part.includes('*') || part.includes('?') || part.includes('${')) return part;
+  if (part.includes('*') || part.includes('?') || part.includes('${') || part.includes('\u0000')) return part;
   if (part.endsWith('.amazonaws.com') || PLACEHOLDER.test(part)) return part;
   if (ACCOUNT_ID.test(part)) return standIn(part, 'account-id');
   if (RESOURCE_ID.test(part) || ORG_ID.test(part) || TASK_ID.test(part)) return standIn(part, 'resource-id');

@@ -219,7 +219,11 @@ function findArns(text: string, found: Found[]): void {
     if (!ok || !ARN_PARTITION.test(partition) || !ARN_FIELD.test(service) || !ARN_FIELD.test(region))
       continue;
     let end = cursor;
-    while (end < text.length && !ARN_END.has(text.charAt(end))) end++;
+    while (end < text.length && !ARN_END.has(text.charAt(end))) {
+      // a policy variable (`${aws:PrincipalTag/team}`) belongs to the ARN pattern
+      const close = text.charAt(end) === '$' && text.charAt(end + 1) === '{' ? text.indexOf('}', end) : -1;
+      end = close > end && close - end <= 128 ? close + 1 : end + 1;
+    }
     while (end > cursor && text.charAt(end - 1) === '.') end--;
     const account = fields[3] ?? '';
     const resource = text.slice(cursor, end);
