@@ -103,10 +103,10 @@ export function rewriteArn(
   const variables: string[] = [];
   const masked = fields.resource.replace(
     /\$\{[^{}]{0,126}\}/g,
-    (v) => `\u0000${variables.push(v) - 1}\u0000`,
+    (v) => `\uE000${variables.push(v) - 1}\uE000`,
   );
   const rewritten = rewriteResource({ ...fields, resource: masked }, standIn);
-  const resource = rewritten.replace(/\u0000(\d+)\u0000/g, (_, i: string) => variables[Number(i)] ?? '');
+  const resource = rewritten.replace(/\uE000(\d+)\uE000/g, (_, i: string) => variables[Number(i)] ?? '');
   return `arn:${partition}:${service}:${region}:${newAccount}:${resource}`;
 }
 
@@ -181,7 +181,7 @@ function pathSegment(part: string, standIn: StandInFor): string {
 /** One name inside a resource: wildcards, variables, numbers and structure words stay. */
 function segment(part: string, kind: RedactionKind, standIn: StandInFor): string {
   if (part === '' || STRUCTURE_WORDS.has(part) || SHORT_NUMBER.test(part)) return part;
-  if (part.includes('*') || part.includes('?') || part.includes('${') || part.includes('\u0000')) return part;
+  if (part.includes('*') || part.includes('?') || part.includes('${') || part.includes('\uE000')) return part;
   if (part.endsWith('.amazonaws.com') || PLACEHOLDER.test(part)) return part;
   if (ACCOUNT_ID.test(part)) return standIn(part, 'account-id');
   if (RESOURCE_ID.test(part) || ORG_ID.test(part) || TASK_ID.test(part)) return standIn(part, 'resource-id');
