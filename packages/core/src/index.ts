@@ -44,6 +44,7 @@ export {
   type Fix,
 } from './diagnose/diagnose.js';
 export { checkFromDecoded, type DecodedCheck } from './diagnose/checks-for-failure.js';
+export { KIND_HEADLINE, LAYER_NAME, OWNER } from './diagnose/labels.js';
 export type { NextStep } from './diagnose/next-steps.js';
 
 // --- policy and engine: parsing and evaluating policies ---

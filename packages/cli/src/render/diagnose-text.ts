@@ -1,30 +1,5 @@
-import type { Diagnosis, FailureKind, PolicyLayer, PrincipalInfo } from '@whydenied/core';
+import { type Diagnosis, KIND_HEADLINE, LAYER_NAME, OWNER, type PrincipalInfo } from '@whydenied/core';
 import type { Style } from './style.js';
-
-const KIND_HEADLINE: Readonly<Record<FailureKind, string>> = {
-  authorization: 'AWS denied the request: a policy does not allow it',
-  authentication: 'not a permission problem: AWS did not accept the credentials',
-  'credential-type': 'not a permission problem: this call cannot be made with this kind of credentials',
-  quota: 'not a permission problem: a service quota is reached',
-  capacity: 'not a permission problem: AWS has no capacity for this request right now',
-  'opt-in': 'not a permission problem: the account or region is not subscribed or enabled',
-  'not-shared': 'not a permission problem: the image is not available to this account',
-  'kms-key-state': 'not a policy on the call: a KMS key or grant is unusable',
-  'ambiguous-kms': 'KMS refused: a missing key, a wrong region or account, or a missing permission',
-  throttling: 'not a permission problem: the request was throttled',
-  other: 'not an access failure',
-};
-
-const LAYER_NAME: Readonly<Record<PolicyLayer, string>> = {
-  identity: 'identity-based policy',
-  resource: 'resource-based policy',
-  'permissions-boundary': 'permissions boundary',
-  session: 'session policy',
-  scp: 'service control policy (SCP)',
-  rcp: 'resource control policy (RCP)',
-  'vpc-endpoint': 'VPC endpoint policy',
-  'trust-policy': 'role trust policy',
-};
 
 /** Renders a diagnosis for a person reading a terminal: what failed, who, which layer, what is unknown, what next. */
 export function renderDiagnosisText(d: Diagnosis, s: Style): string {
@@ -73,12 +48,6 @@ export function renderDiagnosisText(d: Diagnosis, s: Style): string {
   }
   return `${out.join('\n')}\n`;
 }
-
-const OWNER: Readonly<Record<string, string>> = {
-  account: "the account's IAM administrators",
-  organization: "the organization's administrators (management account)",
-  'resource-owner': "the resource's owner",
-};
 
 /** Findings, fixes and missing evidence, when policies were given. */
 function renderEvaluation(d: Diagnosis, s: Style, out: string[]): void {
