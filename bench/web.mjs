@@ -2,7 +2,7 @@
 // (playwright-core, fresh profile per run). Reports the bytes of the initial load (HTML + JS + CSS
 // fetched before the first diagnosis, gzipped as the server sends them; service data counted apart)
 // and the time from navigation to the first diagnosis visible, for a pasted error with an account's
-// evidence (the README's seed case).
+// evidence (the README's seed case). Also the size of the self-contained offline copy.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +111,10 @@ export default async function runWebBench() {
     );
     console.log(
       `service data fetched before the first diagnosis: ${data.length} files, ${sum(data, 'gzip').toLocaleString('en-US')} B gzipped`,
+    );
+    const offline = readFileSync(join(ROOT, 'packages/web/dist/offline.html'));
+    console.log(
+      `offline copy (offline.html, one file, downloaded on request): ${offline.length.toLocaleString('en-US')} B raw, ${gzipSync(offline).length.toLocaleString('en-US')} B gzipped (${(gzipSync(offline).length / 1024).toFixed(1)} KiB)`,
     );
     console.log(
       `page ready (navigation to the error box), ${RUNS} cold runs: ${runs.map((r) => r.ready.toFixed(0)).join(', ')} ms (median ${median(runs.map((r) => r.ready)).toFixed(0)})`,

@@ -22,6 +22,8 @@ await build({
   alias: { '@whydenied/core': './packages/core/src/index.ts' },
 });
 
-// The web page (packages/web): a static site that `whydenied web` serves from packages/web/dist.
+// The web page (packages/web): a static site that `whydenied web` serves from packages/web/dist, then
+// the same page as one self-contained file beside it (dist/offline.html, to save and open from disk).
 const { build: buildPage } = await import('vite');
 await buildPage({ configFile: 'packages/web/vite.config.ts', logLevel: 'warn' });
+await buildPage({ configFile: 'packages/web/vite.config.ts', mode: 'offline', logLevel: 'warn' });

@@ -24,6 +24,13 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/**
+ * The page as one self-contained file (`dist/offline.html`), to save and open from disk. Sent as a
+ * download: its CSP allows its inline script by hash, which the header's stricter CSP here would not.
+ */
+export const OFFLINE_PAGE = 'offline.html';
+const OFFLINE_FILE_NAME = 'whydenied.html';
+
 /** Types worth compressing: text. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.txt', '.svg']);
 
@@ -100,6 +107,9 @@ export async function startStaticServer(root: string, host: string, port: number
       path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     );
     response.setHeader('Vary', 'Accept-Encoding');
+    if (path === join(base, OFFLINE_PAGE)) {
+      response.setHeader('Content-Disposition', `attachment; filename="${OFFLINE_FILE_NAME}"`);
+    }
     const acceptsGzip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
     if (acceptsGzip && COMPRESSIBLE.has(ext)) {
       let cached = gzipped.get(path);

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   findWebDist,
+  OFFLINE_PAGE,
   PAGE_CSP,
   resolveInside,
   type StaticServer,
@@ -59,6 +61,7 @@ describe('web static server', () => {
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>page</title>');
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1);');
     writeFileSync(join(root, 'data.json'), '{"a":1}');
+    writeFileSync(join(root, OFFLINE_PAGE), '<!doctype html><title>offline</title>');
     writeFileSync(join(root, '..', `${root.split('/').pop()}-secret.txt`), 'secret');
     served = await startStaticServer(root, '127.0.0.1', 0);
   });
@@ -101,6 +104,15 @@ describe('web static server', () => {
     expect([400, 404]).toContain(answer.status);
     expect(answer.body).not.toContain('secret');
     expect(answer.body).not.toContain('root:');
+  });
+
+  it('sends the self-contained offline page as a download, under the same CSP', async () => {
+    const answer = await fetchRaw(served.url, `/${OFFLINE_PAGE}`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(answer.headers['content-disposition']).toBe('attachment; filename="whydenied.html"');
+    expect(answer.headers['content-security-policy']).toBe(PAGE_CSP);
+    expect((await fetchRaw(served.url, '/')).headers['content-disposition']).toBeUndefined();
   });
 
   it('answers 404 for a directory and a missing file', async () => {
@@ -158,6 +170,18 @@ describe('whydenied web', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('Content-Security-Policy');
     expect(page.body).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
+    // the offline copy: one inline classic script, allowed by its hash, and no file it would fetch
+    const offline = await fetchRaw(url, `/${OFFLINE_PAGE}`);
+    expect(offline.status).toBe(200);
+    expect(offline.headers['content-disposition']).toMatch(/^attachment;/);
+    const scripts = [...offline.body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]?.[1]).toBe('');
+    const hash = createHash('sha256')
+      .update(scripts[0]?.[2] ?? '', 'utf8')
+      .digest('base64');
+    expect(offline.body).toContain(`script-src 'sha256-${hash}'`);
+    expect(offline.body).not.toMatch(/\b(?:src|href)="(?!data:)/);
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exit).toBe(0);

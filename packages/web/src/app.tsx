@@ -1,5 +1,6 @@
 import type { PolicyLayer } from '@whydenied/core';
 import { useCallback, useState } from 'preact/hooks';
+import { openedFromDisk } from './catalog.js';
 import { DiagnosisView } from './components/diagnosis-view.js';
 import { ErrorInput } from './components/error-input.js';
 import { EvidenceDrop } from './components/evidence-drop.js';
@@ -86,6 +87,13 @@ export function App() {
         </div>
       </header>
       <p class="privacy">Everything runs in this page: nothing you paste or drop leaves your browser.</p>
+      {openedFromDisk() ? (
+        <p class="note warn" id="offline-note">
+          Opened from disk: AWS's service data is not available here, so operations outside the built-in table
+          are not refined and the policy editor does not check action and service names. The diagnosis, fixes,
+          redaction and simulation work as usual.
+        </p>
+      ) : null}
       <main class="layout">
         <div class="inputs">
           <ErrorInput
@@ -151,7 +159,17 @@ export function App() {
         )}
       </section>
       <footer class="foot">
-        whydenied runs offline in this page; service data loads from this site's own files.
+        {openedFromDisk() ? (
+          'whydenied runs offline in this page, a saved copy opened from disk.'
+        ) : (
+          <>
+            whydenied runs offline in this page; service data loads from this site's own files.{' '}
+            <a href="offline.html" download="whydenied.html" id="save-offline">
+              Save for offline use
+            </a>{' '}
+            (one HTML file that opens from disk, without the service data).
+          </>
+        )}
       </footer>
     </>
   );

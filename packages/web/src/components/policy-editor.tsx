@@ -23,6 +23,7 @@ export function PolicyEditor({ document: doc, onText }: PolicyEditorProps) {
   latest.current = onText;
   const [cursor, setCursor] = useState('1:1');
   const [findings, setFindings] = useState<readonly Diagnostic[]>([]);
+  const [serviceData, setServiceData] = useState(true);
   const [failed, setFailed] = useState<string | null>(null);
 
   useEffect(() => {
@@ -33,7 +34,10 @@ export function PolicyEditor({ document: doc, onText }: PolicyEditorProps) {
         editor.current = mountEditor(host.current, doc.text, {
           onText: (text) => latest.current(text),
           onCursor: (line, column) => setCursor(`${line}:${column}`),
-          onFindings: setFindings,
+          onFindings: (list, available) => {
+            setFindings(list);
+            setServiceData(available);
+          },
         });
       })
       .catch(() => setFailed('the editor could not be loaded'));
@@ -62,6 +66,12 @@ export function PolicyEditor({ document: doc, onText }: PolicyEditorProps) {
         </span>
       </p>
       {failed === null ? null : <p class="problem">{failed}</p>}
+      {serviceData ? null : (
+        <p class="note warn" id="service-data-note">
+          Service data is unavailable (the page was opened from disk or is offline): action and service names
+          are not checked against AWS's list.
+        </p>
+      )}
       {findings.length === 0 ? null : (
         <ul class="lint-findings" aria-label="lint findings">
           {findings.map((f) => (

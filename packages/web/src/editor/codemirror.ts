@@ -6,7 +6,7 @@ import { Compartment, type Extension } from '@codemirror/state';
 import { oneDark } from '@codemirror/theme-one-dark';
 import { type Diagnostic, lintPolicyText } from '@whydenied/core';
 import { basicSetup, EditorView } from 'codemirror';
-import { pageCatalog } from '../catalog.js';
+import { pageCatalog, serviceDataAvailable } from '../catalog.js';
 
 /** What the page needs of a mounted editor. */
 export interface MountedEditor {
@@ -15,11 +15,25 @@ export interface MountedEditor {
   destroy(): void;
 }
 
-/** What the editor reports back: the text on every change, the cursor's line and column, the findings. */
+/**
+ * What the editor reports back: the text on every change, the cursor's line and column, the findings
+ * (and whether the service data was there to check action and service names against).
+ */
 export interface EditorCallbacks {
   onText(text: string): void;
   onCursor(line: number, column: number): void;
-  onFindings(findings: readonly Diagnostic[]): void;
+  onFindings(findings: readonly Diagnostic[], serviceData: boolean): void;
+}
+
+/**
+ * The findings that only mean something with the service data: without it every service reads as
+ * unknown. (`unknown-action` and the other catalog rules already stay silent on an unknown service.)
+ */
+const NEEDS_SERVICE_DATA = new Set(['unknown-service']);
+
+/** The findings to show: without the service data, those that would wrongly call every name unknown go. */
+export function shownFindings(findings: readonly Diagnostic[], serviceData: boolean): Diagnostic[] {
+  return serviceData ? [...findings] : findings.filter((d) => !NEEDS_SERVICE_DATA.has(d.code));
 }
 
 /** The core's diagnostics as CodeMirror's, at the span's offsets (clamped to the document). */
@@ -46,12 +60,13 @@ export function mountEditor(parent: HTMLElement, text: string, callbacks: Editor
     async (view) => {
       const source = view.state.doc.toString();
       if (source.trim() === '') {
-        callbacks.onFindings([]);
+        callbacks.onFindings([], serviceDataAvailable());
         return [];
       }
       const result = await lintPolicyText(source, pageCatalog());
-      const findings = result.ok ? result.findings : [result.diagnostic];
-      callbacks.onFindings(findings);
+      const serviceData = serviceDataAvailable();
+      const findings = shownFindings(result.ok ? result.findings : [result.diagnostic], serviceData);
+      callbacks.onFindings(findings, serviceData);
       return toEditorDiagnostics(findings, view.state.doc.length);
     },
     { delay: 250 },
