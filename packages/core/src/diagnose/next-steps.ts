@@ -229,7 +229,7 @@ export function nextSteps(reading: ErrorReading, evidenceGiven = false): NextSte
     steps.push({
       code: 'decode-message',
       message: `decode the encoded message: it names the exact check that failed, the statements that matched and the request context (needs sts:DecodeAuthorizationMessage, run in account ${account})`,
-      command: `aws sts decode-authorization-message --encoded-message '${blob}' --query DecodedMessage --output text > decoded.json`,
+      command: `aws sts decode-authorization-message --encoded-message '${blob}' --query DecodedMessage --output text > decoded.json && whydenied explain decoded.json`,
     });
   } else if (reading.encodedMessage.state === 'truncated') {
     steps.push({
