@@ -15,6 +15,10 @@ const BIN = join(ROOT, 'packages/cli/bin/whydenied.js');
 /** Debian's Chromium (`apt-get install chromium`). */
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** The seed case of the page tests: the bundled example error and the evidence fixture of its account. */
+export const ERROR_FILE = 'examples/errors/runinstances-passrole.txt';
+export const ACCOUNT_FILE = 'packages/core/src/evidence/fixtures/account-111122223333-cli.json';
+
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',

@@ -7,17 +7,17 @@ import { pathToFileURL } from 'node:url';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  ACCOUNT_FILE,
   type Browser,
   cli,
   describeInBrowser,
+  ERROR_FILE,
   launchBrowser,
   ROOT,
   startWeb,
   type WebServer,
 } from './browser.js';
 
-const ERROR_FILE = 'examples/errors/runinstances-passrole.txt';
-const ACCOUNT_FILE = 'packages/core/src/evidence/fixtures/account-111122223333-cli.json';
 const OFFLINE_FILE = join(ROOT, 'packages/web/dist/offline.html');
 
 /** The console's errors and the page's uncaught exceptions (a CSP violation is a console error). */

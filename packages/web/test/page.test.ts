@@ -4,18 +4,17 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  ACCOUNT_FILE,
   type Browser,
   cli,
   describeInBrowser,
+  ERROR_FILE,
   foreignRequests,
   launchBrowser,
   ROOT,
   startWeb,
   type WebServer,
 } from './browser.js';
-
-const ERROR_FILE = 'examples/errors/runinstances-passrole.txt';
-const ACCOUNT_FILE = 'packages/core/src/evidence/fixtures/account-111122223333-cli.json';
 
 interface CliDiagnosis {
   findings: { layer: string; action: string; decision: string }[];
