@@ -121,7 +121,11 @@ const php: Extractor = (text, hints) => {
       hints.add('region', endpoint.region, PRIORITY.namedCall, 'php');
     }
   }
-  const code = /\b([A-Z][A-Za-z0-9]{2,100}) \((?:client|server)\): /.exec(text);
+  // the literal first: the pattern alone would try every capitalised word of a large input
+  const code =
+    text.includes(' (client): ') || text.includes(' (server): ')
+      ? /\b([A-Z][A-Za-z0-9]{2,100}) \((?:client|server)\): /.exec(text)
+      : null;
   if (code) {
     hints.add('code', code[1], PRIORITY.sdkClass, 'php');
   }
