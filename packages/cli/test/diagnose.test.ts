@@ -175,6 +175,12 @@ const CASES: readonly CliCase[] = [
     stderr: /^whydenied: --resource-policy takes ARN=FILE, got `bucket\.json`$/,
   },
   {
+    name: '--param without KEY=VALUE: usage, exit 2',
+    args: ['diagnose', '--param', 'subnetId', 'Access Denied'],
+    exit: 2,
+    stderr: /^whydenied: --param takes KEY=VALUE \(KEY may be dotted\), got `subnetId`$/,
+  },
+  {
     name: '--context without KEY=VALUE: usage, exit 2',
     args: ['diagnose', '--context', 'aws:SourceIp', 'Access Denied'],
     exit: 2,

@@ -22,6 +22,8 @@ interface ScenarioArgs {
   readonly org?: string;
   readonly resourcePolicy?: readonly { readonly arn: string; readonly file: string }[];
   readonly context?: Readonly<Record<string, string | readonly string[]>>;
+  /** Parameters of the failed call (`--param`); a list repeats the key. */
+  readonly param?: Readonly<Record<string, string | readonly string[]>>;
   readonly principal?: string;
   readonly action?: string;
   readonly resource?: string;
@@ -87,7 +89,7 @@ interface Scenario {
 
 const KEYS = {
   scenario: ['name', 'source', 'args', 'expected'],
-  args: ['error', 'account', 'org', 'resourcePolicy', 'context', 'principal', 'action', 'resource'],
+  args: ['error', 'account', 'org', 'resourcePolicy', 'context', 'param', 'principal', 'action', 'resource'],
   resourcePolicy: ['arn', 'file'],
   expected: ['kind', 'failure', 'findings', 'findingCount', 'fixes', 'noFix', 'unknowns', 'missingEvidence'],
   failure: [
@@ -218,6 +220,9 @@ function diagnoseIn(dir: string, args: ScenarioArgs): Output {
   for (const p of args.resourcePolicy ?? []) cli.push('--resource-policy', `${p.arn}=${join(dir, p.file)}`);
   for (const [key, value] of Object.entries(args.context ?? {})) {
     for (const v of typeof value === 'string' ? [value] : value) cli.push('--context', `${key}=${v}`);
+  }
+  for (const [key, value] of Object.entries(args.param ?? {})) {
+    for (const v of typeof value === 'string' ? [value] : value) cli.push('--param', `${key}=${v}`);
   }
   if (args.principal !== undefined) cli.push('--principal', args.principal);
   if (args.action !== undefined) cli.push('--action', args.action);

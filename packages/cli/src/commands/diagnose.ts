@@ -7,6 +7,7 @@ import {
   type ReadErrorOptions,
 } from '@whydenied/core';
 import { Option } from 'commander';
+import { parseCallParameters } from '../call-parameters.js';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, inputError, usageError } from '../cli-error.js';
 import { readEvidence } from '../evidence-input.js';
@@ -27,6 +28,7 @@ interface DiagnoseOptions {
   readonly org?: string;
   readonly resourcePolicy?: string[];
   readonly context?: string[];
+  readonly param?: string[];
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -50,7 +52,13 @@ export const diagnoseCommand: CommandSpec = {
       .addOption(
         new Option('--resource-policy <arn=file>', 'the resource-based policy of ARN').argParser(collect),
       )
-      .addOption(new Option('--context <key=value>', 'a request context value').argParser(collect));
+      .addOption(new Option('--context <key=value>', 'a request context value').argParser(collect))
+      .addOption(
+        new Option(
+          '--param <key=value>',
+          'a parameter of the failed call, e.g. subnetId=subnet-0abc',
+        ).argParser(collect),
+      );
   },
   async run({ io, command, args }) {
     const opts = command.opts<DiagnoseOptions>();
@@ -69,6 +77,7 @@ export const diagnoseCommand: CommandSpec = {
       ...(evidence === undefined ? {} : { evidence }),
       ...(decoded === undefined ? {} : { decoded }),
       context,
+      parameters: parseCallParameters(opts.param ?? []),
     });
     if (!result.ok) {
       const start = result.diagnostic.span?.start;

@@ -62,7 +62,11 @@ export function checkFromDecoded(message: DecodedMessage): DecodedCheck | null {
  * call makes (RunInstances' resources, PassRole, tag-on-create...), the one the error names first.
  * Checks AWS makes later, at launch, are left out: they cannot fail the call.
  */
-export function checksForFailure(reading: ErrorReading, decoded: DecodedCheck | null): CheckToEvaluate[] {
+export function checksForFailure(
+  reading: ErrorReading,
+  decoded: DecodedCheck | null,
+  parameters: Readonly<Record<string, unknown>> = {},
+): CheckToEvaluate[] {
   const principal = decoded?.principal ?? reading.failure.principal;
   if (principal === null || principal === 'anonymous') {
     return [];
@@ -80,7 +84,7 @@ export function checksForFailure(reading: ErrorReading, decoded: DecodedCheck | 
     ];
   }
   const { failure } = reading;
-  const call = callFromFailure({ failure, region: reading.region });
+  const call = callFromFailure({ failure, region: reading.region }, parameters);
   const account = reading.principalInfo?.account ?? null;
   const expanded =
     call === undefined

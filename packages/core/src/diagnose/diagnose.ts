@@ -85,6 +85,11 @@ export interface DiagnoseInput {
   readonly decoded?: DecodedCheck;
   /** Request context values (`--context`), which win over what the evidence derives. */
   readonly context?: Readonly<Record<string, ContextValue>>;
+  /**
+   * What is known of the call's parameters (`--param`: `subnetId`, `securityGroupIds`, `imageId`...), so
+   * that its checks name the real resources instead of assumed ones.
+   */
+  readonly parameters?: Readonly<Record<string, unknown>>;
 }
 
 export type DiagnoseResult =
@@ -106,7 +111,13 @@ export async function diagnose(input: DiagnoseInput): Promise<DiagnoseResult> {
   const { kind, failure, lookalike, unknowns, ...details } = reading;
   const evaluation =
     input.evidence !== undefined && kind === 'authorization'
-      ? evaluateWithEvidence(reading, input.evidence, input.decoded ?? null, input.context ?? {})
+      ? evaluateWithEvidence(
+          reading,
+          input.evidence,
+          input.decoded ?? null,
+          input.context ?? {},
+          input.parameters ?? {},
+        )
       : null;
   return {
     ok: true,
@@ -130,6 +141,7 @@ function evaluateWithEvidence(
   evidence: Evidence,
   decoded: DecodedCheck | null,
   context: Readonly<Record<string, ContextValue>>,
+  parameters: Readonly<Record<string, unknown>>,
 ): {
   findings: EvaluatedFinding[];
   fixes: Fix[];
@@ -137,7 +149,7 @@ function evaluateWithEvidence(
   unknowns: Unknown[];
   missing: MissingEvidence[];
 } {
-  const checks = checksForFailure(reading, decoded);
+  const checks = checksForFailure(reading, decoded, parameters);
   if (checks.length === 0) {
     return { findings: [], fixes: [], noFix: [], unknowns: [unknownOf('no-checks')], missing: [] };
   }
