@@ -139,6 +139,7 @@ export type {
   CheckTiming,
 } from './calls/call-model.js';
 export type { CallRule, RuleInput } from './calls/call-rule.js';
+export { parametersFromCloudTrail } from './calls/cloudtrail-parameters.js';
 export { callFromFailure, expandCall, type FailedCall } from './calls/expand-call.js';
 export { CALL_RULES, DEFAULT_CALL_RULE, ruleFor } from './calls/rules/index.js';
 export {

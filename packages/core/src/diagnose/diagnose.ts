@@ -1,3 +1,4 @@
+import { parametersFromCloudTrail } from '../calls/cloudtrail-parameters.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ContextValue } from '../engine/request.js';
@@ -87,7 +88,8 @@ export interface DiagnoseInput {
   readonly context?: Readonly<Record<string, ContextValue>>;
   /**
    * What is known of the call's parameters (`--param`: `subnetId`, `securityGroupIds`, `imageId`...), so
-   * that its checks name the real resources instead of assumed ones.
+   * that its checks name the real resources instead of assumed ones. Parameters a CloudTrail record
+   * logged are used as well; a top-level one given here wins.
    */
   readonly parameters?: Readonly<Record<string, unknown>>;
 }
@@ -116,7 +118,7 @@ export async function diagnose(input: DiagnoseInput): Promise<DiagnoseResult> {
           input.evidence,
           input.decoded ?? null,
           input.context ?? {},
-          input.parameters ?? {},
+          callParameters(reading, input.parameters ?? {}),
         )
       : null;
   return {
@@ -134,6 +136,15 @@ export async function diagnose(input: DiagnoseInput): Promise<DiagnoseResult> {
       nextSteps: nextSteps(reading, input.evidence !== undefined),
     },
   };
+}
+
+/** The call's parameters: what a CloudTrail record logged, each top-level one given by the user winning. */
+function callParameters(
+  reading: ErrorReading,
+  given: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  const { service, operation } = reading.failure;
+  return { ...parametersFromCloudTrail(service, operation, reading.requestParameters), ...given };
 }
 
 function evaluateWithEvidence(

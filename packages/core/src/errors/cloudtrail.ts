@@ -5,11 +5,15 @@ export interface CloudTrailFailure {
   readonly errorCode: string;
   readonly errorMessage: string | null;
   readonly eventName: string | null;
+  /** The API operation: `eventName` without the API version some services append (`CreateFunction20150331`). */
+  readonly operation: string | null;
   readonly service: string | null;
   readonly region: string | null;
   readonly principal: string | null;
   readonly resource: string | null;
   readonly requestId: string | null;
+  /** The request's parameters as CloudTrail logged them, when it did. */
+  readonly requestParameters: Readonly<Record<string, unknown>> | null;
 }
 
 /** Failed events of a CloudTrail record, a `{"Records": [...]}` file, or an array of records. */
@@ -63,16 +67,34 @@ function toFailure(record: Json): CloudTrailFailure {
   const service = serviceFromEventSource(str(record.eventSource) ?? '');
   const region = str(record.awsRegion);
   const identity = isObject(record.userIdentity) ? record.userIdentity : {};
+  const eventName = str(record.eventName);
   return {
     errorCode: str(record.errorCode) ?? '',
     errorMessage: str(record.errorMessage),
-    eventName: str(record.eventName),
+    eventName,
+    operation: eventName === null ? null : operationOf(service, eventName),
     service,
     region,
     principal: principalOf(identity),
     resource: resourceOf(record, service, region),
     requestId: str(record.requestID) ?? str(record.requestId),
+    requestParameters: isObject(record.requestParameters) ? record.requestParameters : null,
   };
+}
+
+/**
+ * API versions that services append to CloudTrail event names: Lambda's `20150331` / `20150331v2`
+ * (`UpdateFunctionConfiguration20150331v2`), CloudFront's `2020_05_31` (`UpdateDistribution2020_05_31`),
+ * as their CloudTrail records show; the operation is the name before it.
+ */
+const VERSION_SUFFIX: Readonly<Record<string, RegExp>> = {
+  lambda: /^([A-Za-z]+)\d{8}(?:v\d+)?$/,
+  cloudfront: /^([A-Za-z]+)\d{4}_\d{2}_\d{2}$/,
+};
+
+function operationOf(service: string | null, eventName: string): string {
+  const suffix = service === null ? undefined : VERSION_SUFFIX[service];
+  return suffix?.exec(eventName)?.[1] ?? eventName;
 }
 
 function principalOf(identity: Json): string | null {

@@ -171,4 +171,6 @@ export interface ErrorReading {
   readonly unknowns: readonly Unknown[];
   /** Further denials found in the same input (CloudTrail files, repeated messages). */
   readonly otherFailures: number;
+  /** The failed call's parameters as a CloudTrail record logged them; `null` for other inputs. */
+  readonly requestParameters: Readonly<Record<string, unknown>> | null;
 }

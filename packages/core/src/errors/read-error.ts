@@ -49,6 +49,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
   let text = input;
   let otherFailures = 0;
   let cloudTrailMessage: string | null = null;
+  let requestParameters: Readonly<Record<string, unknown>> | null = null;
   const trimmed = input.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const parsed = parseJson(trimmed);
@@ -64,6 +65,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
         }
         addCloudTrailHints(first, hints);
         cloudTrailMessage = first.errorMessage;
+        requestParameters = first.requestParameters;
         text = [first.errorCode, first.errorMessage ?? ''].join(': ');
         otherFailures = trail.failures.length - 1;
       }
@@ -135,6 +137,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
     detailsUrl: sentence?.detailsUrl ?? null,
     surfaces: hints.surfaces().filter((s) => !INTERNAL_SURFACES.has(s)),
     otherFailures,
+    requestParameters,
   };
   const unknowns: Unknown[] = listUnknowns(reading, sentence);
   return { ok: true, value: { ...reading, unknowns } };
@@ -176,7 +179,7 @@ function fail(code: string, message: string): ReadErrorResult {
 function addCloudTrailHints(event: CloudTrailFailure, hints: HintSet): void {
   const p = PRIORITY.structuredRecord;
   hints.add('code', stripFaultPrefix(event.errorCode), p, 'cloudtrail');
-  hints.add('operation', event.eventName, p, 'cloudtrail');
+  hints.add('operation', event.operation, p, 'cloudtrail');
   hints.add('service', event.service, p, 'cloudtrail');
   hints.add('region', event.region, p, 'cloudtrail');
   hints.add('principal', event.principal, PRIORITY.body, 'cloudtrail');
