@@ -1,4 +1,5 @@
 import { parseJson } from '../json/parse-json.js';
+import { matchWildcard } from '../matching/wildcard.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 
 /** A policy document as a plain object with its statements as a list, ready to edit. */
@@ -71,8 +72,10 @@ export function freshSid(document: EditableDocument, base: string): string {
  * The document with the Deny statement `index` no longer applying to `principalArn` for `actions`:
  * the statement gets an `ArnNotLike aws:PrincipalArn` exception, and when it denies through
  * `NotAction`, a copy of it keeps denying the principal everything else (its `NotAction` extended by
- * `actions`, limited to the principal with `ArnLike`). A Deny written with `Action` cannot subtract
- * actions, so there the principal is exempted from the whole statement.
+ * `actions`, limited to the principal with `ArnLike`). When it denies through `Action` and names the
+ * actions only as exact entries, the copy keeps denying the principal its other entries. An action the
+ * Deny reaches through a wildcard (`ec2:*`) cannot be subtracted without `NotAction`, which would deny
+ * more than the statement does; there the principal is exempted from the whole statement.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
  */
@@ -101,8 +104,36 @@ export function exemptPrincipal(
       Condition: withArnCondition(statement.Condition, 'ArnLike', principalArn),
     };
     statements.splice(index + 1, 0, copy);
+  } else {
+    const rest = remainingActions(statement.Action, actions);
+    if (rest !== null && rest.length > 0) {
+      const { Sid: sid, ...others } = statement;
+      const copy = {
+        ...(typeof sid === 'string' ? { Sid: `${sid}ForCaller` } : {}),
+        ...others,
+        Action: rest.length === 1 ? rest[0] : rest,
+        Condition: withArnCondition(statement.Condition, 'ArnLike', principalArn),
+      };
+      statements.splice(index + 1, 0, copy);
+    }
   }
   return { ...document, Statement: statements };
+}
+
+/**
+ * The Deny's `Action` entries without `actions`, or `null` when one of `actions` is reached through a
+ * wildcard entry and so cannot be taken out. Action names compare case-insensitively.
+ */
+function remainingActions(written: unknown, actions: readonly string[]): string[] | null {
+  const entries = (Array.isArray(written) ? written : [written]).filter(
+    (a): a is string => typeof a === 'string',
+  );
+  const wanted = new Set(actions.map((a) => a.toLowerCase()));
+  const rest = entries.filter((entry) => !wanted.has(entry.toLowerCase()));
+  const throughWildcard = rest.some((entry) =>
+    actions.some((action) => matchWildcard(entry, action, { ignoreCase: true })),
+  );
+  return throughWildcard ? null : rest;
 }
 
 function withArnCondition(

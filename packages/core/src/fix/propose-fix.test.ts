@@ -407,6 +407,80 @@ const CASES: readonly FixCase[] = [
       command: 'aws organizations update-policy --policy-id p-deny1234 --content file://fix.json',
     },
   },
+  {
+    name: 'SCP deny listing actions: the caller is exempted, a copy keeps denying it the other listed actions',
+    source: 'SCP: explicit deny at any level applies to all accounts below',
+    set: {
+      identityPolicies: [{ name: 'Admin', document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) }],
+      scps: [
+        [
+          { name: 'FullAWSAccess', document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) },
+          {
+            name: 'DenyLaunch',
+            document: doc({
+              Sid: 'NoLaunch',
+              Effect: 'Deny',
+              Action: ['ec2:RunInstances', 'ec2:StartInstances'],
+              Resource: '*',
+            }),
+          },
+        ],
+      ],
+    },
+    target: {
+      layer: 'scp',
+      kind: 'scp',
+      owner: 'organization',
+      target: 'arn:aws:organizations::999999999999:policy/o-abc123/service_control_policy/p-deny5678',
+      setName: 'DenyLaunch',
+      policyName: 'DenyLaunch',
+      level: 0,
+      document: doc({
+        Sid: 'NoLaunch',
+        Effect: 'Deny',
+        Action: ['ec2:RunInstances', 'ec2:StartInstances'],
+        Resource: '*',
+      }),
+    },
+    checks: [
+      {
+        principal: SESSION,
+        action: 'ec2:RunInstances',
+        resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/*`,
+        context: {},
+        sessionIssuer: ROLE,
+      },
+    ],
+    change: { type: 'exempt', statementIndex: 0, principal: ROLE },
+    expected: {
+      ok: true,
+      statement: {
+        Sid: 'NoLaunch',
+        Effect: 'Deny',
+        Action: ['ec2:RunInstances', 'ec2:StartInstances'],
+        Resource: '*',
+        Condition: { ArnNotLike: { 'aws:PrincipalArn': [ROLE] } },
+      },
+      document: [
+        {
+          Sid: 'NoLaunch',
+          Effect: 'Deny',
+          Action: ['ec2:RunInstances', 'ec2:StartInstances'],
+          Resource: '*',
+          Condition: { ArnNotLike: { 'aws:PrincipalArn': [ROLE] } },
+        },
+        {
+          Sid: 'NoLaunchForCaller',
+          Effect: 'Deny',
+          Action: 'ec2:StartInstances',
+          Resource: '*',
+          Condition: { ArnLike: { 'aws:PrincipalArn': [ROLE] } },
+        },
+      ],
+      proposal: true,
+      command: 'aws organizations update-policy --policy-id p-deny5678 --content file://fix.json',
+    },
+  },
 ];
 
 describe('proposeFix', () => {
@@ -462,6 +536,25 @@ describe('proposeFix', () => {
 });
 
 describe('applyChange', () => {
+  it('exempts the caller from a whole Deny that reaches the action only through a wildcard', () => {
+    const current = {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'NoEC2', Effect: 'Deny', Action: ['ec2:*', 'ec2:RunInstances'], Resource: '*' }],
+    };
+    const check: FailedCheck = {
+      principal: SESSION,
+      action: 'ec2:RunInstances',
+      resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/*`,
+      context: {},
+      sessionIssuer: ROLE,
+    };
+    const result = applyChange(current, [check], { type: 'exempt', statementIndex: 0, principal: ROLE });
+    // `ec2:*` minus one action has no `Action` form: no copy, the caller leaves the whole statement
+    expect(result?.document.Statement).toEqual([
+      { ...current.Statement[0], Condition: { ArnNotLike: { 'aws:PrincipalArn': [ROLE] } } },
+    ]);
+  });
+
   it('merges resources into a statement it added before for the same action and condition', () => {
     const check = (resource: string): FailedCheck => ({
       principal: SESSION,
