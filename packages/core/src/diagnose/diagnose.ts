@@ -84,7 +84,10 @@ export interface DiagnoseInput {
   readonly evidence?: Evidence;
   /** The check a decoded authorization message names, which narrows the evaluation to it. */
   readonly decoded?: DecodedCheck;
-  /** Request context values (`--context`), which win over what the evidence derives. */
+  /**
+   * Request context values (`--context`), which win over what the evidence derives and what a
+   * CloudTrail record shows (source address, time, TLS, MFA).
+   */
   readonly context?: Readonly<Record<string, ContextValue>>;
   /**
    * What is known of the call's parameters (`--param`: `subnetId`, `securityGroupIds`, `imageId`...), so
@@ -117,8 +120,9 @@ export async function diagnose(input: DiagnoseInput): Promise<DiagnoseResult> {
           reading,
           input.evidence,
           input.decoded ?? null,
-          input.context ?? {},
+          { ...reading.cloudTrail?.requestContext, ...input.context },
           callParameters(reading, input.parameters ?? {}),
+          reading.cloudTrail?.absentContext ?? [],
         )
       : null;
   return {
@@ -144,7 +148,8 @@ function callParameters(
   given: Readonly<Record<string, unknown>>,
 ): Readonly<Record<string, unknown>> {
   const { service, operation } = reading.failure;
-  return { ...parametersFromCloudTrail(service, operation, reading.requestParameters), ...given };
+  const logged = reading.cloudTrail?.requestParameters ?? null;
+  return { ...parametersFromCloudTrail(service, operation, logged), ...given };
 }
 
 function evaluateWithEvidence(
@@ -153,6 +158,7 @@ function evaluateWithEvidence(
   decoded: DecodedCheck | null,
   context: Readonly<Record<string, ContextValue>>,
   parameters: Readonly<Record<string, unknown>>,
+  absent: readonly string[],
 ): {
   findings: EvaluatedFinding[];
   fixes: Fix[];
@@ -164,7 +170,7 @@ function evaluateWithEvidence(
   if (checks.length === 0) {
     return { findings: [], fixes: [], noFix: [], unknowns: [unknownOf('no-checks')], missing: [] };
   }
-  const evaluated = evaluateChecks(checks, governingFrom(evidence), context);
+  const evaluated = evaluateChecks(checks, governingFrom(evidence), context, absent);
   // without the caller's identity in the evidence, "no identity policy allows" is an artefact of the
   // missing file, not a finding: only what other layers decide is kept
   const known = evaluated.findings.filter((f) => !(identityUnknown(f) && IDENTITY_SIDE.has(f.layer)));

@@ -117,12 +117,14 @@ export type GoverningPoliciesFor = (check: CheckToEvaluate) => GoverningPolicies
 
 /**
  * Evaluates every check against the policies that govern it and returns the denied ones, in check
- * order, with the deciding statement and the conditions it failed.
+ * order, with the deciding statement and the conditions it failed. `absent` names keys known to be
+ * missing from the request (`aws:SourceIp` through a VPC endpoint): a finding does not depend on them.
  */
 export function evaluateChecks(
   checks: readonly CheckToEvaluate[],
   governingFor: GoverningPoliciesFor,
   extraContext: Readonly<Record<string, ContextValue>>,
+  absent: readonly string[] = [],
 ): { findings: EvaluatedFinding[]; allowed: CheckToEvaluate[]; unreadable: string[] } {
   const findings: EvaluatedFinding[] = [];
   const allowed: CheckToEvaluate[] = [];
@@ -149,7 +151,9 @@ export function evaluateChecks(
     // a role's trust policy takes the resource-policy slot in the engine; the contract names it apart
     const layer: PolicyLayer =
       result.layer === 'resource' && governsAsTrustPolicy(governing) ? 'trust-policy' : result.layer;
-    findings.push(findingOf(check, request, governing, result, layer, result.decision));
+    const finding = findingOf(check, request, governing, result, layer, result.decision);
+    const missing = new Set(absent.map((k) => k.toLowerCase()));
+    findings.push({ ...finding, dependsOn: finding.dependsOn.filter((k) => !missing.has(k.toLowerCase())) });
   }
   return { findings, allowed, unreadable };
 }

@@ -20,7 +20,8 @@ export interface NoFix {
     | 'not-editable'
     | 'not-verified'
     | 'no-target'
-    | 'context-unknown';
+    | 'context-unknown'
+    | 'request-origin';
   readonly message: string;
 }
 
@@ -224,6 +225,50 @@ function failedCheckOf(finding: EvaluatedFinding): FailedCheck {
   };
 }
 
+/**
+ * Keys that say where and how a call was made: the network it came from, MFA, TLS. A Deny that turns
+ * only on these is a guardrail working as meant; `aws:ViaAWSService` only accompanies them.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-ip.html
+ */
+const ORIGIN_KEYS = new Set(
+  [
+    'aws:SourceIp',
+    'aws:VpcSourceIp',
+    'aws:SourceVpc',
+    'aws:SourceVpce',
+    'aws:MultiFactorAuthPresent',
+    'aws:MultiFactorAuthAge',
+    'aws:SecureTransport',
+  ].map((k) => k.toLowerCase()),
+);
+const COMPANION_KEYS = new Set(['aws:viaawsservice']);
+
+/**
+ * For a Deny whose conditions are all about the call's origin (`NotIpAddress aws:SourceIp`, `Bool
+ * aws:MultiFactorAuthPresent false`...), the change is in how the call is made, not in the policy:
+ * the statement's values say from where. `null` for any other Deny.
+ */
+function originGuard(finding: EvaluatedFinding): Omit<NoFix, 'finding'> | null {
+  const keys = finding.conditions.map((c) => c.key.toLowerCase());
+  const origin = finding.conditions.filter((c) => ORIGIN_KEYS.has(c.key.toLowerCase()));
+  if (origin.length === 0 || !keys.every((k) => ORIGIN_KEYS.has(k) || COMPANION_KEYS.has(k))) {
+    return null;
+  }
+  const said = origin.map((c) => {
+    const actual =
+      c.actual !== null
+        ? c.actual.join(', ')
+        : c.key.toLowerCase() === 'aws:sourceip'
+          ? 'absent, as on every call through a VPC endpoint (those carry `aws:SourceVpce` and `aws:VpcSourceIp`)'
+          : 'absent';
+    return `\`${c.key}\` is ${actual} (${c.operator} ${c.expected.join(', ')})`;
+  });
+  return {
+    code: 'request-origin',
+    message: `the Deny turns on where or how the call was made: ${said.join('; ')}. Make the call as the statement allows; exempting the caller is for the policy's owner to decide`,
+  };
+}
+
 /** The principal a resource or trust policy must name: the role of a session, else the caller. */
 function grantee(finding: EvaluatedFinding): string {
   return finding.request.sessionIssuer ?? finding.request.principal;
@@ -235,6 +280,8 @@ function planOf(
   const { governing } = finding;
   const provenanceOf = (name: string | null) => (name === null ? undefined : governing.provenance.get(name));
   if (finding.decision === 'ExplicitDeny') {
+    const origin = originGuard(finding);
+    if (origin !== null) return origin;
     const provenance = provenanceOf(finding.policy);
     const target = provenance === undefined ? null : targetOf(provenance, governing.input);
     if (target === null || finding.statementIndex === null) {

@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { serviceFromEventSource } from '../catalog/service-names.js';
 
 /** The facts of one failed CloudTrail event. */
@@ -12,8 +13,17 @@ export interface CloudTrailFailure {
   readonly principal: string | null;
   readonly resource: string | null;
   readonly requestId: string | null;
-  /** The request's parameters as CloudTrail logged them, when it did. */
+  readonly call: CloudTrailCall;
+}
+
+/** What a CloudTrail record tells of the request beyond the error: its parameters and context values. */
+export interface CloudTrailCall {
+  /** The request's parameters as CloudTrail logged them; `null` when it logged none. */
   readonly requestParameters: Readonly<Record<string, unknown>> | null;
+  /** Request context values the record shows (`aws:SourceIp`, `aws:CurrentTime`...), by key. */
+  readonly requestContext: Readonly<Record<string, string>>;
+  /** Keys the record shows were not in the request (`aws:SourceIp` through a VPC endpoint). */
+  readonly absentContext: readonly string[];
 }
 
 /** Failed events of a CloudTrail record, a `{"Records": [...]}` file, or an array of records. */
@@ -78,8 +88,55 @@ function toFailure(record: Json): CloudTrailFailure {
     principal: principalOf(identity),
     resource: resourceOf(record, service, region),
     requestId: str(record.requestID) ?? str(record.requestId),
-    requestParameters: isObject(record.requestParameters) ? record.requestParameters : null,
+    call: {
+      requestParameters: isObject(record.requestParameters) ? record.requestParameters : null,
+      requestContext: requestContextOf(record, identity),
+      absentContext: str(record.vpcEndpointId) === null ? [] : ['aws:SourceIp'],
+    },
   };
+}
+
+/**
+ * The request context values a record shows: the source address (`aws:SourceIp`, or through a VPC
+ * endpoint `aws:SourceVpce` and `aws:VpcSourceIp`, as `aws:SourceIp` is then absent), `aws:ViaAWSService`
+ * `false` for a call made from an address with no `invokedBy` service, the time, TLS,
+ * and for temporary credentials MFA, token issue time and source identity. A `sourceIPAddress` that is
+ * a service name (`cloudformation.amazonaws.com`) or `AWS Internal` gives no address.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+ */
+function requestContextOf(record: Json, identity: Json): Record<string, string> {
+  const context: Record<string, string> = {};
+  const address = str(record.sourceIPAddress);
+  const isAddress =
+    address !== null && (ipaddr.IPv4.isValidFourPartDecimal(address) || ipaddr.IPv6.isValid(address));
+  const endpoint = str(record.vpcEndpointId);
+  if (endpoint !== null) {
+    context['aws:SourceVpce'] = endpoint;
+    if (isAddress) context['aws:VpcSourceIp'] = address;
+  } else if (isAddress) {
+    context['aws:SourceIp'] = address;
+  }
+  // called from an address and not by a service on the caller's behalf: no forward access session
+  if (isAddress && str(identity.invokedBy) === null) context['aws:ViaAWSService'] = 'false';
+  const time = str(record.eventTime);
+  const epoch = time === null ? Number.NaN : Date.parse(time);
+  if (time !== null && Number.isFinite(epoch)) {
+    context['aws:CurrentTime'] = time;
+    context['aws:EpochTime'] = String(Math.floor(epoch / 1000));
+  }
+  if (isObject(record.tlsDetails) && str(record.tlsDetails.tlsVersion) !== null) {
+    context['aws:SecureTransport'] = 'true';
+  }
+  const session = isObject(identity.sessionContext) ? identity.sessionContext : null;
+  const attributes = session !== null && isObject(session.attributes) ? session.attributes : null;
+  const mfa = attributes === null ? null : String(attributes.mfaAuthenticated);
+  if (mfa === 'true' || mfa === 'false') context['aws:MultiFactorAuthPresent'] = mfa;
+  const issued = attributes === null ? null : str(attributes.creationDate);
+  if (issued !== null && Number.isFinite(Date.parse(issued))) context['aws:TokenIssueTime'] = issued;
+  const sourceIdentity = session === null ? null : str(session.sourceIdentity);
+  if (sourceIdentity !== null) context['aws:SourceIdentity'] = sourceIdentity;
+  return context;
 }
 
 /**

@@ -3,6 +3,7 @@
  * The contract's `failure` object is {@link FailureFacts}; {@link ErrorReading} adds the details
  * behind it (principal kind, encoded message state, what could not be read).
  */
+import type { CloudTrailCall } from './cloudtrail.js';
 
 /** The categories of the contract's `diagnose` output. */
 export type FailureKind =
@@ -171,6 +172,6 @@ export interface ErrorReading {
   readonly unknowns: readonly Unknown[];
   /** Further denials found in the same input (CloudTrail files, repeated messages). */
   readonly otherFailures: number;
-  /** The failed call's parameters as a CloudTrail record logged them; `null` for other inputs. */
-  readonly requestParameters: Readonly<Record<string, unknown>> | null;
+  /** The failed call's parameters and request context as a CloudTrail record logged them; `null` for other inputs. */
+  readonly cloudTrail: CloudTrailCall | null;
 }

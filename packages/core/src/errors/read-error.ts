@@ -2,7 +2,7 @@ import { actionForOperation, servicesForOperation } from '../catalog/operations.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseJson } from '../json/parse-json.js';
 import { cleanErrorText } from './clean-text.js';
-import { type CloudTrailFailure, readCloudTrail } from './cloudtrail.js';
+import { type CloudTrailCall, type CloudTrailFailure, readCloudTrail } from './cloudtrail.js';
 import { type DenialSentence, findDenialSentences } from './denial-sentence.js';
 import { findEncodedMessage } from './encoded-message.js';
 import type {
@@ -49,7 +49,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
   let text = input;
   let otherFailures = 0;
   let cloudTrailMessage: string | null = null;
-  let requestParameters: Readonly<Record<string, unknown>> | null = null;
+  let cloudTrail: CloudTrailCall | null = null;
   const trimmed = input.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const parsed = parseJson(trimmed);
@@ -65,7 +65,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
         }
         addCloudTrailHints(first, hints);
         cloudTrailMessage = first.errorMessage;
-        requestParameters = first.requestParameters;
+        cloudTrail = first.call;
         text = [first.errorCode, first.errorMessage ?? ''].join(': ');
         otherFailures = trail.failures.length - 1;
       }
@@ -137,7 +137,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
     detailsUrl: sentence?.detailsUrl ?? null,
     surfaces: hints.surfaces().filter((s) => !INTERNAL_SURFACES.has(s)),
     otherFailures,
-    requestParameters,
+    cloudTrail,
   };
   const unknowns: Unknown[] = listUnknowns(reading, sentence);
   return { ok: true, value: { ...reading, unknowns } };
