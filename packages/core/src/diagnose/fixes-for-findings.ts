@@ -243,6 +243,16 @@ const ORIGIN_KEYS = new Set(
 );
 const COMPANION_KEYS = new Set(['aws:viaawsservice']);
 
+/** Why an origin key is missing from a request, and what gives it a value. */
+const WHY_ABSENT: Readonly<Record<string, string>> = {
+  'aws:sourceip':
+    'absent, as on every call through a VPC endpoint (those carry `aws:SourceVpce` and `aws:VpcSourceIp`)',
+  'aws:multifactorauthpresent':
+    'absent, as on every call signed with a long-term access key: call with MFA session credentials (`aws sts get-session-token --serial-number MFA_ARN --token-code CODE`)',
+  'aws:multifactorauthage':
+    'absent, as on every call signed with a long-term access key: call with MFA session credentials (`aws sts get-session-token --serial-number MFA_ARN --token-code CODE`)',
+};
+
 /**
  * For a Deny whose conditions are all about the call's origin (`NotIpAddress aws:SourceIp`, `Bool
  * aws:MultiFactorAuthPresent false`...), the change is in how the call is made, not in the policy:
@@ -255,13 +265,8 @@ function originGuard(finding: EvaluatedFinding): Omit<NoFix, 'finding'> | null {
     return null;
   }
   const said = origin.map((c) => {
-    const actual =
-      c.actual !== null
-        ? c.actual.join(', ')
-        : c.key.toLowerCase() === 'aws:sourceip'
-          ? 'absent, as on every call through a VPC endpoint (those carry `aws:SourceVpce` and `aws:VpcSourceIp`)'
-          : 'absent';
-    return `\`${c.key}\` is ${actual} (${c.operator} ${c.expected.join(', ')})`;
+    const actual = c.actual !== null ? c.actual.join(', ') : (WHY_ABSENT[c.key.toLowerCase()] ?? 'absent');
+    return `\`${c.key}\` (${c.operator} ${c.expected.join(', ')}) is ${actual}`;
   });
   return {
     code: 'request-origin',

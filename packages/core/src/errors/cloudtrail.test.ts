@@ -63,7 +63,7 @@ const CASES: readonly Case[] = [
         'aws:EpochTime': '1795276931',
         'aws:SecureTransport': 'true',
       },
-      absentContext: [],
+      absentContext: ['aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:TokenIssueTime'],
       requestParameters: { bucketName: 'acme-reports', key: 'q3.csv' },
     },
   },
@@ -78,13 +78,19 @@ const CASES: readonly Case[] = [
         'aws:CurrentTime': '2026-11-21T16:02:11Z',
         'aws:EpochTime': '1795276931',
       },
-      absentContext: ['aws:SourceIp'],
+      absentContext: [
+        'aws:SourceIp',
+        'aws:MultiFactorAuthPresent',
+        'aws:MultiFactorAuthAge',
+        'aws:TokenIssueTime',
+      ],
     },
   },
   {
     name: 'temporary credentials: MFA, token issue time and source identity; an IPv6 address',
     input: event({ userIdentity: SESSION, sourceIPAddress: '2001:db8::17' }),
     expected: {
+      absentContext: [],
       requestContext: {
         'aws:SourceIp': '2001:db8::17',
         'aws:ViaAWSService': 'false',
@@ -94,6 +100,19 @@ const CASES: readonly Case[] = [
         'aws:TokenIssueTime': '2026-11-21T15:40:00Z',
         'aws:SourceIdentity': 'alice@example.com',
       },
+    },
+  },
+  {
+    name: 'a long-term key: its session attributes give no MFA or token keys, which are known absent',
+    input: event({
+      userIdentity: {
+        ...USER,
+        sessionContext: { attributes: { creationDate: '2026-11-21T15:40:00Z', mfaAuthenticated: 'false' } },
+      },
+    }),
+    expected: {
+      requestContext: { 'aws:CurrentTime': '2026-11-21T16:02:11Z', 'aws:EpochTime': '1795276931' },
+      absentContext: ['aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:TokenIssueTime'],
     },
   },
   {

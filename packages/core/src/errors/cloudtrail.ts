@@ -91,7 +91,7 @@ function toFailure(record: Json): CloudTrailFailure {
     call: {
       requestParameters: isObject(record.requestParameters) ? record.requestParameters : null,
       requestContext: requestContextOf(record, identity),
-      absentContext: str(record.vpcEndpointId) === null ? [] : ['aws:SourceIp'],
+      absentContext: absentContextOf(record, identity),
     },
   };
 }
@@ -129,7 +129,8 @@ function requestContextOf(record: Json, identity: Json): Record<string, string> 
     context['aws:SecureTransport'] = 'true';
   }
   const session = isObject(identity.sessionContext) ? identity.sessionContext : null;
-  const attributes = session !== null && isObject(session.attributes) ? session.attributes : null;
+  const attributes =
+    session !== null && isObject(session.attributes) && !longTermKey(identity) ? session.attributes : null;
   const mfa = attributes === null ? null : String(attributes.mfaAuthenticated);
   if (mfa === 'true' || mfa === 'false') context['aws:MultiFactorAuthPresent'] = mfa;
   const issued = attributes === null ? null : str(attributes.creationDate);
@@ -137,6 +138,25 @@ function requestContextOf(record: Json, identity: Json): Record<string, string> 
   const sourceIdentity = session === null ? null : str(session.sourceIdentity);
   if (sourceIdentity !== null) context['aws:SourceIdentity'] = sourceIdentity;
   return context;
+}
+
+/**
+ * Keys the record shows the request did not carry: `aws:SourceIp` through a VPC endpoint; MFA and
+ * token keys for a long-term access key (`AKIA...`), which only temporary credentials carry.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent
+ */
+function absentContextOf(record: Json, identity: Json): string[] {
+  const absent: string[] = [];
+  if (str(record.vpcEndpointId) !== null) absent.push('aws:SourceIp');
+  if (longTermKey(identity)) {
+    absent.push('aws:MultiFactorAuthPresent', 'aws:MultiFactorAuthAge', 'aws:TokenIssueTime');
+  }
+  return absent;
+}
+
+/** Whether the call was signed with a long-term access key (IAM user or root `AKIA...` key). */
+function longTermKey(identity: Json): boolean {
+  return str(identity.accessKeyId)?.startsWith('AKIA') === true;
 }
 
 /**
