@@ -10,6 +10,7 @@ import { resourceTypeMismatch } from './resource-type-mismatch.js';
 import { runinstancesMissingResources } from './runinstances-missing-resources.js';
 import { runinstancesUnrestricted } from './runinstances-unrestricted.js';
 import { scpGrammar } from './scp-grammar.js';
+import { sourceIpDeny } from './source-ip-deny.js';
 import { unknownAction } from './unknown-action.js';
 import { unknownService } from './unknown-service.js';
 
@@ -29,6 +30,7 @@ export const LINT_RULES: Readonly<Record<string, LintRule>> = {
   'passrole-without-service': passroleWithoutService,
   'allow-with-not-action': allowWithNotAction,
   'allow-with-not-resource': allowWithNotResource,
+  'source-ip-deny': sourceIpDeny,
   'scp-grammar': scpGrammar,
   'rcp-grammar': rcpGrammar,
 };
