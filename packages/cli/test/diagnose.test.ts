@@ -60,6 +60,41 @@ const CASES: readonly CliCase[] = [
     },
   },
   {
+    name: '--event picks a failed CloudTrail event by position',
+    args: [
+      'diagnose',
+      '--error',
+      'packages/cli/test/fixtures/diagnose/two-failures.json',
+      '--event',
+      '2',
+      '--format',
+      'json',
+    ],
+    exit: 0,
+    json: { 'failure.operation': 'DescribeInstances', 'details.otherFailures': 1 },
+  },
+  {
+    name: '--event picks a failed CloudTrail event by eventID',
+    args: [
+      'diagnose',
+      '--error',
+      'packages/cli/test/fixtures/diagnose/two-failures.json',
+      '--event',
+      '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+      '--format',
+      'json',
+    ],
+    exit: 0,
+    json: { 'failure.operation': 'GetObject', 'details.requestId': 'J1K2L3M4N5P6Q7R8' },
+  },
+  {
+    name: '--event naming no failed event: one line naming the file, exit 1',
+    args: ['diagnose', '--error', 'packages/cli/test/fixtures/diagnose/two-failures.json', '--event', 'nope'],
+    exit: 1,
+    stderr:
+      /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/two-failures\.json: no failed CloudTrail event has the eventID or requestID `nope`/,
+  },
+  {
     name: 'RCP deny with operation mapped to its action',
     args: ['diagnose', '--error', 'examples/errors/s3-rcp.txt', '--format', 'json'],
     exit: 0,

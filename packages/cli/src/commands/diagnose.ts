@@ -23,6 +23,7 @@ interface DiagnoseOptions {
   readonly principal?: string;
   readonly action?: string;
   readonly resource?: string;
+  readonly event?: string;
   readonly decoded?: string;
   readonly account?: string[];
   readonly org?: string;
@@ -44,6 +45,10 @@ export const diagnoseCommand: CommandSpec = {
       .option('--principal <arn>', 'the caller, when the error does not name it')
       .option('--action <action>', 'the IAM action, when the error does not name it')
       .option('--resource <arn>', 'the resource, when the error does not name it')
+      .option(
+        '--event <id>',
+        'the failed CloudTrail event to read: its eventID or requestID, or its position (1 = first denial)',
+      )
       .addOption(new Option('--decoded <file>', 'a decoded authorization message'))
       .addOption(
         new Option('--account <file>', 'aws iam get-account-authorization-details output').argParser(collect),
@@ -67,6 +72,7 @@ export const diagnoseCommand: CommandSpec = {
       ...(opts.principal === undefined ? {} : { principal: opts.principal }),
       ...(opts.action === undefined ? {} : { action: opts.action }),
       ...(opts.resource === undefined ? {} : { resource: opts.resource }),
+      ...(opts.event === undefined ? {} : { event: opts.event }),
     };
     const { evidence, context } = await readEvidence(opts, io);
     const decoded = opts.decoded === undefined ? undefined : await readDecodedCheck(opts.decoded, io);

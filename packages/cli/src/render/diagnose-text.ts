@@ -44,7 +44,11 @@ export function renderDiagnosisText(d: Diagnosis, s: Style): string {
     });
   }
   if (d.details.otherFailures > 0) {
-    out.push('', s.dim(`${d.details.otherFailures} more denial(s) in the input; this is the first`));
+    const pick =
+      d.details.cloudTrail === null
+        ? 'this is the first'
+        : 'pick another with `--event` (its eventID, requestID or position)';
+    out.push('', s.dim(`${d.details.otherFailures} more failure(s) in the input; ${pick}`));
   }
   return `${out.join('\n')}\n`;
 }

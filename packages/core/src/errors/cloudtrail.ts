@@ -13,6 +13,8 @@ export interface CloudTrailFailure {
   readonly principal: string | null;
   readonly resource: string | null;
   readonly requestId: string | null;
+  /** The record's `eventID`. */
+  readonly eventId: string | null;
   readonly call: CloudTrailCall;
 }
 
@@ -24,6 +26,20 @@ export interface CloudTrailCall {
   readonly requestContext: Readonly<Record<string, string>>;
   /** Keys the record shows were not in the request (`aws:SourceIp` through a VPC endpoint). */
   readonly absentContext: readonly string[];
+}
+
+/**
+ * The failed event `selector` names, by `eventID` or `requestID`, or by its 1-based position among
+ * the failed events; `undefined` when none matches.
+ */
+export function selectFailure(
+  failures: readonly CloudTrailFailure[],
+  selector: string,
+): CloudTrailFailure | undefined {
+  const wanted = selector.trim();
+  const byId = failures.find((f) => f.eventId === wanted || f.requestId === wanted);
+  if (byId !== undefined || !/^[1-9]\d*$/.test(wanted)) return byId;
+  return failures[Number(wanted) - 1];
 }
 
 /** Failed events of a CloudTrail record, a `{"Records": [...]}` file, or an array of records. */
@@ -88,6 +104,7 @@ function toFailure(record: Json): CloudTrailFailure {
     principal: principalOf(identity),
     resource: resourceOf(record, service, region),
     requestId: str(record.requestID) ?? str(record.requestId),
+    eventId: str(record.eventID),
     call: {
       requestParameters: isObject(record.requestParameters) ? record.requestParameters : null,
       requestContext: requestContextOf(record, identity),

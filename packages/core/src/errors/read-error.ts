@@ -2,7 +2,7 @@ import { actionForOperation, servicesForOperation } from '../catalog/operations.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseJson } from '../json/parse-json.js';
 import { cleanErrorText } from './clean-text.js';
-import { type CloudTrailCall, type CloudTrailFailure, readCloudTrail } from './cloudtrail.js';
+import { type CloudTrailCall, type CloudTrailFailure, readCloudTrail, selectFailure } from './cloudtrail.js';
 import { type DenialSentence, findDenialSentences } from './denial-sentence.js';
 import { findEncodedMessage } from './encoded-message.js';
 import type {
@@ -25,6 +25,11 @@ export interface ReadErrorOptions {
   readonly principal?: string;
   readonly action?: string;
   readonly resource?: string;
+  /**
+   * Which failed event of a CloudTrail file to read: its `eventID` or `requestID`, or its 1-based
+   * position among the failed events (denials first). The first denial when omitted.
+   */
+  readonly event?: string;
 }
 
 /** The reading of an error, or why the input holds none. */
@@ -56,11 +61,18 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
     if (parsed.ok) {
       const trail = readCloudTrail(parsed.value);
       if (trail !== null) {
-        const first = trail.failures[0];
-        if (first === undefined) {
+        if (trail.failures.length === 0) {
           return fail(
             'no-failed-event',
             `none of the ${trail.records} CloudTrail event(s) failed: no \`errorCode\` field`,
+          );
+        }
+        const first =
+          options.event === undefined ? trail.failures[0] : selectFailure(trail.failures, options.event);
+        if (first === undefined) {
+          return fail(
+            'event-not-found',
+            `no failed CloudTrail event has the eventID or requestID \`${options.event}\`, and it is no position among the ${trail.failures.length} failed event(s)`,
           );
         }
         addCloudTrailHints(first, hints);
