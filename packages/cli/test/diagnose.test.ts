@@ -85,7 +85,18 @@ const CASES: readonly CliCase[] = [
       'json',
     ],
     exit: 0,
-    json: { 'failure.operation': 'GetObject', 'details.requestId': 'J1K2L3M4N5P6Q7R8' },
+    json: {
+      'failure.operation': 'GetObject',
+      'details.requestId': 'J1K2L3M4N5P6Q7R8',
+      'details.cloudTrail.requestContext.aws:SourceIp': '198.51.100.7',
+      'details.cloudTrail.requestContext.aws:SecureTransport': 'true',
+      'details.cloudTrail.absentContext': [
+        'aws:MultiFactorAuthPresent',
+        'aws:MultiFactorAuthAge',
+        'aws:TokenIssueTime',
+      ],
+      'details.cloudTrail.requestParameters.bucketName': 'acme-reports',
+    },
   },
   {
     name: '--event naming no failed event: one line naming the file, exit 1',

@@ -21,6 +21,7 @@ export function renderDiagnosisText(d: Diagnosis, s: Style): string {
     ['blamed', blamed(d)],
     ['policy', f.policyArn],
     ['code', codeLine(d)],
+    ['request', requestLine(d)],
   ];
   for (const [label, value] of rows) {
     if (value !== null && value !== '') {
@@ -151,6 +152,18 @@ function blamed(d: Diagnosis): string | null {
   const layer = f.reasonLayer === null ? 'a policy of unknown type' : LAYER_NAME[f.reasonLayer];
   const transitive = d.details.transitiveThroughScp ? ', transitively through an SCP' : '';
   return `${layer}: ${type}${transitive}`;
+}
+
+/** The request context a CloudTrail record gave, and the keys it shows were absent. */
+function requestLine(d: Diagnosis): string | null {
+  const call = d.details.cloudTrail;
+  if (call === null) return null;
+  const known = Object.entries(call.requestContext)
+    .filter(([key]) => key !== 'aws:EpochTime')
+    .map(([key, value]) => `${key}=${value}`);
+  const absent = call.absentContext.map((key) => `no ${key}`);
+  const parts = [...known, ...absent];
+  return parts.length === 0 ? null : `${parts.join(', ')} (from the CloudTrail record)`;
 }
 
 function codeLine(d: Diagnosis): string | null {
