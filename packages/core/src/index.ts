@@ -28,6 +28,12 @@ export type {
 } from './errors/failure.js';
 export { parsePrincipal } from './errors/principal.js';
 export {
+  type CloudTrailCall,
+  type CloudTrailFailure,
+  type CloudTrailFailures,
+  readCloudTrail,
+} from './errors/cloudtrail.js';
+export {
   normaliseAction,
   type ReadErrorOptions,
   type ReadErrorResult,
@@ -44,7 +50,7 @@ export {
   type Fix,
 } from './diagnose/diagnose.js';
 export { checkFromDecoded, type DecodedCheck } from './diagnose/checks-for-failure.js';
-export { KIND_HEADLINE, LAYER_NAME, OWNER } from './diagnose/labels.js';
+export { KIND_HEADLINE, LAYER_NAME, OWNER, requestContextLine } from './diagnose/labels.js';
 export type { NextStep } from './diagnose/next-steps.js';
 
 // --- policy and engine: parsing and evaluating policies ---

@@ -164,7 +164,7 @@ export async function analyze(original: PageInputs): Promise<Analysis> {
   if (inputs.errorText.trim() !== '') {
     const result = await diagnose({
       errorText: inputs.errorText,
-      options: {},
+      options: inputs.event === '' ? {} : { event: inputs.event },
       catalog: pageCatalog(),
       ...(evidence === null ? {} : { evidence }),
       ...(decoded === undefined ? {} : { decoded }),

@@ -33,6 +33,7 @@ export function App() {
     files: [],
     contextText: '',
     redactOn: false,
+    event: '',
   });
   const { analysis, busy } = useAnalysis(inputs);
   const [editorOpen, setEditorOpen] = useState(false);
@@ -51,7 +52,7 @@ export function App() {
       const files: EvidenceFile[] = [];
       for (const entry of entries) {
         const kind = classify(entry.text);
-        if (kind === 'error') next = { ...next, errorText: entry.text };
+        if (kind === 'error') next = { ...next, errorText: entry.text, event: '' };
         else if (kind === 'decoded') next = { ...next, decodedText: entry.text };
         else files.push({ id: nextId++, name: entry.name, text: entry.text, kind, arn: '' });
       }
@@ -98,9 +99,11 @@ export function App() {
         <div class="inputs">
           <ErrorInput
             errorText={inputs.errorText}
+            event={inputs.event}
             decodedText={inputs.decodedText}
             problems={analysis.problems}
-            onError={(errorText) => update({ errorText })}
+            onError={(errorText) => update({ errorText, event: '' })}
+            onEvent={(event) => update({ event })}
             onDecoded={(decodedText) => update({ decodedText })}
           />
           <EvidenceDrop

@@ -1,4 +1,4 @@
-import { parseJson } from '@whydenied/core';
+import { parseJson, readCloudTrail } from '@whydenied/core';
 
 /** What a dropped or pasted file holds, read from its shape. */
 export type InputKind = 'account' | 'organization' | 'resource-policy' | 'error' | 'decoded' | 'unknown';
@@ -21,6 +21,27 @@ export interface PageInputs {
   /** `KEY=VALUE` lines, like `--context`. */
   readonly contextText: string;
   readonly redactOn: boolean;
+  /** Which failed event of a CloudTrail file to diagnose, by 1-based position; `''` for the first. */
+  readonly event: string;
+}
+
+/** One failed event of a pasted CloudTrail file, as the page lists it. */
+export interface FailedEvent {
+  /** 1-based position among the failed events (denials first), as `--event` takes it. */
+  readonly position: string;
+  readonly label: string;
+}
+
+/** The failed events of a pasted CloudTrail file; empty for anything else. */
+export function failedEvents(text: string): FailedEvent[] {
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return [];
+  const parsed = parseJson(trimmed);
+  const trail = parsed.ok ? readCloudTrail(parsed.value) : null;
+  return (trail?.failures ?? []).map((f, i) => ({
+    position: String(i + 1),
+    label: `${i + 1}. ${f.eventName ?? 'event'}: ${f.errorCode}${f.requestId === null ? '' : ` (${f.requestId})`}`,
+  }));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -159,6 +159,22 @@ describeInBrowser('web page in Chromium', () => {
     await page.close();
   });
 
+  it('lists the failed events of a CloudTrail file and diagnoses the one picked', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const file = join(ROOT, 'packages/cli/test/fixtures/diagnose/two-failures.json');
+    await page.fill('#error-text', readFileSync(file, 'utf8'));
+    const facts = page.locator('.facts');
+    await facts.waitFor();
+    expect(await facts.innerText()).toContain('GetObject (s3)');
+    expect(await facts.innerText()).toContain('aws:SourceIp=198.51.100.7');
+    expect(await page.locator('#event-select option').count()).toBe(2);
+    await page.selectOption('#event-select', '2');
+    await page.locator('.facts', { hasText: 'DescribeInstances (ec2)' }).waitFor();
+    expect(await facts.innerText()).toContain('no aws:MultiFactorAuthPresent');
+    await page.close();
+  });
+
   it('sends no request to any other origin', async () => {
     const origin = new URL(server.url).origin;
     expect(browser.requests.length).toBeGreaterThan(3);

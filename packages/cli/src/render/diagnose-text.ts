@@ -1,4 +1,11 @@
-import { type Diagnosis, KIND_HEADLINE, LAYER_NAME, OWNER, type PrincipalInfo } from '@whydenied/core';
+import {
+  type Diagnosis,
+  KIND_HEADLINE,
+  LAYER_NAME,
+  OWNER,
+  type PrincipalInfo,
+  requestContextLine,
+} from '@whydenied/core';
 import type { Style } from './style.js';
 
 /** Renders a diagnosis for a person reading a terminal: what failed, who, which layer, what is unknown, what next. */
@@ -156,14 +163,8 @@ function blamed(d: Diagnosis): string | null {
 
 /** The request context a CloudTrail record gave, and the keys it shows were absent. */
 function requestLine(d: Diagnosis): string | null {
-  const call = d.details.cloudTrail;
-  if (call === null) return null;
-  const known = Object.entries(call.requestContext)
-    .filter(([key]) => key !== 'aws:EpochTime')
-    .map(([key, value]) => `${key}=${value}`);
-  const absent = call.absentContext.map((key) => `no ${key}`);
-  const parts = [...known, ...absent];
-  return parts.length === 0 ? null : `${parts.join(', ')} (from the CloudTrail record)`;
+  const line = requestContextLine(d.details.cloudTrail);
+  return line === null ? null : `${line} (from the CloudTrail record)`;
 }
 
 function codeLine(d: Diagnosis): string | null {

@@ -1,4 +1,5 @@
 /** Words the views of a diagnosis share: headlines, layer names, who acts on a fix. */
+import type { CloudTrailCall } from '../errors/cloudtrail.js';
 import type { FailureKind, PolicyLayer } from '../errors/failure.js';
 
 /** The headline of each kind of failure, shared by the CLI's text view and the web page. */
@@ -34,3 +35,16 @@ export const OWNER: Readonly<Record<string, string>> = {
   organization: "the organization's administrators (management account)",
   'resource-owner': "the resource's owner",
 };
+
+/**
+ * The request context a CloudTrail record gave, as one line: its values (`aws:EpochTime` left out,
+ * it repeats `aws:CurrentTime`) and the keys it shows absent; `null` when it gave none.
+ */
+export function requestContextLine(call: CloudTrailCall | null): string | null {
+  if (call === null) return null;
+  const known = Object.entries(call.requestContext)
+    .filter(([key]) => key !== 'aws:EpochTime')
+    .map(([key, value]) => `${key}=${value}`);
+  const parts = [...known, ...call.absentContext.map((key) => `no ${key}`)];
+  return parts.length === 0 ? null : parts.join(', ');
+}

@@ -1,5 +1,5 @@
 import type { Diagnosis, Evidence, Finding, PolicyLayer } from '@whydenied/core';
-import { KIND_HEADLINE, LAYER_NAME } from '../labels.js';
+import { KIND_HEADLINE, LAYER_NAME, requestContextLine } from '../labels.js';
 import { decidingPolicy } from '../policy-lookup.js';
 import { CopyButton } from './copy-button.js';
 import { FixView } from './fix-view.js';
@@ -39,6 +39,7 @@ function Facts({ d }: { readonly d: Diagnosis }) {
     ['AWS blamed', blamed(d)],
     ['policy', f.policyArn],
     ['code', code.length === 0 ? null : code.join(', ')],
+    ['request (CloudTrail)', requestContextLine(d.details.cloudTrail)],
   ];
   return (
     <dl class="facts">

@@ -1,11 +1,16 @@
+import { useMemo } from 'preact/hooks';
 import type { InputProblem } from '../analyze.js';
 import { EXAMPLE_ERROR } from '../example.js';
+import { failedEvents } from '../inputs.js';
 
 interface ErrorInputProps {
   readonly errorText: string;
+  /** The failed CloudTrail event picked, by position; `''` for the first. */
+  readonly event: string;
   readonly decodedText: string;
   readonly problems: readonly InputProblem[];
   onError(text: string): void;
+  onEvent(position: string): void;
   onDecoded(text: string): void;
 }
 
@@ -21,6 +26,7 @@ export function ErrorInput(props: ErrorInputProps) {
   const problem = (input: string) => props.problems.find((p) => p.input === input)?.message;
   const errorProblem = problem('error');
   const decodedProblem = problem('decoded');
+  const events = useMemo(() => failedEvents(props.errorText), [props.errorText]);
   return (
     <section class="panel" aria-labelledby="error-heading">
       <div class="panel-head">
@@ -47,6 +53,22 @@ export function ErrorInput(props: ErrorInputProps) {
           if (text !== null) props.onError(text);
         }}
       />
+      {events.length < 2 ? null : (
+        <p class="hint">
+          <label for="event-select">Failed event to diagnose </label>
+          <select
+            id="event-select"
+            value={props.event === '' ? '1' : props.event}
+            onChange={(e) => props.onEvent(e.currentTarget.value)}
+          >
+            {events.map((e) => (
+              <option key={e.position} value={e.position}>
+                {e.label}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
       {errorProblem === undefined ? null : (
         <p class="problem" role="alert">
           {errorProblem}
