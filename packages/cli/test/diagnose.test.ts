@@ -106,6 +106,20 @@ const CASES: readonly CliCase[] = [
       /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/two-failures\.json: no failed CloudTrail event has the eventID or requestID `nope`/,
   },
   {
+    name: 'evidence nested past the JSON depth limit: file, line and column, exit 1',
+    args: ['diagnose', '--account', 'packages/cli/test/fixtures/diagnose/too-deep.txt', 'Access Denied'],
+    exit: 1,
+    stderr:
+      /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/too-deep\.txt:1:275: JSON nests deeper than 256 levels$/,
+  },
+  {
+    name: 'a policy nested past the JSON depth limit is refused by lint too, exit 1',
+    args: ['lint', 'packages/cli/test/fixtures/diagnose/too-deep.txt'],
+    exit: 1,
+    stderr:
+      /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/too-deep\.txt:1:275: JSON nests deeper than 256 levels$/,
+  },
+  {
     name: 'RCP deny with operation mapped to its action',
     args: ['diagnose', '--error', 'examples/errors/s3-rcp.txt', '--format', 'json'],
     exit: 0,

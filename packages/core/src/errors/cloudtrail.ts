@@ -106,7 +106,10 @@ function toFailure(record: Json): CloudTrailFailure {
     requestId: str(record.requestID) ?? str(record.requestId),
     eventId: str(record.eventID),
     call: {
-      requestParameters: isObject(record.requestParameters) ? record.requestParameters : null,
+      requestParameters:
+        isObject(record.requestParameters) && shallowerThan(record.requestParameters, MAX_PARAMETER_DEPTH)
+          ? record.requestParameters
+          : null,
       requestContext: requestContextOf(record, identity),
       absentContext: absentContextOf(record, identity),
     },
@@ -174,6 +177,24 @@ function absentContextOf(record: Json, identity: Json): string[] {
 /** Whether the call was signed with a long-term access key (IAM user or root `AKIA...` key). */
 function longTermKey(identity: Json): boolean {
   return str(identity.accessKeyId)?.startsWith('AKIA') === true;
+}
+
+/**
+ * Logged parameters nest a few levels (EC2's `networkInterfaceSet.items[].groupSet.items[]` is the
+ * deepest common shape); deeper ones are no real record and are left out, so that nothing downstream
+ * walks an unbounded depth.
+ */
+const MAX_PARAMETER_DEPTH = 32;
+
+/** Whether `value` nests fewer than `limit` levels of objects and arrays (checked without recursion). */
+function shallowerThan(value: unknown, limit: number): boolean {
+  const stack: { readonly value: unknown; readonly depth: number }[] = [{ value, depth: 0 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item.value !== 'object' || item.value === null) continue;
+    if (item.depth >= limit) return false;
+    for (const child of Object.values(item.value)) stack.push({ value: child, depth: item.depth + 1 });
+  }
+  return true;
 }
 
 /**

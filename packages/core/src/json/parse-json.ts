@@ -19,11 +19,55 @@ interface MomoaError {
  */
 export function parseJson(text: string): JsonParseResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(body) as unknown };
+    value = JSON.parse(body) as unknown;
   } catch {
     return { ok: false, diagnostic: locateSyntaxError(body) };
   }
+  // the value parsed, but what reads it next (positions, policies, evidence) walks it recursively
+  const tooDeep = nestingBeyond(body, MAX_JSON_DEPTH);
+  return tooDeep === null ? { ok: true, value } : { ok: false, diagnostic: tooDeep };
+}
+
+/** Deeper than any policy, record or snapshot AWS writes (they nest fewer than 20 levels). */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * Where valid JSON text first opens its `limit + 1`-th nested object or array, as a diagnostic;
+ * `null` when it nests no deeper than `limit`. One pass over the text, strings skipped.
+ */
+function nestingBeyond(text: string, limit: number): Diagnostic | null {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // a string: skip to its closing quote, past escapes
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c) i++;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > limit) {
+        const start = { line, column: i - lineStart + 1, offset: i };
+        return {
+          code: 'json-too-deep',
+          severity: 'error',
+          message: `JSON nests deeper than ${limit} levels`,
+          path: '',
+          span: { start, end: start },
+        };
+      }
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    } else if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return null;
 }
 
 function locateSyntaxError(text: string): Diagnostic {
