@@ -1,7 +1,7 @@
 import type { LintRule, RuleFinding } from '../lint-rule.js';
 import { outcomeWhenKeyAbsent } from '../statement-facts.js';
 
-type MessageId = 'vpcEndpointDenied' | 'servicesDenied';
+type MessageId = 'vpcEndpointDenied';
 
 /** Keys a request carries only when it comes through a VPC endpoint. */
 const ENDPOINT_KEYS = new Set(['aws:sourcevpce', 'aws:sourcevpc', 'aws:vpcsourceip']);
@@ -9,9 +9,8 @@ const ENDPOINT_KEYS = new Set(['aws:sourcevpce', 'aws:sourcevpc', 'aws:vpcsource
 /**
  * A Deny that applies when `aws:SourceIp` is absent (`NotIpAddress`, or an `IfExists` form). Calls
  * through a VPC endpoint carry no `aws:SourceIp`, so unless the statement also tests an endpoint key
- * they are all denied. In an identity policy, SCP or boundary, AWS's own example pairs the address
- * test with `Bool aws:ViaAWSService false`, so that calls AWS services make with the caller's
- * credentials are not denied for coming from the service's address.
+ * they are all denied. (Calls AWS services make with forward access sessions keep the caller's
+ * address, so they need no exemption of their own.)
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-ip.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip
@@ -20,7 +19,7 @@ export const sourceIpDeny: LintRule<MessageId> = {
   meta: {
     id: 'source-ip-deny',
     severity: 'warning',
-    description: 'a Deny on the source address also catches calls that carry no public address',
+    description: 'a Deny on the source address also denies calls through VPC endpoints',
     docsUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-ip.html',
     kinds: ['identity', 'resource', 'scp', 'rcp', 'boundary'],
     messages: {
@@ -29,14 +28,9 @@ export const sourceIpDeny: LintRule<MessageId> = {
           '`{operator}` on `aws:SourceIp` also denies every call through a VPC endpoint, which carries no `aws:SourceIp`',
         help: 'exempt endpoint calls, e.g. add `"Null": {"aws:SourceVpc": "true"}` to this Deny, or allow named endpoints with `aws:SourceVpce`',
       },
-      servicesDenied: {
-        message:
-          '`{operator}` on `aws:SourceIp` without `aws:ViaAWSService` also denies calls AWS services make with these credentials',
-        help: 'AWS’s example adds `"Bool": {"aws:ViaAWSService": "false"}` to the Deny',
-      },
     },
   },
-  check({ policy, kind }) {
+  check({ policy }) {
     const findings: RuleFinding<MessageId>[] = [];
     for (const statement of policy.statements) {
       if (statement.effect !== 'Deny') continue;
@@ -48,9 +42,6 @@ export const sourceIpDeny: LintRule<MessageId> = {
       const data = { operator: clause.operator };
       if (![...ENDPOINT_KEYS].some((k) => keys.has(k))) {
         findings.push({ messageId: 'vpcEndpointDenied', path: clause.pointer, data });
-      }
-      if (kind !== 'resource' && kind !== 'rcp' && !keys.has('aws:viaawsservice')) {
-        findings.push({ messageId: 'servicesDenied', path: clause.pointer, severity: 'info', data });
       }
     }
     return findings;
