@@ -31,10 +31,16 @@ export function shareCase(
   if (principal === null) return { ok: false, reason: 'the error does not name the caller' };
   if (action === null) return { ok: false, reason: 'the error does not name the action' };
   const set = evidence === null ? null : policySetForFinding(evidence, principal, { action, resource });
+  // the values a CloudTrail record gave count as in the diagnosis: over what the evidence derives,
+  // under what the user typed
+  const recorded = diagnosis.details.cloudTrail?.requestContext ?? {};
   const value =
     set === null
-      ? { request: { principal, action, resource, context } }
-      : { request: set.request, ...set.input };
+      ? { request: { principal, action, resource, context: { ...recorded, ...context } } }
+      : {
+          request: { ...set.request, context: { ...set.request.context, ...recorded, ...context } },
+          ...set.input,
+        };
   const json = `${JSON.stringify(value, null, 2)}\n`;
   const redacted = alreadyRedacted === null ? redact(json) : { text: json, map: alreadyRedacted };
   const parsed = parseJson(redacted.text);
