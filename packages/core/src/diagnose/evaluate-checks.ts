@@ -129,6 +129,7 @@ export function evaluateChecks(
   const findings: EvaluatedFinding[] = [];
   const allowed: CheckToEvaluate[] = [];
   const unreadable: string[] = [];
+  const missing = new Set(absent.map((k) => k.toLowerCase()));
   for (const check of checks) {
     const governing = governingFor(check);
     const compiled = compilePolicySet(governing.input);
@@ -152,7 +153,6 @@ export function evaluateChecks(
     const layer: PolicyLayer =
       result.layer === 'resource' && governsAsTrustPolicy(governing) ? 'trust-policy' : result.layer;
     const finding = findingOf(check, request, governing, result, layer, result.decision);
-    const missing = new Set(absent.map((k) => k.toLowerCase()));
     findings.push({ ...finding, dependsOn: finding.dependsOn.filter((k) => !missing.has(k.toLowerCase())) });
   }
   return { findings, allowed, unreadable };

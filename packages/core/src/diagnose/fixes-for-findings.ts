@@ -243,14 +243,15 @@ const ORIGIN_KEYS = new Set(
 );
 const COMPANION_KEYS = new Set(['aws:viaawsservice']);
 
+const NO_MFA_KEY =
+  'absent, as on every call signed with a long-term access key: call with MFA session credentials (`aws sts get-session-token --serial-number MFA_ARN --token-code CODE`)';
+
 /** Why an origin key is missing from a request, and what gives it a value. */
 const WHY_ABSENT: Readonly<Record<string, string>> = {
   'aws:sourceip':
     'absent, as on every call through a VPC endpoint (those carry `aws:SourceVpce` and `aws:VpcSourceIp`)',
-  'aws:multifactorauthpresent':
-    'absent, as on every call signed with a long-term access key: call with MFA session credentials (`aws sts get-session-token --serial-number MFA_ARN --token-code CODE`)',
-  'aws:multifactorauthage':
-    'absent, as on every call signed with a long-term access key: call with MFA session credentials (`aws sts get-session-token --serial-number MFA_ARN --token-code CODE`)',
+  'aws:multifactorauthpresent': NO_MFA_KEY,
+  'aws:multifactorauthage': NO_MFA_KEY,
 };
 
 /**

@@ -94,30 +94,35 @@ export function exemptPrincipal(
     Condition: withArnCondition(statement.Condition, 'ArnNotLike', principalArn),
   };
   const statements = document.Statement.map((s, i) => (i === index ? amended : s));
-  if (statement.NotAction !== undefined) {
-    const notAction = Array.isArray(statement.NotAction) ? statement.NotAction : [statement.NotAction];
+  const kept = keptForCaller(statement, actions);
+  if (kept !== null) {
     const { Sid: sid, ...rest } = statement;
-    const copy = {
+    statements.splice(index + 1, 0, {
       ...(typeof sid === 'string' ? { Sid: `${sid}ForCaller` } : {}),
       ...rest,
-      NotAction: [...notAction, ...actions.filter((a) => !notAction.includes(a))],
+      ...kept,
       Condition: withArnCondition(statement.Condition, 'ArnLike', principalArn),
-    };
-    statements.splice(index + 1, 0, copy);
-  } else {
-    const rest = remainingActions(statement.Action, actions);
-    if (rest !== null && rest.length > 0) {
-      const { Sid: sid, ...others } = statement;
-      const copy = {
-        ...(typeof sid === 'string' ? { Sid: `${sid}ForCaller` } : {}),
-        ...others,
-        Action: rest.length === 1 ? rest[0] : rest,
-        Condition: withArnCondition(statement.Condition, 'ArnLike', principalArn),
-      };
-      statements.splice(index + 1, 0, copy);
-    }
+    });
   }
   return { ...document, Statement: statements };
+}
+
+/**
+ * The action element of the copy that keeps denying the caller the rest of the statement: its
+ * `NotAction` extended by `actions`, or its `Action` without them; `null` when no copy is needed (the
+ * Deny named only `actions`) or none can be written (an action reached through a wildcard).
+ */
+function keptForCaller(
+  statement: Record<string, unknown>,
+  actions: readonly string[],
+): { NotAction: unknown[] } | { Action: string | string[] } | null {
+  if (statement.NotAction !== undefined) {
+    const notAction = Array.isArray(statement.NotAction) ? statement.NotAction : [statement.NotAction];
+    return { NotAction: [...notAction, ...actions.filter((a) => !notAction.includes(a))] };
+  }
+  const rest = remainingActions(statement.Action, actions);
+  if (rest === null || rest.length === 0) return null;
+  return { Action: rest.length === 1 ? (rest[0] as string) : rest };
 }
 
 /**
