@@ -6,6 +6,7 @@
 
 // --- diagnostics and JSON ---
 export type { Diagnostic, Position, Severity, Span } from './diagnostics/diagnostic.js';
+export { isJsonObject } from './json/is-json-object.js';
 export { type JsonParseResult, parseJson } from './json/parse-json.js';
 export { createPointerLocator, type PointerLocator } from './lint/pointer-position.js';
 

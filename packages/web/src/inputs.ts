@@ -1,4 +1,4 @@
-import { parseJson, readCloudTrail } from '@whydenied/core';
+import { isJsonObject, parseJson, readCloudTrail } from '@whydenied/core';
 
 /** What a dropped or pasted file holds, read from its shape. */
 export type InputKind = 'account' | 'organization' | 'resource-policy' | 'error' | 'decoded' | 'unknown';
@@ -44,10 +44,6 @@ export function failedEvents(text: string): FailedEvent[] {
   }));
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Classifies a file by its shape: an account's authorization details, an organization snapshot, a
  * policy document (a resource policy), a CloudTrail record or an error body, or a decoded message.
@@ -56,7 +52,7 @@ export function classify(text: string): InputKind {
   const parsed = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (!parsed.ok) return text.trim() === '' ? 'unknown' : 'error';
   const value = parsed.value;
-  if (!isRecord(value)) return typeof value === 'string' ? 'decoded' : 'unknown';
+  if (!isJsonObject(value)) return typeof value === 'string' ? 'decoded' : 'unknown';
   if (
     'UserDetailList' in value ||
     'RoleDetailList' in value ||

@@ -1,3 +1,5 @@
+import { isJsonObject } from '../json/is-json-object.js';
+
 /**
  * Call parameters from a CloudTrail record's `requestParameters`, in the names the call rules read
  * (the SDKs' camelCase JSON). Most services log their JSON request as sent, so it passes through;
@@ -26,7 +28,7 @@ export function parametersFromCloudTrail(
 /** EC2's query form wraps every list as `{ "items": [...] }`; an empty list is logged as `{}`. */
 function unwrapItems(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(unwrapItems);
-  if (!isObject(value)) return value;
+  if (!isJsonObject(value)) return value;
   const keys = Object.keys(value);
   if (keys.length === 1 && keys[0] === 'items' && Array.isArray(value.items)) {
     return value.items.map(unwrapItems);
@@ -60,7 +62,7 @@ function runInstances(p: Json): Json {
     out[key] = value;
   }
   const first = Array.isArray(p.instancesSet) ? p.instancesSet[0] : undefined;
-  if (isObject(first)) {
+  if (isJsonObject(first)) {
     for (const key of ['imageId', 'minCount', 'maxCount', 'keyName'] as const) {
       if (first[key] !== undefined && out[key] === undefined) out[key] = first[key];
     }
@@ -75,7 +77,7 @@ function runInstances(p: Json): Json {
   const groups = groupIds(p.groupSet) ?? groupIds(primary?.groupSet);
   if (groups !== undefined) out.securityGroupIds = groups;
   if (typeof p.availabilityZone === 'string') {
-    const placement = isObject(out.placement) ? out.placement : {};
+    const placement = isJsonObject(out.placement) ? out.placement : {};
     out.placement = { availabilityZone: p.availabilityZone, ...placement };
   }
   return out;
@@ -83,7 +85,7 @@ function runInstances(p: Json): Json {
 
 function primaryInterface(value: unknown): Json | undefined {
   if (!Array.isArray(value)) return undefined;
-  const interfaces = value.filter(isObject);
+  const interfaces = value.filter(isJsonObject);
   return interfaces.find((i) => String(i.deviceIndex) === '0') ?? interfaces[0];
 }
 
@@ -91,7 +93,7 @@ function primaryInterface(value: unknown): Json | undefined {
 function groupIds(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const ids = value
-    .map((g) => (typeof g === 'string' ? g : isObject(g) ? g.groupId : undefined))
+    .map((g) => (typeof g === 'string' ? g : isJsonObject(g) ? g.groupId : undefined))
     .filter((id): id is string => typeof id === 'string' && id !== '');
   return ids.length > 0 ? ids : undefined;
 }
@@ -112,8 +114,4 @@ function s3(p: Readonly<Json>): Json {
     out[S3_NAMES[key] ?? key] = value;
   }
   return out;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

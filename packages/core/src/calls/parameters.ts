@@ -1,3 +1,4 @@
+import { isJsonObject } from '../json/is-json-object.js';
 import type { CallNote } from './call-model.js';
 
 /**
@@ -15,8 +16,8 @@ export class ParameterReader {
   constructor(values: unknown, notes: CallNote[], path = '') {
     this.#notes = notes;
     this.#path = path;
-    this.#values = isRecord(values) ? values : {};
-    if (values !== undefined && !isRecord(values)) this.#ignored('', 'an object');
+    this.#values = isJsonObject(values) ? values : {};
+    if (values !== undefined && !isJsonObject(values)) this.#ignored('', 'an object');
   }
 
   /** Whether the key is present (and marks it read). */
@@ -70,7 +71,7 @@ export class ParameterReader {
   object(name: string): ParameterReader | undefined {
     const value = this.#take(name);
     if (value === undefined) return undefined;
-    if (!isRecord(value)) return this.#ignored(name, 'an object');
+    if (!isJsonObject(value)) return this.#ignored(name, 'an object');
     return this.#child(value, name);
   }
 
@@ -79,7 +80,7 @@ export class ParameterReader {
     const value = this.#take(name);
     if (value === undefined) return [];
     const list = Array.isArray(value) ? value : [value];
-    if (!list.every(isRecord)) {
+    if (!list.every(isJsonObject)) {
       this.#ignored(name, 'a list of objects');
       return [];
     }
@@ -93,13 +94,13 @@ export class ParameterReader {
   tags(name: string): Readonly<Record<string, string>> | undefined {
     const value = this.#take(name);
     if (value === undefined) return undefined;
-    if (isRecord(value) && Object.values(value).every((v) => typeof v === 'string')) {
+    if (isJsonObject(value) && Object.values(value).every((v) => typeof v === 'string')) {
       return value as Record<string, string>;
     }
     if (Array.isArray(value)) {
       const tags: Record<string, string> = {};
       for (const item of value) {
-        if (!isRecord(item)) return this.#ignored(name, 'tags');
+        if (!isJsonObject(item)) return this.#ignored(name, 'tags');
         const key = item.key ?? item.Key;
         const tagValue = item.value ?? item.Value ?? '';
         if (typeof key !== 'string' || typeof tagValue !== 'string') return this.#ignored(name, 'tags');
@@ -146,8 +147,4 @@ export class ParameterReader {
     });
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

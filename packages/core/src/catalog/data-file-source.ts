@@ -1,3 +1,4 @@
+import { isJsonObject } from '../json/is-json-object.js';
 import type {
   CatalogSource,
   RawAction,
@@ -30,7 +31,7 @@ export function createDataFileSource(read: DataFileReader): CatalogSource {
     async loadService(prefix) {
       if (!PREFIX_SHAPE.test(prefix)) return null;
       const actions = await read(`actions/${prefix}.json`);
-      if (!isRecord(actions)) return null;
+      if (!isJsonObject(actions)) return null;
       const [resourceTypes, conditionKeys] = await Promise.all([
         read(`resourceTypes/${prefix}.json`),
         read(`conditionKeys/${prefix}.json`),
@@ -40,7 +41,7 @@ export function createDataFileSource(read: DataFileReader): CatalogSource {
     async serviceNames() {
       const [prefixes, names] = await Promise.all([read('services.json'), read('serviceNames.json')]);
       const list = Array.isArray(prefixes) ? prefixes.filter((p): p is string => typeof p === 'string') : [];
-      const named = isRecord(names) ? names : {};
+      const named = isJsonObject(names) ? names : {};
       return list.map((prefix): RawServiceName => {
         const name = named[prefix];
         return { prefix, name: typeof name === 'string' ? name : prefix };
@@ -68,7 +69,7 @@ export function toServiceData(
 
 function mapRecord<T>(raw: unknown, convert: (value: unknown) => T | undefined): Record<string, T> {
   const out: Record<string, T> = {};
-  if (!isRecord(raw)) return out;
+  if (!isJsonObject(raw)) return out;
   for (const [key, value] of Object.entries(raw)) {
     const converted = convert(value);
     if (converted !== undefined) out[key.toLowerCase()] = converted;
@@ -77,10 +78,10 @@ function mapRecord<T>(raw: unknown, convert: (value: unknown) => T | undefined):
 }
 
 function toAction(raw: unknown): RawAction | undefined {
-  if (!isRecord(raw) || typeof raw.name !== 'string') return undefined;
+  if (!isJsonObject(raw) || typeof raw.name !== 'string') return undefined;
   const resourceTypes: RawActionResourceType[] = [];
   for (const item of Array.isArray(raw.resourceTypes) ? raw.resourceTypes : []) {
-    if (!isRecord(item) || typeof item.name !== 'string') continue;
+    if (!isJsonObject(item) || typeof item.name !== 'string') continue;
     resourceTypes.push({
       name: item.name,
       required: item.required === true,
@@ -96,19 +97,15 @@ function toAction(raw: unknown): RawAction | undefined {
 }
 
 function toResourceType(raw: unknown): RawResourceType | undefined {
-  if (!isRecord(raw) || typeof raw.key !== 'string' || typeof raw.arn !== 'string') return undefined;
+  if (!isJsonObject(raw) || typeof raw.key !== 'string' || typeof raw.arn !== 'string') return undefined;
   return { key: raw.key, arn: raw.arn, conditionKeys: strings(raw.conditionKeys) };
 }
 
 function toConditionKey(raw: unknown): RawConditionKey | undefined {
-  if (!isRecord(raw) || typeof raw.key !== 'string') return undefined;
+  if (!isJsonObject(raw) || typeof raw.key !== 'string') return undefined;
   return { key: raw.key, type: typeof raw.type === 'string' ? raw.type : 'String' };
 }
 
 function strings(raw: unknown): string[] {
   return Array.isArray(raw) ? raw.filter((s): s is string => typeof s === 'string') : [];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

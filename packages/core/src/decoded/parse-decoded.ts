@@ -1,4 +1,5 @@
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
 import type {
   DecodedCondition,
@@ -64,7 +65,7 @@ export function parseDecodedMessage(input: unknown): DecodedParseResult {
       value = step.value;
       continue;
     }
-    if (!isRecord(value)) {
+    if (!isJsonObject(value)) {
       return fail('decoded-not-a-message', MESSAGES['decoded-not-a-message'](describe(value)));
     }
     const record = value;
@@ -184,7 +185,7 @@ function statementOf(
   index: number,
   reader: Reader,
 ): DecodedStatement | undefined {
-  if (!isRecord(item)) {
+  if (!isJsonObject(item)) {
     invalid(reader, path, 'an object');
     return undefined;
   }
@@ -211,7 +212,7 @@ function contextOf(raw: unknown, reader: Reader): DecodedContext {
     missing(reader, '/context');
     return { principal: null, action: null, resource: null, conditions: [] };
   }
-  if (!isRecord(raw)) {
+  if (!isJsonObject(raw)) {
     invalid(reader, '/context', 'an object');
     return { principal: null, action: null, resource: null, conditions: [] };
   }
@@ -229,7 +230,7 @@ function principalOf(raw: unknown, reader: Reader): DecodedPrincipal | null {
     missing(reader, '/context/principal');
     return null;
   }
-  if (!isRecord(raw)) {
+  if (!isJsonObject(raw)) {
     invalid(reader, '/context/principal', 'an object');
     return null;
   }
@@ -240,7 +241,7 @@ function principalOf(raw: unknown, reader: Reader): DecodedPrincipal | null {
 
 function conditionsOf(raw: unknown, path: string, reader: Reader): DecodedCondition[] {
   return list(raw, path, reader, (item, itemPath) => {
-    if (!isRecord(item) || typeof item.key !== 'string') {
+    if (!isJsonObject(item) || typeof item.key !== 'string') {
       invalid(reader, itemPath, 'a `{ "key", "values" }` object');
       return undefined;
     }
@@ -252,7 +253,7 @@ function conditionsOf(raw: unknown, path: string, reader: Reader): DecodedCondit
 function values(raw: unknown, path: string, reader: Reader): string[] {
   if (raw === undefined) return [];
   return list(raw, path, reader, (item, itemPath) => {
-    const value = isRecord(item) ? item.value : item;
+    const value = isJsonObject(item) ? item.value : item;
     if (typeof value !== 'string') {
       invalid(reader, itemPath, 'a string value');
       return undefined;
@@ -272,7 +273,7 @@ function list<T>(
     if (reader !== null) missing(reader, path);
     return [];
   }
-  const items = Array.isArray(raw) ? raw : isRecord(raw) ? raw.items : undefined;
+  const items = Array.isArray(raw) ? raw : isJsonObject(raw) ? raw.items : undefined;
   const itemsPath = Array.isArray(raw) ? path : `${path}/items`;
   if (!Array.isArray(items)) {
     if (reader !== null) invalid(reader, path, 'a `{ "items": [...] }` list');
@@ -311,7 +312,7 @@ function noteElisions(value: unknown, path: string, reader: Reader): void {
     });
     return;
   }
-  if (!isRecord(value)) {
+  if (!isJsonObject(value)) {
     if (typeof value === 'string' && isElided(value)) elided(reader, path);
     return;
   }
@@ -357,10 +358,6 @@ function invalid(reader: Reader, path: string, expected: string): void {
 
 function fail(code: string, message: string): { ok: false; diagnostic: Diagnostic } {
   return { ok: false, diagnostic: { code, severity: 'error', message, path: '' } };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isJsonObject } from '../json/is-json-object.js';
 import { pointerSegment } from '../policy/parse-policy.js';
 import type { NamedPolicyInput, PolicySetInput } from './compile-policy-set.js';
 import type { AuthorizationRequest, ContextValue } from './request.js';
@@ -32,10 +33,6 @@ const CASE_KEYS = new Set([
 const REQUEST_KEYS = new Set(['principal', 'action', 'resource', 'context', 'sessionIssuer']);
 const POLICY_KEYS = new Set(['name', 'document']);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 class CaseReader {
   readonly diagnostics: Diagnostic[] = [];
 
@@ -57,7 +54,7 @@ class CaseReader {
   }
 
   policy(value: unknown, path: string): NamedPolicyInput | undefined {
-    if (!isRecord(value)) return this.fail(path, 'a policy must be an object with `name` and `document`');
+    if (!isJsonObject(value)) return this.fail(path, 'a policy must be an object with `name` and `document`');
     this.keys(value, POLICY_KEYS, path);
     const name = this.string(value.name, `${path}/name`, '`name`');
     if (value.document === undefined) return this.fail(`${path}/document`, 'the policy has no `document`');
@@ -78,7 +75,7 @@ class CaseReader {
   }
 
   request(value: unknown, path: string): AuthorizationRequest | undefined {
-    if (!isRecord(value)) return this.fail(path, 'a request must be an object');
+    if (!isJsonObject(value)) return this.fail(path, 'a request must be an object');
     if (isNormalRequest(value)) {
       // already in the normalized shape: use it as it is (batches hold many thousands of requests)
       return value as unknown as AuthorizationRequest;
@@ -90,7 +87,7 @@ class CaseReader {
       value.resource === undefined ? '*' : this.string(value.resource, `${path}/resource`, '`resource`');
     const context: Record<string, ContextValue> = {};
     if (value.context !== undefined) {
-      if (!isRecord(value.context)) {
+      if (!isJsonObject(value.context)) {
         this.fail(`${path}/context`, '`context` must be an object of keys to values');
       } else {
         for (const key of Object.keys(value.context)) {
@@ -138,7 +135,7 @@ function isNormalRequest(value: Record<string, unknown>): boolean {
   if (!nonEmpty(value.principal) || !nonEmpty(value.action) || !nonEmpty(value.resource)) return false;
   if (value.sessionIssuer !== undefined && !nonEmpty(value.sessionIssuer)) return false;
   const context = value.context;
-  if (!isRecord(context)) return false;
+  if (!isJsonObject(context)) return false;
   for (const key in context) {
     const v = context[key];
     if (typeof v === 'string') continue;
@@ -155,7 +152,7 @@ function isNormalRequest(value: Record<string, unknown>): boolean {
  */
 export function parseSimulationCase(value: unknown): SimulationCaseResult {
   const r = new CaseReader();
-  if (!isRecord(value)) {
+  if (!isJsonObject(value)) {
     r.fail('', 'a case must be a JSON object with a `request`');
     return { ok: false, diagnostics: r.diagnostics };
   }

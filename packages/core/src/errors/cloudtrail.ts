@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { serviceFromEventSource } from '../catalog/service-names.js';
+import { isJsonObject } from '../json/is-json-object.js';
 
 /** The facts of one failed CloudTrail event. */
 export interface CloudTrailFailure {
@@ -73,7 +74,7 @@ function recordsOf(value: unknown): Json[] | null {
     return [value];
   }
   const list =
-    isObject(value) && Array.isArray(value.Records) ? value.Records : Array.isArray(value) ? value : null;
+    isJsonObject(value) && Array.isArray(value.Records) ? value.Records : Array.isArray(value) ? value : null;
   if (list === null || list.length === 0) {
     return null;
   }
@@ -81,18 +82,14 @@ function recordsOf(value: unknown): Json[] | null {
   return records.length === list.length ? records : null;
 }
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isRecord(value: unknown): value is Json {
-  return isObject(value) && typeof value.eventSource === 'string' && typeof value.eventName === 'string';
+  return isJsonObject(value) && typeof value.eventSource === 'string' && typeof value.eventName === 'string';
 }
 
 function toFailure(record: Json): CloudTrailFailure {
   const service = serviceFromEventSource(str(record.eventSource) ?? '');
   const region = str(record.awsRegion);
-  const identity = isObject(record.userIdentity) ? record.userIdentity : {};
+  const identity = isJsonObject(record.userIdentity) ? record.userIdentity : {};
   const eventName = str(record.eventName);
   return {
     errorCode: str(record.errorCode) ?? '',
@@ -107,7 +104,7 @@ function toFailure(record: Json): CloudTrailFailure {
     eventId: str(record.eventID),
     call: {
       requestParameters:
-        isObject(record.requestParameters) && shallowerThan(record.requestParameters, MAX_PARAMETER_DEPTH)
+        isJsonObject(record.requestParameters) && shallowerThan(record.requestParameters, MAX_PARAMETER_DEPTH)
           ? record.requestParameters
           : null,
       requestContext: requestContextOf(record, identity),
@@ -145,12 +142,14 @@ function requestContextOf(record: Json, identity: Json): Record<string, string> 
     context['aws:CurrentTime'] = time;
     context['aws:EpochTime'] = String(Math.floor(epoch / 1000));
   }
-  if (isObject(record.tlsDetails) && str(record.tlsDetails.tlsVersion) !== null) {
+  if (isJsonObject(record.tlsDetails) && str(record.tlsDetails.tlsVersion) !== null) {
     context['aws:SecureTransport'] = 'true';
   }
-  const session = isObject(identity.sessionContext) ? identity.sessionContext : null;
+  const session = isJsonObject(identity.sessionContext) ? identity.sessionContext : null;
   const attributes =
-    session !== null && isObject(session.attributes) && !longTermKey(identity) ? session.attributes : null;
+    session !== null && isJsonObject(session.attributes) && !longTermKey(identity)
+      ? session.attributes
+      : null;
   const mfa = attributes === null ? null : String(attributes.mfaAuthenticated);
   if (mfa === 'true' || mfa === 'false') context['aws:MultiFactorAuthPresent'] = mfa;
   const issued = attributes === null ? null : str(attributes.creationDate);
@@ -234,12 +233,12 @@ function principalOf(identity: Json): string | null {
 function resourceOf(record: Json, service: string | null, region: string | null): string | null {
   if (Array.isArray(record.resources)) {
     for (const r of record.resources) {
-      if (isObject(r) && typeof r.ARN === 'string') {
+      if (isJsonObject(r) && typeof r.ARN === 'string') {
         return r.ARN;
       }
     }
   }
-  const params = isObject(record.requestParameters) ? record.requestParameters : null;
+  const params = isJsonObject(record.requestParameters) ? record.requestParameters : null;
   if (params === null) {
     return null;
   }

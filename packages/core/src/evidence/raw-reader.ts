@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
 import { pointerSegment } from '../policy/parse-policy.js';
 
@@ -6,9 +7,7 @@ import { pointerSegment } from '../policy/parse-policy.js';
 export type RawRecord = Readonly<Record<string, unknown>>;
 
 /** True for a plain JSON object (not an array, not `null`). */
-export function isRecord(value: unknown): value is RawRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const isRecord: (value: unknown) => value is RawRecord = isJsonObject;
 
 /** `base` + `/key`, with the key escaped as RFC 6901 requires. */
 export function childPointer(base: string, key: string | number): string {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
 import type { LintPolicyKind } from './lint-rule.js';
 
@@ -54,7 +55,7 @@ export function findPolicy(
       embedded = true;
       continue;
     }
-    if (!isRecord(current) || 'Statement' in current) break;
+    if (!isJsonObject(current) || 'Statement' in current) break;
     const wrapper = WRAPPERS.find((w) => memberAt(current, w.path) !== undefined);
     if (wrapper === undefined) break;
     if (wrapper.path[0] === 'Policy' && wrapper.path[1] === 'Content') {
@@ -98,12 +99,8 @@ function decodeEmbedded(text: string): { ok: true; value: unknown } | { ok: fals
 function memberAt(value: unknown, path: readonly string[]): unknown {
   let current = value;
   for (const key of path) {
-    if (!isRecord(current)) return undefined;
+    if (!isJsonObject(current)) return undefined;
     current = current[key];
   }
   return current;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

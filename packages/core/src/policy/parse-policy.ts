@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
 import { splitOperator } from './condition-operator-names.js';
 import type {
@@ -88,10 +89,6 @@ function diag(
   return { code, severity, message, path };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Escapes a key for use in a JSON pointer (RFC 6901). */
 export function pointerSegment(key: string | number): string {
   return String(key).replaceAll('~', '~0').replaceAll('/', '~1');
@@ -109,7 +106,8 @@ class PolicyReader {
   }
 
   document(raw: unknown): PolicyDocument | undefined {
-    if (!isRecord(raw)) return this.error('policy-not-object', '', 'a policy document must be a JSON object');
+    if (!isJsonObject(raw))
+      return this.error('policy-not-object', '', 'a policy document must be a JSON object');
     for (const key of Object.keys(raw)) {
       if (!DOCUMENT_KEYS.has(key))
         this.error('policy-unknown-key', `/${pointerSegment(key)}`, `unknown policy element \`${key}\``);
@@ -141,7 +139,7 @@ class PolicyReader {
   }
 
   private statement(raw: unknown, index: number, pointer: string): PolicyStatement | undefined {
-    if (!isRecord(raw)) return this.error('policy-type', pointer, 'a statement must be a JSON object');
+    if (!isJsonObject(raw)) return this.error('policy-type', pointer, 'a statement must be a JSON object');
     for (const key of Object.keys(raw)) {
       if (!STATEMENT_KEYS.has(key)) {
         this.error(
@@ -275,7 +273,7 @@ class PolicyReader {
     const entries: PrincipalEntry[] = [];
     if (value === '*') {
       entries.push({ type: 'AWS', value: '*', raw: '*', pointer: elementPointer });
-    } else if (isRecord(value)) {
+    } else if (isJsonObject(value)) {
       for (const [type, list] of Object.entries(value)) {
         const typePointer = `${elementPointer}/${pointerSegment(type)}`;
         if (!(PRINCIPAL_TYPES as readonly string[]).includes(type)) {
@@ -298,7 +296,7 @@ class PolicyReader {
 
   private conditions(raw: unknown, pointer: string): ConditionClause[] | undefined {
     if (raw === undefined) return [];
-    if (!isRecord(raw)) return this.error('policy-type', pointer, 'the `Condition` must be an object');
+    if (!isJsonObject(raw)) return this.error('policy-type', pointer, 'the `Condition` must be an object');
     const clauses: ConditionClause[] = [];
     for (const [operator, block] of Object.entries(raw)) {
       const operatorPointer = `${pointer}/${pointerSegment(operator)}`;
@@ -311,7 +309,7 @@ class PolicyReader {
         );
         continue;
       }
-      if (!isRecord(block)) {
+      if (!isJsonObject(block)) {
         this.error(
           'policy-type',
           operatorPointer,

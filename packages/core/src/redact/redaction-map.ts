@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isJsonObject } from '../json/is-json-object.js';
 
 /** What a redacted value was. */
 export type RedactionKind =
@@ -63,7 +64,7 @@ export type RedactionMapResult =
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
  */
 export function parseRedactionMap(value: unknown): RedactionMapResult {
-  if (!isRecord(value) || value.version !== 1 || !Array.isArray(value.entries)) {
+  if (!isJsonObject(value) || value.version !== 1 || !Array.isArray(value.entries)) {
     return fail('', 'not a redaction map: expected `{ "version": 1, "entries": [...] }`');
   }
   const originals = new Set<string>();
@@ -72,7 +73,7 @@ export function parseRedactionMap(value: unknown): RedactionMapResult {
   for (const [i, entry] of value.entries.entries()) {
     const path = `/entries/${i}`;
     if (
-      !isRecord(entry) ||
+      !isJsonObject(entry) ||
       typeof entry.original !== 'string' ||
       typeof entry.standIn !== 'string' ||
       entry.original === '' ||
@@ -93,8 +94,4 @@ export function parseRedactionMap(value: unknown): RedactionMapResult {
 
 function fail(path: string, message: string): RedactionMapResult {
   return { ok: false, diagnostic: { code: 'redaction-map-invalid', severity: 'error', message, path } };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
