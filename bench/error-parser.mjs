@@ -14,7 +14,7 @@ function rng(seed) {
 }
 
 function inputs() {
-  const corpus = readFileSync(new URL('../../shared/corpus/errors.jsonl', import.meta.url), 'utf8')
+  const corpus = readFileSync(new URL('../test/corpus/errors.jsonl', import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l).text);

@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['packages/cli/src/main.ts'],
+  entryPoints: ['packages/cli/src/process-main.ts'],
   outfile: 'packages/cli/dist/main.js',
   bundle: true,
   platform: 'node',

@@ -9,10 +9,5 @@ if (!existsSync(entry)) {
   );
   process.exit(2);
 }
-const { run } = await import(entry.href);
-process.exitCode = await run(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-});
+const { runProcess } = await import(entry.href);
+await runProcess(process);

@@ -51,11 +51,21 @@ export function checkKeys(
   return value as Record<string, unknown>;
 }
 
-/** The corpus of real error messages that ships beside the repository (`../shared/corpus`). */
+/** The corpus of real error messages kept in the repository (`test/corpus/errors.jsonl`). */
 export function readCorpus(): { text: string; service: string; code: string; notes: string }[] {
-  const url = new URL('../../../../shared/corpus/errors.jsonl', import.meta.url);
+  return readJsonLines(new URL('../../../test/corpus/errors.jsonl', import.meta.url));
+}
+
+/** The decoded authorization messages of the corpus (`test/corpus/decoded.jsonl`), in file order. */
+export function readDecodedCorpus(): unknown[] {
+  return readJsonLines<{ decoded: unknown }>(
+    new URL('../../../test/corpus/decoded.jsonl', import.meta.url),
+  ).map((entry) => entry.decoded);
+}
+
+function readJsonLines<T>(url: URL): T[] {
   return readFileSync(url, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { text: string; service: string; code: string; notes: string });
+    .map((line) => JSON.parse(line) as T);
 }

@@ -66,7 +66,7 @@ export async function startWeb(): Promise<WebServer> {
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`whydenied web printed no address: ${err}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`whydenied web printed no address: ${err}`)), 60_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const m = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out);
@@ -115,6 +115,8 @@ export async function launchBrowser(
     viewport: options.viewport ?? { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  // a busy 2-core machine running the whole suite can be slow: waits get minutes, not playwright's 30 s
+  context.setDefaultTimeout(120_000);
   const requests: string[] = [];
   context.on('request', (request) => requests.push(request.url()));
   return {

@@ -41,7 +41,7 @@ describeInBrowser('web page saved for offline use, opened from disk', () => {
     browser = await launchBrowser();
     dir = mkdtempSync(join(tmpdir(), 'whydenied-offline-'));
     saved = join(dir, 'whydenied.html');
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -79,7 +79,7 @@ describeInBrowser('web page saved for offline use, opened from disk', () => {
     // the inline script ran (a CSP violation would have stopped it, and said so on the console)
     await page
       .locator('#offline-note')
-      .waitFor({ timeout: 10_000 })
+      .waitFor({ timeout: 90_000 })
       .catch(() => {
         throw new Error(`the page did not start: ${errors.join('\n') || 'no console error'}`);
       });
@@ -107,7 +107,7 @@ describeInBrowser('web page saved for offline use, opened from disk', () => {
     await page.keyboard.insertText(
       '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*" }\n  ]\n}\n',
     );
-    await page.locator('#service-data-note').waitFor({ timeout: 15_000 });
+    await page.locator('#service-data-note').waitFor({ timeout: 90_000 });
     expect(await page.locator('#service-data-note').innerText()).toContain('Service data is unavailable');
     // no finding calls `s3` unknown for want of the data
     expect(await page.locator('.editor-wrap').innerText()).not.toContain('unknown-service');

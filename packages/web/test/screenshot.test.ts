@@ -41,7 +41,7 @@ describeInBrowser('web page screenshots', () => {
   beforeAll(async () => {
     server = await startWeb();
     mkdirSync(OUT, { recursive: true });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     for (const b of browsers) await b.close();

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCaseTable } from '../../test/case-table.js';
+import { loadCaseTable, readDecodedCorpus } from '../../test/case-table.js';
 import type { DecodedForm } from './decoded-model.js';
 import { explainDecoded } from './explain-decoded.js';
 import { parseDecodedMessage } from './parse-decoded.js';
@@ -11,7 +10,7 @@ type InputForm = 'object' | 'json' | 'cli-wrapper' | 'json-string' | 'prompt' | 
 interface ExplainCase {
   readonly name: string;
   readonly input: {
-    /** Line of `shared/corpus/decoded.jsonl` (1-based) whose `decoded` is the message. */
+    /** Line of `test/corpus/decoded.jsonl` (1-based) whose `decoded` is the message. */
     readonly corpus?: number;
     /** A message object of the case's own. */
     readonly message?: unknown;
@@ -75,13 +74,7 @@ const ALLOWED = {
   ],
 };
 
-const DECODED_CORPUS: readonly unknown[] = readFileSync(
-  new URL('../../../../../shared/corpus/decoded.jsonl', import.meta.url),
-  'utf8',
-)
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => (JSON.parse(line) as { decoded: unknown }).decoded);
+const DECODED_CORPUS: readonly unknown[] = readDecodedCorpus();
 
 const cases = loadCaseTable<ExplainCase>(new URL('./cases/explain.cases.json', import.meta.url), ALLOWED);
 

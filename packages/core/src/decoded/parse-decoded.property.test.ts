@@ -1,17 +1,11 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readDecodedCorpus } from '../../test/case-table.js';
 import { explainDecoded } from './explain-decoded.js';
 import { completeCutJson, findJsonValue } from './json-prefix.js';
 import { parseDecodedMessage } from './parse-decoded.js';
 
-const DECODED: readonly unknown[] = readFileSync(
-  new URL('../../../../../shared/corpus/decoded.jsonl', import.meta.url),
-  'utf8',
-)
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => (JSON.parse(line) as { decoded: unknown }).decoded);
+const DECODED: readonly unknown[] = readDecodedCorpus();
 
 /** Every way a corpus message is pasted. */
 const written = fc

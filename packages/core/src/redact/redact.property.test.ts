@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
-import { readCorpus } from '../../test/case-table.js';
+import { readCorpus, readDecodedCorpus } from '../../test/case-table.js';
 import { explainDecoded } from '../decoded/explain-decoded.js';
 import { parseDecodedMessage } from '../decoded/parse-decoded.js';
 import { readError } from '../errors/read-error.js';
@@ -226,10 +225,7 @@ describe('redacted corpus errors read the same', () => {
 });
 
 describe('redacted decoded messages explain the same', () => {
-  const decoded = readFileSync(new URL('../../../../../shared/corpus/decoded.jsonl', import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => (JSON.parse(line) as { decoded: unknown }).decoded);
+  const decoded = readDecodedCorpus();
   const own = {
     allowed: false,
     explicitDeny: true,
