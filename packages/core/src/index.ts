@@ -8,7 +8,7 @@
 export type { Diagnostic, Position, Severity, Span } from './diagnostics/diagnostic.js';
 export { isJsonObject } from './json/is-json-object.js';
 export { type JsonParseResult, parseJson } from './json/parse-json.js';
-export { createPointerLocator, type PointerLocator } from './lint/pointer-position.js';
+export { createPointerLocator, type PointerLocator } from './json/pointer-position.js';
 
 // --- errors: reading pasted AWS errors ---
 export { actionForOperation, type OperationAction, servicesForOperation } from './catalog/operations.js';

@@ -31,4 +31,21 @@ export interface Diagnostic {
   readonly path: string;
   readonly span?: Span;
   readonly help?: string;
+  /**
+   * The input the diagnostic is about, as the front end named it (a file name, `<stdin>`, a pasted
+   * field); absent when it is about no one input.
+   */
+  readonly source?: string;
+}
+
+/**
+ * A diagnostic as one line, the way compilers print them: `source:line:column: message`, leaving out
+ * what is unknown (`source: message`, or the message alone).
+ */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const start = diagnostic.span?.start;
+  const at = start === undefined ? '' : `:${start.line}:${start.column}`;
+  const where =
+    diagnostic.source === undefined ? (at === '' ? '' : at.slice(1)) : `${diagnostic.source}${at}`;
+  return where === '' ? diagnostic.message : `${where}: ${diagnostic.message}`;
 }

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ContextValue } from '../engine/request.js';
+import { valueAtPointer } from '../json/pointer-position.js';
 import { parseArn } from '../matching/arn.js';
+import { findPolicy } from '../policy/unwrap-policy.js';
 import type { AccountSnapshot } from './account-model.js';
 import { parseAccountDetails } from './parse-account-details.js';
 import { type OrgSnapshot, parseOrganization } from './parse-organization.js';
@@ -99,7 +101,18 @@ export function buildEvidence(parts: EvidenceParts): EvidenceResult {
       reader.fail(childPointer(at, 'arn'), `\`${given.arn}\` is given twice`, 'duplicate');
       return;
     }
-    const document = reader.document(given.document, childPointer(at, 'document'));
+    // the document itself, or as an AWS CLI command printed it (`{"Policy": "…"}`, `{"Attributes": …}`)
+    const found = findPolicy(given.document);
+    const documentAt = childPointer(at, 'document');
+    if (!found.ok) {
+      reader.fail(`${documentAt}${found.pointer}`, found.diagnostic.message, 'document');
+      return;
+    }
+    const document = reader.document(
+      found.value.embedded ? valueAtPointer(given.document, found.value.pointer) : found.value.document,
+      `${documentAt}${found.value.pointer}`,
+      'resource',
+    );
     if (document === undefined) return;
     resourcePolicies.push({ arn: given.arn, name: given.name ?? resourcePolicyName(given.arn), document });
   });

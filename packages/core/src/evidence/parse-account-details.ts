@@ -145,7 +145,7 @@ class AccountReader extends RawReader {
     const trustPolicy =
       raw.AssumeRolePolicyDocument === undefined || raw.AssumeRolePolicyDocument === null
         ? null
-        : (this.document(raw.AssumeRolePolicyDocument, trustPointer) ?? null);
+        : (this.document(raw.AssumeRolePolicyDocument, trustPointer, 'resource') ?? null);
     const instanceProfiles: InstanceProfileReference[] = [];
     for (const { item, path: at } of this.list(raw, 'InstanceProfileList', path)) {
       const profile = this.record(item, at, 'an instance profile');
@@ -180,7 +180,7 @@ class AccountReader extends RawReader {
       const document =
         policy.PolicyDocument === undefined
           ? this.fail(pointer, '`PolicyDocument` is missing')
-          : this.document(policy.PolicyDocument, pointer);
+          : this.document(policy.PolicyDocument, pointer, 'identity');
       if (name !== undefined && document !== undefined) out.push({ name, document, pointer });
     }
     return out;
@@ -236,7 +236,7 @@ class AccountReader extends RawReader {
       const chosen = isDefault ?? (defaultVersionId !== null && versionId === defaultVersionId);
       if (!chosen || version.Document === undefined) continue;
       const docPointer = childPointer(at, 'Document');
-      const decoded = this.document(version.Document, docPointer);
+      const decoded = this.document(version.Document, docPointer, 'identity');
       if (decoded !== undefined) {
         document = decoded;
         pointer = docPointer;

@@ -151,7 +151,12 @@ describe('parseAccountDetails diagnostics', () => {
   }
 });
 
-const org = (extra: Record<string, unknown>) => ({ managementAccountId: '999988887777', ...extra });
+const org = (extra: Record<string, unknown>) => ({
+  managementAccountId: '999988887777',
+  targets: {},
+  policies: [],
+  ...extra,
+});
 const scp = (extra: Record<string, unknown>) => ({
   id: 'p-1',
   name: 'One',
@@ -168,6 +173,18 @@ const ORG_ERRORS: readonly {
 }[] = [
   { name: 'the fixture is valid', input: fixture('org.json'), expected: [] },
   { name: 'not an object', input: 'org', expected: [['org-invalid', '']] },
+  { name: 'an empty object', input: {}, expected: [['org-shape', '']] },
+  { name: 'no policies', input: { targets: {} }, expected: [['org-shape', '']] },
+  {
+    name: 'an account authorization details file',
+    input: fixture('account-111122223333-cli.json'),
+    expected: [['org-shape', '/UserDetailList']],
+  },
+  {
+    name: 'raw `aws organizations list-policies-for-target` output',
+    input: { Policies: [{ Id: 'p-FullAWSAccess', Name: 'FullAWSAccess', Type: 'SERVICE_CONTROL_POLICY' }] },
+    expected: [['org-shape', '/Policies']],
+  },
   {
     name: 'a management account that is not an id',
     input: org({ managementAccountId: '9999' }),
@@ -224,6 +241,7 @@ describe('buildEvidence', () => {
       resourcePolicies: [
         { arn: 'bucket', document: {} },
         { arn: 'arn:aws:s3:::b', document: '%ZZ' },
+        { arn: 'arn:aws:s3:::c', document: { Version: '2012-10-17', Statement: 'Deny everything' } },
       ],
     });
     expect(built.ok ? [] : built.diagnostics.map((d) => [d.code, d.path])).toEqual([
@@ -232,7 +250,21 @@ describe('buildEvidence', () => {
       ['org-invalid', '/organization/managementAccountId'],
       ['resource-policy-invalid', '/resourcePolicies/0/arn'],
       ['resource-policy-document', '/resourcePolicies/1/document'],
+      ['policy-type', '/resourcePolicies/2/document/Statement'],
     ]);
+  });
+
+  it.each([
+    ['the document', (d: unknown) => d],
+    ['`get-bucket-policy` output', (d: unknown) => ({ Policy: JSON.stringify(d) })],
+    ['`get-bucket-policy --query Policy --output text`', (d: unknown) => JSON.stringify(d)],
+    ['`get-queue-attributes` output', (d: unknown) => ({ Attributes: { Policy: JSON.stringify(d) } })],
+  ])('reads a resource policy given as %s', (_name, wrap) => {
+    const document = fixture('bucket-policy-acme-web-assets.json');
+    const built = buildEvidence({
+      resourcePolicies: [{ arn: 'arn:aws:s3:::acme-web-assets', document: wrap(document) }],
+    });
+    expect(built.ok ? built.value.resourcePolicies[0]?.document : built.diagnostics).toEqual(document);
   });
 
   it('names resource policies after what carries them, unless a name is given', () => {

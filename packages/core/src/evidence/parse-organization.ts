@@ -41,10 +41,12 @@ export type OrganizationResult =
 
 const POLICY_TYPES: readonly OrgPolicyType[] = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'];
 const ACCOUNT_ID = /^\d{12}$/;
+const SNAPSHOT_KEYS: ReadonlySet<string> = new Set(['managementAccountId', 'targets', 'policies']);
 
 /**
  * Validates an organization snapshot (contract, "Organization snapshot"). Documents may be objects
- * or the JSON string of `aws organizations describe-policy`'s `Content`. Unknown fields are ignored.
+ * or the JSON string of `aws organizations describe-policy`'s `Content`. The snapshot's own members are
+ * checked strictly (another file given as a snapshot is refused); unknown fields of a policy are ignored.
  *
  * @see https://docs.aws.amazon.com/cli/latest/reference/organizations/describe-policy.html
  * @see https://docs.aws.amazon.com/cli/latest/reference/organizations/list-parents.html
@@ -53,6 +55,19 @@ export function parseOrganization(value: unknown): OrganizationResult {
   const r = new RawReader('org');
   const root = r.record(value, '', 'the organization snapshot');
   if (root === undefined) return { ok: false, diagnostics: r.diagnostics };
+  // a snapshot has exactly these members: anything else is another file given in its place
+  const unknown = Object.keys(root).filter((key) => !SNAPSHOT_KEYS.has(key));
+  if (unknown.length > 0 || root.policies === undefined || root.targets === undefined) {
+    r.fail(
+      unknown.length > 0 ? childPointer('', unknown[0] as string) : '',
+      unknown.length > 0
+        ? `\`${unknown[0]}\` is not a member of an organization snapshot`
+        : `an organization snapshot needs \`${root.policies === undefined ? 'policies' : 'targets'}\``,
+      'shape',
+      'an organization snapshot is `{"managementAccountId": …, "targets": {account: [root, ou…]}, "policies": [{id, name, type, document, targets}]}` (docs/contract.md)',
+    );
+    return { ok: false, diagnostics: r.diagnostics };
+  }
   const managementAccountId = r.optionalString(root, 'managementAccountId', '');
   if (managementAccountId !== null && !ACCOUNT_ID.test(managementAccountId))
     r.fail('/managementAccountId', `\`${managementAccountId}\` is not a twelve-digit account id`);
@@ -125,7 +140,9 @@ function readPolicy(r: RawReader, value: unknown, path: string): OrgPolicy | und
   }
   const docPath = childPointer(path, 'document');
   const document =
-    raw.document === undefined ? r.fail(docPath, '`document` is missing') : r.document(raw.document, docPath);
+    raw.document === undefined
+      ? r.fail(docPath, '`document` is missing')
+      : r.document(raw.document, docPath, type === 'RESOURCE_CONTROL_POLICY' ? 'resource' : 'identity');
   const targets = r.strings(raw, 'targets', path);
   if (id === undefined || name === undefined || document === undefined) return undefined;
   if (!POLICY_TYPES.includes(type as OrgPolicyType)) return undefined;

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
-import { pointerSegment } from '../policy/parse-policy.js';
+import { type PolicyKind, parsePolicy, pointerSegment } from '../policy/parse-policy.js';
 
 /** A JSON object as read from an evidence file. */
 export type RawRecord = Readonly<Record<string, unknown>>;
@@ -94,29 +94,46 @@ export class RawReader {
 
   /**
    * A policy document given as an object, as JSON text, or as the URL-encoded JSON text the IAM API
-   * returns; decoded to its JSON object. The policy grammar is checked later, by the engine.
+   * returns; decoded to its JSON object and checked against the policy grammar (as a `kind` policy when
+   * given), so that a malformed document is reported here instead of being left out later.
+   *
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
    */
-  document(value: unknown, path: string): RawRecord | undefined {
-    if (isRecord(value)) return value;
-    if (typeof value !== 'string') {
+  document(value: unknown, path: string, kind?: PolicyKind): RawRecord | undefined {
+    let document: unknown = value;
+    if (typeof value === 'string') {
+      const text = decodeDocumentText(value);
+      if (text === undefined) {
+        return this.fail(path, 'the policy document is not valid URL-encoded text', 'document');
+      }
+      const parsed = parseJson(text);
+      if (!parsed.ok) {
+        return this.fail(
+          path,
+          `the policy document is not valid JSON: ${parsed.diagnostic.message}`,
+          'document',
+          'a document is either a JSON object, its JSON text, or that text URL-encoded as the IAM API returns it',
+        );
+      }
+      document = parsed.value;
+    } else if (!isRecord(value)) {
       return this.fail(path, 'a policy document must be an object or a JSON string', 'document');
     }
-    const text = decodeDocumentText(value);
-    if (text === undefined) {
-      return this.fail(path, 'the policy document is not valid URL-encoded text', 'document');
+    if (!isRecord(document)) return this.fail(path, 'a policy document must be a JSON object', 'document');
+    const grammar = parsePolicy(document, kind === undefined ? {} : { kind });
+    if (!grammar.ok) {
+      const embedded = typeof value === 'string';
+      for (const d of grammar.diagnostics) {
+        // inside a string there are no positions: point at the string, and say where in the document
+        this.diagnostics.push(
+          embedded
+            ? { ...d, path, message: `${d.message} (at \`${d.path || '/'}\` of the policy text)` }
+            : { ...d, path: `${path}${d.path}` },
+        );
+      }
+      return undefined;
     }
-    const parsed = parseJson(text);
-    if (!parsed.ok) {
-      return this.fail(
-        path,
-        `the policy document is not valid JSON: ${parsed.diagnostic.message}`,
-        'document',
-        'a document is either a JSON object, its JSON text, or that text URL-encoded as the IAM API returns it',
-      );
-    }
-    if (!isRecord(parsed.value))
-      return this.fail(path, 'a policy document must be a JSON object', 'document');
-    return parsed.value;
+    return document;
   }
 }
 

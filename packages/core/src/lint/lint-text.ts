@@ -1,10 +1,10 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { parseJson } from '../json/parse-json.js';
+import { createPointerLocator } from '../json/pointer-position.js';
+import { findPolicy } from '../policy/unwrap-policy.js';
 import { type LintOptions, lintPolicy } from './lint-policy.js';
 import type { LintPolicyKind } from './lint-rule.js';
-import { createPointerLocator } from './pointer-position.js';
-import { findPolicy } from './unwrap-policy.js';
 
 /**
  * A finding with its position in the file: `span` is always set (1-based line and column), `path` is

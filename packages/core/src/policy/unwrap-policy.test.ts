@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPointerLocator } from './pointer-position.js';
+import { createPointerLocator } from '../json/pointer-position.js';
 import { findPolicy } from './unwrap-policy.js';
 
 const DOC = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }] };
@@ -25,6 +25,57 @@ describe('findPolicy', () => {
       'resource',
     ],
     ['s3api get-bucket-policy', { Policy: JSON.stringify(DOC) }, '/Policy', true, 'resource'],
+    [
+      'kms get-key-policy',
+      { Policy: JSON.stringify(DOC), PolicyName: 'default' },
+      '/Policy',
+      true,
+      'resource',
+    ],
+    [
+      'sqs get-queue-attributes',
+      { Attributes: { Policy: JSON.stringify(DOC) } },
+      '/Attributes/Policy',
+      true,
+      'resource',
+    ],
+    [
+      'secretsmanager get-resource-policy',
+      {
+        ARN: 'arn:aws:secretsmanager:us-east-1:111122223333:secret:s-AbCdEf',
+        Name: 's',
+        ResourcePolicy: JSON.stringify(DOC),
+      },
+      '/ResourcePolicy',
+      true,
+      'resource',
+    ],
+    [
+      'ecr get-repository-policy',
+      { registryId: '111122223333', repositoryName: 'app', policyText: JSON.stringify(DOC) },
+      '/policyText',
+      true,
+      'resource',
+    ],
+    [
+      'glacier get-vault-access-policy',
+      { policy: { Policy: JSON.stringify(DOC) } },
+      '/policy/Policy',
+      true,
+      'resource',
+    ],
+    [
+      'codeartifact get-repository-permissions-policy',
+      {
+        policy: {
+          resourceArn: 'arn:aws:codeartifact:us-east-1:111122223333:repository/d/r',
+          document: JSON.stringify(DOC),
+        },
+      },
+      '/policy/document',
+      true,
+      'resource',
+    ],
     [
       'organizations describe-policy of an SCP',
       { Policy: { PolicySummary: { Type: 'SERVICE_CONTROL_POLICY' }, Content: JSON.stringify(DOC) } },

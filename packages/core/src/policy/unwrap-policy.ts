@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
-import type { LintPolicyKind } from './lint-rule.js';
+import type { LintPolicyKind } from '../lint/lint-rule.js';
 
 /** A policy document found in a file, and where. */
 export interface FoundPolicy {
@@ -15,14 +15,42 @@ export interface FoundPolicy {
   readonly kindHint: LintPolicyKind | null;
 }
 
-/** Wrappers AWS CLIs print around a policy: the member that holds the document, and its kind. */
+/**
+ * Wrappers AWS CLIs print around a policy: the member that holds the document, and its kind. Longer
+ * paths come before their prefixes (`Policy.Content` before `Policy`).
+ */
 const WRAPPERS: readonly { path: readonly string[]; kind: LintPolicyKind | null }[] = [
-  { path: ['PolicyDocument'], kind: null }, // iam get-role-policy, get-user-policy, get-group-policy
-  { path: ['PolicyVersion', 'Document'], kind: null }, // iam get-policy-version
-  { path: ['Role', 'AssumeRolePolicyDocument'], kind: 'resource' }, // iam get-role
+  // iam get-role-policy, get-user-policy, get-group-policy
+  // https://docs.aws.amazon.com/cli/latest/reference/iam/get-role-policy.html
+  { path: ['PolicyDocument'], kind: null },
+  // https://docs.aws.amazon.com/cli/latest/reference/iam/get-policy-version.html
+  { path: ['PolicyVersion', 'Document'], kind: null },
+  // https://docs.aws.amazon.com/cli/latest/reference/iam/get-role.html (the role's trust policy)
+  { path: ['Role', 'AssumeRolePolicyDocument'], kind: 'resource' },
   { path: ['AssumeRolePolicyDocument'], kind: 'resource' },
-  { path: ['Policy', 'Content'], kind: null }, // organizations describe-policy
-  { path: ['Policy'], kind: 'resource' }, // s3api get-bucket-policy, kms get-key-policy, lambda get-policy
+  // https://docs.aws.amazon.com/cli/latest/reference/organizations/describe-policy.html
+  { path: ['Policy', 'Content'], kind: null },
+  // sqs get-queue-attributes --attribute-names Policy, sns get-topic-attributes
+  // https://docs.aws.amazon.com/cli/latest/reference/sqs/get-queue-attributes.html
+  // https://docs.aws.amazon.com/cli/latest/reference/sns/get-topic-attributes.html
+  { path: ['Attributes', 'Policy'], kind: 'resource' },
+  // glacier get-vault-access-policy: {"policy": {"Policy": "..."}}
+  // https://docs.aws.amazon.com/cli/latest/reference/glacier/get-vault-access-policy.html
+  { path: ['policy', 'Policy'], kind: 'resource' },
+  // codeartifact get-repository-permissions-policy: {"policy": {"document": "..."}}
+  // https://docs.aws.amazon.com/cli/latest/reference/codeartifact/get-repository-permissions-policy.html
+  { path: ['policy', 'document'], kind: 'resource' },
+  // s3api get-bucket-policy, kms get-key-policy, lambda get-policy, efs describe-file-system-policy,
+  // backup get-backup-vault-access-policy: {"Policy": "..."}
+  // https://docs.aws.amazon.com/cli/latest/reference/s3api/get-bucket-policy.html
+  // https://docs.aws.amazon.com/cli/latest/reference/kms/get-key-policy.html
+  // https://docs.aws.amazon.com/cli/latest/reference/lambda/get-policy.html
+  { path: ['Policy'], kind: 'resource' },
+  // https://docs.aws.amazon.com/cli/latest/reference/secretsmanager/get-resource-policy.html
+  { path: ['ResourcePolicy'], kind: 'resource' },
+  // ecr get-repository-policy, get-registry-policy: {"policyText": "..."}
+  // https://docs.aws.amazon.com/cli/latest/reference/ecr/get-repository-policy.html
+  { path: ['policyText'], kind: 'resource' },
   { path: ['Content'], kind: null },
 ];
 

@@ -62,3 +62,13 @@ export function splitPointer(pointer: string): string[] {
     .split('/')
     .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
+
+/** The value a JSON pointer names in a parsed value; `undefined` when it names nothing. */
+export function valueAtPointer(value: unknown, pointer: string): unknown {
+  let current = value;
+  for (const segment of splitPointer(pointer)) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
