@@ -1,3 +1,5 @@
+import { type Diagnostic, formatDiagnostic } from '@whydenied/core';
+
 /** Exit codes of the contract: 0 ran, 1 unusable input, 2 wrong usage. */
 export const EXIT_OK = 0;
 export const EXIT_INPUT = 1;
@@ -22,4 +24,12 @@ export function inputError(message: string): CliError {
 /** The command line was wrong: exit 2. */
 export function usageError(message: string): CliError {
   return new CliError(message, EXIT_USAGE);
+}
+
+/** The first problem as the one line the contract asks for, saying how many more there are. */
+export function firstProblem(diagnostics: readonly Diagnostic[]): string {
+  const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
+  if (first === undefined) return 'the input is unusable';
+  const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
+  return `${formatDiagnostic(first)}${more}`;
 }

@@ -223,6 +223,59 @@ const CASES: readonly CliCase[] = [
     stderr: /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/broken\.json:2:31: /,
   },
   {
+    name: 'an empty organization snapshot is refused, naming the file, exit 1',
+    args: ['diagnose', '--org', 'packages/cli/test/fixtures/diagnose/empty-object.json', 'Access Denied'],
+    exit: 1,
+    stderr:
+      /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/empty-object\.json:1:1: an organization snapshot needs `policies`$/,
+  },
+  {
+    name: 'an account file given as the organization snapshot is refused, exit 1',
+    args: [
+      'diagnose',
+      '--org',
+      'packages/core/src/evidence/fixtures/account-111122223333-cli.json',
+      'Access Denied',
+    ],
+    exit: 1,
+    stderr:
+      /^whydenied: packages\/core\/src\/evidence\/fixtures\/account-111122223333-cli\.json: this holds account authorization details .*, not an organization snapshot/,
+  },
+  {
+    name: 'raw `list-policies-for-target` output given as the organization snapshot is refused, exit 1',
+    args: [
+      'diagnose',
+      '--org',
+      'packages/cli/test/fixtures/diagnose/list-policies-for-target.json',
+      'Access Denied',
+    ],
+    exit: 1,
+    stderr:
+      /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/list-policies-for-target\.json:1:14: `Policies` is not a member of an organization snapshot/,
+  },
+  {
+    name: 'a resource policy whose Statement is a string is refused at its line and column, exit 1',
+    args: [
+      'diagnose',
+      '--resource-policy',
+      'arn:aws:s3:::bkt=packages/cli/test/fixtures/diagnose/statement-string.json',
+      'Access Denied',
+    ],
+    exit: 1,
+    stderr: /^whydenied: packages\/cli\/test\/fixtures\/diagnose\/statement-string\.json:3:16: /,
+  },
+  {
+    name: 'an account file given as a resource policy is refused, exit 1',
+    args: [
+      'diagnose',
+      '--resource-policy',
+      'arn:aws:s3:::bkt=packages/core/src/evidence/fixtures/account-111122223333-cli.json',
+      'Access Denied',
+    ],
+    exit: 1,
+    stderr: /: this holds account authorization details .*, not a resource-based policy/,
+  },
+  {
     name: 'a missing evidence file: one line naming it, exit 1',
     args: ['diagnose', '--account', 'no/such/account.json', 'Access Denied'],
     exit: 1,
@@ -238,13 +291,13 @@ const CASES: readonly CliCase[] = [
     name: '--param without KEY=VALUE: usage, exit 2',
     args: ['diagnose', '--param', 'subnetId', 'Access Denied'],
     exit: 2,
-    stderr: /^whydenied: --param takes KEY=VALUE \(KEY may be dotted\), got `subnetId`$/,
+    stderr: /^whydenied: --param: a call parameter is `KEY=VALUE` \(KEY may be dotted\), got `subnetId`$/,
   },
   {
     name: '--context without KEY=VALUE: usage, exit 2',
     args: ['diagnose', '--context', 'aws:SourceIp', 'Access Denied'],
     exit: 2,
-    stderr: /^whydenied: --context takes KEY=VALUE, got `aws:SourceIp`$/,
+    stderr: /^whydenied: --context: a context value is `KEY=VALUE`, got `aws:SourceIp`$/,
   },
   {
     name: 'web with a port that is no number: usage, exit 2',

@@ -324,7 +324,12 @@ function slotOf(fix: OutFix, files: Files, args: ScenarioArgs): Slot {
   }
   const given = (args.resourcePolicy ?? []).find((p) => p.arn === fix.target);
   if (given === undefined) throw new Error(`no --resource-policy for fix target \`${fix.target}\``);
-  return { get: () => files.get(given.file), set: (d) => files.set(given.file, d) };
+  // a policy as `get-bucket-policy` prints it holds the document as text in `Policy`
+  const unwrap = (value: unknown): unknown => {
+    const text = (value as { Policy?: unknown } | null)?.Policy;
+    return typeof text === 'string' ? (JSON.parse(text) as unknown) : value;
+  };
+  return { get: () => unwrap(files.get(given.file)), set: (d) => files.set(given.file, d) };
 }
 
 function readFiles(name: string, args: ScenarioArgs): Files {

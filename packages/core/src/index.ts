@@ -4,8 +4,26 @@
  * web page inject input and render output.
  */
 
+// --- the one entry of every front end ---
+export {
+  type AnalyzedInput,
+  type Analysis,
+  type AnalyzeInput,
+  type AnalyzeOptions,
+  analyze,
+} from './analyze/analyze.js';
+export { INPUT_KIND_NAME, INPUT_KINDS, type InputKind, recognizeInput } from './analyze/input-kind.js';
+export { parseContextPairs, parseParameterPairs } from './analyze/key-value-pairs.js';
+
 // --- diagnostics and JSON ---
-export type { Diagnostic, Position, Severity, Span } from './diagnostics/diagnostic.js';
+export {
+  type Diagnostic,
+  formatDiagnostic,
+  type Position,
+  type Severity,
+  type Span,
+} from './diagnostics/diagnostic.js';
+export type { Result } from './diagnostics/result.js';
 export { isJsonObject } from './json/is-json-object.js';
 export { type JsonParseResult, parseJson } from './json/parse-json.js';
 export { createPointerLocator, type PointerLocator } from './json/pointer-position.js';

@@ -1,16 +1,15 @@
 import {
-  checkFromDecoded,
+  type AnalyzeInput,
+  analyze,
   createCatalog,
-  type DecodedCheck,
-  diagnose,
-  parseDecodedMessage,
-  type ReadErrorOptions,
+  type InputKind,
+  parseContextPairs,
+  parseParameterPairs,
+  type Result,
 } from '@whydenied/core';
 import { Option } from 'commander';
-import { parseCallParameters } from '../call-parameters.js';
 import { createNodeCatalogSource } from '../catalog-source.js';
-import { EXIT_OK, inputError, usageError } from '../cli-error.js';
-import { readEvidence } from '../evidence-input.js';
+import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
 import { type InputText, readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import { renderDiagnosisText } from '../render/diagnose-text.js';
@@ -67,56 +66,48 @@ export const diagnoseCommand: CommandSpec = {
   },
   async run({ io, command, args }) {
     const opts = command.opts<DiagnoseOptions>();
-    const input = await readErrorInput(args[0] as string[] | undefined, opts.error, io);
-    const options: ReadErrorOptions = {
-      ...(opts.principal === undefined ? {} : { principal: opts.principal }),
-      ...(opts.action === undefined ? {} : { action: opts.action }),
-      ...(opts.resource === undefined ? {} : { resource: opts.resource }),
-      ...(opts.event === undefined ? {} : { event: opts.event }),
+    const error = await readErrorInput(args[0] as string[] | undefined, opts.error, io);
+    const inputs: AnalyzeInput[] = [{ id: error.name, kind: 'error', text: error.text }];
+    const add = async (path: string, kind: InputKind, arn?: string) => {
+      const input = await readInput(path, io);
+      inputs.push({ id: input.name, kind, text: input.text, ...(arn === undefined ? {} : { arn }) });
     };
-    const { evidence, context } = await readEvidence(opts, io);
-    const decoded = opts.decoded === undefined ? undefined : await readDecodedCheck(opts.decoded, io);
-    const result = await diagnose({
-      errorText: input.text,
-      options,
-      catalog: createCatalog(createNodeCatalogSource()),
-      ...(evidence === undefined ? {} : { evidence }),
-      ...(decoded === undefined ? {} : { decoded }),
-      context,
-      parameters: parseCallParameters(opts.param ?? []),
-    });
-    if (!result.ok) {
-      const start = result.diagnostic.span?.start;
-      const at = start === undefined ? '' : `:${start.line}:${start.column}`;
-      throw inputError(`${input.name}${at}: ${result.diagnostic.message}`);
+    if (opts.decoded !== undefined) await add(opts.decoded, 'decoded');
+    for (const path of opts.account ?? []) await add(path, 'account');
+    if (opts.org !== undefined) await add(opts.org, 'organization');
+    for (const spec of opts.resourcePolicy ?? []) {
+      const at = spec.lastIndexOf('=');
+      if (at <= 0 || at === spec.length - 1) {
+        throw usageError(`--resource-policy takes ARN=FILE, got \`${spec}\``);
+      }
+      await add(spec.slice(at + 1), 'resource-policy', spec.slice(0, at));
     }
+    const analysis = await analyze({
+      inputs,
+      options: {
+        ...(opts.principal === undefined ? {} : { principal: opts.principal }),
+        ...(opts.action === undefined ? {} : { action: opts.action }),
+        ...(opts.resource === undefined ? {} : { resource: opts.resource }),
+        ...(opts.event === undefined ? {} : { event: opts.event }),
+        context: usable(parseContextPairs(opts.context ?? [], '--context')),
+        parameters: usable(parseParameterPairs(opts.param ?? [], '--param')),
+        catalog: createCatalog(createNodeCatalogSource()),
+      },
+    });
+    if (analysis.diagnosis === null) throw inputError(firstProblem(analysis.diagnostics));
     const text =
       opts.format === 'json'
-        ? toJsonText(result.value)
-        : renderDiagnosisText(result.value, styleFor(io.stdout as { isTTY?: boolean }, io.env));
+        ? toJsonText(analysis.diagnosis)
+        : renderDiagnosisText(analysis.diagnosis, styleFor(io.stdout as { isTTY?: boolean }, io.env));
     io.stdout.write(text);
     return EXIT_OK;
   },
 };
 
-/** Reads `--decoded FILE` into the one check it describes; unusable content fails naming the file. */
-async function readDecodedCheck(
-  path: string,
-  io: Parameters<CommandSpec['run']>[0]['io'],
-): Promise<DecodedCheck> {
-  const input = await readInput(path, io);
-  const parsed = parseDecodedMessage(input.text);
-  if (!parsed.ok) {
-    const start = parsed.diagnostic.span?.start;
-    throw inputError(
-      `${input.name}${start ? `:${start.line}:${start.column}` : ''}: ${parsed.diagnostic.message}`,
-    );
-  }
-  const check = checkFromDecoded(parsed.value);
-  if (check === null) {
-    throw inputError(`${input.name}: the decoded message names no action`);
-  }
-  return check;
+/** Pairs given on the command line that do not read are wrong usage (exit 2). */
+function usable<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw usageError(firstProblem(result.diagnostics));
 }
 
 async function readErrorInput(

@@ -1,0 +1,281 @@
+import type { Catalog } from '../catalog/catalog.js';
+import { parseDecodedMessage } from '../decoded/parse-decoded.js';
+import { checkFromDecoded, type DecodedCheck } from '../diagnose/checks-for-failure.js';
+import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ContextValue } from '../engine/request.js';
+import { buildEvidence, type Evidence } from '../evidence/evidence.js';
+import { parseJson } from '../json/parse-json.js';
+import { createPointerLocator } from '../json/pointer-position.js';
+import { redact } from '../redact/redact.js';
+import type { RedactionMap } from '../redact/redaction-map.js';
+import { INPUT_KIND_NAME, type InputKind, recognizeInput } from './input-kind.js';
+
+/** One input as a front end has it: a file's or a field's text, and what it is when the user said so. */
+export interface AnalyzeInput {
+  /** How messages name the input: a file name, `<stdin>`, the name of a pasted field. */
+  readonly id: string;
+  /** What the input holds; recognised from its content when left out. */
+  readonly kind?: InputKind;
+  readonly text: string;
+  /** For a resource-based policy: the ARN of the resource it is attached to. */
+  readonly arn?: string;
+}
+
+/** What the inputs do not say, and how to analyse them. */
+export interface AnalyzeOptions {
+  /** The caller, action and resource when the error does not name them; the error's own text wins. */
+  readonly principal?: string;
+  readonly action?: string;
+  readonly resource?: string;
+  /** Which failed event of a CloudTrail file: its eventID, requestID or 1-based position. */
+  readonly event?: string;
+  /** Request context values, which win over what the evidence and a CloudTrail record give. */
+  readonly context?: Readonly<Record<string, ContextValue>>;
+  /** The failed call's parameters (`subnetId`, `securityGroupIds`...), over what a CloudTrail record logged. */
+  readonly parameters?: Readonly<Record<string, unknown>>;
+  /** Service knowledge; without it, operations outside the built-in table stay unresolved. */
+  readonly catalog?: Catalog;
+  /** Redacts every input (and context value) with one map before anything reads it. */
+  readonly redact?: boolean;
+}
+
+/** One input as it was analysed: its kind, and its text (redacted when redaction was asked for). */
+export interface AnalyzedInput {
+  readonly id: string;
+  readonly kind: InputKind | null;
+  readonly text: string;
+  readonly arn?: string;
+}
+
+/** Everything the front ends render: the diagnosis, or the diagnostics that stopped it. */
+export interface Analysis {
+  /** `null` when an input was unusable (see `diagnostics`) or no error was given. */
+  readonly diagnosis: Diagnosis | null;
+  /** Problems with the inputs, each naming its input in `source`, with line and column where known. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly inputs: readonly AnalyzedInput[];
+  /** The evidence the diagnosis used, for what-if evaluations; `null` without evidence. */
+  readonly evidence: Evidence | null;
+  /** The context values as used (redacted when redaction was asked for). */
+  readonly context: Readonly<Record<string, ContextValue>>;
+  /** What redaction replaced, and by what; `null` when redaction was not asked for. */
+  readonly redaction: RedactionMap | null;
+}
+
+/**
+ * The one entry of every front end: recognises each input's kind (or checks the kind the user gave
+ * against the content), parses and validates it, reports problems as diagnostics naming the input
+ * with line and column, and diagnoses the error with the evidence. Front ends read files or fields
+ * and render the result; they parse nothing themselves.
+ */
+export async function analyze(request: {
+  readonly inputs: readonly AnalyzeInput[];
+  readonly options?: AnalyzeOptions;
+}): Promise<Analysis> {
+  const options = request.options ?? {};
+  const redacted = options.redact === true ? redactAll(request.inputs, options.context ?? {}) : null;
+  const given = redacted?.inputs ?? request.inputs;
+  const context = redacted?.context ?? options.context ?? {};
+  const diagnostics: Diagnostic[] = [];
+  const inputs = given.map((input): AnalyzedInput => {
+    const kind = kindOf(input, diagnostics);
+    return { id: input.id, kind, text: input.text, ...(input.arn === undefined ? {} : { arn: input.arn }) };
+  });
+  const errors = inputs.filter((i) => i.kind === 'error');
+  for (const extra of errors.slice(1)) {
+    diagnostics.push(
+      fail(
+        'input-error-twice',
+        `only one error is diagnosed at a time; \`${errors[0]?.id}\` is one`,
+        extra.id,
+      ),
+    );
+  }
+  for (const kind of ['decoded', 'organization'] as const) {
+    const same = inputs.filter((i) => i.kind === kind);
+    for (const extra of same.slice(1)) {
+      diagnostics.push(
+        fail('input-twice', `${INPUT_KIND_NAME[kind]} is given twice (also \`${same[0]?.id}\`)`, extra.id),
+      );
+    }
+  }
+  const evidence = readEvidence(inputs, context, diagnostics);
+  const decoded = readDecoded(
+    inputs.find((i) => i.kind === 'decoded'),
+    diagnostics,
+  );
+  const error = errors[0];
+  let diagnosis: Diagnosis | null = null;
+  if (error !== undefined && !diagnostics.some((d) => d.severity === 'error')) {
+    const result = await diagnose({
+      errorText: error.text,
+      options: {
+        ...(options.principal === undefined ? {} : { principal: options.principal }),
+        ...(options.action === undefined ? {} : { action: options.action }),
+        ...(options.resource === undefined ? {} : { resource: options.resource }),
+        ...(options.event === undefined ? {} : { event: options.event }),
+      },
+      ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
+      ...(evidence === null ? {} : { evidence }),
+      ...(decoded === undefined ? {} : { decoded }),
+      context,
+      parameters: options.parameters ?? {},
+    });
+    if (result.ok) diagnosis = result.value;
+    else diagnostics.push({ ...result.diagnostic, source: error.id });
+  }
+  return {
+    diagnosis,
+    diagnostics,
+    inputs,
+    evidence,
+    context,
+    redaction: redacted?.map ?? null,
+  };
+}
+
+function fail(code: string, message: string, source: string, help?: string): Diagnostic {
+  return { code, severity: 'error', message, path: '', source, ...(help === undefined ? {} : { help }) };
+}
+
+/** The kind the user gave, checked against the content, or the kind the content shows. */
+function kindOf(input: AnalyzeInput, diagnostics: Diagnostic[]): InputKind | null {
+  const seen = recognizeInput(input.text);
+  if (input.kind === undefined) {
+    if (seen === null && input.text.trim() !== '') {
+      const parsed = parseJson(input.text);
+      diagnostics.push(
+        parsed.ok
+          ? fail(
+              'input-unrecognized',
+              'this is neither an AWS error, a decoded message, account authorization details, an organization snapshot nor a resource-based policy',
+              input.id,
+            )
+          : { ...parsed.diagnostic, source: input.id },
+      );
+    }
+    return seen;
+  }
+  // an error as pasted may be anything a tool printed, and a decoded message may come with text around
+  // it; only JSON that plainly holds another kind is refused
+  if (seen !== null && seen !== input.kind && input.kind !== 'error' && parseJson(input.text).ok) {
+    diagnostics.push(
+      fail(
+        'input-kind-mismatch',
+        `this holds ${INPUT_KIND_NAME[seen]}, not ${INPUT_KIND_NAME[input.kind]}`,
+        input.id,
+      ),
+    );
+  }
+  return input.kind;
+}
+
+/** The JSON value of an evidence input, or a syntax diagnostic naming it with line and column. */
+function jsonOf(
+  input: AnalyzedInput,
+  diagnostics: Diagnostic[],
+): { ok: true; value: unknown } | { ok: false } {
+  const parsed = parseJson(input.text);
+  if (parsed.ok) return parsed;
+  diagnostics.push({ ...parsed.diagnostic, source: input.id });
+  return { ok: false };
+}
+
+function readEvidence(
+  inputs: readonly AnalyzedInput[],
+  context: Readonly<Record<string, ContextValue>>,
+  diagnostics: Diagnostic[],
+): Evidence | null {
+  const accounts: { input: AnalyzedInput; value: unknown }[] = [];
+  const policies: { input: AnalyzedInput; arn: string; value: unknown }[] = [];
+  let organization: { input: AnalyzedInput; value: unknown } | null = null;
+  for (const input of inputs) {
+    if (input.kind !== 'account' && input.kind !== 'organization' && input.kind !== 'resource-policy')
+      continue;
+    const json = jsonOf(input, diagnostics);
+    if (!json.ok) continue;
+    if (input.kind === 'account') accounts.push({ input, value: json.value });
+    else if (input.kind === 'organization') organization ??= { input, value: json.value };
+    else if (input.arn === undefined || input.arn.trim() === '') {
+      diagnostics.push(
+        fail(
+          'resource-policy-arn-missing',
+          'a resource-based policy needs the ARN of the resource it is attached to',
+          input.id,
+        ),
+      );
+    } else policies.push({ input, arn: input.arn.trim(), value: json.value });
+  }
+  if (accounts.length === 0 && organization === null && policies.length === 0) return null;
+  const built = buildEvidence({
+    accounts: accounts.map((a) => a.value),
+    ...(organization === null ? {} : { organization: organization.value }),
+    resourcePolicies: policies.map((p) => ({ arn: p.arn, document: p.value })),
+    context,
+  });
+  if (built.ok) return built.value;
+  for (const d of built.diagnostics) {
+    const m = /^\/(accounts|organization|resourcePolicies)(?:\/(\d+))?(.*)$/.exec(d.path);
+    const index = Number(m?.[2] ?? 0);
+    let owner: AnalyzedInput | undefined;
+    let pointer = m?.[3] ?? '';
+    if (m?.[1] === 'accounts') owner = accounts[index]?.input;
+    else if (m?.[1] === 'organization') {
+      owner = organization?.input;
+      pointer = `${m[2] === undefined ? '' : `/${m[2]}`}${pointer}`;
+    } else if (m?.[1] === 'resourcePolicies') {
+      owner = policies[index]?.input;
+      pointer = pointer.replace(/^\/document/, '');
+    }
+    if (owner === undefined) {
+      diagnostics.push(d);
+      continue;
+    }
+    const span = pointer.startsWith('/arn') ? undefined : createPointerLocator(owner.text).locate(pointer);
+    diagnostics.push({ ...d, path: pointer, source: owner.id, ...(span === undefined ? {} : { span }) });
+  }
+  return null;
+}
+
+/** The check a decoded message names, or a diagnostic naming the input. */
+function readDecoded(input: AnalyzedInput | undefined, diagnostics: Diagnostic[]): DecodedCheck | undefined {
+  if (input === undefined) return undefined;
+  const parsed = parseDecodedMessage(input.text);
+  if (!parsed.ok) {
+    diagnostics.push({ ...parsed.diagnostic, source: input.id });
+    return undefined;
+  }
+  const check = checkFromDecoded(parsed.value);
+  if (check === null) {
+    diagnostics.push(fail('decoded-no-action', 'the decoded message names no action', input.id));
+    return undefined;
+  }
+  return check;
+}
+
+/** Redacts every input, its ARN and the context values with one map, so that a value gets one stand-in. */
+function redactAll(
+  inputs: readonly AnalyzeInput[],
+  context: Readonly<Record<string, ContextValue>>,
+): { inputs: AnalyzeInput[]; context: Record<string, ContextValue>; map: RedactionMap } {
+  let map: RedactionMap = { version: 1, entries: [] };
+  const pass = (text: string): string => {
+    if (text === '') return text;
+    const result = redact(text, { map });
+    map = result.map;
+    return result.text;
+  };
+  const redactedInputs = inputs.map(
+    (input): AnalyzeInput => ({
+      ...input,
+      text: pass(input.text),
+      ...(input.arn === undefined ? {} : { arn: pass(input.arn) }),
+    }),
+  );
+  const redactedContext: Record<string, ContextValue> = {};
+  for (const [key, value] of Object.entries(context)) {
+    redactedContext[key] = typeof value === 'string' ? pass(value) : value.map(pass);
+  }
+  return { inputs: redactedInputs, context: redactedContext, map };
+}
