@@ -1,7 +1,11 @@
 // Bundles the CLI (with core) into one ESM file so that `npx whydenied` starts fast and needs no
 // TypeScript loader at run time, then builds the web page (packages/web/dist) that `whydenied web`
-// serves. Runs on `npm install` (prepare) and before tests.
+// serves. Runs on `npm install` (prepare) and before tests. The library build of @whydenied/core
+// (packages/core/dist, see build-core.mjs) runs beside them: neither the bundle nor the page reads it.
 import { build } from 'esbuild';
+import { buildCore } from './build-core.mjs';
+
+const core = buildCore();
 
 await build({
   entryPoints: ['packages/cli/src/process-main.ts'],
@@ -27,3 +31,5 @@ await build({
 const { build: buildPage } = await import('vite');
 await buildPage({ configFile: 'packages/web/vite.config.ts', logLevel: 'warn' });
 await buildPage({ configFile: 'packages/web/vite.config.ts', mode: 'offline', logLevel: 'warn' });
+
+await core;
