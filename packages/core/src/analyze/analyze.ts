@@ -78,11 +78,22 @@ export async function analyze(request: {
   const given = redacted?.inputs ?? request.inputs;
   const context = redacted?.context ?? options.context ?? {};
   const diagnostics: Diagnostic[] = [];
+  const refused = new Set<AnalyzedInput>();
   const inputs = given.map((input): AnalyzedInput => {
+    const before = diagnostics.length;
     const kind = kindOf(input, diagnostics);
-    return { id: input.id, kind, text: input.text, ...(input.arn === undefined ? {} : { arn: input.arn }) };
+    const analyzed = {
+      id: input.id,
+      kind,
+      text: input.text,
+      ...(input.arn === undefined ? {} : { arn: input.arn }),
+    };
+    if (diagnostics.length > before) refused.add(analyzed);
+    return analyzed;
   });
-  const errors = inputs.filter((i) => i.kind === 'error');
+  // an input refused for its shape is not read further: its content would only add noise
+  const usable = inputs.filter((i) => !refused.has(i));
+  const errors = usable.filter((i) => i.kind === 'error');
   for (const extra of errors.slice(1)) {
     diagnostics.push(
       fail(
@@ -93,16 +104,16 @@ export async function analyze(request: {
     );
   }
   for (const kind of ['decoded', 'organization'] as const) {
-    const same = inputs.filter((i) => i.kind === kind);
+    const same = usable.filter((i) => i.kind === kind);
     for (const extra of same.slice(1)) {
       diagnostics.push(
         fail('input-twice', `${INPUT_KIND_NAME[kind]} is given twice (also \`${same[0]?.id}\`)`, extra.id),
       );
     }
   }
-  const evidence = readEvidence(inputs, context, diagnostics);
+  const evidence = readEvidence(usable, context, diagnostics);
   const decoded = readDecoded(
-    inputs.find((i) => i.kind === 'decoded'),
+    usable.find((i) => i.kind === 'decoded'),
     diagnostics,
   );
   const error = errors[0];

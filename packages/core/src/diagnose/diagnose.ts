@@ -18,6 +18,12 @@ import {
   type FailedCondition,
   type GoverningPoliciesFor,
 } from './evaluate-checks.js';
+import {
+  type DecidingPolicy,
+  decidingPolicyOf,
+  type EvaluatedRequest,
+  evaluatedRequestOf,
+} from './finding-detail.js';
 import { fixesForFindings, type NoFix } from './fixes-for-findings.js';
 import { type NextStep, nextSteps } from './next-steps.js';
 
@@ -39,6 +45,10 @@ export interface Finding {
   readonly assumed: readonly string[];
   /** Context keys AWS always sends whose unknown values this finding turns on; empty when certain. */
   readonly dependsOn: readonly string[];
+  /** The request the engine evaluated, each context key marked known, absent or unknown. */
+  readonly request: EvaluatedRequest;
+  /** The deciding policy, printed, with its statement and deciding conditions located; `null` when none. */
+  readonly deciding: DecidingPolicy | null;
 }
 
 /** A complete new policy document for the target that must change (contract `fixes`). */
@@ -114,6 +124,7 @@ export async function diagnose(input: DiagnoseInput): Promise<DiagnoseResult> {
   const reading =
     input.catalog === undefined ? read.value : await refineWithCatalog(read.value, input.catalog);
   const { kind, failure, lookalike, unknowns, ...details } = reading;
+  const absent = reading.cloudTrail?.absentContext ?? [];
   const evaluation =
     input.evidence !== undefined && kind === 'authorization'
       ? evaluateWithEvidence(
@@ -122,7 +133,7 @@ export async function diagnose(input: DiagnoseInput): Promise<DiagnoseResult> {
           input.decoded ?? null,
           { ...reading.cloudTrail?.requestContext, ...input.context },
           callParameters(reading, input.parameters ?? {}),
-          reading.cloudTrail?.absentContext ?? [],
+          absent,
         )
       : null;
   return {
@@ -130,7 +141,7 @@ export async function diagnose(input: DiagnoseInput): Promise<DiagnoseResult> {
     value: {
       kind,
       failure,
-      findings: evaluation?.findings.map(toFinding) ?? [],
+      findings: evaluation?.findings.map((f) => toFinding(f, absent)) ?? [],
       fixes: evaluation?.fixes ?? [],
       noFix: evaluation?.noFix ?? [],
       lookalike,
@@ -272,7 +283,7 @@ function uniqueMissing(entries: readonly MissingEvidence[]): MissingEvidence[] {
   });
 }
 
-function toFinding(f: EvaluatedFinding): Finding {
+function toFinding(f: EvaluatedFinding, absent: readonly string[]): Finding {
   return {
     action: f.action,
     resource: f.resource,
@@ -286,5 +297,7 @@ function toFinding(f: EvaluatedFinding): Finding {
     source: f.check.source,
     assumed: f.check.assumed,
     dependsOn: f.dependsOn,
+    request: evaluatedRequestOf(f, absent),
+    deciding: decidingPolicyOf(f),
   };
 }

@@ -41,6 +41,8 @@ export interface FailedCondition {
   readonly expected: readonly string[];
   /** The request's values; `null` when the key was absent. */
   readonly actual: readonly string[] | null;
+  /** JSON pointer of the condition's key in the deciding policy's document. */
+  readonly pointer: string;
 }
 
 /** A denied check: the contract's finding fields, and the statement detail behind them. */
@@ -54,6 +56,8 @@ export interface EvaluatedFinding {
   readonly sid: string | null;
   /** Index of the deciding statement in its policy. */
   readonly statementIndex: number | null;
+  /** JSON pointer of the deciding statement in its policy's document. */
+  readonly statementPointer: string | null;
   /** The SCP or RCP level (0 = root) of the deciding statement. */
   readonly level: number | null;
   readonly failedConditions: readonly FailedCondition[];
@@ -203,6 +207,7 @@ function findingOf(
     policy: deciding?.policy ?? null,
     sid: deciding?.sid ?? null,
     statementIndex: deciding?.index ?? null,
+    statementPointer: trace?.origin.statement.pointer ?? null,
     level: trace?.origin.level ?? null,
     failedConditions: trace === undefined ? [] : conditionsOf(trace).filter((c) => !c.matched),
     conditions: trace === undefined ? [] : conditionsOf(trace),
@@ -229,5 +234,6 @@ function conditionsOf(trace: StatementTrace): (FailedCondition & { matched: bool
     key: c.clause.key,
     expected: c.clause.values.map((v) => v.value),
     actual: c.actual,
+    pointer: c.clause.pointer,
   }));
 }

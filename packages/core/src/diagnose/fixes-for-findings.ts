@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-set.js';
+import { compilePolicySet, namedPolicies, type PolicySetInput } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { PolicyProvenance } from '../evidence/provenance.js';
 import { applyCommand } from '../fix/apply-command.js';
@@ -468,14 +468,5 @@ function targetOf(provenance: PolicyProvenance, set: FixPolicySet): FixTarget | 
 type FixPolicySet = EvaluatedFinding['governing']['input'];
 
 function documentOf(set: FixPolicySet, name: string): unknown {
-  const all = [
-    ...(set.identityPolicies ?? []),
-    ...(set.sessionPolicies ?? []),
-    ...(set.permissionsBoundary ? [set.permissionsBoundary] : []),
-    ...(set.resourcePolicy ? [set.resourcePolicy] : []),
-    ...(set.vpcEndpointPolicy ? [set.vpcEndpointPolicy] : []),
-    ...(set.scps ?? []).flat(),
-    ...(set.rcps ?? []).flat(),
-  ];
-  return all.find((p) => p.name === name)?.document;
+  return namedPolicies(set).find((p) => p.name === name)?.document;
 }

@@ -382,3 +382,16 @@ function compileResource(
     },
   };
 }
+
+/** Every named policy of a policy set, in evaluation order of its layers. */
+export function namedPolicies(input: PolicySetInput): NamedPolicyInput[] {
+  return [
+    ...(input.identityPolicies ?? []),
+    ...(input.permissionsBoundary === undefined ? [] : [input.permissionsBoundary]),
+    ...(input.sessionPolicies ?? []),
+    ...(input.resourcePolicy === undefined ? [] : [input.resourcePolicy]),
+    ...(input.scps ?? []).flat(),
+    ...(input.rcps ?? []).flat(),
+    ...(input.vpcEndpointPolicy === undefined ? [] : [input.vpcEndpointPolicy]),
+  ];
+}
