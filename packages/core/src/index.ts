@@ -14,6 +14,14 @@ export {
 } from './analyze/analyze.js';
 export { INPUT_KIND_NAME, INPUT_KINDS, type InputKind, recognizeInput } from './analyze/input-kind.js';
 export { parseContextPairs, parseParameterPairs } from './analyze/key-value-pairs.js';
+export {
+  evaluateWhatIf,
+  type SharedCase,
+  sharedCase,
+  WHAT_IF_LAYERS,
+  type WhatIf,
+  type WhatIfLayer,
+} from './analyze/what-if.js';
 
 // --- diagnostics and JSON ---
 export {
@@ -70,6 +78,12 @@ export {
 } from './diagnose/diagnose.js';
 export { checkFromDecoded, type DecodedCheck } from './diagnose/checks-for-failure.js';
 export { KIND_HEADLINE, LAYER_NAME, OWNER, requestContextLine } from './diagnose/labels.js';
+export type {
+  DecidingPolicy,
+  EvaluatedContextEntry,
+  EvaluatedRequest,
+  LocatedNode,
+} from './diagnose/finding-detail.js';
 export type { NextStep } from './diagnose/next-steps.js';
 
 // --- policy and engine: parsing and evaluating policies ---

@@ -11,7 +11,7 @@ import type { EvaluatedFinding } from './evaluate-checks.js';
  * (`absent`: a CloudTrail record shows it missing), or nothing (`unknown`: a statement tests it, and
  * neither the error nor the evidence says its value, so it was evaluated as missing).
  */
-export type ContextEntry =
+export type EvaluatedContextEntry =
   | { readonly key: string; readonly state: 'known'; readonly value: ContextValue }
   | { readonly key: string; readonly state: 'absent' | 'unknown' };
 
@@ -21,7 +21,7 @@ export interface EvaluatedRequest {
   readonly action: string;
   readonly resource: string;
   /** Known keys in key order, then the keys known absent, then the unknown keys a statement tests. */
-  readonly context: readonly ContextEntry[];
+  readonly context: readonly EvaluatedContextEntry[];
 }
 
 /** A node of the deciding policy's document: its JSON pointer and its place in {@link DecidingPolicy.text}. */
@@ -47,7 +47,7 @@ export function evaluatedRequestOf(finding: EvaluatedFinding, absent: readonly s
   const { request } = finding;
   const known = Object.keys(request.context).sort();
   const seen = new Set(known.map((k) => k.toLowerCase()));
-  const entries: ContextEntry[] = known.map((key) => ({
+  const entries: EvaluatedContextEntry[] = known.map((key) => ({
     key,
     state: 'known',
     value: request.context[key] as ContextValue,
