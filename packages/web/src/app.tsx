@@ -1,10 +1,12 @@
 import type { PolicyLayer } from '@whydenied/core';
 import { useCallback, useState } from 'preact/hooks';
 import { openedFromDisk } from './catalog.js';
+import { ContextInput } from './components/context-input.js';
 import { DiagnosisView } from './components/diagnosis-view.js';
 import { ErrorInput } from './components/error-input.js';
 import { EvidenceDrop } from './components/evidence-drop.js';
 import { type EditorDocument, PolicyEditor } from './components/policy-editor.js';
+import { redactedInputs } from './components/redacted-inputs.js';
 import { RedactionMapView, RedactionToggle } from './components/redaction-panel.js';
 import { ShareButton } from './components/share-button.js';
 import { SimulatePanel } from './components/simulate-panel.js';
@@ -68,7 +70,8 @@ export function App() {
     requestAnimationFrame(() => document.getElementById('editor-heading')?.scrollIntoView());
   };
 
-  const d = analysis.diagnosis;
+  const redacted = redactedInputs(inputs.redactOn, analysis);
+  const d = redacted?.pending ? null : analysis.diagnosis;
   return (
     <>
       <header class="top">
@@ -102,6 +105,7 @@ export function App() {
             event={inputs.event}
             decodedText={inputs.decodedText}
             problems={analysis.problems}
+            redacted={redacted}
             onError={(errorText) => update({ errorText, event: '' })}
             onEvent={(event) => update({ event })}
             onDecoded={(decodedText) => update({ decodedText })}
@@ -109,24 +113,16 @@ export function App() {
           <EvidenceDrop
             files={inputs.files}
             problems={analysis.problems}
+            redacted={redacted}
             onAdd={addFiles}
             onChange={(file) => update({ files: inputs.files.map((f) => (f.id === file.id ? file : f)) })}
             onRemove={(id) => update({ files: inputs.files.filter((f) => f.id !== id) })}
           />
-          <section class="panel" aria-labelledby="context-heading">
-            <h2 id="context-heading">Request context (optional)</h2>
-            <label for="context-text" class="hint">
-              <code>KEY=VALUE</code> per line, like <code>--context</code>; repeat a key for a multi-valued
-              key
-            </label>
-            <textarea
-              id="context-text"
-              rows={2}
-              spellcheck={false}
-              value={inputs.contextText}
-              onInput={(e) => update({ contextText: e.currentTarget.value })}
-            />
-          </section>
+          <ContextInput
+            text={inputs.contextText}
+            redacted={redacted}
+            onText={(contextText) => update({ contextText })}
+          />
         </div>
         <div class="results" aria-live="polite" aria-busy={busy} id="results">
           {analysis.redaction === null ? null : <RedactionMapView map={analysis.redaction} />}

@@ -91,13 +91,15 @@ describeInBrowser('web page in Chromium', () => {
     await page.close();
   });
 
-  it('redacts with one toggle, shows what it replaced, and shares a case the CLI accepts', async () => {
+  it('redacts with one toggle, shows what it replaced when asked, and shares a case the CLI accepts', async () => {
     const expected = cliDiagnosis();
     const page = await browser.newPage();
     await page.goto(server.url);
     await pasteSeed(page);
     await page.locator('.fix').first().waitFor();
     await page.check('#redact-toggle');
+    // what was replaced shows only when asked for
+    await page.getByRole('button', { name: 'show the replaced values' }).click();
     const map = page.locator('.redaction-map');
     await map.waitFor();
     const originals = await map.locator('tbody tr td:nth-child(2)').allInnerTexts();

@@ -2,6 +2,9 @@ import { useMemo } from 'preact/hooks';
 import type { InputProblem } from '../analyze.js';
 import { EXAMPLE_ERROR } from '../example.js';
 import { failedEvents } from '../inputs.js';
+import { RedactedField } from './redacted-field.js';
+import type { RedactedInputs } from './redacted-inputs.js';
+import { RevealButton, useReveal } from './reveal.js';
 
 interface ErrorInputProps {
   readonly errorText: string;
@@ -9,6 +12,8 @@ interface ErrorInputProps {
   readonly event: string;
   readonly decodedText: string;
   readonly problems: readonly InputProblem[];
+  /** What the diagnosis read when redaction is on; `null` when it is off. */
+  readonly redacted: RedactedInputs | null;
   onError(text: string): void;
   onEvent(position: string): void;
   onDecoded(text: string): void;
@@ -21,12 +26,25 @@ async function droppedText(event: DragEvent): Promise<string | null> {
   return file.text();
 }
 
-/** The error as pasted (or a dropped CloudTrail record), and optionally the decoded message. */
+/**
+ * The error as pasted (or a dropped CloudTrail record), and optionally the decoded message. With
+ * redaction on, the error shows as the diagnosis read it, with stand-ins, and the decoded message is
+ * hidden, until the user asks for the originals.
+ */
 export function ErrorInput(props: ErrorInputProps) {
-  const problem = (input: string) => props.problems.find((p) => p.input === input)?.message;
+  // an answer about the originals, while the redacted one is on its way, may quote them
+  const problems = props.redacted?.pending ? [] : props.problems;
+  const problem = (input: string) => problems.find((p) => p.input === input)?.message;
   const errorProblem = problem('error');
   const decodedProblem = problem('decoded');
   const events = useMemo(() => failedEvents(props.errorText), [props.errorText]);
+  const redacting = props.redacted !== null;
+  const [revealed, setRevealed] = useReveal(redacting);
+  const hasOriginals = redacting && (props.errorText !== '' || props.decodedText !== '');
+  const originals = [
+    props.errorText === '' ? null : 'original error',
+    props.decodedText === '' ? null : 'decoded message',
+  ].filter((what) => what !== null);
   return (
     <section class="panel" aria-labelledby="error-heading">
       <div class="panel-head">
@@ -35,24 +53,28 @@ export function ErrorInput(props: ErrorInputProps) {
           load an example
         </button>
       </div>
-      <label for="error-text" class="hint">
-        Paste what AWS said (CLI, SDK, Terraform, CloudFormation, a raw error body), or drop a CloudTrail
-        record
-      </label>
-      <textarea
+      <RedactedField
         id="error-text"
+        label="Paste what AWS said (CLI, SDK, Terraform, CloudFormation, a raw error body), or drop a CloudTrail record"
+        redactedLabel="The error as the diagnosis read it: redaction replaced what identifies you"
         rows={7}
-        spellcheck={false}
         value={props.errorText}
+        redacted={props.redacted?.errorText}
+        revealed={revealed}
         placeholder="An error occurred (AccessDenied) when calling the … operation: User: arn:aws:… is not authorized to perform: …"
-        aria-invalid={errorProblem !== undefined}
-        onInput={(e) => props.onError(e.currentTarget.value)}
-        onDragOver={(e) => e.preventDefault()}
+        invalid={errorProblem !== undefined}
+        onValue={props.onError}
         onDrop={async (e) => {
           const text = await droppedText(e);
           if (text !== null) props.onError(text);
         }}
       />
+      {hasOriginals ? (
+        <p class="hint redacted-note">
+          {revealed ? 'The original, as you gave it.' : 'Redaction is on: the page shows only stand-ins.'}{' '}
+          <RevealButton shown={revealed} what={originals.join(' and the ')} onToggle={setRevealed} />
+        </p>
+      ) : null}
       {events.length < 2 ? null : (
         <p class="hint">
           <label for="event-select">Failed event to diagnose </label>
@@ -76,17 +98,21 @@ export function ErrorInput(props: ErrorInputProps) {
       )}
       <details open={props.decodedText !== ''}>
         <summary>Decoded authorization message (optional)</summary>
-        <label for="decoded-text" class="hint">
-          The output of <code>aws sts decode-authorization-message</code>: it names the exact check that
-          failed
-        </label>
-        <textarea
+        <RedactedField
           id="decoded-text"
+          label={
+            <>
+              The output of <code>aws sts decode-authorization-message</code>: it names the exact check that
+              failed
+            </>
+          }
+          redactedLabel="The decoded message is hidden while redaction is on; the diagnosis reads it redacted"
           rows={4}
-          spellcheck={false}
           value={props.decodedText}
-          aria-invalid={decodedProblem !== undefined}
-          onInput={(e) => props.onDecoded(e.currentTarget.value)}
+          redacted={redacting ? null : undefined}
+          revealed={revealed}
+          invalid={decodedProblem !== undefined}
+          onValue={props.onDecoded}
         />
         {decodedProblem === undefined ? null : (
           <p class="problem" role="alert">

@@ -1,10 +1,14 @@
 import { useState } from 'preact/hooks';
 import type { InputProblem } from '../analyze.js';
 import type { EvidenceFile, InputKind } from '../inputs.js';
+import type { RedactedInputs } from './redacted-inputs.js';
+import { RevealButton, useFocused, useReveal } from './reveal.js';
 
 interface EvidenceDropProps {
   readonly files: readonly EvidenceFile[];
   readonly problems: readonly InputProblem[];
+  /** What the diagnosis read when redaction is on (file names and ARNs then show only when asked for). */
+  readonly redacted: RedactedInputs | null;
   onAdd(entries: readonly { name: string; text: string }[]): void;
   onChange(file: EvidenceFile): void;
   onRemove(id: number): void;
@@ -25,10 +29,54 @@ async function readFiles(list: FileList | null | undefined): Promise<{ name: str
   return Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
 }
 
+/** A resource policy's ARN; while redaction is on and it is not asked for, hidden unless being typed. */
+function ArnInput({
+  file,
+  label,
+  hidden,
+  onArn,
+}: {
+  readonly file: EvidenceFile;
+  readonly label: string;
+  readonly hidden: boolean;
+  onArn(arn: string): void;
+}) {
+  const [focused, focus] = useFocused();
+  if (hidden && !focused && file.arn !== '') {
+    return (
+      <input
+        type="text"
+        class="arn"
+        aria-label={`resource ARN of ${label}`}
+        readOnly
+        value=""
+        placeholder="resource ARN hidden while redaction is on"
+      />
+    );
+  }
+  return (
+    <input
+      type="text"
+      class="arn"
+      aria-label={`resource ARN of ${label}`}
+      placeholder="arn:aws:s3:::bucket"
+      value={file.arn}
+      onInput={(e) => onArn(e.currentTarget.value)}
+      {...focus}
+    />
+  );
+}
+
 /** Drop or pick evidence files, or paste a policy; each is recognised by its shape and can be re-labelled. */
 export function EvidenceDrop(props: EvidenceDropProps) {
   const [over, setOver] = useState(false);
   const [pasted, setPasted] = useState('');
+  const redacting = props.redacted !== null;
+  const [revealed, setRevealed] = useReveal(redacting);
+  // a file's name often holds an account id or a bucket name: with redaction on, it is numbered instead
+  const hidden = redacting && !revealed;
+  // an answer about the originals, while the redacted one is on its way, may quote them
+  const problems = props.redacted?.pending ? [] : props.problems;
   return (
     <section class="panel" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">Evidence (optional)</h2>
@@ -87,13 +135,14 @@ export function EvidenceDrop(props: EvidenceDropProps) {
       </details>
       {props.files.length === 0 ? null : (
         <ul class="files" aria-label="evidence files">
-          {props.files.map((file) => {
-            const problem = props.problems.find((p) => p.input === String(file.id))?.message;
+          {props.files.map((file, i) => {
+            const problem = problems.find((p) => p.input === String(file.id))?.message;
+            const name = hidden ? `evidence file ${i + 1}` : file.name;
             return (
               <li key={file.id} class="file">
-                <span class="file-name">{file.name}</span>
+                <span class="file-name">{name}</span>
                 <select
-                  aria-label={`what ${file.name} holds`}
+                  aria-label={`what ${name} holds`}
                   value={file.kind}
                   onChange={(e) => props.onChange({ ...file, kind: e.currentTarget.value as InputKind })}
                 >
@@ -104,17 +153,15 @@ export function EvidenceDrop(props: EvidenceDropProps) {
                   ))}
                 </select>
                 {file.kind === 'resource-policy' ? (
-                  <input
-                    type="text"
-                    class="arn"
-                    aria-label={`resource ARN of ${file.name}`}
-                    placeholder="arn:aws:s3:::bucket"
-                    value={file.arn}
-                    onInput={(e) => props.onChange({ ...file, arn: e.currentTarget.value })}
+                  <ArnInput
+                    file={file}
+                    label={name}
+                    hidden={hidden}
+                    onArn={(arn) => props.onChange({ ...file, arn })}
                   />
                 ) : null}
                 <button type="button" class="link" onClick={() => props.onRemove(file.id)}>
-                  remove<span class="visually-hidden"> {file.name}</span>
+                  remove<span class="visually-hidden"> {name}</span>
                 </button>
                 {problem === undefined ? null : (
                   <p class="problem" role="alert">
@@ -126,6 +173,11 @@ export function EvidenceDrop(props: EvidenceDropProps) {
           })}
         </ul>
       )}
+      {redacting && props.files.length > 0 ? (
+        <p class="hint redacted-note">
+          <RevealButton shown={revealed} what="file names and resource ARNs" onToggle={setRevealed} />
+        </p>
+      ) : null}
     </section>
   );
 }

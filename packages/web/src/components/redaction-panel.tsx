@@ -1,6 +1,8 @@
 import type { RedactionMap } from '@whydenied/core';
+import { useState } from 'preact/hooks';
+import { RevealButton } from './reveal.js';
 
-/** The redaction toggle, and when it is on, every value it replaced and the stand-in used. */
+/** The redaction toggle: with it on, the page shows stand-ins for what identifies the user. */
 export function RedactionToggle({ on, onToggle }: { readonly on: boolean; onToggle(on: boolean): void }) {
   return (
     <label class="switch">
@@ -17,16 +19,23 @@ export function RedactionToggle({ on, onToggle }: { readonly on: boolean; onTogg
   );
 }
 
-/** What the redaction replaced: the original on the left, the stand-in the diagnosis saw on the right. */
+/**
+ * What the redaction replaced: how many values, and only when the user asks, the table of each
+ * original and the stand-in the diagnosis saw instead.
+ */
 export function RedactionMapView({ map }: { readonly map: RedactionMap }) {
+  const [shown, setShown] = useState(false);
+  const count = map.entries.length;
   return (
-    <details class="panel redaction" open>
-      <summary>
-        Redacted: {map.entries.length} value{map.entries.length === 1 ? '' : 's'} replaced; the diagnosis
-        below sees only the stand-ins
-      </summary>
-      {map.entries.length === 0 ? null : (
-        <div class="table-scroll">
+    <section class="panel redaction" aria-label="redaction">
+      <p>
+        Redacted: {count} value{count === 1 ? '' : 's'} replaced; the diagnosis below sees only the stand-ins.{' '}
+        {count === 0 ? null : (
+          <RevealButton shown={shown} what="replaced values" controls="redaction-map" onToggle={setShown} />
+        )}
+      </p>
+      {count === 0 || !shown ? null : (
+        <div class="table-scroll" id="redaction-map">
           <table class="redaction-map" aria-label="redacted values">
             <thead>
               <tr>
@@ -51,6 +60,6 @@ export function RedactionMapView({ map }: { readonly map: RedactionMap }) {
           </table>
         </div>
       )}
-    </details>
+    </section>
   );
 }
