@@ -227,7 +227,6 @@ export {
   type MissingEvidence,
   type MissingEvidenceCode,
   missingEvidence,
-  policyVersionCommand,
 } from './evidence/missing-evidence.js';
 export { type OrgLevel, type OrgLevels, orgLevelsFor, rcpCovers } from './evidence/org-levels.js';
 export { type AccountDetailsResult, parseAccountDetails } from './evidence/parse-account-details.js';

@@ -1,5 +1,6 @@
 import {
   type Diagnosis,
+  type InputKind,
   KIND_HEADLINE,
   LAYER_NAME,
   OWNER,
@@ -49,6 +50,7 @@ export function renderDiagnosisText(d: Diagnosis, s: Style): string {
       if (step.command !== undefined) {
         out.push(`     ${s.cyan(`$ ${step.command}`)}`);
       }
+      if (step.evidence !== undefined) out.push(`     ${givenWith(step.evidence)}`);
     });
   }
   if (d.details.otherFailures > 0) {
@@ -106,7 +108,10 @@ function renderEvaluation(d: Diagnosis, s: Style, out: string[]): void {
   }
   const byMessage = new Map<string, number[]>();
   for (const none of d.noFix) {
-    byMessage.set(none.message, [...(byMessage.get(none.message) ?? []), none.finding + 1]);
+    // core says "supply it as request context"; on the command line that is `--context KEY=VALUE`
+    const message =
+      none.code === 'context-unknown' ? `${none.message} (\`--context KEY=VALUE\`)` : none.message;
+    byMessage.set(message, [...(byMessage.get(message) ?? []), none.finding + 1]);
   }
   if (byMessage.size > 0) {
     out.push('', s.bold('No fix shown'));
@@ -118,6 +123,7 @@ function renderEvaluation(d: Diagnosis, s: Style, out: string[]): void {
     out.push('', s.bold('Evidence not given'));
     for (const m of d.missingEvidence) {
       out.push(`  - ${m.message}`, `    ${s.cyan(`$ ${m.command}`)}`);
+      if (m.evidence !== null) out.push(`    ${givenWith(m.evidence)}`);
     }
   }
 }
@@ -238,4 +244,17 @@ function describePrincipal(p: PrincipalInfo): string {
     parts.push(account);
   }
   return parts.join(', ');
+}
+
+/** The option that gives `diagnose` an input of each kind: core names the evidence, the CLI its flag. */
+const INPUT_OPTION: Readonly<Record<InputKind, string>> = {
+  error: '--error FILE',
+  decoded: '--decoded FILE',
+  account: '--account FILE',
+  organization: '--org FILE (an organization snapshot, see docs/contract.md)',
+  'resource-policy': '--resource-policy ARN=FILE',
+};
+
+function givenWith(kind: InputKind): string {
+  return `then give it to \`whydenied diagnose\` with ${INPUT_OPTION[kind]}`;
 }

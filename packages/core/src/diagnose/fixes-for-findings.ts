@@ -60,7 +60,7 @@ export function fixesForFindings(findings: readonly EvaluatedFinding[]): {
       none.push({
         finding: i,
         code: 'context-unknown',
-        message: `the outcome depends on ${finding.dependsOn.map((k) => `\`${k}\``).join(', ')}, which the error does not tell: give it with \`--context KEY=VALUE\``,
+        message: `the outcome depends on ${finding.dependsOn.map((k) => `\`${k}\``).join(', ')}, which the error does not tell: supply it as request context`,
       });
       return;
     }

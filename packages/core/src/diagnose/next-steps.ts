@@ -1,5 +1,8 @@
+import type { InputKind } from '../analyze/input-kind.js';
 import type { ErrorReading } from '../errors/failure.js';
 import { splitArn } from '../errors/principal.js';
+import { evidenceCommand } from '../evidence/evidence-commands.js';
+import { policyHolderOf } from '../evidence/resource-policies.js';
 
 /** One thing to do next: why, and the command that does it (never run by whydenied). */
 export interface NextStep {
@@ -8,6 +11,11 @@ export interface NextStep {
   readonly message: string;
   /** A shell command with `<placeholders>` for what the error did not say. */
   readonly command?: string;
+  /**
+   * The input the command's output is given as, for a front end to say how (`--decoded FILE`, the
+   * evidence drop zone); absent when the output is for a person to read.
+   */
+  readonly evidence?: InputKind;
 }
 
 /** Look-alike advice, keyed by the look-alike rule id. */
@@ -108,20 +116,6 @@ const LOOKALIKE_ADVICE: Readonly<Record<string, { message: string; command?: str
   },
 };
 
-/** How to read the resource-based policy of a resource, by service. */
-const RESOURCE_POLICY_COMMANDS: Readonly<Record<string, (name: string) => string>> = {
-  s3: (arn) => `aws s3api get-bucket-policy --bucket ${bucketOf(arn)}`,
-  kms: (arn) => `aws kms get-key-policy --key-id ${arn} --policy-name default`,
-  ecr: (arn) => `aws ecr get-repository-policy --repository-name ${afterSlash(arn)}`,
-  lambda: (arn) => `aws lambda get-policy --function-name ${arn}`,
-  sns: (arn) => `aws sns get-topic-attributes --topic-arn ${arn} --query Attributes.Policy --output text`,
-  sqs: () => 'aws sqs get-queue-attributes --queue-url <queue-url> --attribute-names Policy',
-  secretsmanager: (arn) => `aws secretsmanager get-resource-policy --secret-id ${arn}`,
-  iam: (arn) => `aws iam get-role --role-name ${afterSlash(arn)} --query Role.AssumeRolePolicyDocument`,
-  'execute-api': () => 'aws apigateway get-rest-api --rest-api-id <api-id> --query policy --output text',
-  logs: () => 'aws logs describe-resource-policies',
-};
-
 /**
  * What to do next for a reading: the look-alike's remedy, or for an access failure, where the deciding
  * policy lives, who owns it, and the commands that fetch the missing evidence.
@@ -144,10 +138,7 @@ export function nextSteps(reading: ErrorReading, evidenceGiven = false): NextSte
       steps.push({
         code: 'ask-organization',
         message: `a service control policy ${failure.denyType === 'explicit' ? 'denies' : 'does not allow'} this; only the organization's administrators can change or exempt it (from the management or delegated administrator account)`,
-        command:
-          policyIdOf(failure.policyArn) === null
-            ? `aws organizations list-policies-for-target --target-id ${account} --filter SERVICE_CONTROL_POLICY`
-            : `aws organizations describe-policy --policy-id ${policyIdOf(failure.policyArn)}`,
+        command: orgPolicyCommand(failure.policyArn, account, 'SERVICE_CONTROL_POLICY'),
       });
       break;
     case 'rcp':
@@ -155,10 +146,7 @@ export function nextSteps(reading: ErrorReading, evidenceGiven = false): NextSte
         code: 'ask-organization',
         message:
           "a resource control policy of the resource owner's organization denies this; only that organization's administrators can change it",
-        command:
-          policyIdOf(failure.policyArn) === null
-            ? 'aws organizations list-policies-for-target --target-id <resource-account-id> --filter RESOURCE_CONTROL_POLICY'
-            : `aws organizations describe-policy --policy-id ${policyIdOf(failure.policyArn)}`,
+        command: orgPolicyCommand(failure.policyArn, '<resource-account-id>', 'RESOURCE_CONTROL_POLICY'),
       });
       break;
     case 'permissions-boundary':
@@ -179,7 +167,10 @@ export function nextSteps(reading: ErrorReading, evidenceGiven = false): NextSte
       steps.push({
         code: 'read-endpoint-policy',
         message: `the request went through a VPC endpoint whose policy ${failure.denyType === 'explicit' ? 'denies' : 'does not allow'} it${reading.transitiveThroughScp ? ' (reached through a service control policy)' : ''}; the VPC owner must change the endpoint policy`,
-        command: `aws ec2 describe-vpc-endpoints --filters Name=service-name,Values=com.amazonaws.${reading.region ?? '<region>'}.${failure.service ?? '<service>'} --query "VpcEndpoints[].[VpcEndpointId,PolicyDocument]"`,
+        command: evidenceCommand('vpc-endpoint-policies', {
+          ...(reading.region === null ? {} : { region: reading.region }),
+          ...(failure.service === null ? {} : { service: failure.service }),
+        }),
       });
       break;
     case 'trust-policy':
@@ -187,15 +178,17 @@ export function nextSteps(reading: ErrorReading, evidenceGiven = false): NextSte
         code: 'read-trust-policy',
         message:
           "the role's trust policy does not let this caller assume it; the role's owner must add the caller to it",
-        command: `aws iam get-role --role-name ${afterSlash(failure.resource ?? '<role-name>')} --query Role.AssumeRolePolicyDocument`,
+        ...trustPolicyStep(failure.resource),
       });
       break;
     case 'resource': {
-      const fetch = resourceService === null ? undefined : RESOURCE_POLICY_COMMANDS[resourceService];
+      const held = failure.resource === null ? undefined : policyHolderOf(failure.resource);
       steps.push({
         code: 'read-resource-policy',
         message: `the resource's own policy ${failure.denyType === 'explicit' ? 'denies' : 'does not allow'} this caller; the resource owner must change it${resourceService === 'kms' ? ' (a key policy is always required: IAM alone cannot grant access to a KMS key)' : ''}`,
-        ...(fetch !== undefined && failure.resource !== null ? { command: fetch(failure.resource) } : {}),
+        ...(held === undefined
+          ? {}
+          : { command: held.kind.fetch(held.holder, held.holderArn), evidence: 'resource-policy' as const }),
       });
       break;
     }
@@ -220,7 +213,7 @@ export function nextSteps(reading: ErrorReading, evidenceGiven = false): NextSte
       code: 'check-both-sides',
       message:
         "AssumeRole needs both an allow for the caller (identity policy, boundary, SCP) and the target role's trust policy naming the caller",
-      command: `aws iam get-role --role-name ${afterSlash(failure.resource ?? '<role-name>')} --query Role.AssumeRolePolicyDocument`,
+      ...trustPolicyStep(failure.resource),
     });
   }
   if (reading.encodedMessage.state === 'present' && reading.encodedMessage.value !== null) {
@@ -229,14 +222,16 @@ export function nextSteps(reading: ErrorReading, evidenceGiven = false): NextSte
     steps.push({
       code: 'decode-message',
       message: `decode the encoded message: it names the exact check that failed, the statements that matched and the request context (needs sts:DecodeAuthorizationMessage, run in account ${account})`,
-      command: `aws sts decode-authorization-message --encoded-message '${blob}' --query DecodedMessage --output text > decoded.json && whydenied explain decoded.json`,
+      command: evidenceCommand('decode-message', { encodedMessage: blob }),
+      evidence: 'decoded',
     });
   } else if (reading.encodedMessage.state === 'truncated') {
     steps.push({
       code: 'copy-whole-message',
       message:
         'the encoded message is cut off: copy it whole from the original output (CloudTrail and many log viewers cut it), then decode it',
-      command: `aws sts decode-authorization-message --encoded-message '<whole-encoded-message>' --query DecodedMessage --output text > decoded.json`,
+      command: evidenceCommand('decode-message', { encodedMessage: '<whole-encoded-message>' }),
+      evidence: 'decoded',
     });
   }
   if (reading.authorizationId !== null) {
@@ -249,8 +244,12 @@ export function nextSteps(reading: ErrorReading, evidenceGiven = false): NextSte
     steps.push({
       code: 'collect-policies',
       message: `fetch the caller's policies and evaluate them offline${failure.reasonLayer === null ? ' (the error does not say which policy type denied)' : ''}`,
-      command:
-        'aws iam get-account-authorization-details > account.json && whydenied diagnose --account account.json --error <error.txt>',
+      command: evidenceCommand('account-details', {
+        ...(reading.principalInfo?.account === undefined || reading.principalInfo.account === null
+          ? {}
+          : { account: reading.principalInfo.account }),
+      }),
+      evidence: 'account',
     });
   }
   if (failure.service === 's3' && failure.principal === null) {
@@ -270,10 +269,31 @@ function ec2ResourceType(arn: string | null): string | null {
 
 function boundaryCommand(reading: ErrorReading): string {
   const p = reading.principalInfo;
-  if (p?.kind === 'user' && p.name !== null) {
-    return `aws iam get-user --user-name ${p.name} --query User.PermissionsBoundary`;
-  }
-  return `aws iam get-role --role-name ${p?.name ?? '<role-name>'} --query Role.PermissionsBoundary`;
+  const name = p?.name ?? undefined;
+  return evidenceCommand('permissions-boundary', {
+    entity: p?.kind === 'user' ? 'user' : 'role',
+    ...(name === undefined ? {} : { name }),
+  });
+}
+
+/** The role's trust policy, fetched as a file to give as the role's resource policy. */
+function trustPolicyStep(roleArn: string | null): { command: string; evidence: 'resource-policy' } {
+  return {
+    command: evidenceCommand('role-trust-policy', roleArn === null ? {} : { name: afterLastSlash(roleArn) }),
+    evidence: 'resource-policy',
+  };
+}
+
+/** The organization policy AWS named, or the policies of that type attached to the account. */
+function orgPolicyCommand(
+  policyArn: string | null,
+  account: string | undefined,
+  policyType: 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY',
+): string {
+  const policyId = policyIdOf(policyArn);
+  return policyId === null
+    ? evidenceCommand('org-policies-of-target', { ...(account === undefined ? {} : { account }), policyType })
+    : evidenceCommand('org-policy', { policyId });
 }
 
 function policyIdOf(arn: string | null): string | null {
@@ -281,15 +301,8 @@ function policyIdOf(arn: string | null): string | null {
   return m?.[1] ?? null;
 }
 
-function afterSlash(arn: string): string {
-  const slash = arn.indexOf('/');
-  return slash < 0 ? arn : arn.slice(slash + 1);
-}
-
-function bucketOf(arn: string): string {
-  const rest = arn.replace(/^arn:[^:]*:s3:::/, '');
-  const slash = rest.indexOf('/');
-  return slash < 0 ? rest : rest.slice(0, slash);
+function afterLastSlash(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
 function passedToService(service: string | null): string {

@@ -162,6 +162,7 @@ describe('resolveIdentity', () => {
       subject: arn,
       message: expect.stringContaining('`--filter AWSManagedPolicy`'),
       command: `aws iam get-policy-version --policy-arn ${arn} --version-id $(aws iam get-policy --policy-arn ${arn} --query Policy.DefaultVersionId --output text)`,
+      evidence: null,
     });
   });
 
