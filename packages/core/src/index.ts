@@ -11,6 +11,7 @@ export {
   type AnalyzeInput,
   type AnalyzeOptions,
   analyze,
+  type FailedEvent,
 } from './analyze/analyze.js';
 export { INPUT_KIND_NAME, INPUT_KINDS, type InputKind, recognizeInput } from './analyze/input-kind.js';
 export { parseContextPairs, parseParameterPairs } from './analyze/key-value-pairs.js';
@@ -237,11 +238,7 @@ export {
   type OrgSnapshot,
   parseOrganization,
 } from './evidence/parse-organization.js';
-export {
-  type EvidencePolicySet,
-  type EvidenceRequest,
-  policySetFor,
-} from './evidence/policy-set-for.js';
+export { type EvidencePolicySet, policySetFor } from './evidence/policy-set-for.js';
 export type {
   EntityRef,
   FixOperation,

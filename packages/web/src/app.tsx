@@ -105,6 +105,7 @@ export function App() {
             event={inputs.event}
             decodedText={inputs.decodedText}
             problems={analysis.problems}
+            events={analysis.failedEvents}
             redacted={redacted}
             onError={(errorText) => update({ errorText, event: '' })}
             onEvent={(event) => update({ event })}
@@ -129,7 +130,7 @@ export function App() {
           {d === null ? (
             <p class="empty">{busy ? 'Reading…' : 'Paste an error to see why AWS denied it.'}</p>
           ) : (
-            <DiagnosisView diagnosis={d} evidence={analysis.evidence} onEdit={openInEditor} />
+            <DiagnosisView diagnosis={d} onEdit={openInEditor} />
           )}
         </div>
       </main>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Analysis, analyze, EMPTY_ANALYSIS } from './analyze.js';
+import { analyzePage, EMPTY_ANALYSIS, type PageAnalysis } from './analyze.js';
 import type { PageInputs } from './inputs.js';
 
 /** How long typing pauses before the diagnosis runs again. */
@@ -9,15 +9,15 @@ const DEBOUNCE_MS = 120;
  * The analysis of the inputs, recomputed as they change (after a short pause in typing); an answer
  * that arrives after a newer one was asked for is dropped.
  */
-export function useAnalysis(inputs: PageInputs): { analysis: Analysis; busy: boolean } {
-  const [analysis, setAnalysis] = useState<Analysis>(EMPTY_ANALYSIS);
+export function useAnalysis(inputs: PageInputs): { analysis: PageAnalysis; busy: boolean } {
+  const [analysis, setAnalysis] = useState<PageAnalysis>(EMPTY_ANALYSIS);
   const [busy, setBusy] = useState(false);
   const asked = useRef(0);
   useEffect(() => {
     const ticket = ++asked.current;
     setBusy(true);
     const timer = setTimeout(() => {
-      analyze(inputs)
+      analyzePage(inputs)
         .then((result) => {
           if (ticket === asked.current) setAnalysis(result);
         })

@@ -4,6 +4,7 @@ import { checkFromDecoded, type DecodedCheck } from '../diagnose/checks-for-fail
 import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ContextValue } from '../engine/request.js';
+import { readCloudTrail } from '../errors/cloudtrail.js';
 import { buildEvidence, type Evidence } from '../evidence/evidence.js';
 import { parseJson } from '../json/parse-json.js';
 import { createPointerLocator } from '../json/pointer-position.js';
@@ -61,6 +62,18 @@ export interface Analysis {
   readonly context: Readonly<Record<string, ContextValue>>;
   /** What redaction replaced, and by what; `null` when redaction was not asked for. */
   readonly redaction: RedactionMap | null;
+  /** The failed events of a CloudTrail error input, denials first, to pick one by `event`; else empty. */
+  readonly failedEvents: readonly FailedEvent[];
+}
+
+/** One failed event of a CloudTrail input, as a front end offers it for choosing. */
+export interface FailedEvent {
+  /** 1-based position among the failed events (denials first), as the `event` option takes it. */
+  readonly position: string;
+  readonly eventName: string | null;
+  readonly errorCode: string;
+  readonly eventId: string | null;
+  readonly requestId: string | null;
 }
 
 /**
@@ -143,7 +156,23 @@ export async function analyze(request: {
     evidence,
     context,
     redaction: redacted?.map ?? null,
+    failedEvents: error === undefined ? [] : failedEventsOf(error.text),
   };
+}
+
+/** The failed events of CloudTrail text; empty for any other error text. */
+function failedEventsOf(text: string): FailedEvent[] {
+  const start = text.trimStart()[0];
+  if (start !== '{' && start !== '[') return [];
+  const parsed = parseJson(text);
+  const trail = parsed.ok ? readCloudTrail(parsed.value) : null;
+  return (trail?.failures ?? []).map((f, i) => ({
+    position: String(i + 1),
+    eventName: f.eventName,
+    errorCode: f.errorCode,
+    eventId: f.eventId,
+    requestId: f.requestId,
+  }));
 }
 
 function fail(code: string, message: string, source: string, help?: string): Diagnostic {

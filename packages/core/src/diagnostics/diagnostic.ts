@@ -40,12 +40,13 @@ export interface Diagnostic {
 
 /**
  * A diagnostic as one line, the way compilers print them: `source:line:column: message`, leaving out
- * what is unknown (`source: message`, or the message alone).
+ * what is unknown (`source: message`, or the message alone). A front end that shows the message beside
+ * its input leaves the source out (`line:column: message`).
  */
-export function formatDiagnostic(diagnostic: Diagnostic): string {
+export function formatDiagnostic(diagnostic: Diagnostic, options: { readonly source?: boolean } = {}): string {
   const start = diagnostic.span?.start;
-  const at = start === undefined ? '' : `:${start.line}:${start.column}`;
-  const where =
-    diagnostic.source === undefined ? (at === '' ? '' : at.slice(1)) : `${diagnostic.source}${at}`;
+  const at = start === undefined ? '' : `${start.line}:${start.column}`;
+  const source = options.source === false ? undefined : diagnostic.source;
+  const where = source === undefined ? at : at === '' ? source : `${source}:${at}`;
   return where === '' ? diagnostic.message : `${where}: ${diagnostic.message}`;
 }

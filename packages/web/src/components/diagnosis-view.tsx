@@ -1,6 +1,5 @@
-import type { Diagnosis, Evidence, Finding, PolicyLayer } from '@whydenied/core';
+import type { Diagnosis, Finding, PolicyLayer } from '@whydenied/core';
 import { KIND_HEADLINE, LAYER_NAME, requestContextLine } from '../labels.js';
-import { decidingPolicy } from '../policy-lookup.js';
 import { CopyButton } from './copy-button.js';
 import { FixView } from './fix-view.js';
 import { PolicyHighlight } from './policy-highlight.js';
@@ -8,7 +7,6 @@ import { Prose } from './prose.js';
 
 interface DiagnosisViewProps {
   readonly diagnosis: Diagnosis;
-  readonly evidence: Evidence | null;
   onEdit(name: string, text: string, layer: PolicyLayer): void;
 }
 
@@ -99,9 +97,9 @@ function FindingItem({ finding, index }: { readonly finding: Finding; readonly i
 }
 
 /** The diagnosis: what failed, which layer and statement decided, the fixes, and what is still unknown. */
-export function DiagnosisView({ diagnosis: d, evidence, onEdit }: DiagnosisViewProps) {
+export function DiagnosisView({ diagnosis: d, onEdit }: DiagnosisViewProps) {
   const first = d.findings[0];
-  const deciding = first === undefined ? null : decidingPolicy(evidence, d.failure.principal, first);
+  const deciding = first?.deciding ?? null;
   return (
     <div class="diagnosis" data-kind={d.kind}>
       <h2 class={d.kind === 'authorization' ? 'headline deny' : 'headline other'}>{KIND_HEADLINE[d.kind]}</h2>

@@ -1,7 +1,7 @@
-import { useMemo } from 'preact/hooks';
+import type { FailedEvent } from '@whydenied/core';
 import type { InputProblem } from '../analyze.js';
 import { EXAMPLE_ERROR } from '../example.js';
-import { failedEvents } from '../inputs.js';
+import { eventLabel } from '../inputs.js';
 import { RedactedField } from './redacted-field.js';
 import type { RedactedInputs } from './redacted-inputs.js';
 import { RevealButton, useReveal } from './reveal.js';
@@ -12,6 +12,8 @@ interface ErrorInputProps {
   readonly event: string;
   readonly decodedText: string;
   readonly problems: readonly InputProblem[];
+  /** The failed events of a pasted CloudTrail file, to pick one; empty for other errors. */
+  readonly events: readonly FailedEvent[];
   /** What the diagnosis read when redaction is on; `null` when it is off. */
   readonly redacted: RedactedInputs | null;
   onError(text: string): void;
@@ -37,7 +39,6 @@ export function ErrorInput(props: ErrorInputProps) {
   const problem = (input: string) => problems.find((p) => p.input === input)?.message;
   const errorProblem = problem('error');
   const decodedProblem = problem('decoded');
-  const events = useMemo(() => failedEvents(props.errorText), [props.errorText]);
   const redacting = props.redacted !== null;
   const [revealed, setRevealed] = useReveal(redacting);
   const hasOriginals = redacting && (props.errorText !== '' || props.decodedText !== '');
@@ -75,7 +76,7 @@ export function ErrorInput(props: ErrorInputProps) {
           <RevealButton shown={revealed} what={originals.join(' and the ')} onToggle={setRevealed} />
         </p>
       ) : null}
-      {events.length < 2 ? null : (
+      {props.events.length < 2 ? null : (
         <p class="hint">
           <label for="event-select">Failed event to diagnose </label>
           <select
@@ -83,9 +84,9 @@ export function ErrorInput(props: ErrorInputProps) {
             value={props.event === '' ? '1' : props.event}
             onChange={(e) => props.onEvent(e.currentTarget.value)}
           >
-            {events.map((e) => (
+            {props.events.map((e) => (
               <option key={e.position} value={e.position}>
-                {e.label}
+                {eventLabel(e)}
               </option>
             ))}
           </select>

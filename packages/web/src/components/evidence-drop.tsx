@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { InputProblem } from '../analyze.js';
-import type { EvidenceFile, InputKind } from '../inputs.js';
+import type { EvidenceFile, FileKind } from '../inputs.js';
 import type { RedactedInputs } from './redacted-inputs.js';
 import { RevealButton, useFocused, useReveal } from './reveal.js';
 
@@ -14,16 +14,23 @@ interface EvidenceDropProps {
   onRemove(id: number): void;
 }
 
-const KIND_LABEL: Readonly<Record<InputKind, string>> = {
+const KIND_LABEL: Readonly<Record<Exclude<FileKind, null>, string>> = {
   account: 'account authorization details',
   organization: 'organization snapshot',
   'resource-policy': 'resource policy',
   error: 'error (moved to the error box)',
   decoded: 'decoded message',
-  unknown: 'ignored',
+  ignored: 'ignored',
 };
 
-const EVIDENCE_KINDS: readonly InputKind[] = ['account', 'organization', 'resource-policy', 'unknown'];
+/** The kinds a file can be set to; `not recognised` stands for core's own reading of the content. */
+const EVIDENCE_KINDS: readonly Exclude<FileKind, null>[] = [
+  'account',
+  'organization',
+  'resource-policy',
+  'ignored',
+];
+const NOT_RECOGNISED = 'not-recognised';
 
 async function readFiles(list: FileList | null | undefined): Promise<{ name: string; text: string }[]> {
   return Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
@@ -143,9 +150,13 @@ export function EvidenceDrop(props: EvidenceDropProps) {
                 <span class="file-name">{name}</span>
                 <select
                   aria-label={`what ${name} holds`}
-                  value={file.kind}
-                  onChange={(e) => props.onChange({ ...file, kind: e.currentTarget.value as InputKind })}
+                  value={file.kind ?? NOT_RECOGNISED}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    props.onChange({ ...file, kind: value === NOT_RECOGNISED ? null : (value as FileKind) });
+                  }}
                 >
+                  {file.kind === null ? <option value={NOT_RECOGNISED}>not recognised</option> : null}
                   {EVIDENCE_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {KIND_LABEL[k]}

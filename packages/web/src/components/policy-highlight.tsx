@@ -1,5 +1,4 @@
-import type { Span } from '@whydenied/core';
-import type { DecidingPolicy } from '../policy-lookup.js';
+import type { DecidingPolicy, Span } from '@whydenied/core';
 
 interface Piece {
   readonly text: string;
@@ -39,7 +38,11 @@ export function PolicyHighlight({ policy }: { readonly policy: DecidingPolicy })
         {policy.conditions.length > 0 ? ', the failing condition marked' : ''}
       </figcaption>
       <pre class="policy-text">
-        {pieces(policy.text, policy.statement, policy.conditions).map((p, i) =>
+        {pieces(
+          policy.text,
+          policy.statement?.span ?? null,
+          policy.conditions.map((c) => c.span),
+        ).map((p, i) =>
           p.mark === 'none' ? (
             p.text
           ) : (

@@ -1,4 +1,4 @@
-import type { Analysis } from '../analyze.js';
+import type { PageAnalysis } from '../analyze.js';
 
 /**
  * What the input fields show while redaction is on: the texts the diagnosis read, with stand-ins.
@@ -16,7 +16,7 @@ export interface RedactedInputs {
 }
 
 /** The redacted texts of the inputs when redaction is on; `null` when it is off. */
-export function redactedInputs(redactOn: boolean, analysis: Analysis): RedactedInputs | null {
+export function redactedInputs(redactOn: boolean, analysis: PageAnalysis): RedactedInputs | null {
   if (!redactOn) return null;
   if (analysis.redaction === null) return { pending: true, errorText: null, contextText: null };
   const contextText = Object.entries(analysis.context)

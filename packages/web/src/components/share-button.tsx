@@ -1,13 +1,20 @@
-import type { Diagnosis, Evidence, RedactionMap } from '@whydenied/core';
+import {
+  type ContextValue,
+  type Diagnosis,
+  type Evidence,
+  type RedactionMap,
+  type Result,
+  type SharedCase,
+  sharedCase,
+} from '@whydenied/core';
 import { useState } from 'preact/hooks';
-import { type ShareResult, shareCase } from '../share.js';
 import { CopyButton } from './copy-button.js';
 import { Prose } from './prose.js';
 
 interface ShareProps {
   readonly diagnosis: Diagnosis;
   readonly evidence: Evidence | null;
-  readonly context: Readonly<Record<string, string | readonly string[]>>;
+  readonly context: Readonly<Record<string, ContextValue>>;
   readonly redaction: RedactionMap | null;
 }
 
@@ -23,16 +30,16 @@ function download(name: string, text: string): void {
 
 /** "Share": a redacted `simulate` case file of the deciding check, to download or copy. */
 export function ShareButton(props: ShareProps) {
-  const [result, setResult] = useState<ShareResult | null>(null);
+  const [result, setResult] = useState<Result<SharedCase> | null>(null);
   return (
     <section class="share" aria-label="share">
       <button
         type="button"
         id="share"
         onClick={() => {
-          const made = shareCase(props.diagnosis, props.evidence, props.context, props.redaction);
+          const made = sharedCase(props.diagnosis, props.evidence, props.context, props.redaction);
           setResult(made);
-          if (made.ok) download('whydenied-case.json', made.text);
+          if (made.ok) download('whydenied-case.json', made.value.text);
         }}
       >
         Share a redacted case
@@ -40,15 +47,15 @@ export function ShareButton(props: ShareProps) {
       {result === null ? null : result.ok ? (
         <details class="case" open>
           <summary>
-            <code>whydenied-case.json</code> ({result.replaced} values redacted): run it with{' '}
+            <code>whydenied-case.json</code> ({result.value.replaced} values redacted): run it with{' '}
             <code>whydenied simulate --case whydenied-case.json</code>
           </summary>
-          <CopyButton text={result.text} label="copy the case file" />
-          <pre id="share-case">{result.text}</pre>
+          <CopyButton text={result.value.text} label="copy the case file" />
+          <pre id="share-case">{result.value.text}</pre>
         </details>
       ) : (
         <p class="problem">
-          no case to share: <Prose text={result.reason} />
+          no case to share: <Prose text={result.diagnostics[0]?.message ?? 'the case could not be made'} />
         </p>
       )}
     </section>

@@ -1,7 +1,17 @@
-import type { Diagnosis, Evidence, PolicyLayer } from '@whydenied/core';
+import {
+  type Diagnosis,
+  type Evidence,
+  evaluateWhatIf,
+  type Finding,
+  formatDiagnostic,
+  type PolicyLayer,
+  parseContextPairs,
+  type Result,
+  type SimulateJson,
+  WHAT_IF_LAYERS,
+  type WhatIfLayer,
+} from '@whydenied/core';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { checkContextLines } from '../check-context.js';
-import { SIMULATE_LAYERS, type SimulateLayer, simulateEditorPolicy } from '../simulate.js';
 import { Prose } from './prose.js';
 
 interface SimulatePanelProps {
@@ -13,14 +23,14 @@ interface SimulatePanelProps {
   readonly evidence: Evidence | null;
 }
 
-const LAYER_LABEL: Readonly<Record<SimulateLayer, string>> = {
+const LAYER_LABEL: Readonly<Record<WhatIfLayer, string>> = {
   identity: 'identity-based policy',
   'permissions-boundary': 'permissions boundary',
   resource: 'resource-based policy',
   scp: 'SCP',
 };
 
-function toSimulateLayer(layer: PolicyLayer | null): SimulateLayer {
+function toWhatIfLayer(layer: PolicyLayer | null): WhatIfLayer {
   if (layer === 'permissions-boundary' || layer === 'scp') return layer;
   if (layer === 'resource' || layer === 'trust-policy') return 'resource';
   return 'identity';
@@ -34,10 +44,10 @@ export function SimulatePanel(props: SimulatePanelProps) {
   const [action, setAction] = useState('');
   const [resource, setResource] = useState('');
   const [contextText, setContextText] = useState('');
-  const [layer, setLayer] = useState<SimulateLayer>(toSimulateLayer(props.layer));
+  const [layer, setLayer] = useState<WhatIfLayer>(toWhatIfLayer(props.layer));
   const [withEvidence, setWithEvidence] = useState(true);
 
-  useEffect(() => setLayer(toSimulateLayer(props.layer)), [props.layer]);
+  useEffect(() => setLayer(toWhatIfLayer(props.layer)), [props.layer]);
   useEffect(() => {
     const diagnosis = props.diagnosis;
     const nextAction = first?.action ?? failure?.action ?? '';
@@ -45,30 +55,28 @@ export function SimulatePanel(props: SimulatePanelProps) {
     setPrincipal(failure?.principal ?? '');
     setAction(nextAction);
     setResource(nextResource);
-    setContextText(diagnosis === null ? '' : checkContextLines(diagnosis, nextAction, nextResource));
+    setContextText(diagnosis === null || first === undefined ? '' : contextLines(first));
   }, [failure?.principal, failure?.action, failure?.resource, first?.action, first?.resource]);
 
-  const outcome = useMemo(
-    () =>
-      simulateEditorPolicy({
-        policyText: props.policyText,
-        policyName: props.policyName,
-        layer,
-        request: { principal, action, resource, contextText },
-        evidence: withEvidence ? props.evidence : null,
-      }),
-    [
-      props.policyText,
-      props.policyName,
-      layer,
-      principal,
-      action,
-      resource,
-      contextText,
-      withEvidence,
-      props.evidence,
-    ],
-  );
+  const outcome = useMemo((): Result<SimulateJson> => {
+    const context = parseContextPairs(contextText.split('\n'), 'context');
+    if (!context.ok) return context;
+    return evaluateWhatIf({
+      request: { principal, action, resource, context: context.value },
+      policy: { text: props.policyText, name: props.policyName || 'editor', layer },
+      evidence: withEvidence ? props.evidence : null,
+    });
+  }, [
+    props.policyText,
+    props.policyName,
+    layer,
+    principal,
+    action,
+    resource,
+    contextText,
+    withEvidence,
+    props.evidence,
+  ]);
 
   return (
     <section class="panel simulate" aria-labelledby="simulate-heading">
@@ -88,8 +96,8 @@ export function SimulatePanel(props: SimulatePanelProps) {
         </label>
         <label>
           the editor's policy is a
-          <select value={layer} onChange={(e) => setLayer(e.currentTarget.value as SimulateLayer)}>
-            {SIMULATE_LAYERS.map((l) => (
+          <select value={layer} onChange={(e) => setLayer(e.currentTarget.value as WhatIfLayer)}>
+            {WHAT_IF_LAYERS.map((l) => (
               <option key={l} value={l}>
                 {LAYER_LABEL[l]}
               </option>
@@ -140,10 +148,21 @@ export function SimulatePanel(props: SimulatePanelProps) {
           </>
         ) : (
           <p class="problem">
-            <Prose text={outcome.reason} />
+            <Prose text={outcome.diagnostics.map((d) => formatDiagnostic(d, { source: false })).join('; ')} />
           </p>
         )}
       </div>
     </section>
   );
+}
+
+/** The context values the engine evaluated the finding with, as `KEY=VALUE` lines. */
+function contextLines(finding: Finding): string {
+  return finding.request.context
+    .flatMap((entry) =>
+      entry.state !== 'known'
+        ? []
+        : (typeof entry.value === 'string' ? [entry.value] : entry.value).map((v) => `${entry.key}=${v}`),
+    )
+    .join('\n');
 }
