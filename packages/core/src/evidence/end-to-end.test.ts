@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compilePolicySet } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
+import type { AuthorizationRequest } from '../engine/request.js';
 import { buildEvidence, type EvidenceParts } from './evidence.js';
-import { type EvidenceRequest, policySetFor } from './policy-set-for.js';
+import { policySetFor } from './policy-set-for.js';
 
 const fixture = (file: string): unknown =>
   JSON.parse(readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8'));
@@ -17,7 +18,7 @@ const KEY = 'arn:aws:kms:eu-west-1:111122223333:key/0f8e7d6c-5b4a-4392-8170-6a5b
 interface Scenario {
   readonly name: string;
   readonly parts: EvidenceParts;
-  readonly request: EvidenceRequest;
+  readonly request: Pick<AuthorizationRequest, 'principal' | 'action' | 'resource'>;
   readonly decision: string;
   readonly layer: string | null;
   /** The deciding statements as `policy#sid → fix operation on target`. */

@@ -12,14 +12,6 @@ import type { RawRecord } from './raw-reader.js';
 import { type IdentityPolicy, type ResolvedIdentity, resolveIdentity } from './resolve-identity.js';
 import { resourcePolicyFor } from './resource-policy-for.js';
 
-/** The request whose policy set is assembled: who, what, on what. */
-export interface EvidenceRequest {
-  readonly principal: string;
-  readonly action: string;
-  /** The resource ARN, or `*`. */
-  readonly resource: string;
-}
-
 /** The policies the engine evaluates for one request, each traced back to where it came from. */
 export interface EvidencePolicySet {
   /** The engine's input (the `simulate` case shape), named so that findings can print the names. */
@@ -66,11 +58,15 @@ class PolicyBook {
  * the management account exempt), and the resource-based policy (given with `--resource-policy`,
  * matched by ARN or by the resource that carries it; a role's trust policy for `sts:AssumeRole*`).
  * Each policy gets a unique name and its provenance; what the evidence lacks is listed in `missing`.
+ * Only who (`principal`), what (`action`) and on what (`resource`) of the request choose the set.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
  */
-export function policySetFor(evidence: Evidence, request: EvidenceRequest): EvidencePolicySet {
+export function policySetFor(
+  evidence: Evidence,
+  request: Pick<AuthorizationRequest, 'principal' | 'action' | 'resource'>,
+): EvidencePolicySet {
   const book = new PolicyBook();
   const missing: MissingEvidence[] = [];
   const input: { -readonly [K in keyof PolicySetInput]: PolicySetInput[K] } = {};
