@@ -21,6 +21,8 @@ interface AgreeCase {
   readonly resourcePolicy?: readonly { readonly arn: string; readonly file: string }[];
   readonly context?: readonly string[];
   readonly event?: string;
+  /** The deciding finding's layer, so that the comparison is known to cover it. */
+  readonly layer?: string;
 }
 
 const S = 'packages/cli/test/scenarios';
@@ -42,7 +44,7 @@ const CASES: readonly AgreeCase[] = [
   },
   {
     name: 'a bucket policy document',
-    error: `${S}/11-bucket-policy-outside-org/error.txt`,
+    error: `${S}/11b-bucket-policy-as-get-bucket-policy-prints-it/error-with-caller.txt`,
     account: [`${S}/11-bucket-policy-outside-org/account-444455556666.json`],
     resourcePolicy: [
       {
@@ -51,10 +53,11 @@ const CASES: readonly AgreeCase[] = [
       },
     ],
     context: ['aws:PrincipalOrgID=o-other', 'aws:ResourceAccount=111122223333'],
+    layer: 'resource',
   },
   {
     name: 'a bucket policy as `aws s3api get-bucket-policy` prints it',
-    error: `${S}/11b-bucket-policy-as-get-bucket-policy-prints-it/error.txt`,
+    error: `${S}/11b-bucket-policy-as-get-bucket-policy-prints-it/error-with-caller.txt`,
     account: [`${S}/11b-bucket-policy-as-get-bucket-policy-prints-it/account-444455556666.json`],
     resourcePolicy: [
       {
@@ -63,10 +66,11 @@ const CASES: readonly AgreeCase[] = [
       },
     ],
     context: ['aws:PrincipalOrgID=o-other', 'aws:ResourceAccount=111122223333'],
+    layer: 'resource',
   },
   {
     name: 'a bucket policy as `get-bucket-policy --query Policy --output text` prints it',
-    error: `${S}/11b-bucket-policy-as-get-bucket-policy-prints-it/error.txt`,
+    error: `${S}/11b-bucket-policy-as-get-bucket-policy-prints-it/error-with-caller.txt`,
     account: [`${S}/11b-bucket-policy-as-get-bucket-policy-prints-it/account-444455556666.json`],
     resourcePolicy: [
       {
@@ -75,6 +79,7 @@ const CASES: readonly AgreeCase[] = [
       },
     ],
     context: ['aws:PrincipalOrgID=o-other', 'aws:ResourceAccount=111122223333'],
+    layer: 'resource',
   },
   {
     name: 'a KMS key policy',
@@ -155,6 +160,7 @@ describe('the CLI and the page give the identical Diagnosis for the same files',
     expect(page.diagnostics).toEqual([]);
     // with evidence, the comparison covers findings (and their deciding policies), not an empty list
     if (c.account !== undefined) expect(page.diagnosis?.findings.length).toBeGreaterThan(0);
+    if (c.layer !== undefined) expect(page.diagnosis?.findings[0]?.layer).toBe(c.layer);
     expect(JSON.parse(JSON.stringify(page.diagnosis))).toEqual(cliDiagnosis(c));
   });
 });
