@@ -145,6 +145,7 @@ export { buildRequestContext, type ContextEntry, type RequestContext } from './e
 export {
   parseSimulationCase,
   type SimulationCase,
+  simulateCase,
   type SimulationCaseResult,
 } from './engine/simulation-case.js';
 

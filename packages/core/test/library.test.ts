@@ -275,3 +275,36 @@ readError(42);
     expect(files.filter((file) => !file.endsWith('.d.ts'))).toEqual([]);
   });
 });
+
+/** The README's library examples: each ```js block, its `// → ` line the output it must print. */
+function readmeExamples(): { code: string; expected: string }[] {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(
+    readme.indexOf('## As a library'),
+    readme.indexOf('\n## ', readme.indexOf('## As a library') + 1),
+  );
+  return [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => {
+    const code = m[1] ?? '';
+    const expected = /^\/\/ → (.*)$/m.exec(code)?.[1];
+    if (expected === undefined) throw new Error('a README library example has no `// → ` line');
+    return { code, expected };
+  });
+}
+
+describe("the README's library section", () => {
+  const examples = readmeExamples();
+  it('has the two examples: diagnose an error, evaluate a case', () => {
+    expect(examples).toHaveLength(2);
+  });
+  it.each(examples.map((e, i) => [i + 1, e] as const))(
+    'example %i runs against the built package',
+    (i, example) => {
+      const file = join(project, `readme-${i}.mjs`);
+      writeFileSync(file, example.code);
+      const { NODE_OPTIONS: _ignored, ...env } = process.env;
+      const run = spawnSync(process.execPath, [file], { cwd: project, env, encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      expect(run.stdout.trim()).toBe(example.expected);
+    },
+  );
+});

@@ -1,7 +1,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { pointerSegment } from '../policy/parse-policy.js';
-import type { NamedPolicyInput, PolicySetInput } from './compile-policy-set.js';
+import { compilePolicySet, type NamedPolicyInput, type PolicySetInput } from './compile-policy-set.js';
+import { type SimulateJson, toSimulateJson } from './contract-output.js';
+import { evaluate } from './evaluate.js';
 import type { AuthorizationRequest, ContextValue } from './request.js';
 
 /** A `simulate` case: the policies, and one request (`request`) or many (`requests`). */
@@ -204,4 +206,23 @@ export function parseSimulationCase(value: unknown): SimulationCaseResult {
   }
   if (r.diagnostics.length > 0) return { ok: false, diagnostics: r.diagnostics };
   return { ok: true, value: { policies, requests, batch } };
+}
+
+/**
+ * Evaluates a `simulate` case (contract, "The case file of `simulate`") as AWS would: one result per
+ * request of the case, in order, each in the contract's `simulate --format json` shape.
+ */
+export function simulateCase(
+  value: unknown,
+):
+  | { readonly ok: true; readonly value: readonly SimulateJson[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } {
+  const parsed = parseSimulationCase(value);
+  if (!parsed.ok) return parsed;
+  const compiled = compilePolicySet(parsed.value.policies);
+  if (!compiled.ok) return compiled;
+  return {
+    ok: true,
+    value: parsed.value.requests.map((request) => toSimulateJson(evaluate(compiled.value, request))),
+  };
 }
