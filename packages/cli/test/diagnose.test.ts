@@ -276,6 +276,23 @@ const CASES: readonly CliCase[] = [
     stderr: /: this holds account authorization details .*, not a resource-based policy/,
   },
   {
+    name: 'context keys named like object members (`constructor`, `__proto__`, `toString`) are plain keys',
+    args: [
+      'diagnose',
+      '--format',
+      'json',
+      '--context',
+      'constructor=x',
+      '--context',
+      '__proto__=y',
+      '--context',
+      'toString=z',
+      'Access Denied',
+    ],
+    exit: 0,
+    json: { kind: 'authorization' },
+  },
+  {
     name: 'a missing evidence file: one line naming it, exit 1',
     args: ['diagnose', '--account', 'no/such/account.json', 'Access Denied'],
     exit: 1,
