@@ -75,7 +75,7 @@ export function buildEvidence(parts: EvidenceParts): EvidenceResult {
       diagnostics.push({
         code: 'account-duplicate',
         severity: 'error',
-        message: `two \`--account\` files are for account \`${parsed.value.accountId}\` (files ${twin + 1} and ${i + 1})`,
+        message: `two account authorization details are for account \`${parsed.value.accountId}\` (files ${twin + 1} and ${i + 1})`,
         path: `/accounts/${i}`,
         help: 'give one `get-account-authorization-details` output per account',
       });

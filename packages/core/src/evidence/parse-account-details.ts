@@ -100,7 +100,7 @@ class AccountReader extends RawReader {
         at,
         `\`${arn}\` is in account \`${parsed.account}\`, not \`${this.accountArn.account}\` (${this.accountArn.path})`,
         'mixed-accounts',
-        'give one file per account: repeat `--account FILE`',
+        'give one account authorization details file per account',
       );
     }
     return arn;
