@@ -4,7 +4,7 @@ import { evaluate } from '../engine/evaluate.js';
 import type { PolicyProvenance } from '../evidence/provenance.js';
 import { applyCommand } from '../fix/apply-command.js';
 import { type EditableDocument, toEditable } from '../fix/edit-document.js';
-import type { FailedCheck, FixProposal, FixTarget, FixTargetKind } from '../fix/fix-model.js';
+import type { FixProposal, FixTarget, FixTargetKind } from '../fix/fix-model.js';
 import { applyChange, type FixChange, pretty } from '../fix/propose-fix.js';
 import { replacePolicy } from '../fix/replace-policy.js';
 import { verifyFix } from '../fix/verify-fix.js';
@@ -108,7 +108,6 @@ function planFinding(
   finding: EvaluatedFinding,
   planned: Map<string, PlannedChange>,
 ): Omit<NoFix, 'finding'> | null {
-  const check = failedCheckOf(finding);
   for (let step = 0; step < MAX_LAYERS; step++) {
     const set = withPlanned(finding.governing.input, planned);
     const compiled = compilePolicySet(set);
@@ -131,7 +130,7 @@ function planFinding(
     const base = existing?.document ?? toEditable(plan.target.document);
     if (base === null)
       return { code: 'not-editable', message: `the document of \`${plan.target.setName}\` cannot be read` };
-    const edited = applyChange(base, [check], plan.change);
+    const edited = applyChange(base, [finding.request], plan.change);
     if (edited === null)
       return { code: 'not-editable', message: 'the statement to change is not a Deny of its policy' };
     const findingIndex = findingIndexOf(finding);
@@ -203,7 +202,7 @@ function verifyPlanned(
     const v = verifyFix(
       before,
       after,
-      [failedCheckOf(finding)],
+      [finding.request],
       change.target.layer,
       change.target.kind === 'key-policy',
     );
@@ -212,17 +211,6 @@ function verifyPlanned(
     for (const w of v.widened) if (!widened.includes(w)) widened.push(w);
   }
   return { allowsChecks, widened, probes };
-}
-
-function failedCheckOf(finding: EvaluatedFinding): FailedCheck {
-  const { request } = finding;
-  return {
-    principal: request.principal,
-    action: request.action,
-    resource: request.resource,
-    context: request.context,
-    ...(request.sessionIssuer === undefined ? {} : { sessionIssuer: request.sessionIssuer }),
-  };
 }
 
 /**

@@ -1,16 +1,5 @@
 import type { PolicyLayer } from '../errors/failure.js';
 
-/** One check AWS made and denied: what a fix must make allowed, and nothing more. */
-export interface FailedCheck {
-  readonly principal: string;
-  readonly action: string;
-  readonly resource: string;
-  /** The request context the check ran with (condition keys the call sends). */
-  readonly context: Readonly<Record<string, string | readonly string[]>>;
-  /** The role ARN (with its path) behind a role session, when known. */
-  readonly sessionIssuer?: string;
-}
-
 /** Who decides about a change: the account's IAM admins, the organization, or the resource's owner. */
 export type FixOwner = 'account' | 'organization' | 'resource-owner';
 

@@ -1,4 +1,4 @@
-import type { FailedCheck } from './fix-model.js';
+import type { AuthorizationRequest, ContextValue } from '../engine/request.js';
 
 /**
  * Condition keys a fix pins to the value the call sent: they narrow a grant to the use the call made
@@ -29,19 +29,19 @@ export interface NarrowOptions {
 }
 
 /**
- * The narrowest Allow statement that grants the checks: their exact actions on their exact resources,
- * with the pinned condition keys the calls sent. Checks are expected to share their pinned context
- * (group them with {@link groupChecks} first).
+ * The narrowest Allow statement that grants the denied requests: their exact actions on their exact
+ * resources, with the pinned condition keys the calls sent. Requests are expected to share their
+ * pinned context (group them with {@link groupRequests} first).
  */
 export function narrowStatement(
-  checks: readonly FailedCheck[],
+  requests: readonly AuthorizationRequest[],
   sid: string,
   principal?: Readonly<Record<string, unknown>>,
   options: NarrowOptions = {},
 ): Record<string, unknown> {
-  const actions = unique(checks.map((c) => c.action));
-  const resources = unique(checks.map((c) => c.resource));
-  const condition = pinnedCondition(checks[0]?.context ?? {}, options.pin ?? []);
+  const actions = unique(requests.map((r) => r.action));
+  const resources = unique(requests.map((r) => r.resource));
+  const condition = pinnedCondition(requests[0]?.context ?? {}, options.pin ?? []);
   return {
     Sid: sid,
     Effect: 'Allow',
@@ -54,20 +54,23 @@ export function narrowStatement(
   };
 }
 
-/** Groups checks that can share one statement: same pinned condition values. */
-export function groupChecks(checks: readonly FailedCheck[], pin: readonly string[] = []): FailedCheck[][] {
-  const groups = new Map<string, FailedCheck[]>();
-  for (const check of checks) {
-    const key = JSON.stringify(pinnedCondition(check.context, pin));
+/** Groups requests that can share one statement: same pinned condition values. */
+export function groupRequests(
+  requests: readonly AuthorizationRequest[],
+  pin: readonly string[] = [],
+): AuthorizationRequest[][] {
+  const groups = new Map<string, AuthorizationRequest[]>();
+  for (const request of requests) {
+    const key = JSON.stringify(pinnedCondition(request.context, pin));
     const group = groups.get(key);
-    if (group) group.push(check);
-    else groups.set(key, [check]);
+    if (group) group.push(request);
+    else groups.set(key, [request]);
   }
   return [...groups.values()];
 }
 
 function pinnedCondition(
-  context: Readonly<Record<string, string | readonly string[]>>,
+  context: Readonly<Record<string, ContextValue>>,
   pin: readonly string[],
 ): Record<string, Record<string, string>> | null {
   const equals: Record<string, string> = {};

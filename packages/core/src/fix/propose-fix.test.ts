@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
-import type { FailedCheck, FixTarget } from './fix-model.js';
+import type { AuthorizationRequest } from '../engine/request.js';
+import type { FixTarget } from './fix-model.js';
 import { applyChange, type FixChange, proposeFix } from './propose-fix.js';
 import { replacePolicy } from './replace-policy.js';
 import { verifyFix } from './verify-fix.js';
@@ -16,7 +17,7 @@ interface FixCase {
   readonly source: string;
   readonly set: PolicySetInput;
   readonly target: FixTarget;
-  readonly checks: readonly FailedCheck[];
+  readonly checks: readonly AuthorizationRequest[];
   readonly change: FixChange;
   readonly expected:
     | {
@@ -44,7 +45,7 @@ const trustCi = doc({
   Action: 'sts:AssumeRole',
 });
 const launch = doc({ Sid: 'Launch', Effect: 'Allow', Action: 'ec2:RunInstances', Resource: '*' });
-const passRoleCheck: FailedCheck = {
+const passRoleCheck: AuthorizationRequest = {
   principal: SESSION,
   action: 'iam:PassRole',
   resource: `arn:aws:iam::${ACCOUNT}:role/app-role`,
@@ -541,7 +542,7 @@ describe('applyChange', () => {
       Version: '2012-10-17',
       Statement: [{ Sid: 'NoEC2', Effect: 'Deny', Action: ['ec2:*', 'ec2:RunInstances'], Resource: '*' }],
     };
-    const check: FailedCheck = {
+    const check: AuthorizationRequest = {
       principal: SESSION,
       action: 'ec2:RunInstances',
       resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/*`,
@@ -556,7 +557,7 @@ describe('applyChange', () => {
   });
 
   it('merges resources into a statement it added before for the same action and condition', () => {
-    const check = (resource: string): FailedCheck => ({
+    const check = (resource: string): AuthorizationRequest => ({
       principal: SESSION,
       action: 'ec2:RunInstances',
       resource,

@@ -1,5 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import type { PolicySetInput } from '../engine/compile-policy-set.js';
+import type { AuthorizationRequest } from '../engine/request.js';
 import { applyCommand } from './apply-command.js';
 import {
   addStatement,
@@ -8,8 +9,8 @@ import {
   freshSid,
   toEditable,
 } from './edit-document.js';
-import type { FailedCheck, FixProposal, FixTarget } from './fix-model.js';
-import { groupChecks, narrowStatement } from './narrow-statement.js';
+import type { FixProposal, FixTarget } from './fix-model.js';
+import { groupRequests, narrowStatement } from './narrow-statement.js';
 import { replacePolicy } from './replace-policy.js';
 import { verifyFix } from './verify-fix.js';
 
@@ -35,21 +36,21 @@ export type ProposeFixResult =
   | { readonly ok: false; readonly reason: string };
 
 /**
- * Builds the complete new document for `target` that makes every check allowed, and shows it only
- * when the engine confirms it: the checks are allowed with it, and no nearby request (sibling
+ * Builds the complete new document for `target` that makes every denied request allowed, and shows it
+ * only when the engine confirms it: the requests are allowed with it, and no nearby request (sibling
  * resource, other action, other caller, other pinned condition value) becomes allowed that was not.
  */
 export function proposeFix(
   set: PolicySetInput,
   target: FixTarget,
-  checks: readonly FailedCheck[],
+  requests: readonly AuthorizationRequest[],
   change: FixChange,
 ): ProposeFixResult {
   const current = toEditable(target.document);
   if (current === null) {
     return { ok: false, reason: `the current document of \`${target.setName}\` cannot be read` };
   }
-  const edited = applyChange(current, checks, change);
+  const edited = applyChange(current, requests, change);
   if (edited === null) {
     return { ok: false, reason: 'the statement to change is not a Deny of this document' };
   }
@@ -57,7 +58,7 @@ export function proposeFix(
   const verification = verifyFix(
     set,
     replacePolicy(set, target, document),
-    checks,
+    requests,
     target.layer,
     target.kind === 'key-policy',
   );
@@ -99,11 +100,11 @@ export function proposeFix(
 /** Applies a change to a document: the added narrowest allow, or the exemption from a Deny. */
 export function applyChange(
   current: EditableDocument,
-  checks: readonly FailedCheck[],
+  requests: readonly AuthorizationRequest[],
   change: FixChange,
 ): { document: EditableDocument; statement: Record<string, unknown> } | null {
   if (change.type === 'exempt') {
-    const actions = [...new Set(checks.map((c) => c.action))];
+    const actions = [...new Set(requests.map((r) => r.action))];
     const document = exemptPrincipal(current, change.statementIndex, change.principal, actions);
     const statement = document?.Statement[change.statementIndex];
     return document === null || statement === undefined ? null : { document, statement };
@@ -115,7 +116,7 @@ export function applyChange(
     resource:
       change.noResource === true ? (false as const) : change.resourceStar === true ? ('*' as const) : true,
   };
-  for (const group of groupChecks(checks, options.pin)) {
+  for (const group of groupRequests(requests, options.pin)) {
     const sid = freshSid(document, `WhydeniedAllow${sidWord(group[0]?.action ?? '')}`);
     const principal = change.principal === undefined ? undefined : { AWS: change.principal };
     last = narrowStatement(group, sid, principal, options);

@@ -2,21 +2,21 @@ import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-
 import { evaluate } from '../engine/evaluate.js';
 import type { AuthorizationRequest } from '../engine/request.js';
 import type { PolicyLayer } from '../errors/failure.js';
-import type { FailedCheck, FixVerification } from './fix-model.js';
+import type { FixVerification } from './fix-model.js';
 
 /** A value no real request carries, for probes. */
 const PROBE = 'whydenied-probe';
 
 /**
- * Evaluates a fix with the engine before it is shown: every failed check must be allowed with it, and
- * no probe request near the checks may become allowed that was not before: the same action on a
+ * Evaluates a fix with the engine before it is shown: every denied request must be allowed with it,
+ * and no probe request near them may become allowed that was not before: the same action on a
  * sibling resource, another action of the service on the same resource, another caller, and each
  * pinned condition key with another value.
  */
 export function verifyFix(
   before: PolicySetInput,
   after: PolicySetInput,
-  checks: readonly FailedCheck[],
+  requests: readonly AuthorizationRequest[],
   layer: PolicyLayer,
   ownResourceOnly = false,
 ): FixVerification {
@@ -25,15 +25,15 @@ export function verifyFix(
   if (!fixed.ok || !old.ok) {
     return { allowsChecks: false, widened: [], probes: 0 };
   }
-  const allowsChecks = checks.every(
-    (c) => evaluate(fixed.value, requestOf(c), { trace: 'none' }).decision === 'Allowed',
+  const allowsChecks = requests.every(
+    (r) => evaluate(fixed.value, r, { trace: 'none' }).decision === 'Allowed',
   );
   // another caller is only a meaningful probe where the changed policy names principals
   const probeCallers =
     layer === 'resource' || layer === 'trust-policy' || layer === 'rcp' || layer === 'vpc-endpoint';
   // a trust policy or a key policy governs only its own role or key: another one has its own policy
   const probeSiblings = layer !== 'trust-policy' && !ownResourceOnly;
-  const probes = checks.flatMap((c) => probesOf(c, probeCallers, probeSiblings));
+  const probes = requests.flatMap((r) => probesOf(r, probeCallers, probeSiblings));
   const widened = probes
     .filter(
       (p) =>
@@ -44,40 +44,29 @@ export function verifyFix(
   return { allowsChecks, widened, probes: probes.length };
 }
 
-function requestOf(check: FailedCheck): AuthorizationRequest {
-  return {
-    principal: check.principal,
-    action: check.action,
-    resource: check.resource,
-    context: check.context as AuthorizationRequest['context'],
-    ...(check.sessionIssuer === undefined ? {} : { sessionIssuer: check.sessionIssuer }),
-  };
-}
-
 function probesOf(
-  check: FailedCheck,
+  base: AuthorizationRequest,
   probeCallers: boolean,
   probeSiblings: boolean,
 ): { label: string; request: AuthorizationRequest }[] {
-  const base = requestOf(check);
   const probes: { label: string; request: AuthorizationRequest }[] = [];
   // a resource with `*` stands for one not yet created (`instance/*`): the grant is that ARN itself
-  if (probeSiblings && !check.resource.includes('*')) {
-    const sibling = `${check.resource}-${PROBE}`;
-    probes.push({ label: `${check.action} on \`${sibling}\``, request: { ...base, resource: sibling } });
+  if (probeSiblings && !base.resource.includes('*')) {
+    const sibling = `${base.resource}-${PROBE}`;
+    probes.push({ label: `${base.action} on \`${sibling}\``, request: { ...base, resource: sibling } });
   }
-  const service = check.action.slice(0, check.action.indexOf(':'));
+  const service = base.action.slice(0, base.action.indexOf(':'));
   const other = `${service}:WhydeniedProbeAction`;
-  probes.push({ label: `${other} on \`${check.resource}\``, request: { ...base, action: other } });
-  const caller = probeCallers ? otherCaller(check.principal) : null;
+  probes.push({ label: `${other} on \`${base.resource}\``, request: { ...base, action: other } });
+  const caller = probeCallers ? otherCaller(base.principal) : null;
   if (caller !== null) {
     const { sessionIssuer: _, ...rest } = base;
-    probes.push({ label: `${check.action} by \`${caller}\``, request: { ...rest, principal: caller } });
+    probes.push({ label: `${base.action} by \`${caller}\``, request: { ...rest, principal: caller } });
   }
-  for (const key of Object.keys(check.context)) {
+  for (const key of Object.keys(base.context)) {
     if (/^(iam:PassedToService|ec2:CreateAction|kms:ViaService)$/i.test(key)) {
       probes.push({
-        label: `${check.action} with \`${key}\` = \`${PROBE}\``,
+        label: `${base.action} with \`${key}\` = \`${PROBE}\``,
         request: { ...base, context: { ...base.context, [key]: PROBE } },
       });
     }
