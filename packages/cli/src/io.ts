@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { parseJson } from '@whydenied/core';
+import { formatDiagnostic, parseJson } from '@whydenied/core';
 import { inputError } from './cli-error.js';
 
 /** What a command may touch: streams and environment, injected so tests can run in-process. */
@@ -50,12 +50,7 @@ export async function readInputBytes(path: string, io: CliIo): Promise<{ name: s
 export async function readJsonInput(path: string, io: CliIo): Promise<{ name: string; value: unknown }> {
   const input = await readInput(path, io);
   const parsed = parseJson(input.text);
-  if (!parsed.ok) {
-    const at = parsed.diagnostic.span
-      ? `:${parsed.diagnostic.span.start.line}:${parsed.diagnostic.span.start.column}`
-      : '';
-    throw inputError(`${input.name}${at}: ${parsed.diagnostic.message}`);
-  }
+  if (!parsed.ok) throw inputError(formatDiagnostic({ ...parsed.diagnostic, source: input.name }));
   return { name: input.name, value: parsed.value };
 }
 

@@ -1,4 +1,4 @@
-import { explainDecoded, parseDecodedMessage } from '@whydenied/core';
+import { explainDecoded, formatDiagnostic, parseDecodedMessage } from '@whydenied/core';
 import { EXIT_OK, inputError } from '../cli-error.js';
 import { readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
@@ -24,11 +24,7 @@ export const explainCommand: CommandSpec = {
     const options = command.opts<{ format: OutputFormat }>();
     const input = await readInput(args[0] as string, io);
     const parsed = parseDecodedMessage(input.text);
-    if (!parsed.ok) {
-      const start = parsed.diagnostic.span?.start;
-      const at = start === undefined ? '' : `:${start.line}:${start.column}`;
-      throw inputError(`${input.name}${at}: ${parsed.diagnostic.message}`);
-    }
+    if (!parsed.ok) throw inputError(formatDiagnostic({ ...parsed.diagnostic, source: input.name }));
     const explanation = explainDecoded(parsed.value, parsed.diagnostics);
     io.stdout.write(
       options.format === 'json'

@@ -1,6 +1,7 @@
 import {
   type Catalog,
   createCatalog,
+  formatDiagnostic,
   LINT_POLICY_KINDS,
   type LintFinding,
   type LintPolicyKind,
@@ -95,11 +96,7 @@ export const lintCommand: CommandSpec = {
     for (const path of files) {
       const input = await readInput(path, io);
       const result = await lintPolicyText(input.text, catalog, { kind });
-      if (!result.ok) {
-        const span = result.diagnostic.span;
-        const at = span ? `:${span.start.line}:${span.start.column}` : '';
-        throw inputError(`${input.name}${at}: ${result.diagnostic.message}`);
-      }
+      if (!result.ok) throw inputError(formatDiagnostic({ ...result.diagnostic, source: input.name }));
       for (const f of result.findings) findings.push(toJsonFinding(input.name, f));
     }
     io.stdout.write(

@@ -6,6 +6,7 @@ import {
   type Diagnostic,
   type EvaluationResult,
   evaluate,
+  formatDiagnostic,
   parseJson,
   parseSimulationCase,
   toSimulateJson,
@@ -60,11 +61,7 @@ export async function* readCases(
   for (let rest = await iterator.next(); rest.done !== true; rest = await iterator.next())
     held.push(rest.value);
   const parsed = parseJson(held.map((l) => l.text).join('\n'));
-  if (!parsed.ok) {
-    const span = parsed.diagnostic.span;
-    const at = span ? `:${span.start.line}:${span.start.column}` : '';
-    throw inputError(`${name}${at}: ${parsed.diagnostic.message}`);
-  }
+  if (!parsed.ok) throw inputError(formatDiagnostic({ ...parsed.diagnostic, source: name }));
   if (Array.isArray(parsed.value)) {
     for (const [i, value] of parsed.value.entries()) yield { value, where: `${name}[${i}]` };
     return true;
@@ -76,8 +73,9 @@ export async function* readCases(
 function parseLine(name: string, line: InputLine): unknown {
   const parsed = parseJson(line.text);
   if (!parsed.ok) {
-    const column = parsed.diagnostic.span?.start.column ?? 1;
-    throw inputError(`${name}:${line.number}:${column}: ${parsed.diagnostic.message}`);
+    // the line parsed alone: its line 1 is the file's line `line.number`
+    const start = { line: line.number, column: parsed.diagnostic.span?.start.column ?? 1, offset: 0 };
+    throw inputError(formatDiagnostic({ ...parsed.diagnostic, source: name, span: { start, end: start } }));
   }
   return parsed.value;
 }
