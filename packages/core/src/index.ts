@@ -28,6 +28,7 @@ export {
 export {
   type Diagnostic,
   formatDiagnostic,
+  formatLocation,
   type Position,
   type Severity,
   type Span,
@@ -77,7 +78,7 @@ export {
   type Finding,
   type Fix,
 } from './diagnose/diagnose.js';
-export { checkFromDecoded, type DecodedCheck } from './diagnose/checks-for-failure.js';
+export { checkFromDecoded } from './diagnose/checks-for-failure.js';
 export { KIND_HEADLINE, LAYER_NAME, OWNER, requestContextLine } from './diagnose/labels.js';
 export type {
   DecidingPolicy,
@@ -170,15 +171,8 @@ export type {
 } from './catalog/service-info.js';
 
 // --- calls: what one API call authorizes ---
-export type {
-  CallChecks,
-  CallDescription,
-  CallNote,
-  CallNoteCode,
-  Check,
-  CheckContextValue,
-  CheckTiming,
-} from './calls/call-model.js';
+export type { CallChecks, CallDescription, CallNote, CallNoteCode } from './calls/call-model.js';
+export type { CallCheck, Check, CheckOrigin, CheckTiming } from './calls/check.js';
 export type { CallRule, RuleInput } from './calls/call-rule.js';
 export { parametersFromCloudTrail } from './calls/cloudtrail-parameters.js';
 export { callFromFailure, expandCall, type FailedCall } from './calls/expand-call.js';

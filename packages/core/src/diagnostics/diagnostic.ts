@@ -43,10 +43,18 @@ export interface Diagnostic {
  * what is unknown (`source: message`, or the message alone). A front end that shows the message beside
  * its input leaves the source out (`line:column: message`).
  */
-export function formatDiagnostic(diagnostic: Diagnostic, options: { readonly source?: boolean } = {}): string {
+export function formatDiagnostic(
+  diagnostic: Diagnostic,
+  options: { readonly source?: boolean } = {},
+): string {
+  const where = formatLocation(diagnostic, options);
+  return where === '' ? diagnostic.message : `${where}: ${diagnostic.message}`;
+}
+
+/** Where a diagnostic is, as {@link formatDiagnostic} prints it: `source:line:column`, or `''` when unknown. */
+export function formatLocation(diagnostic: Diagnostic, options: { readonly source?: boolean } = {}): string {
   const start = diagnostic.span?.start;
   const at = start === undefined ? '' : `${start.line}:${start.column}`;
   const source = options.source === false ? undefined : diagnostic.source;
-  const where = source === undefined ? at : at === '' ? source : `${source}:${at}`;
-  return where === '' ? diagnostic.message : `${where}: ${diagnostic.message}`;
+  return source === undefined ? at : at === '' ? source : `${source}:${at}`;
 }

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@whydenied/core';
+import { type Diagnostic, formatLocation } from '@whydenied/core';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MountedEditor } from '../editor/codemirror.js';
 import { Prose } from './prose.js';
@@ -76,10 +76,8 @@ export function PolicyEditor({ document: doc, onText }: PolicyEditorProps) {
         <ul class="lint-findings" aria-label="lint findings">
           {findings.map((f) => (
             <li key={`${f.code} ${f.path} ${f.span?.start.offset ?? 0}`} class={`sev-${f.severity}`}>
-              <span class="where">
-                {f.span === undefined ? '' : `${f.span.start.line}:${f.span.start.column}`}
-              </span>{' '}
-              <strong>{f.severity}</strong> <code>{f.code}</code> <Prose text={f.message} />
+              <span class="where">{formatLocation(f, { source: false })}</span> <strong>{f.severity}</strong>{' '}
+              <code>{f.code}</code> <Prose text={f.message} />
             </li>
           ))}
         </ul>
