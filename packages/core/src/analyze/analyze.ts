@@ -1,6 +1,7 @@
 import type { Catalog } from '../catalog/catalog.js';
+import type { DecodedMessage } from '../decoded/decoded-model.js';
 import { parseDecodedMessage } from '../decoded/parse-decoded.js';
-import { checkFromDecoded, type DecodedCheck } from '../diagnose/checks-for-failure.js';
+import { decodedAction } from '../diagnose/checks-for-failure.js';
 import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ContextValue } from '../engine/request.js';
@@ -278,20 +279,22 @@ function readEvidence(
   return null;
 }
 
-/** The check a decoded message names, or a diagnostic naming the input. */
-function readDecoded(input: AnalyzedInput | undefined, diagnostics: Diagnostic[]): DecodedCheck | undefined {
+/** A decoded message that names an action, or a diagnostic naming the input. */
+function readDecoded(
+  input: AnalyzedInput | undefined,
+  diagnostics: Diagnostic[],
+): DecodedMessage | undefined {
   if (input === undefined) return undefined;
   const parsed = parseDecodedMessage(input.text);
   if (!parsed.ok) {
     diagnostics.push({ ...parsed.diagnostic, source: input.id });
     return undefined;
   }
-  const check = checkFromDecoded(parsed.value);
-  if (check === null) {
+  if (decodedAction(parsed.value) === null) {
     diagnostics.push(fail('decoded-no-action', 'the decoded message names no action', input.id));
     return undefined;
   }
-  return check;
+  return parsed.value;
 }
 
 /** Redacts every input, its ARN and the context values with one map, so that a value gets one stand-in. */

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkKeys } from '../../test/case-table.js';
-import type { CallDescription, CallNoteCode, Check } from './call-model.js';
+import type { CallDescription, CallNoteCode } from './call-model.js';
+import type { CallCheck } from './check.js';
 import { expandCall } from './expand-call.js';
 
 interface ExpectedCheck {
@@ -82,11 +83,11 @@ function loadCallCases(): { file: string; cases: TableCase[] }[] {
     });
 }
 
-function summary(check: Check): string {
+function summary(check: CallCheck): string {
   return `${check.action} ${check.resource}`;
 }
 
-function assertCheck(actual: Check, expected: ExpectedCheck): void {
+function assertCheck(actual: CallCheck, expected: ExpectedCheck): void {
   expect(summary(actual)).toBe(`${expected.action} ${expected.resource}`);
   if (expected.resourceType !== undefined) expect(actual.resourceType).toBe(expected.resourceType);
   for (const [key, value] of Object.entries(expected.context ?? {})) {

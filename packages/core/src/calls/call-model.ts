@@ -1,8 +1,10 @@
 /**
  * The data model of "what one API call authorizes": a described call goes in, the list of
- * (action, resource, context) checks AWS evaluates for it comes out. Everything here is plain
- * serialisable data so that the CLI, the web page and tests can exchange it as JSON.
+ * (action, resource, context) checks AWS evaluates for it comes out ({@link CallCheck}s, which the
+ * diagnosis completes with the caller). Everything here is plain serialisable data so that the CLI,
+ * the web page and tests can exchange it as JSON.
  */
+import type { CallCheck } from './check.js';
 
 /**
  * What is known of one API call. `parameters` is raw input (`unknown` values): each rule reads
@@ -23,44 +25,6 @@ export interface CallDescription {
   readonly principal?: string;
   /** What is known of the request parameters (camelCase names, as in the SDKs' JSON). */
   readonly parameters?: Readonly<Record<string, unknown>>;
-}
-
-/** A request-context value: a string, or a list for a multi-valued key. */
-export type CheckContextValue = string | readonly string[];
-
-/**
- * When the check happens. `call`: while AWS handles the call, so a deny fails the call.
- * `launch`: later, when the service acts on the result (KMS grants for encrypted EBS volumes are
- * checked when the instance starts; the call succeeds and the instance terminates).
- */
-export type CheckTiming = 'call' | 'launch';
-
-/**
- * One authorization AWS evaluates for the call.
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
- */
-export interface Check {
-  /** `service:Action`, service prefix lower-case. */
-  readonly action: string;
-  /** The resource ARN as AWS evaluates it, `*` segments for parts not known; `*` for actions without resource types. */
-  readonly resource: string;
-  /** Resource type in the Service Authorization Reference (`instance`, `role`...); `null` when the action has none, or (default rule) when it is not known. */
-  readonly resourceType: string | null;
-  /** Request-context keys AWS supplies for this check and whose values are known. */
-  readonly context: Readonly<Record<string, CheckContextValue>>;
-  /**
-   * Which parts are assumptions rather than facts: `resource` (some ARN segment is a stand-in),
-   * `check` (whether AWS makes this check at all depends on something unknown), or
-   * `context:<key>` (that context value).
-   */
-  readonly assumed: readonly string[];
-  /** Why each part in {@link Check.assumed} is assumed, keyed by the same part names. */
-  readonly assumedWhy: Readonly<Record<string, string>>;
-  readonly when: CheckTiming;
-  /** One line on why AWS makes this check. */
-  readonly why: string;
-  /** AWS documentation page that says so. */
-  readonly source: string;
 }
 
 /** Stable codes of {@link CallNote}. */
@@ -96,6 +60,6 @@ export interface CallNote {
 export interface CallChecks {
   /** Identifier of the rule that expanded the call. */
   readonly rule: string;
-  readonly checks: readonly Check[];
+  readonly checks: readonly CallCheck[];
   readonly notes: readonly CallNote[];
 }

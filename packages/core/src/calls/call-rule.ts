@@ -2,8 +2,11 @@
  * The shape of a call rule, and the helpers rules share to build checks. A rule is data: an id, the
  * operations it expands, the documentation it follows, and one `expand` function.
  */
+
+import type { ContextValue } from '../engine/request.js';
 import type { BuiltArn, CallScope } from './arns.js';
-import type { CallDescription, CallNote, Check, CheckContextValue, CheckTiming } from './call-model.js';
+import type { CallDescription, CallNote } from './call-model.js';
+import type { CallCheck, CheckTiming } from './check.js';
 import type { ParameterReader } from './parameters.js';
 
 /** What a rule gets: the call, its scope, a reader over its parameters, and a list to add notes to. */
@@ -30,17 +33,21 @@ export interface CallRule {
    */
   readonly passesRoleTo?: string;
   /** The checks of one call. */
-  expand(input: RuleInput): readonly Check[];
+  expand(input: RuleInput): readonly CallCheck[];
 }
 
-/** What a rule says about one check; {@link makeCheck} turns it into a {@link Check}. */
-export interface CheckSpec {
+/**
+ * One check as a rule writes it: the ARN as built (with the stand-ins it took), context values that
+ * may be unknown, and the reason for each assumption. A notation for rules, not a check:
+ * {@link makeCheck} turns it into the {@link CallCheck} (unknown values dropped, assumptions listed).
+ */
+export interface CallCheckParts {
   readonly action: string;
   /** A built ARN, or `*` for actions without resource-level permissions. */
   readonly resource: BuiltArn | '*';
   readonly resourceType: string | null;
   /** Context values; `undefined` entries (unknown values) are left out. */
-  readonly context?: Readonly<Record<string, CheckContextValue | undefined>>;
+  readonly context?: Readonly<Record<string, ContextValue | undefined>>;
   /** Context keys whose values are assumptions, with the reason. */
   readonly assumedContext?: Readonly<Record<string, string>>;
   /** Set when whether AWS makes this check at all is an assumption: the reason. */
@@ -50,9 +57,9 @@ export interface CheckSpec {
   readonly source: string;
 }
 
-/** Builds a {@link Check}, collecting which of its parts are assumptions and why. */
-export function makeCheck(spec: CheckSpec): Check {
-  const context: Record<string, CheckContextValue> = {};
+/** Builds a {@link CallCheck}, collecting which of its parts are assumptions and why. */
+export function makeCheck(spec: CallCheckParts): CallCheck {
+  const context: Record<string, ContextValue> = {};
   for (const [key, value] of Object.entries(spec.context ?? {})) {
     if (value !== undefined) context[key] = value;
   }
@@ -85,8 +92,8 @@ export function regionContext(scope: CallScope): Record<string, string | undefin
 /** `aws:RequestTag/<key>` for each tag and `aws:TagKeys`; empty when there are no tags. */
 export function requestTagContext(
   tags: Readonly<Record<string, string>> | undefined,
-): Record<string, CheckContextValue> {
-  const context: Record<string, CheckContextValue> = {};
+): Record<string, ContextValue> {
+  const context: Record<string, ContextValue> = {};
   if (tags === undefined) return context;
   const keys = Object.keys(tags);
   if (keys.length === 0) return context;

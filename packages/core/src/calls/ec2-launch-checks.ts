@@ -4,9 +4,12 @@
  * the instance profile's role; `ssm:GetParameters` for `resolve:ssm:` AMIs; and the KMS checks of
  * encrypted volumes, which happen at launch.
  */
+
+import type { ContextValue } from '../engine/request.js';
 import { type BuiltArn, buildArn, type CallScope } from './arns.js';
-import type { CallNote, Check, CheckContextValue } from './call-model.js';
+import type { CallNote } from './call-model.js';
 import { makeCheck, regionContext, requestTagContext } from './call-rule.js';
+import type { CallCheck } from './check.js';
 import { ssmImageCheck, volumeChecks } from './ec2-launch-parts.js';
 import type { FromOrigin, LaunchSpec } from './ec2-launch-spec.js';
 import { kmsChecks } from './kms-checks.js';
@@ -64,7 +67,7 @@ export function launchChecks(
   spec: LaunchSpec,
   notes: CallNote[],
   options: LaunchOptions,
-): Check[] {
+): CallCheck[] {
   const template = spec.template;
   const templateArn =
     template?.id === undefined ? undefined : ec2(scope, [`launch-template/${template.id}`]).arn;
@@ -75,7 +78,7 @@ export function launchChecks(
       source: EC2_EX,
     });
   }
-  const common: Record<string, CheckContextValue | undefined> = {
+  const common: Record<string, ContextValue | undefined> = {
     ...regionContext(scope),
     'ec2:Region': scope.region ?? undefined,
     'ec2:LaunchTemplate': templateArn,
@@ -90,12 +93,12 @@ export function launchChecks(
   };
   const notFromCall =
     template !== undefined && !template.contentsKnown ? 'comes from the launch template' : 'is not known';
-  const checks: Check[] = [];
+  const checks: CallCheck[] = [];
   const instanceArn = ec2(scope, ['instance/*']);
   const run = (
     resourceType: string,
     resource: BuiltArn,
-    context: Record<string, CheckContextValue | undefined>,
+    context: Record<string, ContextValue | undefined>,
     why: string,
     extra: {
       setting?: FromOrigin<unknown> | undefined;

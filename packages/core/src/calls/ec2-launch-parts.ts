@@ -2,9 +2,11 @@
  * Parts of an EC2 launch's checks: volumes and snapshots, and the SSM parameter behind a
  * `resolve:ssm:` AMI.
  */
+
+import type { ContextValue } from '../engine/request.js';
 import { type BuiltArn, buildArn, type CallScope, isArn } from './arns.js';
-import type { Check, CheckContextValue } from './call-model.js';
 import { makeCheck, regionContext } from './call-rule.js';
+import type { CallCheck } from './check.js';
 import type { FromOrigin, LaunchSpec } from './ec2-launch-spec.js';
 
 const EC2_SAR = 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html';
@@ -20,7 +22,7 @@ export type Ec2Arn = (
 export type Run = (
   resourceType: string,
   resource: BuiltArn,
-  context: Record<string, CheckContextValue | undefined>,
+  context: Record<string, ContextValue | undefined>,
   why: string,
   extra?: {
     setting?: FromOrigin<unknown> | undefined;
@@ -80,7 +82,7 @@ export function volumeChecks(scope: CallScope, spec: LaunchSpec, run: Run, ec2Ar
  * `/aws/service/` belong to AWS and have no account in their ARN.
  * @see https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-launch-template.html#use-an-ssm-parameter-instead-of-an-ami-id
  */
-export function ssmImageCheck(scope: CallScope, reference: string): Check {
+export function ssmImageCheck(scope: CallScope, reference: string): CallCheck {
   const arnGiven = isArn(reference);
   const withoutVersion = arnGiven ? reference : reference.replace(/:[^:/]*$/, '');
   const name = withoutVersion.replace(/^\/+/, '');

@@ -7,7 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CallDescription, Check } from './call-model.js';
+import type { CallDescription } from './call-model.js';
+import type { CallCheck } from './check.js';
 import { expandCall } from './expand-call.js';
 import { CALL_RULES, ruleFor } from './rules/index.js';
 
@@ -92,13 +93,13 @@ function keyAllowed(key: string, allowed: readonly string[]): boolean {
 const GLOBAL_KEYS = ['aws:RequestedRegion'];
 
 /** Documented exceptions to the reference data's ARN formats. */
-function documentedException(check: Check): boolean {
+function documentedException(check: CallCheck): boolean {
   // Public parameters (`/aws/service/...`) are owned by AWS and have no account in their ARN.
   // https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-public-parameters.html
   return check.resourceType === 'parameter' && check.resource.includes('::parameter/aws/service/');
 }
 
-function problems(check: Check, rule: string): string[] {
+function problems(check: CallCheck, rule: string): string[] {
   const out: string[] = [];
   const data = actionData(check.action);
   if (data === undefined) return [`${check.action}: not an action in the reference data`];

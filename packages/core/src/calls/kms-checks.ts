@@ -4,9 +4,12 @@
  * account. Both the key policy and the caller's policies must allow them.
  * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
  */
+
+import type { ContextValue } from '../engine/request.js';
 import { type CallScope, kmsKeyArn } from './arns.js';
-import type { CallNote, Check, CheckContextValue, CheckTiming } from './call-model.js';
+import type { CallNote } from './call-model.js';
 import { makeCheck, regionContext } from './call-rule.js';
+import type { CallCheck, CheckTiming } from './check.js';
 
 /** @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service */
 export const KMS_VIA_SOURCE =
@@ -23,7 +26,7 @@ export interface KmsUse {
   /** Encryption context the service sends, e.g. `{ 'aws:s3:arn': '...' }`. */
   readonly encryptionContext?: Readonly<Record<string, string>>;
   /** Further context per action, e.g. `kms:GrantIsForAWSResource` on `kms:CreateGrant`. */
-  readonly actionContext?: Readonly<Record<string, Readonly<Record<string, CheckContextValue>>>>;
+  readonly actionContext?: Readonly<Record<string, Readonly<Record<string, ContextValue>>>>;
   readonly when?: CheckTiming;
   /** Set when whether the key is used at all is an assumption: the reason. */
   readonly checkAssumed?: string;
@@ -43,7 +46,7 @@ export function viaService(scope: CallScope, service: string): string | undefine
 }
 
 /** One check per KMS action on the key; adds a `kms-key-unknown` note when the key is not known. */
-export function kmsChecks(scope: CallScope, use: KmsUse, notes: CallNote[]): Check[] {
+export function kmsChecks(scope: CallScope, use: KmsUse, notes: CallNote[]): CallCheck[] {
   const resource = kmsKeyArn(scope, use.key);
   if (resource.standIns.length > 0 && !notes.some((n) => n.code === 'kms-key-unknown')) {
     notes.push({
@@ -55,7 +58,7 @@ export function kmsChecks(scope: CallScope, use: KmsUse, notes: CallNote[]): Che
       source: use.source,
     });
   }
-  const encryptionContext: Record<string, CheckContextValue> = {};
+  const encryptionContext: Record<string, ContextValue> = {};
   for (const [key, value] of Object.entries(use.encryptionContext ?? {})) {
     encryptionContext[`kms:EncryptionContext:${key}`] = value;
   }

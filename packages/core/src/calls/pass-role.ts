@@ -5,8 +5,9 @@
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html
  */
 import { type BuiltArn, type CallScope, roleArn } from './arns.js';
-import type { CallNote, Check } from './call-model.js';
+import type { CallNote } from './call-model.js';
 import { makeCheck, regionContext } from './call-rule.js';
+import type { CallCheck } from './check.js';
 
 /** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html */
 export const PASSROLE_SOURCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html';
@@ -33,7 +34,7 @@ export interface PassedRole {
  * The `iam:PassRole` check for a passed role. With the role unknown, the check is still made on
  * `role/*` (marked assumed) and a `passed-role-unknown` note is added.
  */
-export function passRoleCheck(scope: CallScope, passed: PassedRole, notes: CallNote[]): Check {
+export function passRoleCheck(scope: CallScope, passed: PassedRole, notes: CallNote[]): CallCheck {
   let resource: BuiltArn;
   if (passed.role === undefined) {
     resource = roleArn(scope, '*');

@@ -1,19 +1,11 @@
 import type { CallDescription } from '../calls/call-model.js';
+import type { Check } from '../calls/check.js';
 import { callFromFailure, expandCall } from '../calls/expand-call.js';
 import { ruleFor } from '../calls/rules/index.js';
 import type { DecodedMessage } from '../decoded/decoded-model.js';
 import type { ContextValue } from '../engine/request.js';
 import type { ErrorReading } from '../errors/failure.js';
 import { compileArnPattern } from '../matching/arn.js';
-import type { CheckToEvaluate } from './evaluate-checks.js';
-
-/** The check a decoded authorization message describes (spec B: one message, one evaluation). */
-export interface DecodedCheck {
-  readonly principal: string | null;
-  readonly action: string;
-  readonly resource: string;
-  readonly context: Readonly<Record<string, ContextValue>>;
-}
 
 /** Pseudo keys of a decoded context that describe the request rather than being condition keys (spec B.3). */
 const PSEUDO_KEYS = new Set([
@@ -25,35 +17,59 @@ const PSEUDO_KEYS = new Set([
   'aws:region',
 ]);
 
+const DECODE_PAGE = 'https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html';
+const DENIED_PAGE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html';
+
+/** The first value of a decoded context key (`key` lower-case). */
+function decodedValue(message: DecodedMessage, key: string): string | undefined {
+  return message.context.conditions.find((c) => c.key.toLowerCase() === key)?.values[0];
+}
+
 /**
- * The check a decoded authorization message describes: its action (an older message writes it without
- * the service prefix, taken then from `aws:Service`), resource, caller and context keys; `aws:Region`
- * stands in for `aws:RequestedRegion` when the message has no other.
+ * The action a decoded authorization message names; an older message writes it without the service
+ * prefix, taken then from `aws:Service`. `null` when the message names none.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
-export function checkFromDecoded(message: DecodedMessage): DecodedCheck | null {
+export function decodedAction(message: DecodedMessage): string | null {
+  const action = message.context.action;
+  if (action === null || action.includes(':')) return action;
+  const service = decodedValue(message, 'aws:service');
+  return service === undefined ? null : `${service}:${action}`;
+}
+
+/**
+ * The check a decoded authorization message describes (spec B: one message, one evaluation): its
+ * action (see {@link decodedAction}), resource, caller and context keys; `aws:Region` stands in for
+ * `aws:RequestedRegion` when the message has no other. The caller is the message's, else `caller`
+ * (the error's); `null` when the message names no action or no caller is known.
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
+ */
+export function checkFromDecoded(message: DecodedMessage, caller: string | null = null): Check | null {
   const { context } = message;
-  const value = (key: string) => context.conditions.find((c) => c.key.toLowerCase() === key)?.values[0];
-  let action = context.action;
-  if (action !== null && !action.includes(':')) {
-    const service = value('aws:service');
-    action = service === undefined ? null : `${service}:${action}`;
-  }
-  if (action === null) return null;
+  const action = decodedAction(message);
+  const principal = context.principal?.arn ?? caller;
+  if (action === null || principal === null) return null;
   const entries: [string, ContextValue][] = [];
   for (const c of context.conditions) {
     if (PSEUDO_KEYS.has(c.key.toLowerCase())) continue;
     entries.push([c.key, c.values.length === 1 ? (c.values[0] as string) : c.values]);
   }
-  const region = value('aws:region');
+  const region = decodedValue(message, 'aws:region');
   if (region !== undefined && !entries.some(([k]) => k.toLowerCase() === 'aws:requestedregion')) {
     entries.push(['aws:RequestedRegion', region]);
   }
   return {
-    principal: context.principal?.arn ?? null,
+    principal,
     action,
     resource: context.resource ?? '*',
     context: Object.fromEntries(entries),
+    origin: 'decoded',
+    resourceType: null,
+    assumed: [],
+    assumedWhy: {},
+    when: 'call',
+    why: 'the decoded authorization message names this request',
+    source: DECODE_PAGE,
   };
 }
 
@@ -64,25 +80,15 @@ export function checkFromDecoded(message: DecodedMessage): DecodedCheck | null {
  */
 export function checksForFailure(
   reading: ErrorReading,
-  decoded: DecodedCheck | null,
+  decoded: DecodedMessage | null,
   parameters: Readonly<Record<string, unknown>> = {},
-): CheckToEvaluate[] {
-  const principal = decoded?.principal ?? reading.failure.principal;
+): Check[] {
+  const principal = decoded?.context.principal?.arn ?? reading.failure.principal;
   if (principal === null || principal === 'anonymous') {
     return [];
   }
-  if (decoded !== null) {
-    return [
-      {
-        principal,
-        action: decoded.action,
-        resource: decoded.resource,
-        context: decoded.context,
-        source: 'decoded',
-        assumed: [],
-      },
-    ];
-  }
+  const fromDecoded = decoded === null ? null : checkFromDecoded(decoded, principal);
+  if (fromDecoded !== null) return [fromDecoded];
   const { failure } = reading;
   const call = callFromFailure({ failure, region: reading.region }, parameters);
   const account = reading.principalInfo?.account ?? null;
@@ -90,14 +96,7 @@ export function checksForFailure(
     call === undefined
       ? []
       : expandCall(account === null ? call : { ...call, account }).checks.filter((c) => c.when === 'call');
-  const checks: CheckToEvaluate[] = expanded.map((c) => ({
-    principal,
-    action: c.action,
-    resource: c.resource,
-    context: c.context,
-    source: 'call',
-    assumed: c.assumed,
-  }));
+  const checks: Check[] = expanded.map((c) => ({ ...c, principal, origin: 'call' }));
   if (failure.action === null) {
     return checks;
   }
@@ -124,13 +123,20 @@ export function checksForFailure(
     named >= 0
       ? (checks[named]?.context ?? {})
       : (sameAction?.context ?? { ...passRoleContext(call, action), ...createActionContext(call, action) });
-  const first: CheckToEvaluate = {
+  // the expansion's check it replaces says why AWS makes it
+  const replaced = checks[named];
+  const first: Check = {
     principal,
     action: failure.action,
     resource: stated ?? sameAction?.resource ?? '*',
     context,
-    source: 'error',
+    origin: 'error',
+    resourceType: replaced?.resourceType ?? null,
     assumed: stated === null ? ['resource'] : [],
+    assumedWhy: stated === null ? { resource: 'the error does not name the resource' } : {},
+    when: 'call',
+    why: replaced?.why ?? 'the error names this action as the one denied',
+    source: replaced?.source ?? DENIED_PAGE,
   };
   return [first, ...checks.filter((_, i) => i !== named)];
 }

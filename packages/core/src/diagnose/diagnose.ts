@@ -1,5 +1,7 @@
+import type { CheckOrigin } from '../calls/check.js';
 import { parametersFromCloudTrail } from '../calls/cloudtrail-parameters.js';
 import type { Catalog } from '../catalog/catalog.js';
+import type { DecodedMessage } from '../decoded/decoded-model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ContextValue } from '../engine/request.js';
 import type { ErrorReading, FailureFacts, FailureKind, PolicyLayer, Unknown } from '../errors/failure.js';
@@ -10,9 +12,8 @@ import type { Evidence } from '../evidence/evidence.js';
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
 import type { FixProposal } from '../fix/fix-model.js';
-import { checksForFailure, type DecodedCheck } from './checks-for-failure.js';
+import { checksForFailure } from './checks-for-failure.js';
 import {
-  type CheckToEvaluate,
   type EvaluatedFinding,
   evaluateChecks,
   type FailedCondition,
@@ -41,7 +42,7 @@ export interface Finding {
   readonly failedConditions: readonly FailedCondition[];
   /** For an explicit deny: the conditions that made it apply. */
   readonly conditions: readonly (FailedCondition & { readonly matched: boolean })[];
-  readonly source: CheckToEvaluate['source'];
+  readonly source: CheckOrigin;
   readonly assumed: readonly string[];
   /** Context keys AWS always sends whose unknown values this finding turns on; empty when certain. */
   readonly dependsOn: readonly string[];
@@ -92,8 +93,8 @@ export interface DiagnoseInput {
   readonly catalog?: Catalog;
   /** The caller's and the resource's policies; without it, no findings. */
   readonly evidence?: Evidence;
-  /** The check a decoded authorization message names, which narrows the evaluation to it. */
-  readonly decoded?: DecodedCheck;
+  /** A decoded authorization message: the check it names narrows the evaluation to it. */
+  readonly decoded?: DecodedMessage;
   /**
    * Request context values (`--context`), which win over what the evidence derives and what a
    * CloudTrail record shows (source address, time, TLS, MFA).
@@ -166,7 +167,7 @@ function callParameters(
 function evaluateWithEvidence(
   reading: ErrorReading,
   evidence: Evidence,
-  decoded: DecodedCheck | null,
+  decoded: DecodedMessage | null,
   context: Readonly<Record<string, ContextValue>>,
   parameters: Readonly<Record<string, unknown>>,
   absent: readonly string[],
@@ -294,7 +295,7 @@ function toFinding(f: EvaluatedFinding, absent: readonly string[]): Finding {
     statementIndex: f.statementIndex,
     failedConditions: f.failedConditions,
     conditions: f.conditions,
-    source: f.check.source,
+    source: f.check.origin,
     assumed: f.check.assumed,
     dependsOn: f.dependsOn,
     request: evaluatedRequestOf(f, absent),

@@ -1,3 +1,4 @@
+import type { Check } from '../calls/check.js';
 import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { EvaluationResult, LayerName, StatementTrace } from '../engine/evaluation-result.js';
@@ -5,18 +6,6 @@ import type { AuthorizationRequest, ContextValue } from '../engine/request.js';
 import type { PolicyLayer } from '../errors/failure.js';
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import type { PolicyProvenance } from '../evidence/provenance.js';
-
-/** One (action, resource) check AWS makes for a call, with the context it runs with. */
-export interface CheckToEvaluate {
-  readonly principal: string;
-  readonly action: string;
-  readonly resource: string;
-  readonly context: Readonly<Record<string, ContextValue>>;
-  /** Where the check comes from: the decoded message, the error's own sentence, or the call's expansion. */
-  readonly source: 'decoded' | 'error' | 'call';
-  /** What about the check is assumed rather than known (`resource`, `context:<key>`...). */
-  readonly assumed: readonly string[];
-}
 
 /** The policies that govern one check, as the evidence gives them, and what is missing from it. */
 export interface GoverningPolicies {
@@ -63,7 +52,7 @@ export interface EvaluatedFinding {
   readonly failedConditions: readonly FailedCondition[];
   /** Every condition of the deciding statement with its outcome (for an explicit deny: why it applied). */
   readonly conditions: readonly (FailedCondition & { readonly matched: boolean })[];
-  readonly check: CheckToEvaluate;
+  readonly check: Check;
   readonly request: AuthorizationRequest;
   readonly governing: GoverningPolicies;
   /**
@@ -117,7 +106,7 @@ function unknownKey(key: string, context: Readonly<Record<string, ContextValue>>
 }
 
 /** Finds the policies that govern a check: supplied by the evidence layer. */
-export type GoverningPoliciesFor = (check: CheckToEvaluate) => GoverningPolicies;
+export type GoverningPoliciesFor = (check: Check) => GoverningPolicies;
 
 /**
  * Evaluates every check against the policies that govern it and returns the denied ones, in check
@@ -125,13 +114,13 @@ export type GoverningPoliciesFor = (check: CheckToEvaluate) => GoverningPolicies
  * missing from the request (`aws:SourceIp` through a VPC endpoint): a finding does not depend on them.
  */
 export function evaluateChecks(
-  checks: readonly CheckToEvaluate[],
+  checks: readonly Check[],
   governingFor: GoverningPoliciesFor,
   extraContext: Readonly<Record<string, ContextValue>>,
   absent: readonly string[] = [],
-): { findings: EvaluatedFinding[]; allowed: CheckToEvaluate[]; unreadable: string[] } {
+): { findings: EvaluatedFinding[]; allowed: Check[]; unreadable: string[] } {
   const findings: EvaluatedFinding[] = [];
-  const allowed: CheckToEvaluate[] = [];
+  const allowed: Check[] = [];
   const unreadable: string[] = [];
   const missing = new Set(absent.map((k) => k.toLowerCase()));
   for (const check of checks) {
@@ -169,7 +158,7 @@ function governsAsTrustPolicy(governing: GoverningPolicies): boolean {
 
 /** The denial an evaluation result describes, as a finding of `check` (for re-evaluations of fixes). */
 export function findingFromResult(
-  check: CheckToEvaluate,
+  check: Check,
   request: AuthorizationRequest,
   governing: GoverningPolicies,
   result: EvaluationResult,
@@ -181,7 +170,7 @@ export function findingFromResult(
 }
 
 function findingOf(
-  check: CheckToEvaluate,
+  check: Check,
   request: AuthorizationRequest,
   governing: GoverningPolicies,
   result: EvaluationResult,

@@ -1,6 +1,6 @@
 import { buildArn, isArn } from '../arns.js';
-import type { Check } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext, requestTagContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import { passRoleCheck } from '../pass-role.js';
 
 const CFN_ROLE = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html';
@@ -36,7 +36,7 @@ export const cloudformationStackRole: CallRule = {
             '/',
             operation === 'CreateStack' ? '*' : { id: undefined, what: 'stack id' },
           ]);
-    const checks: Check[] = [
+    const checks: CallCheck[] = [
       makeCheck({
         action: `cloudformation:${operation}`,
         resource: stackArn,

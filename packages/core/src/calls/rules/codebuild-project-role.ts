@@ -1,6 +1,6 @@
 import { namedArn } from '../arns.js';
-import type { Check } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext, requestTagContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import { passRoleCheck } from '../pass-role.js';
 
 const CODEBUILD_ROLE = 'https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html';
@@ -27,7 +27,7 @@ export const codebuildProjectRole: CallRule = {
     const build = operation === 'StartBuild';
     const name = build ? parameters.string('projectName') : parameters.string('name');
     const role = build ? parameters.string('serviceRoleOverride') : parameters.string('serviceRole');
-    const checks: Check[] = [
+    const checks: CallCheck[] = [
       makeCheck({
         action: `codebuild:${operation}`,
         resource: namedArn(scope, 'codebuild', 'project/', name, 'project name'),

@@ -1,6 +1,7 @@
 import { buildArn } from '../arns.js';
-import type { CallNote, Check } from '../call-model.js';
+import type { CallNote } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext, requestTagContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import { EC2_SAR, EC2_TAG, launchChecks } from '../ec2-launch-checks.js';
 import { readLaunchSpec } from '../ec2-launch-spec.js';
 import { ParameterReader } from '../parameters.js';
@@ -34,7 +35,7 @@ export const ec2CreateFleet: CallRule = {
     const common = { ...regionContext(scope), 'ec2:Region': scope.region ?? undefined };
     const ec2 = (path: string, account = true) => buildArn(scope, 'ec2', { regional: true, account }, [path]);
     const fleetTags = requestTagContext(tagsByType.get('fleet'));
-    const checks: Check[] = [
+    const checks: CallCheck[] = [
       makeCheck({
         action: 'ec2:CreateFleet',
         resource: ec2('fleet/*'),
@@ -44,7 +45,7 @@ export const ec2CreateFleet: CallRule = {
         source: EC2_SAR,
       }),
     ];
-    const launches: Check[] = [];
+    const launches: CallCheck[] = [];
     const configs = parameters.objects('launchTemplateConfigs');
     configs.forEach((config, c) => {
       const templateRaw = config.raw('launchTemplateSpecification');
@@ -178,7 +179,7 @@ export const ec2CreateFleet: CallRule = {
 };
 
 /** Drops checks identical in action, resource and context (several overrides share most resources). */
-function dedupe(checks: readonly Check[]): Check[] {
+function dedupe(checks: readonly CallCheck[]): CallCheck[] {
   const seen = new Set<string>();
   return checks.filter((check) => {
     const key = JSON.stringify([check.action, check.resource, check.context, check.when]);

@@ -1,6 +1,7 @@
 import { buildArn, type CallScope, isArn, namedArn } from '../arns.js';
-import type { CallNote, Check } from '../call-model.js';
+import type { CallNote } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext, requestTagContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import { passRoleCheck } from '../pass-role.js';
 
 const ECS_SAR =
@@ -29,8 +30,8 @@ export function taskRoleChecks(
   roles: { task?: string | undefined; execution?: string | undefined },
   notes: CallNote[],
   source: string,
-): Check[] {
-  const checks: Check[] = [];
+): CallCheck[] {
+  const checks: CallCheck[] = [];
   for (const [role, purpose] of [
     [roles.task, 'task role'],
     [roles.execution, 'task execution role'],
@@ -76,7 +77,7 @@ export const ecsRunTask: CallRule = {
     const tags = parameters.tags('tags');
     const execCommand = parameters.boolean('enableExecuteCommand');
     const clusterArn = namedArn(scope, 'ecs', 'cluster/', cluster ?? 'default', 'cluster');
-    const checks: Check[] = [
+    const checks: CallCheck[] = [
       makeCheck({
         action: `ecs:${operation}`,
         resource: taskDefinitionArn(scope, parameters.string('taskDefinition')),

@@ -1,6 +1,6 @@
 import { buildArn, isArn } from '../arns.js';
-import type { Check } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import { passRoleCheck } from '../pass-role.js';
 
 const EVENTS_IAM = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-identity-based.html';
@@ -26,7 +26,7 @@ export const eventsPutTargets: CallRule = {
       .objects('targets')
       .map((t) => ({ arn: t.string('arn'), role: t.string('roleArn'), id: t.string('id') }));
     const onDefault = busName === 'default';
-    const checks: Check[] = [
+    const checks: CallCheck[] = [
       makeCheck({
         action: 'events:PutTargets',
         resource: buildArn(scope, 'events', { regional: true, account: true }, [

@@ -1,6 +1,6 @@
 import { namedArn } from '../arns.js';
-import type { Check } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext, requestTagContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import type { ParameterReader } from '../parameters.js';
 import { passRoleCheck } from '../pass-role.js';
 
@@ -68,7 +68,7 @@ export const glueJobRole: CallRule = {
     };
     const name = parameters.string(shape.name);
     const role = shape.role(parameters);
-    const checks: Check[] = [
+    const checks: CallCheck[] = [
       makeCheck({
         action: `glue:${operation}`,
         resource:

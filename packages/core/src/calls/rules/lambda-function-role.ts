@@ -1,6 +1,6 @@
 import { namedArn } from '../arns.js';
-import type { Check } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext, requestTagContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import { passRoleCheck } from '../pass-role.js';
 
 const LAMBDA_SAR = 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_awslambda.html';
@@ -30,7 +30,7 @@ export const lambdaFunctionRole: CallRule = {
     const vpcId = parameters.string('vpcId');
     const tags = create ? parameters.tags('tags') : undefined;
     const function_ = namedArn(scope, 'lambda', 'function:', name, 'function name');
-    const checks: Check[] = [
+    const checks: CallCheck[] = [
       makeCheck({
         action: create ? 'lambda:CreateFunction' : 'lambda:UpdateFunctionConfiguration',
         resource: function_,

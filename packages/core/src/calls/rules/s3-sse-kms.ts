@@ -1,7 +1,8 @@
 import { actionForOperation } from '../../catalog/operations.js';
 import { buildArn, type CallScope } from '../arns.js';
-import type { CallNote, Check } from '../call-model.js';
+import type { CallNote } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import { kmsChecks } from '../kms-checks.js';
 import type { ParameterReader } from '../parameters.js';
 
@@ -66,7 +67,7 @@ export const s3SseKms: CallRule = {
     const bucket = parameters.string('bucket');
     const key = parameters.string('key');
     const target = objectArn(scope, bucket, key);
-    const checks: Check[] = [];
+    const checks: CallCheck[] = [];
     const write = WRITES.includes(operation);
     const read = READS.includes(operation);
     // The source object of a copy is read; for other reads the object itself.

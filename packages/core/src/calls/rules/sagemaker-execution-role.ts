@@ -1,6 +1,6 @@
 import { namedArn } from '../arns.js';
-import type { Check } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext, requestTagContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import { passRoleCheck } from '../pass-role.js';
 
 const SAGEMAKER_ROLES = 'https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html';
@@ -40,7 +40,7 @@ export const sagemakerExecutionRole: CallRule = {
       parameters.string('instanceType') ??
       parameters.object('resourceConfig')?.string('instanceType') ??
       parameters.object('processingResources')?.object('clusterConfig')?.string('instanceType');
-    const checks: Check[] = [
+    const checks: CallCheck[] = [
       makeCheck({
         action: `sagemaker:${operation}`,
         resource,

@@ -1,6 +1,6 @@
 import { buildArn, givenArn, isArn } from '../arns.js';
-import type { Check } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext, requestTagContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import { kmsChecks } from '../kms-checks.js';
 
 const SM_ENCRYPTION = 'https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html';
@@ -41,7 +41,7 @@ export const secretsmanagerKms: CallRule = {
       create || operation === 'PutSecretValue' || operation === 'UpdateSecret'
         ? parameters.has('secretString') || parameters.has('secretBinary') || operation === 'PutSecretValue'
         : false;
-    const checks: Check[] = [
+    const checks: CallCheck[] = [
       makeCheck({
         action: `secretsmanager:${operation}`,
         resource: secret,

@@ -1,6 +1,6 @@
 import { type BuiltArn, buildArn, type CallScope, givenArn, isArn } from '../arns.js';
-import type { Check } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext, requestTagContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import { kmsChecks } from '../kms-checks.js';
 
 const SSM_KMS = 'https://docs.aws.amazon.com/kms/latest/developerguide/services-parameter-store.html';
@@ -42,7 +42,7 @@ export const ssmSecureString: CallRule = {
       parameters.string('parameterKeyId');
     const decrypt = operation !== 'PutParameter' && parameters.boolean('withDecryption') === true;
     const tier = operation === 'PutParameter' ? parameters.string('tier') : undefined;
-    const checks: Check[] = [];
+    const checks: CallCheck[] = [];
     for (const name of names) {
       const resource = parameterArn(scope, name);
       checks.push(

@@ -1,6 +1,6 @@
 import { namedArn } from '../arns.js';
-import type { Check } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext, requestTagContext } from '../call-rule.js';
+import type { CallCheck } from '../check.js';
 import { passRoleCheck } from '../pass-role.js';
 
 const STATES_IAM = 'https://docs.aws.amazon.com/step-functions/latest/dg/concept-create-iam-advanced.html';
@@ -25,7 +25,7 @@ export const statesStateMachineRole: CallRule = {
     const role = parameters.string('roleArn');
     const resource = namedArn(scope, 'states', 'stateMachine:', name, 'state machine name');
     parameters.has('definition');
-    const checks: Check[] = [
+    const checks: CallCheck[] = [
       makeCheck({
         action: create ? 'states:CreateStateMachine' : 'states:UpdateStateMachine',
         resource,
