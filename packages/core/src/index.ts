@@ -234,13 +234,8 @@ export {
   parseOrganization,
 } from './evidence/parse-organization.js';
 export { type EvidencePolicySet, policySetFor } from './evidence/policy-set-for.js';
-export type {
-  EntityRef,
-  FixOperation,
-  FixTarget,
-  PolicyOrigin,
-  PolicyProvenance,
-} from './evidence/provenance.js';
+export type { EntityRef, PolicyOrigin, PolicyProvenance } from './evidence/provenance.js';
+export type { FixOperation, FixTarget } from './fix/fix-model.js';
 export type { RawRecord } from './evidence/raw-reader.js';
 export {
   governs,

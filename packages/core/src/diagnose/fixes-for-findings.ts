@@ -4,10 +4,11 @@ import { evaluate } from '../engine/evaluate.js';
 import type { PolicyProvenance } from '../evidence/provenance.js';
 import { applyCommand } from '../fix/apply-command.js';
 import { type EditableDocument, toEditable } from '../fix/edit-document.js';
-import type { FixProposal, FixTarget, FixTargetKind } from '../fix/fix-model.js';
+import type { FixProposal, FixTarget } from '../fix/fix-model.js';
 import { applyChange, type FixChange, pretty } from '../fix/propose-fix.js';
 import { replacePolicy } from '../fix/replace-policy.js';
 import { verifyFix } from '../fix/verify-fix.js';
+import { parseArn } from '../matching/arn.js';
 import { type EvaluatedFinding, findingFromResult } from './evaluate-checks.js';
 
 /** A finding that gets no fix, and why: who must act instead. */
@@ -277,7 +278,7 @@ function planOf(
     const origin = originGuard(finding);
     if (origin !== null) return origin;
     const provenance = provenanceOf(finding.policy);
-    const target = provenance === undefined ? null : targetOf(provenance, governing.input);
+    const target = provenance === undefined ? null : targetOf(provenance);
     if (target === null || finding.statementIndex === null) {
       return {
         code: 'not-editable',
@@ -307,7 +308,7 @@ function planOf(
           ? p.layer === 'permissions-boundary'
           : p.layer === 'resource' || p.origin.kind === 'trust-policy',
       );
-      const target = provenance === undefined ? null : targetOf(provenance, governing.input);
+      const target = provenance === undefined ? null : targetOf(provenance);
       if (target === null) {
         return {
           code: 'not-editable',
@@ -382,11 +383,14 @@ function viaPermissionSet(target: FixTarget, finding: EvaluatedFinding): FixTarg
   return {
     layer: 'identity',
     kind: 'permission-set-inline-policy',
+    operation: 'PutInlinePolicyToPermissionSet',
     owner: 'organization',
     target: `permission-set:${set}`,
+    // the account that administers IAM Identity Center is not in the evidence
+    account: null,
     setName: inline?.name ?? `${identity.name}/AwsSSOInlinePolicy`,
     policyName: set,
-    document: inline === undefined ? null : documentOf(finding.governing.input, inline.name),
+    document: inline === undefined ? null : inline.fix.document,
   };
 }
 
@@ -400,7 +404,7 @@ function editableIdentityTarget(finding: EvaluatedFinding): FixTarget | null {
     ...identityPolicies.filter((p) => p.origin.kind === 'managed' && p.fix.operation !== null),
   ];
   for (const provenance of candidates) {
-    const target = targetOf(provenance, governing.input);
+    const target = targetOf(provenance);
     if (target !== null) return target;
   }
   const identity = governing.identity;
@@ -408,49 +412,19 @@ function editableIdentityTarget(finding: EvaluatedFinding): FixTarget | null {
   return {
     layer: 'identity',
     kind: identity.type === 'role' ? 'inline-role-policy' : 'inline-user-policy',
+    operation: identity.type === 'role' ? 'PutRolePolicy' : 'PutUserPolicy',
     owner: 'account',
     target: identity.arn,
+    account: parseArn(identity.arn)?.account || null,
     setName: `${identity.name}/WhydeniedFix`,
     policyName: 'WhydeniedFix',
     document: null,
   };
 }
 
-const KIND_OF_OPERATION: Readonly<Record<string, FixTargetKind>> = {
-  PutRolePolicy: 'inline-role-policy',
-  PutUserPolicy: 'inline-user-policy',
-  PutGroupPolicy: 'inline-group-policy',
-  CreatePolicyVersion: 'managed-policy',
-  UpdateAssumeRolePolicy: 'trust-policy',
-  PutBucketPolicy: 'bucket-policy',
-  PutKeyPolicy: 'key-policy',
-};
-
-/** The fix target of a policy of the evaluated set, with its current document; `null` when not editable. */
-function targetOf(provenance: PolicyProvenance, set: FixPolicySet): FixTarget | null {
-  const { fix } = provenance;
-  if (fix.operation === null) return null;
-  const kind: FixTargetKind =
-    fix.operation === 'UpdatePolicy'
-      ? provenance.layer === 'rcp'
-        ? 'rcp'
-        : 'scp'
-      : (KIND_OF_OPERATION[fix.operation] ?? 'resource-policy');
-  const document = documentOf(set, provenance.name);
-  if (document === undefined) return null;
-  const layer = provenance.origin.kind === 'trust-policy' ? 'trust-policy' : provenance.layer;
-  return {
-    layer,
-    kind,
-    owner: fix.owner,
-    target: fix.target,
-    setName: provenance.name,
-    policyName: fix.policyName ?? provenance.name,
-    document,
-    ...(provenance.origin.kind === 'scp' || provenance.origin.kind === 'rcp'
-      ? { level: provenance.origin.level }
-      : {}),
-  };
+/** The fix target of a policy of the evaluated set; `null` when it cannot be edited. */
+function targetOf(provenance: PolicyProvenance): FixTarget | null {
+  return provenance.fix.operation === null ? null : provenance.fix;
 }
 
 type FixPolicySet = EvaluatedFinding['governing']['input'];

@@ -2,12 +2,13 @@ import type { NamedPolicyInput, PolicySetInput } from '../engine/compile-policy-
 import type { LayerName } from '../engine/evaluation-result.js';
 import type { AuthorizationRequest, ContextValue } from '../engine/request.js';
 import { parsePrincipal } from '../errors/principal.js';
+import type { FixTarget } from '../fix/fix-model.js';
 import { parseArn } from '../matching/arn.js';
 import type { Evidence } from './evidence.js';
 import { type MissingEvidence, missingEvidence } from './missing-evidence.js';
 import { type OrgLevel, orgLevelsFor, rcpCovers } from './org-levels.js';
 import type { OrgSnapshot } from './parse-organization.js';
-import type { EntityRef, FixTarget, PolicyOrigin, PolicyProvenance } from './provenance.js';
+import type { EntityRef, PolicyOrigin, PolicyProvenance } from './provenance.js';
 import type { RawRecord } from './raw-reader.js';
 import { type IdentityPolicy, type ResolvedIdentity, resolveIdentity } from './resolve-identity.js';
 import { resourcePolicyFor } from './resource-policy-for.js';
@@ -30,6 +31,14 @@ export interface EvidencePolicySet {
   readonly missing: readonly MissingEvidence[];
 }
 
+/**
+ * What is known of a policy's {@link FixTarget} as the evidence reads it; the rest comes with its name
+ * in the set. Without a `policyName`, the policy is called by that name (resource policies).
+ */
+type KnownFix = Pick<FixTarget, 'kind' | 'operation' | 'owner' | 'target' | 'account'> & {
+  readonly policyName?: string;
+};
+
 /** Allocates unique, readable policy names and records each one's provenance. */
 class PolicyBook {
   readonly provenance = new Map<string, PolicyProvenance>();
@@ -40,12 +49,25 @@ class PolicyBook {
     fallback: string,
     layer: LayerName,
     origin: PolicyOrigin,
-    fix: FixTarget,
+    known: KnownFix,
     document: RawRecord,
   ): NamedPolicyInput {
     let name = preferred;
     if (this.provenance.has(name)) name = fallback;
     for (let n = 2; this.provenance.has(name); n++) name = `${fallback} #${n}`;
+    const fix: FixTarget = {
+      // a role's trust policy takes the resource-policy slot in the engine; the contract names it apart
+      layer: origin.kind === 'trust-policy' ? 'trust-policy' : layer,
+      kind: known.kind,
+      operation: known.operation,
+      owner: known.owner,
+      target: known.target,
+      account: known.account,
+      setName: name,
+      policyName: known.policyName ?? name,
+      document,
+      ...(origin.kind === 'scp' || origin.kind === 'rcp' ? { level: origin.level } : {}),
+    };
     this.provenance.set(name, { name, layer, origin, fix });
     return { name, document };
   }
@@ -213,7 +235,8 @@ function identityPolicies(book: PolicyBook, policies: readonly IdentityPolicy[])
     };
     const operation =
       kind === 'inline-user' ? 'PutUserPolicy' : kind === 'inline-group' ? 'PutGroupPolicy' : 'PutRolePolicy';
-    const fix: FixTarget = {
+    const fix: KnownFix = {
+      kind: `${kind}-policy`,
       operation,
       target: p.owner.arn,
       owner: 'account',
@@ -229,12 +252,20 @@ function identityPolicies(book: PolicyBook, policies: readonly IdentityPolicy[])
  * The fix target of a managed policy: a new default version of a customer managed policy; for an
  * AWS managed policy, which cannot be edited, the entity it is attached to (add a policy there).
  */
-function managedFix(arn: string, name: string, awsManaged: boolean, attachedTo: EntityRef): FixTarget {
+function managedFix(arn: string, name: string, awsManaged: boolean, attachedTo: EntityRef): KnownFix {
   if (awsManaged) {
     const account = parseArn(attachedTo.arn)?.account ?? null;
-    return { operation: null, target: attachedTo.arn, owner: 'account', account, policyName: name };
+    return {
+      kind: 'managed-policy',
+      operation: null,
+      target: attachedTo.arn,
+      owner: 'account',
+      account,
+      policyName: name,
+    };
   }
   return {
+    kind: 'managed-policy',
     operation: 'CreatePolicyVersion',
     target: arn,
     owner: 'account',
@@ -261,7 +292,8 @@ function levelPolicies(
         level: index,
         pointer: p.pointer,
       };
-      const fix: FixTarget = {
+      const fix: KnownFix = {
+        kind: layer,
         operation: 'UpdatePolicy',
         target: p.id,
         owner: 'organization',

@@ -1,4 +1,5 @@
 import type { LayerName } from '../engine/evaluation-result.js';
+import type { FixTarget } from '../fix/fix-model.js';
 
 /** A user, group or role that owns or carries a policy. */
 export interface EntityRef {
@@ -55,44 +56,6 @@ export type PolicyOrigin =
       readonly account: string;
       readonly pointer: string;
     };
-
-/**
- * The API call that changes a policy in place.
- *
- * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html
- * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html
- * @see https://docs.aws.amazon.com/organizations/latest/APIReference/API_UpdatePolicy.html
- */
-export type FixOperation =
-  | 'PutUserPolicy'
-  | 'PutGroupPolicy'
-  | 'PutRolePolicy'
-  | 'CreatePolicyVersion'
-  | 'UpdatePolicy'
-  | 'UpdateAssumeRolePolicy'
-  | 'PutBucketPolicy'
-  | 'PutKeyPolicy'
-  | 'SetQueueAttributes'
-  | 'SetTopicAttributes'
-  | 'SetRepositoryPolicy'
-  | 'AddPermission'
-  | 'PutResourcePolicy';
-
-/** What a fix of a policy must change, and who can change it. */
-export interface FixTarget {
-  /** `null` when the policy cannot be edited (AWS managed policies): add or change another policy instead. */
-  readonly operation: FixOperation | null;
-  /**
-   * The contract's `fixes[].target`: the principal of an inline policy, a managed policy's ARN, an
-   * SCP or RCP id, the resource that carries a resource policy, the role of a trust policy.
-   */
-  readonly target: string;
-  readonly owner: 'account' | 'organization' | 'resource-owner';
-  /** The account whose credentials make the change (`null` when unknown, as for an S3 bucket's owner). */
-  readonly account: string | null;
-  /** The inline policy's name (`PutRolePolicy --policy-name`), the managed policy's or SCP's name. */
-  readonly policyName: string | null;
-}
 
 /** The origin and fix target of one policy of the evaluated set, under the name findings print. */
 export interface PolicyProvenance {

@@ -1,5 +1,5 @@
+import type { FixOperation } from '../fix/fix-model.js';
 import { type Arn, parseArn } from '../matching/arn.js';
-import type { FixOperation } from './provenance.js';
 
 /**
  * What whydenied knows of one service's resource-based policies: which resource carries the policy

@@ -1,16 +1,20 @@
+import type { FixOperation, FixTarget, FixTargetKind } from '../fix/fix-model.js';
 import { parseArn } from '../matching/arn.js';
 import type { Evidence, ResourcePolicyEvidence } from './evidence.js';
 import { type MissingEvidence, missingEvidence } from './missing-evidence.js';
-import type { FixTarget, PolicyOrigin } from './provenance.js';
+import type { PolicyOrigin } from './provenance.js';
 import type { RawRecord } from './raw-reader.js';
 import { findRole } from './resolve-identity.js';
 import { governs, policyHolderOf } from './resource-policies.js';
 
-/** The resource-based policy found for a request, with its provenance. */
+/**
+ * The resource-based policy found for a request, with its provenance and what is known of its fix
+ * target before it takes its place (and name) in the policy set.
+ */
 export interface FoundResourcePolicy {
   readonly name: string;
   readonly origin: PolicyOrigin;
-  readonly fix: FixTarget;
+  readonly fix: Pick<FixTarget, 'kind' | 'operation' | 'owner' | 'target' | 'account'>;
   readonly document: RawRecord;
 }
 
@@ -79,11 +83,11 @@ export function resourcePolicyFor(
         name: `trust-policy:${role.name}`,
         origin: { kind: 'trust-policy', role: ref, account, pointer },
         fix: {
+          kind: 'trust-policy',
           operation: 'UpdateAssumeRolePolicy',
           target: role.arn,
           owner: 'resource-owner',
           account,
-          policyName: null,
         },
         document: trustPolicy,
       },
@@ -100,21 +104,29 @@ export function resourcePolicyFor(
   return { policy: null, missing: [entry] };
 }
 
+/** Resource policies whose change has a command of its own; the others are `resource-policy`. */
+const KIND_OF_OPERATION: Partial<Record<FixOperation, FixTargetKind>> = {
+  UpdateAssumeRolePolicy: 'trust-policy',
+  PutBucketPolicy: 'bucket-policy',
+  PutKeyPolicy: 'key-policy',
+};
+
 function fromGiven(given: ResourcePolicyEvidence): FoundResourcePolicy {
   const held = policyHolderOf(given.arn);
   const arn = parseArn(given.arn);
   const trust = isRoleArn(given.arn);
   const holder = held?.holder ?? given.arn;
   const label = held?.kind.label ?? (trust ? 'trust policy' : 'resource policy');
+  const operation = held?.kind.operation ?? (trust ? 'UpdateAssumeRolePolicy' : null);
   return {
     name: given.name,
     origin: { kind: 'resource-policy', holderArn: holder, label },
     fix: {
-      operation: held?.kind.operation ?? (trust ? 'UpdateAssumeRolePolicy' : null),
+      kind: (operation === null ? undefined : KIND_OF_OPERATION[operation]) ?? 'resource-policy',
+      operation,
       target: holder,
       owner: 'resource-owner',
       account: arn?.account || null,
-      policyName: null,
     },
     document: given.document,
   };

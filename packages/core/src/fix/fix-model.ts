@@ -17,13 +17,49 @@ export type FixTargetKind =
   | 'scp'
   | 'rcp';
 
-/** The policy that must change, where it lives in the evaluated policy set, and its current text. */
+/**
+ * The API call that changes a policy in place.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html
+ * @see https://docs.aws.amazon.com/organizations/latest/APIReference/API_UpdatePolicy.html
+ * @see https://docs.aws.amazon.com/singlesignon/latest/APIReference/API_PutInlinePolicyToPermissionSet.html
+ */
+export type FixOperation =
+  | 'PutUserPolicy'
+  | 'PutGroupPolicy'
+  | 'PutRolePolicy'
+  | 'CreatePolicyVersion'
+  | 'UpdatePolicy'
+  | 'UpdateAssumeRolePolicy'
+  | 'PutBucketPolicy'
+  | 'PutKeyPolicy'
+  | 'SetQueueAttributes'
+  | 'SetTopicAttributes'
+  | 'SetRepositoryPolicy'
+  | 'AddPermission'
+  | 'PutResourcePolicy'
+  | 'PutInlinePolicyToPermissionSet';
+
+/**
+ * The policy a fix changes: where it lives in the evaluated policy set, its current text, the API call
+ * that changes it and who decides. The evidence gives one for every policy it reads (as its
+ * provenance's `fix`); the fix planner makes one for a policy to create.
+ */
 export interface FixTarget {
   readonly layer: PolicyLayer;
   readonly kind: FixTargetKind;
+  /** `null` when the policy cannot be edited (AWS managed policies): add or change another policy instead. */
+  readonly operation: FixOperation | null;
   readonly owner: FixOwner;
-  /** ARN (or id) of what changes: the role or user for inline policies, the policy, the resource, the SCP. */
+  /**
+   * The contract's `fixes[].target`: the principal of an inline policy, a managed policy's ARN, an
+   * SCP or RCP id, the resource that carries a resource policy, the role of a trust policy, the
+   * permission set of an IAM Identity Center role.
+   */
   readonly target: string;
+  /** The account whose credentials make the change (`null` when unknown, as for an S3 bucket's owner). */
+  readonly account: string | null;
   /** The policy's name in the evaluated policy set (findings print it), e.g. `deploy-role/EC2Launch`. */
   readonly setName: string;
   /** The policy's own name in IAM (inline policies), e.g. `EC2Launch`; for a new inline policy, the name to create. */

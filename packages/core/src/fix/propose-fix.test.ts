@@ -61,8 +61,10 @@ const CASES: readonly FixCase[] = [
     target: {
       layer: 'identity',
       kind: 'inline-role-policy',
+      operation: 'PutRolePolicy',
       owner: 'account',
       target: ROLE,
+      account: ACCOUNT,
       setName: 'dev/LaunchSmall',
       policyName: 'LaunchSmall',
       document: smallOnly,
@@ -98,8 +100,10 @@ const CASES: readonly FixCase[] = [
     target: {
       layer: 'trust-policy',
       kind: 'trust-policy',
+      operation: 'UpdateAssumeRolePolicy',
       owner: 'resource-owner',
       target: ROLE,
+      account: ACCOUNT,
       setName: 'trust-policy:deploy-role',
       policyName: 'trust-policy:deploy-role',
       document: trustCi,
@@ -132,8 +136,10 @@ const CASES: readonly FixCase[] = [
     target: {
       layer: 'identity',
       kind: 'inline-role-policy',
+      operation: 'PutRolePolicy',
       owner: 'account',
       target: ROLE,
+      account: ACCOUNT,
       setName: 'deploy-role/EC2Launch',
       policyName: 'EC2Launch',
       document: launch,
@@ -172,8 +178,10 @@ const CASES: readonly FixCase[] = [
     target: {
       layer: 'identity',
       kind: 'managed-policy',
+      operation: 'CreatePolicyVersion',
       owner: 'account',
       target: `arn:aws:iam::${ACCOUNT}:policy/Launch`,
+      account: ACCOUNT,
       setName: 'Launch',
       policyName: 'Launch',
       document: doc({
@@ -216,8 +224,10 @@ const CASES: readonly FixCase[] = [
     target: {
       layer: 'identity',
       kind: 'inline-role-policy',
+      operation: 'PutRolePolicy',
       owner: 'account',
       target: ROLE,
+      account: ACCOUNT,
       setName: 'EC2Launch',
       policyName: 'EC2Launch',
       document: launch,
@@ -239,8 +249,10 @@ const CASES: readonly FixCase[] = [
     target: {
       layer: 'permissions-boundary',
       kind: 'managed-policy',
+      operation: 'CreatePolicyVersion',
       owner: 'account',
       target: `arn:aws:iam::${ACCOUNT}:policy/Boundary`,
+      account: ACCOUNT,
       setName: 'Boundary',
       policyName: 'Boundary',
       document: doc({ Effect: 'Allow', Action: 's3:*', Resource: '*' }),
@@ -288,8 +300,10 @@ const CASES: readonly FixCase[] = [
     target: {
       layer: 'resource',
       kind: 'key-policy',
+      operation: 'PutKeyPolicy',
       owner: 'resource-owner',
       target: `arn:aws:kms:us-east-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+      account: ACCOUNT,
       setName: 'key-policy',
       policyName: 'key-policy',
       document: doc({
@@ -347,8 +361,10 @@ const CASES: readonly FixCase[] = [
     target: {
       layer: 'scp',
       kind: 'scp',
+      operation: 'UpdatePolicy',
       owner: 'organization',
       target: 'arn:aws:organizations::999999999999:policy/o-abc123/service_control_policy/p-deny1234',
+      account: null,
       setName: 'DenyRegions',
       policyName: 'DenyRegions',
       level: 0,
@@ -431,8 +447,10 @@ const CASES: readonly FixCase[] = [
     target: {
       layer: 'scp',
       kind: 'scp',
+      operation: 'UpdatePolicy',
       owner: 'organization',
       target: 'arn:aws:organizations::999999999999:policy/o-abc123/service_control_policy/p-deny5678',
+      account: null,
       setName: 'DenyLaunch',
       policyName: 'DenyLaunch',
       level: 0,
@@ -520,8 +538,10 @@ describe('proposeFix', () => {
     const target: FixTarget = {
       layer: 'identity',
       kind: 'inline-role-policy',
+      operation: 'PutRolePolicy',
       owner: 'account',
       target: ROLE,
+      account: ACCOUNT,
       setName: 'EC2Launch',
       policyName: 'EC2Launch',
       document: launch,
