@@ -48,7 +48,6 @@ export type {
   FactSource,
   FailureFacts,
   FailureKind,
-  PolicyLayer,
   PrincipalInfo,
   PrincipalKind,
   PrincipalOrigin,
@@ -131,15 +130,14 @@ export { CONDITION_OPERATORS } from './engine/conditions/registry.js';
 export type { ConditionOperator } from './engine/conditions/condition-operator.js';
 export { type SimulateJson, toSimulateJson } from './engine/contract-output.js';
 export { type EvaluateOptions, evaluate, requestHash } from './engine/evaluate.js';
-export {
-  type Decision,
-  type EvaluationResult,
-  LAYER_ORDER,
-  type LayerName,
-  type StatementOrigin,
-  type StatementSummary,
-  type StatementTrace,
+export type {
+  Decision,
+  EvaluationResult,
+  StatementOrigin,
+  StatementSummary,
+  StatementTrace,
 } from './engine/evaluation-result.js';
+export { LAYER_ORDER, type LayerName, type PolicyLayer } from './engine/layers.js';
 export type { PrincipalGrant, PrincipalOutcome } from './engine/principal-match.js';
 export type { AuthorizationRequest, ContextValue } from './engine/request.js';
 export { buildRequestContext, type ContextEntry, type RequestContext } from './engine/request-context.js';

@@ -1,7 +1,8 @@
+import type { LayerName } from '../engine/layers.js';
 import type { DecodedPrincipal, DecodedStatement } from './decoded-model.js';
 
 /** Policy layers a decoded message's statement can be traced to. */
-export type DecodedLayer = 'scp' | 'permissions-boundary' | 'identity';
+export type DecodedLayer = Extract<LayerName, 'scp' | 'permissions-boundary' | 'identity'>;
 
 /** What the layer guess rests on. */
 export type LayerEvidence =

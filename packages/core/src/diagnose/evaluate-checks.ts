@@ -1,9 +1,9 @@
 import type { Check } from '../calls/check.js';
 import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
-import type { EvaluationResult, LayerName, StatementTrace } from '../engine/evaluation-result.js';
+import type { EvaluationResult, StatementTrace } from '../engine/evaluation-result.js';
+import type { LayerName, PolicyLayer } from '../engine/layers.js';
 import type { AuthorizationRequest, ContextValue } from '../engine/request.js';
-import type { PolicyLayer } from '../errors/failure.js';
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import type { PolicyProvenance } from '../evidence/provenance.js';
 

@@ -1,6 +1,8 @@
 /** Words the views of a diagnosis share: headlines, layer names, who acts on a fix. */
+
+import type { PolicyLayer } from '../engine/layers.js';
 import type { CloudTrailCall } from '../errors/cloudtrail.js';
-import type { FailureKind, PolicyLayer } from '../errors/failure.js';
+import type { FailureKind } from '../errors/failure.js';
 
 /** The headline of each kind of failure, shared by the CLI's text view and the web page. */
 export const KIND_HEADLINE: Readonly<Record<FailureKind, string>> = {

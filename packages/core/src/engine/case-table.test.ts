@@ -9,7 +9,8 @@ import { checkKeys } from '../../test/case-table.js';
 import { compilePolicySet } from './compile-policy-set.js';
 import { toSimulateJson } from './contract-output.js';
 import { evaluate } from './evaluate.js';
-import type { Decision, LayerName, StatementSummary } from './evaluation-result.js';
+import type { Decision, StatementSummary } from './evaluation-result.js';
+import type { LayerName } from './layers.js';
 import { parseSimulationCase } from './simulation-case.js';
 
 interface ExpectedResult {

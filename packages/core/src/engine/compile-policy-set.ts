@@ -4,7 +4,8 @@ import { compileWildcard, type WildcardMatcher } from '../matching/wildcard.js';
 import { type PolicyKind, parsePolicy } from '../policy/parse-policy.js';
 import type { PolicyDocument, PolicyStatement, PolicyVersion } from '../policy/policy-model.js';
 import { type CompiledClause, compileClause } from './conditions/evaluate-condition.js';
-import type { LayerName, StatementOrigin } from './evaluation-result.js';
+import type { StatementOrigin } from './evaluation-result.js';
+import type { LayerName } from './layers.js';
 import { parseTemplate, resolveTemplate, type Template } from './policy-variables.js';
 import type { RequestContext } from './request-context.js';
 

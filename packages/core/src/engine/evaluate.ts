@@ -9,11 +9,11 @@ import {
 import type { ConditionOutcome } from './conditions/evaluate-condition.js';
 import type {
   EvaluationResult,
-  LayerName,
   StatementOrigin,
   StatementSummary,
   StatementTrace,
 } from './evaluation-result.js';
+import type { LayerName } from './layers.js';
 import {
   matchPrincipal,
   type PrincipalGrant,

@@ -1,31 +1,7 @@
 import type { PolicyStatement } from '../policy/policy-model.js';
 import type { ConditionOutcome } from './conditions/evaluate-condition.js';
+import type { LayerName } from './layers.js';
 import type { PrincipalGrant, PrincipalOutcome } from './principal-match.js';
-
-/**
- * The policy layers of the evaluation logic, named as in the contract.
- *
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
- */
-export type LayerName =
-  | 'rcp'
-  | 'scp'
-  | 'resource'
-  | 'identity'
-  | 'permissions-boundary'
-  | 'session'
-  | 'vpc-endpoint';
-
-/** The order in which layers are reported (spec C.2): the first explicit deny, else the first layer without an allow. */
-export const LAYER_ORDER: readonly LayerName[] = [
-  'rcp',
-  'scp',
-  'resource',
-  'identity',
-  'permissions-boundary',
-  'session',
-  'vpc-endpoint',
-];
 
 /** The final decision. */
 export type Decision = 'Allowed' | 'ExplicitDeny' | 'ImplicitDeny';

@@ -1,4 +1,5 @@
-import type { DenyType, PolicyLayer } from './failure.js';
+import type { PolicyLayer } from '../engine/layers.js';
+import type { DenyType } from './failure.js';
 
 /**
  * The denial sentence AWS services write, in all its observed forms:

@@ -3,6 +3,7 @@
  * The contract's `failure` object is {@link FailureFacts}; {@link ErrorReading} adds the details
  * behind it (principal kind, encoded message state, what could not be read).
  */
+import type { PolicyLayer } from '../engine/layers.js';
 import type { CloudTrailCall } from './cloudtrail.js';
 
 /** The categories of the contract's `diagnose` output. */
@@ -18,17 +19,6 @@ export type FailureKind =
   | 'ambiguous-kms'
   | 'throttling'
   | 'other';
-
-/** Policy layers as the contract names them. */
-export type PolicyLayer =
-  | 'identity'
-  | 'resource'
-  | 'permissions-boundary'
-  | 'session'
-  | 'scp'
-  | 'rcp'
-  | 'vpc-endpoint'
-  | 'trust-policy';
 
 /** `explicit`: a Deny statement matched; `implicit`: no statement allowed. */
 export type DenyType = 'explicit' | 'implicit';

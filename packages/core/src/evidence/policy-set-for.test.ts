@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { checkKeys } from '../../test/case-table.js';
 import { compilePolicySet } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
-import type { Decision, LayerName } from '../engine/evaluation-result.js';
+import type { Decision } from '../engine/evaluation-result.js';
+import type { LayerName } from '../engine/layers.js';
 import { buildEvidence, type Evidence } from './evidence.js';
 import { policySetFor } from './policy-set-for.js';
 

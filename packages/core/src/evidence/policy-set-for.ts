@@ -1,5 +1,5 @@
 import type { NamedPolicyInput, PolicySetInput } from '../engine/compile-policy-set.js';
-import type { LayerName } from '../engine/evaluation-result.js';
+import type { LayerName } from '../engine/layers.js';
 import type { AuthorizationRequest, ContextValue } from '../engine/request.js';
 import { parsePrincipal } from '../errors/principal.js';
 import type { FixTarget } from '../fix/fix-model.js';
@@ -278,7 +278,7 @@ function managedFix(arn: string, name: string, awsManaged: boolean, attachedTo: 
 function levelPolicies(
   book: PolicyBook,
   levels: readonly OrgLevel[],
-  layer: 'scp' | 'rcp',
+  layer: Extract<LayerName, 'scp' | 'rcp'>,
   org: OrgSnapshot | null,
 ): NamedPolicyInput[][] {
   return levels.map((level, index) =>

@@ -1,4 +1,4 @@
-import type { LayerName } from '../engine/evaluation-result.js';
+import type { LayerName } from '../engine/layers.js';
 import type { FixTarget } from '../fix/fix-model.js';
 
 /** A user, group or role that owns or carries a policy. */

@@ -1,4 +1,4 @@
-import type { PolicyLayer } from '../errors/failure.js';
+import type { PolicyLayer } from '../engine/layers.js';
 
 /** Who decides about a change: the account's IAM admins, the organization, or the resource's owner. */
 export type FixOwner = 'account' | 'organization' | 'resource-owner';

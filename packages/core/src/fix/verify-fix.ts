@@ -1,7 +1,7 @@
 import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
+import type { PolicyLayer } from '../engine/layers.js';
 import type { AuthorizationRequest } from '../engine/request.js';
-import type { PolicyLayer } from '../errors/failure.js';
 import type { FixVerification } from './fix-model.js';
 
 /** A value no real request carries, for probes. */
