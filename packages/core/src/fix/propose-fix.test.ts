@@ -507,10 +507,10 @@ describe('proposeFix', () => {
     const result = proposeFix(c.set, c.target, c.checks, c.change);
     if (!c.expected.ok) {
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.reason).toMatch(c.expected.reason);
+      if (!result.ok) expect(result.diagnostics[0]?.message).toMatch(c.expected.reason);
       return;
     }
-    if (!result.ok) throw new Error(result.reason);
+    if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
     const fix = result.value;
     expect(fix.statement).toEqual(c.expected.statement);
     if (c.expected.document !== undefined) {

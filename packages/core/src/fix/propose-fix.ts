@@ -1,4 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
+import type { Result } from '../diagnostics/result.js';
 import type { PolicySetInput } from '../engine/compile-policy-set.js';
 import type { AuthorizationRequest } from '../engine/request.js';
 import { applyCommand } from './apply-command.js';
@@ -30,29 +31,37 @@ export type FixChange =
   /** Exempt the caller from a Deny statement (an explicit deny: a proposal for its owner to decide). */
   | { readonly type: 'exempt'; readonly statementIndex: number; readonly principal: string };
 
-/** A fix, or why none is shown. */
-export type ProposeFixResult =
-  | { readonly ok: true; readonly value: FixProposal }
-  | { readonly ok: false; readonly reason: string };
+/** Why {@link proposeFix} shows no fix, keyed by diagnostic code. */
+const REFUSALS = {
+  'fix-document-unreadable': (name: string) => `the current document of \`${name}\` cannot be read`,
+  'fix-statement-not-deny': () => 'the statement to change is not a Deny of this document',
+  'fix-still-denied': () => 'with this change the request is still denied (another layer denies it too)',
+  'fix-widens': (widened: readonly string[]) => `the change would also allow ${widened.join(', ')}`,
+} as const;
+
+function refuse(code: keyof typeof REFUSALS, message: string): Result<never> {
+  return { ok: false, diagnostics: [{ code, severity: 'error', message, path: '' }] };
+}
 
 /**
  * Builds the complete new document for `target` that makes every denied request allowed, and shows it
  * only when the engine confirms it: the requests are allowed with it, and no nearby request (sibling
  * resource, other action, other caller, other pinned condition value) becomes allowed that was not.
+ * Otherwise the diagnostic says why no fix is shown.
  */
 export function proposeFix(
   set: PolicySetInput,
   target: FixTarget,
   requests: readonly AuthorizationRequest[],
   change: FixChange,
-): ProposeFixResult {
+): Result<FixProposal> {
   const current = toEditable(target.document);
   if (current === null) {
-    return { ok: false, reason: `the current document of \`${target.setName}\` cannot be read` };
+    return refuse('fix-document-unreadable', REFUSALS['fix-document-unreadable'](target.setName));
   }
   const edited = applyChange(current, requests, change);
   if (edited === null) {
-    return { ok: false, reason: 'the statement to change is not a Deny of this document' };
+    return refuse('fix-statement-not-deny', REFUSALS['fix-statement-not-deny']());
   }
   const { document, statement } = edited;
   const verification = verifyFix(
@@ -63,15 +72,12 @@ export function proposeFix(
     target.kind === 'key-policy',
   );
   if (!verification.allowsChecks) {
-    return {
-      ok: false,
-      reason: 'with this change the request is still denied (another layer denies it too)',
-    };
+    return refuse('fix-still-denied', REFUSALS['fix-still-denied']());
   }
   // an added allow must grant nothing beyond the checks; an exemption from a Deny is a proposal for the
   // policy's owner, shown with what else it would let through
   if (verification.widened.length > 0 && change.type === 'allow') {
-    return { ok: false, reason: `the change would also allow ${verification.widened.join(', ')}` };
+    return refuse('fix-widens', REFUSALS['fix-widens'](verification.widened));
   }
   const before = target.document === null || target.document === undefined ? '' : pretty(current);
   return {
