@@ -26,10 +26,13 @@ export function usageError(message: string): CliError {
   return new CliError(message, EXIT_USAGE);
 }
 
-/** The first problem as the one line the contract asks for, saying how many more there are. */
-export function firstProblem(diagnostics: readonly Diagnostic[]): string {
+/**
+ * The first problem as the one line the contract asks for, saying how many more there are; `source`
+ * names the input the diagnostics are about.
+ */
+export function firstProblem(diagnostics: readonly Diagnostic[], source?: string): string {
   const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
   if (first === undefined) return 'the input is unusable';
   const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
-  return `${formatDiagnostic(first)}${more}`;
+  return `${formatDiagnostic(source === undefined ? first : { ...first, source })}${more}`;
 }

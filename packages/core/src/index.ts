@@ -295,5 +295,4 @@ export {
   type RedactionEntry,
   type RedactionKind,
   type RedactionMap,
-  type RedactionMapResult,
 } from './redact/redaction-map.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { access, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseRedactionMap, type RedactionMap, redact, restore } from '@whydenied/core';
-import { EXIT_OK, inputError, usageError } from '../cli-error.js';
+import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
 import { type CliIo, readInput, readJsonInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import type { CommandSpec } from './command.js';
@@ -90,7 +90,7 @@ export const redactCommand: CommandSpec = {
 async function readMap(path: string, io: CliIo): Promise<RedactionMap> {
   const { name, value } = await readJsonInput(path, io);
   const parsed = parseRedactionMap(value);
-  if (!parsed.ok) throw inputError(`${name}: ${parsed.diagnostic.message}`);
+  if (!parsed.ok) throw inputError(firstProblem(parsed.diagnostics, name));
   return parsed.value;
 }
 

@@ -56,6 +56,6 @@ describe('parseRedactionMap', () => {
     ],
   ])('rejects %s', (_, value) => {
     const parsed = parseRedactionMap(value);
-    expect(parsed.ok ? null : parsed.diagnostic.code).toBe('redaction-map-invalid');
+    expect(parsed.ok ? null : parsed.diagnostics[0]?.code).toBe('redaction-map-invalid');
   });
 });

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { isJsonObject } from '../json/is-json-object.js';
 
 /** What a redacted value was. */
@@ -53,17 +53,13 @@ export interface RedactionMap {
   readonly entries: readonly RedactionEntry[];
 }
 
-/** A map read from JSON, or why it is not one. */
-export type RedactionMapResult =
-  | { readonly ok: true; readonly value: RedactionMap }
-  | { readonly ok: false; readonly diagnostic: Diagnostic };
-
 /**
  * Validates a redaction map read from JSON (`{ "version": 1, "entries": [...] }`): every entry has a
- * string `original` and `standIn` and a known `kind`, and no original or stand-in appears twice.
+ * string `original` and `standIn` and a known `kind`, and no original or stand-in appears twice; else
+ * why it is not one.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
  */
-export function parseRedactionMap(value: unknown): RedactionMapResult {
+export function parseRedactionMap(value: unknown): Result<RedactionMap> {
   if (!isJsonObject(value) || value.version !== 1 || !Array.isArray(value.entries)) {
     return fail('', 'not a redaction map: expected `{ "version": 1, "entries": [...] }`');
   }
@@ -92,6 +88,6 @@ export function parseRedactionMap(value: unknown): RedactionMapResult {
   return { ok: true, value: { version: 1, entries } };
 }
 
-function fail(path: string, message: string): RedactionMapResult {
-  return { ok: false, diagnostic: { code: 'redaction-map-invalid', severity: 'error', message, path } };
+function fail(path: string, message: string): Result<never> {
+  return { ok: false, diagnostics: [{ code: 'redaction-map-invalid', severity: 'error', message, path }] };
 }
