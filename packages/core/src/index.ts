@@ -71,7 +71,6 @@ export {
 // --- diagnose: from a pasted error to an explanation ---
 export {
   type DiagnoseInput,
-  type DiagnoseResult,
   type Diagnosis,
   diagnose,
   type Finding,

@@ -148,7 +148,7 @@ export async function analyze(request: {
       parameters: options.parameters ?? {},
     });
     if (result.ok) diagnosis = result.value;
-    else diagnostics.push({ ...result.diagnostic, source: error.id });
+    else diagnostics.push(...result.diagnostics.map((d) => ({ ...d, source: error.id })));
   }
   return {
     diagnosis,

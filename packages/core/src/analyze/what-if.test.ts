@@ -12,7 +12,7 @@ const EVENT = readFileSync(
 describe('sharedCase', () => {
   it('keeps the context a CloudTrail record gave, under what the user gave', async () => {
     const result = await diagnose({ errorText: EVENT, options: {} });
-    if (!result.ok) throw new Error(result.diagnostic.message);
+    if (!result.ok) throw new Error(result.diagnostics[0]?.message);
     const shared = sharedCase(result.value, null, { 'aws:SecureTransport': 'false' }, null);
     if (!shared.ok) throw new Error(shared.diagnostics[0]?.message);
     const parsed = parseJson(shared.value.text);

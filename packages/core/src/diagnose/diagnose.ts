@@ -2,7 +2,7 @@ import type { CheckOrigin } from '../calls/check.js';
 import { parametersFromCloudTrail } from '../calls/cloudtrail-parameters.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { DecodedMessage } from '../decoded/decoded-model.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import type { PolicyLayer } from '../engine/layers.js';
 import type { ContextValue } from '../engine/request.js';
 import type { ErrorReading, FailureFacts, FailureKind, Unknown } from '../errors/failure.js';
@@ -109,19 +109,16 @@ export interface DiagnoseInput {
   readonly parameters?: Readonly<Record<string, unknown>>;
 }
 
-export type DiagnoseResult =
-  | { readonly ok: true; readonly value: Diagnosis }
-  | { readonly ok: false; readonly diagnostic: Diagnostic };
-
 /**
  * Diagnoses a pasted AWS error: what failed, who called, which layer AWS blamed; with evidence, every
  * check the call makes evaluated against the caller's real policies, the deciding statement and
  * condition of each denied one, and the verified least-privilege fix for the policy that must change.
+ * When the text holds no error, the diagnostics say why.
  */
-export async function diagnose(input: DiagnoseInput): Promise<DiagnoseResult> {
+export async function diagnose(input: DiagnoseInput): Promise<Result<Diagnosis>> {
   const read = readError(input.errorText, input.options);
   if (!read.ok) {
-    return read;
+    return { ok: false, diagnostics: [read.diagnostic] };
   }
   const reading =
     input.catalog === undefined ? read.value : await refineWithCatalog(read.value, input.catalog);
