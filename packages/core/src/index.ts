@@ -61,12 +61,7 @@ export {
   type CloudTrailFailures,
   readCloudTrail,
 } from './errors/cloudtrail.js';
-export {
-  normaliseAction,
-  type ReadErrorOptions,
-  type ReadErrorResult,
-  readError,
-} from './errors/read-error.js';
+export { normaliseAction, type ReadErrorOptions, readError } from './errors/read-error.js';
 
 // --- diagnose: from a pasted error to an explanation ---
 export {

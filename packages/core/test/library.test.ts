@@ -131,7 +131,7 @@ describe('the built @whydenied/core package', () => {
       `import { createCatalog, readError } from '@whydenied/core';
 const action = (text) => {
   const result = readError(text);
-  return result.ok ? result.value.failure.action : result.diagnostic.code;
+  return result.ok ? result.value.failure.action : result.diagnostics[0].code;
 };
 // the global condition keys are a JSON table, imported on first use (an import attribute in dist/)
 const catalog = createCatalog({
@@ -251,7 +251,7 @@ ${codeSpecifiers.map((specifier, i) => `export * as entry${i} from '${specifier}
 
 const result = readError('An error occurred (AccessDenied) when calling the ListBuckets operation: Access Denied');
 export const reading: ErrorReading | null = result.ok ? result.value : null;
-export const action: string | null = result.ok ? result.value.failure.action : result.diagnostic.code;
+export const action: string | null = result.ok ? result.value.failure.action : (result.diagnostics[0]?.code ?? null);
 // the declarations are real types, not \`any\`
 // @ts-expect-error readError takes the pasted text
 readError(42);

@@ -118,7 +118,7 @@ export interface DiagnoseInput {
 export async function diagnose(input: DiagnoseInput): Promise<Result<Diagnosis>> {
   const read = readError(input.errorText, input.options);
   if (!read.ok) {
-    return { ok: false, diagnostics: [read.diagnostic] };
+    return read;
   }
   const reading =
     input.catalog === undefined ? read.value : await refineWithCatalog(read.value, input.catalog);

@@ -24,7 +24,7 @@ const KINDS = new Set([
 function assertWellFormed(text: string): void {
   const result = readError(text);
   if (!result.ok) {
-    expect(typeof result.diagnostic.code).toBe('string');
+    expect(typeof result.diagnostics[0]?.code).toBe('string');
     return;
   }
   const { failure, kind } = result.value;

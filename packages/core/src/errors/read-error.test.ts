@@ -126,12 +126,12 @@ function project(reading: ErrorReading, expected: Expected): Record<string, unkn
 function check(c: ErrorCase): void {
   const result = readError(textOf(c), c.input.options);
   if (c.expected.error !== undefined) {
-    expect(result.ok ? 'ok' : result.diagnostic.code).toBe(c.expected.error);
+    expect(result.ok ? 'ok' : result.diagnostics[0]?.code).toBe(c.expected.error);
     return;
   }
   if (!result.ok) {
     throw new Error(
-      `${c.name}: expected a reading, got \`${result.diagnostic.code}\`: ${result.diagnostic.message}`,
+      `${c.name}: expected a reading, got \`${result.diagnostics[0]?.code}\`: ${result.diagnostics[0]?.message}`,
     );
   }
   expect(project(result.value, c.expected)).toEqual(c.expected);

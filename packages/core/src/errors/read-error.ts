@@ -1,5 +1,5 @@
 import { actionForOperation, servicesForOperation } from '../catalog/operations.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { parseJson } from '../json/parse-json.js';
 import { cleanErrorText } from './clean-text.js';
 import { type CloudTrailCall, type CloudTrailFailure, readCloudTrail, selectFailure } from './cloudtrail.js';
@@ -32,11 +32,6 @@ export interface ReadErrorOptions {
   readonly event?: string;
 }
 
-/** The reading of an error, or why the input holds none. */
-export type ReadErrorResult =
-  | { readonly ok: true; readonly value: ErrorReading }
-  | { readonly ok: false; readonly diagnostic: Diagnostic };
-
 /** Phrases that mark an access failure even without a code. */
 const ACCESS_PHRASES =
   /not authorized to perform|Access Denied|AccessDenied|access denied|Forbidden|Access to KMS is not allowed/;
@@ -46,7 +41,7 @@ const ACCESS_PHRASES =
  * events. Never throws; returns a diagnostic when the input holds no AWS error.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
  */
-export function readError(input: string, options: ReadErrorOptions = {}): ReadErrorResult {
+export function readError(input: string, options: ReadErrorOptions = {}): Result<ErrorReading> {
   if (input.trim() === '') {
     return fail('empty-input', 'the input is empty, expected an AWS error message');
   }
@@ -83,7 +78,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): ReadEr
       }
     } else if (/"(?:Records|eventSource|eventVersion)"\s*:/.test(trimmed.slice(0, 4096))) {
       // A CloudTrail file that does not parse: report where, rather than guessing from its text.
-      return { ok: false, diagnostic: parsed.diagnostic };
+      return { ok: false, diagnostics: [parsed.diagnostic] };
     }
   }
   const cleaned = cleanErrorText(text);
@@ -184,8 +179,8 @@ function cutByCloudTrail(encoded: EncodedMessage, message: string | null): Encod
   return encoded;
 }
 
-function fail(code: string, message: string): ReadErrorResult {
-  return { ok: false, diagnostic: { code, severity: 'error', message, path: '' } };
+function fail(code: string, message: string): Result<never> {
+  return { ok: false, diagnostics: [{ code, severity: 'error', message, path: '' }] };
 }
 
 function addCloudTrailHints(event: CloudTrailFailure, hints: HintSet): void {

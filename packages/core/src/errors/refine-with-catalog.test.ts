@@ -36,7 +36,7 @@ const CASES: readonly {
 describe('refineWithCatalog', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const read = readError(c.input);
-    if (!read.ok) throw new Error(read.diagnostic.message);
+    if (!read.ok) throw new Error(read.diagnostics[0]?.message);
     const refined = await refineWithCatalog(read.value, nodeCatalog());
     expect({
       service: refined.failure.service,

@@ -185,7 +185,7 @@ describe('redacted corpus errors read the same', () => {
     const after = readError(redacted.text);
     expect(after.ok).toBe(before.ok);
     if (!before.ok || !after.ok) {
-      if (!before.ok && !after.ok) expect(after.diagnostic.code).toBe(before.diagnostic.code);
+      if (!before.ok && !after.ok) expect(after.diagnostics[0]?.code).toBe(before.diagnostics[0]?.code);
       return;
     }
     const mapped = (s: string | null): string | null =>
