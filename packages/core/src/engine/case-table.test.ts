@@ -1,11 +1,13 @@
 /**
  * The engine's case table: every JSON file under `cases/` holds cases that each encode one
- * statement or example of the AWS documentation (cited in `source` by the spec's source keys).
- * One typed harness reads them all and rejects unknown keys, so a typo cannot silently skip a check.
+ * statement or example of the AWS documentation (cited in `source` by one of the spec's source keys,
+ * or by the URL of the AWS documentation page). One typed harness reads them all and rejects unknown
+ * keys, so a typo cannot silently skip a check.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkKeys } from '../../test/case-table.js';
+import type { BuiltInDecision } from './built-in-rules.js';
 import { compilePolicySet } from './compile-policy-set.js';
 import { toSimulateJson } from './contract-output.js';
 import { evaluate } from './evaluate.js';
@@ -18,6 +20,8 @@ interface ExpectedResult {
   readonly layer: LayerName | null;
   /** When given, the contract `statements` must equal this list exactly. */
   readonly statements?: readonly StatementSummary[];
+  /** The built-in rule that decided; when not given, no built-in rule may have decided. */
+  readonly builtIn?: BuiltInDecision;
 }
 
 interface TableCase {
@@ -29,7 +33,27 @@ interface TableCase {
 }
 
 const CASE_KEYS = ['name', 'source', 'input', 'expected'];
-const EXPECTED_KEYS = ['decision', 'layer', 'statements'];
+const EXPECTED_KEYS = ['decision', 'layer', 'statements', 'builtIn'];
+const BUILT_IN_KEYS = ['id', 'effect'];
+
+/** The source keys of the spec's table (`| KEY | https://… |` rows of docs/aws-authorization.md). */
+const SOURCE_KEYS = new Set(
+  [
+    ...readFileSync(new URL('../../../../docs/aws-authorization.md', import.meta.url), 'utf8').matchAll(
+      /^\| ([A-Z][A-Z0-9-]+) \| https:\/\//gm,
+    ),
+  ].map((m) => m[1] as string),
+);
+
+/** An AWS documentation page (`.html`, optionally with a `#fragment`), alone or followed by a note. */
+const AWS_PAGE = /^https:\/\/docs\.aws\.amazon\.com\/[A-Za-z0-9._/-]+\.html(#[A-Za-z0-9_.-]+)?(?: \S.*)?$/;
+
+/** Whether `source` cites a source key of the spec's table, or an AWS documentation page. */
+function citesSource(source: string): boolean {
+  if (AWS_PAGE.test(source)) return true;
+  const key = /^([A-Z][A-Z0-9-]+)\b/.exec(source)?.[1];
+  return key !== undefined && SOURCE_KEYS.has(key);
+}
 const DECISIONS = ['Allowed', 'ExplicitDeny', 'ImplicitDeny'];
 const LAYERS = [
   'rcp',
@@ -48,14 +72,21 @@ function readExpected(value: unknown, where: string): ExpectedResult {
   if (!LAYERS.includes(e.layer as string | null)) throw new Error(`${where}: bad layer`);
   if ((e.decision === 'Allowed') !== (e.layer === null))
     throw new Error(`${where}: layer must be null exactly when allowed`);
+  if (e.builtIn !== undefined) {
+    const b = checkKeys(e.builtIn, BUILT_IN_KEYS, `${where}/builtIn`);
+    if (typeof b.id !== 'string' || typeof b.effect !== 'string')
+      throw new Error(`${where}/builtIn: needs an id and an effect`);
+  }
   return e as unknown as ExpectedResult;
 }
 
 function readCase(value: unknown, where: string): TableCase {
   const c = checkKeys(value, CASE_KEYS, where);
   if (typeof c.name !== 'string' || c.name === '') throw new Error(`${where}: missing name`);
-  if (typeof c.source !== 'string' || !/^[A-Z][A-Z0-9-]+\b/.test(c.source))
-    throw new Error(`${where}: source must start with a spec source key`);
+  if (typeof c.source !== 'string' || !citesSource(c.source))
+    throw new Error(
+      `${where}: source must start with a source key of docs/aws-authorization.md or be an AWS documentation page`,
+    );
   if (c.input === undefined) throw new Error(`${where}: missing input`);
   const expected = Array.isArray(c.expected)
     ? c.expected.map((e, i) => readExpected(e, `${where}/expected/${i}`))
@@ -98,6 +129,7 @@ describe('engine case table', () => {
               layer: expected.layer,
             });
             if (expected.statements !== undefined) expect(actual.statements).toEqual(expected.statements);
+            expect(actual.builtIn).toEqual(expected.builtIn);
             // the full trace must reach the same decision
             const fullTrace = evaluate(compiled.value, request, { trace: 'full' });
             expect(fullTrace.decision).toBe(expected.decision);

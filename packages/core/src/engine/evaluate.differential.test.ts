@@ -25,7 +25,13 @@ const prepared = inputs.flatMap((input) => {
 });
 
 function outcome(r: ReturnType<typeof evaluate>) {
-  return { decision: r.decision, layer: r.layer, statements: r.statements, resourceGrant: r.resourceGrant };
+  return {
+    decision: r.decision,
+    layer: r.layer,
+    statements: r.statements,
+    resourceGrant: r.resourceGrant,
+    builtIn: r.builtIn,
+  };
 }
 
 describe('lean evaluation agrees with the traced evaluations', () => {

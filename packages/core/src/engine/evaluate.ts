@@ -1,4 +1,5 @@
 import { parseArn } from '../matching/arn.js';
+import { type BuiltInRule, builtInRulesFor } from './built-in-rules.js';
 import { type Caller, hasIdentityPolicies, isAccountPrincipal, parseCaller } from './caller.js';
 import {
   type CompiledPolicy,
@@ -76,24 +77,14 @@ function arnAccount(resource: string): string | null {
   return account;
 }
 
-/** True for actions authorized against a role's trust policy (always required, EVAL). */
-function isTrustAction(actionLower: string, resource: string): boolean {
-  if (!/^arn:[^:]+:iam::\d*:role\//.test(resource)) return false;
-  return (
-    actionLower.startsWith('sts:assumerole') ||
-    actionLower === 'sts:tagsession' ||
-    actionLower === 'sts:setsourceidentity' ||
-    actionLower === 'sts:setcontext'
-  );
-}
-
 /**
- * Evaluates one request against a compiled policy set, the way AWS does (spec C.2–C.8): an
- * explicit deny in any layer wins; then every RCP level (which implicitly carries
- * `RCPFullAWSAccess`) and every SCP level must allow; then the resource-based policy (with the
- * same-account shortcut, and always required for KMS key policies and role trust policies), the
- * identity policies, the permissions boundary and the session policies; then the VPC endpoint
- * policy.
+ * Evaluates one request against a compiled policy set, the way AWS does (spec C.2–C.8): a built-in
+ * rule that allows or denies whatever the policies say decides first (`sts:GetCallerIdentity`, AWS
+ * managed policies, service-linked roles: {@link builtInRulesFor}); then an explicit deny in any layer
+ * wins; then every RCP level (which implicitly carries `RCPFullAWSAccess`) and every SCP level must
+ * allow; then the resource-based policy (with the same-account shortcut, and always required where a
+ * built-in rule requires it: KMS key policies, role trust policies), the identity policies, the
+ * permissions boundary and the session policies; then the VPC endpoint policy.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
@@ -260,14 +251,29 @@ function evaluateRequest(
   const vpceVerdict = compiled.vpcEndpoint ? run(compiled.vpcEndpoint) : null;
   if (vpceVerdict) layers.push('vpc-endpoint');
 
-  const result = (decision: EvaluationResult['decision'], layer: LayerName | null): EvaluationResult => ({
+  const result = (
+    decision: EvaluationResult['decision'],
+    layer: LayerName | null,
+    builtIn: BuiltInRule | null = null,
+  ): EvaluationResult => ({
     decision,
     layer,
-    statements: summarize(lean ? marks : trace.map(markOf), decision, layer),
+    // a rule that allows or denies whatever the policies say is decided by no statement
+    statements:
+      builtIn !== null && builtIn.effect !== 'require-resource-policy'
+        ? []
+        : summarize(lean ? marks : trace.map(markOf), decision, layer),
     resourceGrant: resourceVerdict?.allow ? resourceVerdict.grant : null,
     layers,
     trace,
+    builtIn: builtIn === null ? null : { id: builtIn.id, effect: builtIn.effect },
   });
+
+  // 0. rules AWS applies that no policy states: an action that needs no permission, a resource nobody
+  // can change through IAM (an explicit deny that no policy holds: reported on the resource)
+  const builtIn = builtInRulesFor({ actionLower, resource, caller, context });
+  if (builtIn.decisive?.effect === 'allow') return result('Allowed', null, builtIn.decisive);
+  if (builtIn.decisive?.effect === 'deny') return result('ExplicitDeny', 'resource', builtIn.decisive);
 
   // 1. explicit deny anywhere, reported in layer order
   const denies: Array<[LayerName, boolean]> = [
@@ -287,10 +293,8 @@ function evaluateRequest(
   if (scpLevels.some((v) => !v.allow)) return result('ImplicitDeny', 'scp');
   // 4. resource-based and identity-based policies, boundary, session policies
   const grant = resourceVerdict?.allow ? resourceVerdict.grant : null;
-  const required =
-    isTrustAction(actionLower, resource) ||
-    (actionLower.startsWith('kms:') && parseArn(resource)?.service === 'kms');
-  if (required && grant === null) return result('ImplicitDeny', 'resource');
+  if (builtIn.requirement !== null && grant === null)
+    return result('ImplicitDeny', 'resource', builtIn.requirement);
   if (!identityApplies) {
     // root, services, identity providers, anonymous callers: no identity policies to consult
     const needsResource = caller.kind !== 'root' || !sameAccount;

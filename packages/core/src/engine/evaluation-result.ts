@@ -1,4 +1,5 @@
 import type { PolicyStatement } from '../policy/policy-model.js';
+import type { BuiltInDecision } from './built-in-rules.js';
 import type { ConditionOutcome } from './conditions/evaluate-condition.js';
 import type { LayerName } from './layers.js';
 import type { PrincipalGrant, PrincipalOutcome } from './principal-match.js';
@@ -58,4 +59,11 @@ export interface EvaluationResult {
   readonly layers: readonly LayerName[];
   /** Per-statement detail for every statement whose action matched (every statement in `full` mode). */
   readonly trace: readonly StatementTrace[];
+  /**
+   * The rule AWS applies that no policy states, when one decided: `allow` or `deny` whatever the
+   * policies say (then `statements` is empty, and a deny is reported on the `resource` layer), or
+   * `require-resource-policy` when the deny is that the resource's own policy (KMS key policy, role
+   * trust policy) does not allow; `null` otherwise.
+   */
+  readonly builtIn: BuiltInDecision | null;
 }
