@@ -322,23 +322,39 @@ function compileStatement(origin: StatementOrigin, version: PolicyVersion | null
           statement.resource.values.map((v) => v.value),
           statement.resource.negated,
           version,
+          COMPLETES_ARNS.has(origin.layer),
         )
       : null,
     clauses: statement.conditions.map((c) => compileClause(c, version)),
   };
 }
 
+/**
+ * The layers whose policies are identity-based, where AWS completes an ARN of fewer than six segments
+ * with `*` in every missing segment (`arn:aws:sqs` is `arn:aws:sqs:*:*:*`). A permissions boundary is
+ * a managed policy of the same kind. Session policies are not completed: AssumeRole,
+ * AssumeRoleWithSAML and AssumeRoleWithWebIdentity refuse a session policy with an incomplete ARN, so
+ * such a session cannot exist; resource-based policies, SCPs and RCPs keep the segment-by-segment
+ * match (AWS documents completion for identity-based policies only).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ */
+const COMPLETES_ARNS: ReadonlySet<LayerName> = new Set<LayerName>(['identity', 'permissions-boundary']);
+
 function compileResource(
   patterns: readonly string[],
   negated: boolean,
   version: PolicyVersion | null,
+  completeArns: boolean,
 ): CompiledResource {
+  const options = { completeMissingSegments: completeArns };
   const constants: ArnMatcher[] = [];
   const templates: Template[] = [];
   for (const p of patterns) {
     const template = version === '2012-10-17' ? parseTemplate(p) : undefined;
     if (template) templates.push(template);
-    else constants.push(compileArnPattern(p));
+    else constants.push(compileArnPattern(p, options));
   }
   const constantMemo = new Map<string, boolean>();
   const templateCache = new Map<string, ArnMatcher>();
@@ -368,7 +384,7 @@ function compileResource(
           for (const part of parts) if (part.kind === 'literal') key += `\u0000${part.text}`;
           let matcher = templateCache.get(key);
           if (matcher === undefined) {
-            matcher = compileArnPattern(parts);
+            matcher = compileArnPattern(parts, options);
             if (templateCache.size >= MEMO_LIMIT) templateCache.clear();
             templateCache.set(key, matcher);
           }

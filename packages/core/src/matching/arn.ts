@@ -65,23 +65,42 @@ export interface ArnMatcher {
   matches(arn: string): boolean;
 }
 
+/** Options of {@link compileArnPattern}. */
+export interface ArnPatternOptions {
+  /**
+   * Complete a pattern of fewer than six segments with `*` in every missing segment, as AWS does for
+   * an ARN in an identity-based policy (`arn:aws:sqs` is `arn:aws:sqs:*:*:*`). Default `false`.
+   *
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
+   * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+   */
+  readonly completeMissingSegments?: boolean;
+}
+
 /**
  * Compiles an ARN pattern that is matched segment by segment, the way IAM matches `Resource` and
  * `ArnLike`: each of the six segments is a wildcard pattern matched against the same segment of the
  * ARN, so a `*` in the region never eats the account. A pattern with fewer than six segments whose
- * last segment ends in `*` lets that `*` run past the colons (current RES note). A pattern that is
- * not an ARN (`*`, or free text) is matched against the whole string. Case-sensitive.
+ * last segment ends in `*` lets that `*` run past the colons (current RES note); with
+ * `completeMissingSegments` every missing segment is `*` instead. A pattern that is not an ARN (`*`,
+ * or free text) is matched against the whole string. Case-sensitive.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN
  */
-export function compileArnPattern(pattern: string | readonly WildcardPart[]): ArnMatcher {
+export function compileArnPattern(
+  pattern: string | readonly WildcardPart[],
+  options: ArnPatternOptions = {},
+): ArnMatcher {
   const parts = typeof pattern === 'string' ? [{ kind: 'text', text: pattern } as const] : pattern;
   const segments = splitParts(parts);
   const whole = compileWildcard(typeof pattern === 'string' ? pattern : pattern);
   if (segments === undefined) {
     // not an ARN pattern: `*`, or text matched whole
     return whole;
+  }
+  if (options.completeMissingSegments === true) {
+    while (segments.length < 6) segments.push([{ kind: 'star' }]);
   }
   const matchers: WildcardMatcher[] = segments.map((s) => compileWildcard(s));
   const tailAbsorbs = segments.length < 6 && endsWithStar(segments[segments.length - 1] ?? []);
