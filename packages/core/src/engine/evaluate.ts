@@ -301,6 +301,8 @@ function evaluateRequest(
     if (needsResource && grant === null) return result('ImplicitDeny', 'resource');
   } else {
     if (!sameAccount && grant === null) return result('ImplicitDeny', 'resource');
+    // in the same account a grant to the caller itself (or to `*`) is limited by no implicit deny; one
+    // to the role or user behind a session by the boundary and session policy only (EVAL-DA, PRIN)
     const skipIdentity = sameAccount && (grant === 'direct' || grant === 'issuer');
     const skipLimits = sameAccount && grant === 'direct';
     if (!skipIdentity && !(identityVerdict?.allow === true)) return result('ImplicitDeny', 'identity');

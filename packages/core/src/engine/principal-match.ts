@@ -5,15 +5,28 @@ import type { RequestContext } from './request-context.js';
 
 /**
  * How a resource-based policy names the caller, strongest first:
- * - `direct`: the caller itself (IAM user, role session, federated-user session, root, `*`, or the
- *   service / provider / canonical user making the call): in the same account it is not limited by
- *   an implicit deny in identity policies, boundary or session policy (BOUND);
+ * - `direct`: the caller itself (IAM user, role session, federated-user session, root, or the
+ *   service / provider / canonical user making the call), or everyone (`*`): in the same account it
+ *   is not limited by an implicit deny in identity policies, boundary or session policy (EVAL-DA,
+ *   BOUND). For `*` AWS says so twice: "For IAM users and role principals within your account, no
+ *   other permissions are required" (PRIN, All principals), and boundaries and session policies "do
+ *   not limit permissions granted using the `aws:PrincipalArn` condition key with a wildcard(*) in
+ *   the Principal element" (PRIN, IAM role principals; EVAL-DA). The session-policies section of
+ *   POL contrasts only a grant to the role or user ARN (limited) with one to the session ARN (not
+ *   limited); `*` names neither. For a federated-user session AWS describes only a grant that
+ *   "specifically references the federated user session" (STS GetFederationToken): `*` is read as
+ *   for a role session (unverified);
  * - `issuer`: the role behind a session, or the IAM user behind a federated user: limited by the
- *   boundary and session policy (BOUND, PRIN);
+ *   boundary and session policy, not by an implicit deny in identity policies (EVAL-DA, POL);
  * - `account`: the caller's account (`"111122223333"` or `:root`): delegation, the identity
  *   policies must allow too (PRIN).
  *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-roles
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html
  */
 export type PrincipalGrant = 'direct' | 'issuer' | 'account';
 
@@ -34,7 +47,14 @@ function typeAndName(resource: string): { type: string; name: string; rest: stri
   return { type, name: last < 0 ? rest : rest.slice(last + 1), rest };
 }
 
-/** How one `Principal` entry names the caller, or `null` when it does not. */
+/**
+ * How one `Principal` entry names the caller, or `null` when it does not. `"*"` (and `{"AWS": "*"}`,
+ * the same) names every caller: AWS documents it as all users, anonymous ones included; that it
+ * names a service principal too is this engine's reading. `{"Service": "*"}` is not a valid principal.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-anonymous
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services
+ */
 export function matchPrincipalEntry(
   entry: PrincipalEntry,
   caller: Caller,
