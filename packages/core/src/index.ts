@@ -257,7 +257,6 @@ export type {
   DecodedContext,
   DecodedForm,
   DecodedMessage,
-  DecodedParseResult,
   DecodedPrincipal,
   DecodedStatement,
 } from './decoded/decoded-model.js';

@@ -1,5 +1,5 @@
-import { explainDecoded, formatDiagnostic, parseDecodedMessage } from '@whydenied/core';
-import { EXIT_OK, inputError } from '../cli-error.js';
+import { explainDecoded, parseDecodedMessage } from '@whydenied/core';
+import { EXIT_OK, firstProblem, inputError } from '../cli-error.js';
 import { readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import { renderExplainText } from '../render/explain-text.js';
@@ -24,8 +24,8 @@ export const explainCommand: CommandSpec = {
     const options = command.opts<{ format: OutputFormat }>();
     const input = await readInput(args[0] as string, io);
     const parsed = parseDecodedMessage(input.text);
-    if (!parsed.ok) throw inputError(formatDiagnostic({ ...parsed.diagnostic, source: input.name }));
-    const explanation = explainDecoded(parsed.value, parsed.diagnostics);
+    if (!parsed.ok) throw inputError(firstProblem(parsed.diagnostics, input.name));
+    const explanation = explainDecoded(parsed.value);
     io.stdout.write(
       options.format === 'json'
         ? toJsonText(explanation)

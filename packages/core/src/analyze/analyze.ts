@@ -287,7 +287,7 @@ function readDecoded(
   if (input === undefined) return undefined;
   const parsed = parseDecodedMessage(input.text);
   if (!parsed.ok) {
-    diagnostics.push({ ...parsed.diagnostic, source: input.id });
+    diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, source: input.id })));
     return undefined;
   }
   if (decodedAction(parsed.value) === null) {

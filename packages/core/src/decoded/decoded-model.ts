@@ -63,6 +63,8 @@ export interface DecodedMessage {
   readonly context: DecodedContext;
   /** Which input form held the message. */
   readonly form: DecodedForm;
+  /** What could not be read from the message: truncation, missing or malformed fields. */
+  readonly warnings: readonly Diagnostic[];
 }
 
 /**
@@ -70,13 +72,3 @@ export interface DecodedMessage {
  * JSON string holding the JSON, or any of these inside other text (prompts, labels, YAML output).
  */
 export type DecodedForm = 'object' | 'cli-wrapper' | 'json-string';
-
-/** A decoded message and what could not be read from it, or why the input holds none. */
-export type DecodedParseResult =
-  | {
-      readonly ok: true;
-      readonly value: DecodedMessage;
-      /** Warnings: truncation, missing or malformed fields. */
-      readonly diagnostics: readonly Diagnostic[];
-    }
-  | { readonly ok: false; readonly diagnostic: Diagnostic };

@@ -108,18 +108,19 @@ describe('explainDecoded over the decoded-message table', () => {
     if (expected.error !== undefined) {
       expect(parsed.ok).toBe(false);
       if (parsed.ok) return;
-      expect(parsed.diagnostic.code).toBe(expected.error);
-      expect(parsed.diagnostic.message).toMatch(/^[a-z`]/);
-      expect(parsed.diagnostic.message).not.toMatch(/\.$/);
+      const [diagnostic] = parsed.diagnostics;
+      expect(diagnostic?.code).toBe(expected.error);
+      expect(diagnostic?.message).toMatch(/^[a-z`]/);
+      expect(diagnostic?.message).not.toMatch(/\.$/);
       if (expected.errorAt !== undefined) {
-        const start = parsed.diagnostic.span?.start;
+        const start = diagnostic?.span?.start;
         expect(start === undefined ? null : `${start.line}:${start.column}`).toBe(expected.errorAt);
       }
       return;
     }
-    expect(parsed.ok, parsed.ok ? '' : parsed.diagnostic.message).toBe(true);
+    expect(parsed.ok, parsed.ok ? '' : parsed.diagnostics[0]?.message).toBe(true);
     if (!parsed.ok) return;
-    const e = explainDecoded(parsed.value, parsed.diagnostics);
+    const e = explainDecoded(parsed.value);
     const actual: Record<string, unknown> = {
       form: parsed.value.form,
       decision: e.decision,

@@ -70,14 +70,11 @@ function splitRedactedArn(value: string): ReturnType<typeof splitArn> {
 /**
  * Explains a decoded authorization message: the decision (explicit or implicit deny), each matched
  * statement with its probable policy layer and why, the condition keys with the request's values,
- * and what to look at next.
+ * and what to look at next; the message's warnings (truncation, missing fields) come along.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
-export function explainDecoded(
-  message: DecodedMessage,
-  diagnostics: readonly Diagnostic[] = [],
-): Explanation {
+export function explainDecoded(message: DecodedMessage): Explanation {
   const { context } = message;
   const decision: ExplainDecision = message.allowed
     ? 'Allowed'
@@ -116,6 +113,7 @@ export function explainDecoded(
     resourceType: contextValue(message, 'aws:Type') ?? resourceTypeOf(resourceArn),
     context: context.conditions,
   };
+  const diagnostics = message.warnings;
   return { ...base, nextSteps: buildExplainSteps(base, diagnostics), diagnostics };
 }
 

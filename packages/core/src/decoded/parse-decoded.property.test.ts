@@ -70,13 +70,14 @@ describe('parseDecodedMessage properties', () => {
         const cut = text.slice(0, n % (text.length + 1));
         const parsed = parseDecodedMessage(cut);
         if (!parsed.ok) {
-          expect(ERROR_CODES.has(parsed.diagnostic.code), parsed.diagnostic.code).toBe(true);
+          const code = parsed.diagnostics[0]?.code ?? '';
+          expect(ERROR_CODES.has(code), code).toBe(true);
           return;
         }
-        const e = explainDecoded(parsed.value, parsed.diagnostics);
+        const e = explainDecoded(parsed.value);
         expect(['Allowed', 'ExplicitDeny', 'ImplicitDeny']).toContain(e.decision);
         if (cut.length < text.length) {
-          expect(parsed.diagnostics.map((d) => d.code)).toContain('decoded-truncated');
+          expect(parsed.value.warnings.map((d) => d.code)).toContain('decoded-truncated');
         }
       }),
       { numRuns: 1000 },
@@ -87,7 +88,7 @@ describe('parseDecodedMessage properties', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.string(), fc.json()), (value) => {
         const parsed = parseDecodedMessage(value);
-        if (parsed.ok) explainDecoded(parsed.value, parsed.diagnostics);
+        if (parsed.ok) explainDecoded(parsed.value);
       }),
       { numRuns: 1000 },
     );
@@ -97,6 +98,6 @@ describe('parseDecodedMessage properties', () => {
     let text = JSON.stringify(DECODED[0]);
     for (let i = 0; i < 6; i++) text = JSON.stringify(text);
     const parsed = parseDecodedMessage(text);
-    expect(parsed.ok ? null : parsed.diagnostic.code).toBe('decoded-too-deep');
+    expect(parsed.ok ? null : parsed.diagnostics[0]?.code).toBe('decoded-too-deep');
   });
 });

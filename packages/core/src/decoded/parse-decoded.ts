@@ -1,4 +1,5 @@
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
 import type {
@@ -6,7 +7,6 @@ import type {
   DecodedContext,
   DecodedForm,
   DecodedMessage,
-  DecodedParseResult,
   DecodedPrincipal,
   DecodedStatement,
 } from './decoded-model.js';
@@ -40,20 +40,16 @@ interface Reader {
   readonly diagnostics: Diagnostic[];
 }
 
-type Step =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly diagnostic: Diagnostic };
-
 /**
  * Reads a decoded authorization message in any form it is pasted in: the JSON object, the CLI's
  * `{"DecodedMessage": "<JSON string>"}` (JSON in a string, parsed twice), a JSON string holding the
  * JSON, or text around any of these (a prompt, a `DecodedMessage:` label, YAML output). A message
  * cut off mid-way is completed up to its last whole value and read with a `decoded-truncated`
- * warning. Never throws.
+ * warning (the message's `warnings`). Never throws.
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  * @see https://docs.aws.amazon.com/cli/latest/reference/sts/decode-authorization-message.html
  */
-export function parseDecodedMessage(input: unknown): DecodedParseResult {
+export function parseDecodedMessage(input: unknown): Result<DecodedMessage> {
   const reader: Reader = { diagnostics: [] };
   let value = input;
   let form: DecodedForm = 'object';
@@ -81,13 +77,13 @@ export function parseDecodedMessage(input: unknown): DecodedParseResult {
       const found = keys.length === 0 ? 'an empty object' : keys.map((k) => `\`${k}\``).join(', ');
       return fail('decoded-not-a-message', MESSAGES['decoded-not-a-message'](found));
     }
-    return { ok: true, value: normalise(record, form, reader), diagnostics: reader.diagnostics };
+    return { ok: true, value: normalise(record, form, reader) };
   }
   return fail('decoded-too-deep', MESSAGES['decoded-too-deep']());
 }
 
 /** Parses the JSON a text holds; `depth > 0` means the text came from inside a JSON string. */
-function readText(text: string, depth: number, reader: Reader): Step {
+function readText(text: string, depth: number, reader: Reader): Result<unknown> {
   const trimmed = text.trim();
   if (trimmed === '') return fail('empty-input', MESSAGES['empty-input']());
   if (trimmed.startsWith('"')) {
@@ -135,7 +131,7 @@ function warnTruncated(reader: Reader, depth: number, offset: number): void {
 }
 
 /** A JSON syntax error, with its position moved from the slice to the whole text. */
-function syntaxError(raw: Diagnostic, text: string, sliceStart: number, depth: number): Step {
+function syntaxError(raw: Diagnostic, text: string, sliceStart: number, depth: number): Result<never> {
   const diagnostic = { ...raw, message: raw.message.replace(/\.$/, '') };
   if (depth > 0) {
     const at = diagnostic.span?.start;
@@ -143,9 +139,9 @@ function syntaxError(raw: Diagnostic, text: string, sliceStart: number, depth: n
     return fail('json-syntax', MESSAGES['decoded-inner-json'](reason.replace(/^invalid JSON: /, '')));
   }
   const start = diagnostic.span?.start;
-  if (start === undefined) return { ok: false, diagnostic };
+  if (start === undefined) return { ok: false, diagnostics: [diagnostic] };
   const moved = positionAt(text, sliceStart + start.offset);
-  return { ok: false, diagnostic: { ...diagnostic, span: { start: moved, end: moved } } };
+  return { ok: false, diagnostics: [{ ...diagnostic, span: { start: moved, end: moved } }] };
 }
 
 /** The 1-based line and column of a 0-based offset. */
@@ -176,6 +172,7 @@ function normalise(raw: Record<string, unknown>, form: DecodedForm, reader: Read
     failures,
     context: contextOf(raw.context, reader),
     form,
+    warnings: reader.diagnostics,
   };
 }
 
@@ -356,8 +353,8 @@ function invalid(reader: Reader, path: string, expected: string): void {
   });
 }
 
-function fail(code: string, message: string): { ok: false; diagnostic: Diagnostic } {
-  return { ok: false, diagnostic: { code, severity: 'error', message, path: '' } };
+function fail(code: string, message: string): Result<never> {
+  return { ok: false, diagnostics: [{ code, severity: 'error', message, path: '' }] };
 }
 
 function describe(value: unknown): string {

@@ -246,8 +246,8 @@ describe('redacted decoded messages explain the same', () => {
     const { text: redacted, map } = redact(text);
     const explain = (t: string) => {
       const parsed = parseDecodedMessage(t);
-      if (!parsed.ok) throw new Error(parsed.diagnostic.message);
-      return explainDecoded(parsed.value, parsed.diagnostics);
+      if (!parsed.ok) throw new Error(parsed.diagnostics[0]?.message);
+      return explainDecoded(parsed.value);
     };
     const before = explain(text);
     const after = explain(redacted);
