@@ -289,3 +289,19 @@ export {
   type RedactionKind,
   type RedactionMap,
 } from './redact/redaction-map.js';
+
+// --- compare: what a new policy allows that the old one does not ---
+export { comparePolicies } from './compare/compare-policies.js';
+export type { ComparedPolicy } from './compare/read-compared-policy.js';
+export {
+  type AccessRow,
+  COMPARE_LAYERS,
+  type CompareLayer,
+  type CompareLimit,
+  type CompareOptions,
+  type Comparison,
+  type ConditionValue,
+  type ExampleRequest,
+  type KeySummary,
+  type StatementRef,
+} from './compare/compare-model.js';

@@ -1,0 +1,397 @@
+import { parseCaller } from '../engine/caller.js';
+import type { CompiledPolicySet } from '../engine/compile-policy-set.js';
+import { parseTemplate, resolveTemplate } from '../engine/policy-variables.js';
+import { matchPrincipal } from '../engine/principal-match.js';
+import type { AuthorizationRequest, ContextValue } from '../engine/request.js';
+import type { ContextEntry, RequestContext } from '../engine/request-context.js';
+import { compileArnPattern } from '../matching/arn.js';
+import type { PolicyStatement } from '../policy/policy-model.js';
+import { entryOf, type Leaf, type PointBudget, type SearchStatement, searchAccess } from './access-search.js';
+import { type ActionPoint, type ActionSpace, actionSendsKey } from './action-points.js';
+import type { CallerPoint } from './caller-points.js';
+import type { AccessRow, CompareLayer, ConditionValue, StatementRef } from './compare-model.js';
+import type { CompareSpace, PreparedStatement } from './compare-space.js';
+import { allowsImplicitly, isResourceStyle, layerVerdict } from './layer-verdict.js';
+import { type Box, mergeBoxes } from './merge-regions.js';
+import type { ReadPolicy } from './read-compared-policy.js';
+import { actionFormats, resourceMatcher, resourcePoints } from './resource-points.js';
+
+/**
+ * Access one policy grants and the other does not, over every tested action, resource and caller:
+ * the search's regions grouped into rows by deciding statement, resource pattern and principal, each
+ * row's example request re-evaluated with the engine. Actions whose relevant statements, resource
+ * types and sendable keys are the same share one search.
+ */
+
+/** What {@link findAccess} needs. */
+export interface FindAccessInput {
+  readonly space: CompareSpace;
+  readonly actions: ActionSpace;
+  /** The side that must allow: 1 for new access, 0 for removed access. */
+  readonly granting: 0 | 1;
+  readonly layer: CompareLayer;
+  readonly sets: readonly [CompiledPolicySet, CompiledPolicySet];
+  readonly policies: readonly [ReadPolicy, ReadPolicy];
+  readonly budget: PointBudget;
+  readonly relevant: RelevantStatements;
+}
+
+/** Rows found, and whether every action's resources were fully generated. */
+export interface FoundAccess {
+  readonly rows: readonly AccessRow[];
+  readonly complete: boolean;
+}
+
+interface Origin {
+  readonly resource: string;
+  readonly caller: CallerPoint;
+  readonly assignment: ReadonlyMap<number, number>;
+}
+
+interface Group {
+  readonly anchor: PreparedStatement;
+  readonly resource: string;
+  readonly notResource: readonly string[] | undefined;
+  readonly principal: string | undefined;
+  readonly boxes: Box<Origin>[];
+}
+
+const NO_CONTEXT: RequestContext = new Map();
+
+/** For each tested action (in order), the statements of the old and the new policy that match it. */
+export type RelevantStatements = readonly (readonly [
+  readonly PreparedStatement[],
+  readonly PreparedStatement[],
+])[];
+
+/** Statements of one side indexed by service prefix, matched against each action in document order. */
+function byService(statements: readonly PreparedStatement[]) {
+  const buckets = new Map<string, PreparedStatement[]>();
+  const any: PreparedStatement[] = [];
+  for (const s of statements) {
+    const prefix = s.compiled.servicePrefix;
+    if (prefix === null) any.push(s);
+    else buckets.set(prefix, [...(buckets.get(prefix) ?? []), s]);
+  }
+  return (action: ActionPoint): PreparedStatement[] => {
+    const out: PreparedStatement[] = [];
+    const bucket = buckets.get(action.service) ?? [];
+    let i = 0;
+    let j = 0;
+    while (i < bucket.length || j < any.length) {
+      const a = bucket[i];
+      const b = any[j];
+      const next =
+        b === undefined || (a !== undefined && a.compiled.statement.index < b.compiled.statement.index)
+          ? (bucket[i++] as PreparedStatement)
+          : (any[j++] as PreparedStatement);
+      if (next.compiled.matchesAction(action.lower)) out.push(next);
+    }
+    return out;
+  };
+}
+
+/** The statements of both policies that match each action. */
+export function relevantStatements(space: CompareSpace, actions: ActionSpace): RelevantStatements {
+  const old = byService(space.statements[0]);
+  const next = byService(space.statements[1]);
+  return actions.actions.map((action) => [old(action), next(action)] as const);
+}
+
+/** Access the granting side allows and the other does not, as rows sorted by action and resource. */
+export function findAccess(input: FindAccessInput): FoundAccess {
+  const { space, granting, layer } = input;
+  const other = granting === 1 ? 0 : 1;
+  const implicit = allowsImplicitly(layer);
+  const memo = new Map<string, Group[]>();
+  const rows: AccessRow[] = [];
+  let complete = true;
+  for (const [n, action] of input.actions.actions.entries()) {
+    const both = input.relevant[n] as RelevantStatements[number];
+    const g = both[granting];
+    const o = both[other];
+    const decisive = implicit ? o : g;
+    if (!decisive.some((s) => s.compiled.statement.effect === (implicit ? 'Deny' : 'Allow'))) continue;
+    const domains = domainsFor(action, [...g, ...o], input);
+    const restricted = domains.map((d, k) => (d.length < (space.spaces[k]?.classes.length ?? 0) ? k : -1));
+    // when no statement tells ARNs apart, the action's resource types do not matter to the search
+    const anyResource = [...g, ...o].every(
+      (s) => s.resourceKeys === null && s.resourcePatterns.every((p) => !p.startsWith('arn:')),
+    );
+    const kind = action.info === null ? 'unknown' : action.info.wildcardOnly ? 'wildcard-only' : 'typed';
+    const signature = [
+      g.map((s) => s.compiled.statement.index).join(','),
+      o.map((s) => s.compiled.statement.index).join(','),
+      anyResource ? kind : `${kind} ${actionFormats(action).join(' ')}`,
+      restricted.filter((k) => k >= 0).join(','),
+    ].join('|');
+    let groups = memo.get(signature);
+    if (groups === undefined) {
+      const found = groupsFor(action, g, o, domains, input);
+      complete &&= found.complete;
+      groups = found.groups;
+      memo.set(signature, groups);
+    }
+    for (const group of groups) {
+      for (const box of group.boxes) {
+        // a shared search ran on another action's resource: show one of this action's own
+        const own = anyResource && kind === 'typed' ? resourcePoints(action, []).resources[0] : undefined;
+        rows.push(rowOf(action, group, box, own ?? box.origin.resource, input));
+      }
+    }
+  }
+  rows.sort(
+    (a, b) =>
+      compareText(a.action, b.action) ||
+      compareText(a.resource, b.resource) ||
+      (a.statement?.index ?? -1) - (b.statement?.index ?? -1),
+  );
+  return { rows, complete };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** For each key read by the action's statements, the classes the action can send. */
+function domainsFor(
+  action: ActionPoint,
+  statements: readonly PreparedStatement[],
+  input: FindAccessInput,
+): number[][] {
+  const { spaces } = input.space;
+  const read = new Set<number>();
+  for (const s of statements) {
+    for (const t of s.clauseTests) for (const k of t.keys) read.add(k);
+    for (const k of s.resourceKeys ?? []) read.add(k);
+  }
+  return spaces.map((space, k) => {
+    const all = space.classes.map((_, i) => i);
+    if (!read.has(k) || actionSendsKey(action, space.key, input.actions.snapshot)) return all;
+    const absent = space.classes.indexOf(null);
+    return absent < 0 ? all : [absent];
+  });
+}
+
+/** Searches every resource and caller of one action and groups the regions found. */
+function groupsFor(
+  action: ActionPoint,
+  granting: readonly PreparedStatement[],
+  other: readonly PreparedStatement[],
+  domains: number[][],
+  input: FindAccessInput,
+): { groups: Group[]; complete: boolean } {
+  const { space, layer } = input;
+  const implicit = allowsImplicitly(layer);
+  const patterns = [...granting, ...other].flatMap((s) => s.resourcePatterns);
+  const { resources, complete } = resourcePoints(action, patterns);
+  const groups = new Map<string, Group>();
+  const principalMatches = new Map<string, boolean>();
+  for (const resource of resources) {
+    const resourceOk = (s: PreparedStatement) => {
+      const r = s.compiled.resource;
+      return r === null || !r.isStatic || r.matches(resource, NO_CONTEXT);
+    };
+    const g1 = granting.filter(resourceOk);
+    const o1 = other.filter(resourceOk);
+    for (const caller of space.callers) {
+      const parsed = parseCaller(caller.principal, caller.sessionIssuer);
+      const principalOk = (s: PreparedStatement) => {
+        const element = s.compiled.statement.principal;
+        if (element === null) return true;
+        const key = `${s.side}:${s.compiled.statement.index}:${caller.principal}`;
+        let ok = principalMatches.get(key);
+        if (ok === undefined) {
+          ok = matchPrincipal(element, parsed, caller.context).matched;
+          principalMatches.set(key, ok);
+        }
+        return ok;
+      };
+      const g2 = g1.filter(principalOk);
+      const o2 = o1.filter(principalOk);
+      const decisive = implicit ? o2 : g2;
+      if (!decisive.some((s) => s.compiled.statement.effect === (implicit ? 'Deny' : 'Allow'))) continue;
+      const prepared = new Map<SearchStatement, PreparedStatement>();
+      const toSearch = (s: PreparedStatement): SearchStatement => {
+        const r = s.compiled.resource;
+        const tests =
+          s.resourceKeys === null || r === null
+            ? s.clauseTests
+            : [
+                ...s.clauseTests,
+                { keys: s.resourceKeys, test: (ctx: RequestContext) => r.matches(resource, ctx) },
+              ];
+        const searched: SearchStatement = { side: s.side, compiled: s.compiled, tests };
+        prepared.set(searched, s);
+        return searched;
+      };
+      const leaves = searchAccess({
+        granting: g2.map(toSearch),
+        other: o2.map(toSearch),
+        implicitAllow: implicit,
+        spaces: space.spaces,
+        domains,
+        base: caller.context,
+        fixed: space.fixed,
+        budget: input.budget,
+      });
+      for (const leaf of leaves) {
+        const anchor = prepared.get(leaf.anchor) as PreparedStatement;
+        addLeaf(groups, anchor, leaf, resource, caller, input);
+      }
+    }
+  }
+  const merged = [...groups.values()].map((group) => ({ ...group, boxes: mergeBoxes(group.boxes, domains) }));
+  return { groups: merged, complete };
+}
+
+/** The context of a caller with a leaf's key classes. */
+function contextOf(
+  caller: CallerPoint,
+  assignment: ReadonlyMap<number, number>,
+  input: FindAccessInput,
+): RequestContext {
+  const context = new Map<string, ContextEntry>(caller.context);
+  for (const [k, cls] of assignment) {
+    const space = input.space.spaces[k];
+    if (space === undefined) continue;
+    const entry = entryOf(space, cls);
+    if (entry === null) context.delete(space.lower);
+    else context.set(space.lower, entry);
+  }
+  return context;
+}
+
+function addLeaf(
+  groups: Map<string, Group>,
+  anchor: PreparedStatement,
+  leaf: Leaf,
+  resource: string,
+  caller: CallerPoint,
+  input: FindAccessInput,
+): void {
+  const context = contextOf(caller, leaf.assignment, input);
+  const matched = matchedResource(
+    anchor.compiled.statement,
+    anchor.compiled.resource === null,
+    resource,
+    context,
+  );
+  const principal = isResourceStyle(input.layer)
+    ? matchedPrincipal(anchor.compiled.statement, caller)
+    : undefined;
+  const key = [
+    anchor.side,
+    anchor.compiled.statement.index,
+    matched.resource,
+    matched.notResource?.join(' '),
+    principal,
+  ].join('\u0000');
+  let group = groups.get(key);
+  if (group === undefined) {
+    group = { anchor, resource: matched.resource, notResource: matched.notResource, principal, boxes: [] };
+    groups.set(key, group);
+  }
+  const sets = new Map<number, readonly number[]>();
+  for (const [k, cls] of leaf.assignment) if (!input.space.fixed.has(k)) sets.set(k, [cls]);
+  group.boxes.push({ sets, origin: { resource, caller, assignment: leaf.assignment } });
+}
+
+/** The statement's `Resource` pattern (as written) that matches, or `*` and its `NotResource` list. */
+function matchedResource(
+  statement: PolicyStatement,
+  noResource: boolean,
+  resource: string,
+  context: RequestContext,
+): { resource: string; notResource: readonly string[] | undefined } {
+  const element = statement.resource;
+  if (noResource || element === null) return { resource: '*', notResource: undefined };
+  if (element.negated) return { resource: '*', notResource: element.values.map((v) => v.raw) };
+  for (const v of element.values) {
+    const template = parseTemplate(v.value);
+    const parts = template === undefined ? undefined : resolveTemplate(template, context);
+    const matches =
+      template === undefined
+        ? resourceMatcher(v.value).matches(resource)
+        : parts !== undefined && compileArnPattern(parts).matches(resource);
+    if (matches) return { resource: v.raw, notResource: undefined };
+  }
+  return { resource: '*', notResource: undefined };
+}
+
+/** The `Principal` entry (as written) that names the caller; `*` for `NotPrincipal`. */
+function matchedPrincipal(statement: PolicyStatement, caller: CallerPoint): string | undefined {
+  const element = statement.principal;
+  if (element === null) return undefined;
+  if (element.negated) return '*';
+  const outcome = matchPrincipal(
+    element,
+    parseCaller(caller.principal, caller.sessionIssuer),
+    caller.context,
+  );
+  return outcome.matchedEntries[0]?.raw ?? '*';
+}
+
+function refOf(policy: ReadPolicy, statement: PolicyStatement): StatementRef {
+  const where = policy.locate(statement.pointer);
+  const start = where.span?.start;
+  return {
+    sid: statement.sid,
+    index: statement.index,
+    pointer: where.pointer,
+    ...(start === undefined ? {} : { line: start.line, column: start.column }),
+  };
+}
+
+/** One row: the box's conditions, its example request checked with the engine, and the statements. */
+function rowOf(
+  action: ActionPoint,
+  group: Group,
+  box: Box<Origin>,
+  resource: string,
+  input: FindAccessInput,
+): AccessRow {
+  const { space, layer, granting } = input;
+  const other = granting === 1 ? 0 : 1;
+  const conditions: Record<string, ConditionValue[]> = {};
+  for (const [k, set] of [...box.sets].sort((a, b) => a[0] - b[0])) {
+    const s = space.spaces[k];
+    if (s !== undefined) conditions[s.key] = set.map((c) => s.classes[c] ?? null);
+  }
+  const context: Record<string, ContextValue> = {};
+  for (const [k, cls] of box.origin.assignment) {
+    const s = space.spaces[k];
+    const value = s === undefined || space.fixed.has(k) ? null : (s.classes[cls] ?? null);
+    if (s !== undefined && value !== null) context[s.key] = value;
+  }
+  const { caller } = box.origin;
+  const request: AuthorizationRequest = {
+    principal: caller.principal,
+    action: action.name,
+    resource,
+    context,
+    ...(caller.sessionIssuer === undefined ? {} : { sessionIssuer: caller.sessionIssuer }),
+  };
+  const granted = layerVerdict(input.sets[granting], layer, request);
+  const withheld = layerVerdict(input.sets[other], layer, request);
+  if (!granted.allowed || withheld.allowed) {
+    throw new Error(`compare: the engine disagrees with the search at ${JSON.stringify(request)}`);
+  }
+  const implicit = allowsImplicitly(layer);
+  const deniedBy = implicit ? group.anchor.compiled.statement : withheld.denying;
+  return {
+    action: action.name,
+    resource: group.resource,
+    ...(group.notResource === undefined ? {} : { notResource: group.notResource }),
+    ...(group.principal === undefined ? {} : { principal: group.principal }),
+    conditions,
+    statement: implicit ? null : refOf(input.policies[granting], group.anchor.compiled.statement),
+    ...(deniedBy === null ? {} : { deniedBy: refOf(input.policies[other], deniedBy) }),
+    example: {
+      principal: caller.principal,
+      action: action.name,
+      resource,
+      context,
+    },
+  };
+}
