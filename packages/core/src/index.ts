@@ -186,7 +186,7 @@ export {
   type LintSource,
   lintPolicy,
 } from './lint/lint-policy.js';
-export { type LintFinding, type LintTextResult, lintPolicyText } from './lint/lint-text.js';
+export { type LintFinding, lintPolicyText } from './lint/lint-text.js';
 export { LINT_RULES } from './lint/rules/index.js';
 
 // --- evidence: accounts, organizations, resource policies ---

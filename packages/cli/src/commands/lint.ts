@@ -1,14 +1,13 @@
 import {
   type Catalog,
   createCatalog,
-  formatDiagnostic,
   LINT_POLICY_KINDS,
   type LintFinding,
   type LintPolicyKind,
   lintPolicyText,
 } from '@whydenied/core';
 import { createNodeCatalogSource } from '../catalog-source.js';
-import { EXIT_OK, inputError, usageError } from '../cli-error.js';
+import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
 import { readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import type { CommandSpec } from './command.js';
@@ -96,8 +95,8 @@ export const lintCommand: CommandSpec = {
     for (const path of files) {
       const input = await readInput(path, io);
       const result = await lintPolicyText(input.text, catalog, { kind });
-      if (!result.ok) throw inputError(formatDiagnostic({ ...result.diagnostic, source: input.name }));
-      for (const f of result.findings) findings.push(toJsonFinding(input.name, f));
+      if (!result.ok) throw inputError(firstProblem(result.diagnostics, input.name));
+      for (const f of result.value.findings) findings.push(toJsonFinding(input.name, f));
     }
     io.stdout.write(
       options.format === 'json' ? toJsonText({ findings }) : renderLintText(findings, files.length),

@@ -44,8 +44,9 @@ describe('AWS documentation example policies', () => {
   it.each(table.examples.map((e) => [e.file, e] as const))('%s', async (_file, e) => {
     const text = readFileSync(new URL(`./examples/${e.file}`, import.meta.url), 'utf8');
     const result = await lintPolicyText(text, nodeCatalog(), { kind: e.kind });
-    if (!result.ok) throw new Error(result.diagnostic.message);
-    expect(result.findings.map((f) => f.code).sort()).toEqual([...e.expect].sort());
-    if (!e.meantToBeWrong) expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    if (!result.ok) throw new Error(result.diagnostics[0]?.message);
+    const { findings } = result.value;
+    expect(findings.map((f) => f.code).sort()).toEqual([...e.expect].sort());
+    if (!e.meantToBeWrong) expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

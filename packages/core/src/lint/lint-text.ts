@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { parseJson } from '../json/parse-json.js';
 import { createPointerLocator } from '../json/pointer-position.js';
 import { findPolicy } from '../policy/unwrap-policy.js';
@@ -15,17 +16,10 @@ export interface LintFinding extends Diagnostic {
 }
 
 /**
- * The result of linting one file: its findings, or why the file could not be read as JSON (the
- * diagnostic then has a span when the position is known).
- */
-export type LintTextResult =
-  | { readonly ok: true; readonly kind: LintPolicyKind; readonly findings: readonly LintFinding[] }
-  | { readonly ok: false; readonly diagnostic: Diagnostic };
-
-/**
  * Lints the text of one file holding a policy (see `findPolicy` for the accepted shapes) and maps every
  * finding's pointer to a line and column of the text. For a policy embedded in a string, findings are
- * placed at that string.
+ * placed at that string. When the file cannot be read as a policy, the diagnostic says why (with a
+ * span when the position is known).
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html
  */
@@ -33,15 +27,15 @@ export async function lintPolicyText(
   text: string,
   catalog: Catalog,
   options: LintOptions = {},
-): Promise<LintTextResult> {
+): Promise<Result<{ readonly kind: LintPolicyKind; readonly findings: readonly LintFinding[] }>> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJson(body);
-  if (!parsed.ok) return { ok: false, diagnostic: parsed.diagnostic };
+  if (!parsed.ok) return { ok: false, diagnostics: [parsed.diagnostic] };
   const locator = createPointerLocator(body);
   const found = findPolicy(parsed.value);
   if (!found.ok) {
     const span = locator.locate(found.pointer);
-    return { ok: false, diagnostic: { ...found.diagnostic, path: found.pointer, span } };
+    return { ok: false, diagnostics: [{ ...found.diagnostic, path: found.pointer, span }] };
   }
   const { document, pointer, embedded, kindHint } = found.value;
   const result = await lintPolicy(document, catalog, options, {
@@ -52,5 +46,5 @@ export async function lintPolicyText(
     (d): LintFinding => ({ ...d, span: locator.locate(embedded ? pointer : `${pointer}${d.path}`) }),
   );
   findings.sort((a, b) => a.span.start.offset - b.span.start.offset || a.code.localeCompare(b.code));
-  return { ok: true, kind: result.kind, findings };
+  return { ok: true, value: { kind: result.kind, findings } };
 }

@@ -65,7 +65,7 @@ export function mountEditor(parent: HTMLElement, text: string, callbacks: Editor
       }
       const result = await lintPolicyText(source, pageCatalog());
       const serviceData = serviceDataAvailable();
-      const findings = shownFindings(result.ok ? result.findings : [result.diagnostic], serviceData);
+      const findings = shownFindings(result.ok ? result.value.findings : result.diagnostics, serviceData);
       callbacks.onFindings(findings, serviceData);
       return toEditorDiagnostics(findings, view.state.doc.length);
     },
