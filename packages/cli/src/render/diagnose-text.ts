@@ -69,10 +69,11 @@ function renderEvaluation(d: Diagnosis, s: Style, out: string[]): void {
     out.push('', s.bold('What the policies say'));
     d.findings.forEach((f, i) => {
       const type = f.decision === 'ExplicitDeny' ? 'explicit deny' : 'no allow';
-      out.push(
-        `  ${i + 1}. ${f.action} on ${f.resource}: ${type} in the ${LAYER_NAME[f.layer]}${findingNote(f, i, s)}`,
-      );
-      if (f.policy !== null) {
+      const why = f.builtIn?.effect === 'deny' ? 'refused by AWS' : `${type} in the ${LAYER_NAME[f.layer]}`;
+      out.push(`  ${i + 1}. ${f.action} on ${f.resource}: ${why}${findingNote(f, i, s)}`);
+      if (f.builtIn?.effect === 'deny') {
+        out.push(`     no policy decides it: ${f.builtIn.explanation}`);
+      } else if (f.policy !== null) {
         out.push(
           `     statement ${f.sid === null ? `#${f.statementIndex}` : `\`${f.sid}\``} of \`${f.policy}\``,
         );

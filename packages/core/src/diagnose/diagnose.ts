@@ -15,6 +15,7 @@ import { policySetFor } from '../evidence/policy-set-for.js';
 import type { FixProposal } from '../fix/fix-model.js';
 import { checksForFailure } from './checks-for-failure.js';
 import {
+  type BuiltInRuleFinding,
   type EvaluatedFinding,
   evaluateChecks,
   type FailedCondition,
@@ -51,6 +52,8 @@ export interface Finding {
   readonly request: EvaluatedRequest;
   /** The deciding policy, printed, with its statement and deciding conditions located; `null` when none. */
   readonly deciding: DecidingPolicy | null;
+  /** Present when a rule AWS applies that no policy states decided the denial: what it is, what to do. */
+  readonly builtIn?: BuiltInRuleFinding;
 }
 
 /** A complete new policy document for the target that must change (contract `fixes`). */
@@ -298,5 +301,6 @@ function toFinding(f: EvaluatedFinding, absent: readonly string[]): Finding {
     dependsOn: f.dependsOn,
     request: evaluatedRequestOf(f, absent),
     deciding: decidingPolicyOf(f),
+    ...(f.builtIn === null ? {} : { builtIn: f.builtIn }),
   };
 }

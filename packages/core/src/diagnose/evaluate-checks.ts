@@ -1,4 +1,5 @@
 import type { Check } from '../calls/check.js';
+import { BUILT_IN_RULES, type BuiltInEffect, type BuiltInRuleId } from '../engine/built-in-rules.js';
 import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { EvaluationResult, StatementTrace } from '../engine/evaluation-result.js';
@@ -34,6 +35,18 @@ export interface FailedCondition {
   readonly pointer: string;
 }
 
+/** A rule AWS applies that no policy states, as a finding it decided explains it. */
+export interface BuiltInRuleFinding {
+  readonly id: BuiltInRuleId;
+  readonly effect: BuiltInEffect;
+  /** What AWS does, in plain words. */
+  readonly explanation: string;
+  /** What to do instead. */
+  readonly advice: string;
+  /** The AWS pages that state the rule. */
+  readonly sources: readonly string[];
+}
+
 /** A denied check: the contract's finding fields, and the statement detail behind them. */
 export interface EvaluatedFinding {
   readonly action: string;
@@ -60,6 +73,8 @@ export interface EvaluatedFinding {
    * which the deciding statement turned: the finding is only as sure as those values.
    */
   readonly dependsOn: readonly string[];
+  /** The rule AWS applies that no policy states, when one decided the denial; `null` otherwise. */
+  readonly builtIn: BuiltInRuleFinding | null;
 }
 
 /**
@@ -203,6 +218,7 @@ function findingOf(
     check,
     request,
     governing,
+    builtIn: builtInOf(result),
     dependsOn:
       trace === undefined
         ? []
@@ -214,6 +230,12 @@ function findingOf(
             ),
           ],
   };
+}
+
+function builtInOf(result: EvaluationResult): BuiltInRuleFinding | null {
+  if (result.builtIn === null) return null;
+  const { id, effect, explanation, advice, sources } = BUILT_IN_RULES[result.builtIn.id];
+  return { id, effect, explanation, advice, sources };
 }
 
 function conditionsOf(trace: StatementTrace): (FailedCondition & { matched: boolean })[] {

@@ -22,7 +22,8 @@ export interface NoFix {
     | 'not-verified'
     | 'no-target'
     | 'context-unknown'
-    | 'request-origin';
+    | 'request-origin'
+    | 'aws-rule';
   readonly message: string;
 }
 
@@ -57,6 +58,15 @@ export function fixesForFindings(findings: readonly EvaluatedFinding[]): {
   const none: NoFix[] = [];
   for (const [i, finding] of findings.entries()) findingIndexes.set(finding, i);
   findings.forEach((finding, i) => {
+    if (finding.builtIn?.effect === 'deny') {
+      // AWS refuses it whatever the policies say: no policy change can allow it
+      none.push({
+        finding: i,
+        code: 'aws-rule',
+        message: `${finding.builtIn.explanation}; ${finding.builtIn.advice}`,
+      });
+      return;
+    }
     if (finding.dependsOn.length > 0) {
       none.push({
         finding: i,
