@@ -39,12 +39,16 @@ export function arnSegments(text: string): string[] | undefined {
   return segments;
 }
 
-/** A pattern's six segments; a shorter pattern ending in `*` matches anything in the missing ones. */
+/**
+ * A pattern's six segments. A shorter pattern matches anything in the missing ones: when it ends in `*`
+ * that `*` runs past the colons, and an identity-based policy completes any shorter ARN with `*` in
+ * every missing segment (`arn:aws:sqs` is `arn:aws:sqs:*:*:*`); elsewhere the extra witnesses are only
+ * extra test points.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+ */
 function patternSegments(pattern: string): string[] | undefined {
   const segments = arnSegments(pattern);
   if (segments === undefined) return undefined;
-  if (segments.length === 6) return segments;
-  if (!(segments.at(-1) ?? '').endsWith('*')) return undefined;
   while (segments.length < 6) segments.push('*');
   return segments;
 }
