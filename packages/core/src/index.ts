@@ -100,7 +100,6 @@ export type {
   ActionElement,
   ConditionClause,
   PolicyDocument,
-  PolicyParseResult,
   PolicyStatement,
   PolicyString,
   PolicyVersion,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
 import { splitOperator } from './condition-operator-names.js';
@@ -6,7 +7,6 @@ import type {
   ActionElement,
   ConditionClause,
   PolicyDocument,
-  PolicyParseResult,
   PolicyStatement,
   PolicyString,
   PolicyVersion,
@@ -49,7 +49,7 @@ const PRINCIPAL_TYPES: readonly PrincipalType[] = ['AWS', 'Service', 'Federated'
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
  */
-export function parsePolicy(input: unknown, options: ParsePolicyOptions = {}): PolicyParseResult {
+export function parsePolicy(input: unknown, options: ParsePolicyOptions = {}): Result<PolicyDocument> {
   let raw = input;
   if (typeof raw === 'string') {
     const text = decodePolicyText(raw);
@@ -76,7 +76,7 @@ function decodePolicyText(text: string): string | undefined {
   }
 }
 
-function fail(diagnostic: Diagnostic): PolicyParseResult {
+function fail(diagnostic: Diagnostic): Result<never> {
   return { ok: false, diagnostics: [diagnostic] };
 }
 

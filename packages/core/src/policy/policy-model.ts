@@ -123,8 +123,3 @@ export interface PolicyDocument {
   /** Warnings found while reading (errors make the parse fail). */
   readonly warnings: readonly Diagnostic[];
 }
-
-/** The result of reading a policy: the model, or why it could not be read. */
-export type PolicyParseResult =
-  | { readonly ok: true; readonly value: PolicyDocument }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
