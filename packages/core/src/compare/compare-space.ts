@@ -134,6 +134,13 @@ export async function buildCompareSpace(
     );
   }
   const indexOf = (lower: string) => keyIndex.get(lower) as number;
+  // inside resource patterns a variable takes every class of its key, so each class meets its own ARNs
+  const classValues = new Map<string, VariableValues>();
+  for (const [lower, info] of variables) {
+    const classes = fixed.has(indexOf(lower)) ? [] : (spaces[indexOf(lower)]?.classes ?? []);
+    const values = classes.filter((c): c is string => typeof c === 'string' && c !== info.designated);
+    classValues.set(lower, { ...info, named: [...new Set([...info.named, ...values])] });
+  }
   const prepare = (policy: CompiledPolicy, side: 0 | 1): PreparedStatement[] =>
     policy.statements.map((compiled) => {
       const clauseTests: StatementTest[] = compiled.clauses.map((clause) => {
@@ -146,7 +153,7 @@ export async function buildCompareSpace(
         side,
         compiled,
         clauseTests,
-        resourcePatterns: substitutedPatterns(compiled, resourceKeys, variables),
+        resourcePatterns: substitutedPatterns(compiled, resourceKeys, classValues),
         resourceKeys: resourceKeys.length === 0 ? null : resourceKeys.map(indexOf),
       };
     });
@@ -168,7 +175,7 @@ function substitutedPatterns(
 ): string[] {
   const values = compiled.statement.resource?.values ?? [];
   if (variableKeys.length === 0) return values.map((v) => v.value);
-  const contexts: Map<string, ContextEntry>[] = variableContexts(variableKeys, variables);
+  const contexts: Map<string, ContextEntry>[] = variableContexts(variableKeys, variables, 8, 16);
   const out: string[] = [];
   for (const v of values) {
     const template = parseTemplate(v.value);

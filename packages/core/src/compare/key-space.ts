@@ -94,18 +94,23 @@ export function clauseVariables(use: KeyUse): string[] {
   return [...keys];
 }
 
-/** Contexts giving each variable one of its tested values (at most eight combinations). */
+/**
+ * Contexts giving each variable one of its tested values: its example value and up to `perVariable`
+ * named ones, at most `limit` combinations.
+ */
 export function variableContexts(
   keys: readonly string[],
   variables: ReadonlyMap<string, VariableValues>,
+  perVariable = 3,
+  limit = 8,
 ): Map<string, ContextEntry>[] {
   let out: Map<string, ContextEntry>[] = [new Map()];
   for (const key of keys) {
     const info = variables.get(key);
     if (info === undefined) continue;
-    const values = [info.designated, ...info.named.slice(0, 3)];
+    const values = [info.designated, ...info.named.slice(0, perVariable)];
     out = out.flatMap((ctx) => values.map((v) => new Map(ctx).set(key, { values: [v], multi: false })));
-    out = out.slice(0, 8);
+    out = out.slice(0, limit);
   }
   return out;
 }
