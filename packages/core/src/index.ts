@@ -112,7 +112,6 @@ export { type Caller, type CallerKind, parseCaller } from './engine/caller.js';
 export {
   type CompiledPolicy,
   type CompiledPolicySet,
-  type CompilePolicySetResult,
   compilePolicy,
   compilePolicySet,
   type NamedPolicyInput,

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { type ArnMatcher, compileArnPattern } from '../matching/arn.js';
 import { compileWildcard, type WildcardMatcher } from '../matching/wildcard.js';
 import { type PolicyKind, parsePolicy } from '../policy/parse-policy.js';
@@ -84,20 +85,16 @@ export interface CompiledPolicySet {
   readonly managementAccountId: string | null;
 }
 
-/** A compiled policy set, or the diagnostics of the documents that could not be read. */
-export type CompilePolicySetResult =
-  | { readonly ok: true; readonly value: CompiledPolicySet }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
 const MEMO_LIMIT = 4096;
 
 /**
- * Parses and compiles every policy of a set once. Diagnostics carry JSON pointers relative to the
- * set (e.g. `/identityPolicies/0/document/Statement/1/Effect`).
+ * Parses and compiles every policy of a set once, or says which documents could not be read: the
+ * diagnostics carry JSON pointers relative to the set (e.g.
+ * `/identityPolicies/0/document/Statement/1/Effect`).
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
-export function compilePolicySet(input: PolicySetInput): CompilePolicySetResult {
+export function compilePolicySet(input: PolicySetInput): Result<CompiledPolicySet> {
   const diagnostics: Diagnostic[] = [];
   const compile = (
     named: NamedPolicyInput,
