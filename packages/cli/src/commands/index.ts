@@ -1,4 +1,5 @@
 import type { CommandSpec } from './command.js';
+import { compareCommand } from './compare.js';
 import { diagnoseCommand } from './diagnose.js';
 import { explainCommand } from './explain.js';
 import { lintCommand } from './lint.js';
@@ -14,4 +15,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   lintCommand,
   redactCommand,
   webCommand,
+  compareCommand,
 ];
