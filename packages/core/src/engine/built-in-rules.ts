@@ -292,13 +292,20 @@ function candidatesFor(actionLower: string): readonly BuiltInRule[] {
 }
 
 /**
- * The built-in rules that apply to a request. Costs one map lookup for an action no rule concerns.
+ * The built-in rules that apply to a request. Costs one map lookup, and allocates nothing, for an
+ * action no rule concerns.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
  */
-export function builtInRulesFor(subject: BuiltInSubject): BuiltInMatch {
-  const candidates = candidatesFor(subject.actionLower);
+export function builtInRulesFor(
+  actionLower: string,
+  resource: string,
+  caller: Caller,
+  context: RequestContext,
+): BuiltInMatch {
+  const candidates = candidatesFor(actionLower);
   if (candidates.length === 0) return NO_MATCH;
+  const subject: BuiltInSubject = { actionLower, resource, caller, context };
   let decisive: BuiltInRule | null = null;
   let requirement: BuiltInRule | null = null;
   for (const rule of candidates) {

@@ -271,7 +271,7 @@ function evaluateRequest(
 
   // 0. rules AWS applies that no policy states: an action that needs no permission, a resource nobody
   // can change through IAM (an explicit deny that no policy holds: reported on the resource)
-  const builtIn = builtInRulesFor({ actionLower, resource, caller, context });
+  const builtIn = builtInRulesFor(actionLower, resource, caller, context);
   if (builtIn.decisive?.effect === 'allow') return result('Allowed', null, builtIn.decisive);
   if (builtIn.decisive?.effect === 'deny') return result('ExplicitDeny', 'resource', builtIn.decisive);
 
