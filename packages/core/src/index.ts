@@ -137,7 +137,6 @@ export {
   parseSimulationCase,
   type SimulationCase,
   simulateCase,
-  type SimulationCaseResult,
 } from './engine/simulation-case.js';
 
 // --- catalog and lint ---

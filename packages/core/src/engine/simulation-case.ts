@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { pointerSegment } from '../policy/parse-policy.js';
 import { compilePolicySet, type NamedPolicyInput, type PolicySetInput } from './compile-policy-set.js';
@@ -13,11 +14,6 @@ export interface SimulationCase {
   /** True when the case used `requests` (batch output: one compact JSON line per request). */
   readonly batch: boolean;
 }
-
-/** A parsed case, or the diagnostics (with JSON pointers) of what is wrong with it. */
-export type SimulationCaseResult =
-  | { readonly ok: true; readonly value: SimulationCase }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 const CASE_KEYS = new Set([
   'request',
@@ -148,11 +144,11 @@ function isNormalRequest(value: Record<string, unknown>): boolean {
 }
 
 /**
- * Validates a `simulate` case (contract: "The case file of simulate"). Unknown keys are rejected
- * with a diagnostic naming their JSON pointer. Policy documents are checked later, by
- * `compilePolicySet`.
+ * Validates a `simulate` case (contract: "The case file of simulate"), or says with JSON pointers
+ * what is wrong with it. Unknown keys are rejected with a diagnostic naming their JSON pointer.
+ * Policy documents are checked later, by `compilePolicySet`.
  */
-export function parseSimulationCase(value: unknown): SimulationCaseResult {
+export function parseSimulationCase(value: unknown): Result<SimulationCase> {
   const r = new CaseReader();
   if (!isJsonObject(value)) {
     r.fail('', 'a case must be a JSON object with a `request`');
