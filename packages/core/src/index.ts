@@ -214,7 +214,7 @@ export {
   missingEvidence,
 } from './evidence/missing-evidence.js';
 export { type OrgLevel, type OrgLevels, orgLevelsFor, rcpCovers } from './evidence/org-levels.js';
-export { type AccountDetailsResult, parseAccountDetails } from './evidence/parse-account-details.js';
+export { parseAccountDetails } from './evidence/parse-account-details.js';
 export {
   type OrganizationResult,
   type OrgPolicy,

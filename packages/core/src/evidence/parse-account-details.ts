@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { parseArn } from '../matching/arn.js';
 import type {
   AccountSnapshot,
@@ -14,11 +14,6 @@ import type {
 } from './account-model.js';
 import { childPointer, RawReader, type RawRecord } from './raw-reader.js';
 
-/** An account snapshot, or the diagnostics (with JSON pointers into the file) of what is wrong with it. */
-export type AccountDetailsResult =
-  | { readonly ok: true; readonly value: AccountSnapshot }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
 const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const;
 
 /**
@@ -26,12 +21,12 @@ const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'
  * policies, instance profiles, boundaries and tags) and managed policies (with the document of their
  * default version). Documents may be JSON objects, as the CLI prints them, or URL-encoded JSON
  * strings, as the API returns them. The account id is read from the entities' ARNs. Unknown fields
- * are ignored; fields of the wrong type are reported with their JSON pointer.
+ * are ignored; fields of the wrong type are reported with their JSON pointer into the file.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
  * @see https://docs.aws.amazon.com/cli/latest/reference/iam/get-account-authorization-details.html
  */
-export function parseAccountDetails(value: unknown): AccountDetailsResult {
+export function parseAccountDetails(value: unknown): Result<AccountSnapshot> {
   const r = new AccountReader();
   const root = r.record(value, '', 'the account authorization details');
   if (root === undefined) return { ok: false, diagnostics: r.diagnostics };
