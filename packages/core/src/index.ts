@@ -216,7 +216,6 @@ export {
 export { type OrgLevel, type OrgLevels, orgLevelsFor, rcpCovers } from './evidence/org-levels.js';
 export { parseAccountDetails } from './evidence/parse-account-details.js';
 export {
-  type OrganizationResult,
   type OrgPolicy,
   type OrgPolicyType,
   type OrgSnapshot,

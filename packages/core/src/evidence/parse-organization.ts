@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { childPointer, RawReader, type RawRecord } from './raw-reader.js';
 
 /**
@@ -34,11 +34,6 @@ export interface OrgSnapshot {
   readonly policies: readonly OrgPolicy[];
 }
 
-/** An organization snapshot, or the diagnostics (with JSON pointers) of what is wrong with it. */
-export type OrganizationResult =
-  | { readonly ok: true; readonly value: OrgSnapshot }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
 const POLICY_TYPES: readonly OrgPolicyType[] = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'];
 const ACCOUNT_ID = /^\d{12}$/;
 const SNAPSHOT_KEYS: ReadonlySet<string> = new Set(['managementAccountId', 'targets', 'policies']);
@@ -47,11 +42,12 @@ const SNAPSHOT_KEYS: ReadonlySet<string> = new Set(['managementAccountId', 'targ
  * Validates an organization snapshot (contract, "Organization snapshot"). Documents may be objects
  * or the JSON string of `aws organizations describe-policy`'s `Content`. The snapshot's own members are
  * checked strictly (another file given as a snapshot is refused); unknown fields of a policy are ignored.
+ * What is wrong is reported with its JSON pointer.
  *
  * @see https://docs.aws.amazon.com/cli/latest/reference/organizations/describe-policy.html
  * @see https://docs.aws.amazon.com/cli/latest/reference/organizations/list-parents.html
  */
-export function parseOrganization(value: unknown): OrganizationResult {
+export function parseOrganization(value: unknown): Result<OrgSnapshot> {
   const r = new RawReader('org');
   const root = r.record(value, '', 'the organization snapshot');
   if (root === undefined) return { ok: false, diagnostics: r.diagnostics };
