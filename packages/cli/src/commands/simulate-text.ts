@@ -47,6 +47,14 @@ function whyNot(t: StatementTrace): string {
 export function renderSimulationText(request: AuthorizationRequest, result: EvaluationResult): string {
   const lines: string[] = [];
   const head = `${request.action} on ${request.resource} by ${request.principal}`;
+  const rule = result.builtIn;
+  if (rule !== null && rule.effect !== 'require-resource-policy') {
+    // AWS allows or refuses it whatever the policies say: no statement decides
+    const decision = result.decision === 'Allowed' ? pc.green('Allowed') : pc.red(result.decision);
+    lines.push(`${decision}: ${head}`);
+    lines.push(`  decided by a rule AWS applies that no policy states: ${rule.id}`);
+    return `${lines.join('\n')}\n`;
+  }
   if (result.decision === 'Allowed') {
     lines.push(`${pc.green('Allowed')}: ${head}`);
   } else if (result.decision === 'ExplicitDeny') {
@@ -55,6 +63,7 @@ export function renderSimulationText(request: AuthorizationRequest, result: Eval
   } else {
     lines.push(`${pc.red('ImplicitDeny')}: ${head}`);
     lines.push(`  no ${LAYER_TEXT[result.layer ?? ''] ?? result.layer} allows it`);
+    if (rule !== null) lines.push(`  and AWS requires it to (${rule.id})`);
   }
   const relevant = result.trace.filter(
     (t) => t.actionMatched && t.resourceMatched !== false && (t.principal === null || t.principal.matched),
