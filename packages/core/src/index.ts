@@ -203,7 +203,6 @@ export {
   buildEvidence,
   type Evidence,
   type EvidenceParts,
-  type EvidenceResult,
   NO_EVIDENCE,
   type ResourcePolicyEvidence,
   resourcePolicyName,

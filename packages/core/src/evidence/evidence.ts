@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import type { ContextValue } from '../engine/request.js';
 import { valueAtPointer } from '../json/pointer-position.js';
 import { parseArn } from '../matching/arn.js';
@@ -43,22 +44,18 @@ export interface EvidenceParts {
   readonly context?: Readonly<Record<string, ContextValue>>;
 }
 
-/** The evidence, or the diagnostics of the parts that could not be read. */
-export type EvidenceResult =
-  | { readonly ok: true; readonly value: Evidence }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
 /** An empty evidence: no files given. */
 export const NO_EVIDENCE: Evidence = { accounts: [], organization: null, resourcePolicies: [], context: {} };
 
 /**
- * Validates and assembles the evidence from the parts the user gave. Diagnostic pointers are
+ * Validates and assembles the evidence from the parts the user gave, or says which parts could not be
+ * read. Diagnostic pointers are
  * prefixed with the part they are in: `/accounts/1/RoleDetailList/0/Arn`, `/organization/policies/2`,
  * `/resourcePolicies/0/document`.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
  */
-export function buildEvidence(parts: EvidenceParts): EvidenceResult {
+export function buildEvidence(parts: EvidenceParts): Result<Evidence> {
   const diagnostics: Diagnostic[] = [];
   const within = (prefix: string, found: readonly Diagnostic[]) => {
     for (const d of found) diagnostics.push({ ...d, path: `${prefix}${d.path}` });
