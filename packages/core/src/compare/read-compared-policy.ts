@@ -54,8 +54,12 @@ export function readComparedPolicy(input: ComparedPolicy, kind: PolicyKind): Res
   }
   const found = findPolicy(value);
   if (!found.ok) {
-    const span = locator?.locate(found.pointer);
-    return fail([{ ...found.diagnostic, path: found.pointer, ...(span === undefined ? {} : { span }) }]);
+    return fail(
+      found.diagnostics.map((d) => {
+        const span = locator?.locate(d.path);
+        return { ...d, ...(span === undefined ? {} : { span }) };
+      }),
+    );
   }
   const { document: raw, pointer: at, embedded } = found.value;
   const parsed = parsePolicy(raw, { kind });

@@ -102,7 +102,7 @@ export function buildEvidence(parts: EvidenceParts): Result<Evidence> {
     const found = findPolicy(given.document);
     const documentAt = childPointer(at, 'document');
     if (!found.ok) {
-      reader.fail(`${documentAt}${found.pointer}`, found.diagnostic.message, 'document');
+      for (const d of found.diagnostics) reader.fail(`${documentAt}${d.path}`, d.message, 'document');
       return;
     }
     const document = reader.document(

@@ -34,8 +34,7 @@ export async function lintPolicyText(
   const locator = createPointerLocator(body);
   const found = findPolicy(parsed.value);
   if (!found.ok) {
-    const span = locator.locate(found.pointer);
-    return { ok: false, diagnostics: [{ ...found.diagnostic, path: found.pointer, span }] };
+    return { ok: false, diagnostics: found.diagnostics.map((d) => ({ ...d, span: locator.locate(d.path) })) };
   }
   const { document, pointer, embedded, kindHint } = found.value;
   const result = await lintPolicy(document, catalog, options, {

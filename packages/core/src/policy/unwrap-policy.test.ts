@@ -91,7 +91,7 @@ describe('findPolicy', () => {
   it('reports an embedded string that is not JSON', () => {
     const found = findPolicy({ Policy: '{"Version": ' });
     expect(found.ok).toBe(false);
-    if (!found.ok) expect(found.pointer).toBe('/Policy');
+    if (!found.ok) expect(found.diagnostics[0]?.path).toBe('/Policy');
   });
 });
 

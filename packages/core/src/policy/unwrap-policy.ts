@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
 import type { LintPolicyKind } from '../lint/lint-rule.js';
@@ -63,13 +63,11 @@ const ORGANIZATIONS_TYPES: Readonly<Record<string, LintPolicyKind>> = {
  * Finds the policy document in a parsed file: the document itself, a JSON string or URL-encoded
  * string of one, or one of the wrappers the AWS CLI prints (`{"PolicyDocument": ...}`,
  * `{"Policy": "..."}`, `{"PolicyVersion": {"Document": ...}}`). An embedded string that is not JSON
- * is returned as a diagnostic.
+ * is returned as a diagnostic whose `path` is the JSON pointer, in the file, of that string.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
  */
-export function findPolicy(
-  value: unknown,
-): { ok: true; value: FoundPolicy } | { ok: false; diagnostic: Diagnostic; pointer: string } {
+export function findPolicy(value: unknown): Result<FoundPolicy> {
   let current = value;
   let pointer = '';
   let embedded = false;
@@ -78,7 +76,8 @@ export function findPolicy(
     if (typeof current === 'string') {
       if (embedded) break; // a string inside a string is not a policy
       const decoded = decodeEmbedded(current);
-      if (!decoded.ok) return { ok: false, diagnostic: decoded.diagnostic, pointer };
+      if (!decoded.ok)
+        return { ok: false, diagnostics: decoded.diagnostics.map((d) => ({ ...d, path: pointer })) };
       current = decoded.value;
       embedded = true;
       continue;
@@ -98,7 +97,7 @@ export function findPolicy(
   return { ok: true, value: { document: current, pointer, embedded, kindHint } };
 }
 
-function decodeEmbedded(text: string): { ok: true; value: unknown } | { ok: false; diagnostic: Diagnostic } {
+function decodeEmbedded(text: string): Result<unknown> {
   let body = text.trim();
   if (body.startsWith('%')) {
     try {
@@ -106,12 +105,14 @@ function decodeEmbedded(text: string): { ok: true; value: unknown } | { ok: fals
     } catch {
       return {
         ok: false,
-        diagnostic: {
-          code: 'policy-encoding',
-          severity: 'error',
-          message: 'the policy text is not valid URL-encoded JSON',
-          path: '',
-        },
+        diagnostics: [
+          {
+            code: 'policy-encoding',
+            severity: 'error',
+            message: 'the policy text is not valid URL-encoded JSON',
+            path: '',
+          },
+        ],
       };
     }
   }
@@ -120,7 +121,9 @@ function decodeEmbedded(text: string): { ok: true; value: unknown } | { ok: fals
     ? parsed
     : {
         ok: false,
-        diagnostic: { ...parsed.diagnostic, message: `the embedded policy is ${parsed.diagnostic.message}` },
+        diagnostics: [
+          { ...parsed.diagnostic, message: `the embedded policy is ${parsed.diagnostic.message}` },
+        ],
       };
 }
 
