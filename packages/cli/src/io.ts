@@ -1,8 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { formatDiagnostic, parseJson } from '@whydenied/core';
-import { inputError } from './cli-error.js';
+import { parseJson } from '@whydenied/core';
+import { firstProblem, inputError } from './cli-error.js';
 
 /** What a command may touch: streams and environment, injected so tests can run in-process. */
 export interface CliIo {
@@ -50,7 +50,7 @@ export async function readInputBytes(path: string, io: CliIo): Promise<{ name: s
 export async function readJsonInput(path: string, io: CliIo): Promise<{ name: string; value: unknown }> {
   const input = await readInput(path, io);
   const parsed = parseJson(input.text);
-  if (!parsed.ok) throw inputError(formatDiagnostic({ ...parsed.diagnostic, source: input.name }));
+  if (!parsed.ok) throw inputError(firstProblem(parsed.diagnostics, input.name));
   return { name: input.name, value: parsed.value };
 }
 

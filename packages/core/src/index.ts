@@ -35,7 +35,7 @@ export {
 } from './diagnostics/diagnostic.js';
 export type { Result } from './diagnostics/result.js';
 export { isJsonObject } from './json/is-json-object.js';
-export { type JsonParseResult, parseJson } from './json/parse-json.js';
+export { parseJson } from './json/parse-json.js';
 export { createPointerLocator, type PointerLocator } from './json/pointer-position.js';
 
 // --- errors: reading pasted AWS errors ---

@@ -6,12 +6,11 @@ import {
   type Diagnostic,
   type EvaluationResult,
   evaluate,
-  formatDiagnostic,
   parseJson,
   parseSimulationCase,
   toSimulateJson,
 } from '@whydenied/core';
-import { EXIT_OK, inputError, usageError } from '../cli-error.js';
+import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
 import { type InputLine, readInputLines } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import type { CommandSpec } from './command.js';
@@ -61,7 +60,7 @@ export async function* readCases(
   for (let rest = await iterator.next(); rest.done !== true; rest = await iterator.next())
     held.push(rest.value);
   const parsed = parseJson(held.map((l) => l.text).join('\n'));
-  if (!parsed.ok) throw inputError(formatDiagnostic({ ...parsed.diagnostic, source: name }));
+  if (!parsed.ok) throw inputError(firstProblem(parsed.diagnostics, name));
   if (Array.isArray(parsed.value)) {
     for (const [i, value] of parsed.value.entries()) yield { value, where: `${name}[${i}]` };
     return true;
@@ -74,8 +73,11 @@ function parseLine(name: string, line: InputLine): unknown {
   const parsed = parseJson(line.text);
   if (!parsed.ok) {
     // the line parsed alone: its line 1 is the file's line `line.number`
-    const start = { line: line.number, column: parsed.diagnostic.span?.start.column ?? 1, offset: 0 };
-    throw inputError(formatDiagnostic({ ...parsed.diagnostic, source: name, span: { start, end: start } }));
+    const onLine = parsed.diagnostics.map((d) => {
+      const start = { line: line.number, column: d.span?.start.column ?? 1, offset: 0 };
+      return { ...d, span: { start, end: start } };
+    });
+    throw inputError(firstProblem(onLine, name));
   }
   return parsed.value;
 }

@@ -187,13 +187,15 @@ function kindOf(input: AnalyzeInput, diagnostics: Diagnostic[]): InputKind | nul
     if (seen === null && input.text.trim() !== '') {
       const parsed = parseJson(input.text);
       diagnostics.push(
-        parsed.ok
-          ? fail(
-              'input-unrecognized',
-              'this is neither an AWS error, a decoded message, account authorization details, an organization snapshot nor a resource-based policy',
-              input.id,
-            )
-          : { ...parsed.diagnostic, source: input.id },
+        ...(parsed.ok
+          ? [
+              fail(
+                'input-unrecognized',
+                'this is neither an AWS error, a decoded message, account authorization details, an organization snapshot nor a resource-based policy',
+                input.id,
+              ),
+            ]
+          : parsed.diagnostics.map((d) => ({ ...d, source: input.id }))),
       );
     }
     return seen;
@@ -219,7 +221,7 @@ function jsonOf(
 ): { ok: true; value: unknown } | { ok: false } {
   const parsed = parseJson(input.text);
   if (parsed.ok) return parsed;
-  diagnostics.push({ ...parsed.diagnostic, source: input.id });
+  diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, source: input.id })));
   return { ok: false };
 }
 

@@ -46,7 +46,7 @@ export function evaluateWhatIf(input: WhatIf): Result<SimulateJson> {
   const action = input.request.action.trim();
   if (principal === '' || action === '') return problem('what-if-request', 'give a principal and an action');
   const parsed = parseJson(input.policy.text);
-  if (!parsed.ok) return { ok: false, diagnostics: [parsed.diagnostic] };
+  if (!parsed.ok) return parsed;
   const policy: NamedPolicyInput = { name: input.policy.name.trim() || 'policy', document: parsed.value };
   const target = { principal, action, resource: input.request.resource.trim() || '*' };
   const fromEvidence = input.evidence === null ? null : policySetFor(input.evidence, target);

@@ -47,7 +47,7 @@ export function readComparedPolicy(input: ComparedPolicy, kind: PolicyKind): Res
     const trimmed = body.trimStart();
     if (!trimmed.startsWith('%')) {
       const parsed = parseJson(body);
-      if (!parsed.ok) return fail([parsed.diagnostic]);
+      if (!parsed.ok) return fail(parsed.diagnostics);
       value = parsed.value;
       locator = createPointerLocator(body);
     }

@@ -97,14 +97,14 @@ function readText(text: string, depth: number, reader: Reader): Result<unknown> 
         return again;
       }
     }
-    return syntaxError(parsed.diagnostic, text, text.indexOf('"'), depth);
+    return syntaxError(parsed.diagnostics, text, text.indexOf('"'), depth);
   }
   const slice = findJsonValue(text);
   if (slice === null) return fail('decoded-not-json', MESSAGES['decoded-not-json']());
   const body = text.slice(slice.start, slice.end);
   if (!slice.cut) {
     const parsed = parseJson(body);
-    return parsed.ok ? parsed : syntaxError(parsed.diagnostic, text, slice.start, depth);
+    return parsed.ok ? parsed : syntaxError(parsed.diagnostics, text, slice.start, depth);
   }
   const parsed = parseJson(body);
   if (parsed.ok) return parsed;
@@ -116,7 +116,7 @@ function readText(text: string, depth: number, reader: Reader): Result<unknown> 
       return again;
     }
   }
-  return syntaxError(parsed.diagnostic, text, slice.start, depth);
+  return syntaxError(parsed.diagnostics, text, slice.start, depth);
 }
 
 function warnTruncated(reader: Reader, depth: number, offset: number): void {
@@ -130,18 +130,27 @@ function warnTruncated(reader: Reader, depth: number, offset: number): void {
   });
 }
 
-/** A JSON syntax error, with its position moved from the slice to the whole text. */
-function syntaxError(raw: Diagnostic, text: string, sliceStart: number, depth: number): Result<never> {
+/** JSON syntax errors, with their positions moved from the slice to the whole text. */
+function syntaxError(
+  raw: readonly Diagnostic[],
+  text: string,
+  sliceStart: number,
+  depth: number,
+): Result<never> {
+  return { ok: false, diagnostics: raw.map((d) => locatedSyntaxError(d, text, sliceStart, depth)) };
+}
+
+function locatedSyntaxError(raw: Diagnostic, text: string, sliceStart: number, depth: number): Diagnostic {
   const diagnostic = { ...raw, message: raw.message.replace(/\.$/, '') };
   if (depth > 0) {
     const at = diagnostic.span?.start;
     const reason = at === undefined ? diagnostic.message : `${diagnostic.message} at character ${at.offset}`;
-    return fail('json-syntax', MESSAGES['decoded-inner-json'](reason.replace(/^invalid JSON: /, '')));
+    return error('json-syntax', MESSAGES['decoded-inner-json'](reason.replace(/^invalid JSON: /, '')));
   }
   const start = diagnostic.span?.start;
-  if (start === undefined) return { ok: false, diagnostics: [diagnostic] };
+  if (start === undefined) return diagnostic;
   const moved = positionAt(text, sliceStart + start.offset);
-  return { ok: false, diagnostics: [{ ...diagnostic, span: { start: moved, end: moved } }] };
+  return { ...diagnostic, span: { start: moved, end: moved } };
 }
 
 /** The 1-based line and column of a 0-based offset. */
@@ -354,7 +363,11 @@ function invalid(reader: Reader, path: string, expected: string): void {
 }
 
 function fail(code: string, message: string): Result<never> {
-  return { ok: false, diagnostics: [{ code, severity: 'error', message, path: '' }] };
+  return { ok: false, diagnostics: [error(code, message)] };
+}
+
+function error(code: string, message: string): Diagnostic {
+  return { code, severity: 'error', message, path: '' };
 }
 
 function describe(value: unknown): string {

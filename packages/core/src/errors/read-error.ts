@@ -78,7 +78,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
       }
     } else if (/"(?:Records|eventSource|eventVersion)"\s*:/.test(trimmed.slice(0, 4096))) {
       // A CloudTrail file that does not parse: report where, rather than guessing from its text.
-      return { ok: false, diagnostics: [parsed.diagnostic] };
+      return parsed;
     }
   }
   const cleaned = cleanErrorText(text);

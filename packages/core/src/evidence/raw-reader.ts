@@ -110,7 +110,7 @@ export class RawReader {
       if (!parsed.ok) {
         return this.fail(
           path,
-          `the policy document is not valid JSON: ${parsed.diagnostic.message}`,
+          `the policy document is not valid JSON: ${parsed.diagnostics.map((d) => d.message).join('; ')}`,
           'document',
           'a document is either a JSON object, its JSON text, or that text URL-encoded as the IAM API returns it',
         );

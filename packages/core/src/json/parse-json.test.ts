@@ -52,9 +52,10 @@ describe('parseJson', () => {
     }
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.diagnostic.code).toBe(expected.code);
-    if (expected.line !== undefined) expect(result.diagnostic.span?.start.line).toBe(expected.line);
-    if (expected.column !== undefined) expect(result.diagnostic.span?.start.column).toBe(expected.column);
+    const [diagnostic] = result.diagnostics;
+    expect(diagnostic?.code).toBe(expected.code);
+    if (expected.line !== undefined) expect(diagnostic?.span?.start.line).toBe(expected.line);
+    if (expected.column !== undefined) expect(diagnostic?.span?.start.column).toBe(expected.column);
   });
 
   it('reads every JSON value as JSON.parse does (property)', () => {
@@ -73,7 +74,7 @@ describe('parseJson', () => {
       fc.property(fc.integer({ min: MAX_JSON_DEPTH + 1, max: 200_000 }), (depth) => {
         const result = parseJson(nested(depth));
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.diagnostic.span?.start.offset).toBe(MAX_JSON_DEPTH);
+        if (!result.ok) expect(result.diagnostics[0]?.span?.start.offset).toBe(MAX_JSON_DEPTH);
       }),
       { numRuns: 20 },
     );

@@ -1,10 +1,6 @@
 import { parse as parseWithPositions } from '@humanwhocodes/momoa';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-
-/** A value read from JSON text, or the syntax error that stopped it. */
-export type JsonParseResult =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly diagnostic: Diagnostic };
+import type { Result } from '../diagnostics/result.js';
 
 interface MomoaError {
   readonly message: string;
@@ -14,20 +10,21 @@ interface MomoaError {
 }
 
 /**
- * Parses JSON text. The fast native parser runs first; only on failure is the text parsed
- * again with a positional parser, so that the error carries a 1-based line and column.
+ * Parses JSON text: the value, or the syntax error that stopped it. The fast native parser runs
+ * first; only on failure is the text parsed again with a positional parser, so that the error
+ * carries a 1-based line and column.
  */
-export function parseJson(text: string): JsonParseResult {
+export function parseJson(text: string): Result<unknown> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
     value = JSON.parse(body) as unknown;
   } catch {
-    return { ok: false, diagnostic: locateSyntaxError(body) };
+    return { ok: false, diagnostics: [locateSyntaxError(body)] };
   }
   // the value parsed, but what reads it next (positions, policies, evidence) walks it recursively
   const tooDeep = nestingBeyond(body, MAX_JSON_DEPTH);
-  return tooDeep === null ? { ok: true, value } : { ok: false, diagnostic: tooDeep };
+  return tooDeep === null ? { ok: true, value } : { ok: false, diagnostics: [tooDeep] };
 }
 
 /** Deeper than any policy, record or snapshot AWS writes (they nest fewer than 20 levels). */

@@ -30,7 +30,7 @@ export async function lintPolicyText(
 ): Promise<Result<{ readonly kind: LintPolicyKind; readonly findings: readonly LintFinding[] }>> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJson(body);
-  if (!parsed.ok) return { ok: false, diagnostics: [parsed.diagnostic] };
+  if (!parsed.ok) return parsed;
   const locator = createPointerLocator(body);
   const found = findPolicy(parsed.value);
   if (!found.ok) {

@@ -56,7 +56,7 @@ export function parsePolicy(input: unknown, options: ParsePolicyOptions = {}): R
     if (text === undefined)
       return fail(diag('policy-encoding', '', 'the policy text is not valid URL-encoded JSON'));
     const parsed = parseJson(text);
-    if (!parsed.ok) return fail(parsed.diagnostic);
+    if (!parsed.ok) return parsed;
     raw = parsed.value;
   }
   const reader = new PolicyReader(options);

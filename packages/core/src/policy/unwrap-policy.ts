@@ -121,9 +121,10 @@ function decodeEmbedded(text: string): Result<unknown> {
     ? parsed
     : {
         ok: false,
-        diagnostics: [
-          { ...parsed.diagnostic, message: `the embedded policy is ${parsed.diagnostic.message}` },
-        ],
+        diagnostics: parsed.diagnostics.map((d) => ({
+          ...d,
+          message: `the embedded policy is ${d.message}`,
+        })),
       };
 }
 
