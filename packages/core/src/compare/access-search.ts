@@ -76,15 +76,6 @@ const TRUE = 1;
 const UNKNOWN = 2;
 type Tri = 0 | 1 | 2;
 
-function or3(states: readonly Tri[]): Tri {
-  let unknown = false;
-  for (const s of states) {
-    if (s === TRUE) return TRUE;
-    if (s === UNKNOWN) unknown = true;
-  }
-  return unknown ? UNKNOWN : FALSE;
-}
-
 function not3(s: Tri): Tri {
   return s === UNKNOWN ? UNKNOWN : s === TRUE ? FALSE : TRUE;
 }
@@ -105,23 +96,36 @@ export function entryOf(space: KeySpace, classIndex: number): ContextEntry | nul
 export function searchAccess(input: SearchInput): Leaf[] {
   const leaves: Leaf[] = [];
   const context = new Map<string, ContextEntry>(input.base);
-  const assigned = new Map<number, number>();
-  const known = (key: number) => input.fixed.has(key) || assigned.has(key);
+  // class of each key: -1 unassigned, -2 read from the caller (fixed)
+  const classOf = new Int32Array(input.spaces.length).fill(-1);
+  for (const k of input.fixed) classOf[k] = -2;
+  const known = (key: number) => (classOf[key] as number) !== -1;
   const assign = (key: number, cls: number) => {
     const space = input.spaces[key] as KeySpace;
     const entry = entryOf(space, cls);
     if (entry === null) context.delete(space.lower);
     else context.set(space.lower, entry);
-    assigned.set(key, cls);
+    classOf[key] = cls;
   };
   const unassign = (key: number) => {
     const space = input.spaces[key] as KeySpace;
     const original = input.base.get(space.lower);
     if (original === undefined) context.delete(space.lower);
     else context.set(space.lower, original);
-    assigned.delete(key);
+    classOf[key] = -1;
+  };
+  const assignment = (): Map<number, number> => {
+    const out = new Map<number, number>();
+    classOf.forEach((cls, k) => {
+      if (cls >= 0) out.set(k, cls);
+    });
+    return out;
   };
   const all = [...input.granting, ...input.other];
+  const count = all.length;
+  const granting = input.granting.length;
+  const deny = all.map((s) => s.compiled.statement.effect === 'Deny');
+  const states = new Uint8Array(count);
   // keys this action can send with one class only are settled up front
   for (const s of all) {
     for (const t of s.tests) {
@@ -134,42 +138,52 @@ export function searchAccess(input: SearchInput): Leaf[] {
   const stateOf = (s: SearchStatement): Tri => {
     let unknown = false;
     for (const t of s.tests) {
-      if (t.keys.every(known)) {
-        if (!t.test(context)) return FALSE;
-      } else unknown = true;
+      let ready = true;
+      for (const k of t.keys) {
+        if ((classOf[k] as number) === -1) {
+          ready = false;
+          break;
+        }
+      }
+      if (!ready) unknown = true;
+      else if (!t.test(context)) return FALSE;
     }
     return unknown ? UNKNOWN : TRUE;
   };
-  const allowed = (statements: readonly SearchStatement[], states: readonly Tri[]): Tri => {
-    const deny = or3(states.filter((_, i) => statements[i]?.compiled.statement.effect === 'Deny'));
-    if (input.implicitAllow) return not3(deny);
-    const allow = or3(states.filter((_, i) => statements[i]?.compiled.statement.effect === 'Allow'));
-    return and3(allow, not3(deny));
+  /** Whether the statements from `from` to `to` allow: an allow and no deny, or (implicit) no deny. */
+  const allowed = (from: number, to: number): Tri => {
+    let allow: Tri = FALSE;
+    let denied: Tri = FALSE;
+    for (let i = from; i < to; i++) {
+      const state = states[i] as Tri;
+      if (state === FALSE) continue;
+      if (deny[i]) denied = denied === TRUE || state === TRUE ? TRUE : UNKNOWN;
+      else allow = allow === TRUE || state === TRUE ? TRUE : UNKNOWN;
+    }
+    return input.implicitAllow ? not3(denied) : and3(allow, not3(denied));
   };
-  const anchorOf = (statements: readonly SearchStatement[], states: readonly Tri[], effect: string) => {
-    for (let i = 0; i < statements.length; i++) {
-      if ((statements[i] as SearchStatement).compiled.statement.effect !== effect) continue;
+  /** The first statement of an effect in a range that matches, if every one before it surely does not. */
+  const anchorOf = (from: number, to: number, wantDeny: boolean): SearchStatement | undefined => {
+    for (let i = from; i < to; i++) {
+      if (deny[i] !== wantDeny) continue;
       if (states[i] === UNKNOWN) return undefined;
-      if (states[i] === TRUE) return statements[i];
+      if (states[i] === TRUE) return all[i];
     }
     return undefined;
   };
   const visit = (): void => {
     input.budget.spend();
-    const grantingStates = input.granting.map(stateOf);
-    const otherStates = input.other.map(stateOf);
-    const access = and3(allowed(input.granting, grantingStates), not3(allowed(input.other, otherStates)));
+    for (let i = 0; i < count; i++) states[i] = stateOf(all[i] as SearchStatement);
+    const access = and3(allowed(0, granting), not3(allowed(granting, count)));
     if (access === FALSE) return;
     if (access === TRUE) {
-      const anchor = input.implicitAllow
-        ? anchorOf(input.other, otherStates, 'Deny')
-        : anchorOf(input.granting, grantingStates, 'Allow');
+      const anchor = input.implicitAllow ? anchorOf(granting, count, true) : anchorOf(0, granting, false);
       if (anchor !== undefined) {
-        leaves.push({ anchor, assignment: new Map(assigned) });
+        leaves.push({ anchor, assignment: assignment() });
         return;
       }
     }
-    const key = nextKey([...input.granting, ...input.other], [...grantingStates, ...otherStates], known);
+    const key = nextKey(all, states, known);
     if (key === undefined) throw new Error('compare: an undecided statement reads no unassigned key');
     for (const cls of input.domains[key] as readonly number[]) {
       assign(key, cls);
@@ -184,7 +198,7 @@ export function searchAccess(input: SearchInput): Leaf[] {
 /** The unassigned key read by the most undecided statements (the lowest index on a tie). */
 function nextKey(
   statements: readonly SearchStatement[],
-  states: readonly Tri[],
+  states: Uint8Array,
   known: (key: number) => boolean,
 ): number | undefined {
   const counts = new Map<number, number>();

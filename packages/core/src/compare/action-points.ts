@@ -33,6 +33,32 @@ export interface ActionSpace {
 }
 
 const servicePoints = new WeakMap<ServiceInfo, Map<ActionInfo, ActionPoint>>();
+const everyActions = new WeakMap<Catalog, readonly ActionPoint[]>();
+
+function byName(a: ActionPoint, b: ActionPoint): number {
+  return a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0;
+}
+
+/** Every action of every service of the catalog, sorted, built once per catalog. */
+function everyAction(
+  catalog: Catalog,
+  snapshot: CatalogSnapshot,
+  prefixes: readonly string[],
+): readonly ActionPoint[] {
+  let list = everyActions.get(catalog);
+  if (list === undefined) {
+    const points = new Map<string, ActionPoint>();
+    for (const prefix of prefixes) {
+      const serviceInfo = snapshot.service(prefix);
+      if (serviceInfo === null) continue;
+      for (const point of pointsOf(serviceInfo).values())
+        if (!points.has(point.lower)) points.set(point.lower, point);
+    }
+    list = [...points.values()].sort(byName);
+    everyActions.set(catalog, list);
+  }
+  return list;
+}
 
 /** The action points of a service, built once per loaded service. */
 function pointsOf(serviceInfo: ServiceInfo): Map<ActionInfo, ActionPoint> {
@@ -59,12 +85,18 @@ function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }
 
-/** Loads the services the policies can reach and lists every action to test. */
+/**
+ * Loads the services the policies can reach and lists every action to test: the actions of the
+ * statements whose effect can make a difference (`Allow` where access needs an allow, `Deny` in an
+ * RCP, which allows what it does not deny). A `Deny` with `NotAction` elsewhere only narrows what
+ * those actions get, so it does not load every service.
+ */
 export async function actionSpace(
   documents: readonly PolicyDocument[],
   catalog: Catalog,
+  deciding: 'Allow' | 'Deny',
 ): Promise<ActionSpace> {
-  const statements = documents.flatMap((d) => d.statements);
+  const statements = documents.flatMap((d) => d.statements).filter((s) => s.effect === deciding);
   let everyService = false;
   const prefixes = new Set<string>();
   for (const s of statements) {
@@ -83,14 +115,7 @@ export async function actionSpace(
     const point = pointsOf(serviceInfo).get(info);
     if (point !== undefined && !byLower.has(point.lower)) byLower.set(point.lower, point);
   };
-  if (everyService) {
-    for (const prefix of wanted) {
-      const serviceInfo = snapshot.service(prefix);
-      if (serviceInfo === null) continue;
-      for (const point of pointsOf(serviceInfo).values())
-        if (!byLower.has(point.lower)) byLower.set(point.lower, point);
-    }
-  }
+  const every = everyService ? everyAction(catalog, snapshot, wanted) : null;
   const unknown: string[] = [];
   const unknownServices: string[] = [];
   for (const s of statements) {
@@ -99,7 +124,7 @@ export async function actionSpace(
       if (colon < 0) continue;
       const serviceInfo = snapshot.service(value.slice(0, colon));
       const found = serviceInfo === null ? null : snapshot.matchActions(value);
-      for (const info of found ?? []) add(serviceInfo as ServiceInfo, info);
+      if (every === null) for (const info of found ?? []) add(serviceInfo as ServiceInfo, info);
       if ((found === null || found.length === 0) && !hasWildcard(value) && !byLower.has(value)) {
         byLower.set(value, {
           name: raw,
@@ -119,7 +144,8 @@ export async function actionSpace(
         unknownServices.push(raw);
     }
   }
-  const actions = [...byLower.values()].sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
+  const actions =
+    every !== null && byLower.size === 0 ? every : [...(every ?? []), ...byLower.values()].sort(byName);
   return { actions, snapshot, unknown, unknownServices };
 }
 

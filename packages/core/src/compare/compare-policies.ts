@@ -6,7 +6,7 @@ import { limitsFor } from './compare-limits.js';
 import type { CompareLayer, CompareOptions, Comparison, KeySummary } from './compare-model.js';
 import { buildCompareSpace } from './compare-space.js';
 import { findAccess, relevantStatements } from './find-access.js';
-import { compileAtLayer, isResourceStyle, kindOf, policyAtLayer } from './layer-verdict.js';
+import { allowsImplicitly, compileAtLayer, isResourceStyle, kindOf, policyAtLayer } from './layer-verdict.js';
 import { type ComparedPolicy, type ReadPolicy, readComparedPolicy } from './read-compared-policy.js';
 
 const DEFAULT_MAX_POINTS = 2_000_000;
@@ -66,7 +66,11 @@ export async function comparePolicies(
     resourceStyle,
     options.catalog,
   );
-  const actions = await actionSpace([policies[0].document, policies[1].document], options.catalog);
+  const actions = await actionSpace(
+    [policies[0].document, policies[1].document],
+    options.catalog,
+    allowsImplicitly(layer) ? 'Deny' : 'Allow',
+  );
   const budget = new PointBudget(options.maxPoints ?? DEFAULT_MAX_POINTS);
   let found: [ReturnType<typeof findAccess>, ReturnType<typeof findAccess>];
   try {

@@ -46,6 +46,8 @@ export interface CompareSpace {
   readonly statements: readonly [readonly PreparedStatement[], readonly PreparedStatement[]];
   readonly callers: readonly CallerPoint[];
   readonly variables: ReadonlyMap<string, VariableValues>;
+  /** Every statement's resource patterns (variables substituted), sorted, without repeats. */
+  readonly resourcePatterns: readonly string[];
 }
 
 function slug(key: string): string {
@@ -157,13 +159,15 @@ export async function buildCompareSpace(
         resourceKeys: resourceKeys.length === 0 ? null : resourceKeys.map(indexOf),
       };
     });
+  const prepared = [prepare(policies[0], 0), prepare(policies[1], 1)] as const;
   return {
     spaces,
     keyIndex,
     fixed,
-    statements: [prepare(policies[0], 0), prepare(policies[1], 1)],
+    statements: prepared,
     callers,
     variables,
+    resourcePatterns: [...new Set(prepared.flat().flatMap((s) => s.resourcePatterns))].sort(),
   };
 }
 

@@ -58,11 +58,17 @@ interface Group {
 
 const NO_CONTEXT: RequestContext = new Map();
 
-/** For each tested action (in order), the statements of the old and the new policy that match it. */
-export type RelevantStatements = readonly (readonly [
-  readonly PreparedStatement[],
-  readonly PreparedStatement[],
-])[];
+/** The statements of the old and the new policy that match an action; actions with the same share one. */
+export interface ActionStatements {
+  readonly sides: readonly [readonly PreparedStatement[], readonly PreparedStatement[]];
+  /** The statements' indices on both sides, as a memo key. */
+  readonly key: string;
+  /** No statement tells ARNs apart (their patterns are `*`): the action's resource types do not matter. */
+  readonly anyResource: boolean;
+}
+
+/** For each tested action (in order), its {@link ActionStatements}. */
+export type RelevantStatements = readonly ActionStatements[];
 
 /** Statements of one side indexed by service prefix, matched against each action in document order. */
 function byService(statements: readonly PreparedStatement[]) {
@@ -95,7 +101,21 @@ function byService(statements: readonly PreparedStatement[]) {
 export function relevantStatements(space: CompareSpace, actions: ActionSpace): RelevantStatements {
   const old = byService(space.statements[0]);
   const next = byService(space.statements[1]);
-  return actions.actions.map((action) => [old(action), next(action)] as const);
+  const shared = new Map<string, ActionStatements>();
+  const ids = (list: readonly PreparedStatement[]) => list.map((s) => s.compiled.statement.index).join(',');
+  return actions.actions.map((action) => {
+    const sides = [old(action), next(action)] as const;
+    const key = `${ids(sides[0])}|${ids(sides[1])}`;
+    let found = shared.get(key);
+    if (found === undefined) {
+      const anyResource = [...sides[0], ...sides[1]].every(
+        (s) => s.resourceKeys === null && s.resourcePatterns.every((p) => !p.startsWith('arn:')),
+      );
+      found = { sides, key, anyResource };
+      shared.set(key, found);
+    }
+    return found;
+  });
 }
 
 /** Access the granting side allows and the other does not, as rows sorted by action and resource. */
@@ -104,27 +124,23 @@ export function findAccess(input: FindAccessInput): FoundAccess {
   const other = granting === 1 ? 0 : 1;
   const implicit = allowsImplicitly(layer);
   const memo = new Map<string, Group[]>();
+  const full = space.spaces.map((s) => s.classes.map((_, i) => i));
   const rows: AccessRow[] = [];
   let complete = true;
   for (const [n, action] of input.actions.actions.entries()) {
-    const both = input.relevant[n] as RelevantStatements[number];
-    const g = both[granting];
-    const o = both[other];
+    const relevant = input.relevant[n] as ActionStatements;
+    const g = relevant.sides[granting];
+    const o = relevant.sides[other];
     const decisive = implicit ? o : g;
     if (!decisive.some((s) => s.compiled.statement.effect === (implicit ? 'Deny' : 'Allow'))) continue;
-    const domains = domainsFor(action, [...g, ...o], input);
-    const restricted = domains.map((d, k) => (d.length < (space.spaces[k]?.classes.length ?? 0) ? k : -1));
+    const domains = domainsFor(action, relevant, full, input);
+    const restricted =
+      domains === full ? '' : domains.flatMap((d, k) => (d === full[k] ? [] : [k])).join(',');
     // when no statement tells ARNs apart, the action's resource types do not matter to the search
-    const anyResource = [...g, ...o].every(
-      (s) => s.resourceKeys === null && s.resourcePatterns.every((p) => !p.startsWith('arn:')),
-    );
+    const { anyResource } = relevant;
     const kind = action.info === null ? 'unknown' : action.info.wildcardOnly ? 'wildcard-only' : 'typed';
-    const signature = [
-      g.map((s) => s.compiled.statement.index).join(','),
-      o.map((s) => s.compiled.statement.index).join(','),
-      anyResource ? kind : `${kind} ${actionFormats(action).join(' ')}`,
-      restricted.filter((k) => k >= 0).join(','),
-    ].join('|');
+    const resources = anyResource ? kind : `${kind} ${actionFormats(action).join(' ')}`;
+    const signature = `${relevant.key}|${resources}|${restricted}`;
     let groups = memo.get(signature);
     if (groups === undefined) {
       const found = groupsFor(action, g, o, domains, input);
@@ -153,24 +169,33 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** For each key read by the action's statements, the classes the action can send. */
+/** For each key read by the action's statements, the classes the action can send (shared when all can). */
 function domainsFor(
   action: ActionPoint,
-  statements: readonly PreparedStatement[],
+  relevant: ActionStatements,
+  full: readonly (readonly number[])[],
   input: FindAccessInput,
-): number[][] {
+): readonly (readonly number[])[] {
   const { spaces } = input.space;
-  const read = new Set<number>();
-  for (const s of statements) {
-    for (const t of s.clauseTests) for (const k of t.keys) read.add(k);
-    for (const k of s.resourceKeys ?? []) read.add(k);
-  }
-  return spaces.map((space, k) => {
-    const all = space.classes.map((_, i) => i);
-    if (!read.has(k) || actionSendsKey(action, space.key, input.actions.snapshot)) return all;
+  let domains: (readonly number[])[] | undefined;
+  const seen = new Set<number>();
+  const restrict = (k: number) => {
+    if (seen.has(k)) return;
+    seen.add(k);
+    const space = spaces[k];
+    if (space === undefined || actionSendsKey(action, space.key, input.actions.snapshot)) return;
     const absent = space.classes.indexOf(null);
-    return absent < 0 ? all : [absent];
-  });
+    if (absent < 0) return;
+    domains ??= [...full];
+    domains[k] = [absent];
+  };
+  for (const side of relevant.sides) {
+    for (const s of side) {
+      for (const t of s.clauseTests) for (const k of t.keys) restrict(k);
+      for (const k of s.resourceKeys ?? []) restrict(k);
+    }
+  }
+  return domains ?? full;
 }
 
 /** Searches every resource and caller of one action and groups the regions found. */
@@ -178,13 +203,13 @@ function groupsFor(
   action: ActionPoint,
   granting: readonly PreparedStatement[],
   other: readonly PreparedStatement[],
-  domains: number[][],
+  domains: readonly (readonly number[])[],
   input: FindAccessInput,
 ): { groups: Group[]; complete: boolean } {
   const { space, layer } = input;
   const implicit = allowsImplicitly(layer);
   const patterns = [...granting, ...other].flatMap((s) => s.resourcePatterns);
-  const { resources, complete } = resourcePoints(action, patterns);
+  const { resources, complete } = resourcePoints(action, patterns, space.resourcePatterns);
   const groups = new Map<string, Group>();
   const principalMatches = new Map<string, boolean>();
   for (const resource of resources) {

@@ -5,9 +5,9 @@
  * Evaluating policies at those strings is then exact: any other string matches the same patterns as
  * one of them, so every policy that only compares against these patterns treats it the same way.
  *
- * The search walks the product of the patterns' automata breadth-first over an alphabet of the
- * characters the patterns name plus one character they do not (every unnamed character behaves the
- * same); it never builds a RegExp from policy text.
+ * The search walks the product of the patterns' automata breadth-first; from each state it tries the
+ * characters the current positions name plus one character they do not (every other character moves
+ * the same way); it never builds a RegExp from policy text.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String
  */
@@ -67,42 +67,95 @@ export function unnamedCharacter(patterns: readonly (readonly GlobToken[])[]): s
   }
 }
 
-/** The set of automaton positions a pattern can be in, as a sorted list. */
-type Positions = readonly number[];
-
-function closure(tokens: readonly GlobToken[], positions: Iterable<number>): number[] {
-  const out = new Set<number>();
-  for (const p of positions) {
-    let i = p;
-    out.add(i);
-    while (tokens[i]?.kind === 'star') {
-      i += 1;
-      out.add(i);
-    }
-  }
-  return [...out].sort((a, b) => a - b);
+/**
+ * A pattern's automaton over bit sets of positions (bit `i`: before token `i`; bit `n`: matched): a
+ * star stays on the characters it accepts, every token moves on the characters it accepts, and a star
+ * can be skipped. Sets are numbers for patterns of up to 30 tokens, big integers beyond.
+ */
+interface Automaton {
+  readonly start: number | bigint;
+  step(positions: number | bigint, c: string): number | bigint;
+  matched(positions: number | bigint): boolean;
+  /** The characters the tokens at `positions` name: any other character moves like an unnamed one. */
+  named(positions: number | bigint): string;
 }
 
-function step(tokens: readonly GlobToken[], positions: Positions, c: string): number[] {
-  const next: number[] = [];
-  for (const p of positions) {
-    const t = tokens[p];
-    if (t === undefined) continue;
-    if (t.kind === 'star') {
-      if (!t.excluded.includes(c)) next.push(p);
-    } else if (t.kind === 'one' || t.chars.includes(c)) next.push(p + 1);
+const automata = new WeakMap<readonly GlobToken[], Automaton>();
+
+function automaton(tokens: readonly GlobToken[]): Automaton {
+  let found = automata.get(tokens);
+  if (found === undefined) {
+    found = tokens.length <= 30 ? build(tokens, 1, (i) => 2 ** i) : build(tokens, 1n, (i) => 1n << BigInt(i));
+    automata.set(tokens, found);
   }
-  return closure(tokens, next);
+  return found;
+}
+
+/** Builds the automaton over one representation of bit sets (`one` is the bit of position 0). */
+function build<M extends number | bigint>(
+  tokens: readonly GlobToken[],
+  one: M,
+  bit: (i: number) => M,
+): Automaton {
+  const zero = (typeof one === 'bigint' ? 0n : 0) as M;
+  const or = (a: M, b: M) => ((a as number) | (b as number)) as M;
+  const and = (a: M, b: M) => ((a as number) & (b as number)) as M;
+  const shift = (a: M) => (typeof a === 'bigint' ? a << 1n : (a as number) * 2) as M;
+  const named = new Set<string>();
+  for (const t of tokens)
+    for (const c of t.kind === 'chars' ? t.chars : t.kind === 'star' ? t.excluded : '') named.add(c);
+  let stars = zero;
+  let otherMoves = zero;
+  const moves = new Map<string, M>([...named].map((c) => [c, zero]));
+  const stays = new Map<string, M>([...named].map((c) => [c, zero]));
+  tokens.forEach((t, i) => {
+    const b = bit(i);
+    if (t.kind === 'star') {
+      stars = or(stars, b);
+      for (const c of named) if (!t.excluded.includes(c)) stays.set(c, or(stays.get(c) as M, b));
+    } else if (t.kind === 'one') {
+      otherMoves = or(otherMoves, b);
+      for (const c of named) moves.set(c, or(moves.get(c) as M, b));
+    } else {
+      for (const c of t.chars) moves.set(c, or(moves.get(c) as M, b));
+    }
+  });
+  const close = (x: M): M => {
+    let current = x;
+    for (;;) {
+      const next = or(current, shift(and(current, stars)));
+      if (next === current) return current;
+      current = next;
+    }
+  };
+  const final = bit(tokens.length);
+  const texts = tokens.map((t) => (t.kind === 'chars' ? t.chars : t.kind === 'star' ? t.excluded : ''));
+  return {
+    named(positions) {
+      let out = '';
+      texts.forEach((text, i) => {
+        if (text !== '' && and(positions as M, bit(i)) !== zero) out += text;
+      });
+      return out;
+    },
+    start: close(one),
+    step(positions, c) {
+      const p = positions as M;
+      return close(or(and(p, stays.get(c) ?? stars), shift(and(p, moves.get(c) ?? otherMoves))));
+    },
+    matched: (positions) => and(positions as M, final) !== zero,
+  };
 }
 
 /** Whether `text` matches `tokens` (the same automaton the search walks). */
 export function globMatches(tokens: readonly GlobToken[], text: string): boolean {
-  let positions: Positions = closure(tokens, [0]);
+  const a = automaton(tokens);
+  let positions = a.start;
   for (const c of text) {
-    positions = step(tokens, positions, c);
-    if (positions.length === 0) return false;
+    positions = a.step(positions, c);
+    if (positions === 0 || positions === 0n) return false;
   }
-  return positions.includes(tokens.length);
+  return a.matched(positions);
 }
 
 /**
@@ -121,30 +174,31 @@ export function regionWitnesses(
     const v = vectorOf(seed);
     if (!found.has(v)) found.set(v, seed);
   }
-  const alphabet = new Set<string>();
-  for (const tokens of patterns) {
-    for (const t of tokens) {
-      const text = t.kind === 'chars' ? t.chars : t.kind === 'star' ? t.excluded : '';
-      for (const c of text) alphabet.add(c);
-    }
-  }
-  alphabet.add(unnamedCharacter(patterns));
-  const letters = [...alphabet];
-  const start = patterns.map((p) => closure(p, [0]));
-  const keyOf = (state: readonly Positions[]) => state.map((s) => s.join(',')).join('|');
+  const unnamed = unnamedCharacter(patterns);
+  const machines = patterns.map(automaton);
+  const start = machines.map((m) => m.start);
+  const keyOf = (state: readonly (number | bigint)[]) => state.join(',');
   const seen = new Set<string>([keyOf(start)]);
-  let queue: { state: Positions[]; text: string }[] = [{ state: start, text: '' }];
+  let queue: { state: (number | bigint)[]; text: string }[] = [{ state: start, text: '' }];
   let complete = true;
   while (queue.length > 0) {
     const next: typeof queue = [];
     for (const { state, text } of queue) {
-      const vector = state
-        .map((s, i) => (s.includes((patterns[i] as GlobToken[]).length) ? '1' : '0'))
-        .join('');
+      let vector = '';
+      let alive = false;
+      state.forEach((s, i) => {
+        vector += (machines[i] as Automaton).matched(s) ? '1' : '0';
+        alive ||= s !== 0 && s !== 0n;
+      });
       if (!found.has(vector)) found.set(vector, text);
-      if (state.every((s) => s.length === 0)) continue;
+      if (!alive) continue;
+      // only the characters the current positions name move differently from an unnamed one
+      const letters = new Set<string>([unnamed]);
+      state.forEach((s, i) => {
+        if (s !== 0 && s !== 0n) for (const c of (machines[i] as Automaton).named(s)) letters.add(c);
+      });
       for (const c of letters) {
-        const moved = state.map((s, i) => step(patterns[i] as GlobToken[], s, c));
+        const moved = state.map((s, i) => (s === 0 || s === 0n ? s : (machines[i] as Automaton).step(s, c)));
         const key = keyOf(moved);
         if (seen.has(key)) continue;
         if (seen.size >= limit) {

@@ -1,6 +1,8 @@
+import { arnPatternMatchesFormat } from '../catalog/arn-format.js';
 import { type ArnMatcher, compileArnPattern } from '../matching/arn.js';
+import { compileWildcard } from '../matching/wildcard.js';
 import type { ActionPoint } from './action-points.js';
-import { arnWitnesses } from './arn-witnesses.js';
+import { arnSegments, arnWitnesses } from './arn-witnesses.js';
 
 /**
  * The resources an action is tested on: ARNs that realize every combination of the relevant
@@ -40,12 +42,58 @@ export function actionFormats(action: ActionPoint): string[] {
   return [...new Set(types.map((t) => t.arnFormat).filter((f): f is string => f !== null))];
 }
 
+/** ARNs of one format for a set of patterns, shared by every action of the format in one comparison. */
+const formatCache = new Map<string, { witnesses: readonly string[]; complete: boolean }>();
+/** The patterns that can match an ARN of each format, per list of all patterns. */
+const compatibleCache = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+/**
+ * ARNs of `format` that realize every combination of the patterns that can match an ARN of it. All
+ * patterns of both policies take part (not only those of one action), so that one search per format
+ * serves every action of that resource type: any set of patterns is a subset of them.
+ */
+function formatWitnesses(
+  format: string,
+  all: readonly string[],
+): { witnesses: readonly string[]; complete: boolean } {
+  let byFormat = compatibleCache.get(all);
+  if (byFormat === undefined) {
+    byFormat = new Map();
+    compatibleCache.set(all, byFormat);
+  }
+  let compatible = byFormat.get(format);
+  if (compatible === undefined) {
+    // the service segment rules most patterns out cheaply
+    const service = arnSegments(format)?.[2] ?? '';
+    compatible = all.filter(
+      (p) =>
+        p.startsWith('arn:') &&
+        compileWildcard(arnSegments(p)?.[2] ?? '').matches(service) &&
+        arnPatternMatchesFormat(p, format),
+    );
+    byFormat.set(format, compatible);
+  }
+  const key = `${format}\u0000${compatible.join('\u0000')}`;
+  let found = formatCache.get(key);
+  if (found === undefined) {
+    found = arnWitnesses(compatible, [format]);
+    if (formatCache.size > 2000) formatCache.clear();
+    formatCache.set(key, found);
+  }
+  return found;
+}
+
 /**
  * The resources to test `action` on, given the resource patterns (variables already substituted) of
- * the statements of both policies that match the action; one resource per distinct combination of
- * matching patterns (each of one of the action's resource types).
+ * the statements of both policies that match the action (`patterns`) and of all statements (`all`);
+ * one resource per distinct combination of matching patterns, each of one of the action's resource
+ * types.
  */
-export function resourcePoints(action: ActionPoint, patterns: readonly string[]): ResourcePoints {
+export function resourcePoints(
+  action: ActionPoint,
+  patterns: readonly string[],
+  all: readonly string[] = patterns,
+): ResourcePoints {
   if (action.info?.wildcardOnly === true) return { resources: ['*'], complete: true };
   const formats = actionFormats(action);
   const unique = [...new Set(patterns)].sort();
@@ -62,18 +110,29 @@ export function resourcePoints(action: ActionPoint, patterns: readonly string[])
     cache.set(cacheKey, points);
     return points;
   }
-  const found = arnWitnesses(unique, formats);
+  let complete = true;
+  const witnesses: string[] = [];
+  if (formats.length === 0) {
+    const found = arnWitnesses(unique, []);
+    complete = found.complete;
+    witnesses.push(...found.witnesses);
+  }
+  for (const format of formats) {
+    const found = formatWitnesses(format, all);
+    complete &&= found.complete;
+    witnesses.push(...found.witnesses);
+  }
   const seen = new Set<string>();
   const resources: string[] = [];
   // each witness is of one of the action's formats; the engine sees only which patterns match it
-  for (const arn of found.witnesses) {
+  for (const arn of witnesses) {
     const vector = unique.map((p) => (resourceMatcher(p).matches(arn) ? '1' : '0')).join('');
     if (seen.has(vector)) continue;
     seen.add(vector);
     resources.push(arn);
   }
   if (action.info === null || formats.length === 0) resources.push('*');
-  const points = { resources, complete: found.complete };
+  const points = { resources, complete };
   if (cache.size > 1000) cache.clear();
   cache.set(cacheKey, points);
   return points;
