@@ -1,5 +1,6 @@
 // `npm run bench` (after `npm run build`): runs every benchmark and prints its numbers.
 // Each benchmark lives in bench/<name>.mjs and is registered here. `npm run bench -- engine` runs one.
+import runCompareBench from '../bench/compare.mjs';
 import { runEngineBench, runEngineInProcess } from '../bench/engine.mjs';
 import runErrorParserBench from '../bench/error-parser.mjs';
 import runWebBench from '../bench/web.mjs';
@@ -41,6 +42,11 @@ const BENCHES = [
         `traced (relevant statements): ${Math.round(r.traced).toLocaleString('en-US')} decisions/second`,
       );
     },
+  },
+  {
+    id: 'compare',
+    name: 'compare: two 100-statement identity policies a dozen edits apart; then with an Allow NotAction (every catalog action)',
+    run: runCompareBench,
   },
   {
     id: 'web',
