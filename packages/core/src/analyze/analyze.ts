@@ -4,6 +4,7 @@ import { parseDecodedMessage } from '../decoded/parse-decoded.js';
 import { decodedAction } from '../diagnose/checks-for-failure.js';
 import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
 import type { ContextValue } from '../engine/request.js';
 import { readCloudTrail } from '../errors/cloudtrail.js';
 import { buildEvidence, type Evidence } from '../evidence/evidence.js';
@@ -215,14 +216,10 @@ function kindOf(input: AnalyzeInput, diagnostics: Diagnostic[]): InputKind | nul
 }
 
 /** The JSON value of an evidence input, or a syntax diagnostic naming it with line and column. */
-function jsonOf(
-  input: AnalyzedInput,
-  diagnostics: Diagnostic[],
-): { ok: true; value: unknown } | { ok: false } {
+function jsonOf(input: AnalyzedInput, diagnostics: Diagnostic[]): Result<unknown> {
   const parsed = parseJson(input.text);
-  if (parsed.ok) return parsed;
-  diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, source: input.id })));
-  return { ok: false };
+  if (!parsed.ok) diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, source: input.id })));
+  return parsed;
 }
 
 function readEvidence(

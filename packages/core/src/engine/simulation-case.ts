@@ -208,11 +208,7 @@ export function parseSimulationCase(value: unknown): Result<SimulationCase> {
  * Evaluates a `simulate` case (contract, "The case file of `simulate`") as AWS would: one result per
  * request of the case, in order, each in the contract's `simulate --format json` shape.
  */
-export function simulateCase(
-  value: unknown,
-):
-  | { readonly ok: true; readonly value: readonly SimulateJson[] }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] } {
+export function simulateCase(value: unknown): Result<readonly SimulateJson[]> {
   const parsed = parseSimulationCase(value);
   if (!parsed.ok) return parsed;
   const compiled = compilePolicySet(parsed.value.policies);
