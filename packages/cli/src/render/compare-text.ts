@@ -9,8 +9,12 @@ interface Names {
   readonly new: string;
 }
 
-/** `file:line:column #index Sid`, or the pointer when the input had no text positions. */
-function statementCell(file: string, ref: StatementRef | null | undefined): string {
+/**
+ * `file:line:column #index Sid`, or the pointer when the input had no text positions; an RCP allows
+ * without a statement, through the `RCPFullAWSAccess` every level carries.
+ */
+function statementCell(file: string, ref: StatementRef | null | undefined, layer?: string): string {
+  if (ref === null && layer === 'rcp') return '(RCPFullAWSAccess)';
   if (ref === null || ref === undefined) return '-';
   const at = ref.line === undefined ? `${file}${ref.pointer}` : `${file}:${ref.line}:${ref.column}`;
   return ref.sid === null ? `${at} #${ref.index}` : `${at} #${ref.index} ${ref.sid}`;
@@ -74,7 +78,7 @@ function section(
   const groups = groupRows(rows, (row) => [
     resourceCell(row),
     conditionsCell(row, comparison),
-    statementCell(granting, row.statement),
+    statementCell(granting, row.statement, comparison.layer),
     ...(withDeny ? [statementCell(denying, row.deniedBy)] : []),
   ]);
   const lines = groups.map((g) => {

@@ -25,7 +25,13 @@ interface ExpectedRow {
 
 interface CompareCase {
   readonly name: string;
-  readonly input: { readonly layer?: CompareLayer; readonly old: unknown; readonly new: unknown };
+  readonly input: {
+    readonly layer?: CompareLayer;
+    readonly old: unknown;
+    readonly new: unknown;
+    /** The comparison's limit of test points. */
+    readonly maxPoints?: number;
+  };
   readonly expected: {
     /** The new-access rows, exactly. */
     readonly newAccess?: readonly ExpectedRow[];
@@ -36,6 +42,8 @@ interface CompareCase {
     readonly newAccessEach?: Omit<ExpectedRow, 'action'>;
     /** The codes of the limits beyond those that always apply. */
     readonly limits?: readonly string[];
+    /** The comparison fails with this diagnostic code. */
+    readonly error?: string;
   };
 }
 
@@ -51,12 +59,12 @@ function readRows(value: unknown, where: string, keys = ROW_KEYS): void {
 function readCase(value: unknown, where: string): CompareCase {
   const c = checkKeys(value, ['name', 'input', 'expected'], where);
   if (typeof c.name !== 'string' || c.name === '') throw new Error(`${where}: missing name`);
-  const input = checkKeys(c.input, ['layer', 'old', 'new'], `${where}/input`);
+  const input = checkKeys(c.input, ['layer', 'old', 'new', 'maxPoints'], `${where}/input`);
   if (input.layer !== undefined && !COMPARE_LAYERS.includes(input.layer as CompareLayer))
     throw new Error(`${where}: unknown layer`);
   const expected = checkKeys(
     c.expected,
-    ['newAccess', 'removedAccess', 'newAccessActions', 'newAccessEach', 'limits'],
+    ['newAccess', 'removedAccess', 'newAccessActions', 'newAccessEach', 'limits', 'error'],
     `${where}/expected`,
   );
   if (expected.newAccess !== undefined) readRows(expected.newAccess, `${where}/expected/newAccess`);
@@ -101,8 +109,16 @@ describe('compare case table', () => {
       const result = await comparePolicies(
         { name: 'old.json', policy: c.input.old },
         { name: 'new.json', policy: c.input.new },
-        { catalog, ...(c.input.layer === undefined ? {} : { layer: c.input.layer }) },
+        {
+          catalog,
+          ...(c.input.layer === undefined ? {} : { layer: c.input.layer }),
+          ...(c.input.maxPoints === undefined ? {} : { maxPoints: c.input.maxPoints }),
+        },
       );
+      if (c.expected.error !== undefined) {
+        expect(result.ok ? [] : result.diagnostics.map((d) => d.code)).toEqual([c.expected.error]);
+        return;
+      }
       if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
       const { newAccess, removedAccess, limits } = result.value;
       const { expected } = c;

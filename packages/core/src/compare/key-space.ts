@@ -61,7 +61,7 @@ export interface KeySpaceInput {
 }
 
 /** The value shown for "a value no policy names" when it belongs to that class. */
-export const OTHER_VALUE = 'other-value';
+const OTHER_VALUE = 'other-value';
 
 /** Most sets tried for a multi-valued key: all subsets up to this many single classes. */
 const ALL_SUBSETS_UP_TO = 5;
