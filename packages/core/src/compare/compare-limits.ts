@@ -65,7 +65,7 @@ export function limitsFor(facts: LimitFacts): CompareLimit[] {
   if (facts.approximatedKeys.length > 0) {
     out.push({
       code: 'values-approximated',
-      message: `the values of ${list(facts.approximatedKeys)} were tested up to a limit (many patterns or a large set of values): a rare combination may be missed`,
+      message: `the values of ${list(facts.approximatedKeys)} were tested up to a limit (many patterns, a large set of values, or operators of several kinds on one key): a rare combination may be missed`,
     });
   }
   if (!facts.resourcesComplete) {

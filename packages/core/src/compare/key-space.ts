@@ -178,6 +178,8 @@ function candidates(input: KeySpaceInput): { values: string[]; probe: string | n
   if (byFamily.has('ip')) values.push(...ipValues(byFamily.get('ip') ?? []));
   if (byFamily.has('bool')) values.push('true', 'false');
   if (byFamily.has('binary')) values.push(...(byFamily.get('binary') ?? []), 'b3RoZXItdmFsdWU=');
+  // values of one family tell that family's conditions apart; mixed families are only tried together
+  if ([...byFamily.keys()].filter((f) => f !== 'null').length > 1) complete = false;
   // a value no policy names: made of a character no value holds, longer than any value
   const ordered =
     byFamily.has('string') || byFamily.has('arn') || byFamily.has('binary') || byFamily.has('null');
