@@ -13,6 +13,7 @@ import type { Evidence } from '../evidence/evidence.js';
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
 import type { FixProposal } from '../fix/fix-model.js';
+import { type NoFix, planFixes } from '../fix/plan-fixes.js';
 import { checksForFailure } from './checks-for-failure.js';
 import {
   type BuiltInRuleFinding,
@@ -27,7 +28,6 @@ import {
   type EvaluatedRequest,
   evaluatedRequestOf,
 } from './finding-detail.js';
-import { fixesForFindings, type NoFix } from './fixes-for-findings.js';
 import { type NextStep, nextSteps } from './next-steps.js';
 
 /** A denied (action, resource) check found by evaluating the caller's policies (contract `findings`). */
@@ -209,7 +209,7 @@ function evaluateWithEvidence(
       unknowns.push(unknownOf('policy-disagrees'));
     }
   }
-  const planned = fixesForFindings(findings);
+  const planned = planFixes(findings);
   const fixes = planned.fixes.map((fix) => ({
     layer: fix.layer,
     target: fix.target,

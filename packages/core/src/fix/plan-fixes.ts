@@ -1,15 +1,15 @@
 import { createTwoFilesPatch } from 'diff';
+import { type EvaluatedFinding, findingFromResult } from '../diagnose/evaluate-checks.js';
 import { compilePolicySet, namedPolicies, type PolicySetInput } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { PolicyProvenance } from '../evidence/provenance.js';
-import { applyCommand } from '../fix/apply-command.js';
-import { type EditableDocument, toEditable } from '../fix/edit-document.js';
-import type { FixProposal, FixTarget } from '../fix/fix-model.js';
-import { applyChange, type FixChange, pretty } from '../fix/propose-fix.js';
-import { replacePolicy } from '../fix/replace-policy.js';
-import { verifyFix } from '../fix/verify-fix.js';
 import { parseArn } from '../matching/arn.js';
-import { type EvaluatedFinding, findingFromResult } from './evaluate-checks.js';
+import { applyCommand } from './apply-command.js';
+import { type EditableDocument, toEditable } from './edit-document.js';
+import type { FixProposal, FixTarget } from './fix-model.js';
+import { applyChange, type FixChange, pretty } from './propose-fix.js';
+import { replacePolicy } from './replace-policy.js';
+import { verifyFix } from './verify-fix.js';
 
 /** A finding that gets no fix, and why: who must act instead. */
 export interface NoFix {
@@ -50,7 +50,7 @@ const MAX_LAYERS = 4;
  * allows every check it answers with all edits applied, and, for an added allow, no nearby probe
  * request becomes allowed.
  */
-export function fixesForFindings(findings: readonly EvaluatedFinding[]): {
+export function planFixes(findings: readonly EvaluatedFinding[]): {
   fixes: (FixProposal & { readonly findings: readonly number[] })[];
   none: NoFix[];
 } {
@@ -174,7 +174,7 @@ function attribute(
   }
 }
 
-/** Indexes of findings, set by {@link fixesForFindings} before planning (findings are plain data). */
+/** Indexes of findings, set by {@link planFixes} before planning (findings are plain data). */
 const findingIndexes = new WeakMap<EvaluatedFinding, number>();
 
 function findingIndexOf(finding: EvaluatedFinding): number {
