@@ -7,6 +7,7 @@ import {
 } from '../engine/compile-policy-set.js';
 import { type SimulateJson, toSimulateJson } from '../engine/contract-output.js';
 import { evaluate } from '../engine/evaluate.js';
+import type { LayerName } from '../engine/layers.js';
 import type { ContextValue } from '../engine/request.js';
 import { parseSimulationCase } from '../engine/simulation-case.js';
 import type { Evidence } from '../evidence/evidence.js';
@@ -15,8 +16,13 @@ import { parseJson } from '../json/parse-json.js';
 import { redact } from '../redact/redact.js';
 import type { RedactionMap } from '../redact/redaction-map.js';
 
-/** The layers a policy under test can stand in for. */
-export const WHAT_IF_LAYERS = ['identity', 'permissions-boundary', 'resource', 'scp'] as const;
+/** The layers a policy under test can stand in for: a subset of the engine's layers. */
+export const WHAT_IF_LAYERS = [
+  'identity',
+  'permissions-boundary',
+  'resource',
+  'scp',
+] as const satisfies readonly LayerName[];
 export type WhatIfLayer = (typeof WHAT_IF_LAYERS)[number];
 
 /** A request to evaluate, and the policy that stands in at a layer. */
