@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@whydenied/core': new URL('./packages/core/src/index.ts', import.meta.url).pathname };
+/** The workspace core from source: its main entry and its subpath entries (`@whydenied/core/engine`). */
+const coreSource = new URL('./packages/core/src/', import.meta.url).pathname;
+const alias = [
+  { find: /^@whydenied\/core$/, replacement: `${coreSource}index.ts` },
+  { find: /^@whydenied\/core\/(.+)$/, replacement: `${coreSource}$1.ts` },
+];
 
 /** Chromium tests drive a real browser and a server: on a busy 2-core machine they need more time. */
 const BROWSER_TESTS = ['packages/web/test/**/*.test.ts'];

@@ -5,10 +5,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
+/** The core's main entry and its subpath entries, as one module. */
+const ENTRIES = ['index', 'engine', 'evidence', 'errors', 'calls', 'lint'];
+
 export async function importCore() {
   const outfile = join(mkdtempSync(join(tmpdir(), 'whydenied-bench-')), 'core.mjs');
+  const source = new URL('../packages/core/src/', import.meta.url).pathname;
   await build({
-    entryPoints: [new URL('../packages/core/src/index.ts', import.meta.url).pathname],
+    stdin: {
+      contents: ENTRIES.map((entry) => `export * from '${source}${entry}.ts';`).join('\n'),
+      resolveDir: source,
+      loader: 'ts',
+    },
     outfile,
     bundle: true,
     platform: 'neutral',

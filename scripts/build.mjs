@@ -22,8 +22,8 @@ await build({
     js: "import { createRequire as __whydeniedCreateRequire } from 'node:module'; const require = __whydeniedCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
-  // the workspace core is bundled from source
-  alias: { '@whydenied/core': './packages/core/src/index.ts' },
+  // the workspace core is bundled from source: its exports map names it under this condition
+  conditions: ['@whydenied/source'],
 });
 
 // The web page (packages/web): a static site that `whydenied web` serves from packages/web/dist, then

@@ -117,7 +117,11 @@ export default defineConfig(({ mode }) => {
     // relative URLs: the page works under any path, and saved to disk
     base: './',
     resolve: {
-      alias: { '@whydenied/core': join(here, '..', 'core', 'src', 'index.ts') },
+      // the workspace core from source: its main entry and its subpath entries (`@whydenied/core/engine`)
+      alias: [
+        { find: /^@whydenied\/core$/, replacement: join(here, '..', 'core', 'src', 'index.ts') },
+        { find: /^@whydenied\/core\/(.+)$/, replacement: join(here, '..', 'core', 'src', '$1.ts') },
+      ],
     },
     oxc: {
       jsx: { runtime: 'automatic', importSource: 'preact' },

@@ -128,7 +128,8 @@ describe('the built @whydenied/core package', () => {
   it('is imported by name from plain Node, reads an error and loads its JSON tables', () => {
     writeFileSync(
       join(project, 'consumer.mjs'),
-      `import { createCatalog, readError } from '@whydenied/core';
+      `import { createCatalog } from '@whydenied/core';
+import { readError } from '@whydenied/core/errors';
 const action = (text) => {
   const result = readError(text);
   return result.ok ? result.value.failure.action : result.diagnostics[0].code;
@@ -161,7 +162,8 @@ console.log(JSON.stringify({
   it('bundles with esbuild for the browser: nothing left to import, no node: module', async () => {
     writeFileSync(
       join(project, 'browser-entry.js'),
-      `import { createCatalog, readError } from '@whydenied/core';
+      `import { createCatalog } from '@whydenied/core';
+import { readError } from '@whydenied/core/errors';
 export const reading = readError(${JSON.stringify(EXPLICIT_DENIAL)});
 export const catalog = createCatalog({
   loadService: async () => null,
@@ -246,7 +248,7 @@ export const catalog = createCatalog({
     );
     writeFileSync(
       join(project, 'consumer.ts'),
-      `import { type ErrorReading, readError } from '@whydenied/core';
+      `import { type ErrorReading, readError } from '@whydenied/core/errors';
 ${codeSpecifiers.map((specifier, i) => `export * as entry${i} from '${specifier}';`).join('\n')}
 
 const result = readError('An error occurred (AccessDenied) when calling the ListBuckets operation: Access Denied');

@@ -1,9 +1,5 @@
-import type {
-  AuthorizationRequest,
-  ConditionOutcome,
-  EvaluationResult,
-  StatementTrace,
-} from '@whydenied/core';
+import type { AuthorizationRequest } from '@whydenied/core';
+import type { ConditionOutcome, EvaluationResult, StatementTrace } from '@whydenied/core/engine';
 import pc from 'picocolors';
 
 const LAYER_TEXT: Readonly<Record<string, string>> = {

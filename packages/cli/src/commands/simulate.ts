@@ -1,15 +1,13 @@
 import { setFlagsFromString } from 'node:v8';
+import { type AuthorizationRequest, type Diagnostic, parseJson } from '@whydenied/core';
 import {
-  type AuthorizationRequest,
   type CompiledPolicySet,
   compilePolicySet,
-  type Diagnostic,
   type EvaluationResult,
   evaluate,
-  parseJson,
   parseSimulationCase,
   toSimulateJson,
-} from '@whydenied/core';
+} from '@whydenied/core/engine';
 import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
 import { type InputLine, readInputLines } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
