@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -147,4 +147,37 @@ export function cli(args: readonly string[]): { status: number | null; stdout: s
     env: { ...process.env, NO_COLOR: '1' },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The served page and a browser, started before a suite's tests and stopped after them. */
+export interface PageSession {
+  readonly server: WebServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts `whydenied web` and Chromium before the tests of the enclosing `describe` and stops both after
+ * them; read `server` and `browser` from the returned object inside the tests.
+ */
+export function usePageSession(): PageSession {
+  let server: WebServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startWeb();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (server === undefined) throw new Error('the page session has not started');
+      return server;
+    },
+    get browser() {
+      if (browser === undefined) throw new Error('the page session has not started');
+      return browser;
+    },
+  };
 }

@@ -2,18 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   ACCOUNT_FILE,
-  type Browser,
   cli,
   describeInBrowser,
   ERROR_FILE,
   foreignRequests,
-  launchBrowser,
   ROOT,
-  startWeb,
-  type WebServer,
+  usePageSession,
 } from './browser.js';
 
 interface CliDiagnosis {
@@ -34,18 +31,7 @@ async function pasteSeed(page: Page): Promise<void> {
 }
 
 describeInBrowser('web page in Chromium', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWeb();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = usePageSession();
 
   it('shows the same deciding layer and fix as the CLI for a pasted error with evidence', async () => {
     const expected = cliDiagnosis();
@@ -53,8 +39,8 @@ describeInBrowser('web page in Chromium', () => {
     const fix = expected.fixes[0];
     expect(first?.action).toBe('iam:PassRole');
     expect(fix).toBeDefined();
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url);
     await pasteSeed(page);
     const finding = page.locator('.finding').first();
     await finding.waitFor();
@@ -73,8 +59,8 @@ describeInBrowser('web page in Chromium', () => {
   });
 
   it('highlights the deciding statement and its condition in the policy (an explicit deny in an RCP)', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url);
     await page.fill('#error-text', readFileSync(join(ROOT, 'examples/errors/s3-rcp.txt'), 'utf8'));
     await page.setInputFiles('#evidence-files', [
       join(ROOT, ACCOUNT_FILE),
@@ -93,8 +79,8 @@ describeInBrowser('web page in Chromium', () => {
 
   it('redacts with one toggle, shows what it replaced when asked, and shares a case the CLI accepts', async () => {
     const expected = cliDiagnosis();
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url);
     await pasteSeed(page);
     await page.locator('.fix').first().waitFor();
     await page.check('#redact-toggle');
@@ -136,8 +122,8 @@ describeInBrowser('web page in Chromium', () => {
   });
 
   it('lints in the policy editor, with findings inline, and simulates the request', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url);
     await pasteSeed(page);
     const fixView = page.locator('.fix').first();
     await fixView.waitFor();
@@ -162,8 +148,8 @@ describeInBrowser('web page in Chromium', () => {
   });
 
   it('lists the failed events of a CloudTrail file and diagnoses the one picked', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url);
     const file = join(ROOT, 'packages/cli/test/fixtures/diagnose/two-failures.json');
     await page.fill('#error-text', readFileSync(file, 'utf8'));
     const facts = page.locator('.facts');
@@ -178,10 +164,10 @@ describeInBrowser('web page in Chromium', () => {
   });
 
   it('sends no request to any other origin', async () => {
-    const origin = new URL(server.url).origin;
-    expect(browser.requests.length).toBeGreaterThan(3);
-    expect(foreignRequests(browser.requests, origin)).toEqual([]);
+    const origin = new URL(session.server.url).origin;
+    expect(session.browser.requests.length).toBeGreaterThan(3);
+    expect(foreignRequests(session.browser.requests, origin)).toEqual([]);
     // the service data came lazily from the page's own files
-    expect(browser.requests.some((u) => u.startsWith(`${origin}/iam-data/actions/`))).toBe(true);
+    expect(session.browser.requests.some((u) => u.startsWith(`${origin}/iam-data/actions/`))).toBe(true);
   });
 });

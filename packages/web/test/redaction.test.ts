@@ -3,17 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  ACCOUNT_FILE,
-  type Browser,
-  describeInBrowser,
-  ERROR_FILE,
-  launchBrowser,
-  ROOT,
-  startWeb,
-  type WebServer,
-} from './browser.js';
+import { expect, it } from 'vitest';
+import { ACCOUNT_FILE, describeInBrowser, ERROR_FILE, ROOT, usePageSession } from './browser.js';
 
 /** An access key id, an IP address, an e-mail address, an account id, a user name and a bucket name. */
 const SECRET_ERROR = `Caller AKIAZ7QW3ERTY5UIOPAS from 52.94.76.10 (alice.smith@acme-corp.com):
@@ -46,22 +37,11 @@ async function leaked(page: Page): Promise<string[]> {
 }
 
 describeInBrowser('redaction in the page', () => {
-  let server: WebServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startWeb();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const session = usePageSession();
 
   it('shows only stand-ins until the original or the replacements are asked for', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url);
     await page.fill('#error-text', SECRET_ERROR);
     await page.locator('.facts').waitFor();
     expect(await leaked(page)).toContain('111122223333');
@@ -98,8 +78,8 @@ describeInBrowser('redaction in the page', () => {
   });
 
   it('hides the evidence file names and the typed request context too, until asked for', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url);
     await page.fill('#error-text', readFileSync(join(ROOT, ERROR_FILE), 'utf8'));
     await page.setInputFiles('#evidence-files', join(ROOT, ACCOUNT_FILE));
     await page.fill('#context-text', 'aws:SourceIp=52.94.76.10');
@@ -128,8 +108,8 @@ describeInBrowser('redaction in the page', () => {
   });
 
   it('keeps what is typed with redaction on visible while typing, and redacted once the box is left', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url);
     await page.check('#redact-toggle');
     await page.fill('#error-text', SECRET_ERROR);
     expect(await page.locator('#error-text').inputValue()).toBe(SECRET_ERROR);

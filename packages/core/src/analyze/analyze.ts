@@ -1,12 +1,12 @@
-import type { Catalog } from '../catalog/catalog.js';
 import type { DecodedMessage } from '../decoded/decoded-model.js';
 import { parseDecodedMessage } from '../decoded/parse-decoded.js';
 import { decodedAction } from '../diagnose/checks-for-failure.js';
-import { type Diagnosis, diagnose } from '../diagnose/diagnose.js';
+import { type DiagnoseInput, type Diagnosis, diagnose } from '../diagnose/diagnose.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
 import type { ContextValue } from '../engine/request.js';
 import { readCloudTrail } from '../errors/cloudtrail.js';
+import type { ReadErrorOptions } from '../errors/read-error.js';
 import { buildEvidence, type Evidence } from '../evidence/evidence.js';
 import { parseJson } from '../json/parse-json.js';
 import { createPointerLocator } from '../json/pointer-position.js';
@@ -25,20 +25,14 @@ export interface AnalyzeInput {
   readonly arn?: string;
 }
 
-/** What the inputs do not say, and how to analyse them. */
-export interface AnalyzeOptions {
-  /** The caller, action and resource when the error does not name them; the error's own text wins. */
-  readonly principal?: string;
-  readonly action?: string;
-  readonly resource?: string;
-  /** Which failed event of a CloudTrail file: its eventID, requestID or 1-based position. */
-  readonly event?: string;
-  /** Request context values, which win over what the evidence and a CloudTrail record give. */
-  readonly context?: Readonly<Record<string, ContextValue>>;
-  /** The failed call's parameters (`subnetId`, `securityGroupIds`...), over what a CloudTrail record logged. */
-  readonly parameters?: Readonly<Record<string, unknown>>;
-  /** Service knowledge; without it, operations outside the built-in table stay unresolved. */
-  readonly catalog?: Catalog;
+/**
+ * What the inputs do not say, and how to analyse them: what the error reader takes (the caller, action
+ * and resource when the error does not name them, the CloudTrail event), and what `diagnose` takes
+ * besides the inputs (context values, call parameters, the catalog).
+ */
+export interface AnalyzeOptions
+  extends ReadErrorOptions,
+    Pick<DiagnoseInput, 'context' | 'parameters' | 'catalog'> {
   /** Redacts every input (and context value) with one map before anything reads it. */
   readonly redact?: boolean;
 }
@@ -134,19 +128,15 @@ export async function analyze(request: {
   const error = errors[0];
   let diagnosis: Diagnosis | null = null;
   if (error !== undefined && !diagnostics.some((d) => d.severity === 'error')) {
+    const { context: _given, parameters, catalog, redact: _redact, ...reading } = options;
     const result = await diagnose({
       errorText: error.text,
-      options: {
-        ...(options.principal === undefined ? {} : { principal: options.principal }),
-        ...(options.action === undefined ? {} : { action: options.action }),
-        ...(options.resource === undefined ? {} : { resource: options.resource }),
-        ...(options.event === undefined ? {} : { event: options.event }),
-      },
-      ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
+      options: reading,
+      ...(catalog === undefined ? {} : { catalog }),
       ...(evidence === null ? {} : { evidence }),
       ...(decoded === undefined ? {} : { decoded }),
       context,
-      parameters: options.parameters ?? {},
+      parameters: parameters ?? {},
     });
     if (result.ok) diagnosis = result.value;
     else diagnostics.push(...result.diagnostics.map((d) => ({ ...d, source: error.id })));

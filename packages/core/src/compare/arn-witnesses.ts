@@ -1,3 +1,4 @@
+import { arnSegments } from '../matching/arn.js';
 import { type GlobToken, globMatches, globTokens, regionWitnesses } from './glob-regions.js';
 
 /**
@@ -23,21 +24,6 @@ const PLACEHOLDER_VALUES: Readonly<Record<string, readonly string[]>> = {
   Account: ['111122223333', '444455556666'],
   AccountId: ['111122223333', '444455556666'],
 };
-
-/** Splits an ARN text at its first five colons; `undefined` unless it starts with `arn:`. */
-export function arnSegments(text: string): string[] | undefined {
-  if (!text.startsWith('arn:')) return undefined;
-  const segments: string[] = [];
-  let start = 0;
-  for (let i = 0; i < 5; i++) {
-    const colon = text.indexOf(':', start);
-    if (colon < 0) break;
-    segments.push(text.slice(start, colon));
-    start = colon + 1;
-  }
-  segments.push(text.slice(start));
-  return segments;
-}
 
 /**
  * A pattern's six segments. A shorter pattern matches anything in the missing ones: when it ends in `*`

@@ -1,8 +1,8 @@
 import { arnPatternMatchesFormat } from '../catalog/arn-format.js';
-import { type ArnMatcher, compileArnPattern } from '../matching/arn.js';
+import { type ArnMatcher, arnSegments, compileArnPattern } from '../matching/arn.js';
 import { compileWildcard } from '../matching/wildcard.js';
 import type { ActionPoint } from './action-points.js';
-import { arnSegments, arnWitnesses } from './arn-witnesses.js';
+import { arnWitnesses } from './arn-witnesses.js';
 
 /**
  * The resources an action is tested on: ARNs that realize every combination of the relevant

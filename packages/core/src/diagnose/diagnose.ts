@@ -253,7 +253,8 @@ function namesPolicy(finding: EvaluatedFinding, policyArn: string): boolean {
   }
 }
 
-function governingFrom(evidence: Evidence): GoverningPoliciesFor {
+/** The policies that govern a check, read from the evidence (the planner's tests read them the same way). */
+export function governingFrom(evidence: Evidence): GoverningPoliciesFor {
   return (check) => {
     const set = policySetFor(evidence, {
       principal: check.principal,

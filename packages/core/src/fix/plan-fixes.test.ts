@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkKeys } from '../../test/case-table.js';
 import type { Check } from '../calls/check.js';
-import { evaluateChecks, type GoverningPoliciesFor } from '../diagnose/evaluate-checks.js';
+import { governingFrom } from '../diagnose/diagnose.js';
+import { evaluateChecks } from '../diagnose/evaluate-checks.js';
 import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { Decision } from '../engine/evaluation-result.js';
@@ -212,25 +213,6 @@ function evidenceOf(input: PlanCase['input']): Evidence {
   });
   if (!built.ok) throw new Error(built.diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
   return built.value;
-}
-
-/** The policies that govern a check, read from the evidence as `diagnose` reads them. */
-function governingFrom(evidence: Evidence): GoverningPoliciesFor {
-  return (check) => {
-    const set = policySetFor(evidence, check);
-    const entity = set.identity?.entity ?? null;
-    return {
-      input: set.input,
-      provenance: set.provenance,
-      identity:
-        entity !== null && entity.type !== 'group'
-          ? { type: entity.type, name: entity.name, arn: entity.arn }
-          : null,
-      context: set.contextFromEvidence,
-      sessionIssuer: set.sessionIssuer,
-      missing: set.missing,
-    };
-  };
 }
 
 function checkOf(principal: string, source: string, input: CheckInput): Check {

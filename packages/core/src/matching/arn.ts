@@ -40,12 +40,13 @@ let lastSegments: readonly string[] | undefined;
  */
 function splitArn(text: string): readonly string[] | undefined {
   if (text === lastText) return lastSegments;
-  lastSegments = splitArnUncached(text);
+  lastSegments = arnSegments(text);
   lastText = text;
   return lastSegments;
 }
 
-function splitArnUncached(text: string): string[] | undefined {
+/** Splits an ARN text at its first five colons; `undefined` unless it starts with `arn:`. */
+export function arnSegments(text: string): string[] | undefined {
   if (!text.startsWith('arn:')) return undefined;
   const segments: string[] = [];
   let start = 0;
