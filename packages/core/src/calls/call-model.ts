@@ -25,6 +25,23 @@ export interface CallDescription {
   readonly principal?: string;
   /** What is known of the request parameters (camelCase names, as in the SDKs' JSON). */
   readonly parameters?: Readonly<Record<string, unknown>>;
+  /**
+   * The instance profiles known to exist and the role each holds (from the account authorization
+   * details); a profile the call names that is not listed here holds a role that is not known.
+   */
+  readonly instanceProfiles?: readonly InstanceProfileRole[];
+}
+
+/**
+ * An instance profile and the role it holds: what EC2 hands to an instance, and so the role a launch
+ * passes (`iam:PassRole`).
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html
+ */
+export interface InstanceProfileRole {
+  readonly name: string;
+  readonly arn: string;
+  /** ARN of the role the profile holds. */
+  readonly role: string;
 }
 
 /** Stable codes of {@link CallNote}. */

@@ -6,7 +6,7 @@
 import type { ContextValue } from '../engine/request.js';
 import type { BuiltArn, CallScope } from './arns.js';
 import type { CallDescription, CallNote } from './call-model.js';
-import type { CallCheck, CheckTiming } from './check.js';
+import type { CallCheck, CheckTiming, UnresolvedFact } from './check.js';
 import type { ParameterReader } from './parameters.js';
 
 /** What a rule gets: the call, its scope, a reader over its parameters, and a list to add notes to. */
@@ -55,6 +55,8 @@ export interface CallCheckParts {
   readonly when?: CheckTiming;
   readonly why: string;
   readonly source: string;
+  /** Facts of the account that would make an assumed part known. */
+  readonly unresolved?: readonly UnresolvedFact[];
 }
 
 /** Builds a {@link CallCheck}, collecting which of its parts are assumptions and why. */
@@ -81,6 +83,7 @@ export function makeCheck(spec: CallCheckParts): CallCheck {
     when: spec.when ?? 'call',
     why: spec.why,
     source: spec.source,
+    ...(spec.unresolved === undefined || spec.unresolved.length === 0 ? {} : { unresolved: spec.unresolved }),
   };
 }
 

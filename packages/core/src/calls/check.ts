@@ -40,6 +40,22 @@ export interface Check extends AuthorizationRequest {
   readonly why: string;
   /** AWS documentation page that says so. */
   readonly source: string;
+  /**
+   * Facts of the account that would make an assumed part of the check known: each names what to
+   * look up (an instance profile whose role is not known). Absent when there are none.
+   */
+  readonly unresolved?: readonly UnresolvedFact[];
+}
+
+/**
+ * A fact of the account the check depends on but that was not given: an instance profile (by name,
+ * and ARN when the call gave one) whose role was assumed.
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetInstanceProfile.html
+ */
+export interface UnresolvedFact {
+  readonly kind: 'instance-profile-role';
+  readonly name: string;
+  readonly arn: string | null;
 }
 
 /**

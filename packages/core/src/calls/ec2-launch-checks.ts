@@ -7,7 +7,7 @@
 
 import type { ContextValue } from '../engine/request.js';
 import { type BuiltArn, buildArn, type CallScope } from './arns.js';
-import type { CallNote } from './call-model.js';
+import type { CallNote, InstanceProfileRole } from './call-model.js';
 import { makeCheck, regionContext, requestTagContext } from './call-rule.js';
 import type { CallCheck } from './check.js';
 import { ssmImageCheck, volumeChecks } from './ec2-launch-parts.js';
@@ -47,6 +47,8 @@ export interface LaunchOptions {
   readonly createAction: string;
   /** Set when whether these checks are made with the caller's credentials is itself an assumption. */
   readonly assumedCheck?: string;
+  /** Instance profiles known to exist and the role each holds (from the account authorization details). */
+  readonly instanceProfiles?: readonly InstanceProfileRole[] | undefined;
 }
 
 const ec2 = (
@@ -318,31 +320,7 @@ export function launchChecks(
   }
   // instance profile: PassRole on the role inside it.
   if (profile !== undefined) {
-    const profileName =
-      profile.name ??
-      (profile.arn === undefined
-        ? undefined
-        : profile.arn.slice(profile.arn.indexOf(':instance-profile/') + ':instance-profile/'.length));
-    const role = profile.role ?? (profileName?.includes('/') ? undefined : profileName);
-    checks.push(
-      passRoleCheck(
-        scope,
-        {
-          role,
-          service: 'ec2.amazonaws.com',
-          purpose: 'role of the instance profile',
-          associatedResource: instanceArn.standIns.length === 0 ? instanceArn.arn : undefined,
-          source: EC2_EX,
-          ...(profile.role === undefined && role !== undefined
-            ? {
-                roleAssumed: `the role inside instance profile \`${profileName}\` is not known; assumed to share its name, as profiles made by the console do`,
-              }
-            : {}),
-          ...(options.assumedCheck === undefined ? {} : { checkAssumed: options.assumedCheck }),
-        },
-        notes,
-      ),
-    );
+    checks.push(profilePassRole(scope, profile, instanceArn, options, notes));
   }
   if (ssmParameter !== undefined) checks.push(ssmImageCheck(scope, ssmParameter));
   // KMS for encrypted volumes: checked when the instance starts, not in the call.
@@ -382,4 +360,68 @@ export function launchChecks(
     });
   }
   return checks;
+}
+
+/** The instance profile a launch names: by ARN, by name, or with its role given. */
+type ProfileSetting = NonNullable<LaunchSpec['instanceProfile']>['value'];
+
+/**
+ * `iam:PassRole` on the role the instance profile holds: the one given with it, else the one the
+ * account's instance profiles list for it (by ARN, else by name in the call's account); else a role
+ * assumed to share the profile's name (as the console makes them), marked assumed and unresolved.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html
+ */
+function profilePassRole(
+  scope: CallScope,
+  profile: ProfileSetting,
+  instanceArn: BuiltArn,
+  options: LaunchOptions,
+  notes: CallNote[],
+): CallCheck {
+  // the part of the ARN after `instance-profile/`: the profile's path and name
+  const pathAndName =
+    profile.name ??
+    (profile.arn === undefined
+      ? undefined
+      : profile.arn.slice(profile.arn.indexOf(':instance-profile/') + ':instance-profile/'.length));
+  const profileName = pathAndName?.slice(pathAndName.lastIndexOf('/') + 1);
+  const known =
+    profile.role === undefined ? findProfile(scope, profile.arn, profileName, options) : undefined;
+  const role = profile.role ?? known?.role ?? (pathAndName?.includes('/') ? undefined : pathAndName);
+  const unknown = profile.role === undefined && known === undefined && profileName !== undefined;
+  return passRoleCheck(
+    scope,
+    {
+      role,
+      service: 'ec2.amazonaws.com',
+      purpose: 'role of the instance profile',
+      associatedResource: instanceArn.standIns.length === 0 ? instanceArn.arn : undefined,
+      source: EC2_EX,
+      ...(unknown && role !== undefined
+        ? {
+            roleAssumed: `the role inside instance profile \`${profileName}\` is not known; assumed to share its name, as profiles made by the console do`,
+          }
+        : {}),
+      ...(unknown
+        ? { unresolved: { kind: 'instance-profile-role', name: profileName, arn: profile.arn ?? null } }
+        : {}),
+      ...(options.assumedCheck === undefined ? {} : { checkAssumed: options.assumedCheck }),
+    },
+    notes,
+  );
+}
+
+/** The known instance profile of that ARN, else of that name in the call's account (names ignore case). */
+function findProfile(
+  scope: CallScope,
+  arn: string | undefined,
+  name: string | undefined,
+  options: LaunchOptions,
+): InstanceProfileRole | undefined {
+  const profiles = options.instanceProfiles ?? [];
+  if (arn !== undefined) return profiles.find((p) => p.arn === arn);
+  if (name === undefined) return undefined;
+  const here = profiles.filter((p) => scope.account === null || p.arn.split(':')[4] === scope.account);
+  const lower = name.toLowerCase();
+  return here.find((p) => p.name === name) ?? here.find((p) => p.name.toLowerCase() === lower);
 }

@@ -7,7 +7,7 @@
 import { type BuiltArn, type CallScope, roleArn } from './arns.js';
 import type { CallNote } from './call-model.js';
 import { makeCheck, regionContext } from './call-rule.js';
-import type { CallCheck } from './check.js';
+import type { CallCheck, UnresolvedFact } from './check.js';
 
 /** @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html */
 export const PASSROLE_SOURCE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html';
@@ -26,6 +26,8 @@ export interface PassedRole {
   readonly source: string;
   /** Set when the role ARN is itself an assumption: the reason. */
   readonly roleAssumed?: string;
+  /** The fact that would make an assumed role known. */
+  readonly unresolved?: UnresolvedFact;
   /** Set when whether the role is passed at all is an assumption: the reason. */
   readonly checkAssumed?: string;
 }
@@ -62,5 +64,6 @@ export function passRoleCheck(scope: CallScope, passed: PassedRole, notes: CallN
     ...(passed.checkAssumed === undefined ? {} : { assumedCheck: passed.checkAssumed }),
     why: `the call hands the ${passed.purpose} to \`${passed.service}\`, which checks that the caller may pass it`,
     source: passed.source,
+    ...(passed.unresolved === undefined ? {} : { unresolved: [passed.unresolved] }),
   });
 }

@@ -1,4 +1,4 @@
-import type { CallDescription } from '../calls/call-model.js';
+import type { CallDescription, InstanceProfileRole } from '../calls/call-model.js';
 import type { Check } from '../calls/check.js';
 import { callFromFailure, expandCall } from '../calls/expand-call.js';
 import { ruleFor } from '../calls/rules/index.js';
@@ -76,12 +76,14 @@ export function checkFromDecoded(message: DecodedMessage, caller: string | null 
 /**
  * The checks to evaluate for a failed call: the one a decoded message names; else every check the
  * call makes (RunInstances' resources, PassRole, tag-on-create...), the one the error names first.
- * Checks AWS makes later, at launch, are left out: they cannot fail the call.
+ * Checks AWS makes later, at launch, are left out: they cannot fail the call. `instanceProfiles` (from
+ * the account authorization details) give the role each instance profile the call names holds.
  */
 export function checksForFailure(
   reading: ErrorReading,
   decoded: DecodedMessage | null,
   parameters: Readonly<Record<string, unknown>> = {},
+  instanceProfiles: readonly InstanceProfileRole[] = [],
 ): Check[] {
   const principal = decoded?.context.principal?.arn ?? reading.failure.principal;
   if (principal === null || principal === 'anonymous') {
@@ -95,7 +97,9 @@ export function checksForFailure(
   const expanded =
     call === undefined
       ? []
-      : expandCall(account === null ? call : { ...call, account }).checks.filter((c) => c.when === 'call');
+      : expandCall({ ...call, ...(account === null ? {} : { account }), instanceProfiles }).checks.filter(
+          (c) => c.when === 'call',
+        );
   const checks: Check[] = expanded.map((c) => ({ ...c, principal, origin: 'call' }));
   if (failure.action === null) {
     return checks;

@@ -10,6 +10,7 @@ import { type ReadErrorOptions, readError } from '../errors/read-error.js';
 import { refineWithCatalog } from '../errors/refine-with-catalog.js';
 import { unknownOf } from '../errors/unknowns.js';
 import type { Evidence } from '../evidence/evidence.js';
+import { instanceProfilesOf, missingFact } from '../evidence/instance-profiles.js';
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
 import type { FixProposal } from '../fix/fix-model.js';
@@ -179,7 +180,7 @@ function evaluateWithEvidence(
   unknowns: Unknown[];
   missing: MissingEvidence[];
 } {
-  const checks = checksForFailure(reading, decoded, parameters);
+  const checks = checksForFailure(reading, decoded, parameters, instanceProfilesOf(evidence));
   if (checks.length === 0) {
     return { findings: [], fixes: [], noFix: [], unknowns: [unknownOf('no-checks')], missing: [] };
   }
@@ -196,7 +197,7 @@ function evaluateWithEvidence(
     evaluated.findings.length > 0
       ? evaluated.findings.flatMap((f) => f.governing.missing)
       : checks.flatMap((c) => governingFrom(evidence)(c).missing),
-  );
+  ).concat(uniqueMissing(checks.flatMap((c) => (c.unresolved ?? []).map(missingFact))));
   const unknowns: Unknown[] = [];
   const first = findings[0];
   if (first === undefined) {

@@ -12,6 +12,7 @@ export type EvidenceCommandId =
   | 'account-details-of-kind'
   | 'managed-policy-version'
   | 'role-trust-policy'
+  | 'instance-profile-role'
   | 'decode-message'
   | 'org-policies-of-target'
   | 'org-policy'
@@ -83,6 +84,12 @@ export const EVIDENCE_COMMANDS: Readonly<Record<EvidenceCommandId, EvidenceComma
     build: (p) =>
       `aws iam get-role --role-name ${or(p.name, 'role-name')} --query Role.AssumeRolePolicyDocument --output json`,
     source: 'https://docs.aws.amazon.com/cli/latest/reference/iam/get-role.html',
+  },
+  'instance-profile-role': {
+    readsAs: null,
+    build: (p) =>
+      `aws iam get-instance-profile --instance-profile-name ${or(p.name, 'instance-profile-name')} --query "InstanceProfile.Roles[].Arn" --output text`,
+    source: 'https://docs.aws.amazon.com/cli/latest/reference/iam/get-instance-profile.html',
   },
   'decode-message': {
     readsAs: 'decoded',

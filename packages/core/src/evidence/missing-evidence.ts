@@ -20,6 +20,7 @@ export type MissingEvidenceCode =
   | 'org-account-not-listed'
   | 'resource-policy-missing'
   | 'trust-policy-missing'
+  | 'instance-profile-role-unknown'
   | 'resource-account-unknown';
 
 /** One piece of missing evidence: what is unknown, and the command (or file) that supplies it. */
@@ -138,6 +139,11 @@ const TEMPLATES: Readonly<Record<MissingEvidenceCode, (p: Params) => Template>> 
     message: `role \`${p.subject}\` is not in the ${DETAILS} given: its trust policy is unknown`,
     command: evidenceCommand('role-trust-policy', { ...(p.name === undefined ? {} : { name: p.name }) }),
     evidence: 'resource-policy',
+  }),
+  'instance-profile-role-unknown': (p) => ({
+    message: `instance profile \`${p.name}\` is not in the ${DETAILS} given, so the role it holds is unknown; it is assumed to be the role \`${p.name}\`, as the console names them`,
+    command: evidenceCommand('instance-profile-role', { ...(p.name === undefined ? {} : { name: p.name }) }),
+    evidence: null,
   }),
   'resource-account-unknown': (p) => ({
     message: `the account that owns \`${p.subject}\` is unknown; it is taken to be the caller's account \`${p.account}\``,

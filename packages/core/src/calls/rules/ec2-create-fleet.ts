@@ -22,7 +22,8 @@ export const ec2CreateFleet: CallRule = {
   operations: ['CreateFleet'],
   passesRoleTo: 'ec2.amazonaws.com',
   sources: [EC2_SAR, EC2_TAG, FLEET_PREREQ],
-  expand({ scope, parameters, notes }) {
+  expand({ call, scope, parameters, notes }) {
+    const profiles = { instanceProfiles: call.instanceProfiles };
     const type = parameters.string('type');
     const tagSpecs = parameters.objects('tagSpecifications');
     const tagsByType = new Map<string, Record<string, string>>();
@@ -137,13 +138,15 @@ export const ec2CreateFleet: CallRule = {
           launches.push(
             ...launchChecks(scope, spec, c === 0 && o === 0 ? notes : scratch, {
               createAction: 'RunInstances',
+              ...profiles,
               ...(assumedCheck === undefined ? {} : { assumedCheck }),
             }),
           );
         } else if (spec.instanceProfile !== undefined) {
-          const profileOnly = launchChecks(scope, spec, scratch, { createAction: 'RunInstances' }).filter(
-            (k) => k.action === 'iam:PassRole',
-          );
+          const profileOnly = launchChecks(scope, spec, scratch, {
+            createAction: 'RunInstances',
+            ...profiles,
+          }).filter((k) => k.action === 'iam:PassRole');
           launches.push(...profileOnly);
         }
       });

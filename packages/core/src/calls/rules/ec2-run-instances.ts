@@ -14,9 +14,12 @@ export const ec2RunInstances: CallRule = {
   operations: ['RunInstances'],
   passesRoleTo: 'ec2.amazonaws.com',
   sources: [EC2_SAR, EC2_IAM, EC2_EX, EC2_TAG, EBS_ENC],
-  expand({ scope, parameters, notes }) {
+  expand({ call, scope, parameters, notes }) {
     parameters.numeric('minCount');
     parameters.numeric('maxCount');
-    return launchChecks(scope, readLaunchSpec(parameters), notes, { createAction: 'RunInstances' });
+    return launchChecks(scope, readLaunchSpec(parameters), notes, {
+      createAction: 'RunInstances',
+      instanceProfiles: call.instanceProfiles,
+    });
   },
 };
