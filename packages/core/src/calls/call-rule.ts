@@ -32,6 +32,11 @@ export interface CallRule {
    * a PassRole denial named by an error is checked with it even when the call's parameters are unknown.
    */
   readonly passesRoleTo?: string;
+  /**
+   * Every parameter the rule reads, as dotted paths in the SDKs' camelCase (list items leave no
+   * segment; `.*` ends a free-form map such as tags): a given parameter not listed is refused.
+   */
+  readonly parameters: readonly string[];
   /** The checks of one call. */
   expand(input: RuleInput): readonly CallCheck[];
 }

@@ -77,6 +77,60 @@ export interface LaunchSpec {
   readonly template?: TemplateRef;
 }
 
+/** The settings {@link readLaunchSpec} reads at one level (the call's, or a launch template's `data`). */
+const LEVEL_PARAMETERS = [
+  'imageId',
+  'instanceType',
+  'subnetId',
+  'placement.availabilityZone',
+  'placement.groupName',
+  'placement.tenancy',
+  'securityGroupIds',
+  'keyName',
+  'capacityReservationSpecification.capacityReservationTarget.capacityReservationId',
+  'instanceMarketOptions.marketType',
+  'ebsOptimized',
+  'associatePublicIpAddress',
+  'iamInstanceProfile.arn',
+  'iamInstanceProfile.name',
+  'iamInstanceProfile.role',
+  'metadataOptions.httpTokens',
+  'metadataOptions.httpEndpoint',
+  'metadataOptions.httpPutResponseHopLimit',
+  'blockDeviceMappings.deviceName',
+  'blockDeviceMappings.virtualName',
+  'blockDeviceMappings.noDevice',
+  'blockDeviceMappings.ebs.encrypted',
+  'blockDeviceMappings.ebs.kmsKeyId',
+  'blockDeviceMappings.ebs.snapshotId',
+  'blockDeviceMappings.ebs.volumeType',
+  'blockDeviceMappings.ebs.volumeSize',
+  'blockDeviceMappings.ebs.iops',
+  'blockDeviceMappings.ebs.throughput',
+  'tagSpecifications.resourceType',
+  'tagSpecifications.tags.*',
+] as const;
+
+/**
+ * The parameters {@link readLaunchSpec} reads: a level's settings, the launch template (with its
+ * `data`), and the facts about the account (`vpcId`, `image`, `encryptedByDefault`).
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IamInstanceProfileSpecification.html
+ */
+export const LAUNCH_PARAMETERS: readonly string[] = [
+  ...LEVEL_PARAMETERS,
+  'launchTemplate.launchTemplateId',
+  'launchTemplate.launchTemplateName',
+  'launchTemplate.version',
+  ...LEVEL_PARAMETERS.map((p) => `launchTemplate.data.${p}`),
+  'image.owner',
+  'image.public',
+  'image.rootDeviceType',
+  'image.imageType',
+  'vpcId',
+  'encryptedByDefault',
+];
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** One level of settings (call or template), each possibly missing. */
@@ -89,7 +143,8 @@ function readLevel(p: ParameterReader, origin: Origin): Level {
   const at = <T>(value: T | undefined): FromOrigin<T> | undefined =>
     value === undefined ? undefined : { value, origin };
   const placement = p.object('placement');
-  const profile = p.object('iamInstanceProfile');
+  const profileText = p.raw('iamInstanceProfile');
+  const profile = typeof profileText === 'string' ? undefined : p.object('iamInstanceProfile');
   const metadata = p.object('metadataOptions');
   const market = p.object('instanceMarketOptions');
   const capacity = p.object('capacityReservationSpecification')?.object('capacityReservationTarget');
@@ -109,6 +164,8 @@ function readLevel(p: ParameterReader, origin: Origin): Level {
   if (profile !== undefined) {
     const value = { arn: profile.string('arn'), name: profile.string('name'), role: profile.string('role') };
     level.instanceProfile = { value: dropUndefined(value), origin };
+  } else if (typeof profileText === 'string' && profileText.trim() !== '') {
+    level.instanceProfile = { value: profileFromText(profileText.trim()), origin };
   }
   const meta: Partial<Record<'httpTokens' | 'httpEndpoint' | 'httpPutResponseHopLimit', FromOrigin<string>>> =
     {};
@@ -209,6 +266,35 @@ export function readLaunchSpec(p: ParameterReader): LaunchSpec {
     if (value !== undefined) (spec as Record<string, unknown>)[key] = value;
   }
   return spec;
+}
+
+/**
+ * An instance profile given as one value, in each form the AWS CLI takes for
+ * `--iam-instance-profile`: a bare ARN or name, the shorthand `Arn=…,Name=…`, or JSON
+ * (`{"Name": "…"}`, keys in any case).
+ * @see https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IamInstanceProfileSpecification.html
+ */
+export function profileFromText(text: string): { arn?: string; name?: string } {
+  let fields: [string, unknown][] | undefined;
+  if (text.startsWith('{')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === 'object' && parsed !== null) fields = Object.entries(parsed);
+    } catch {
+      fields = undefined;
+    }
+  } else if (!text.startsWith('arn:') && /^(arn|name)=/i.test(text)) {
+    fields = text.split(',').map((part) => {
+      const at = part.indexOf('=');
+      return [part.slice(0, at).trim(), part.slice(at + 1).trim()];
+    });
+  }
+  if (fields === undefined) return text.startsWith('arn:') ? { arn: text } : { name: text };
+  const field = (key: string) => {
+    const value = fields?.find(([k]) => k.toLowerCase() === key)?.[1];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  return dropUndefined({ arn: field('arn'), name: field('name') });
 }
 
 /** Copies an object without its `undefined` properties (for `exactOptionalPropertyTypes`). */

@@ -20,6 +20,17 @@ export const cloudformationStackRole: CallRule = {
   operations: ['CreateStack', 'UpdateStack', 'CreateChangeSet', 'DeleteStack'],
   passesRoleTo: 'cloudformation.amazonaws.com',
   sources: [CFN_ROLE, CFN_SAR],
+  parameters: [
+    'stackName',
+    'roleARN',
+    'templateURL',
+    'resourceTypes',
+    'changeSetName',
+    'tags.*',
+    'templateBody',
+    'parameters.*',
+    'capabilities',
+  ],
   expand({ call, scope, parameters, notes }) {
     const operation =
       ['CreateStack', 'UpdateStack', 'CreateChangeSet', 'DeleteStack'].find(

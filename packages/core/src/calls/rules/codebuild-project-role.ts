@@ -19,6 +19,7 @@ export const codebuildProjectRole: CallRule = {
   operations: ['CreateProject', 'UpdateProject', 'StartBuild'],
   passesRoleTo: 'codebuild.amazonaws.com',
   sources: [CODEBUILD_ROLE, CODEBUILD_SAR],
+  parameters: ['projectName', 'name', 'serviceRoleOverride', 'serviceRole', 'tags.*'],
   expand({ call, scope, parameters, notes }) {
     const operation =
       ['CreateProject', 'UpdateProject', 'StartBuild'].find(

@@ -15,6 +15,7 @@ export const defaultCall: CallRule = {
   service: '*',
   operations: [],
   sources: [SAR],
+  parameters: ['resource'],
   expand({ call, scope, parameters, notes }) {
     const resource = parameters.string('resource');
     const { action } = actionForOperation(call.service.toLowerCase(), call.operation);

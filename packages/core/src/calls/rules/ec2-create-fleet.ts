@@ -3,7 +3,7 @@ import type { CallNote } from '../call-model.js';
 import { type CallRule, makeCheck, regionContext, requestTagContext } from '../call-rule.js';
 import type { CallCheck } from '../check.js';
 import { EC2_SAR, EC2_TAG, launchChecks } from '../ec2-launch-checks.js';
-import { readLaunchSpec } from '../ec2-launch-spec.js';
+import { LAUNCH_PARAMETERS, readLaunchSpec } from '../ec2-launch-spec.js';
 import { ParameterReader } from '../parameters.js';
 
 /** EC2 Fleet prerequisites: the service-linked role, and PassRole for instance profiles. */
@@ -22,6 +22,22 @@ export const ec2CreateFleet: CallRule = {
   operations: ['CreateFleet'],
   passesRoleTo: 'ec2.amazonaws.com',
   sources: [EC2_SAR, EC2_TAG, FLEET_PREREQ],
+  parameters: [
+    'type',
+    'tagSpecifications.resourceType',
+    'tagSpecifications.tags.*',
+    'targetCapacitySpecification',
+    ...LAUNCH_PARAMETERS.filter((p) => p.startsWith('launchTemplate.')).map((p) =>
+      p.replace('launchTemplate.', 'launchTemplateConfigs.launchTemplateSpecification.'),
+    ),
+    'launchTemplateConfigs.overrides.instanceType',
+    'launchTemplateConfigs.overrides.subnetId',
+    'launchTemplateConfigs.overrides.imageId',
+    'launchTemplateConfigs.overrides.availabilityZone',
+    'launchTemplateConfigs.overrides.weightedCapacity',
+    'launchTemplateConfigs.overrides.priority',
+    'launchTemplateConfigs.overrides.maxPrice',
+  ],
   expand({ call, scope, parameters, notes }) {
     const profiles = { instanceProfiles: call.instanceProfiles };
     const type = parameters.string('type');

@@ -1,6 +1,6 @@
 import type { CallRule } from '../call-rule.js';
 import { EBS_ENC, EC2_EX, EC2_IAM, EC2_SAR, EC2_TAG, launchChecks } from '../ec2-launch-checks.js';
-import { readLaunchSpec } from '../ec2-launch-spec.js';
+import { LAUNCH_PARAMETERS, readLaunchSpec } from '../ec2-launch-spec.js';
 
 /**
  * `RunInstances`: `ec2:RunInstances` on every resource the launch touches, tag on create, PassRole
@@ -14,6 +14,7 @@ export const ec2RunInstances: CallRule = {
   operations: ['RunInstances'],
   passesRoleTo: 'ec2.amazonaws.com',
   sources: [EC2_SAR, EC2_IAM, EC2_EX, EC2_TAG, EBS_ENC],
+  parameters: [...LAUNCH_PARAMETERS, 'minCount', 'maxCount'],
   expand({ call, scope, parameters, notes }) {
     parameters.numeric('minCount');
     parameters.numeric('maxCount');

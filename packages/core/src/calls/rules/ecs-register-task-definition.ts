@@ -19,6 +19,7 @@ export const ecsRegisterTaskDefinition: CallRule = {
   operations: ['RegisterTaskDefinition'],
   passesRoleTo: 'ecs-tasks.amazonaws.com',
   sources: [ECS_SAR, ECS_EXEC_ROLE],
+  parameters: ['family', 'taskRoleArn', 'executionRoleArn', 'cpu', 'memory', 'tags.*'],
   expand({ scope, parameters, notes }) {
     const family = parameters.string('family');
     const task = parameters.string('taskRoleArn');

@@ -70,6 +70,16 @@ export const ecsRunTask: CallRule = {
   operations: ['RunTask', 'StartTask'],
   passesRoleTo: 'ecs-tasks.amazonaws.com',
   sources: [ECS_SAR, ECS_PASSROLE, ECS_TASK_ROLE, ECS_TAGGING],
+  parameters: [
+    'cluster',
+    'taskDefinition',
+    'overrides.taskRoleArn',
+    'overrides.executionRoleArn',
+    'taskRoleArn',
+    'executionRoleArn',
+    'tags.*',
+    'enableExecuteCommand',
+  ],
   expand({ call, scope, parameters, notes }) {
     const operation = call.operation.toLowerCase() === 'starttask' ? 'StartTask' : 'RunTask';
     const cluster = parameters.string('cluster');

@@ -18,6 +18,7 @@ export const eventsPutTargets: CallRule = {
   operations: ['PutTargets'],
   passesRoleTo: 'events.amazonaws.com',
   sources: [EVENTS_IAM, EVENTS_SAR],
+  parameters: ['rule', 'eventBusName', 'targets.arn', 'targets.roleArn', 'targets.id'],
   expand({ scope, parameters, notes }) {
     const rule = parameters.string('rule');
     const bus = parameters.string('eventBusName');

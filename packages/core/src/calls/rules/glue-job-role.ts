@@ -56,6 +56,7 @@ export const glueJobRole: CallRule = {
   operations: Object.keys(OPERATIONS),
   passesRoleTo: 'glue.amazonaws.com',
   sources: [GLUE_ROLE, GLUE_SAR],
+  parameters: ['name', 'jobName', 'id', 'role', 'jobUpdate.role', 'tags.*'],
   expand({ call, scope, parameters, notes }) {
     const operation =
       Object.keys(OPERATIONS).find((op) => op.toLowerCase() === call.operation.toLowerCase()) ?? 'CreateJob';

@@ -19,6 +19,16 @@ export const lambdaFunctionRole: CallRule = {
   operations: ['CreateFunction', 'UpdateFunctionConfiguration'],
   passesRoleTo: 'lambda.amazonaws.com',
   sources: [LAMBDA_SAR, LAMBDA_ROLE],
+  parameters: [
+    'functionName',
+    'role',
+    'layers',
+    'vpcConfig.subnetIds',
+    'vpcConfig.securityGroupIds',
+    'vpcId',
+    'tags.*',
+    'codeSigningConfigArn',
+  ],
   expand({ call, scope, parameters, notes }) {
     const create = call.operation.toLowerCase() === 'createfunction';
     const name = parameters.string('functionName');

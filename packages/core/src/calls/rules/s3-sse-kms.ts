@@ -61,6 +61,20 @@ export const s3SseKms: CallRule = {
   service: 's3',
   operations: OPERATIONS,
   sources: [S3_KMS, S3_MPU, S3_ACTIONS],
+  parameters: [
+    'bucket',
+    'key',
+    'copySource',
+    'objectEncryption.sseAlgorithm',
+    'objectEncryption.kmsKeyId',
+    'objectEncryption.bucketKeyEnabled',
+    'serverSideEncryption',
+    'sseKmsKeyId',
+    'bucketKeyEnabled',
+    'bucketEncryption.sseAlgorithm',
+    'bucketEncryption.kmsMasterKeyId',
+    'bucketEncryption.bucketKeyEnabled',
+  ],
   expand({ call, scope, parameters, notes }) {
     const operation =
       OPERATIONS.find((op) => op.toLowerCase() === call.operation.toLowerCase()) ?? 'GetObject';

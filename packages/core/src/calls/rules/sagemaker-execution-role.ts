@@ -27,6 +27,13 @@ export const sagemakerExecutionRole: CallRule = {
   operations: Object.keys(OPERATIONS),
   passesRoleTo: 'sagemaker.amazonaws.com',
   sources: [SAGEMAKER_ROLES, SAGEMAKER_SAR],
+  parameters: [
+    ...new Set(Object.values(OPERATIONS).flatMap((s) => [s.name, s.role])),
+    'tags.*',
+    'instanceType',
+    'resourceConfig.instanceType',
+    'processingResources.clusterConfig.instanceType',
+  ],
   expand({ call, scope, parameters, notes }) {
     const operation =
       Object.keys(OPERATIONS).find((op) => op.toLowerCase() === call.operation.toLowerCase()) ??

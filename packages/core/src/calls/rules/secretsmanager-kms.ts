@@ -21,6 +21,16 @@ export const secretsmanagerKms: CallRule = {
   service: 'secretsmanager',
   operations: OPERATIONS,
   sources: [SM_ENCRYPTION, SM_SAR],
+  parameters: [
+    'name',
+    'secretId',
+    'kmsKeyId',
+    'secretKmsKeyId',
+    'secretString',
+    'secretBinary',
+    'versionStage',
+    'tags.*',
+  ],
   expand({ call, scope, parameters, notes }) {
     const operation =
       OPERATIONS.find((op) => op.toLowerCase() === call.operation.toLowerCase()) ?? 'GetSecretValue';

@@ -29,6 +29,19 @@ export const ssmSecureString: CallRule = {
   service: 'ssm',
   operations: OPERATIONS,
   sources: [SSM_KMS, SSM_SAR],
+  parameters: [
+    'name',
+    'names',
+    'path',
+    'type',
+    'keyId',
+    'parameterKeyId',
+    'withDecryption',
+    'tier',
+    'overwrite',
+    'tags.*',
+    'value',
+  ],
   expand({ call, scope, parameters, notes }) {
     const operation =
       OPERATIONS.find((op) => op.toLowerCase() === call.operation.toLowerCase()) ?? 'GetParameter';

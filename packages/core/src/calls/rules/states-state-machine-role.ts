@@ -19,6 +19,7 @@ export const statesStateMachineRole: CallRule = {
   operations: ['CreateStateMachine', 'UpdateStateMachine'],
   passesRoleTo: 'states.amazonaws.com',
   sources: [STATES_IAM, STATES_SAR],
+  parameters: ['name', 'stateMachineArn', 'roleArn', 'definition', 'tags.*', 'publish'],
   expand({ call, scope, parameters, notes }) {
     const create = call.operation.toLowerCase() === 'createstatemachine';
     const name = create ? parameters.string('name') : parameters.string('stateMachineArn');
