@@ -28,6 +28,7 @@ export {
 
 // --- what a diagnosis holds ---
 export type { Diagnosis, Finding, Fix } from './diagnose/diagnose.js';
+export type { SuggestedStatement } from './fix/suggest-statements.js';
 export type {
   DecidingPolicy,
   EvaluatedContextEntry,

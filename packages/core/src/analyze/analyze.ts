@@ -32,7 +32,7 @@ export interface AnalyzeInput {
  */
 export interface AnalyzeOptions
   extends ReadErrorOptions,
-    Pick<DiagnoseInput, 'context' | 'parameters' | 'catalog'> {
+    Pick<DiagnoseInput, 'context' | 'parameters' | 'catalog' | 'fixDirectory' | 'invocation'> {
   /** Redacts every input (and context value) with one map before anything reads it. */
   readonly redact?: boolean;
 }
@@ -128,7 +128,15 @@ export async function analyze(request: {
   const error = errors[0];
   let diagnosis: Diagnosis | null = null;
   if (error !== undefined && !diagnostics.some((d) => d.severity === 'error')) {
-    const { context: _given, parameters, catalog, redact: _redact, ...reading } = options;
+    const {
+      context: _given,
+      parameters,
+      catalog,
+      redact: _redact,
+      fixDirectory,
+      invocation,
+      ...reading
+    } = options;
     const result = await diagnose({
       errorText: error.text,
       options: reading,
@@ -137,6 +145,8 @@ export async function analyze(request: {
       ...(decoded === undefined ? {} : { decoded }),
       context,
       parameters: parameters ?? {},
+      ...(fixDirectory === undefined ? {} : { fixDirectory }),
+      ...(invocation === undefined ? {} : { invocation }),
     });
     if (result.ok) diagnosis = result.value;
     else diagnostics.push(...result.diagnostics.map((d) => ({ ...d, source: error.id })));

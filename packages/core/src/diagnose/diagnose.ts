@@ -13,8 +13,10 @@ import type { Evidence } from '../evidence/evidence.js';
 import { instanceProfilesOf, missingFact } from '../evidence/instance-profiles.js';
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
-import type { FixProposal } from '../fix/fix-model.js';
+import { withFixFiles } from '../fix/fix-files.js';
+import type { FixProposal, FixTargetKind } from '../fix/fix-model.js';
 import { type NoFix, planFixes } from '../fix/plan-fixes.js';
+import { type SuggestedStatement, suggestStatements } from '../fix/suggest-statements.js';
 import { checksForFailure } from './checks-for-failure.js';
 import {
   type BuiltInRuleFinding,
@@ -64,6 +66,10 @@ export interface Fix {
   readonly owner: 'account' | 'organization' | 'resource-owner';
   readonly document: unknown;
   readonly policyName: string;
+  /** What kind of policy changes (inline, managed, bucket policy, SCP...), which decides the command. */
+  readonly kind: FixTargetKind;
+  /** The file name of the complete document, distinct per fix (`fix-1-EC2Launch.json`); `command` reads it. */
+  readonly file: string;
   /** The finding indices this fix answers. */
   readonly findings: readonly number[];
   readonly diff: string;
@@ -82,6 +88,8 @@ export interface Diagnosis {
   readonly fixes: readonly Fix[];
   /** Findings no fix is shown for, and who must act instead. */
   readonly noFix: readonly NoFix[];
+  /** Without any evidence: the statement to add for each check of the call, not verified; else empty. */
+  readonly suggestedStatements: readonly SuggestedStatement[];
   readonly lookalike: string | null;
   readonly details: Omit<ErrorReading, 'kind' | 'failure' | 'lookalike' | 'unknowns'>;
   readonly unknowns: readonly Unknown[];
@@ -111,6 +119,10 @@ export interface DiagnoseInput {
    * logged are used as well; a top-level one given here wins.
    */
   readonly parameters?: Readonly<Record<string, unknown>>;
+  /** The directory the front end writes each fix's document to; the apply commands name the files there. */
+  readonly fixDirectory?: string;
+  /** How the user runs whydenied (`whydenied`, `npx whydenied`), for the commands of its own it prints. */
+  readonly invocation?: string;
 }
 
 /**
@@ -145,13 +157,23 @@ export async function diagnose(input: DiagnoseInput): Promise<Result<Diagnosis>>
       kind,
       failure,
       findings: evaluation?.findings.map((f) => toFinding(f, absent)) ?? [],
-      fixes: evaluation?.fixes ?? [],
+      fixes: withFixFiles(evaluation?.fixes ?? [], input.fixDirectory),
       noFix: evaluation?.noFix ?? [],
+      suggestedStatements:
+        input.evidence === undefined && kind === 'authorization'
+          ? suggestStatements(
+              checksForFailure(
+                reading,
+                input.decoded ?? null,
+                callParameters(reading, input.parameters ?? {}),
+              ),
+            )
+          : [],
       lookalike,
       details,
       unknowns: [...unknowns, ...(evaluation?.unknowns ?? [])],
       missingEvidence: evaluation?.missing ?? [],
-      nextSteps: nextSteps(reading, input.evidence !== undefined),
+      nextSteps: nextSteps(reading, input.evidence !== undefined, input.invocation),
     },
   };
 }
@@ -175,7 +197,7 @@ function evaluateWithEvidence(
   absent: readonly string[],
 ): {
   findings: EvaluatedFinding[];
-  fixes: Fix[];
+  fixes: Omit<Fix, 'file'>[];
   noFix: NoFix[];
   unknowns: Unknown[];
   missing: MissingEvidence[];
@@ -217,6 +239,7 @@ function evaluateWithEvidence(
     owner: fix.owner,
     document: fix.document,
     policyName: fix.policyName,
+    kind: fix.kind,
     findings: fix.findings,
     diff: fix.diff,
     command: fix.command,

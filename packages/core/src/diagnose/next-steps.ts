@@ -18,8 +18,10 @@ export interface NextStep {
   readonly evidence?: InputKind;
 }
 
-/** Look-alike advice, keyed by the look-alike rule id. */
-const LOOKALIKE_ADVICE: Readonly<Record<string, { message: string; command?: string }>> = {
+/** Look-alike advice, keyed by the look-alike rule id; a command of whydenied's own takes how it is run. */
+const LOOKALIKE_ADVICE: Readonly<
+  Record<string, { message: string; command?: string | ((whydenied: string) => string) }>
+> = {
   'expired-token': {
     message:
       'the temporary credentials expired: refresh them (sign in again, or re-assume the role) and retry',
@@ -104,12 +106,12 @@ const LOOKALIKE_ADVICE: Readonly<Record<string, { message: string; command?: str
   },
   'malformed-policy': {
     message: 'the policy being written is invalid: check it before writing it',
-    command:
-      'whydenied lint <policy.json> && aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://<policy.json>',
+    command: (whydenied) =>
+      `${whydenied} lint <policy.json> && aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://<policy.json>`,
   },
   'policy-validation': {
     message: 'the service rejected the policy being written (an operator or key it does not accept)',
-    command: 'whydenied lint <policy.json>',
+    command: (whydenied) => `${whydenied} lint <policy.json>`,
   },
   'dry-run-succeeded': {
     message: 'nothing failed: a --dry-run call reports success this way; the real call would be allowed',
@@ -118,12 +120,23 @@ const LOOKALIKE_ADVICE: Readonly<Record<string, { message: string; command?: str
 
 /**
  * What to do next for a reading: the look-alike's remedy, or for an access failure, where the deciding
- * policy lives, who owns it, and the commands that fetch the missing evidence.
+ * policy lives, who owns it, and the commands that fetch the missing evidence. `whydenied` is how
+ * the user runs whydenied (`npx whydenied` when it is not on the PATH), for the commands of its own.
  */
-export function nextSteps(reading: ErrorReading, evidenceGiven = false): NextStep[] {
+export function nextSteps(reading: ErrorReading, evidenceGiven = false, whydenied = 'whydenied'): NextStep[] {
   if (reading.lookalike !== null) {
     const advice = LOOKALIKE_ADVICE[reading.lookalike];
-    return advice === undefined ? [] : [{ code: reading.lookalike, ...advice }];
+    if (advice === undefined) return [];
+    const { command, message } = advice;
+    return [
+      {
+        code: reading.lookalike,
+        message,
+        ...(command === undefined
+          ? {}
+          : { command: typeof command === 'string' ? command : command(whydenied) }),
+      },
+    ];
   }
   if (reading.kind !== 'authorization') {
     return [];

@@ -1,7 +1,10 @@
 import type { FixTarget } from './fix-model.js';
 
-/** File name the commands refer to for the new document. */
+/** File name the commands refer to for the new document when no other is given. */
 export const FIX_FILE = 'fix.json';
+
+/** What the command needs of the policy it changes. */
+export type CommandTarget = Pick<FixTarget, 'kind' | 'target' | 'policyName'>;
 
 /**
  * The AWS CLI command that applies a new document to its target. whydenied never runs it.
@@ -12,8 +15,8 @@ export const FIX_FILE = 'fix.json';
  * @see https://docs.aws.amazon.com/cli/latest/reference/iam/update-assume-role-policy.html
  * @see https://docs.aws.amazon.com/cli/latest/reference/organizations/update-policy.html
  */
-export function applyCommand(target: FixTarget): string {
-  const file = `file://${FIX_FILE}`;
+export function applyCommand(target: CommandTarget, path: string = FIX_FILE): string {
+  const file = fileArgument(path);
   const name = lastSegment(target.target);
   switch (target.kind) {
     case 'inline-role-policy':
@@ -37,23 +40,29 @@ export function applyCommand(target: FixTarget): string {
     case 'rcp':
       return `aws organizations update-policy --policy-id ${policyId(target.target)} --content ${file}`;
     case 'resource-policy':
-      return resourcePolicyCommand(target.target, file);
+      return resourcePolicyCommand(target.target, file, path);
   }
 }
 
-function resourcePolicyCommand(arn: string, file: string): string {
+/** `file://PATH`, quoted for a POSIX shell when the path holds anything but plain path characters. */
+function fileArgument(path: string): string {
+  const argument = `file://${path}`;
+  return /^[\w./@%+=:,-]+$/.test(argument) ? argument : `'${argument.replaceAll("'", "'\\''")}'`;
+}
+
+function resourcePolicyCommand(arn: string, file: string, path: string): string {
   const service = arn.split(':')[2] ?? '';
   switch (service) {
     case 'sns':
       return `aws sns set-topic-attributes --topic-arn ${arn} --attribute-name Policy --attribute-value ${file}`;
     case 'sqs':
-      return `aws sqs set-queue-attributes --queue-url <queue-url> --attributes Policy=<contents of ${FIX_FILE} as one JSON string>`;
+      return `aws sqs set-queue-attributes --queue-url <queue-url> --attributes Policy=<contents of ${path} as one JSON string>`;
     case 'ecr':
       return `aws ecr set-repository-policy --repository-name ${lastSegment(arn)} --policy-text ${file}`;
     case 'secretsmanager':
       return `aws secretsmanager put-resource-policy --secret-id ${arn} --resource-policy ${file}`;
     default:
-      return `<the ${service} API that sets the resource policy of ${arn}> (${FIX_FILE})`;
+      return `<the ${service} API that sets the resource policy of ${arn}> (${path})`;
   }
 }
 
