@@ -4,6 +4,9 @@ import { type CliCase, checkCliCase, runCli } from './run-cli.js';
 const SCP_ERROR =
   'An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. User: arn:aws:sts::111122223333:assumed-role/deploy-role/ci is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111122223333:instance/* with an explicit deny in a service control policy';
 
+/** A RunInstances denial whose account file lists instance profile `app-instance-profile` (of role `app-instance-role`). */
+const PROFILE_CASE = 'packages/cli/test/scenarios/19a-instance-profile-role-from-account';
+
 const CASES: readonly CliCase[] = [
   {
     name: 'bundled example: PassRole behind RunInstances, from a file',
@@ -309,6 +312,49 @@ const CASES: readonly CliCase[] = [
     args: ['diagnose', '--param', 'subnetId', 'Access Denied'],
     exit: 2,
     stderr: /^whydenied: --param: a call parameter is `KEY=VALUE` \(KEY may be dotted\), got `subnetId`$/,
+  },
+  {
+    name: '--param with a key the call does not have: usage, exit 2, naming the keys its rule reads there',
+    args: [
+      'diagnose',
+      '--error',
+      `${PROFILE_CASE}/error.txt`,
+      '--principal',
+      'arn:aws:sts::111122223333:assumed-role/deploy-role/ci',
+      '--param',
+      'iamInstanceProfile.nmae=app-instance-profile',
+    ],
+    exit: 2,
+    stderr:
+      /^whydenied: --param: `RunInstances` has no parameter `iamInstanceProfile\.nmae` that decides its checks; the ones read in `iamInstanceProfile` are `arn`, `name`, `role`$/,
+  },
+  {
+    name: 'an instance profile the account file does not list: the role is assumed, and how to find it is missing evidence',
+    args: [
+      'diagnose',
+      '--error',
+      `${PROFILE_CASE}/error.txt`,
+      '--account',
+      `${PROFILE_CASE}/account-111122223333.json`,
+      '--org',
+      `${PROFILE_CASE}/org.json`,
+      '--principal',
+      'arn:aws:sts::111122223333:assumed-role/deploy-role/ci',
+      '--param',
+      'IamInstanceProfile=web-profile',
+      '--format',
+      'json',
+    ],
+    exit: 0,
+    json: {
+      'findings.0.action': 'iam:PassRole',
+      'findings.0.resource': 'arn:aws:iam::111122223333:role/web-profile',
+      'findings.0.assumed': ['resource'],
+      'missingEvidence.0.code': 'instance-profile-role-unknown',
+      'missingEvidence.0.subject': 'web-profile',
+      'missingEvidence.0.command':
+        'aws iam get-instance-profile --instance-profile-name web-profile --query "InstanceProfile.Roles[].Arn" --output text',
+    },
   },
   {
     name: '--context without KEY=VALUE: usage, exit 2',

@@ -94,6 +94,9 @@ export const diagnoseCommand: CommandSpec = {
         catalog: createCatalog(createNodeCatalogSource()),
       },
     });
+    // a parameter the call does not have is wrong usage of `--param`, not an unusable input
+    const misused = analysis.diagnostics.filter((d) => d.source === 'parameters');
+    if (misused.length > 0) throw usageError(firstProblem(misused, '--param'));
     if (analysis.diagnosis === null) throw inputError(firstProblem(analysis.diagnostics));
     const text =
       opts.format === 'json'

@@ -149,7 +149,7 @@ export async function analyze(request: {
       ...(invocation === undefined ? {} : { invocation }),
     });
     if (result.ok) diagnosis = result.value;
-    else diagnostics.push(...result.diagnostics.map((d) => ({ ...d, source: error.id })));
+    else diagnostics.push(...result.diagnostics.map((d) => ({ ...d, source: d.source ?? error.id })));
   }
   return {
     diagnosis,

@@ -6,8 +6,11 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
+import type { FailureFacts } from '../errors/failure.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import type { CallRule } from './call-rule.js';
+import { callFromFailure } from './expand-call.js';
+import { ruleFor } from './rules/index.js';
 
 /** A path segment that accepts any key below it (tags as a `{ key: value }` map). */
 const ANY = '*';
@@ -99,4 +102,17 @@ function unknownKey(path: readonly string[], level: Level, operation: string): D
     path: `/${path.join('/')}`,
     source: 'parameters',
   };
+}
+
+/**
+ * {@link checkParameters} for the call a failure names (its rule found as {@link callFromFailure}
+ * finds it); the parameters unchanged when the failure names no call.
+ */
+export function checkFailedCallParameters(
+  failure: FailureFacts,
+  given: Readonly<Record<string, unknown>>,
+): Result<Readonly<Record<string, unknown>>> {
+  const call = Object.keys(given).length === 0 ? undefined : callFromFailure({ failure });
+  if (call === undefined) return { ok: true, value: given };
+  return checkParameters(ruleFor(call.service, call.operation), call.operation, given);
 }

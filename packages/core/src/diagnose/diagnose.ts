@@ -1,5 +1,6 @@
 import type { CheckOrigin } from '../calls/check.js';
 import { parametersFromCloudTrail } from '../calls/cloudtrail-parameters.js';
+import { checkFailedCallParameters } from '../calls/rule-parameters.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { DecodedMessage } from '../decoded/decoded-model.js';
 import type { Result } from '../diagnostics/result.js';
@@ -139,6 +140,9 @@ export async function diagnose(input: DiagnoseInput): Promise<Result<Diagnosis>>
   const reading =
     input.catalog === undefined ? read.value : await refineWithCatalog(read.value, input.catalog);
   const { kind, failure, lookalike, unknowns, ...details } = reading;
+  // parameters given for the call must be ones its rule reads
+  const given = checkFailedCallParameters(failure, input.parameters ?? {});
+  if (!given.ok) return given;
   const absent = reading.cloudTrail?.absentContext ?? [];
   const evaluation =
     input.evidence !== undefined && kind === 'authorization'
@@ -185,7 +189,8 @@ function callParameters(
 ): Readonly<Record<string, unknown>> {
   const { service, operation } = reading.failure;
   const logged = reading.cloudTrail?.requestParameters ?? null;
-  return { ...parametersFromCloudTrail(service, operation, logged), ...given };
+  const spelled = checkFailedCallParameters(reading.failure, given);
+  return { ...parametersFromCloudTrail(service, operation, logged), ...(spelled.ok ? spelled.value : given) };
 }
 
 function evaluateWithEvidence(
