@@ -13,13 +13,20 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the built CLI (`npm run build` precedes the tests) in the repository root. */
-export function runCli(args: readonly string[], stdin?: string): CliRun {
+/**
+ * Runs the built CLI (`npm run build` precedes the tests) in the repository root; `env` replaces the
+ * inherited environment's variables it names (an `undefined` one is left out).
+ */
+export function runCli(
+  args: readonly string[],
+  stdin?: string,
+  env: Readonly<Record<string, string | undefined>> = {},
+): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     input: stdin ?? '',
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

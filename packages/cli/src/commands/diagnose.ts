@@ -10,10 +10,12 @@ import {
 import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
+import { invocationOf } from '../invocation.js';
 import { type InputText, readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import { renderDiagnosisText } from '../render/diagnose-text.js';
 import { styleFor } from '../render/style.js';
+import { prepareFixDirectory, writeFixFiles } from '../write-fixes.js';
 import type { CommandSpec } from './command.js';
 
 interface DiagnoseOptions {
@@ -29,6 +31,7 @@ interface DiagnoseOptions {
   readonly resourcePolicy?: string[];
   readonly context?: string[];
   readonly param?: string[];
+  readonly writeFixes?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -62,10 +65,16 @@ export const diagnoseCommand: CommandSpec = {
           '--param <key=value>',
           'a parameter of the failed call, e.g. subnetId=subnet-0abc',
         ).argParser(collect),
+      )
+      .option(
+        '--write-fixes <dir>',
+        "write each fix's complete document to a file in DIR (created if missing), named by its apply command",
       );
   },
   async run({ io, command, args }) {
     const opts = command.opts<DiagnoseOptions>();
+    if (opts.writeFixes !== undefined) prepareFixDirectory(opts.writeFixes);
+    const invocation = invocationOf(io.env);
     const error = await readErrorInput(args[0] as string[] | undefined, opts.error, io);
     const inputs: AnalyzeInput[] = [{ id: error.name, kind: 'error', text: error.text }];
     const add = async (path: string, kind: InputKind, arn?: string) => {
@@ -92,16 +101,22 @@ export const diagnoseCommand: CommandSpec = {
         context: usable(parseContextPairs(opts.context ?? [], '--context')),
         parameters: usable(parseParameterPairs(opts.param ?? [], '--param')),
         catalog: createCatalog(createNodeCatalogSource()),
+        ...(opts.writeFixes === undefined ? {} : { fixDirectory: opts.writeFixes }),
+        invocation,
       },
     });
     // a parameter the call does not have is wrong usage of `--param`, not an unusable input
     const misused = analysis.diagnostics.filter((d) => d.source === 'parameters');
     if (misused.length > 0) throw usageError(firstProblem(misused, '--param'));
     if (analysis.diagnosis === null) throw inputError(firstProblem(analysis.diagnostics));
+    if (opts.writeFixes !== undefined) writeFixFiles(opts.writeFixes, analysis.diagnosis.fixes);
     const text =
       opts.format === 'json'
         ? toJsonText(analysis.diagnosis)
-        : renderDiagnosisText(analysis.diagnosis, styleFor(io.stdout as { isTTY?: boolean }, io.env));
+        : renderDiagnosisText(analysis.diagnosis, styleFor(io.stdout as { isTTY?: boolean }, io.env), {
+            invocation,
+            ...(opts.writeFixes === undefined ? {} : { fixesWrittenTo: opts.writeFixes }),
+          });
     io.stdout.write(text);
     return EXIT_OK;
   },

@@ -9,8 +9,17 @@ import {
 } from '@whydenied/core';
 import type { Style } from './style.js';
 
+/** How the text view names things only the CLI knows. */
+export interface DiagnosisTextOptions {
+  /** How the user runs whydenied (`whydenied`, `npx whydenied`), for the commands of its own shown. */
+  readonly invocation?: string;
+  /** The directory each fix's document was written to, under the file its command names (`--write-fixes`). */
+  readonly fixesWrittenTo?: string;
+}
+
 /** Renders a diagnosis for a person reading a terminal: what failed, who, which layer, what is unknown, what next. */
-export function renderDiagnosisText(d: Diagnosis, s: Style): string {
+export function renderDiagnosisText(d: Diagnosis, s: Style, options: DiagnosisTextOptions = {}): string {
+  const whydenied = options.invocation ?? 'whydenied';
   const out: string[] = [];
   const f = d.failure;
   out.push(
@@ -36,7 +45,8 @@ export function renderDiagnosisText(d: Diagnosis, s: Style): string {
       out.push(`  ${s.dim(label.padEnd(10))}${value}`);
     }
   }
-  renderEvaluation(d, s, out);
+  renderEvaluation(d, s, out, whydenied, options.fixesWrittenTo);
+  renderSuggested(d, s, out);
   if (d.unknowns.length > 0) {
     out.push('', s.bold('Still unknown'));
     for (const u of d.unknowns) {
@@ -50,7 +60,7 @@ export function renderDiagnosisText(d: Diagnosis, s: Style): string {
       if (step.command !== undefined) {
         out.push(`     ${s.cyan(`$ ${step.command}`)}`);
       }
-      if (step.evidence !== undefined) out.push(`     ${givenWith(step.evidence)}`);
+      if (step.evidence !== undefined) out.push(`     ${givenWith(step.evidence, whydenied)}`);
     });
   }
   if (d.details.otherFailures > 0) {
@@ -64,7 +74,13 @@ export function renderDiagnosisText(d: Diagnosis, s: Style): string {
 }
 
 /** Findings, fixes and missing evidence, when policies were given. */
-function renderEvaluation(d: Diagnosis, s: Style, out: string[]): void {
+function renderEvaluation(
+  d: Diagnosis,
+  s: Style,
+  out: string[],
+  whydenied: string,
+  fixesWrittenTo: string | undefined,
+): void {
   if (d.findings.length > 0) {
     out.push('', s.bold('What the policies say'));
     d.findings.forEach((f, i) => {
@@ -104,6 +120,10 @@ function renderEvaluation(d: Diagnosis, s: Style, out: string[]): void {
         const colour = line.startsWith('+') ? s.green : line.startsWith('-') ? s.red : s.dim;
         out.push(`     ${colour(line)}`);
       }
+      out.push(
+        `     ${s.dim(`the complete new document${fixesWrittenTo === undefined ? ` (${fix.file})` : `, written to ${fixesWrittenTo.replace(/\/+$/, '')}/${fix.file}`}:`)}`,
+      );
+      for (const line of JSON.stringify(fix.document, null, 2).split('\n')) out.push(`       ${line}`);
       out.push(`     ${s.cyan(`$ ${fix.command}`)}`);
     });
   }
@@ -124,9 +144,24 @@ function renderEvaluation(d: Diagnosis, s: Style, out: string[]): void {
     out.push('', s.bold('Evidence not given'));
     for (const m of d.missingEvidence) {
       out.push(`  - ${m.message}`, `    ${s.cyan(`$ ${m.command}`)}`);
-      if (m.evidence !== null) out.push(`    ${givenWith(m.evidence)}`);
+      if (m.evidence !== null) out.push(`    ${givenWith(m.evidence, whydenied)}`);
     }
   }
+}
+
+/** Without evidence: the statement to add for each check of the call, marked as not verified. */
+function renderSuggested(d: Diagnosis, s: Style, out: string[]): void {
+  if (d.suggestedStatements.length === 0) return;
+  out.push('', s.bold('Statements to add (not verified: your current policies were not given)'));
+  d.suggestedStatements.forEach((suggested, i) => {
+    out.push(`  ${i + 1}. ${suggested.action} on ${suggested.resource}`);
+    out.push(`     ${s.dim(suggested.why)}`);
+    for (const part of suggested.assumed) {
+      const why = suggested.assumedWhy[part];
+      out.push(s.yellow(`     ${part} assumed${why === undefined ? '' : `: ${why}`}`));
+    }
+    for (const line of JSON.stringify(suggested.statement, null, 2).split('\n')) out.push(`       ${line}`);
+  });
 }
 
 /** Marks the deciding finding, and findings that turn on context values the error does not carry. */
@@ -256,6 +291,6 @@ const INPUT_OPTION: Readonly<Record<InputKind, string>> = {
   'resource-policy': '--resource-policy ARN=FILE',
 };
 
-function givenWith(kind: InputKind): string {
-  return `then give it to \`whydenied diagnose\` with ${INPUT_OPTION[kind]}`;
+function givenWith(kind: InputKind, whydenied: string): string {
+  return `then give it to \`${whydenied} diagnose\` with ${INPUT_OPTION[kind]}`;
 }

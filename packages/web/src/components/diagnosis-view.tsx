@@ -4,6 +4,7 @@ import { CopyButton } from './copy-button.js';
 import { FixView } from './fix-view.js';
 import { PolicyHighlight } from './policy-highlight.js';
 import { Prose } from './prose.js';
+import { SuggestedView } from './suggested-view.js';
 
 interface DiagnosisViewProps {
   readonly diagnosis: Diagnosis;
@@ -123,6 +124,7 @@ export function DiagnosisView({ diagnosis: d, onEdit }: DiagnosisViewProps) {
           ))}
         </section>
       )}
+      <SuggestedView suggested={d.suggestedStatements} />
       {d.noFix.length === 0 ? null : (
         <section aria-labelledby="nofix-heading">
           <h3 id="nofix-heading">No fix shown</h3>

@@ -31,6 +31,9 @@ export function FixView({
       <DiffView diff={fix.diff} name={fix.policyName} />
       <div class="actions">
         <CopyButton text={documentText} label={`copy the fixed ${fix.policyName}`} />
+        <span class="meta">
+          save it as <code>{fix.file}</code>, the file the command reads
+        </span>
         <button type="button" onClick={() => onEdit(fix.policyName, documentText, fix.layer)}>
           edit and simulate
         </button>
