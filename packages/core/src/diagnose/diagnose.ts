@@ -163,8 +163,9 @@ export async function diagnose(input: DiagnoseInput): Promise<Result<Diagnosis>>
       findings: evaluation?.findings.map((f) => toFinding(f, absent)) ?? [],
       fixes: withFixFiles(evaluation?.fixes ?? [], input.fixDirectory),
       noFix: evaluation?.noFix ?? [],
+      // an added allow cannot lift an explicit deny: nothing to suggest then
       suggestedStatements:
-        input.evidence === undefined && kind === 'authorization'
+        input.evidence === undefined && kind === 'authorization' && failure.denyType !== 'explicit'
           ? suggestStatements(
               checksForFailure(
                 reading,

@@ -48,6 +48,12 @@ describe('suggested statements (no evidence given)', () => {
     expect(await suggestedFor(S3_BARE)).toEqual([]);
   });
 
+  it('gives none when the error blames an explicit deny: an added allow cannot lift it', async () => {
+    const explicit =
+      'An error occurred (UnauthorizedOperation) when calling the RunInstances operation: You are not authorized to perform this operation. User: arn:aws:sts::111122223333:assumed-role/deploy-role/ci is not authorized to perform: ec2:RunInstances on resource: arn:aws:ec2:us-east-1:111122223333:instance/* with an explicit deny in a service control policy';
+    expect(await suggestedFor(explicit)).toEqual([]);
+  });
+
   it('gives none once evidence is given: the fixes are verified instead', async () => {
     const evidence = buildEvidence({
       resourcePolicies: [
