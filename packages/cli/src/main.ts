@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import { COMMANDS } from './commands/index.js';
+import { invocationOf } from './invocation.js';
 import type { CliIo } from './io.js';
 import { parseFormat } from './output.js';
 
@@ -14,7 +15,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const program = new Command('whydenied')
     .description('Explains why AWS denied a request and proposes the smallest safe fix')
     .version('0.1.0')
-    .showHelpAfterError('(run `whydenied --help` for usage)')
+    .showHelpAfterError(`(run \`${invocationOf(io.env)} --help\` for usage)`)
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),

@@ -104,5 +104,8 @@ describe('diagnose: fix output people can use', () => {
     const bin = mkdtempSync(join(tmpdir(), 'whydenied-bin-'));
     writeFileSync(join(bin, 'whydenied'), '#!/bin/sh\n', { mode: 0o755 });
     expect(givenWith(runCli(PASSROLE, undefined, { ...NOT_NPM, PATH: bin }).stdout)).toBe('whydenied');
+    const usage = runCli(['diagnose', '--no-such-option'], undefined, { npm_command: 'exec' });
+    expect(usage.status).toBe(2);
+    expect(/run `([^`]*) --help`/.exec(usage.stderr)?.[1]).toBe('npx whydenied');
   });
 });
