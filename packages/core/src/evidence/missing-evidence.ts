@@ -141,7 +141,7 @@ const TEMPLATES: Readonly<Record<MissingEvidenceCode, (p: Params) => Template>> 
     evidence: 'resource-policy',
   }),
   'instance-profile-role-unknown': (p) => ({
-    message: `instance profile \`${p.name}\` is not in the ${DETAILS} given, so the role it holds is unknown; it is assumed to be the role \`${p.name}\`, as the console names them`,
+    message: `instance profile \`${p.name}\` is not in the ${DETAILS} given, so the role it holds is unknown and assumed (a role of the same name, as the console makes them)`,
     command: evidenceCommand('instance-profile-role', { ...(p.name === undefined ? {} : { name: p.name }) }),
     evidence: null,
   }),
