@@ -43,6 +43,21 @@ const CASES: readonly AgreeCase[] = [
     context: ['ec2:InstanceType=m5.large'],
   },
   {
+    name: 'an instance type not given: the finding turns on an unknown value (issue 10, defect 1)',
+    error: `${S}/02b-instance-type-unknown/error.txt`,
+    account: [`${S}/02b-instance-type-unknown/account-111122223333.json`],
+    org: `${S}/02b-instance-type-unknown/org.json`,
+    layer: 'identity',
+  },
+  {
+    name: 'an instance type given: only the instance check carries it (issue 10, defect 2)',
+    error: `${S}/02c-instance-type-on-star/error.txt`,
+    account: [`${S}/02c-instance-type-on-star/account-111122223333.json`],
+    org: `${S}/02c-instance-type-on-star/org.json`,
+    context: ['ec2:InstanceType=m5.large'],
+    layer: 'identity',
+  },
+  {
     name: 'a bucket policy document',
     error: `${S}/11b-bucket-policy-as-get-bucket-policy-prints-it/error-with-caller.txt`,
     account: [`${S}/11-bucket-policy-outside-org/account-444455556666.json`],

@@ -196,7 +196,7 @@ const CASES: readonly CliCase[] = [
     stderr: /--format must be one of text, json, got `xml`/,
   },
   {
-    name: 'a decoded message narrows the evaluation to the check AWS failed',
+    name: 'a decoded message adds its exact check first; the call keeps its other checks, the caller is known, no step says to decode',
     args: [
       'diagnose',
       '--format',
@@ -213,10 +213,13 @@ const CASES: readonly CliCase[] = [
       'findings.0.resource': 'arn:aws:iam::111122223333:role/web-role',
       'findings.0.source': 'decoded',
       'findings.0.layer': 'identity',
+      // the call's RunInstances checks were evaluated too, in the account the message names: allowed
       'findings.1': undefined,
       'fixes.0.document.Statement.4.Condition': {
         StringEquals: { 'iam:PassedToService': 'ec2.amazonaws.com' },
       },
+      unknowns: [expect.objectContaining({ code: 'no-reason-clause' })],
+      nextSteps: [],
     },
   },
   {

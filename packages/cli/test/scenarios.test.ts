@@ -409,6 +409,8 @@ describe('issue 5 scenarios: diagnose end to end, every fix re-verified', () => 
     const out = diagnoseIn(join(DIR, scenario.name), scenario.args);
 
     expect(out.kind).toBe(expected.kind);
+    // the probes a fix is verified with are the tool's own: their made-up names never reach the user
+    expect(JSON.stringify(out)).not.toMatch(/whydenied-probe|WhydeniedProbe/i);
     if (expected.failure !== undefined) expect(out.failure).toMatchObject(expected.failure);
     expectOrderedSubset(out.findings, expected.findings);
     if (expected.findingCount !== undefined) expect(out.findings).toHaveLength(expected.findingCount);
@@ -444,6 +446,27 @@ describe('issue 5 scenarios: diagnose end to end, every fix re-verified', () => 
       expect(fix.verification.widened).toHaveLength(want.widened ?? 0);
       // an added allow grants nothing the failed checks did not ask for
       if (changed.every((s) => s.Effect === 'Allow')) expect(fix.verification.widened).toEqual([]);
+      // a fix keeps every existing guardrail: each condition of the current document is still there,
+      // on a statement of the same effect and actions (an exemption only adds a condition beside them)
+      const before = statementsOf(slotOf(fix, readFiles(scenario.name, scenario.args), scenario.args).get());
+      const after = statementsOf(fix.document);
+      for (const statement of before.filter((s) => s.Condition !== undefined)) {
+        const kept = after.some(
+          (s) =>
+            s.Effect === statement.Effect &&
+            JSON.stringify(s.Action ?? s.NotAction) ===
+              JSON.stringify(statement.Action ?? statement.NotAction) &&
+            Object.entries(statement.Condition as Json).every(([operator, keys]) =>
+              Object.entries(keys as Json).every(
+                ([key, values]) =>
+                  JSON.stringify(
+                    ((s.Condition as Json | undefined)?.[operator] as Json | undefined)?.[key],
+                  ) === JSON.stringify(values),
+              ),
+            ),
+        );
+        expect(kept, `fix ${i} keeps the conditions of ${JSON.stringify(statement)}`).toBe(true);
+      }
     });
 
     // every finding gets a fix or a reason why none

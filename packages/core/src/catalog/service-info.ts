@@ -76,6 +76,13 @@ export interface ServiceInfo {
   conditionKey(name: string): ConditionKeyInfo | null;
   /** Whether the action may send this condition key: it is listed for the action or one of its resource types. */
   actionSupportsKey(action: ActionInfo, key: string): boolean;
+  /**
+   * Whether AWS sends this service's condition key with the check of `action` on a resource of type
+   * `resourceType`: the key is listed for the action itself or for that resource type (`null`: the
+   * check's resource type is unknown, so any of the action's types counts).
+   * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+   */
+  checkSendsKey(action: ActionInfo, resourceType: string | null, key: string): boolean;
   /** The resource types of `action` whose ARN format a policy `Resource` pattern can match. */
   resourceTypesMatching(action: ActionInfo, pattern: string): readonly ActionResourceType[];
 }
@@ -158,6 +165,14 @@ export function buildServiceInfo(
     actionSupportsKey(action, key) {
       if (action.conditionKeys.some((k) => template(k).matches(key))) return true;
       return action.resourceTypes.some((rt) => rt.conditionKeys.some((k) => template(k).matches(key)));
+    },
+    checkSendsKey(action, resourceType, key) {
+      if (resourceType === null) return this.actionSupportsKey(action, key);
+      if (action.conditionKeys.some((k) => template(k).matches(key))) return true;
+      const wanted = resourceType.toLowerCase();
+      return action.resourceTypes.some(
+        (rt) => rt.name.toLowerCase() === wanted && rt.conditionKeys.some((k) => template(k).matches(key)),
+      );
     },
     resourceTypesMatching(action, pattern) {
       return action.resourceTypes.filter(

@@ -74,8 +74,9 @@ export function checkFromDecoded(message: DecodedMessage, caller: string | null 
 }
 
 /**
- * The checks to evaluate for a failed call: the one a decoded message names; else every check the
- * call makes (RunInstances' resources, PassRole, tag-on-create...), the one the error names first.
+ * The checks to evaluate for a failed call: every check the call makes (RunInstances' resources,
+ * PassRole, tag-on-create...), the one the error names first, or, with a decoded message, the exact
+ * check it names first and the call's others after it.
  * Checks AWS makes later, at launch, are left out: they cannot fail the call. `instanceProfiles` (from
  * the account authorization details) give the role each instance profile the call names holds.
  */
@@ -89,11 +90,57 @@ export function checksForFailure(
   if (principal === null || principal === 'anonymous') {
     return [];
   }
+  // what the error leaves out and the decoded message says: the region, the caller's account
+  const where = {
+    region: reading.region ?? (decoded === null ? null : (decodedValue(decoded, 'aws:region') ?? null)),
+    account:
+      reading.principalInfo?.account ?? /^arn:[^:]*:(?:iam|sts)::(\d{12}):/.exec(principal)?.[1] ?? null,
+  };
+  const fromCall = callChecks(reading, principal, parameters, instanceProfiles, where);
   const fromDecoded = decoded === null ? null : checkFromDecoded(decoded, principal);
-  if (fromDecoded !== null) return [fromDecoded];
+  if (fromDecoded === null) return fromCall;
+  // a decoded message adds, never subtracts: its check is exact (AWS's own request context), and the
+  // call's other checks stay, marked as possibly not reached (AWS stops at the first that fails)
+  const wanted = fromDecoded.action.toLowerCase();
+  const same = fromCall.findIndex(
+    (c) =>
+      c.action.toLowerCase() === wanted &&
+      (c.resource === fromDecoded.resource || compileArnPattern(c.resource).matches(fromDecoded.resource)),
+  );
+  const companion = fromCall[same];
+  const exact: Check = {
+    ...fromDecoded,
+    resourceType: companion?.resourceType ?? null,
+    // what the call sends with this check (`iam:PassedToService`) where the message does not list it
+    context: { ...(companion?.context ?? {}), ...fromDecoded.context },
+  };
+  const others = fromCall
+    .filter((_, i) => i !== same)
+    .map(
+      (c): Check => ({
+        ...c,
+        assumed: c.assumed.includes('check') ? c.assumed : [...c.assumed, 'check'],
+        assumedWhy: {
+          ...c.assumedWhy,
+          check:
+            'AWS reports the first check that fails (the decoded one): whether it reached this one is not known',
+        },
+      }),
+    );
+  return [exact, ...others];
+}
+
+/** Every check the call makes, the one the error names first, all for `principal`. */
+function callChecks(
+  reading: ErrorReading,
+  principal: string,
+  parameters: Readonly<Record<string, unknown>>,
+  instanceProfiles: readonly InstanceProfileRole[],
+  where: { readonly region: string | null; readonly account: string | null },
+): Check[] {
   const { failure } = reading;
-  const call = callFromFailure({ failure, region: reading.region }, parameters);
-  const account = reading.principalInfo?.account ?? null;
+  const call = callFromFailure({ failure, region: where.region }, parameters);
+  const { account } = where;
   const expanded =
     call === undefined
       ? []

@@ -32,6 +32,7 @@ import {
   type EvaluatedRequest,
   evaluatedRequestOf,
 } from './finding-detail.js';
+import { keysSentWith } from './keys-sent.js';
 import { type NextStep, nextSteps } from './next-steps.js';
 
 /** A denied (action, resource) check found by evaluating the caller's policies (contract `findings`). */
@@ -146,13 +147,14 @@ export async function diagnose(input: DiagnoseInput): Promise<Result<Diagnosis>>
   const absent = reading.cloudTrail?.absentContext ?? [];
   const evaluation =
     input.evidence !== undefined && kind === 'authorization'
-      ? evaluateWithEvidence(
+      ? await evaluateWithEvidence(
           reading,
           input.evidence,
           input.decoded ?? null,
           { ...reading.cloudTrail?.requestContext, ...input.context },
           callParameters(reading, input.parameters ?? {}),
           absent,
+          input.catalog,
         )
       : null;
   return {
@@ -176,9 +178,14 @@ export async function diagnose(input: DiagnoseInput): Promise<Result<Diagnosis>>
           : [],
       lookalike,
       details,
-      unknowns: [...unknowns, ...(evaluation?.unknowns ?? [])],
+      unknowns: [
+        ...unknowns.filter((u) => !answeredBy(input.decoded, u.code)),
+        ...(evaluation?.unknowns ?? []),
+      ],
       missingEvidence: evaluation?.missing ?? [],
-      nextSteps: nextSteps(reading, input.evidence !== undefined, input.invocation),
+      nextSteps: nextSteps(reading, input.evidence !== undefined, input.invocation).filter(
+        (step) => input.decoded === undefined || !DECODE_STEPS.has(step.code),
+      ),
     },
   };
 }
@@ -194,25 +201,27 @@ function callParameters(
   return { ...parametersFromCloudTrail(service, operation, logged), ...(spelled.ok ? spelled.value : given) };
 }
 
-function evaluateWithEvidence(
+async function evaluateWithEvidence(
   reading: ErrorReading,
   evidence: Evidence,
   decoded: DecodedMessage | null,
   context: Readonly<Record<string, ContextValue>>,
   parameters: Readonly<Record<string, unknown>>,
   absent: readonly string[],
-): {
+  catalog: Catalog | undefined,
+): Promise<{
   findings: EvaluatedFinding[];
   fixes: Omit<Fix, 'file'>[];
   noFix: NoFix[];
   unknowns: Unknown[];
   missing: MissingEvidence[];
-} {
+}> {
   const checks = checksForFailure(reading, decoded, parameters, instanceProfilesOf(evidence));
   if (checks.length === 0) {
     return { findings: [], fixes: [], noFix: [], unknowns: [unknownOf('no-checks')], missing: [] };
   }
-  const evaluated = evaluateChecks(checks, governingFrom(evidence), context, absent);
+  const sent = await keysSentWith(checks, catalog);
+  const evaluated = evaluateChecks(checks, governingFrom(evidence), context, absent, sent);
   // without the caller's identity in the evidence, "no identity policy allows" is an artefact of the
   // missing file, not a finding: only what other layers decide is kept
   const known = evaluated.findings.filter((f) => !(identityUnknown(f) && IDENTITY_SIDE.has(f.layer)));
@@ -334,4 +343,22 @@ function toFinding(f: EvaluatedFinding, absent: readonly string[]): Finding {
     deciding: decidingPolicyOf(f),
     ...(f.builtIn === null ? {} : { builtIn: f.builtIn }),
   };
+}
+
+/** Next steps that decode the message: done once a decoded message is given. */
+const DECODE_STEPS: ReadonlySet<string> = new Set(['decode-message', 'copy-whole-message']);
+
+/** Whether a decoded message given with the error says what the unknown is about. */
+function answeredBy(decoded: DecodedMessage | undefined, code: string): boolean {
+  if (decoded === undefined) return false;
+  switch (code) {
+    case 'principal-not-named':
+      return decoded.context.principal !== null;
+    case 'resource-not-named':
+      return decoded.context.resource !== null;
+    case 'action-inferred':
+      return decoded.context.action !== null;
+    default:
+      return false;
+  }
 }

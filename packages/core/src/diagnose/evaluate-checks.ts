@@ -7,6 +7,7 @@ import type { LayerName, PolicyLayer } from '../engine/layers.js';
 import type { AuthorizationRequest, ContextValue } from '../engine/request.js';
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import type { PolicyProvenance } from '../evidence/provenance.js';
+import { contextSentWith, KEYS_UNKNOWN, type KeysSent } from './keys-sent.js';
 
 /** The policies that govern one check, as the evidence gives them, and what is missing from it. */
 export interface GoverningPolicies {
@@ -73,6 +74,8 @@ export interface EvaluatedFinding {
    * which the deciding statement turned: the finding is only as sure as those values.
    */
   readonly dependsOn: readonly string[];
+  /** Keys the deciding statement tests that AWS does not send with this check (known absent). */
+  readonly notSent: readonly string[];
   /** The rule AWS applies that no policy states, when one decided the denial; `null` otherwise. */
   readonly builtIn: BuiltInRuleFinding | null;
 }
@@ -111,6 +114,11 @@ const ALWAYS_SENT = new Set(
   ].map((k) => k.toLowerCase()),
 );
 
+function hasKey(context: Readonly<Record<string, ContextValue>>, key: string): boolean {
+  const lower = key.toLowerCase();
+  return Object.keys(context).some((k) => k.toLowerCase() === lower);
+}
+
 function unknownKey(key: string, context: Readonly<Record<string, ContextValue>>): boolean {
   const lower = key.toLowerCase();
   const known = Object.keys(context).some((k) => k.toLowerCase() === lower);
@@ -133,6 +141,7 @@ export function evaluateChecks(
   governingFor: GoverningPoliciesFor,
   extraContext: Readonly<Record<string, ContextValue>>,
   absent: readonly string[] = [],
+  sent: KeysSent = KEYS_UNKNOWN,
 ): { findings: EvaluatedFinding[]; allowed: Check[]; unreadable: string[] } {
   const findings: EvaluatedFinding[] = [];
   const allowed: Check[] = [];
@@ -149,7 +158,8 @@ export function evaluateChecks(
       principal: check.principal,
       action: check.action,
       resource: check.resource,
-      context: { ...governing.context, ...check.context, ...extraContext },
+      // a value given for the whole call reaches only the checks AWS sends its key with
+      context: { ...governing.context, ...check.context, ...contextSentWith(check, extraContext, sent) },
       ...(governing.sessionIssuer === null ? {} : { sessionIssuer: governing.sessionIssuer }),
     };
     const result = evaluate(compiled.value, request, { trace: 'relevant' });
@@ -160,7 +170,7 @@ export function evaluateChecks(
     // a role's trust policy takes the resource-policy slot in the engine; the contract names it apart
     const layer: PolicyLayer =
       result.layer === 'resource' && governsAsTrustPolicy(governing) ? 'trust-policy' : result.layer;
-    const finding = findingOf(check, request, governing, result, layer, result.decision);
+    const finding = findingOf(check, request, governing, result, layer, result.decision, sent);
     findings.push({ ...finding, dependsOn: finding.dependsOn.filter((k) => !missing.has(k.toLowerCase())) });
   }
   return { findings, allowed, unreadable };
@@ -191,6 +201,7 @@ function findingOf(
   result: EvaluationResult,
   layer: PolicyLayer,
   decision: 'ExplicitDeny' | 'ImplicitDeny',
+  sent: KeysSent = KEYS_UNKNOWN,
 ): EvaluatedFinding {
   const engineLayer: LayerName = layer === 'trust-policy' ? 'resource' : layer;
   const deciding = result.statements.find((s) => s.layer === engineLayer) ?? null;
@@ -219,13 +230,37 @@ function findingOf(
     request,
     governing,
     builtIn: builtInOf(result),
+    // a decoded message's check carries AWS's whole request context: a key it lacks is absent
     dependsOn:
+      trace === undefined || check.origin === 'decoded'
+        ? []
+        : [
+            ...new Set(
+              conditionsOf(trace)
+                .filter(
+                  (c) =>
+                    c.actual === null &&
+                    (unknownKey(c.key, request.context) ||
+                      // a key AWS sends with this check whose value nobody gave is unknown, not absent:
+                      // a missing allow may turn on it (an explicit deny AWS reported applied whatever it was)
+                      (decision === 'ImplicitDeny' &&
+                        sent(check, c.key) === true &&
+                        !hasKey(request.context, c.key))),
+                )
+                .map((c) => c.key),
+            ),
+          ],
+    notSent:
       trace === undefined
         ? []
         : [
             ...new Set(
               conditionsOf(trace)
-                .filter((c) => c.actual === null && unknownKey(c.key, request.context))
+                .filter(
+                  (c) =>
+                    sent(check, c.key) === false ||
+                    (check.origin === 'decoded' && c.actual === null && !hasKey(request.context, c.key)),
+                )
                 .map((c) => c.key),
             ),
           ],

@@ -7,9 +7,10 @@ import { createPointerLocator } from '../json/pointer-position.js';
 import type { EvaluatedFinding } from './evaluate-checks.js';
 
 /**
- * What is known of one context key of an evaluated request: its value, that AWS sent no value
- * (`absent`: a CloudTrail record shows it missing), or nothing (`unknown`: a statement tests it, and
- * neither the error nor the evidence says its value, so it was evaluated as missing).
+ * What is known of one context key of an evaluated request: its value, that AWS sends no value
+ * (`absent`: a CloudTrail record shows it missing, or the service reference does not list the key for
+ * this action and resource type), or nothing (`unknown`: a statement tests it, and neither the error
+ * nor the evidence says its value, so it was evaluated as missing).
  */
 export type EvaluatedContextEntry =
   | { readonly key: string; readonly state: 'known'; readonly value: ContextValue }
@@ -52,7 +53,8 @@ export function evaluatedRequestOf(finding: EvaluatedFinding, absent: readonly s
     state: 'known',
     value: request.context[key] as ContextValue,
   }));
-  for (const key of absent) {
+  // known absent: a CloudTrail record shows it missing, or AWS does not send it with this check
+  for (const key of [...absent, ...finding.notSent]) {
     if (seen.has(key.toLowerCase())) continue;
     seen.add(key.toLowerCase());
     entries.push({ key, state: 'absent' });

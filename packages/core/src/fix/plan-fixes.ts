@@ -71,7 +71,7 @@ export function planFixes(findings: readonly EvaluatedFinding[]): {
       none.push({
         finding: i,
         code: 'context-unknown',
-        message: `the outcome depends on ${finding.dependsOn.map((k) => `\`${k}\``).join(', ')}, which the error does not tell: supply it as request context`,
+        message: unknownValueMessage(finding),
       });
       return;
     }
@@ -231,6 +231,9 @@ function verifyPlanned(
  */
 const ORIGIN_KEYS = new Set(
   [
+    // where: a region guard (an SCP's "deny outside these regions") says in which regions to call
+    // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html
+    'aws:RequestedRegion',
     'aws:SourceIp',
     'aws:VpcSourceIp',
     'aws:SourceVpc',
@@ -254,9 +257,10 @@ const WHY_ABSENT: Readonly<Record<string, string>> = {
 };
 
 /**
- * For a Deny whose conditions are all about the call's origin (`NotIpAddress aws:SourceIp`, `Bool
- * aws:MultiFactorAuthPresent false`...), the change is in how the call is made, not in the policy:
- * the statement's values say from where. `null` for any other Deny.
+ * For a Deny whose conditions are all about where or how the call was made (`StringNotEquals
+ * aws:RequestedRegion`, `NotIpAddress aws:SourceIp`, `Bool aws:MultiFactorAuthPresent false`...), the
+ * first remedy is in how the call is made, not in the policy: the statement's values say where or how.
+ * Exempting the caller stays the owner's decision. `null` for any other Deny.
  */
 function originGuard(finding: EvaluatedFinding): Omit<NoFix, 'finding'> | null {
   const keys = finding.conditions.map((c) => c.key.toLowerCase());
@@ -441,4 +445,21 @@ type FixPolicySet = EvaluatedFinding['governing']['input'];
 
 function documentOf(set: FixPolicySet, name: string): unknown {
   return namedPolicies(set).find((p) => p.name === name)?.document;
+}
+
+/**
+ * Why no fix is shown for a finding that turns on an unknown value, with the two honest ways on: make
+ * the call with a value the statement allows, or give the value so that the exact fix can be shown
+ * (a fix never drops or widens the condition to make the unknown value pass).
+ */
+function unknownValueMessage(finding: EvaluatedFinding): string {
+  const keys = finding.dependsOn.map((k) => `\`${k}\``).join(', ');
+  const allowed = finding.failedConditions
+    .filter(
+      (c) => finding.dependsOn.some((k) => k.toLowerCase() === c.key.toLowerCase()) && c.expected.length > 0,
+    )
+    .map((c) => `${c.key} ${c.operator} ${c.expected.map((v) => `\`${v}\``).join(', ')}`);
+  const use =
+    allowed.length > 0 ? `make the call with a value the statement allows (${allowed.join('; ')}), or ` : '';
+  return `the outcome depends on ${keys}, which the error does not tell: ${use}supply ${finding.dependsOn.length > 1 ? 'their values' : 'its value'} as request context to get the exact fix`;
 }

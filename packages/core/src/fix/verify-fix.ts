@@ -53,20 +53,30 @@ function probesOf(
   // a resource with `*` stands for one not yet created (`instance/*`): the grant is that ARN itself
   if (probeSiblings && !base.resource.includes('*')) {
     const sibling = `${base.resource}-${PROBE}`;
-    probes.push({ label: `${base.action} on \`${sibling}\``, request: { ...base, resource: sibling } });
+    // labels say what the probe stands for: its made-up names are never shown
+    probes.push({
+      label: `${base.action} on other resources than \`${base.resource}\``,
+      request: { ...base, resource: sibling },
+    });
   }
   const service = base.action.slice(0, base.action.indexOf(':'));
   const other = `${service}:WhydeniedProbeAction`;
-  probes.push({ label: `${other} on \`${base.resource}\``, request: { ...base, action: other } });
+  probes.push({
+    label: `other \`${service}\` actions than \`${base.action}\` on \`${base.resource}\``,
+    request: { ...base, action: other },
+  });
   const caller = probeCallers ? otherCaller(base.principal) : null;
   if (caller !== null) {
     const { sessionIssuer: _, ...rest } = base;
-    probes.push({ label: `${base.action} by \`${caller}\``, request: { ...rest, principal: caller } });
+    probes.push({
+      label: `${base.action} by other callers than the caller`,
+      request: { ...rest, principal: caller },
+    });
   }
   for (const key of Object.keys(base.context)) {
     if (/^(iam:PassedToService|ec2:CreateAction|kms:ViaService)$/i.test(key)) {
       probes.push({
-        label: `${base.action} with \`${key}\` = \`${PROBE}\``,
+        label: `${base.action} with another \`${key}\` than the call's`,
         request: { ...base, context: { ...base.context, [key]: PROBE } },
       });
     }
