@@ -20,6 +20,8 @@ interface AgreeCase {
   readonly org?: string;
   readonly resourcePolicy?: readonly { readonly arn: string; readonly file: string }[];
   readonly context?: readonly string[];
+  /** The call's parameters, `KEY=VALUE` (`--param` in the CLI, the parameters field on the page). */
+  readonly param?: readonly string[];
   readonly event?: string;
   /** The deciding finding's layer, so that the comparison is known to cover it. */
   readonly layer?: string;
@@ -55,6 +57,20 @@ const CASES: readonly AgreeCase[] = [
     account: [`${S}/02c-instance-type-on-star/account-111122223333.json`],
     org: `${S}/02c-instance-type-on-star/org.json`,
     context: ['ec2:InstanceType=m5.large'],
+    layer: 'identity',
+  },
+  {
+    name: 'the call parameters name the real subnet, groups and image (the page has them too)',
+    error: `${S}/07b-run-instances-with-call-parameters/error.txt`,
+    account: [`${S}/07b-run-instances-with-call-parameters/account-111122223333.json`],
+    org: `${S}/07b-run-instances-with-call-parameters/org.json`,
+    param: [
+      'subnetId=subnet-0a1b2c3d',
+      'securityGroupIds=sg-0aa11bb2',
+      'securityGroupIds=sg-0cc33dd4',
+      'imageId=ami-0abcdef1234567890',
+      'instanceType=t3.micro',
+    ],
     layer: 'identity',
   },
   {
@@ -142,6 +158,7 @@ function cliDiagnosis(c: AgreeCase): unknown {
   if (c.org !== undefined) args.push('--org', c.org);
   for (const p of c.resourcePolicy ?? []) args.push('--resource-policy', `${p.arn}=${p.file}`);
   for (const pair of c.context ?? []) args.push('--context', pair);
+  for (const pair of c.param ?? []) args.push('--param', pair);
   if (c.event !== undefined) args.push('--event', c.event);
   const run = runCli(args);
   expect(run.status, run.stderr).toBe(0);
@@ -164,6 +181,7 @@ function pageInputs(c: AgreeCase): PageInputs {
     decodedText: c.decoded === undefined ? '' : read(c.decoded),
     files,
     contextText: (c.context ?? []).join('\n'),
+    parametersText: (c.param ?? []).join('\n'),
     redactOn: false,
     event: c.event ?? '',
   };

@@ -5,6 +5,7 @@ import {
   type Catalog,
   formatDiagnostic,
   parseContextPairs,
+  parseParameterPairs,
 } from '@whydenied/core';
 import { pageCatalog } from './catalog.js';
 import type { PageInputs } from './inputs.js';
@@ -30,6 +31,7 @@ export const EMPTY_ANALYSIS: PageAnalysis = {
   inputs: [],
   evidence: null,
   context: {},
+  parameters: {},
   redaction: null,
   failedEvents: [],
   problems: [],
@@ -69,16 +71,22 @@ export async function analyzePage(
   catalog: Catalog = pageCatalog(),
 ): Promise<PageAnalysis> {
   const context = parseContextPairs(inputs.contextText.split('\n'), 'context');
+  const parameters = parseParameterPairs(inputs.parametersText.split('\n'), 'parameters');
   const analysis = await analyze({
     inputs: pageInputsToCore(inputs),
     options: {
       ...(inputs.event === '' ? {} : { event: inputs.event }),
       context: context.ok ? context.value : {},
+      parameters: parameters.ok ? parameters.value : {},
       catalog,
       redact: inputs.redactOn,
     },
   });
-  const diagnostics = [...(context.ok ? [] : context.diagnostics), ...analysis.diagnostics];
+  const diagnostics = [
+    ...(context.ok ? [] : context.diagnostics),
+    ...(parameters.ok ? [] : parameters.diagnostics),
+    ...analysis.diagnostics,
+  ];
   return {
     ...analysis,
     diagnostics,

@@ -1,7 +1,7 @@
 import type { PolicyLayer } from '@whydenied/core';
 import { useCallback, useState } from 'preact/hooks';
 import { openedFromDisk } from './catalog.js';
-import { ContextInput } from './components/context-input.js';
+import { ContextInput, ParametersInput } from './components/context-input.js';
 import { DiagnosisView } from './components/diagnosis-view.js';
 import { ErrorInput } from './components/error-input.js';
 import { EvidenceDrop } from './components/evidence-drop.js';
@@ -34,6 +34,7 @@ export function App() {
     decodedText: '',
     files: [],
     contextText: '',
+    parametersText: '',
     redactOn: false,
     event: '',
   });
@@ -122,7 +123,14 @@ export function App() {
           <ContextInput
             text={inputs.contextText}
             redacted={redacted}
+            problem={analysis.problems.find((p) => p.input === 'context')?.message}
             onText={(contextText) => update({ contextText })}
+          />
+          <ParametersInput
+            text={inputs.parametersText}
+            redacted={redacted}
+            problem={analysis.problems.find((p) => p.input === 'parameters')?.message}
+            onText={(parametersText) => update({ parametersText })}
           />
         </div>
         <div class="results" aria-live="polite" aria-busy={busy} id="results">

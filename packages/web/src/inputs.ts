@@ -23,6 +23,8 @@ export interface PageInputs {
   readonly files: readonly EvidenceFile[];
   /** `KEY=VALUE` lines, like `--context`. */
   readonly contextText: string;
+  /** The failed call's parameters as `KEY=VALUE` lines (dotted keys nest), like `--param`. */
+  readonly parametersText: string;
   readonly redactOn: boolean;
   /** Which failed event of a CloudTrail file to diagnose, by 1-based position; `''` for the first. */
   readonly event: string;

@@ -105,6 +105,22 @@ describe('analyze: inputs', () => {
     expect(analysis.redaction?.entries.length).toBeGreaterThan(0);
     expect(JSON.stringify(analysis.inputs)).not.toContain('444455556666');
   });
+
+  it('redacts the call parameters with the same map, nested and listed values too', async () => {
+    const analysis = await analyze({
+      inputs: [input('e', '11-bucket-policy-outside-org/error.txt')],
+      options: {
+        parameters: {
+          securityGroupIds: ['sg-0aa11bb2cc33dd44e'],
+          iamInstanceProfile: { arn: 'arn:aws:iam::444455556666:instance-profile/web' },
+        },
+        redact: true,
+      },
+    });
+    const text = JSON.stringify(analysis.parameters);
+    expect(text).not.toContain('444455556666');
+    expect(text).not.toContain('sg-0aa11bb2cc33dd44e');
+  });
 });
 
 describe('analyze: what a finding carries', () => {

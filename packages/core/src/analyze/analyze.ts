@@ -56,6 +56,8 @@ export interface Analysis {
   readonly evidence: Evidence | null;
   /** The context values as used (redacted when redaction was asked for). */
   readonly context: Readonly<Record<string, ContextValue>>;
+  /** The failed call's parameters as used (redacted when redaction was asked for). */
+  readonly parameters: Readonly<Record<string, unknown>>;
   /** What redaction replaced, and by what; `null` when redaction was not asked for. */
   readonly redaction: RedactionMap | null;
   /** The failed events of a CloudTrail error input, denials first, to pick one by `event`; else empty. */
@@ -83,9 +85,13 @@ export async function analyze(request: {
   readonly options?: AnalyzeOptions;
 }): Promise<Analysis> {
   const options = request.options ?? {};
-  const redacted = options.redact === true ? redactAll(request.inputs, options.context ?? {}) : null;
+  const redacted =
+    options.redact === true
+      ? redactAll(request.inputs, options.context ?? {}, options.parameters ?? {})
+      : null;
   const given = redacted?.inputs ?? request.inputs;
   const context = redacted?.context ?? options.context ?? {};
+  const callParameters = redacted?.parameters ?? options.parameters ?? {};
   const diagnostics: Diagnostic[] = [];
   const refused = new Set<AnalyzedInput>();
   const inputs = given.map((input): AnalyzedInput => {
@@ -130,7 +136,7 @@ export async function analyze(request: {
   if (error !== undefined && !diagnostics.some((d) => d.severity === 'error')) {
     const {
       context: _given,
-      parameters,
+      parameters: _parameters,
       catalog,
       redact: _redact,
       fixDirectory,
@@ -144,7 +150,7 @@ export async function analyze(request: {
       ...(evidence === null ? {} : { evidence }),
       ...(decoded === undefined ? {} : { decoded }),
       context,
-      parameters: parameters ?? {},
+      parameters: callParameters,
       ...(fixDirectory === undefined ? {} : { fixDirectory }),
       ...(invocation === undefined ? {} : { invocation }),
     });
@@ -157,6 +163,7 @@ export async function analyze(request: {
     inputs,
     evidence,
     context,
+    parameters: callParameters,
     redaction: redacted?.map ?? null,
     failedEvents: error === undefined ? [] : failedEventsOf(error.text),
   };
@@ -300,7 +307,13 @@ function readDecoded(
 function redactAll(
   inputs: readonly AnalyzeInput[],
   context: Readonly<Record<string, ContextValue>>,
-): { inputs: AnalyzeInput[]; context: Record<string, ContextValue>; map: RedactionMap } {
+  parameters: Readonly<Record<string, unknown>>,
+): {
+  inputs: AnalyzeInput[];
+  context: Record<string, ContextValue>;
+  parameters: Readonly<Record<string, unknown>>;
+  map: RedactionMap;
+} {
   let map: RedactionMap = { version: 1, entries: [] };
   const pass = (text: string): string => {
     if (text === '') return text;
@@ -319,5 +332,15 @@ function redactAll(
   for (const [key, value] of Object.entries(context)) {
     redactedContext[key] = typeof value === 'string' ? pass(value) : value.map(pass);
   }
-  return { inputs: redactedInputs, context: redactedContext, map };
+  // the call's parameters name subnets, images and groups: every string in them, nested or listed
+  const redactValue = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? pass(value)
+      : Array.isArray(value)
+        ? value.map(redactValue)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v)]))
+          : value;
+  const redactedParameters = redactValue(parameters) as Readonly<Record<string, unknown>>;
+  return { inputs: redactedInputs, context: redactedContext, parameters: redactedParameters, map };
 }
