@@ -24,6 +24,8 @@ interface ScenarioArgs {
   readonly context?: Readonly<Record<string, string | readonly string[]>>;
   /** Parameters of the failed call (`--param`); a list repeats the key. */
   readonly param?: Readonly<Record<string, string | readonly string[]>>;
+  /** A decoded authorization message (`--decoded`). */
+  readonly decoded?: string;
   readonly principal?: string;
   readonly action?: string;
   readonly resource?: string;
@@ -89,7 +91,18 @@ interface Scenario {
 
 const KEYS = {
   scenario: ['name', 'source', 'args', 'expected'],
-  args: ['error', 'account', 'org', 'resourcePolicy', 'context', 'param', 'principal', 'action', 'resource'],
+  args: [
+    'error',
+    'decoded',
+    'account',
+    'org',
+    'resourcePolicy',
+    'context',
+    'param',
+    'principal',
+    'action',
+    'resource',
+  ],
   resourcePolicy: ['arn', 'file'],
   expected: ['kind', 'failure', 'findings', 'findingCount', 'fixes', 'noFix', 'unknowns', 'missingEvidence'],
   failure: [
@@ -224,6 +237,7 @@ function diagnoseIn(dir: string, args: ScenarioArgs): Output {
   for (const [key, value] of Object.entries(args.param ?? {})) {
     for (const v of typeof value === 'string' ? [value] : value) cli.push('--param', `${key}=${v}`);
   }
+  if (args.decoded !== undefined) cli.push('--decoded', join(dir, args.decoded));
   if (args.principal !== undefined) cli.push('--principal', args.principal);
   if (args.action !== undefined) cli.push('--action', args.action);
   if (args.resource !== undefined) cli.push('--resource', args.resource);
