@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
-import { type PolicyKind, parsePolicy, pointerSegment } from '../policy/parse-policy.js';
+import { decodePolicyText, type PolicyKind, parsePolicy, pointerSegment } from '../policy/parse-policy.js';
 
 /** A JSON object as read from an evidence file. */
 export type RawRecord = Readonly<Record<string, unknown>>;
@@ -102,7 +102,7 @@ export class RawReader {
   document(value: unknown, path: string, kind?: PolicyKind): RawRecord | undefined {
     let document: unknown = value;
     if (typeof value === 'string') {
-      const text = decodeDocumentText(value);
+      const text = decodePolicyText(value);
       if (text === undefined) {
         return this.fail(path, 'the policy document is not valid URL-encoded text', 'document');
       }
@@ -134,21 +134,5 @@ export class RawReader {
       return undefined;
     }
     return document;
-  }
-}
-
-/**
- * Decodes URL-encoded document text (`%7B%22Version%22...`, RFC 3986 as the IAM API returns it);
- * plain JSON text is returned unchanged.
- *
- * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
- */
-export function decodeDocumentText(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (!trimmed.startsWith('%')) return trimmed;
-  try {
-    return decodeURIComponent(trimmed.replaceAll('+', '%20'));
-  } catch {
-    return undefined;
   }
 }

@@ -1,6 +1,6 @@
 import { parseJson } from '../json/parse-json.js';
 import { matchWildcard } from '../matching/wildcard.js';
-import { parsePolicy } from '../policy/parse-policy.js';
+import { decodePolicyText, parsePolicy } from '../policy/parse-policy.js';
 
 /** A policy document as a plain object with its statements as a list, ready to edit. */
 export interface EditableDocument {
@@ -39,14 +39,8 @@ export function toEditable(document: unknown): EditableDocument | null {
 }
 
 function fromText(text: string): unknown {
-  let json = text;
-  if (text.trimStart().startsWith('%')) {
-    try {
-      json = decodeURIComponent(text.trim().replaceAll('+', '%20'));
-    } catch {
-      return null;
-    }
-  }
+  const json = decodePolicyText(text);
+  if (json === undefined) return null;
   const parsed = parseJson(json);
   return parsed.ok ? parsed.value : null;
 }

@@ -65,12 +65,16 @@ export function parsePolicy(input: unknown, options: ParsePolicyOptions = {}): R
   return { ok: true, value: document };
 }
 
-/** Decodes URL-encoded policy text (`%7B%22Version...`); plain JSON text is returned as is. */
-function decodePolicyText(text: string): string | undefined {
-  const trimmed = text.trimStart();
-  if (!trimmed.startsWith('%')) return text;
+/**
+ * Decodes URL-encoded policy text (`%7B%22Version...`, RFC 3986 as the IAM API returns documents);
+ * plain JSON text is returned as is. `undefined` when the encoding is broken.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
+ */
+export function decodePolicyText(text: string): string | undefined {
+  if (!text.trimStart().startsWith('%')) return text;
   try {
-    return decodeURIComponent(trimmed.replaceAll('+', '%20'));
+    return decodeURIComponent(text.trim().replaceAll('+', '%20'));
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@ import type { Result } from '../diagnostics/result.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
 import type { LintPolicyKind } from '../lint/lint-rule.js';
+import { decodePolicyText } from './parse-policy.js';
 
 /** A policy document found in a file, and where. */
 export interface FoundPolicy {
@@ -98,23 +99,19 @@ export function findPolicy(value: unknown): Result<FoundPolicy> {
 }
 
 function decodeEmbedded(text: string): Result<unknown> {
-  let body = text.trim();
-  if (body.startsWith('%')) {
-    try {
-      body = decodeURIComponent(body.replaceAll('+', '%20'));
-    } catch {
-      return {
-        ok: false,
-        diagnostics: [
-          {
-            code: 'policy-encoding',
-            severity: 'error',
-            message: 'the policy text is not valid URL-encoded JSON',
-            path: '',
-          },
-        ],
-      };
-    }
+  const body = decodePolicyText(text);
+  if (body === undefined) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: 'policy-encoding',
+          severity: 'error',
+          message: 'the policy text is not valid URL-encoded JSON',
+          path: '',
+        },
+      ],
+    };
   }
   const parsed = parseJson(body);
   return parsed.ok
