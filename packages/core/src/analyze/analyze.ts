@@ -12,7 +12,7 @@ import { parseJson } from '../json/parse-json.js';
 import { createPointerLocator } from '../json/pointer-position.js';
 import { redact } from '../redact/redact.js';
 import type { RedactionMap } from '../redact/redaction-map.js';
-import { INPUT_KIND_NAME, type InputKind, recognizeInput } from './input-kind.js';
+import { INPUT_KIND_NAME, type InputKind, recognizeParsed } from './input-kind.js';
 
 /** One input as a front end has it: a file's or a field's text, and what it is when the user said so. */
 export interface AnalyzeInput {
@@ -94,9 +94,12 @@ export async function analyze(request: {
   const callParameters = redacted?.parameters ?? options.parameters ?? {};
   const diagnostics: Diagnostic[] = [];
   const refused = new Set<AnalyzedInput>();
+  const jsonOfInput = new Map<AnalyzedInput, Result<unknown>>();
   const inputs = given.map((input): AnalyzedInput => {
     const before = diagnostics.length;
-    const kind = kindOf(input, diagnostics);
+    // each input is read as JSON once: to recognise it, to check a given kind, to read evidence
+    const json = parseJson(input.text);
+    const kind = kindOf(input, json, diagnostics);
     const analyzed = {
       id: input.id,
       kind,
@@ -104,6 +107,7 @@ export async function analyze(request: {
       ...(input.arn === undefined ? {} : { arn: input.arn }),
     };
     if (diagnostics.length > before) refused.add(analyzed);
+    jsonOfInput.set(analyzed, json);
     return analyzed;
   });
   // an input refused for its shape is not read further: its content would only add noise
@@ -126,7 +130,7 @@ export async function analyze(request: {
       );
     }
   }
-  const evidence = readEvidence(usable, context, diagnostics);
+  const evidence = readEvidence(usable, jsonOfInput, context, diagnostics);
   const decoded = readDecoded(
     usable.find((i) => i.kind === 'decoded'),
     diagnostics,
@@ -189,11 +193,10 @@ function fail(code: string, message: string, source: string, help?: string): Dia
 }
 
 /** The kind the user gave, checked against the content, or the kind the content shows. */
-function kindOf(input: AnalyzeInput, diagnostics: Diagnostic[]): InputKind | null {
-  const seen = recognizeInput(input.text);
+function kindOf(input: AnalyzeInput, parsed: Result<unknown>, diagnostics: Diagnostic[]): InputKind | null {
+  const seen = recognizeParsed(input.text, parsed);
   if (input.kind === undefined) {
     if (seen === null && input.text.trim() !== '') {
-      const parsed = parseJson(input.text);
       diagnostics.push(
         ...(parsed.ok
           ? [
@@ -210,7 +213,7 @@ function kindOf(input: AnalyzeInput, diagnostics: Diagnostic[]): InputKind | nul
   }
   // an error as pasted may be anything a tool printed, and a decoded message may come with text around
   // it; only JSON that plainly holds another kind is refused
-  if (seen !== null && seen !== input.kind && input.kind !== 'error' && parseJson(input.text).ok) {
+  if (seen !== null && seen !== input.kind && input.kind !== 'error' && parsed.ok) {
     diagnostics.push(
       fail(
         'input-kind-mismatch',
@@ -222,15 +225,15 @@ function kindOf(input: AnalyzeInput, diagnostics: Diagnostic[]): InputKind | nul
   return input.kind;
 }
 
-/** The JSON value of an evidence input, or a syntax diagnostic naming it with line and column. */
-function jsonOf(input: AnalyzedInput, diagnostics: Diagnostic[]): Result<unknown> {
-  const parsed = parseJson(input.text);
+/** The JSON value of an evidence input (read once), or a syntax diagnostic naming it with line and column. */
+function jsonOf(input: AnalyzedInput, parsed: Result<unknown>, diagnostics: Diagnostic[]): Result<unknown> {
   if (!parsed.ok) diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, source: input.id })));
   return parsed;
 }
 
 function readEvidence(
   inputs: readonly AnalyzedInput[],
+  json: ReadonlyMap<AnalyzedInput, Result<unknown>>,
   context: Readonly<Record<string, ContextValue>>,
   diagnostics: Diagnostic[],
 ): Evidence | null {
@@ -240,10 +243,10 @@ function readEvidence(
   for (const input of inputs) {
     if (input.kind !== 'account' && input.kind !== 'organization' && input.kind !== 'resource-policy')
       continue;
-    const json = jsonOf(input, diagnostics);
-    if (!json.ok) continue;
-    if (input.kind === 'account') accounts.push({ input, value: json.value });
-    else if (input.kind === 'organization') organization ??= { input, value: json.value };
+    const read = jsonOf(input, json.get(input) ?? parseJson(input.text), diagnostics);
+    if (!read.ok) continue;
+    if (input.kind === 'account') accounts.push({ input, value: read.value });
+    else if (input.kind === 'organization') organization ??= { input, value: read.value };
     else if (input.arn === undefined || input.arn.trim() === '') {
       diagnostics.push(
         fail(
@@ -252,7 +255,7 @@ function readEvidence(
           input.id,
         ),
       );
-    } else policies.push({ input, arn: input.arn.trim(), value: json.value });
+    } else policies.push({ input, arn: input.arn.trim(), value: read.value });
   }
   if (accounts.length === 0 && organization === null && policies.length === 0) return null;
   const built = buildEvidence({

@@ -1,3 +1,4 @@
+import type { Result } from '../diagnostics/result.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
 import { findPolicy } from '../policy/unwrap-policy.js';
@@ -38,9 +39,13 @@ const ACCOUNT_LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList'];
  * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 export function recognizeInput(text: string): InputKind | null {
+  return recognizeParsed(text, parseJson(text));
+}
+
+/** {@link recognizeInput} for text whose JSON reading (`parseJson(text)`) is already at hand. */
+export function recognizeParsed(text: string, parsed: Result<unknown>): InputKind | null {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return null;
-  const parsed = parseJson(body);
   if (!parsed.ok) {
     if (!looksLikeJson(body)) return 'error';
     // JSON cut off or broken: a decoded message is read up to where it was cut, and a CloudTrail
