@@ -121,9 +121,8 @@ function hasKey(context: Readonly<Record<string, ContextValue>>, key: string): b
 
 function unknownKey(key: string, context: Readonly<Record<string, ContextValue>>): boolean {
   const lower = key.toLowerCase();
-  const known = Object.keys(context).some((k) => k.toLowerCase() === lower);
   return (
-    !known &&
+    !hasKey(context, key) &&
     (ALWAYS_SENT.has(lower) || lower.startsWith('aws:requesttag/') || lower.startsWith('aws:resourcetag/'))
   );
 }
