@@ -41,6 +41,9 @@ function inputs() {
     ['1 MB of "An error occurred ("', repeat('An error occurred (')],
     ['1 MB of code tokens', repeat('AccessDenied: ')],
     ['1 MB of escapes', repeat('\\n\\"')],
+    // issue 12 defect 9: a long run of spaces before each anchor (`/\s+is\s+$/` retried from every space)
+    ['64 x (2,040 spaces + anchor)', `${' '.repeat(2040)}not authorized to perform: x`.repeat(64)],
+    ['1 MB of spaced anchors', repeat(`User: a is${' '.repeat(2040)}not authorized to perform: x `)],
     [
       '1 MB JSON array',
       JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ errorMessage: `m${i}`, code: 'X' }))),

@@ -163,7 +163,7 @@ function readAt(text: string, anchor: number): DenialSentence | null {
 function readPrincipal(text: string, anchor: number): { principal: string | null; principalSlot: boolean } {
   const before = text.slice(Math.max(0, anchor - 2048), anchor);
   const userAt = before.lastIndexOf('User: ');
-  const isAt = before.search(/\s+is\s+$/);
+  const isAt = userAt < 0 ? -1 : isVerbAt(before);
   if (userAt < 0 || isAt < 0 || isAt < userAt) {
     return { principal: null, principalSlot: false };
   }
@@ -173,6 +173,22 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
     return { principal: null, principalSlot: true };
   }
   return { principal: value, principalSlot: true };
+}
+
+/**
+ * Where the ` is ` that ends `before` starts (its leading white space included), or -1. Scans back from
+ * the end once: a regular expression anchored at the end (`/\s+is\s+$/`) retries from every space of a
+ * long run of spaces, which is quadratic.
+ */
+function isVerbAt(before: string): number {
+  let i = before.length;
+  const afterVerb = i;
+  while (i > 0 && isSpace(before.charCodeAt(i - 1))) i--;
+  if (i === afterVerb || i < 2 || before.slice(i - 2, i) !== 'is') return -1;
+  i -= 2;
+  const beforeVerb = i;
+  while (i > 0 && isSpace(before.charCodeAt(i - 1))) i--;
+  return i === beforeVerb ? -1 : i;
 }
 
 function readPolicyType(text: string, at: number): { layer: PolicyLayer; end: number } | null {

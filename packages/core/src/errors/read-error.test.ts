@@ -155,3 +155,14 @@ describe('readError: every corpus message', () => {
 describe('readError: shapes of spec part A beyond the corpus', () => {
   it.each(shapeCases.map((c) => [c.name, c] as const))('%s', (_, c) => check(c));
 });
+
+describe('readError: hostile inputs', () => {
+  it('reads 64 anchors each after 2,040 spaces (issue 12, defect 9) as one unnamed denial', () => {
+    const result = readError(`${' '.repeat(2040)}not authorized to perform: x`.repeat(64));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.kind).toBe('authorization');
+    expect(result.value.failure).toMatchObject({ code: null, action: null, principal: null, resource: null });
+    expect(result.value.otherFailures).toBe(0);
+  });
+});
