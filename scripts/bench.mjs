@@ -3,6 +3,7 @@
 import runCompareBench from '../bench/compare.mjs';
 import { runEngineBench, runEngineInProcess } from '../bench/engine.mjs';
 import runErrorParserBench from '../bench/error-parser.mjs';
+import runRedactBench from '../bench/redact.mjs';
 import runWebBench from '../bench/web.mjs';
 
 const RUNS = 5;
@@ -47,6 +48,11 @@ const BENCHES = [
     id: 'compare',
     name: 'compare: two 100-statement identity policies a dozen edits apart; then with an Allow NotAction (every catalog action)',
     run: runCompareBench,
+  },
+  {
+    id: 'redact',
+    name: 'redact: a generated CloudTrail file (assumed-role callers, keys, IPs, S3 and EC2 requests, denials) of 0.5, 5 and 50 MB',
+    run: () => runRedactBench(),
   },
   {
     id: 'web',

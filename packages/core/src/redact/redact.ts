@@ -52,13 +52,17 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
   for (const entry of standIns.entries()) {
     if (NAME_KINDS.has(entry.kind) && entry.original.length >= 3) names.set(entry.original, entry.standIn);
   }
+  // gaps come in order: the string ranges before the current gap are never looked at again
+  let first = 0;
   const gap = (from: number, to: number): string => {
     if (names.size === 0 || from >= to) return text.slice(from, to);
     if (strings === null) return replaceTokens(text.slice(from, to), names, true);
+    while (first < strings.length && (strings[first] as [number, number])[1] <= from) first++;
     const parts: string[] = [];
     let cursor = from;
-    for (const [start, end] of strings) {
-      if (end <= from || start >= to) continue;
+    for (let k = first; k < strings.length; k++) {
+      const [start, end] = strings[k] as [number, number];
+      if (start >= to) break;
       const a = Math.max(start, from);
       const b = Math.min(end, to);
       parts.push(text.slice(cursor, a), replaceTokens(text.slice(a, b), names, true));
