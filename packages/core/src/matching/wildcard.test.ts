@@ -101,6 +101,19 @@ describe('compileWildcard', () => {
     );
   });
 
+  it('agrees with the reference on pieces with `?` at their ends', () => {
+    const piece = fc
+      .array(fc.constantFrom('a', 'b', '?'), { minLength: 1, maxLength: 10 })
+      .map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(piece, piece, textArb, (p, q, text) => {
+        const pattern = `a*${p}*${q}*b`;
+        expect(matchWildcard(pattern, text)).toBe(referenceMatch([{ kind: 'text', text: pattern }], text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('agrees with the reference on long pieces with `?` (multi-word Shift-And)', () => {
     const longPiece = fc
       .array(fc.constantFrom('a', 'b', '?'), { minLength: 30, maxLength: 70 })
@@ -132,6 +145,20 @@ describe('adversarial inputs', () => {
     expect(matchWildcard(pattern, text)).toBe(false);
     expect(matchWildcard(`${'*?'.repeat(5000)}*`, text)).toBe(true);
     expect(matchWildcard(`${'*?'.repeat(5000)}*`, 'a'.repeat(4999))).toBe(false);
+  });
+  it('a pattern of 70,000 stars and letters compiles (issue 12, defect 3: no spread of its parts)', () => {
+    const pattern = `s3:${'G*'.repeat(70_000)}`;
+    expect(matchWildcard(pattern, `s3:${'G'.repeat(70_000)}`)).toBe(true);
+    expect(matchWildcard(pattern, `s3:${'G'.repeat(69_999)}`)).toBe(false);
+  });
+  it('`?` at the ends of a piece only reserve characters (issue 12, defect 8: `*?` + `a` × n + `b*`)', () => {
+    const n = 2_000_000;
+    const pattern = `*?${'a'.repeat(n)}b*`;
+    expect(matchWildcard(pattern, 'a'.repeat(2 * n))).toBe(false);
+    expect(matchWildcard(pattern, `${'a'.repeat(n + 1)}b`)).toBe(true);
+    expect(matchWildcard(pattern, `${'a'.repeat(n)}b`)).toBe(false);
+    expect(matchWildcard(`*${'a'.repeat(n)}b?*`, `x${'a'.repeat(n)}by`)).toBe(true);
+    expect(matchWildcard(`*${'a'.repeat(n)}b?*`, `x${'a'.repeat(n)}b`)).toBe(false);
   });
   it('a KMP worst case: long almost-matching piece', () => {
     const piece = `${'a'.repeat(2000)}b`;

@@ -54,27 +54,33 @@ export function compileWildcard(
   const ignoreCase = options.ignoreCase === true;
   const parts = typeof pattern === 'string' ? [{ kind: 'text', text: pattern } as const] : pattern;
   const source = describeParts(parts);
-  const pieces: Array<{ text: string; anyAt: boolean[] | null }> = [{ text: '', anyAt: null }];
+  // each piece as its text's chunks, its length and where its `?`s are (filled in once, at the end)
+  const pieces: Array<{ chunks: string[]; length: number; anyAt: number[] }> = [
+    { chunks: [], length: 0, anyAt: [] },
+  ];
   let stars = 0;
   for (const part of expandParts(parts)) {
-    const current = pieces[pieces.length - 1] as { text: string; anyAt: boolean[] | null };
+    const current = pieces[pieces.length - 1] as { chunks: string[]; length: number; anyAt: number[] };
     if (part.kind === 'star') {
-      if (current.text.length === 0 && pieces.length > 1) continue; // `**` is `*`
+      if (current.length === 0 && pieces.length > 1) continue; // `**` is `*`
       stars += 1;
-      pieces.push({ text: '', anyAt: null });
+      pieces.push({ chunks: [], length: 0, anyAt: [] });
     } else if (part.kind === 'any-char') {
-      current.anyAt ??= Array.from({ length: current.text.length }, () => false);
-      current.text += '?';
-      current.anyAt.push(true);
+      current.anyAt.push(current.length);
+      current.chunks.push('?');
+      current.length += 1;
     } else {
       const text = ignoreCase ? part.text.toLowerCase() : part.text;
-      current.text += text;
-      if (current.anyAt) {
-        for (let i = 0; i < text.length; i++) current.anyAt.push(false);
-      }
+      current.chunks.push(text);
+      current.length += text.length;
     }
   }
-  const compiled = pieces.map((p) => makePiece(p.text, p.anyAt));
+  const compiled = pieces.map((p) => {
+    if (p.anyAt.length === 0) return makePiece(p.chunks.join(''), null);
+    const anyAt = new Array<boolean>(p.length).fill(false);
+    for (const at of p.anyAt) anyAt[at] = true;
+    return makePiece(p.chunks.join(''), anyAt);
+  });
   const isLiteral = stars === 0 && compiled[0]?.anyAt === null;
   const fold = ignoreCase ? (s: string) => s.toLowerCase() : (s: string) => s;
 
@@ -160,7 +166,8 @@ export function partsFromString(pattern: string): WildcardPart[] {
 function expandParts(parts: readonly WildcardPart[]): WildcardPart[] {
   const out: WildcardPart[] = [];
   for (const part of parts) {
-    if (part.kind === 'text') out.push(...partsFromString(part.text));
+    // one by one: a spread of a long pattern's parts overflows the stack (`s3:` + `G*` × 70,000)
+    if (part.kind === 'text') for (const p of partsFromString(part.text)) out.push(p);
     else out.push(part);
   }
   return out;
@@ -192,7 +199,34 @@ function makePiece(text: string, anyAt: boolean[] | null): Piece {
   if (anyAt === null || !anyAt.includes(true)) {
     return { text, anyAt: null, find: text.length === 0 ? (_h, from) => from : kmpFinder(text) };
   }
-  return { text, anyAt, find: shiftAndFinder(text, anyAt) };
+  return { text, anyAt, find: edgeSkippingFinder(text, anyAt) };
+}
+
+/**
+ * A finder for a piece with `?`: the `?`s at its two ends only reserve characters (`*?ab?*` is found
+ * where `ab` is, one character in), so they are stepped over and only the piece between them is
+ * searched: with KMP when no `?` is left (`*?aaaa…b*` stays linear), else with Shift-And, whose
+ * words per text character grow with that inner piece, bounded by the policy text (see
+ * MAX_POLICY_STRING in policy/parse-policy.ts).
+ */
+function edgeSkippingFinder(text: string, anyAt: readonly boolean[]): Piece['find'] {
+  let lead = 0;
+  while (lead < text.length && anyAt[lead] === true) lead++;
+  let trail = 0;
+  while (trail < text.length - lead && anyAt[text.length - 1 - trail] === true) trail++;
+  const innerEnd = text.length - trail;
+  if (lead === innerEnd) {
+    // only `?`s: any characters will do
+    return (_h, from, limit) => (from + text.length <= limit ? from : -1);
+  }
+  const innerText = text.slice(lead, innerEnd);
+  const innerAny = anyAt.slice(lead, innerEnd);
+  const inner = innerAny.includes(true) ? shiftAndFinder(innerText, innerAny) : kmpFinder(innerText);
+  if (lead === 0 && trail === 0) return inner;
+  return (haystack, from, limit) => {
+    const at = inner(haystack, from + lead, limit - trail);
+    return at < 0 ? -1 : at - lead;
+  };
 }
 
 /** Knuth–Morris–Pratt search: linear in the scanned text plus the needle. */

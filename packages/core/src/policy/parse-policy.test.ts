@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePolicy } from './parse-policy.js';
+import { MAX_POLICY_STRING, parsePolicy } from './parse-policy.js';
 
 describe('parsePolicy', () => {
   it('normalizes singletons, Principal "*", lower-cased actions and keeps pointers', () => {
@@ -43,6 +43,25 @@ describe('parsePolicy', () => {
       ['policy-effect', '/Statement/0/Effect'],
       ['policy-unknown-key', '/Statement/1/Colour'],
     ]);
+  });
+
+  it('refuses a value longer than any policy AWS accepts, wherever it stands (issue 12, defect 8)', () => {
+    const long = `arn:aws:s3:::b/*?${'a'.repeat(MAX_POLICY_STRING)}b*`;
+    const parsed = parsePolicy({
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: [long, 'arn:aws:s3:::b/x'] },
+        { Effect: 'Allow', Action: long, Resource: '*', Condition: { StringLike: { 's3:prefix': long } } },
+      ],
+    });
+    expect(parsed.ok ? [] : parsed.diagnostics.map((d) => [d.code, d.path])).toEqual([
+      ['policy-value-too-long', '/Statement/0/Resource/0'],
+      ['policy-value-too-long', '/Statement/1/Action'],
+      ['policy-value-too-long', '/Statement/1/Condition/StringLike/s3:prefix'],
+    ]);
+    const atLimit = parsePolicy({
+      Statement: { Effect: 'Allow', Action: '*', Resource: 'x'.repeat(MAX_POLICY_STRING) },
+    });
+    expect(atLimit.ok).toBe(true);
   });
 
   it('rejects unknown condition operators and Principal in identity policies', () => {

@@ -43,6 +43,17 @@ const STATEMENT_KEYS = new Set([
 const PRINCIPAL_TYPES: readonly PrincipalType[] = ['AWS', 'Service', 'Federated', 'CanonicalUser'];
 
 /**
+ * The longest string a policy value may be. AWS bounds every policy document it stores (6,144
+ * characters for a managed policy, 10,240 for all of a role's inline policies, 32 KiB for a KMS key
+ * policy), so no value it accepts is longer than this; refusing longer ones also bounds the work of
+ * matching a wildcard pattern with `?` (see matching/wildcard.ts).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ * @see https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
+ */
+export const MAX_POLICY_STRING = 32_768;
+
+/**
  * Reads a policy document given as an object, as JSON text, or as the URL-encoded JSON text that
  * `get-account-authorization-details` returns, and validates and normalizes it into a
  * {@link PolicyDocument}. Expected problems are returned as diagnostics, never thrown.
@@ -229,17 +240,31 @@ class PolicyReader {
 
   /** A string or a non-empty list of strings. */
   private strings(raw: unknown, pointer: string, name: string): PolicyString[] | undefined {
-    if (typeof raw === 'string') return [{ value: raw, raw, pointer }];
+    if (typeof raw === 'string')
+      return this.bounded(raw, pointer, name) ? [{ value: raw, raw, pointer }] : [];
     if (Array.isArray(raw)) {
       const out: PolicyString[] = [];
       raw.forEach((item, i) => {
-        if (typeof item === 'string') out.push({ value: item, raw: item, pointer: `${pointer}/${i}` });
-        else this.error('policy-type', `${pointer}/${i}`, `every value of \`${name}\` must be a string`);
+        const at = `${pointer}/${i}`;
+        if (typeof item !== 'string')
+          this.error('policy-type', at, `every value of \`${name}\` must be a string`);
+        else if (this.bounded(item, at, name)) out.push({ value: item, raw: item, pointer: at });
       });
       if (raw.length === 0) this.error('policy-empty', pointer, `\`${name}\` must not be empty`);
       return out;
     }
     return this.error('policy-type', pointer, `\`${name}\` must be a string or a list of strings`);
+  }
+
+  /** Whether a value is no longer than {@link MAX_POLICY_STRING}; an error when it is. */
+  private bounded(value: string, pointer: string, name: string): boolean {
+    if (value.length <= MAX_POLICY_STRING) return true;
+    this.error(
+      'policy-value-too-long',
+      pointer,
+      `a value of \`${name}\` is ${value.length.toLocaleString('en-US')} characters long, longer than any policy AWS accepts (${MAX_POLICY_STRING.toLocaleString('en-US')})`,
+    );
+    return false;
   }
 
   private principal(raw: Record<string, unknown>, pointer: string): PrincipalElement | null {
@@ -343,7 +368,9 @@ class PolicyReader {
 
   private conditionValues(raw: unknown, pointer: string): PolicyString[] | undefined {
     const one = (value: unknown, at: string): PolicyString | undefined => {
-      if (typeof value === 'string') return { value, raw: value, pointer: at };
+      if (typeof value === 'string') {
+        return this.bounded(value, at, 'Condition') ? { value, raw: value, pointer: at } : undefined;
+      }
       if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
         return { value: String(value), raw: String(value), pointer: at };
       }
