@@ -47,13 +47,16 @@ export function renderExplainText(e: Explanation, style: Style): string {
     );
   }
   e.statements.forEach((s, i) => {
-    lines.push(...statementLines(s, i + 1, style));
+    for (const line of statementLines(s, i + 1, style)) lines.push(line);
   });
 
   const context = e.context;
   if (context.length > 0) {
     lines.push('', style.bold('Request context'));
-    const width = Math.min(Math.max(...context.map((c) => c.key.length)), 40);
+    const width = Math.min(
+      context.reduce((w, c) => Math.max(w, c.key.length), 0),
+      40,
+    );
     for (const c of context) lines.push(`  ${c.key.padEnd(width)} ${c.values.join(', ')}`);
   }
 

@@ -159,7 +159,7 @@ export async function analyze(request: {
       ...(invocation === undefined ? {} : { invocation }),
     });
     if (result.ok) diagnosis = result.value;
-    else diagnostics.push(...result.diagnostics.map((d) => ({ ...d, source: d.source ?? error.id })));
+    else for (const d of result.diagnostics) diagnostics.push({ ...d, source: d.source ?? error.id });
   }
   return {
     diagnosis,
@@ -227,7 +227,7 @@ function kindOf(input: AnalyzeInput, parsed: Result<unknown>, diagnostics: Diagn
 
 /** The JSON value of an evidence input (read once), or a syntax diagnostic naming it with line and column. */
 function jsonOf(input: AnalyzedInput, parsed: Result<unknown>, diagnostics: Diagnostic[]): Result<unknown> {
-  if (!parsed.ok) diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, source: input.id })));
+  if (!parsed.ok) for (const d of parsed.diagnostics) diagnostics.push({ ...d, source: input.id });
   return parsed;
 }
 
@@ -296,7 +296,7 @@ function readDecoded(
   if (input === undefined) return undefined;
   const parsed = parseDecodedMessage(input.text);
   if (!parsed.ok) {
-    diagnostics.push(...parsed.diagnostics.map((d) => ({ ...d, source: input.id })));
+    for (const d of parsed.diagnostics) diagnostics.push({ ...d, source: input.id });
     return undefined;
   }
   if (decodedAction(parsed.value) === null) {

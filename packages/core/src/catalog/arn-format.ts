@@ -109,7 +109,7 @@ function joinSegments(list: readonly ArnToken[][]): ArnToken[] {
   const out: ArnToken[] = [];
   list.forEach((segment, i) => {
     if (i > 0) out.push({ kind: 'char', char: ':' });
-    out.push(...segment);
+    for (const token of segment) out.push(token);
   });
   return out;
 }

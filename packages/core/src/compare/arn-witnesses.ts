@@ -53,7 +53,7 @@ function formatSegment(text: string): { tokens: GlobToken[]; fills: string[] } {
     const close = open < 0 ? -1 : text.indexOf('}', open + 2);
     const end = open < 0 || close < 0 ? text.length : open;
     const literal = text.slice(start, end);
-    tokens.push(...globTokens(literal, { wildcards: true }));
+    for (const token of globTokens(literal, { wildcards: true })) tokens.push(token);
     fills = fills.map((f) => f + literal);
     if (end === text.length) break;
     const name = text.slice(open + 2, close);

@@ -96,13 +96,13 @@ export function callerPoints(
   const candidates: CallerPoint[] = [];
   for (const entry of entries) {
     if (entry.value === '*') continue;
-    if (entry.type === 'AWS') candidates.push(...callersFor(entry.value));
+    if (entry.type === 'AWS') for (const c of callersFor(entry.value)) candidates.push(c);
     else candidates.push(callerPoint(entry.value));
   }
   for (const use of callerKeyUses) {
     const key = use.clause.clause.key.toLowerCase();
     if (key !== 'aws:principalarn' && key !== 'aws:principalaccount') continue;
-    for (const v of use.clause.clause.values) candidates.push(...callersFor(v.value));
+    for (const v of use.clause.clause.values) for (const c of callersFor(v.value)) candidates.push(c);
   }
   const named = new Set(entries.map((e) => e.value));
   let account = 999988887777;

@@ -165,19 +165,23 @@ function candidates(input: KeySpaceInput): { values: string[]; probe: string | n
   if (strings !== undefined) {
     const found = regionWitnesses(tokens, [...seeds, OTHER_VALUE]);
     complete &&= found.complete;
-    values.push(...found.witnesses);
+    for (const w of found.witnesses) values.push(w);
   }
   const arns = byFamily.get('arn');
   if (arns !== undefined) {
     const found = arnWitnesses(arns, [], 2000);
     complete &&= found.complete;
-    values.push(...arns.filter((a) => !a.includes('*') && !a.includes('?')), ...found.witnesses);
+    for (const a of arns) if (!a.includes('*') && !a.includes('?')) values.push(a);
+    for (const w of found.witnesses) values.push(w);
   }
-  values.push(...numericValues(byFamily.get('numeric') ?? []));
-  values.push(...dateValues(byFamily.get('date') ?? []));
-  if (byFamily.has('ip')) values.push(...ipValues(byFamily.get('ip') ?? []));
+  for (const v of numericValues(byFamily.get('numeric') ?? [])) values.push(v);
+  for (const v of dateValues(byFamily.get('date') ?? [])) values.push(v);
+  if (byFamily.has('ip')) for (const v of ipValues(byFamily.get('ip') ?? [])) values.push(v);
   if (byFamily.has('bool')) values.push('true', 'false');
-  if (byFamily.has('binary')) values.push(...(byFamily.get('binary') ?? []), 'b3RoZXItdmFsdWU=');
+  if (byFamily.has('binary')) {
+    for (const v of byFamily.get('binary') ?? []) values.push(v);
+    values.push('b3RoZXItdmFsdWU=');
+  }
   // values of one family tell that family's conditions apart; mixed families are only tried together
   if ([...byFamily.keys()].filter((f) => f !== 'null').length > 1) complete = false;
   // a value no policy names: made of a character no value holds, longer than any value

@@ -115,12 +115,12 @@ export function resourcePoints(
   if (formats.length === 0) {
     const found = arnWitnesses(unique, []);
     complete = found.complete;
-    witnesses.push(...found.witnesses);
+    for (const w of found.witnesses) witnesses.push(w);
   }
   for (const format of formats) {
     const found = formatWitnesses(format, all);
     complete &&= found.complete;
-    witnesses.push(...found.witnesses);
+    for (const w of found.witnesses) witnesses.push(w);
   }
   const seen = new Set<string>();
   const resources: string[] = [];

@@ -84,7 +84,7 @@ export function buildExplainSteps(facts: Facts, diagnostics: readonly Diagnostic
     }
   }
   if (facts.decision === 'ImplicitDeny') {
-    steps.push(...missingAllowSteps(facts, action, who));
+    for (const step of missingAllowSteps(facts, action, who)) steps.push(step);
   }
   if (facts.action?.toLowerCase() === 'iam:passrole') {
     steps.push({

@@ -150,7 +150,7 @@ export function evaluateChecks(
     const governing = governingFor(check);
     const compiled = compilePolicySet(governing.input);
     if (!compiled.ok) {
-      unreadable.push(...compiled.diagnostics.map((d) => `${d.path}: ${d.message}`));
+      for (const d of compiled.diagnostics) unreadable.push(`${d.path}: ${d.message}`);
       continue;
     }
     const request: AuthorizationRequest = {

@@ -113,7 +113,7 @@ export function buildEvidence(parts: EvidenceParts): Result<Evidence> {
     if (document === undefined) return;
     resourcePolicies.push({ arn: given.arn, name: given.name ?? resourcePolicyName(given.arn), document });
   });
-  diagnostics.push(...reader.diagnostics);
+  for (const d of reader.diagnostics) diagnostics.push(d);
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   return { ok: true, value: { accounts, organization, resourcePolicies, context: { ...parts.context } } };
 }

@@ -95,7 +95,7 @@ export function policySetFor(
 
   const resolution = resolveIdentity(evidence, request.principal);
   const identity = resolution.found ? resolution.identity : null;
-  missing.push(...(resolution.found ? resolution.identity.missing : resolution.missing));
+  for (const m of resolution.found ? resolution.identity.missing : resolution.missing) missing.push(m);
   if (identity !== null) {
     input.identityPolicies = identityPolicies(book, identity.policies);
     const boundary = identity.boundary;
@@ -133,7 +133,7 @@ export function policySetFor(
   // SCPs bound the principals of member accounts (root users included), not services or anonymous callers
   if (callerAccount !== null && principal.kind !== 'service' && principal.kind !== 'anonymous') {
     const scps = orgLevelsFor(org, callerAccount, 'SERVICE_CONTROL_POLICY');
-    missing.push(...scps.missing);
+    for (const m of scps.missing) missing.push(m);
     if (scps.levels !== null) input.scps = levelPolicies(book, scps.levels, 'scp', org);
   }
 
@@ -161,12 +161,12 @@ export function policySetFor(
   const service = request.action.slice(0, Math.max(0, request.action.indexOf(':'))).toLowerCase();
   if (resourceArn !== undefined && rcpAccount !== null && rcpCovers(service)) {
     const rcps = orgLevelsFor(org, rcpAccount, 'RESOURCE_CONTROL_POLICY');
-    missing.push(...rcps.missing);
+    for (const m of rcps.missing) missing.push(m);
     if (rcps.levels !== null) input.rcps = levelPolicies(book, rcps.levels, 'rcp', org);
   }
 
   const resource = resourcePolicyFor(evidence, request.action, request.resource);
-  missing.push(...resource.missing);
+  for (const m of resource.missing) missing.push(m);
   if (resource.policy !== null) {
     const { name, origin, fix, document } = resource.policy;
     input.resourcePolicy = book.add(name, `resource:${name}`, 'resource', origin, fix, document);
