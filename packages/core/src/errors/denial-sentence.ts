@@ -1,5 +1,6 @@
 import type { PolicyLayer } from '../engine/layers.js';
 import type { DenyType } from './failure.js';
+import { splitArn } from './principal.js';
 
 /**
  * The denial sentence AWS services write, in all its observed forms:
@@ -18,6 +19,11 @@ export interface DenialSentence {
   readonly resource: string | null;
   /** `true` when the sentence has an `on resource:` slot. */
   readonly resourceSlot: boolean;
+  /**
+   * `true` when IAM named the resource by type and name only (`on resource: role deploy`) and
+   * {@link resource} is that name's ARN rebuilt in the caller's account, assuming the path `/`.
+   */
+  readonly resourceRebuilt: boolean;
   readonly reasonLayer: PolicyLayer | null;
   readonly denyType: DenyType | null;
   readonly policyArn: string | null;
@@ -69,18 +75,28 @@ function readAt(text: string, anchor: number): DenialSentence | null {
   }
   pos = skipSpace(text, pos, windowEnd);
   const actionToken = readToken(text, pos, windowEnd);
-  const rawAction = trimPunctuation(actionToken.value);
+  const rawAction = withoutParentheses(trimPunctuation(actionToken.value));
   // EC2's fixed sentence `You are not authorized to perform this operation.` carries no action.
   if (rawAction === 'this' || rawAction === '') {
     return null;
   }
-  const action = rawAction === 'null' || isPlaceholder(rawAction) ? null : rawAction;
   pos = actionToken.end;
+  // `perform: (sts:AssumeRole) action`, and the Knowledge Center's template `perform API action on resource:`
+  const afterAction = skipSpace(text, pos, windowEnd);
+  const actionWord = startsWithWordAt(text, afterAction, 'action');
+  if (actionWord) {
+    pos = afterAction + 'action'.length;
+  }
+  const action =
+    rawAction === 'null' || isPlaceholder(rawAction) || (actionWord && rawAction === 'API')
+      ? null
+      : rawAction;
 
   const { principal, principalSlot } = readPrincipal(text, anchor);
 
   let resource: string | null = null;
   let resourceSlot = false;
+  let resourceRebuilt = false;
   let cursor = skipSpace(text, pos, windowEnd);
   if (startsWithAt(text, cursor, 'on resource:')) {
     resourceSlot = true;
@@ -88,6 +104,13 @@ function readAt(text: string, anchor: number): DenialSentence | null {
     const token = readResourceToken(text, cursor, windowEnd);
     resource = token.value;
     cursor = token.end;
+    const iamType = resource === null ? undefined : IAM_NAMED_TYPES.get(resource);
+    if (iamType !== undefined) {
+      const named = readIamName(text, cursor, windowEnd, iamType, principal);
+      resource = named.arn;
+      resourceRebuilt = named.rebuilt;
+      cursor = named.end;
+    }
   } else if (startsWithAt(text, cursor, 'on the resource')) {
     cursor += 'on the resource'.length;
   }
@@ -149,6 +172,7 @@ function readAt(text: string, anchor: number): DenialSentence | null {
     action,
     resource,
     resourceSlot,
+    resourceRebuilt,
     reasonLayer,
     denyType,
     policyArn,
@@ -168,11 +192,11 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
     return { principal: null, principalSlot: false };
   }
   const value = before.slice(userAt + 'User: '.length, isAt).trim();
-  if (value === '' || /\s/.test(withoutAngleGroups(value)) || isPlaceholder(value)) {
+  if (value === '' || /\s/.test(withoutPlaceholderGroups(value)) || isPlaceholder(value)) {
     // `<arn here>` and other placeholders, or a slot that spans text that is not one token
     return { principal: null, principalSlot: true };
   }
-  return { principal: value, principalSlot: true };
+  return { principal: withoutStraySpaces(value), principalSlot: true };
 }
 
 /**
@@ -225,18 +249,31 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
     }
   }
   const token = readToken(text, at, end);
-  const value = trimPunctuation(token.value);
+  const value = withoutStraySpaces(trimPunctuation(token.value));
   return { value: value === '' || isPlaceholder(value) ? null : value, end: token.end };
 }
 
-/** Reads up to the next white space; a `<placeholder with spaces>` inside the token is kept whole. */
+/**
+ * Reads up to the next white space, or a `"` that closes a JSON string around the sentence. Stand-ins
+ * that may hold spaces are kept whole: a `<placeholder with spaces>`, `[account id]` or `{account-id}`
+ * group inside the token, and ` ... ` between two parts of an ARN (`arn:aws:iam:: ... :role/app`).
+ */
 function readToken(text: string, at: number, end: number): { value: string; end: number } {
   let i = at;
-  while (i < end && !isSpace(text.charCodeAt(i))) {
-    if (text[i] === '<') {
-      const close = text.indexOf('>', i);
-      if (close > i && close - i <= 40 && !text.slice(i, close).includes('\n')) {
-        i = close;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (isSpace(code)) {
+      const gap = elisionGapAt(text, at, i, end);
+      if (gap === 0) break;
+      i += gap;
+      continue;
+    }
+    if (code === 34 && i > at) break;
+    const close = GROUP_CLOSE[text.charAt(i)];
+    if (close !== undefined) {
+      const found = text.indexOf(close, i + 1);
+      if (found > i && found - i <= 40 && !text.slice(i, found).includes('\n')) {
+        i = found;
       }
     }
     i++;
@@ -244,9 +281,85 @@ function readToken(text: string, at: number, end: number): { value: string; end:
   return { value: text.slice(at, i), end: i };
 }
 
-/** Removes `<...>` groups, which pasted errors use for redacted values that may contain spaces. */
-function withoutAngleGroups(value: string): string {
-  return value.replace(/<[^<>\n]{0,40}>/g, '');
+/** Closing character of each stand-in group opener. */
+const GROUP_CLOSE: Readonly<Record<string, string>> = { '<': '>', '[': ']', '{': '}' };
+
+/**
+ * The length of ` ... ` (or ` … `) at `i` when it stands for elided parts inside an ARN token: the token
+ * begun at `start` is an ARN and the gap sits at a field or path boundary; also of a lone space that a
+ * hand redaction left before a field's colon (`arn:aws:iam::xxxx :user/bob`). 0 otherwise.
+ */
+function elisionGapAt(text: string, start: number, i: number, end: number): number {
+  const gap = /^ (?:(?:\.\.\.|…) (?=[^\s])|(?=:[^\s]))/.exec(text.slice(i, Math.min(end, i + 6)));
+  if (gap === null || !text.startsWith('arn:', start)) return 0;
+  const before = text.charAt(i - 1);
+  const after = text.charAt(i + gap[0].length);
+  return before === ':' || before === '/' || after === ':' || after === '/' ? gap[0].length : 0;
+}
+
+/** Removes stand-in groups (`<...>`, `[...]`, `{...}`, ` ... `), which may contain spaces. */
+function withoutPlaceholderGroups(value: string): string {
+  return value.replace(/<[^<>\n]{0,40}>|\[[^[\]\n]{0,40}\]|\{[^{}\n]{0,40}\}| (?:\.\.\.|…) | (?=:)/g, '');
+}
+
+/**
+ * IAM's names for its own resources when it writes a name instead of an ARN (`on resource: role
+ * deploy`, `on resource: policy arn:aws:iam::aws:policy/ReadOnlyAccess`), and the ARN resource type each
+ * stands for.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
+ */
+const IAM_NAMED_TYPES: ReadonlyMap<string, string> = new Map([
+  ['role', 'role'],
+  ['user', 'user'],
+  ['group', 'group'],
+  ['policy', 'policy'],
+  ['instance-profile', 'instance-profile'],
+  ['mfa', 'mfa'],
+]);
+
+/**
+ * Reads the name after an IAM type word: an ARN as written, else the name's ARN in the caller's
+ * account (IAM acts only on the caller's own account), else `null`. A reason clause right after the
+ * type word is left for the caller.
+ */
+function readIamName(
+  text: string,
+  at: number,
+  end: number,
+  type: string,
+  principal: string | null,
+): { arn: string | null; rebuilt: boolean; end: number } {
+  const start = skipSpace(text, at, end);
+  if (startsWithAt(text, start, 'because no ') || startsWithAt(text, start, 'with an explicit deny')) {
+    return { arn: null, rebuilt: false, end: at };
+  }
+  const token = readToken(text, start, end);
+  const name = trimPunctuation(token.value);
+  if (name === '' || isPlaceholder(name)) {
+    return { arn: null, rebuilt: false, end: token.end };
+  }
+  if (name.startsWith('arn:')) {
+    return { arn: name, rebuilt: false, end: token.end };
+  }
+  const caller = principal === null ? null : splitArn(principal);
+  if (caller === null || !/^\d{12}$/.test(caller.account)) {
+    return { arn: null, rebuilt: false, end: token.end };
+  }
+  return {
+    arn: `arn:${caller.partition}:iam::${caller.account}:${type}/${name}`,
+    rebuilt: true,
+    end: token.end,
+  };
+}
+
+/** `arn:aws:iam::xxxx :user/bob` → `arn:aws:iam::xxxx:user/bob`: a space before a colon is no part of an ARN. */
+function withoutStraySpaces(value: string): string {
+  return value.includes(' :') ? value.replace(/ (?=:)/g, '') : value;
+}
+
+/** `(sts:AssumeRole` (its `)` already trimmed) → `sts:AssumeRole`. */
+function withoutParentheses(value: string): string {
+  return value.startsWith('(') && !value.includes(')') ? value.slice(1) : value;
 }
 
 function skipSpace(text: string, at: number, end: number): number {
@@ -265,12 +378,20 @@ function startsWithAt(text: string, at: number, phrase: string): boolean {
   return text.slice(at, at + phrase.length).toLowerCase() === phrase;
 }
 
+/** Whether `word` is at `at`, followed by white space, punctuation or the end. */
+function startsWithWordAt(text: string, at: number, word: string): boolean {
+  return startsWithAt(text, at, word) && !/[\w:-]/.test(text.charAt(at + word.length));
+}
+
 const TRAILING = new Set(['.', ',', ';', ')', '"', "'", '}', ']', '\\', '…', '`']);
 
-/** Removes sentence punctuation and quoting that follows a token (`...key/abc.` → `...key/abc`). */
+/**
+ * Removes sentence punctuation and quoting that follows a token (`...key/abc.` → `...key/abc`); a `}` or
+ * `]` that closes a stand-in of the token (`cluster/${CLUSTER_NAME}`) stays.
+ */
 export function trimPunctuation(value: string): string {
   let end = value.length;
-  while (end > 0 && TRAILING.has(value.charAt(end - 1))) {
+  while (end > 0 && TRAILING.has(value.charAt(end - 1)) && !closesGroup(value, end - 1)) {
     end--;
   }
   let start = 0;
@@ -280,9 +401,22 @@ export function trimPunctuation(value: string): string {
   return value.slice(start, end);
 }
 
+/** Whether the `}` or `]` at `at` closes a `{` or `[` opened earlier in the value. */
+function closesGroup(value: string, at: number): boolean {
+  const close = value.charAt(at);
+  const open = close === '}' ? '{' : close === ']' ? '[' : null;
+  if (open === null) return false;
+  const opened = value.lastIndexOf(open, at);
+  return opened >= 0 && value.lastIndexOf(close, at - 1) < opened;
+}
+
 /** Whether a token is a stand-in written by whoever pasted the error: `<user-arn>`, `...`, `***`, `XXXX`. */
 export function isPlaceholder(value: string): boolean {
-  if (value.startsWith('<') && value.endsWith('>')) {
+  if (
+    (value.startsWith('<') && value.endsWith('>')) ||
+    (value.startsWith('[') && value.endsWith(']')) ||
+    (value.startsWith('{') && value.endsWith('}'))
+  ) {
     return true;
   }
   if (value === '*') {

@@ -5,6 +5,7 @@
  */
 import type { PolicyLayer } from '../engine/layers.js';
 import type { CloudTrailCall } from './cloudtrail.js';
+import type { RedactedPart } from './redacted-parts.js';
 
 /** The categories of the contract's `diagnose` output. */
 export type FailureKind =
@@ -121,6 +122,7 @@ export type UnknownCode =
   | 'no-encoded-message'
   | 'principal-not-named'
   | 'principal-redacted'
+  | 'resource-rebuilt'
   | 'resource-not-named'
   | 'action-not-named'
   | 'action-inferred'
@@ -151,6 +153,8 @@ export interface ErrorReading {
   /** The service message after every wrapper was removed. */
   readonly message: string | null;
   readonly principalInfo: PrincipalInfo | null;
+  /** Parts of the principal's and the resource's ARNs that were replaced by stand-ins, in ARN order. */
+  readonly redacted: readonly RedactedPart[];
   readonly encodedMessage: EncodedMessage;
   /** `true` for `... transitively through a service control policy`. */
   readonly transitiveThroughScp: boolean;

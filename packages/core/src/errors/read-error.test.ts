@@ -28,10 +28,14 @@ interface Expected extends Partial<FailureFacts> {
   readonly unknowns?: readonly string[];
   /** Surfaces that must be among those recognised. */
   readonly surfaces?: readonly string[];
+  /** Exact list of redacted ARN parts, each `fact.part=text` (`principal.account={account-id}`). */
+  readonly redacted?: readonly string[];
 }
 
 interface ErrorCase {
   readonly name: string;
+  /** Where the text was found (an issue, a documentation page); required in the pasted-shapes table. */
+  readonly source?: string;
   readonly input: { readonly corpus?: number; readonly text?: string; readonly options?: ReadErrorOptions };
   readonly expected: Expected;
 }
@@ -50,7 +54,7 @@ const FAILURE_FIELDS = [
 ] as const;
 
 const ALLOWED = {
-  top: ['name', 'input', 'expected'],
+  top: ['name', 'source', 'input', 'expected'],
   input: ['corpus', 'text', 'options'],
   expected: [
     'kind',
@@ -74,12 +78,14 @@ const ALLOWED = {
     'otherFailures',
     'unknowns',
     'surfaces',
+    'redacted',
   ],
 };
 
 const corpus = readCorpus();
 const corpusCases = loadCaseTable<ErrorCase>(new URL('./cases/corpus.cases.json', import.meta.url), ALLOWED);
 const shapeCases = loadCaseTable<ErrorCase>(new URL('./cases/shapes.cases.json', import.meta.url), ALLOWED);
+const pastedCases = loadCaseTable<ErrorCase>(new URL('./cases/pasted.cases.json', import.meta.url), ALLOWED);
 
 function textOf(c: ErrorCase): string {
   if (c.input.corpus !== undefined) {
@@ -119,6 +125,7 @@ function project(reading: ErrorReading, expected: Expected): Record<string, unkn
     otherFailures: reading.otherFailures,
     unknowns: reading.unknowns.map((u) => u.code),
     surfaces: expected.surfaces?.filter((s) => reading.surfaces.includes(s)),
+    redacted: reading.redacted.map((r) => `${r.fact}.${r.part}=${r.text}`),
   };
   return Object.fromEntries(Object.keys(expected).map((k) => [k, all[k]]));
 }
@@ -154,6 +161,15 @@ describe('readError: every corpus message', () => {
 
 describe('readError: shapes of spec part A beyond the corpus', () => {
   it.each(shapeCases.map((c) => [c.name, c] as const))('%s', (_, c) => check(c));
+});
+
+describe('readError: what people paste (issue 11), each case from a public source', () => {
+  it('names a source for every case', () => {
+    for (const c of pastedCases) {
+      expect(c.source, c.name).toMatch(/^https:\/\/\S+$/);
+    }
+  });
+  it.each(pastedCases.map((c) => [c.name, c] as const))('%s', (_, c) => check(c));
 });
 
 describe('readError: hostile inputs', () => {

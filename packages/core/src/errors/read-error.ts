@@ -16,6 +16,7 @@ import type {
 import { HintSet, PRIORITY } from './hints.js';
 import { AUTHORIZATION_CODES, findLookalike } from './lookalikes.js';
 import { parsePrincipal } from './principal.js';
+import { redactedParts } from './redacted-parts.js';
 import { EXTRACTORS, stripFaultPrefix } from './surfaces.js';
 import { addToolPhraseHints } from './tool-phrases.js';
 import { listUnknowns } from './unknowns.js';
@@ -138,6 +139,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
     operationSource: operationHint === null ? null : sourceOf(operationHint.surface),
     message: messageOf(hints, cleaned, sentence),
     principalInfo,
+    redacted: [...redactedParts('principal', principal), ...redactedParts('resource', resource)],
     encodedMessage,
     transitiveThroughScp: sentence?.transitiveThroughScp ?? false,
     authorizationId: sentence?.authorizationId ?? null,

@@ -14,6 +14,8 @@ const MESSAGES: Readonly<Record<UnknownCode, string>> = {
   'no-encoded-message': 'the error carries no encoded authorization message',
   'principal-not-named': 'the error does not name the caller',
   'principal-redacted': 'the caller ARN has a redacted or malformed account id',
+  'resource-rebuilt':
+    'IAM named the resource by its name only: its ARN is rebuilt in the caller account and assumes the path `/`',
   'resource-not-named':
     'the error names no resource: the action may have no resource type, or the service omits it',
   'action-not-named': 'the error names no IAM action',
@@ -86,11 +88,16 @@ export function listUnknowns(
     }
     if (failure.principal === null) {
       codes.push('principal-not-named');
-    } else if (reading.principalInfo?.accountRedacted) {
+    } else if (
+      reading.principalInfo?.accountRedacted ||
+      reading.redacted.some((p) => p.fact === 'principal')
+    ) {
       codes.push('principal-redacted');
     }
     if (failure.resource === null) {
       codes.push('resource-not-named');
+    } else if (sentence?.resourceRebuilt === true && sentence.resource === failure.resource) {
+      codes.push('resource-rebuilt');
     }
   }
   if (reading.encodedMessage.state === 'truncated') {
