@@ -11,6 +11,7 @@ import { readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import { renderCompareText } from '../render/compare-text.js';
 import { styleFor } from '../render/style.js';
+import { terminalSafeStrings } from '../render/terminal-safe.js';
 import type { CommandSpec } from './command.js';
 
 /** The gate `--fail-on-new-access` asks for: the command ran and found new access (contract). */
@@ -70,8 +71,8 @@ export const compareCommand: CommandSpec = {
             tested: comparison.tested,
           })
         : renderCompareText(
-            comparison,
-            { old: oldInput.name, new: newInput.name },
+            terminalSafeStrings(comparison),
+            terminalSafeStrings({ old: oldInput.name, new: newInput.name }),
             styleFor(io.stdout as { isTTY?: boolean }, io.env),
           ),
     );

@@ -15,6 +15,7 @@ import { type InputText, readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import { renderDiagnosisText } from '../render/diagnose-text.js';
 import { styleFor } from '../render/style.js';
+import { terminalSafeStrings } from '../render/terminal-safe.js';
 import { prepareFixDirectory, writeFixFiles } from '../write-fixes.js';
 import type { CommandSpec } from './command.js';
 
@@ -113,10 +114,14 @@ export const diagnoseCommand: CommandSpec = {
     const text =
       opts.format === 'json'
         ? toJsonText(analysis.diagnosis)
-        : renderDiagnosisText(analysis.diagnosis, styleFor(io.stdout as { isTTY?: boolean }, io.env), {
-            invocation,
-            ...(opts.writeFixes === undefined ? {} : { fixesWrittenTo: opts.writeFixes }),
-          });
+        : renderDiagnosisText(
+            terminalSafeStrings(analysis.diagnosis),
+            styleFor(io.stdout as { isTTY?: boolean }, io.env),
+            {
+              invocation,
+              ...(opts.writeFixes === undefined ? {} : { fixesWrittenTo: opts.writeFixes }),
+            },
+          );
     io.stdout.write(text);
     return EXIT_OK;
   },

@@ -4,6 +4,7 @@ import { readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import { renderExplainText } from '../render/explain-text.js';
 import { styleFor } from '../render/style.js';
+import { terminalSafeStrings } from '../render/terminal-safe.js';
 import type { CommandSpec } from './command.js';
 
 /**
@@ -29,7 +30,10 @@ export const explainCommand: CommandSpec = {
     io.stdout.write(
       options.format === 'json'
         ? toJsonText(explanation)
-        : renderExplainText(explanation, styleFor(io.stdout as { isTTY?: boolean }, io.env)),
+        : renderExplainText(
+            terminalSafeStrings(explanation),
+            styleFor(io.stdout as { isTTY?: boolean }, io.env),
+          ),
     );
     return EXIT_OK;
   },

@@ -10,6 +10,7 @@ import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
 import { readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
+import { terminalSafe } from '../render/terminal-safe.js';
 import type { CommandSpec } from './command.js';
 
 type KindOption = LintPolicyKind | 'auto';
@@ -99,7 +100,9 @@ export const lintCommand: CommandSpec = {
       for (const f of result.value.findings) findings.push(toJsonFinding(input.name, f));
     }
     io.stdout.write(
-      options.format === 'json' ? toJsonText({ findings }) : renderLintText(findings, files.length),
+      options.format === 'json'
+        ? toJsonText({ findings })
+        : terminalSafe(renderLintText(findings, files.length)),
     );
     return EXIT_OK;
   },

@@ -11,6 +11,7 @@ import {
 import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
 import { type InputLine, readInputLines } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
+import { terminalSafeStrings } from '../render/terminal-safe.js';
 import type { CommandSpec } from './command.js';
 import { renderSimulationText } from './simulate-text.js';
 
@@ -174,7 +175,7 @@ export const simulateCommand: CommandSpec = {
       if (request === null) {
         await out.write(batch ? jsonLineOf(result) : toJsonText(toSimulateJson(result)));
       } else {
-        const text = renderSimulationText(request, result);
+        const text = renderSimulationText(terminalSafeStrings(request), terminalSafeStrings(result));
         await out.write(i === 0 ? text : `\n${text}`);
       }
     }
