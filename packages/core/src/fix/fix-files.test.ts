@@ -29,5 +29,8 @@ describe('withFixFiles', () => {
   it('keeps only file-system-safe characters of the policy name', () => {
     expect(fixFileName(2, '../x y')).toBe('fix-3-x-y.json');
     expect(fixFileName(0, '')).toBe('fix-1.json');
+    expect(fixFileName(0, '.-a b--')).toBe('fix-1-a-b.json');
+    // a long run of dashes not at the end (issue 12, defect 7 sibling: `/-+$/` retried at every dash)
+    expect(fixFileName(0, `a${'-'.repeat(1_000_000)}b`)).toBe(`fix-1-a${'-'.repeat(63)}.json`);
   });
 });

@@ -15,7 +15,7 @@ export function withFixFiles<F extends FileableFix>(
   fixes: readonly F[],
   directory?: string,
 ): (F & { readonly file: string })[] {
-  const prefix = directory === undefined || directory === '' ? '' : `${directory.replace(/\/+$/, '')}/`;
+  const prefix = directory === undefined || directory === '' ? '' : `${trimEnd(directory, '/')}/`;
   return fixes.map((fix, i) => {
     const file = fixFileName(i, fix.policyName);
     return { ...fix, file, command: applyCommand(fix, `${prefix}${file}`) };
@@ -24,9 +24,16 @@ export function withFixFiles<F extends FileableFix>(
 
 /** `fix-<n>-<policy>.json`, the policy name reduced to characters every file system and shell take. */
 export function fixFileName(index: number, policyName: string): string {
-  const name = policyName
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/^[-.]+|-+$/g, '')
-    .slice(0, 64);
+  const dashed = policyName.replace(/[^A-Za-z0-9._-]+/g, '-');
+  let start = 0;
+  while (start < dashed.length && (dashed[start] === '-' || dashed[start] === '.')) start++;
+  const name = trimEnd(dashed.slice(start), '-').slice(0, 64);
   return `fix-${index + 1}${name === '' ? '' : `-${name}`}.json`;
+}
+
+/** `text` without the run of `char` it ends with (a backward scan: `/-+$/` is quadratic on long runs). */
+function trimEnd(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) end--;
+  return text.slice(0, end);
 }

@@ -5,7 +5,11 @@ const DECODE = new Map<string, number>([...ALPHABET].map((c, i) => [c, i]));
 
 /** Decodes base64 into a string of byte values (one char per byte), or `undefined` when invalid. */
 export function decodeBase64(text: string): string | undefined {
-  const clean = text.trim().replace(/=+$/, '');
+  const trimmed = text.trim();
+  // the padding is dropped by a backward scan: `/=+$/` retries at every `=` of a long run (quadratic)
+  let end = trimmed.length;
+  while (end > 0 && trimmed.charCodeAt(end - 1) === 0x3d /* = */) end--;
+  const clean = trimmed.slice(0, end);
   if (clean.length % 4 === 1) return undefined;
   let bits = 0;
   let buffer = 0;
