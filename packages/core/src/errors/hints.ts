@@ -39,6 +39,11 @@ export const PRIORITY = {
   knownCodeToken: 76,
   /** Any `Code: message` token shaped like an AWS error code. */
   codeToken: 70,
+  /**
+   * Any other PascalCase `Code: message` token where Terraform and the Go SDKs print one: before a Go
+   * SDK v1 `status code: N, request id:` line, or after a tool's `error ...:` wrapper.
+   */
+  unknownCodeToken: 68,
   /** The service named by an SDK's message suffix (`Service: AmazonEC2`). */
   sdkSuffixService: 60,
   /** A tool's step description (`creating EC2 Instance`). */

@@ -187,14 +187,25 @@ const jsSdk: Extractor = (text, hints) => {
   }
 };
 
-/** Fields of JSON bodies and dumps, also when the JSON is partial or embedded in other text. */
+/**
+ * Fields of JSON bodies and dumps, also when the JSON is partial or embedded in other text, and of
+ * Python 2 dict reprs (`{u'__type': u'com.amazon.coral.service#AccessDeniedException'}`, as boto 2 prints
+ * a JSON error body). A wrapper's own name (Lambda's `Runtime.UnhandledPromiseRejection`) is no code: the
+ * AWS code it wraps (its `reason.errorType`) is.
+ */
 const jsonFields: Extractor = (text, hints) => {
-  for (const m of text.matchAll(/"(__type|code|Code|errorType|name|errorCode)"\s*:\s*"([^"\n]{1,200})"/g)) {
-    const key = m[1] ?? '';
-    const raw = m[2] ?? '';
+  for (const m of text.matchAll(
+    /"(__type|code|Code|errorType|name|errorCode)"\s*:\s*"([^"\n]{1,200})"|u?'(__type|code|Code|errorType|errorCode)'\s*:\s*u?'([^'\n]{1,200})'/g,
+  )) {
+    const key = m[1] ?? m[3] ?? '';
+    const raw = m[2] ?? m[4] ?? '';
     const value = stripFaultPrefix(raw.slice(raw.lastIndexOf('#') + 1)) ?? '';
+    if (isWrapperName(value)) {
+      continue;
+    }
     const code = key === 'errorType' || key === 'name' ? codeFromExceptionClass(value) : value;
-    hints.add('code', code, PRIORITY.body, key === 'errorType' ? 'lambda-runtime' : 'json-body');
+    const surface = key === 'errorType' ? 'lambda-runtime' : m[3] === undefined ? 'json-body' : 'python-repr';
+    hints.add('code', code, PRIORITY.body, surface);
   }
   const status = /"(?:httpStatusCode|statusCode|StatusCode)"\s*:\s*(\d{3})/.exec(text);
   if (status) {
@@ -203,6 +214,38 @@ const jsonFields: Extractor = (text, hints) => {
   const message = /"(?:errorMessage|Message|message)"\s*:\s*"((?:[^"\\\n]|\\.){1,8000})"/.exec(text);
   if (message) {
     hints.add('message', message[1], PRIORITY.body, 'json-body');
+  }
+  const pythonMessage =
+    text.includes("'Message'") || text.includes("'message'")
+      ? /u?'(?:Message|message)'\s*:\s*u?(?:'((?:[^'\\\n]|\\.){1,8000})'|"((?:[^"\\\n]|\\.){1,8000})")/.exec(
+          text,
+        )
+      : null;
+  if (pythonMessage) {
+    hints.add('message', pythonMessage[1] ?? pythonMessage[2], PRIORITY.body, 'python-repr');
+  }
+};
+
+/**
+ * The AWS SDK for Rust's `Debug` rendering of an error: `ErrorMetadata { code: Some("AccessDeniedException"),
+ * message: Some("User: ..."), extras: Some({"aws_request_id": "..."}) }`.
+ * @see https://docs.rs/aws-smithy-types/latest/aws_smithy_types/error/metadata/struct.ErrorMetadata.html
+ */
+const rust: Extractor = (text, hints) => {
+  if (!text.includes('Some("')) {
+    return;
+  }
+  const code = /\bcode: Some\("([A-Za-z][\w.]{1,100})"\)/.exec(text);
+  if (code) {
+    hints.add('code', stripFaultPrefix(code[1]), PRIORITY.body, 'rust');
+  }
+  const message = /\bmessage: Some\("((?:[^"\\\n]|\\.){1,8000})"\)/.exec(text);
+  if (message) {
+    hints.add('message', message[1], PRIORITY.body, 'rust');
+  }
+  const requestId = /"aws_request_id": "([\w-]{4,100})"/.exec(text);
+  if (requestId) {
+    hints.add('requestId', requestId[1], PRIORITY.body, 'rust');
   }
 };
 
@@ -321,21 +364,29 @@ const signatures: Extractor = (text, hints) => {
   }
 };
 
-/** `Code: message` tokens as Go SDK v1, JS SDK v2, controllers and Terraform print them. */
+/**
+ * `Code: message` tokens as Go SDK v1, JS SDK v2, controllers and Terraform print them, also glued to a
+ * log level (`[ERROR]AccessDenied:`) or in Markdown backticks; JS SDK v3's `AccessDenied - message`; and
+ * a known code alone on its line. A code no table knows is taken where Terraform and the Go SDKs print
+ * one (before a `status code:` line, or after an `error ...:` wrapper) when it is PascalCase.
+ */
 const codeTokens: Extractor = (text, hints) => {
   let count = 0;
+  const goStatusLine = /\n[ \t]*status code: \d{3}, request id:/.test(text);
   for (const m of text.matchAll(
-    /(?:^|[\s,:([{"'])((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(?::(?=\s)|\s*:\s*chr\s)/gm,
+    /(?:^|[\s,:([{"'\]`])((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|( - )(?=\S))/gm,
   )) {
     if (++count > 200) {
       break;
     }
     const code = stripFaultPrefix(m[1]);
+    const at = m.index + m[0].indexOf(m[1] ?? '');
     if (
       code === null ||
       NOT_CODES.has(code) ||
+      isWrapperName(code) ||
       isQualifiedClassName(code) ||
-      isPowerShellCategory(text, m.index)
+      isPowerShellCategory(text, at)
     ) {
       continue;
     }
@@ -343,6 +394,19 @@ const codeTokens: Extractor = (text, hints) => {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
     } else if (CODE_SHAPE.test(code)) {
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
+    } else if (m[3] === undefined && PASCAL_CASE.test(code) && (goStatusLine || afterToolWrapper(text, at))) {
+      hints.add('code', code, PRIORITY.unknownCodeToken, 'code-token');
+    }
+  }
+  for (const m of text.matchAll(
+    /^[ \t>*`'"-]{0,20}((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})[`'".:]{0,3}[ \t]*$/gm,
+  )) {
+    if (++count > 400) {
+      break;
+    }
+    const code = stripFaultPrefix(m[1]);
+    if (code !== null && !NOT_CODES.has(code) && !isWrapperName(code) && isKnownCode(code)) {
+      hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
     }
   }
   const labelled =
@@ -381,8 +445,61 @@ const NOT_CODES = new Set([
 
 /** PowerShell's `CategoryInfo : InvalidOperation: (...)` names an error category, not an AWS code. */
 function isPowerShellCategory(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at) + 1;
-  return text.slice(lineStart, at).includes('CategoryInfo');
+  return lineBefore(text, at).includes('CategoryInfo');
+}
+
+/**
+ * Whether the token at `at` follows a tool's wrapper on its line: Terraform's `Error: creating S3 Bucket
+ * ACL (b): `, `error creating S3 bucket ACL for b: `, a log line's `failed: `, Node's unhandled rejection.
+ */
+function afterToolWrapper(text: string, at: number): boolean {
+  const before = lineBefore(text, at);
+  return (
+    before.endsWith(': ') &&
+    /(?:^|\s)(?:Error: |error |failed: |UnhandledPromiseRejectionWarning: )/.test(before)
+  );
+}
+
+/** The text of the line before `at`, at most 300 characters of it (a log line's prefix is shorter). */
+function lineBefore(text: string, at: number): string {
+  const window = text.slice(Math.max(0, at - 300), at);
+  return window.slice(window.lastIndexOf('\n') + 1);
+}
+
+/** A PascalCase word of two humps or more (`AccessControlListNotSupported`, `NoSuchBucket`). */
+const PASCAL_CASE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+
+/**
+ * Names of the wrappers that tools, runtimes and SDKs put around an AWS error: never the AWS code, which
+ * wins wherever the text also carries it.
+ */
+const WRAPPER_NAMES = new Set([
+  'ServerlessError',
+  'UnhandledPromiseRejection',
+  'JSONResponseError',
+  'BotoServerError',
+  'BotoClientError',
+  'S3ResponseError',
+  'EC2ResponseError',
+  'ServiceError',
+  'SdkError',
+  'DispatchFailure',
+  'ConstructionFailure',
+  'ResponseError',
+  'TypeError',
+  'ReferenceError',
+  'SyntaxError',
+  'RangeError',
+  'ToolkitError',
+  'AmplifyError',
+  'ExecaError',
+  'ProcessError',
+  'FunctionError',
+]);
+
+/** Whether a name is a wrapper's (`ServerlessError`, Lambda's `Runtime.UnhandledPromiseRejection`). */
+function isWrapperName(name: string): boolean {
+  return WRAPPER_NAMES.has(name) || name.startsWith('Runtime.');
 }
 
 /** `Amazon.EC2.AmazonEC2Exception`, `System.Net.WebException`: a namespaced class, not a dotted EC2 code. */
@@ -426,6 +543,9 @@ export function stripFaultPrefix(code: string | undefined): string | null {
  * `AthenaException`, `S3Exception`) carry no code; modelled ones are named after it.
  */
 function codeFromExceptionClass(cls: string): string | null {
+  if (isWrapperName(cls)) {
+    return null;
+  }
   if (
     /^(?:Amazon|AWS|Aws)?[A-Z][A-Za-z0-9]*ServiceException$/.test(cls) ||
     /^Amazon[A-Z0-9][A-Za-z0-9]*Exception$/.test(cls)
@@ -462,6 +582,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   botocoreClass,
   jsSdk,
   jsonFields,
+  rust,
   xmlBody,
   cloudFormation,
   signatures,

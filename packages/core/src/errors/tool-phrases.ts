@@ -48,6 +48,8 @@ const TOOL_PHRASES: readonly {
     operation: 'CreateInstanceProfile',
     surface: 'terraform',
   },
+  // Terraform's aws_s3_bucket_acl (`error creating S3 bucket ACL for b:`) before the bucket's own creation
+  { phrase: 'creating S3 bucket ACL', service: 's3', operation: 'PutBucketAcl', surface: 'terraform' },
   { phrase: 'creating S3 Bucket', service: 's3', operation: 'CreateBucket', surface: 'terraform' },
   {
     phrase: 'creating Lambda Function',
