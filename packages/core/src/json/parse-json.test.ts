@@ -40,6 +40,21 @@ const CASES: readonly Case[] = [
     input: '{\n  "a": ,\n}',
     expected: { code: 'json-syntax', line: 2 },
   },
+  {
+    name: 'invalid and too deep: where it goes too deep, not a stack overflow at 1:1 (issue 12, defect 4)',
+    input: `\n ${'['.repeat(100_000)}`,
+    expected: { code: 'json-too-deep', line: 2, column: 2 + MAX_JSON_DEPTH },
+  },
+  {
+    name: 'invalid and too deep, with a syntax error before the limit: the syntax error',
+    input: `[1 2${'['.repeat(100_000)}`,
+    expected: { code: 'json-syntax', line: 1, column: 4 },
+  },
+  {
+    name: 'a raw control character inside a string: its position',
+    input: '{\n "a": "x\u0007y"}',
+    expected: { code: 'json-syntax', line: 2, column: 9 },
+  },
 ];
 
 describe('parseJson', () => {
@@ -56,6 +71,40 @@ describe('parseJson', () => {
     expect(diagnostic?.code).toBe(expected.code);
     if (expected.line !== undefined) expect(diagnostic?.span?.start.line).toBe(expected.line);
     if (expected.column !== undefined) expect(diagnostic?.span?.start.column).toBe(expected.column);
+  });
+
+  it('escapes the control characters and shortens the input it quotes (issue 12, defect 4)', () => {
+    const messages = [
+      '{"a":\u0001}',
+      '[\u001b]2;title\u0007]',
+      '{"a":"\u001bc"}',
+      `[true${'x'.repeat(1_000_000)}]`,
+    ].map((input) => {
+      const result = parseJson(input);
+      return result.ok ? '' : (result.diagnostics[0]?.message ?? '');
+    });
+    expect(messages).toEqual([
+      'invalid JSON: unexpected character `\\u0001` found',
+      'invalid JSON: unexpected character `\\u001b` found',
+      'invalid JSON: control character `\\u001b` inside a string (write it escaped)',
+      `invalid JSON: unexpected identifier \`true${'x'.repeat(36)}…\` found`,
+    ]);
+  });
+
+  it('locates the error of any invalid text without throwing (property)', () => {
+    const piece = fc.constantFrom('[', ']', '{', '}', '"', ':', ',', '1', 'x', '\u0001', '\n', ' ', '\\');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.nat({ max: 2000 }), (pieces, depth) => {
+        const text = '['.repeat(depth) + pieces.join('');
+        const result = parseJson(text);
+        if (result.ok) return;
+        const [d] = result.diagnostics;
+        expect(d?.message).not.toMatch(/call stack/);
+        expect([...(d?.message ?? '')].some((c) => c.charCodeAt(0) < 0x20)).toBe(false);
+        if (d?.span !== undefined) expect(d.span.start.offset).toBeLessThanOrEqual(text.length);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('reads every JSON value as JSON.parse does (property)', () => {

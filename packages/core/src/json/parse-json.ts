@@ -71,25 +71,105 @@ function locateSyntaxError(text: string): Diagnostic {
   if (text.trim() === '') {
     return { code: 'json-syntax', severity: 'error', message: 'the input is empty, expected JSON', path: '' };
   }
+  // the positional parser recurses once per level: it reads no deeper than the limit, and a text
+  // nesting deeper is refused where it goes too deep unless a syntax error comes before
+  const tooDeep = nestingBeyond(text, MAX_JSON_DEPTH);
+  const checked = tooDeep === null ? text : text.slice(0, tooDeep.span?.start.offset ?? 0);
   try {
-    parseWithPositions(text, { mode: 'json' });
+    parseWithPositions(checked, { mode: 'json' });
   } catch (error) {
     const e = error as MomoaError;
-    const line = e.line ?? 1;
-    const column = e.column ?? 1;
-    const offset = e.offset ?? 0;
-    const message = e.message.replace(/\s*\(\d+:\d+\)$/, '');
-    const start = { line, column, offset };
-    return {
+    const endOfInput = e.message.startsWith('Unexpected end of input');
+    if (tooDeep === null || !endOfInput) {
+      const start = { line: e.line ?? 1, column: e.column ?? 1, offset: e.offset ?? 0 };
+      return {
+        code: 'json-syntax',
+        severity: 'error',
+        message: `invalid JSON: ${describeMomoaError(e.message)}`,
+        path: '',
+        span: { start, end: start },
+      };
+    }
+  }
+  if (tooDeep !== null) return tooDeep;
+  // The native parser rejected what the positional parser accepts: a raw control character inside a
+  // string, or something else (e.g. a lone surrogate escape).
+  return (
+    controlCharacterInString(text) ?? {
       code: 'json-syntax',
       severity: 'error',
-      message: `invalid JSON: ${lowerFirst(message)}`,
+      message: 'invalid JSON',
       path: '',
-      span: { start, end: start },
-    };
+    }
+  );
+}
+
+/** The longest part of the input a message quotes. */
+const MAX_ECHO = 40;
+
+/**
+ * A message of the positional parser in our style: lower-case start, no location suffix and no
+ * final period, the quoted input in backticks, shortened and with control characters escaped, so a
+ * message never carries raw terminal controls or a megabyte of the input.
+ */
+function describeMomoaError(message: string): string {
+  let text = message;
+  const location = text.lastIndexOf(' (');
+  if (location >= 0 && text.endsWith(')')) text = text.slice(0, location);
+  if (text.endsWith('.')) text = text.slice(0, -1);
+  const open = text.indexOf("'");
+  const close = text.lastIndexOf("'");
+  if (open >= 0 && close > open) {
+    const quoted = text.slice(open + 1, close);
+    const shown = quoted.length > MAX_ECHO ? `${quoted.slice(0, MAX_ECHO)}…` : quoted;
+    text = `${text.slice(0, open)}\`${escapeControls(shown)}\`${text.slice(close + 1)}`;
   }
-  // The native parser rejected what the positional parser accepts (e.g. a lone surrogate escape).
-  return { code: 'json-syntax', severity: 'error', message: 'invalid JSON', path: '' };
+  return lowerFirst(escapeControls(text));
+}
+
+/** `text` with every control character written as a `\uXXXX` escape. */
+function escapeControls(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029) {
+      out += `${text.slice(from, i)}\\u${c.toString(16).padStart(4, '0')}`;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** The first raw control character inside a string (JSON requires them escaped), as a diagnostic. */
+function controlCharacterInString(text: string): Diagnostic | null {
+  let line = 1;
+  let lineStart = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+      else if (c < 0x20) {
+        const start = { line, column: i - lineStart + 1, offset: i };
+        return {
+          code: 'json-syntax',
+          severity: 'error',
+          message: `invalid JSON: control character \`${escapeControls(text.charAt(i))}\` inside a string (write it escaped)`,
+          path: '',
+          span: { start, end: start },
+        };
+      }
+    } else if (c === 0x22) {
+      inString = true;
+    }
+    if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return null;
 }
 
 function lowerFirst(s: string): string {
