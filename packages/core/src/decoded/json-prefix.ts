@@ -54,6 +54,21 @@ interface Frame {
   expect: Expect;
 }
 
+/**
+ * The closers of the open brackets as a persistent list (innermost first): remembering the closers
+ * at a point is keeping one reference, so a cut is recorded in constant time however deep it is.
+ */
+interface Closers {
+  readonly closer: '}' | ']';
+  readonly outer: Closers | null;
+}
+
+function closersText(closers: Closers | null): string {
+  const out: string[] = [];
+  for (let c = closers; c !== null; c = c.outer) out.push(c.closer);
+  return out.join('');
+}
+
 /** The text up to the last complete point of a cut JSON value, closed so that it parses. */
 export interface CompletedJson {
   readonly text: string;
@@ -68,22 +83,17 @@ export interface CompletedJson {
  */
 export function completeCutJson(text: string): CompletedJson | null {
   const stack: Frame[] = [];
-  let best: CompletedJson | null = null;
-  const closers = (): string =>
-    stack
-      .map((f) => f.closer)
-      .reverse()
-      .join('');
+  let open: Closers | null = null;
+  // the best cut so far: where, and the brackets open there (the text is built once, at the end)
+  let best: { at: number; closers: Closers | null } | null = null;
+  const result = (): CompletedJson | null =>
+    best === null ? null : { text: text.slice(0, best.at) + closersText(best.closers), keptUpTo: best.at };
   const record = (at: number): void => {
-    best = { text: text.slice(0, at) + closers(), keptUpTo: at };
+    best = { at, closers: open };
   };
   const valueDone = (at: number): void => {
     const top = stack[stack.length - 1];
-    if (top === undefined) {
-      best = { text: text.slice(0, at), keptUpTo: at };
-      return;
-    }
-    top.expect = 'comma';
+    if (top !== undefined) top.expect = 'comma';
     record(at);
   };
   let i = 0;
@@ -111,11 +121,10 @@ export function completeCutJson(text: string): CompletedJson | null {
         j++;
       }
       if (!closed) {
-        if (isKey) return best;
+        if (isKey) return result();
         // a string value cut in the middle: keep what was read, without a partial escape
         const kept = withoutPartialEscape(text, i + 1, text.length);
-        if (top !== undefined) top.expect = 'comma';
-        return { text: `${text.slice(0, kept)}"${closers()}`, keptUpTo: kept };
+        return { text: `${text.slice(0, kept)}"${closersText(open)}`, keptUpTo: kept };
       }
       if (isKey && top !== undefined) top.expect = 'colon';
       else valueDone(j + 1);
@@ -123,13 +132,16 @@ export function completeCutJson(text: string): CompletedJson | null {
       continue;
     }
     if (ch === '{' || ch === '[') {
-      stack.push({ closer: ch === '{' ? '}' : ']', expect: ch === '{' ? 'key' : 'value' });
+      const closer = ch === '{' ? '}' : ']';
+      stack.push({ closer, expect: ch === '{' ? 'key' : 'value' });
+      open = { closer, outer: open };
       record(i + 1);
       i++;
       continue;
     }
     if (ch === '}' || ch === ']') {
       stack.pop();
+      open = open?.outer ?? null;
       valueDone(i + 1);
       i++;
       continue;
@@ -147,11 +159,11 @@ export function completeCutJson(text: string): CompletedJson | null {
     // a number or a literal: complete only when something follows it
     let j = i;
     while (j < text.length && !isDelimiter(text.charAt(j))) j++;
-    if (j >= text.length) return best;
+    if (j >= text.length) return result();
     valueDone(j);
     i = j;
   }
-  return best;
+  return result();
 }
 
 function isDelimiter(c: string): boolean {

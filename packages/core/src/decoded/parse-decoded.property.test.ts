@@ -40,6 +40,18 @@ describe('parseDecodedMessage properties', () => {
     );
   });
 
+  it('completes 200,000 open brackets in one pass (issue 12, defect 5: 40,000 took 32 s in explain)', () => {
+    const open = '[{"a":'.repeat(100_000);
+    const cut = completeCutJson(open);
+    // the last complete point is the last `{`; compared as a boolean, not to print 1 MB on failure
+    expect(cut?.keptUpTo).toBe(open.length - 4);
+    expect(cut?.text === `${open.slice(0, -4)}${'}]'.repeat(100_000)}`).toBe(true);
+    const decoded = parseDecodedMessage('['.repeat(40_000));
+    expect(decoded.ok ? null : decoded.diagnostics.map((d) => [d.code, d.span?.start.column])).toEqual([
+      ['json-too-deep', 257],
+    ]);
+  });
+
   it('a complete JSON object or array completes to itself', () => {
     const containers = fc.json().filter((t) => t.startsWith('{') || t.startsWith('['));
     fc.assert(
