@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, posix, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -61,14 +62,16 @@ export function resolveInside(root: string, rawPath: string): string | null {
   return full === root || full.startsWith(root.endsWith(sep) ? root : `${root}${sep}`) ? full : null;
 }
 
-function isLoopback(host: string): boolean {
+/** Whether `host` is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
   return host === '127.0.0.1' || host === '::1' || host === 'localhost';
 }
 
 /**
  * Serves the files of `root` over HTTP: GET and HEAD only, never outside `root`, with the page's CSP
- * and `nosniff` on every answer, text gzipped when the client accepts it. On a loopback address,
- * requests naming another host are refused (DNS rebinding).
+ * and `nosniff` on every answer, text gzipped when the client accepts it. Requests naming a host other
+ * than `host` itself or a loopback name (with the port) are refused (DNS rebinding), whatever address
+ * it listens on. A file being sent is closed when the client goes away before the end.
  */
 export async function startStaticServer(root: string, host: string, port: number): Promise<StaticServer> {
   const base = resolve(root);
@@ -88,7 +91,7 @@ export async function startStaticServer(root: string, host: string, port: number
       response.setHeader('Allow', 'GET, HEAD');
       return finish(405, 'method not allowed');
     }
-    if (isLoopback(host) && !allowedHosts.has((request.headers.host ?? '').toLowerCase())) {
+    if (!allowedHosts.has((request.headers.host ?? '').toLowerCase())) {
       return finish(421, 'misdirected request');
     }
     const path = resolveInside(base, (request.url ?? '/').split('?')[0]?.split('#')[0] ?? '/');
@@ -126,7 +129,8 @@ export async function startStaticServer(root: string, host: string, port: number
       response.end();
       return;
     }
-    createReadStream(path).pipe(response);
+    // unlike pipe, pipeline closes the file when the response ends early (a client that went away)
+    pipeline(createReadStream(path), response, () => {});
   };
 
   const server = createServer((request, response) => {
@@ -142,9 +146,14 @@ export async function startStaticServer(root: string, host: string, port: number
       done();
     });
   });
+  // once listening, an error is a connection the system could not accept (EMFILE): that client is
+  // refused, the server goes on
+  server.on('error', () => {});
   const actual = (server.address() as AddressInfo).port;
   const shown = host.includes(':') ? `[${host}]` : host;
-  for (const name of [shown, 'localhost', '127.0.0.1', '[::1]']) allowedHosts.add(`${name}:${actual}`);
+  for (const name of [shown.toLowerCase(), 'localhost', '127.0.0.1', '[::1]']) {
+    allowedHosts.add(`${name}:${actual}`);
+  }
   return {
     server,
     url: `http://${shown}:${actual}/`,

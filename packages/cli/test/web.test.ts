@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -135,6 +135,48 @@ describe('web static server', () => {
     expect((await fetchRaw(served.url, '/', { host: `localhost:${port}` })).status).toBe(200);
   });
 
+  it('closes the file of every download the client aborts (no descriptor leaks)', async () => {
+    if (!existsSync('/proc/self/fd')) return;
+    writeFileSync(join(root, 'big.bin'), Buffer.alloc(8 * 1024 * 1024, 1));
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    const { hostname, port } = new URL(served.url);
+    for (let batch = 0; batch < 10; batch++) {
+      await Promise.all(
+        Array.from(
+          { length: 20 },
+          () =>
+            new Promise<void>((done) => {
+              const req = request({ hostname, port, path: '/big.bin' }, (res) => {
+                expect(res.statusCode).toBe(200);
+                req.destroy();
+                done();
+              });
+              req.on('error', () => done());
+              req.end();
+            }),
+        ),
+      );
+    }
+    // the server sees each abort a moment later: wait until the descriptors are back, or give up
+    for (let i = 0; i < 100 && open() > before + 10; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(open()).toBeLessThanOrEqual(before + 10);
+  });
+
+  it('keeps the host check on every address, allowing the host it was given', async () => {
+    const everywhere = await startStaticServer(root, '0.0.0.0', 0);
+    try {
+      const port = new URL(everywhere.url).port;
+      const local = `http://127.0.0.1:${port}/`;
+      expect((await fetchRaw(local, '/', { host: 'evil.example' })).status).toBe(421);
+      expect((await fetchRaw(local, '/', { host: `evil.example:${port}` })).status).toBe(421);
+      expect((await fetchRaw(local, '/', { host: `0.0.0.0:${port}` })).status).toBe(200);
+      expect((await fetchRaw(local, '/', { host: `localhost:${port}` })).status).toBe(200);
+    } finally {
+      await everywhere.close();
+    }
+  });
+
   it('resolves paths inside the root only', () => {
     expect(resolveInside('/srv/site', '/')).toBe('/srv/site/index.html');
     expect(resolveInside('/srv/site', '/a/b.js')).toBe('/srv/site/a/b.js');
@@ -182,6 +224,26 @@ describe('whydenied web', () => {
       .digest('base64');
     expect(offline.body).toContain(`script-src 'sha256-${hash}'`);
     expect(offline.body).not.toMatch(/\b(?:src|href)="(?!data:)/);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGINT');
+    expect(await exit).toBe(0);
+  });
+
+  it('--host 0.0.0.0 warns on standard error that other machines can reach it', async () => {
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [join(ROOT, 'packages/cli/bin/whydenied.js'), 'web', '--port', '0', '--host', '0.0.0.0'],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const stderr = await new Promise<string>((resolve, reject) => {
+      let err = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        err += chunk.toString('utf8');
+        if (err.includes('Ctrl-C')) resolve(err);
+      });
+      child.on('exit', (code) => reject(new Error(`exited with ${code}: ${err}`)));
+    });
+    expect(stderr).toMatch(/^whydenied: warning: listening on 0\.0\.0\.0, reachable from other machines/);
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exit).toBe(0);

@@ -1,5 +1,5 @@
 import { EXIT_OK, inputError, usageError } from '../cli-error.js';
-import { findWebDist, startStaticServer } from '../web-server.js';
+import { findWebDist, isLoopback, startStaticServer } from '../web-server.js';
 import type { CommandSpec } from './command.js';
 
 interface WebOptions {
@@ -47,6 +47,11 @@ export const webCommand: CommandSpec = {
       throw inputError(`cannot listen on ${options.host}:${port} (${code})`);
     }
     io.stdout.write(`${served.url}\n`);
+    if (!isLoopback(options.host)) {
+      io.stderr.write(
+        `whydenied: warning: listening on ${options.host}, reachable from other machines; requests are served only when they name ${new URL(served.url).host} or localhost\n`,
+      );
+    }
     io.stderr.write(`whydenied: serving the web page from ${root}; press Ctrl-C to stop\n`);
     await new Promise<void>((done) => {
       const stop = () => {
