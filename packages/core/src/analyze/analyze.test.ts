@@ -52,6 +52,18 @@ describe('analyze: inputs', () => {
     expect(analysis.diagnostics.map((d) => [d.code, d.source])).toEqual([[code, 'account.json']]);
   });
 
+  it.each([
+    ['an organization snapshot', '02-instance-type-condition/org.json'],
+    ['an account file', '11-bucket-policy-outside-org/account-444455556666.json'],
+    ['a bucket policy', '11-bucket-policy-outside-org/bucket-policy.json'],
+  ])('refuses %s given as the error, naming the input', async (_name, path) => {
+    const analysis = await analyze({ inputs: [input('error.json', path, { kind: 'error' })] });
+    expect(analysis.diagnosis).toBeNull();
+    expect(analysis.diagnostics.map((d) => [d.code, d.source])).toEqual([
+      ['input-kind-mismatch', 'error.json'],
+    ]);
+  });
+
   it('refuses a resource policy without the ARN it is attached to', async () => {
     const analysis = await analyze({
       inputs: [

@@ -212,8 +212,9 @@ function kindOf(input: AnalyzeInput, parsed: Result<unknown>, diagnostics: Diagn
     return seen;
   }
   // an error as pasted may be anything a tool printed, and a decoded message may come with text around
-  // it; only JSON that plainly holds another kind is refused
-  if (seen !== null && seen !== input.kind && input.kind !== 'error' && parsed.ok) {
+  // it; only JSON that plainly holds another kind is refused (an error given as evidence too: an
+  // organization snapshot read as an error finds its policy names where error codes stand)
+  if (seen !== null && seen !== input.kind && parsed.ok) {
     diagnostics.push(
       fail(
         'input-kind-mismatch',
