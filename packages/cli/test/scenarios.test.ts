@@ -79,6 +79,11 @@ interface Expected {
   readonly unknowns?: readonly string[];
   /** The exact set of missing-evidence codes, when given. */
   readonly missingEvidence?: readonly string[];
+  /**
+   * The ways to make the call as the policy allows, in output order, each `finding key want`
+   * (`0 aws:RequestedRegion one-of`); when absent, there are none.
+   */
+  readonly remedies?: readonly string[];
 }
 
 interface Scenario {
@@ -104,7 +109,17 @@ const KEYS = {
     'resource',
   ],
   resourcePolicy: ['arn', 'file'],
-  expected: ['kind', 'failure', 'findings', 'findingCount', 'fixes', 'noFix', 'unknowns', 'missingEvidence'],
+  expected: [
+    'kind',
+    'failure',
+    'findings',
+    'findingCount',
+    'fixes',
+    'noFix',
+    'unknowns',
+    'missingEvidence',
+    'remedies',
+  ],
   failure: [
     'code',
     'operation',
@@ -221,6 +236,10 @@ interface Output {
   readonly findings: readonly OutFinding[];
   readonly fixes: readonly OutFix[];
   readonly noFix: readonly { readonly finding: number; readonly code: string }[];
+  readonly remedies: readonly {
+    readonly finding: number;
+    readonly conditions: readonly { readonly key: string; readonly want: string }[];
+  }[];
   readonly unknowns: readonly { readonly code: string }[];
   readonly missingEvidence: readonly { readonly code: string; readonly command: string }[];
 }
@@ -430,6 +449,9 @@ describe('issue 5 scenarios: diagnose end to end, every fix re-verified', () => 
     if (expected.findingCount !== undefined) expect(out.findings).toHaveLength(expected.findingCount);
     if (expected.kind !== 'authorization') expect(out.findings).toEqual([]);
     expect(out.noFix.map((n) => n.code)).toEqual(expected.noFix);
+    expect(out.remedies.flatMap((r) => r.conditions.map((c) => `${r.finding} ${c.key} ${c.want}`))).toEqual(
+      expected.remedies ?? [],
+    );
     if (expected.unknowns !== undefined) {
       expect(out.unknowns.map((u) => u.code).sort()).toEqual([...expected.unknowns].sort());
     }
@@ -461,7 +483,8 @@ describe('issue 5 scenarios: diagnose end to end, every fix re-verified', () => 
       // an added allow grants nothing the failed checks did not ask for
       if (changed.every((s) => s.Effect === 'Allow')) expect(fix.verification.widened).toEqual([]);
       // a fix keeps every existing guardrail: each condition of the current document is still there,
-      // on a statement of the same effect and actions (an exemption only adds a condition beside them)
+      // with every value it had, on a statement of the same effect and actions (an exemption only adds
+      // a condition beside them; an extension only adds the call's value to a list)
       const before = statementsOf(slotOf(fix, readFiles(scenario.name, scenario.args), scenario.args).get());
       const after = statementsOf(fix.document);
       for (const statement of before.filter((s) => s.Condition !== undefined)) {
@@ -471,12 +494,11 @@ describe('issue 5 scenarios: diagnose end to end, every fix re-verified', () => 
             JSON.stringify(s.Action ?? s.NotAction) ===
               JSON.stringify(statement.Action ?? statement.NotAction) &&
             Object.entries(statement.Condition as Json).every(([operator, keys]) =>
-              Object.entries(keys as Json).every(
-                ([key, values]) =>
-                  JSON.stringify(
-                    ((s.Condition as Json | undefined)?.[operator] as Json | undefined)?.[key],
-                  ) === JSON.stringify(values),
-              ),
+              Object.entries(keys as Json).every(([key, values]) => {
+                const now = ((s.Condition as Json | undefined)?.[operator] as Json | undefined)?.[key];
+                const listed = (v: unknown) => (Array.isArray(v) ? v : [v]).map((x) => JSON.stringify(x));
+                return now !== undefined && listed(values).every((v) => listed(now).includes(v));
+              }),
             ),
         );
         expect(kept, `fix ${i} keeps the conditions of ${JSON.stringify(statement)}`).toBe(true);

@@ -104,6 +104,14 @@ function renderEvaluation(
       }
     });
   }
+  if (d.remedies.length > 0) {
+    out.push('', s.bold('First: make the call as the policy allows'));
+    const byRemedy = new Map<string, number[]>();
+    for (const r of d.remedies) byRemedy.set(r.message, [...(byRemedy.get(r.message) ?? []), r.finding + 1]);
+    for (const [message, numbers] of byRemedy) {
+      out.push(`  - finding${numbers.length > 1 ? 's' : ''} ${numbers.join(', ')}: ${message}`);
+    }
+  }
   if (d.fixes.length > 0) {
     out.push('', s.bold('Fixes (verified with the engine before shown)'));
     d.fixes.forEach((fix, i) => {

@@ -14,6 +14,7 @@ import type { Evidence } from '../evidence/evidence.js';
 import { instanceProfilesOf, missingFact } from '../evidence/instance-profiles.js';
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
+import { type Remedy, remedyOf } from '../fix/call-properties.js';
 import { withFixFiles } from '../fix/fix-files.js';
 import type { FixProposal, FixTargetKind } from '../fix/fix-model.js';
 import { type NoFix, planFixes } from '../fix/plan-fixes.js';
@@ -88,6 +89,12 @@ export interface Diagnosis {
   /** One entry per denied check, the deciding one first; empty when no policies were given. */
   readonly findings: readonly Finding[];
   readonly fixes: readonly Fix[];
+  /**
+   * What the caller can do first, before any policy changes: for an explicit deny about how or where
+   * the call was made (region, instance type, tags, network, MFA), make the call as the statement
+   * allows. A fix of such a finding is a proposal for the policy's owner.
+   */
+  readonly remedies: readonly Remedy[];
   /** Findings no fix is shown for, and who must act instead. */
   readonly noFix: readonly NoFix[];
   /** Without any evidence: the statement to add for each check of the call, not verified; else empty. */
@@ -164,6 +171,7 @@ export async function diagnose(input: DiagnoseInput): Promise<Result<Diagnosis>>
       failure,
       findings: evaluation?.findings.map((f) => toFinding(f, absent)) ?? [],
       fixes: withFixFiles(evaluation?.fixes ?? [], input.fixDirectory),
+      remedies: evaluation?.remedies ?? [],
       noFix: evaluation?.noFix ?? [],
       // an added allow cannot lift an explicit deny: nothing to suggest then
       suggestedStatements:
@@ -213,12 +221,20 @@ async function evaluateWithEvidence(
   findings: EvaluatedFinding[];
   fixes: Omit<Fix, 'file'>[];
   noFix: NoFix[];
+  remedies: Remedy[];
   unknowns: Unknown[];
   missing: MissingEvidence[];
 }> {
   const checks = checksForFailure(reading, decoded, parameters, instanceProfilesOf(evidence));
   if (checks.length === 0) {
-    return { findings: [], fixes: [], noFix: [], unknowns: [unknownOf('no-checks')], missing: [] };
+    return {
+      findings: [],
+      fixes: [],
+      noFix: [],
+      remedies: [],
+      unknowns: [unknownOf('no-checks')],
+      missing: [],
+    };
   }
   const sent = await keysSentWith(checks, catalog);
   const evaluated = evaluateChecks(checks, governingFrom(evidence), context, absent, sent);
@@ -261,7 +277,8 @@ async function evaluateWithEvidence(
     proposal: fix.proposal,
     verification: fix.verification,
   }));
-  return { findings, fixes, noFix: planned.none, unknowns, missing };
+  const remedies = findings.flatMap((f, i) => remedyOf(f, i) ?? []);
+  return { findings, fixes, noFix: planned.none, remedies, unknowns, missing };
 }
 
 const IDENTITY_SIDE: ReadonlySet<PolicyLayer> = new Set(['identity', 'permissions-boundary', 'session']);

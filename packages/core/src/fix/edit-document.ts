@@ -148,3 +148,36 @@ function withArnCondition(
   blocks[operator] = block;
   return blocks;
 }
+
+/**
+ * The document with `value` added to the values of `key` under `operator` in statement `index` (both
+ * matched without regard to case, as IAM reads them); every other element is kept as written.
+ * `null` when the statement has no such condition, or already names the value.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+ */
+export function extendCondition(
+  document: EditableDocument,
+  index: number,
+  operator: string,
+  key: string,
+  value: string,
+): EditableDocument | null {
+  const statement = document.Statement[index];
+  const condition = statement?.Condition;
+  if (statement === undefined || typeof condition !== 'object' || condition === null) return null;
+  const blocks = condition as Record<string, unknown>;
+  const blockName = Object.keys(blocks).find((k) => k.toLowerCase() === operator.toLowerCase());
+  const block = blockName === undefined ? undefined : blocks[blockName];
+  if (blockName === undefined || typeof block !== 'object' || block === null) return null;
+  const entries = block as Record<string, unknown>;
+  const keyName = Object.keys(entries).find((k) => k.toLowerCase() === key.toLowerCase());
+  if (keyName === undefined) return null;
+  const written = entries[keyName];
+  const values = Array.isArray(written) ? [...written] : [written];
+  if (values.includes(value)) return null;
+  const amended = {
+    ...statement,
+    Condition: { ...blocks, [blockName]: { ...entries, [keyName]: [...values, value] } },
+  };
+  return { ...document, Statement: document.Statement.map((s, i) => (i === index ? amended : s)) };
+}

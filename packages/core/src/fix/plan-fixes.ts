@@ -1,13 +1,18 @@
 import { createTwoFilesPatch } from 'diff';
-import { type EvaluatedFinding, findingFromResult } from '../diagnose/evaluate-checks.js';
+import {
+  type EvaluatedFinding,
+  type FailedCondition,
+  findingFromResult,
+} from '../diagnose/evaluate-checks.js';
 import { compilePolicySet, namedPolicies, type PolicySetInput } from '../engine/compile-policy-set.js';
 import { evaluate } from '../engine/evaluate.js';
 import type { PolicyProvenance } from '../evidence/provenance.js';
 import { parseArn } from '../matching/arn.js';
 import { applyCommand } from './apply-command.js';
+import { isCallProperty, ORIGIN_KEYS } from './call-properties.js';
 import { type EditableDocument, toEditable } from './edit-document.js';
 import type { FixProposal, FixTarget } from './fix-model.js';
-import { applyChange, type FixChange, pretty } from './propose-fix.js';
+import { applyChange, type FixChange, isProposalChange, pretty } from './propose-fix.js';
 import { replacePolicy } from './replace-policy.js';
 import { verifyFix } from './verify-fix.js';
 
@@ -150,7 +155,7 @@ function planFinding(
       original: existing === undefined ? (plan.target.document === null ? null : base) : existing.original,
       document: edited.document,
       statement: edited.statement,
-      exempt: plan.change.type === 'exempt' || existing?.exempt === true,
+      exempt: isProposalChange(plan.change) || existing?.exempt === true,
       findings: (existing?.findings ?? new Set<number>()).add(findingIndex),
     });
   }
@@ -224,25 +229,6 @@ function verifyPlanned(
   return { allowsChecks, widened, probes };
 }
 
-/**
- * Keys that say where and how a call was made: the network it came from, MFA, TLS. A Deny that turns
- * only on these is a guardrail working as meant; `aws:ViaAWSService` only accompanies them.
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-ip.html
- */
-const ORIGIN_KEYS = new Set(
-  [
-    // where: a region guard (an SCP's "deny outside these regions") says in which regions to call
-    // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples_general.html
-    'aws:RequestedRegion',
-    'aws:SourceIp',
-    'aws:VpcSourceIp',
-    'aws:SourceVpc',
-    'aws:SourceVpce',
-    'aws:MultiFactorAuthPresent',
-    'aws:MultiFactorAuthAge',
-    'aws:SecureTransport',
-  ].map((k) => k.toLowerCase()),
-);
 const COMPANION_KEYS = new Set(['aws:viaawsservice']);
 
 const NO_MFA_KEY =
@@ -274,7 +260,7 @@ function originGuard(finding: EvaluatedFinding): Omit<NoFix, 'finding'> | null {
   });
   return {
     code: 'request-origin',
-    message: `the Deny turns on where or how the call was made: ${said.join('; ')}. Make the call as the statement allows; exempting the caller is for the policy's owner to decide`,
+    message: `the Deny guards where or how calls are made: ${said.join('; ')}. No policy change is proposed: letting this call through is for the policy's owner to decide`,
   };
 }
 
@@ -289,10 +275,17 @@ function planOf(
   const { governing } = finding;
   const provenanceOf = (name: string | null) => (name === null ? undefined : governing.provenance.get(name));
   if (finding.decision === 'ExplicitDeny') {
-    const origin = originGuard(finding);
-    if (origin !== null) return origin;
     const provenance = provenanceOf(finding.policy);
     const target = provenance === undefined ? null : targetOf(provenance);
+    const extension = denyExtension(finding);
+    if (target !== null && finding.statementIndex !== null && extension !== null) {
+      return {
+        target,
+        change: { type: 'extend', statementIndex: finding.statementIndex, ...extension, deny: true },
+      };
+    }
+    const origin = originGuard(finding);
+    if (origin !== null) return origin;
     if (target === null || finding.statementIndex === null) {
       return {
         code: 'not-editable',
@@ -312,7 +305,7 @@ function planOf(
             code: 'no-target',
             message: 'the caller has no identity policy that can be changed, and its user or role is unknown',
           }
-        : { target, change: { type: 'allow', pin: pinnedByNearMiss(finding) } };
+        : { target, change: allowChange(finding, target) };
     }
     case 'permissions-boundary':
     case 'resource':
@@ -331,7 +324,7 @@ function planOf(
       }
       const change: FixChange =
         finding.layer === 'permissions-boundary'
-          ? { type: 'allow', pin: pinnedByNearMiss(finding) }
+          ? allowChange(finding, target)
           : {
               type: 'allow',
               principal: grantee(finding),
@@ -357,6 +350,79 @@ function planOf(
         message: 'an organization level has no policy that allows this: the organization must allow it there',
       };
   }
+}
+
+/**
+ * The change that makes a missing allow present: the near-miss statement's value list extended with
+ * the one value the call sent (`["t3.micro", "m5.large"]`) when that statement governs exactly the
+ * check, else an added statement pinned to the call's values. Either way the existing condition stays.
+ */
+function allowChange(finding: EvaluatedFinding, target: FixTarget): FixChange {
+  const extension = allowExtension(finding, target);
+  if (extension !== null && finding.statementIndex !== null) {
+    return { type: 'extend', statementIndex: finding.statementIndex, ...extension, deny: false };
+  }
+  return { type: 'allow', pin: pinnedByNearMiss(finding) };
+}
+
+/** Operators of an Allow whose list of values a known value can join. */
+const ALLOW_LIST = /^(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)(IfExists)?$/;
+/** Operators of a Deny whose list of exceptions a known value can join. */
+const DENY_EXCEPTIONS =
+  /^(StringNotEquals|StringNotEqualsIgnoreCase|StringNotLike|ArnNotEquals|ArnNotLike)(IfExists)?$/;
+
+type Extension = { readonly operator: string; readonly key: string; readonly value: string };
+
+/** The one known value of a condition that a value list can take literally (no `*` or `?` in it). */
+function knownValue(c: FailedCondition): string | null {
+  const value = c.actual?.length === 1 ? c.actual[0] : undefined;
+  return value === undefined || /[*?$]/.test(value) ? null : value;
+}
+
+/**
+ * The extension of a near-miss Allow: its only failed condition takes the call's value, when the
+ * statement is in the policy to change and names exactly the check's action and resource (a wider
+ * statement would let the value through for more than the check).
+ */
+function allowExtension(finding: EvaluatedFinding, target: FixTarget): Extension | null {
+  const [failed, ...more] = finding.failedConditions;
+  if (failed === undefined || more.length > 0 || finding.policy !== target.setName) return null;
+  const value = knownValue(failed);
+  if (value === null || !ALLOW_LIST.test(failed.operator)) return null;
+  const statement = statementOf(finding);
+  if (statement === null || statement.Effect !== 'Allow' || statement.Principal !== undefined) return null;
+  const only = (written: unknown, wanted: string, ignoreCase: boolean) => {
+    const list = Array.isArray(written) ? written : [written];
+    return list.every(
+      (v) => typeof v === 'string' && (ignoreCase ? v.toLowerCase() === wanted.toLowerCase() : v === wanted),
+    );
+  };
+  if (!only(statement.Action, finding.action, true) || !only(statement.Resource, finding.resource, false)) {
+    return null;
+  }
+  return { operator: failed.operator, key: failed.key, value };
+}
+
+/**
+ * The extension of a Deny's exceptions about how the call was made (`StringNotEquals
+ * aws:RequestedRegion`, `StringNotLike ec2:InstanceType`): the call's value joins them. It lets the
+ * value through for everyone the Deny governs: the owner's decision.
+ */
+function denyExtension(finding: EvaluatedFinding): Extension | null {
+  for (const c of finding.conditions) {
+    const value = knownValue(c);
+    if (value !== null && DENY_EXCEPTIONS.test(c.operator) && isCallProperty(c.key, finding.action)) {
+      return { operator: c.operator, key: c.key, value };
+    }
+  }
+  return null;
+}
+
+/** The deciding statement as written in its policy (with the planned changes). */
+function statementOf(finding: EvaluatedFinding): Record<string, unknown> | null {
+  if (finding.policy === null || finding.statementIndex === null) return null;
+  const document = toEditable(documentOf(finding.governing.input, finding.policy));
+  return document?.Statement[finding.statementIndex] ?? null;
 }
 
 /**

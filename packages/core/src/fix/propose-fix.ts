@@ -7,6 +7,7 @@ import {
   addStatement,
   type EditableDocument,
   exemptPrincipal,
+  extendCondition,
   freshSid,
   toEditable,
 } from './edit-document.js';
@@ -29,7 +30,20 @@ export type FixChange =
       readonly resourceStar?: boolean;
     }
   /** Exempt the caller from a Deny statement (an explicit deny: a proposal for its owner to decide). */
-  | { readonly type: 'exempt'; readonly statementIndex: number; readonly principal: string };
+  | { readonly type: 'exempt'; readonly statementIndex: number; readonly principal: string }
+  /**
+   * Add the value the call sent to one condition of a statement: an Allow's `StringEquals` list that
+   * missed it, or a Deny's `StringNotEquals` list of exceptions (a proposal for its owner to decide).
+   */
+  | {
+      readonly type: 'extend';
+      readonly statementIndex: number;
+      readonly operator: string;
+      readonly key: string;
+      readonly value: string;
+      /** The statement is a Deny: the change lets the value through for everyone it governs. */
+      readonly deny: boolean;
+    };
 
 /** Why {@link proposeFix} shows no fix, keyed by diagnostic code. */
 const REFUSALS = {
@@ -76,7 +90,7 @@ export function proposeFix(
   }
   // an added allow must grant nothing beyond the checks; an exemption from a Deny is a proposal for the
   // policy's owner, shown with what else it would let through
-  if (verification.widened.length > 0 && change.type === 'allow') {
+  if (verification.widened.length > 0 && !isProposalChange(change)) {
     return refuse('fix-widens', REFUSALS['fix-widens'](verification.widened));
   }
   const before = target.document === null || target.document === undefined ? '' : pretty(current);
@@ -98,9 +112,14 @@ export function proposeFix(
       command: applyCommand(target),
       statement,
       verification,
-      proposal: target.owner !== 'account' || change.type === 'exempt',
+      proposal: target.owner !== 'account' || isProposalChange(change),
     },
   };
+}
+
+/** A change that lets more through than the checks by design: the policy owner's decision. */
+export function isProposalChange(change: FixChange): boolean {
+  return change.type === 'exempt' || (change.type === 'extend' && change.deny);
 }
 
 /** Applies a change to a document: the added narrowest allow, or the exemption from a Deny. */
@@ -109,6 +128,17 @@ export function applyChange(
   requests: readonly AuthorizationRequest[],
   change: FixChange,
 ): { document: EditableDocument; statement: Record<string, unknown> } | null {
+  if (change.type === 'extend') {
+    const document = extendCondition(
+      current,
+      change.statementIndex,
+      change.operator,
+      change.key,
+      change.value,
+    );
+    const statement = document?.Statement[change.statementIndex];
+    return document === null || statement === undefined ? null : { document, statement };
+  }
   if (change.type === 'exempt') {
     const actions = [...new Set(requests.map((r) => r.action))];
     const document = exemptPrincipal(current, change.statementIndex, change.principal, actions);

@@ -116,6 +116,18 @@ export function DiagnosisView({ diagnosis: d, onEdit }: DiagnosisViewProps) {
           {deciding === null ? null : <PolicyHighlight policy={deciding} />}
         </section>
       )}
+      {d.remedies.length === 0 ? null : (
+        <section aria-labelledby="remedies-heading" class="remedies">
+          <h3 id="remedies-heading">First: make the call as the policy allows</h3>
+          <ul>
+            {d.remedies.map((r) => (
+              <li key={`${r.finding} ${r.code}`} data-code={r.code}>
+                finding {r.finding + 1}: <Prose text={r.message} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {d.fixes.length === 0 ? null : (
         <section aria-labelledby="fixes-heading">
           <h3 id="fixes-heading">Fixes (verified with the engine before shown)</h3>
