@@ -3,7 +3,7 @@
  * versioned event name, the logged parameters, and the request context values it shows.
  */
 import { describe, expect, it } from 'vitest';
-import { readCloudTrail } from './cloudtrail.js';
+import { readCloudTrail, readCloudTrailText } from './cloudtrail.js';
 
 const USER = {
   type: 'IAMUser',
@@ -163,5 +163,42 @@ describe('readCloudTrail: the request behind the failure', () => {
     if (expected.requestParameters !== undefined) {
       expect(failure.call.requestParameters).toEqual(expected.requestParameters);
     }
+  });
+});
+
+describe('readCloudTrailText: a record pasted as text that is no JSON', () => {
+  const record = [
+    '{ "eventVersion": "1.10",',
+    '  "userIdentity": { "type": "AssumedRole", "arn": "arn:aws:sts::111122223333:assumed-role/deployer/ci",',
+    '    "sessionContext": { "sessionIssuer": { "arn": "arn:aws:iam::111122223333:role/deployer" } } },',
+    '  -- snip --',
+    '  "eventSource": "lambda.amazonaws.com", "eventName": "GetFunction20150331v2", "awsRegion": "eu-west-1",',
+    '  "errorCode": "AccessDeniedException",',
+    '  "errorMessage": "User: arn:aws:sts::111122223333:assumed-role/deployer/ci is not authorized to perform: lambda:GetFun',
+  ].join('\n');
+
+  it('reads code, operation, service, region and the caller (not its session issuer) around the snip', () => {
+    const failure = readCloudTrailText(record);
+    expect(failure).toMatchObject({
+      errorCode: 'AccessDeniedException',
+      operation: 'GetFunction',
+      service: 'lambda',
+      region: 'eu-west-1',
+      principal: 'arn:aws:sts::111122223333:assumed-role/deployer/ci',
+    });
+  });
+
+  it('reads a message cut off by the end of the paste up to the end of its line', () => {
+    expect(readCloudTrailText(record)?.errorMessage).toMatch(/perform: lambda:GetFun$/);
+  });
+
+  it('reads the failed record of several, not the one before it', () => {
+    const ok = '{ "eventVersion": "1.10", "eventSource": "s3.amazonaws.com", "eventName": "ListBuckets" },\n';
+    expect(readCloudTrailText(ok + record)?.service).toBe('lambda');
+  });
+
+  it('is null without an error code, or without the event source and name', () => {
+    expect(readCloudTrailText('{ "eventVersion": "1.10", "eventSource": "s3.amazonaws.com"')).toBeNull();
+    expect(readCloudTrailText('{"errorCode": "AccessDenied"}')).toBeNull();
   });
 });

@@ -69,6 +69,97 @@ export function readCloudTrail(value: unknown): CloudTrailFailures | null {
   return { failures: [...denials, ...others], records: records.length };
 }
 
+/**
+ * The failed event of a CloudTrail record pasted as text that is no JSON: cut off, with `-- snip --` or
+ * `...` lines, nested in another tool's JSON or wrapped in log text. Its string fields are read where
+ * they stand (the record around its first `"errorCode"`); a string cut off at the end of the paste is
+ * read up to the end of its line. `null` when the text holds no `"errorCode"` string with an
+ * `"eventSource"` or `"eventName"` beside it. Linear in the text length.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+ */
+export function readCloudTrailText(text: string): CloudTrailFailure | null {
+  const codeAt = text.indexOf('"errorCode"');
+  if (codeAt < 0) {
+    return null;
+  }
+  // the record around the error: from the start of its own record to the start of the next one
+  const start = Math.max(
+    0,
+    text.lastIndexOf('"eventVersion"', codeAt),
+    text.lastIndexOf('"Records"', codeAt),
+  );
+  const next = text.indexOf('"eventVersion"', codeAt);
+  const record = text.slice(start, next < 0 ? undefined : next);
+  const errorCode = stringField(record, 'errorCode');
+  const eventSource = stringField(record, 'eventSource');
+  const eventName = stringField(record, 'eventName');
+  if (errorCode === null || (eventSource === null && eventName === null)) {
+    return null;
+  }
+  const identityAt = record.indexOf('"userIdentity"');
+  const identityText = identityAt < 0 ? '' : record.slice(identityAt, identityAt + 4000);
+  const sessionAt = identityText.indexOf('"sessionContext"');
+  // the caller's own fields come before its session's issuer, whose `arn` is the role's
+  const own = sessionAt < 0 ? identityText : identityText.slice(0, sessionAt);
+  const identity: Json = {};
+  for (const key of ['type', 'arn', 'accountId', 'accessKeyId', 'invokedBy', 'principalId']) {
+    const value = stringField(own, key);
+    if (value !== null) identity[key] = value;
+  }
+  const partial: Json = {
+    errorCode,
+    eventSource: eventSource ?? '',
+    eventName: eventName ?? '',
+    userIdentity: identity,
+  };
+  for (const key of [
+    'errorMessage',
+    'awsRegion',
+    'eventTime',
+    'sourceIPAddress',
+    'vpcEndpointId',
+    'requestID',
+    'eventID',
+    'recipientAccountId',
+  ]) {
+    const value = stringField(record, key);
+    if (value !== null) partial[key] = value;
+  }
+  const resourceArn = stringField(record, 'ARN');
+  if (resourceArn !== null) partial.resources = [{ ARN: resourceArn }];
+  const paramsAt = record.indexOf('"requestParameters"');
+  if (paramsAt >= 0) {
+    const paramsText = record.slice(paramsAt, paramsAt + 4000);
+    const params: Json = {};
+    for (const key of [...RESOURCE_PARAMETERS, 'bucketName', 'key']) {
+      const value = stringField(paramsText, key);
+      if (value !== null) params[key] = value;
+    }
+    partial.requestParameters = params;
+  }
+  return toFailure(partial);
+}
+
+/**
+ * The first `"key": "value"` string of `text`, its escapes undone; a string cut off by the end of the
+ * paste runs to the end of its line. Each match is bounded.
+ */
+function stringField(text: string, key: string): string | null {
+  const at = text.indexOf(`"${key}"`);
+  if (at < 0) {
+    return null;
+  }
+  const m = /^"[^"]*"\s*:\s*"((?:[^"\\\n]|\\.){0,8000})/.exec(text.slice(at, at + key.length + 8040));
+  if (m?.[1] === undefined || m[1] === '') {
+    return null;
+  }
+  try {
+    return JSON.parse(`"${m[1]}"`) as string;
+  } catch {
+    return m[1];
+  }
+}
+
 function recordsOf(value: unknown): Json[] | null {
   if (isRecord(value)) {
     return [value];
@@ -229,6 +320,18 @@ function principalOf(identity: Json): string | null {
   return null;
 }
 
+/** Request parameters that name the resource by its ARN in common services' records. */
+const RESOURCE_PARAMETERS = [
+  'roleArn',
+  'functionName',
+  'keyId',
+  'secretId',
+  'topicArn',
+  'queueUrl',
+  'name',
+  'resourceArn',
+] as const;
+
 /** The resource of the event: the `resources` list, else what `requestParameters` names for common services. */
 function resourceOf(record: Json, service: string | null, region: string | null): string | null {
   if (Array.isArray(record.resources)) {
@@ -242,16 +345,7 @@ function resourceOf(record: Json, service: string | null, region: string | null)
   if (params === null) {
     return null;
   }
-  for (const key of [
-    'roleArn',
-    'functionName',
-    'keyId',
-    'secretId',
-    'topicArn',
-    'queueUrl',
-    'name',
-    'resourceArn',
-  ]) {
+  for (const key of RESOURCE_PARAMETERS) {
     const v = str(params[key]);
     if (v?.startsWith('arn:')) {
       return v;

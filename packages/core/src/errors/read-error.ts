@@ -2,7 +2,13 @@ import { actionForOperation, servicesForOperation } from '../catalog/operations.
 import type { Result } from '../diagnostics/result.js';
 import { parseJson } from '../json/parse-json.js';
 import { cleanErrorText } from './clean-text.js';
-import { type CloudTrailCall, type CloudTrailFailure, readCloudTrail, selectFailure } from './cloudtrail.js';
+import {
+  type CloudTrailCall,
+  type CloudTrailFailure,
+  readCloudTrail,
+  readCloudTrailText,
+  selectFailure,
+} from './cloudtrail.js';
 import { type DenialSentence, findDenialSentences } from './denial-sentence.js';
 import { findEncodedMessage } from './encoded-message.js';
 import type {
@@ -77,9 +83,21 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
         text = [first.errorCode, first.errorMessage ?? ''].join(': ');
         otherFailures = trail.failures.length - 1;
       }
-    } else if (/"(?:Records|eventSource|eventVersion)"\s*:/.test(trimmed.slice(0, 4096))) {
-      // A CloudTrail file that does not parse: report where, rather than guessing from its text.
+    } else if (
+      /"(?:Records|eventSource|eventVersion)"\s*:/.test(trimmed.slice(0, 4096)) &&
+      readCloudTrailText(trimmed) === null
+    ) {
+      // A CloudTrail file that does not parse and holds no failed event: report where.
       return parsed;
+    }
+  }
+  if (cloudTrail === null && input.includes('"errorCode"')) {
+    // A record pasted as text: cut off, with `-- snip --` lines, or inside another tool's JSON or log.
+    const pasted = readCloudTrailText(input);
+    if (pasted !== null) {
+      addCloudTrailHints(pasted, hints);
+      cloudTrailMessage = pasted.errorMessage;
+      text = [pasted.errorCode, pasted.errorMessage ?? ''].join(': ');
     }
   }
   const cleaned = cleanErrorText(text);
