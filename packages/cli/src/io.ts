@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { parseJson } from '@whydenied/core';
 import { firstProblem, inputError } from './cli-error.js';
@@ -33,11 +33,7 @@ export async function readInputBytes(path: string, io: CliIo): Promise<{ name: s
     return { name: '<stdin>', bytes: await readStreamBytes(io.stdin) };
   }
   try {
-    const buffer = await readFile(path);
-    if (buffer.length > MAX_INPUT_BYTES) {
-      throw inputError(`${path}: file is larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB`);
-    }
-    return { name: path, bytes: buffer };
+    return { name: path, bytes: await readFileBytes(path) };
   } catch (error) {
     if (error instanceof Error && 'code' in error) {
       throw inputError(`${path}: ${describeFsError(error as NodeJS.ErrnoException)}`);
@@ -53,6 +49,32 @@ export async function readJsonInput(path: string, io: CliIo): Promise<{ name: st
   if (!parsed.ok) throw inputError(firstProblem(parsed.diagnostics, input.name));
   return { name: input.name, value: parsed.value };
 }
+
+/**
+ * A file's bytes, read in chunks that stop as soon as the cap is passed: a device or a file still
+ * being written (`/dev/zero`, a FIFO) is never read without limit.
+ */
+async function readFileBytes(path: string): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, size);
+      size += bytesRead;
+      if (size > MAX_INPUT_BYTES) {
+        throw inputError(`${path}: input is larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB`);
+      }
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+const READ_CHUNK_BYTES = 1 << 20;
 
 async function readStreamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
