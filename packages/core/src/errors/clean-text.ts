@@ -1,7 +1,9 @@
+import { unwrapLines } from './unwrap-lines.js';
+
 /**
  * Undoes what terminals, log shippers and serialisers do to an error before it is pasted:
- * colour codes, Windows line ends, Terraform's box drawing, and one level of string escaping
- * (`\"`, `\n`) from errors that were printed inside a JSON or Python string.
+ * colour codes, Windows line ends, Terraform's box drawing, lines wrapped at a fixed width, and one
+ * level of string escaping (`\"`, `\n`) from errors that were printed inside a JSON or Python string.
  */
 export function cleanErrorText(raw: string): string {
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
@@ -12,6 +14,8 @@ export function cleanErrorText(raw: string): string {
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
   }
+  // before the frames go and before unescaping: what was wrapped is the framed, escaped text
+  text = unwrapLines(text);
   if (/[│╷╵]/.test(text)) {
     // Terraform frames diagnostics with box-drawing characters at the start of each line.
     text = text.replace(/^[ \t]*[│╷╵][ \t]?/gm, '');
