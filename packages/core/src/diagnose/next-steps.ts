@@ -1,5 +1,6 @@
 import type { InputKind } from '../analyze/input-kind.js';
 import type { ErrorReading } from '../errors/failure.js';
+import { lookalikeAdvice } from '../errors/lookalikes.js';
 import { splitArn } from '../errors/principal.js';
 import { evidenceCommand } from '../evidence/evidence-commands.js';
 import { policyHolderOf } from '../evidence/resource-policies.js';
@@ -18,106 +19,6 @@ export interface NextStep {
   readonly evidence?: InputKind;
 }
 
-/** Look-alike advice, keyed by the look-alike rule id; a command of whydenied's own takes how it is run. */
-const LOOKALIKE_ADVICE: Readonly<
-  Record<string, { message: string; command?: string | ((whydenied: string) => string) }>
-> = {
-  'expired-token': {
-    message:
-      'the temporary credentials expired: refresh them (sign in again, or re-assume the role) and retry',
-    command: 'aws sts get-caller-identity',
-  },
-  'invalid-token': {
-    message:
-      'AWS does not recognise the credentials: the access key is deleted or mistyped, the session token is missing, the key belongs to another partition, or the region is not enabled; credentials from GetSessionToken without MFA also get this from IAM',
-    command: 'aws configure list && aws sts get-caller-identity',
-  },
-  'signature-mismatch': {
-    message:
-      'the secret access key does not match the key id, or something rewrote the request (proxy, clock, encoding)',
-    command: 'aws configure list',
-  },
-  'request-expired': {
-    message: 'the request was signed with a clock more than 15 minutes off: fix the system clock',
-    command: 'date -u',
-  },
-  'credentials-not-validated': {
-    message: 'EC2 could not validate the credentials: check the access key, session token and region',
-    command: 'aws sts get-caller-identity',
-  },
-  'not-authenticated': {
-    message:
-      'the service rejected the identity itself (Cognito sign-in or unauthenticated access settings), not a policy',
-  },
-  'session-credentials': {
-    message:
-      'this STS call needs long-term IAM user (or root) credentials; temporary credentials can never call it, and no policy change fixes that',
-    command: 'aws sts get-caller-identity',
-  },
-  'ami-not-shared': {
-    message:
-      'the AMI is not shared with this account, lives in another region, or was deregistered: ask its owner to share it, or copy it into this region',
-    command: 'aws ec2 describe-images --image-ids <ami-id> --region <region>',
-  },
-  'image-not-found': {
-    message: 'the AMI id does not exist here: wrong region, deregistered, or not shared with this account',
-    command: 'aws ec2 describe-images --image-ids <ami-id> --region <region>',
-  },
-  'ebs-kms-key-inaccessible': {
-    message:
-      'the launch call succeeded but EC2 could not use the KMS key of an encrypted volume: the key is disabled or pending deletion, or its key policy does not let the caller (or the Auto Scaling service-linked role) create grants (kms:CreateGrant, kms:Decrypt, kms:GenerateDataKeyWithoutPlaintext, kms:ReEncrypt*, kms:DescribeKey)',
-    command:
-      'aws ec2 get-ebs-default-kms-key-id && aws kms get-key-policy --key-id <key-id> --policy-name default',
-  },
-  'kms-key-state': {
-    message: 'the KMS key is disabled or pending deletion: enable it or cancel the deletion',
-    command: 'aws kms describe-key --key-id <key-id>',
-  },
-  'lambda-stale-kms-grant': {
-    message:
-      "the function's execution role was deleted and re-created under the same name; the KMS grant still names the old role: update the function so that Lambda creates a new grant (no policy change helps)",
-    command:
-      'aws lambda update-function-configuration --function-name <function> --role <execution-role-arn>',
-  },
-  'kms-ciphertext-ambiguous': {
-    message:
-      'KMS answers the same for a key that does not exist, a key in another region or account, and a caller without kms:Decrypt: first check that the key exists where the data was encrypted, then the key policy and the caller’s kms:Decrypt permission',
-    command: 'aws kms describe-key --key-id <key-id> --region <region>',
-  },
-  'opt-in-required': {
-    message:
-      'the account is not subscribed: enable the region, finish account activation, or accept the Marketplace terms',
-    command: 'aws account get-region-opt-status --region-name <region>',
-  },
-  'account-blocked': {
-    message: 'the account is blocked or suspended (billing or verification): only AWS Support can lift it',
-  },
-  'insufficient-capacity': {
-    message:
-      'AWS has no capacity for this instance type in that zone right now: retry later, use another zone or type',
-  },
-  throttling: {
-    message:
-      'the request rate exceeded the API limit: retry with exponential backoff, or lower the call rate',
-  },
-  'quota-exceeded': {
-    message: 'a service quota is reached: request an increase in Service Quotas, or free capacity',
-    command: 'aws service-quotas list-service-quotas --service-code <service>',
-  },
-  'malformed-policy': {
-    message: 'the policy being written is invalid: check it before writing it',
-    command: (whydenied) =>
-      `${whydenied} lint <policy.json> && aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://<policy.json>`,
-  },
-  'policy-validation': {
-    message: 'the service rejected the policy being written (an operator or key it does not accept)',
-    command: (whydenied) => `${whydenied} lint <policy.json>`,
-  },
-  'dry-run-succeeded': {
-    message: 'nothing failed: a --dry-run call reports success this way; the real call would be allowed',
-  },
-};
-
 /**
  * What to do next for a reading: the look-alike's remedy, or for an access failure, where the deciding
  * policy lives, who owns it, and the commands that fetch the missing evidence. `whydenied` is how
@@ -125,8 +26,8 @@ const LOOKALIKE_ADVICE: Readonly<
  */
 export function nextSteps(reading: ErrorReading, evidenceGiven = false, whydenied = 'whydenied'): NextStep[] {
   if (reading.lookalike !== null) {
-    const advice = LOOKALIKE_ADVICE[reading.lookalike];
-    if (advice === undefined) return [];
+    const advice = lookalikeAdvice(reading.lookalike);
+    if (advice === null) return [];
     const { command, message } = advice;
     return [
       {

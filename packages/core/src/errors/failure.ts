@@ -5,6 +5,7 @@
  */
 import type { PolicyLayer } from '../engine/layers.js';
 import type { CloudTrailCall } from './cloudtrail.js';
+import type { LookalikeId } from './lookalikes.js';
 import type { RedactedPart } from './redacted-parts.js';
 
 /** The categories of the contract's `diagnose` output. */
@@ -140,7 +141,7 @@ export interface ErrorReading {
   readonly kind: FailureKind;
   readonly failure: FailureFacts;
   /** Identifier of the look-alike rule that classified a non-permission error, e.g. `expired-token`. */
-  readonly lookalike: string | null;
+  readonly lookalike: LookalikeId | null;
   /** Wire code exactly as written, e.g. `Client.UnauthorizedOperation`. */
   readonly rawCode: string | null;
   readonly httpStatus: number | null;

@@ -1,13 +1,57 @@
 import type { FailureKind } from './failure.js';
 
+/** What to do about a look-alike, for the next steps of a diagnosis. */
+export interface LookalikeAdvice {
+  /** The remedy in plain words. */
+  readonly message: string;
+  /** A command that checks or fixes it; a function when it runs whydenied, given how the user runs it. */
+  readonly command?: string | ((whydenied: string) => string);
+}
+
+/** Stable identifiers of the look-alike rules; renderers and tests key on them. */
+export type LookalikeId =
+  | 'lambda-stale-kms-grant'
+  | 'kms-ciphertext-ambiguous'
+  | 'session-credentials'
+  | 'ami-not-shared'
+  | 'image-not-found'
+  | 'ebs-kms-key-inaccessible'
+  | 'kms-key-state'
+  | 'expired-token'
+  | 'invalid-token'
+  | 'signature-mismatch'
+  | 'request-expired'
+  | 'presigned-url-expired'
+  | 'presigned-url-not-yet-valid'
+  | 'mfa-code-invalid'
+  | 's3-date-header-invalid'
+  | 's3-headers-not-signed'
+  | 'credentials-not-validated'
+  | 'not-authenticated'
+  | 'opt-in-required'
+  | 'account-blocked'
+  | 's3-access-disabled'
+  | 'object-lock-retention'
+  | 'acls-disabled'
+  | 's3-object-archived'
+  | 'ssm-instance-management-role'
+  | 'insufficient-capacity'
+  | 'throttling'
+  | 'quota-exceeded'
+  | 'malformed-policy'
+  | 'policy-validation'
+  | 'dry-run-succeeded';
+
 /**
  * Errors that look like access failures but are not caused by a missing Allow or a matching Deny
  * (spec A.5). Rules are tried in order; the first whose code or phrase matches classifies the error.
  * `id` is stable: renderers key their advice on it.
  */
 export interface LookalikeRule {
-  readonly id: string;
+  readonly id: LookalikeId;
   readonly kind: FailureKind;
+  /** What to do instead: no policy change fixes a look-alike. */
+  readonly advice: LookalikeAdvice;
   /** Error codes (without `Client.`), compared exactly. */
   readonly codes?: readonly string[];
   /** Code suffixes, e.g. `LimitExceeded`. */
@@ -24,12 +68,23 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // The function's KMS grant still names the old role id after the role was re-created (C#92).
     id: 'lambda-stale-kms-grant',
     kind: 'kms-key-state',
+    advice: {
+      message:
+        "the function's execution role was deleted and re-created under the same name; the KMS grant still names the old role: update the function so that Lambda creates a new grant (no policy change helps)",
+      command:
+        'aws lambda update-function-configuration --function-name <function> --role <execution-role-arn>',
+    },
     phrases: ['KMS Exception: UnrecognizedClientException'],
     overridesDenial: true,
   },
   {
     id: 'kms-ciphertext-ambiguous',
     kind: 'ambiguous-kms',
+    advice: {
+      message:
+        'KMS answers the same for a key that does not exist, a key in another region or account, and a caller without kms:Decrypt: first check that the key exists where the data was encrypted, then the key policy and the caller’s kms:Decrypt permission',
+      command: 'aws kms describe-key --key-id <key-id> --region <region>',
+    },
     phrases: [
       'ciphertext refers to a customer master key that does not exist',
       'ciphertext refers to a KMS key',
@@ -38,21 +93,41 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
   {
     id: 'session-credentials',
     kind: 'credential-type',
+    advice: {
+      message:
+        'this STS call needs long-term IAM user (or root) credentials; temporary credentials can never call it, and no policy change fixes that',
+      command: 'aws sts get-caller-identity',
+    },
     phrases: ['with session credentials'],
   },
   {
     id: 'ami-not-shared',
     kind: 'not-shared',
+    advice: {
+      message:
+        'the AMI is not shared with this account, lives in another region, or was deregistered: ask its owner to share it, or copy it into this region',
+      command: 'aws ec2 describe-images --image-ids <ami-id> --region <region>',
+    },
     phrases: ['Not authorized for images'],
   },
   {
     id: 'image-not-found',
     kind: 'not-shared',
+    advice: {
+      message: 'the AMI id does not exist here: wrong region, deregistered, or not shared with this account',
+      command: 'aws ec2 describe-images --image-ids <ami-id> --region <region>',
+    },
     codes: ['InvalidAMIID.NotFound', 'InvalidAMIID.Unavailable'],
   },
   {
     id: 'ebs-kms-key-inaccessible',
     kind: 'kms-key-state',
+    advice: {
+      message:
+        'the launch call succeeded but EC2 could not use the KMS key of an encrypted volume: the key is disabled or pending deletion, or its key policy does not let the caller (or the Auto Scaling service-linked role) create grants (kms:CreateGrant, kms:Decrypt, kms:GenerateDataKeyWithoutPlaintext, kms:ReEncrypt*, kms:DescribeKey)',
+      command:
+        'aws ec2 get-ebs-default-kms-key-id && aws kms get-key-policy --key-id <key-id> --policy-name default',
+    },
     codes: ['InvalidKMSKey.InvalidState'],
     phrases: [
       'encrypted with an inaccessible AWS KMS key',
@@ -63,6 +138,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
   {
     id: 'kms-key-state',
     kind: 'kms-key-state',
+    advice: {
+      message: 'the KMS key is disabled or pending deletion: enable it or cancel the deletion',
+      command: 'aws kms describe-key --key-id <key-id>',
+    },
     codes: [
       'DisabledException',
       'KMSDisabledException',
@@ -76,12 +155,22 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
   {
     id: 'expired-token',
     kind: 'authentication',
+    advice: {
+      message:
+        'the temporary credentials expired: refresh them (sign in again, or re-assume the role) and retry',
+      command: 'aws sts get-caller-identity',
+    },
     codes: ['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired'],
     phrases: ['security token included in the request is expired', 'The provided token has expired'],
   },
   {
     id: 'invalid-token',
     kind: 'authentication',
+    advice: {
+      message:
+        'AWS does not recognise the credentials: the access key is deleted or mistyped, the session token is missing, the key belongs to another partition, or the region is not enabled; credentials from GetSessionToken without MFA also get this from IAM',
+      command: 'aws configure list && aws sts get-caller-identity',
+    },
     codes: [
       'InvalidClientTokenId',
       'UnrecognizedClientException',
@@ -100,29 +189,118 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
   {
     id: 'signature-mismatch',
     kind: 'authentication',
+    advice: {
+      message:
+        'the secret access key does not match the key id, or something rewrote the request (proxy, clock, encoding)',
+      command: 'aws configure list',
+    },
     codes: ['SignatureDoesNotMatch', 'InvalidSignatureException'],
     phrases: ['request signature we calculated does not match'],
   },
   {
     id: 'request-expired',
     kind: 'authentication',
+    advice: {
+      message: 'the request was signed with a clock more than 15 minutes off: fix the system clock',
+      command: 'date -u',
+    },
     codes: ['RequestExpired', 'RequestTimeTooSkewed'],
     phrases: ['Signature expired:'],
   },
   {
+    // S3 answers AccessDenied to a presigned URL used after its expiry, which is at most seven days and
+    // never later than the temporary credentials that signed it
+    // @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html
+    // @see https://repost.aws/knowledge-center/presigned-url-s3-bucket-expiration
+    id: 'presigned-url-expired',
+    kind: 'authentication',
+    advice: {
+      message:
+        "the presigned URL expired: create a new one; a URL lives at most 7 days (SigV4) and never longer than the temporary credentials that signed it (a role session, an instance profile), so sign long-lived URLs with an IAM user's key",
+      command: 'aws s3 presign s3://<bucket>/<key> --expires-in 3600',
+    },
+    phrases: ['Request has expired'],
+  },
+  {
+    // S3 answers AccessDenied when X-Amz-Date lies in the future: the signer's clock runs ahead
+    // @see https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
+    id: 'presigned-url-not-yet-valid',
+    kind: 'authentication',
+    advice: {
+      message:
+        'the presigned URL is dated in the future (X-Amz-Date): the clock of the machine that signed it runs ahead; fix its clock (NTP) and sign the URL again',
+      command: 'date -u',
+    },
+    phrases: ['Request is not yet valid'],
+  },
+  {
+    // STS answers AccessDenied when the MFA code is wrong, reused or out of sync, or the serial number
+    // names no MFA device of the caller
+    // @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_sync.html
+    // @see https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
+    id: 'mfa-code-invalid',
+    kind: 'authentication',
+    advice: {
+      message:
+        "the MFA one-time code was refused: use a fresh code (each is valid once), give the MFA device's ARN (arn:aws:iam::<account-id>:mfa/<name>, not the user's ARN) as the serial number, and resynchronize the device if its clock drifted; no policy change helps",
+      command: 'aws iam list-mfa-devices',
+    },
+    phrases: [
+      'MultiFactorAuthentication failed with invalid MFA one time pass code',
+      'MultiFactorAuthentication failed, unable to validate MFA code',
+      'MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code',
+      'MultiFactorAuthentication failed',
+    ],
+  },
+  {
+    // S3's AccessDenied for a request without a valid Date or x-amz-date header (a signing client's bug)
+    // @see https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html
+    id: 's3-date-header-invalid',
+    kind: 'authentication',
+    advice: {
+      message:
+        'the request carries no valid Date or x-amz-date header: the client signing it is broken or formats the time wrongly (it must be UTC); fix or update the client',
+    },
+    phrases: ['AWS authentication requires a valid Date or x-amz-date header'],
+  },
+  {
+    // S3's AccessDenied when a header that must be signed (x-amz-*) was sent but not signed
+    // @see https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
+    id: 's3-headers-not-signed',
+    kind: 'authentication',
+    advice: {
+      message:
+        'the request sent headers that its signature does not cover (x-amz-acl, x-amz-server-side-encryption...): sign the URL or request with the same headers the client then sends, or drop them',
+    },
+    phrases: ['There were headers present in the request which were not signed'],
+  },
+  {
     id: 'credentials-not-validated',
     kind: 'authentication',
+    advice: {
+      message: 'EC2 could not validate the credentials: check the access key, session token and region',
+      command: 'aws sts get-caller-identity',
+    },
     codes: ['AuthFailure'],
     phrases: ['was not able to validate the provided access credentials'],
   },
   {
     id: 'not-authenticated',
     kind: 'authentication',
+    advice: {
+      message:
+        'the service rejected the identity itself (Cognito sign-in or unauthenticated access settings), not a policy',
+    },
     codes: ['NotAuthorizedException', 'NotAuthorized'],
   },
   {
     id: 'opt-in-required',
     kind: 'opt-in',
+    advice: {
+      message:
+        'the account is not subscribed: enable the region, finish account activation, or accept the Marketplace terms',
+      command: 'aws account get-region-opt-status --region-name <region>',
+    },
     codes: ['OptInRequired', 'SubscriptionRequiredException', 'PendingVerification'],
     phrases: [
       'You are not subscribed to this service',
@@ -134,12 +312,90 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
   {
     id: 'account-blocked',
     kind: 'other',
+    advice: {
+      message: 'the account is blocked or suspended (billing or verification): only AWS Support can lift it',
+    },
     codes: ['Blocked'],
     phrases: ['This account is currently blocked'],
   },
   {
+    // S3 refuses every request to a resource AWS disabled (account suspended, abuse): AWS Support only
+    // @see https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+    id: 's3-access-disabled',
+    kind: 'other',
+    advice: {
+      message:
+        'AWS has disabled all access to this S3 resource or account (AccountProblem, AllAccessDisabled): only AWS Support can restore it; no policy change helps',
+    },
+    codes: ['AllAccessDisabled', 'AccountProblem'],
+    phrases: [
+      'All access to this Amazon S3 resource has been disabled',
+      'All access to this object has been disabled',
+    ],
+  },
+  {
+    // S3 refuses to delete or overwrite an object version under Object Lock retention or legal hold;
+    // governance mode gives way to s3:BypassGovernanceRetention with x-amz-bypass-governance-retention
+    // @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html
+    // @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-managing.html
+    id: 'object-lock-retention',
+    kind: 'other',
+    advice: {
+      message:
+        'the object version is held by S3 Object Lock (a retention period or a legal hold): wait for its retain-until date, remove the legal hold, or in governance mode send x-amz-bypass-governance-retention: true with s3:BypassGovernanceRetention; compliance mode gives way to nobody',
+      command: 'aws s3api get-object-retention --bucket <bucket> --key <key> --version-id <version-id>',
+    },
+    phrases: ['protected by object lock', 'forbidden by object lock'],
+  },
+  {
+    // Buckets with Object Ownership `BucketOwnerEnforced` (the default since April 2023) refuse ACLs
+    // @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-ownership-error-responses.html
+    id: 'acls-disabled',
+    kind: 'other',
+    advice: {
+      message:
+        'the bucket has ACLs disabled (Object Ownership: bucket owner enforced): send no ACL (or bucket-owner-full-control) and grant access with a bucket policy instead; only if ACLs are truly needed, set Object Ownership to ObjectWriter or BucketOwnerPreferred',
+      command: 'aws s3api get-bucket-ownership-controls --bucket <bucket>',
+    },
+    codes: ['AccessControlListNotSupported', 'InvalidBucketAclWithObjectOwnership'],
+    phrases: ['The bucket does not allow ACLs'],
+  },
+  {
+    // S3 answers 403 InvalidObjectState to a GET of an object archived in S3 Glacier Flexible Retrieval,
+    // Deep Archive or an Intelligent-Tiering archive tier until it is restored
+    // @see https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+    // @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/restoring-objects.html
+    id: 's3-object-archived',
+    kind: 'other',
+    advice: {
+      message:
+        'the object is archived (S3 Glacier Flexible Retrieval, Deep Archive or an archive tier): restore a copy first, then read it',
+      command: 'aws s3api restore-object --bucket <bucket> --key <key> --restore-request Days=1',
+    },
+    codes: ['InvalidObjectState'],
+    phrases: ["The operation is not valid for the object's storage class"],
+  },
+  {
+    // The SSM Agent found no instance profile credentials and fell back to Default Host Management
+    // Configuration, which the account has not turned on in this region
+    // @see https://docs.aws.amazon.com/systems-manager/latest/userguide/setup-instance-permissions.html
+    id: 'ssm-instance-management-role',
+    kind: 'other',
+    advice: {
+      message:
+        'the SSM Agent has no instance profile and Default Host Management Configuration is off in this account and region: attach an instance profile whose role has AmazonSSMManagedInstanceCore, or turn on Default Host Management Configuration',
+      command:
+        'aws ssm get-service-setting --setting-id /ssm/managed-instance/default-ec2-instance-management-role',
+    },
+    phrases: ['instance management role is not configured'],
+  },
+  {
     id: 'insufficient-capacity',
     kind: 'capacity',
+    advice: {
+      message:
+        'AWS has no capacity for this instance type in that zone right now: retry later, use another zone or type',
+    },
     codes: [
       'InsufficientInstanceCapacity',
       'InsufficientHostCapacity',
@@ -153,6 +409,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
   {
     id: 'throttling',
     kind: 'throttling',
+    advice: {
+      message:
+        'the request rate exceeded the API limit: retry with exponential backoff, or lower the call rate',
+    },
     codes: [
       'Throttling',
       'ThrottlingException',
@@ -171,6 +431,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
   {
     id: 'quota-exceeded',
     kind: 'quota',
+    advice: {
+      message: 'a service quota is reached: request an increase in Service Quotas, or free capacity',
+      command: 'aws service-quotas list-service-quotas --service-code <service>',
+    },
     codes: ['TooManyBuckets', 'ServiceQuotaExceededException', 'MaxSpotInstanceCountExceeded'],
     codeSuffixes: ['LimitExceeded', 'LimitExceededException', 'QuotaExceeded', 'QuotaExceededException'],
     phrases: ['request an adjustment to this limit', 'than your current vCPU limit'],
@@ -178,12 +442,21 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
   {
     id: 'malformed-policy',
     kind: 'other',
+    advice: {
+      message: 'the policy being written is invalid: check it before writing it',
+      command: (whydenied) =>
+        `${whydenied} lint <policy.json> && aws accessanalyzer validate-policy --policy-type IDENTITY_POLICY --policy-document file://<policy.json>`,
+    },
     codes: ['MalformedPolicyDocument', 'MalformedPolicyDocumentException', 'MalformedPolicy'],
     phrases: ['Syntax errors in policy'],
   },
   {
     id: 'policy-validation',
     kind: 'other',
+    advice: {
+      message: 'the service rejected the policy being written (an operator or key it does not accept)',
+      command: (whydenied) => `${whydenied} lint <policy.json>`,
+    },
     phrases: [
       'for parameter Condition is invalid',
       'is not compatible with the ARN_LIKE condition',
@@ -193,6 +466,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
   {
     id: 'dry-run-succeeded',
     kind: 'other',
+    advice: {
+      message: 'nothing failed: a --dry-run call reports success this way; the real call would be allowed',
+    },
     codes: ['DryRunOperation'],
     phrases: ['Request would have succeeded, but DryRun flag is set'],
   },
@@ -213,6 +489,11 @@ export const AUTHORIZATION_CODES: ReadonlySet<string> = new Set([
   'InsufficientPermissionsException',
   'AccessDeniedFault',
 ]);
+
+/** The advice of a look-alike rule, by its id. */
+export function lookalikeAdvice(id: LookalikeId): LookalikeAdvice | null {
+  return LOOKALIKE_RULES.find((rule) => rule.id === id)?.advice ?? null;
+}
 
 /** Finds the first look-alike rule that matches a code or a phrase of the text (given lower-cased). */
 export function findLookalike(
