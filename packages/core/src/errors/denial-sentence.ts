@@ -352,9 +352,12 @@ function readIamName(
   };
 }
 
-/** `arn:aws:iam::xxxx :user/bob` → `arn:aws:iam::xxxx:user/bob`: a space before a colon is no part of an ARN. */
+/**
+ * `arn:aws:iam::xxxx :user/bob` → `arn:aws:iam::xxxx:user/bob`: a space before a colon is no part of an
+ * ARN (the one after an elision, ` ... :`, is part of the stand-in and stays).
+ */
 function withoutStraySpaces(value: string): string {
-  return value.includes(' :') ? value.replace(/ (?=:)/g, '') : value;
+  return value.includes(' :') ? value.replace(/(?<![.…]) (?=:)/g, '') : value;
 }
 
 /** `(sts:AssumeRole` (its `)` already trimmed) → `sts:AssumeRole`. */

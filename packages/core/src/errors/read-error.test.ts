@@ -182,3 +182,88 @@ describe('readError: hostile inputs', () => {
     expect(result.value.otherFailures).toBe(0);
   });
 });
+
+describe('readError: shapes of issue 11 without a public paste at hand', () => {
+  function read(text: string): ErrorReading {
+    const result = readError(text);
+    if (!result.ok) throw new Error(`no reading: ${result.diagnostics[0]?.code}`);
+    return result.value;
+  }
+
+  it("reads the code of the Rust SDK's ErrorMetadata, not its wrappers' names", () => {
+    const r = read(
+      'Error: ServiceError(ServiceError { source: AccessDeniedException(AccessDeniedException { message: Some("User: arn:aws:sts::111122223333:assumed-role/app/s is not authorized to perform: dynamodb:GetItem on resource: arn:aws:dynamodb:eu-west-1:111122223333:table/t because no identity-based policy allows the dynamodb:GetItem action"), meta: ErrorMetadata { code: Some("AccessDeniedException"), message: Some("User: ..."), extras: Some({"aws_request_id": "0123ABCD-REQ"}) } }), raw: Response { status: StatusCode(400) } })',
+    );
+    expect(r.failure).toMatchObject({
+      code: 'AccessDeniedException',
+      action: 'dynamodb:GetItem',
+      reasonLayer: 'identity',
+    });
+    expect(r.requestId).toBe('0123ABCD-REQ');
+  });
+
+  it("reads a Python 2 dict repr's `u'__type'` and `u'Message'` (boto 2)", () => {
+    const r = read(
+      "JSONResponseError: JSONResponseError: 400 Bad Request\n{u'__type': u'com.amazon.coral.service#AccessDeniedException', u'Message': u'User: arn:aws:iam::111122223333:user/bob is not authorized to perform: logs:DescribeLogGroups on resource: arn:aws:logs:eu-west-1:111122223333:log-group::log-stream:'}",
+    );
+    expect(r.failure).toMatchObject({ code: 'AccessDeniedException', action: 'logs:DescribeLogGroups' });
+    expect(r.failure.resource).toBe('arn:aws:logs:eu-west-1:111122223333:log-group::log-stream:');
+  });
+
+  it('reads `perform: (sts:X) action` as the action in parentheses', () => {
+    const r = read(
+      'User: arn:aws:sts::111122223333:assumed-role/ci/run is not authorized to perform: (sts:AssumeRole) action on resource: arn:aws:iam::444455556666:role/deploy',
+    );
+    expect(r.failure).toMatchObject({
+      action: 'sts:AssumeRole',
+      resource: 'arn:aws:iam::444455556666:role/deploy',
+    });
+  });
+
+  it('keeps an ARN with `${VAR}` and `{account-id}` stand-ins whole and lists them', () => {
+    const r = read(
+      'User: arn:aws:sts::{account-id}:assumed-role/ci/run is not authorized to perform: eks:DescribeCluster on resource: arn:aws:eks:us-east-1:{account-id}:cluster/${CLUSTER_NAME}',
+    );
+    expect(r.failure.resource).toBe('arn:aws:eks:us-east-1:{account-id}:cluster/${CLUSTER_NAME}');
+    expect(r.redacted.map((p) => `${p.fact}.${p.part}=${p.text}`)).toEqual([
+      'principal.account={account-id}',
+      'resource.account={account-id}',
+      'resource.resource=${CLUSTER_NAME}',
+    ]);
+  });
+
+  it('keeps a principal with a spaced `[account id]` and an ARN with ` ... ` elided whole', () => {
+    const r = read(
+      'User: arn:aws:iam::[account id]:user/bob is not authorized to perform: iam:PassRole on resource: arn:aws:iam:: ... :role/app with an explicit deny in an identity-based policy',
+    );
+    expect(r.failure).toMatchObject({
+      principal: 'arn:aws:iam::[account id]:user/bob',
+      resource: 'arn:aws:iam:: ... :role/app',
+      denyType: 'explicit',
+      reasonLayer: 'identity',
+    });
+  });
+
+  it("reads IAM's `on resource: policy <ARN>` as that ARN, before the reason clause", () => {
+    const r = read(
+      'User: arn:aws:iam::111122223333:user/bob is not authorized to perform: iam:GetPolicy on resource: policy arn:aws:iam::aws:policy/ReadOnlyAccess because no identity-based policy allows the iam:GetPolicy action',
+    );
+    expect(r.failure).toMatchObject({
+      resource: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      reasonLayer: 'identity',
+    });
+    expect(r.unknowns.map((u) => u.code)).not.toContain('resource-rebuilt');
+  });
+
+  it('reads a known code alone on its line, and one in Markdown backticks', () => {
+    expect(read('Deploy failed:\nAccessDenied\n').failure.code).toBe('AccessDenied');
+    expect(read('the call fails with `AccessDeniedException`: not sure why').failure.code).toBe(
+      'AccessDeniedException',
+    );
+  });
+
+  it("lets the AWS code win over a framework's wrapper name", () => {
+    const r = read('ServerlessError: AccessDenied: Access Denied');
+    expect(r.failure.code).toBe('AccessDenied');
+  });
+});
