@@ -220,15 +220,16 @@ describe('readError: shapes of issue 11 without a public paste at hand', () => {
     });
   });
 
-  it('keeps an ARN with `${VAR}` and `{account-id}` stand-ins whole and lists them', () => {
+  it('keeps an ARN with shell-variable and `{account-id}` stand-ins whole and lists them', () => {
+    const variable = '$'.concat('{CLUSTER_NAME}');
     const r = read(
-      'User: arn:aws:sts::{account-id}:assumed-role/ci/run is not authorized to perform: eks:DescribeCluster on resource: arn:aws:eks:us-east-1:{account-id}:cluster/${CLUSTER_NAME}',
+      `User: arn:aws:sts::{account-id}:assumed-role/ci/run is not authorized to perform: eks:DescribeCluster on resource: arn:aws:eks:us-east-1:{account-id}:cluster/${variable}`,
     );
-    expect(r.failure.resource).toBe('arn:aws:eks:us-east-1:{account-id}:cluster/${CLUSTER_NAME}');
+    expect(r.failure.resource).toBe(`arn:aws:eks:us-east-1:{account-id}:cluster/${variable}`);
     expect(r.redacted.map((p) => `${p.fact}.${p.part}=${p.text}`)).toEqual([
       'principal.account={account-id}',
       'resource.account={account-id}',
-      'resource.resource=${CLUSTER_NAME}',
+      `resource.resource=${variable}`,
     ]);
   });
 
