@@ -17,8 +17,18 @@ import { compileWildcard, type WildcardMatcher, type WildcardPart } from '../mat
  */
 export function arnPatternMatchesFormat(pattern: string, format: string): boolean {
   if (pattern === '*') return true;
-  const policy = segments(policyTokens(pattern));
-  const data = segments(formatTokens(format));
+  // one pattern is tried against many formats in a row, and the catalog has few formats: each is
+  // split once (lint of a long policy split them again for every statement and action)
+  if (pattern !== lastPattern) {
+    lastPattern = pattern;
+    lastPolicy = segments(policyTokens(pattern));
+  }
+  const policy = lastPolicy;
+  let data = formatSegments.get(format);
+  if (data === undefined && !formatSegments.has(format)) {
+    data = segments(formatTokens(format));
+    formatSegments.set(format, data);
+  }
   if (policy === undefined || data === undefined) return false;
   const tailAbsorbs = policy.length < 6 && isStar(policy[policy.length - 1]?.at(-1));
   if (policy.length < 6 && !tailAbsorbs) return false;
@@ -31,6 +41,10 @@ export function arnPatternMatchesFormat(pattern: string, format: string): boolea
   }
   return true;
 }
+
+let lastPattern: string | undefined;
+let lastPolicy: readonly (readonly ArnToken[])[] | undefined;
+const formatSegments = new Map<string, readonly (readonly ArnToken[])[] | undefined>();
 
 /** One token of a pattern: a literal character, `?`, a star, or a star that stays inside one path part. */
 export type ArnToken =
@@ -105,7 +119,7 @@ function segments(tokens: readonly ArnToken[]): ArnToken[][] | undefined {
   return [[{ kind: 'char', char: 'a' }], ...out];
 }
 
-function joinSegments(list: readonly ArnToken[][]): ArnToken[] {
+function joinSegments(list: readonly (readonly ArnToken[])[]): ArnToken[] {
   const out: ArnToken[] = [];
   list.forEach((segment, i) => {
     if (i > 0) out.push({ kind: 'char', char: ':' });

@@ -87,6 +87,9 @@ export interface ServiceInfo {
   resourceTypesMatching(action: ActionInfo, pattern: string): readonly ActionResourceType[];
 }
 
+/** How many distinct action patterns a service remembers the matches of. */
+const MAX_MATCHED_PATTERNS = 4096;
+
 /** Builds the typed view of one service. */
 export function buildServiceInfo(
   prefix: string,
@@ -126,6 +129,11 @@ export function buildServiceInfo(
     };
   });
   const actionByName = new Map(actions.map((a) => [a.name.toLowerCase(), a]));
+  const lowerNames = actions.map((a) => a.name.toLowerCase());
+  // a policy repeats its patterns (`ec2:Describe*` in statement after statement): each is matched once
+  const matched = new Map<string, readonly ActionInfo[]>();
+  let lastPattern: string | null = null;
+  const formatMatches = new Map<string, boolean>();
   const keyTemplates = new Map<string, ConditionKeyTemplate>();
   const template = (key: string): ConditionKeyTemplate => {
     let t = keyTemplates.get(key);
@@ -146,8 +154,14 @@ export function buildServiceInfo(
         const one = actionByName.get(namePattern.toLowerCase());
         return one ? [one] : [];
       }
-      const matcher = compileWildcard(namePattern, { ignoreCase: true });
-      return actions.filter((a) => matcher.matches(a.name));
+      const pattern = namePattern.toLowerCase();
+      let found = matched.get(pattern);
+      if (found === undefined) {
+        const matcher = compileWildcard(pattern);
+        found = actions.filter((_, i) => matcher.matches(lowerNames[i] as string));
+        if (matched.size < MAX_MATCHED_PATTERNS) matched.set(pattern, found);
+      }
+      return found;
     },
     resourceType: (key) => typeByKey.get(key.toLowerCase()) ?? null,
     resourceTypes: () => resourceTypes,
@@ -175,9 +189,21 @@ export function buildServiceInfo(
       );
     },
     resourceTypesMatching(action, pattern) {
-      return action.resourceTypes.filter(
-        (rt) => rt.arnFormat !== null && arnPatternMatchesFormat(pattern, rt.arnFormat),
-      );
+      // a statement's resource is tried against each of its actions' types in a row: many actions
+      // share a type, so each ARN format is matched once per resource
+      if (pattern !== lastPattern) {
+        lastPattern = pattern;
+        formatMatches.clear();
+      }
+      return action.resourceTypes.filter((rt) => {
+        if (rt.arnFormat === null) return false;
+        let matches = formatMatches.get(rt.arnFormat);
+        if (matches === undefined) {
+          matches = arnPatternMatchesFormat(pattern, rt.arnFormat);
+          formatMatches.set(rt.arnFormat, matches);
+        }
+        return matches;
+      });
     },
   };
 }

@@ -15,8 +15,36 @@ export interface ActionValue {
   readonly actions: readonly ActionInfo[] | null;
 }
 
+/**
+ * What each statement's actions match, per catalog: several rules ask for every statement, and
+ * expanding `ec2:Describe*` again for each of them made lint of a long policy far slower than
+ * evaluating it.
+ */
+const actionValuesMemo = new WeakMap<CatalogSnapshot, WeakMap<PolicyStatement, ActionValue[] | null>>();
+const expandedMemo = new WeakMap<CatalogSnapshot, WeakMap<PolicyStatement, ActionInfo[] | null>>();
+
+function memoFor<T>(
+  memo: WeakMap<CatalogSnapshot, WeakMap<PolicyStatement, T>>,
+  catalog: CatalogSnapshot,
+): WeakMap<PolicyStatement, T> {
+  let byStatement = memo.get(catalog);
+  if (byStatement === undefined) {
+    byStatement = new WeakMap();
+    memo.set(catalog, byStatement);
+  }
+  return byStatement;
+}
+
 /** The values of a statement's `Action` (not `NotAction`) with what they match; `null` for `NotAction`. */
 export function actionValues(statement: PolicyStatement, catalog: CatalogSnapshot): ActionValue[] | null {
+  const memo = memoFor(actionValuesMemo, catalog);
+  if (memo.has(statement)) return memo.get(statement) ?? null;
+  const values = readActionValues(statement, catalog);
+  memo.set(statement, values);
+  return values;
+}
+
+function readActionValues(statement: PolicyStatement, catalog: CatalogSnapshot): ActionValue[] | null {
   if (statement.action.negated) return null;
   return statement.action.values.map((value) => {
     const colon = value.raw.indexOf(':');
@@ -36,14 +64,38 @@ export function actionValues(statement: PolicyStatement, catalog: CatalogSnapsho
  * quiet then.
  */
 export function expandedActions(statement: PolicyStatement, catalog: CatalogSnapshot): ActionInfo[] | null {
+  const memo = memoFor(expandedMemo, catalog);
+  if (memo.has(statement)) return memo.get(statement) ?? null;
   const values = actionValues(statement, catalog);
+  // statements that name the same actions share one expansion
+  const key = values === null ? null : values.map((v) => v.value.raw.toLowerCase()).join('\n');
+  let byKey = expandedByKey.get(catalog);
+  if (byKey === undefined) {
+    byKey = new Map();
+    expandedByKey.set(catalog, byKey);
+  }
+  let expanded = key === null ? null : byKey.get(key);
+  if (expanded === undefined) {
+    expanded = expandActions(values);
+    if (key !== null && byKey.size < MAX_SHARED_EXPANSIONS) byKey.set(key, expanded);
+  }
+  memo.set(statement, expanded);
+  return expanded;
+}
+
+const expandedByKey = new WeakMap<CatalogSnapshot, Map<string, ActionInfo[] | null>>();
+
+/** How many distinct `Action` lists share their expansion. */
+const MAX_SHARED_EXPANSIONS = 4096;
+
+function expandActions(values: readonly ActionValue[] | null): ActionInfo[] | null {
   if (values === null) return null;
-  const out = new Map<string, ActionInfo>();
+  const out = new Set<ActionInfo>();
   for (const v of values) {
     if (v.actions === null) return null;
-    for (const a of v.actions) out.set(a.fullName.toLowerCase(), a);
+    for (const a of v.actions) out.add(a);
   }
-  return [...out.values()];
+  return [...out];
 }
 
 /**
