@@ -3,7 +3,7 @@ import { namedPolicies } from '../engine/compile-policy-set.js';
 import type { ContextValue } from '../engine/request.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
-import { createPointerLocator } from '../json/pointer-position.js';
+import { createPointerLocator, type PointerLocator } from '../json/pointer-position.js';
 import type { EvaluatedFinding } from './evaluate-checks.js';
 
 /**
@@ -78,8 +78,7 @@ export function decidingPolicyOf(finding: EvaluatedFinding): DecidingPolicy | nu
   const named = namedPolicies(finding.governing.input).find((p) => p.name === finding.policy);
   if (named === undefined) return null;
   const document = documentValue(named.document);
-  const text = JSON.stringify(document, null, 2);
-  const locator = createPointerLocator(text);
+  const { text, locator } = locatedDocument(document);
   const locate = (pointer: string): LocatedNode => ({ pointer, span: locator.locate(pointer) });
   const deciding = finding.decision === 'ExplicitDeny' ? finding.conditions : finding.failedConditions;
   return {
@@ -89,6 +88,23 @@ export function decidingPolicyOf(finding: EvaluatedFinding): DecidingPolicy | nu
     statement: finding.statementPointer === null ? null : locate(finding.statementPointer),
     conditions: deciding.map((c) => ({ ...locate(c.pointer), operator: c.operator, key: c.key })),
   };
+}
+
+/**
+ * A document's printed text and its locator, made once per document object: the findings of one
+ * call (RunInstances makes several checks) often share their deciding policy, and printing and
+ * parsing a policy of 100,000 statements again for each made diagnose far slower than simulate.
+ */
+const located = new WeakMap<object, { readonly text: string; readonly locator: PointerLocator }>();
+
+function locatedDocument(document: unknown): { readonly text: string; readonly locator: PointerLocator } {
+  const key = typeof document === 'object' && document !== null ? document : null;
+  const known = key === null ? undefined : located.get(key);
+  if (known !== undefined) return known;
+  const text = JSON.stringify(document, null, 2);
+  const made = { text, locator: createPointerLocator(text) };
+  if (key !== null) located.set(key, made);
+  return made;
 }
 
 /** A document as given: an object, or JSON text of one. */

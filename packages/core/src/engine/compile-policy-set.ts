@@ -88,6 +88,14 @@ export interface CompiledPolicySet {
 const MEMO_LIMIT = 4096;
 
 /**
+ * Policies already compiled, by document object and by how they were compiled (layer, kind, level,
+ * name): diagnose compiles a set for each check of a call, and those sets share their documents, so
+ * a policy of 100,000 statements was parsed and compiled again for every check. Documents are
+ * values: nothing edits one in place (fixes build new ones).
+ */
+const compiledDocuments = new WeakMap<object, Map<string, CompiledPolicy>>();
+
+/**
  * Parses and compiles every policy of a set once, or says which documents could not be read: the
  * diagnostics carry JSON pointers relative to the set (e.g.
  * `/identityPolicies/0/document/Statement/1/Effect`).
@@ -103,12 +111,22 @@ export function compilePolicySet(input: PolicySetInput): Result<CompiledPolicySe
     pointer: string,
     level = 0,
   ) => {
+    const key = `${layer}\u0000${kind}\u0000${level}\u0000${named.name}`;
+    const known = typeof named.document === 'object' && named.document !== null;
+    const cached = known ? compiledDocuments.get(named.document as object)?.get(key) : undefined;
+    if (cached !== undefined) return cached;
     const parsed = parsePolicy(named.document, { kind });
     if (!parsed.ok) {
       for (const d of parsed.diagnostics) diagnostics.push({ ...d, path: `${pointer}/document${d.path}` });
       return null;
     }
-    return compilePolicy(named.name, parsed.value, layer, level);
+    const compiled = compilePolicy(named.name, parsed.value, layer, level);
+    if (known) {
+      const byKey = compiledDocuments.get(named.document as object) ?? new Map<string, CompiledPolicy>();
+      byKey.set(key, compiled);
+      compiledDocuments.set(named.document as object, byKey);
+    }
+    return compiled;
   };
   const list = (
     items: readonly NamedPolicyInput[],
