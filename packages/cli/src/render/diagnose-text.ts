@@ -120,6 +120,12 @@ function renderEvaluation(
       out.push(
         `  ${i + 1}. change \`${fix.policyName}\` (${LAYER_NAME[fix.layer]}) of ${fix.target}: ${what}`,
       );
+      const { beyond, beyondCount } = fix.verification;
+      if (beyondCount > 0) {
+        const rows = beyond.slice(0, 5).map((r) => `${r.action} on ${r.resource}`);
+        const more = beyondCount > rows.length ? ` and ${beyondCount - rows.length} more` : '';
+        out.push(s.yellow(`     beyond the failed checks it allows: ${rows.join('; ')}${more}`));
+      }
       if (fix.verification.widened.length > 0) {
         out.push(s.yellow(`     it would also let through: ${fix.verification.widened.join('; ')}`));
       }

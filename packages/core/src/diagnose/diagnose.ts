@@ -15,9 +15,10 @@ import { instanceProfilesOf, missingFact } from '../evidence/instance-profiles.j
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
 import { type Remedy, remedyOf } from '../fix/call-properties.js';
+import { compareFix, type FixComparison } from '../fix/compare-fix.js';
 import { withFixFiles } from '../fix/fix-files.js';
 import type { FixProposal, FixTargetKind } from '../fix/fix-model.js';
-import { type NoFix, planFixes } from '../fix/plan-fixes.js';
+import { type NoFix, type PlannedFix, planFixes } from '../fix/plan-fixes.js';
 import { type SuggestedStatement, suggestStatements } from '../fix/suggest-statements.js';
 import { checksForFailure } from './checks-for-failure.js';
 import {
@@ -33,7 +34,7 @@ import {
   type EvaluatedRequest,
   evaluatedRequestOf,
 } from './finding-detail.js';
-import { keysSentWith } from './keys-sent.js';
+import { type KeysSent, keysSentWith } from './keys-sent.js';
 import { type NextStep, nextSteps } from './next-steps.js';
 
 /** A denied (action, resource) check found by evaluating the caller's policies (contract `findings`). */
@@ -79,7 +80,8 @@ export interface Fix {
   readonly command: string;
   /** A proposal for the organization or resource owner to decide, not a change to make. */
   readonly proposal: boolean;
-  readonly verification: FixProposal['verification'];
+  /** The engine's verdict: the probes, and the comparison of the new document with the current one. */
+  readonly verification: FixProposal['verification'] & FixComparison;
 }
 
 /** The contract's `diagnose --format json` output, plus the reading's details. */
@@ -264,7 +266,8 @@ async function evaluateWithEvidence(
     }
   }
   const planned = planFixes(findings);
-  const fixes = planned.fixes.map((fix) => ({
+  const { fixes: compared, none } = await compareFixes(planned, findings, catalog, sent);
+  const fixes = compared.map((fix) => ({
     layer: fix.layer,
     target: fix.target,
     owner: fix.owner,
@@ -278,7 +281,49 @@ async function evaluateWithEvidence(
     verification: fix.verification,
   }));
   const remedies = findings.flatMap((f, i) => remedyOf(f, i) ?? []);
-  return { findings, fixes, noFix: planned.none, remedies, unknowns, missing };
+  return { findings, fixes, noFix: none, remedies, unknowns, missing };
+}
+
+/**
+ * Runs the comparison safety check on every planned fix: a fix that is not a proposal and lets through
+ * more than the checks it answers is not shown (its findings get `not-verified`); a proposal shows
+ * what more it lets through.
+ */
+async function compareFixes(
+  planned: ReturnType<typeof planFixes>,
+  findings: readonly EvaluatedFinding[],
+  catalog: Catalog | undefined,
+  sent: KeysSent,
+): Promise<{ fixes: (PlannedFix & { verification: Fix['verification'] })[]; none: NoFix[] }> {
+  const fixes: (PlannedFix & { verification: Fix['verification'] })[] = [];
+  const none = [...planned.none];
+  for (const fix of planned.fixes) {
+    const answered = fix.findings.flatMap((i) => findings[i] ?? []);
+    const checkOf = new Map(answered.map((f) => [f.request, f.check]));
+    const comparison = await compareFix(
+      { layer: fix.layer, kind: fix.kind, before: fix.before, after: fix.document },
+      answered.map((f) => f.request),
+      catalog,
+      (request, key) => {
+        const check = checkOf.get(request);
+        return check !== undefined && sent(check, key) === false;
+      },
+    );
+    if (!fix.proposal && comparison.beyondCount > 0) {
+      const rows = comparison.beyond.slice(0, 3).map((r) => `\`${r.action}\` on \`${r.resource}\``);
+      const more = comparison.beyondCount > 3 ? ` and ${comparison.beyondCount - 3} more` : '';
+      for (const finding of fix.findings) {
+        none.push({
+          finding,
+          code: 'not-verified',
+          message: `the change would also allow ${rows.join(', ')}${more}`,
+        });
+      }
+      continue;
+    }
+    fixes.push({ ...fix, verification: { ...fix.verification, ...comparison } });
+  }
+  return { fixes, none };
 }
 
 const IDENTITY_SIDE: ReadonlySet<PolicyLayer> = new Set(['identity', 'permissions-boundary', 'session']);

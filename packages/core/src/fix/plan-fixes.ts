@@ -32,6 +32,12 @@ export interface NoFix {
   readonly message: string;
 }
 
+/** A verified fix: the proposal, the findings it answers and the document it replaces (`null`: created). */
+export interface PlannedFix extends FixProposal {
+  readonly findings: readonly number[];
+  readonly before: EditableDocument | null;
+}
+
 /** The changes planned for one policy, accumulated over every finding that needs it. */
 interface PlannedChange {
   readonly target: FixTarget;
@@ -56,7 +62,7 @@ const MAX_LAYERS = 4;
  * request becomes allowed.
  */
 export function planFixes(findings: readonly EvaluatedFinding[]): {
-  fixes: (FixProposal & { readonly findings: readonly number[] })[];
+  fixes: PlannedFix[];
   none: NoFix[];
 } {
   const planned = new Map<string, PlannedChange>();
@@ -83,7 +89,7 @@ export function planFixes(findings: readonly EvaluatedFinding[]): {
     const reason = planFinding(finding, planned);
     if (reason !== null) none.push({ finding: i, ...reason });
   });
-  const fixes: (FixProposal & { readonly findings: readonly number[] })[] = [];
+  const fixes: PlannedFix[] = [];
   for (const change of planned.values()) {
     const answered = [...change.findings].map((i) => findings[i] as EvaluatedFinding);
     const verification = verifyPlanned(answered, planned, change);
@@ -114,6 +120,7 @@ export function planFixes(findings: readonly EvaluatedFinding[]): {
       verification,
       proposal: target.owner !== 'account' || change.exempt,
       findings: [...change.findings].sort((a, b) => a - b),
+      before: change.original,
     });
   }
   return { fixes, none };

@@ -25,6 +25,16 @@ export function FixView({
         {fix.proposal ? `a proposal for ${who} to decide` : `for ${who}`}
         {fix.verification.allowsChecks ? ', verified with the engine' : ''}
       </p>
+      {fix.verification.beyondCount === 0 ? null : (
+        <p class="warn" data-beyond={fix.verification.beyondCount}>
+          beyond the failed checks it allows:{' '}
+          {fix.verification.beyond
+            .slice(0, 5)
+            .map((r) => `${r.action} on ${r.resource}`)
+            .join('; ')}
+          {fix.verification.beyondCount > 5 ? ` and ${fix.verification.beyondCount - 5} more` : ''}
+        </p>
+      )}
       {fix.verification.widened.length === 0 ? null : (
         <p class="warn">it would also let through: {fix.verification.widened.join('; ')}</p>
       )}
