@@ -134,6 +134,18 @@ const CASES: readonly AgreeCase[] = [
     org: `${S}/08b-trust-policy-cross-account/org.json`,
   },
   {
+    name: 'a region guard: make the call in an allowed region first, the SCP change is a proposal (issue 10, defect 5)',
+    error: `${S}/10a-scp-region-deny-from-arn/error.txt`,
+    account: [`${S}/10a-scp-region-deny-from-arn/account-111122223333.json`],
+    org: `${S}/10a-scp-region-deny-from-arn/org.json`,
+  },
+  {
+    name: 'a decoded message adds its exact check to the call (issue 10, defect 4)',
+    error: `${S}/20-decoded-message-adds-its-check/error.txt`,
+    decoded: `${S}/20-decoded-message-adds-its-check/decoded.json`,
+    account: [`${S}/20-decoded-message-adds-its-check/account-111122223333.json`],
+  },
+  {
     name: 'a decoded authorization message',
     error: 'examples/errors/runinstances-passrole.txt',
     decoded: `${F}/decoded-passrole.json`,
