@@ -88,6 +88,24 @@ const CASES: readonly CliCase[] = [
     exit: 0,
     json: { decision: 'ImplicitDeny' },
   },
+  {
+    name: 'defect 2: context keys named like object members stay keys (`__proto__` with a number in its list)',
+    args: [
+      'simulate',
+      '--format',
+      'json',
+      '--case',
+      file(
+        'proto.json',
+        simulateCase(
+          { 'ForAnyValue:StringEquals': { ['__proto__']: '1', constructor: 'true', toString: 'x' } },
+          JSON.parse('{"__proto__": ["a", 1], "constructor": true, "toString": "x"}'),
+        ),
+      ),
+    ],
+    exit: 0,
+    json: { decision: 'Allowed' },
+  },
 ];
 
 describe('hostile inputs (issue 12)', () => {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
 import type { ContextValue } from '../engine/request.js';
+import { dictionary } from '../json/dictionary.js';
 
 /** Keys that would reach an object's prototype: never used as a member name from user text. */
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -18,7 +19,7 @@ export function parseContextPairs(
   pairs: readonly string[],
   source = 'context',
 ): Result<Readonly<Record<string, ContextValue>>> {
-  const context: Record<string, ContextValue> = Object.create(null) as Record<string, ContextValue>;
+  const context = dictionary<ContextValue>();
   const diagnostics: Diagnostic[] = [];
   for (const raw of pairs) {
     const pair = raw.trim();

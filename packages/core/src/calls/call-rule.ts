@@ -4,6 +4,7 @@
  */
 
 import type { ContextValue } from '../engine/request.js';
+import { dictionary } from '../json/dictionary.js';
 import type { BuiltArn, CallScope } from './arns.js';
 import type { CallDescription, CallNote } from './call-model.js';
 import type { CallCheck, CheckTiming, UnresolvedFact } from './check.js';
@@ -66,7 +67,7 @@ export interface CallCheckParts {
 
 /** Builds a {@link CallCheck}, collecting which of its parts are assumptions and why. */
 export function makeCheck(spec: CallCheckParts): CallCheck {
-  const context: Record<string, ContextValue> = {};
+  const context = dictionary<ContextValue>();
   for (const [key, value] of Object.entries(spec.context ?? {})) {
     if (value !== undefined) context[key] = value;
   }

@@ -1,3 +1,4 @@
+import { dictionary } from '../json/dictionary.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import type { CallNote } from './call-model.js';
 
@@ -98,7 +99,7 @@ export class ParameterReader {
       return value as Record<string, string>;
     }
     if (Array.isArray(value)) {
-      const tags: Record<string, string> = {};
+      const tags = dictionary<string>();
       for (const item of value) {
         if (!isJsonObject(item)) return this.#ignored(name, 'tags');
         const key = item.key ?? item.Key;

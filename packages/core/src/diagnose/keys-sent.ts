@@ -2,6 +2,7 @@ import type { Check } from '../calls/check.js';
 import type { Catalog } from '../catalog/catalog.js';
 import type { ActionInfo, ServiceInfo } from '../catalog/service-info.js';
 import type { ContextValue } from '../engine/request.js';
+import { dictionary } from '../json/dictionary.js';
 
 /**
  * Whether AWS sends a context key with a check: `true`, `false`, or `null` when nothing says (a global
@@ -49,7 +50,7 @@ export function contextSentWith(
   given: Readonly<Record<string, ContextValue>>,
   sent: KeysSent,
 ): Record<string, ContextValue> {
-  const out: Record<string, ContextValue> = {};
+  const out = dictionary<ContextValue>();
   for (const [key, value] of Object.entries(given)) {
     if (sent(check, key) !== false) out[key] = value;
   }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
+import { dictionary } from '../json/dictionary.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { pointerSegment } from '../policy/parse-policy.js';
 import { compilePolicySet, type NamedPolicyInput, type PolicySetInput } from './compile-policy-set.js';
@@ -83,7 +84,7 @@ class CaseReader {
     const action = this.string(value.action, `${path}/action`, '`action`');
     const resource =
       value.resource === undefined ? '*' : this.string(value.resource, `${path}/resource`, '`resource`');
-    const context: Record<string, ContextValue> = {};
+    const context = dictionary<ContextValue>();
     if (value.context !== undefined) {
       if (!isJsonObject(value.context)) {
         this.fail(`${path}/context`, '`context` must be an object of keys to values');

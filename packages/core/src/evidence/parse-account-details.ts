@@ -1,4 +1,5 @@
 import type { Result } from '../diagnostics/result.js';
+import { dictionary } from '../json/dictionary.js';
 import { parseArn } from '../matching/arn.js';
 import type {
   AccountSnapshot,
@@ -204,7 +205,7 @@ class AccountReader extends RawReader {
   }
 
   tags(raw: RawRecord, path: string): Record<string, string> {
-    const tags: Record<string, string> = {};
+    const tags = dictionary<string>();
     for (const { item, path: at } of this.list(raw, 'Tags', path)) {
       const tag = this.record(item, at, 'a tag');
       if (tag === undefined) continue;

@@ -1,5 +1,6 @@
 import type { Check, CheckOrigin } from '../calls/check.js';
 import type { ContextValue } from '../engine/request.js';
+import { dictionary } from '../json/dictionary.js';
 import { narrowStatement } from './narrow-statement.js';
 
 /**
@@ -67,7 +68,7 @@ export function suggestStatements(checks: readonly Check[]): SuggestedStatement[
 
 /** The check's context without the values the expansion only assumed. */
 function knownContext(check: Check): Record<string, ContextValue> {
-  const known: Record<string, ContextValue> = {};
+  const known = dictionary<ContextValue>();
   for (const [key, value] of Object.entries(check.context)) {
     if (!check.assumed.includes(`context:${key}`)) known[key] = value;
   }
