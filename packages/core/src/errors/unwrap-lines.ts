@@ -1,4 +1,5 @@
-import { continuesPhrase, followsValueStart, isPhraseWord, precedesValueEnd } from './wrap-phrases.js';
+import { looksLikeNewLine, showsCut } from './wrap-cuts.js';
+import { continuesPhrase, isPhraseWord } from './wrap-phrases.js';
 
 /**
  * Rejoins the lines of a pasted error that a terminal, PowerShell, a log viewer or a word-wrapping tool
@@ -7,10 +8,10 @@ import { continuesPhrase, followsValueStart, isPhraseWord, precedesValueEnd } fr
  * Two kinds of break are undone:
  * - **hard wraps**: the text was cut every `width` characters, inside words, ARNs and ids, each
  *   continuation line perhaps indented. A line as long as the longest line is such a cut when at least
- *   two different lines are that long; it is joined to the next without adding anything (the exact
- *   inverse), its hanging indent removed. A single longest line is joined only where the cut shows: a
- *   word of the reader's phrases cut in two (`perf` / `orm:`), an ARN or action cut before its parts
- *   are complete, a bracket or quote left open, a value whose phrase goes on in the next line.
+ *   two lines that start differently are that long; it is joined to the next without adding anything
+ *   (the exact inverse), its hanging indent removed. A single longest line is joined only where the cut
+ *   shows: a word of the reader's phrases cut in two (`perf` / `orm:`), an ARN or action cut before its
+ *   parts are complete, a bracket or quote left open, a value whose phrase goes on in the next line.
  * - **soft wraps**: the text was broken at a space that the tool then dropped (word wrapping, copied
  *   terminal rows with their trailing spaces trimmed). A break between two words of one of the phrases
  *   the reader looks for (`is not authorized to` / `perform:`, `on` / `resource:`, `User:` / `arn:…`)
@@ -18,31 +19,45 @@ import { continuesPhrase, followsValueStart, isPhraseWord, precedesValueEnd } fr
  *
  * A line that opens a record of its own (a time stamp, a log level, `User: `, `An error occurred`, the
  * start of an earlier record again) is never joined to the one before, so the messages of a multi-error
- * paste stay apart. Each line is looked at a bounded number of times: linear in the text length.
+ * paste stay apart. Two passes over the text, each line looked at a bounded number of times, no regular
+ * expression that can backtrack: linear in the text length.
  */
 export function unwrapLines(text: string): string {
   if (!text.includes('\n')) {
     return text;
   }
-  const lines = text.split('\n');
+  const lines = lineBounds(text);
+  const count = lines.length / 2;
   const width = wrapWidth(lines);
-  const full = lines.map((line) => width > 0 && isFullLine(line, width));
-  const wrap: Wrap = { confirmed: hasTwoDistinctFullLines(lines, full), indent: hangingIndent(lines, full) };
-
-  const first = lines[0] ?? '';
-  const out: string[] = [first];
-  const recordStarts = new Set<string>([recordKey(first)]);
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    const join = decideJoin(lines[i - 1] ?? '', line, full[i - 1] === true, wrap, recordStarts);
-    if (join === null) {
-      out.push('\n', line);
-      recordStarts.add(recordKey(line));
-    } else {
-      out.push(join.glue, join.rest);
-    }
+  const full = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    full[i] = width > 0 && isFullLine(text, start(lines, i), end(lines, i), width) ? 1 : 0;
   }
-  return out.join('');
+  const wrap: Wrap = {
+    confirmed: hasTwoDistinctFullLines(text, lines, full),
+    indent: hangingIndent(text, lines, full),
+  };
+
+  const pieces: string[] = [];
+  let from = 0;
+  const recordStarts = new Set<string>([recordKey(text, 0, end(lines, 0))]);
+  for (let i = 1; i < count; i++) {
+    const join = decideJoin(text, lines, i, full[i - 1] === 1, wrap, recordStarts);
+    if (join === NO_JOIN) {
+      recordStarts.add(recordKey(text, start(lines, i), end(lines, i)));
+      continue;
+    }
+    pieces.push(text.slice(from, end(lines, i - 1)));
+    if (join % 2 === 1) {
+      pieces.push(' ');
+    }
+    from = Math.floor(join / 2);
+  }
+  if (pieces.length === 0) {
+    return text;
+  }
+  pieces.push(text.slice(from));
+  return pieces.join('');
 }
 
 /** What the whole text says about how it was wrapped. */
@@ -51,13 +66,6 @@ interface Wrap {
   readonly confirmed: boolean;
   /** Spaces that start each continuation line. */
   readonly indent: number;
-}
-
-interface Join {
-  /** What replaces the line break: nothing (a cut inside a word) or a space (a dropped one). */
-  readonly glue: '' | ' ';
-  /** The continuation line without its hanging indent. */
-  readonly rest: string;
 }
 
 /** Narrowest width taken for a wrapping terminal or viewer: shorter lines are left as they are. */
@@ -70,12 +78,34 @@ const RECORD_KEY_LENGTH = 24;
 const MIN_RECORD_KEY = 12;
 /** How many leading characters tell two full lines apart as pieces of different text. */
 const DISTINCT_START = 12;
+/** How far back a line's end is read to judge the break after it. */
+const TAIL = 256;
+
+/** `[start0, end0, start1, end1, …]`: where each line starts and ends (before its `\n`). */
+function lineBounds(text: string): number[] {
+  const bounds: number[] = [];
+  let from = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+    bounds.push(from, nl);
+    from = nl + 1;
+  }
+  bounds.push(from, text.length);
+  return bounds;
+}
+
+function start(lines: readonly number[], i: number): number {
+  return lines[2 * i] ?? 0;
+}
+
+function end(lines: readonly number[], i: number): number {
+  return lines[2 * i + 1] ?? 0;
+}
 
 /** The width the text was wrapped at, if it was: the length of its longest line. */
-function wrapWidth(lines: readonly string[]): number {
+function wrapWidth(lines: readonly number[]): number {
   let width = 0;
-  for (const line of lines) {
-    width = Math.max(width, line.length);
+  for (let i = 0; 2 * i < lines.length; i++) {
+    width = Math.max(width, end(lines, i) - start(lines, i));
   }
   return width >= MIN_WIDTH ? width : 0;
 }
@@ -84,22 +114,22 @@ function wrapWidth(lines: readonly string[]): number {
  * A line cut by a hard wrap fills the width, with at most one trailing space (a cut after a space keeps
  * it); a line padded with many spaces only ends there.
  */
-function isFullLine(line: string, width: number): boolean {
-  return line.length === width && trailingSpaces(line) <= 1;
+function isFullLine(text: string, from: number, to: number, width: number): boolean {
+  return to - from === width && !(isSpace(text.charCodeAt(to - 1)) && isSpace(text.charCodeAt(to - 2)));
 }
 
 /**
  * Two full lines that start differently: one may just be the longest line, and a message repeated, or
  * records of one fixed format (`\tstatus code: 403, request id: …`), fill it with lines alike.
  */
-function hasTwoDistinctFullLines(lines: readonly string[], full: readonly boolean[]): boolean {
+function hasTwoDistinctFullLines(text: string, lines: readonly number[], full: Uint8Array): boolean {
   let first: string | null = null;
-  for (const [i, line] of lines.entries()) {
-    if (full[i] === true) {
-      const start = line.slice(0, DISTINCT_START);
+  for (const [i, isFull] of full.entries()) {
+    if (isFull === 1) {
+      const from = start(lines, i);
       if (first === null) {
-        first = start;
-      } else if (start !== first) {
+        first = text.slice(from, from + DISTINCT_START);
+      } else if (!text.startsWith(first, from)) {
         return true;
       }
     }
@@ -109,263 +139,212 @@ function hasTwoDistinctFullLines(lines: readonly string[], full: readonly boolea
 
 /**
  * The indent of continuation lines: the most frequent count of leading spaces among the lines that follow
- * a full line, leaving out lines that open a record or a tool's frame. A continuation whose text itself
- * starts with a space has one more, so counts are taken down to even ones: indents are 2, 4 or 8 in
- * practice, and when every continuation starts with a space the two cannot be told apart otherwise.
- * Between equally frequent counts, the larger (the other is an unindented line that merely followed).
+ * a full line, leaving out lines that open a log record, a tool's frame or a brace, or start with a tab.
+ * A continuation whose text itself starts with a space has one more, so counts are taken down to even
+ * ones: indents are 2, 4 or 8 in practice, and when every continuation starts with a space the two
+ * cannot be told apart otherwise. Between equally frequent counts, the larger (the other is an
+ * unindented line that merely followed).
  */
-function hangingIndent(lines: readonly string[], full: readonly boolean[]): number {
+function hangingIndent(text: string, lines: readonly number[], full: Uint8Array): number {
   const counts = new Array<number>(MAX_INDENT + 1).fill(0);
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const next = lines[i + 1] ?? '';
-    if (full[i] === true && isContinuationRow(next)) {
-      const lead = Math.min(leadingSpaces(next), MAX_INDENT);
+  for (let i = 0; i + 1 < full.length; i++) {
+    const from = start(lines, i + 1);
+    const to = end(lines, i + 1);
+    const first = skipSpace(text, from, to);
+    if (full[i] === 1 && first < to && text.charCodeAt(from) !== 9 && !opensRecordOrFrame(text, first)) {
+      const lead = Math.min(leadingSpaces(text, from, to), MAX_INDENT);
       const even = lead - (lead % 2);
       counts[even] = (counts[even] ?? 0) + 1;
     }
   }
   let best = 0;
-  for (const [lead, count] of counts.entries()) {
-    if (count > 0 && count >= (counts[best] ?? 0)) {
+  for (const [lead, n] of counts.entries()) {
+    if (n > 0 && n >= (counts[best] ?? 0)) {
       best = lead;
     }
   }
   return best;
 }
 
-/** Whether a line may be a terminal's continuation row: not blank, tab-indented, framed, a log record or a brace. */
-function isContinuationRow(line: string): boolean {
-  const text = line.trimStart();
-  return (
-    text !== '' &&
-    !line.startsWith('\t') &&
-    FRAME.exec(line) === null &&
-    !LOG_RECORD.test(text) &&
-    !/^[{}]/.test(text)
-  );
+function opensRecordOrFrame(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return FRAME_CHARS.has(c) || c === 123 || c === 125 || matchesAt(LOG_RECORD, text, at);
 }
 
+/** No join; otherwise `decideJoin` answers `2 × where the continuation starts + (1 for a space, 0)`. */
+const NO_JOIN = -1;
+
+/** Whether line `i` continues line `i - 1`, and how (see {@link NO_JOIN}). */
 function decideJoin(
-  before: string,
-  line: string,
+  text: string,
+  lines: readonly number[],
+  i: number,
   beforeIsFull: boolean,
   wrap: Wrap,
   recordStarts: ReadonlySet<string>,
-): Join | null {
-  if (before.trim() === '' || line.trim() === '') {
-    return null;
+): number {
+  const beforeStart = start(lines, i - 1);
+  const beforeEnd = end(lines, i - 1);
+  const lineStart = start(lines, i);
+  const lineEnd = end(lines, i);
+  const firstChar = skipSpace(text, lineStart, lineEnd);
+  if (firstChar === lineEnd || skipSpace(text, beforeStart, beforeEnd) === beforeEnd) {
+    return NO_JOIN;
   }
   // a line of Terraform's frame (`│ …`) is one the tool printed, not a terminal's continuation row
-  const frame = FRAME.exec(line);
-  const cut = beforeIsFull && frame === null;
-  const rest =
-    frame !== null
-      ? line.slice(frame[0].length)
-      : cut
-        ? line.slice(Math.min(wrap.indent, leadingSpaces(line)))
-        : line.trimStart();
-  if (
-    rest.trim() === '' ||
-    /^[{}]/.test(rest) ||
-    startsRecord(rest, recordStarts, cut && wrap.confirmed, before)
-  ) {
-    return null;
+  const framed = FRAME_CHARS.has(text.charCodeAt(firstChar));
+  const cut = beforeIsFull && !framed;
+  let rest = firstChar;
+  if (framed) {
+    rest = isSpace(text.charCodeAt(firstChar + 1)) ? firstChar + 2 : firstChar + 1;
+  } else if (cut) {
+    rest = lineStart + Math.min(wrap.indent, leadingSpaces(text, lineStart, lineEnd));
   }
-  const spaceBefore = isSpace(before.charCodeAt(before.length - 1));
-  if (cut && (spaceBefore || isSpace(rest.charCodeAt(0)))) {
+  const restWord = skipSpace(text, rest, lineEnd);
+  if (restWord === lineEnd || text.charCodeAt(restWord) === 123 || text.charCodeAt(restWord) === 125) {
+    return NO_JOIN;
+  }
+  if (startsRecord(text, restWord, lineEnd, beforeEnd, recordStarts, cut, wrap.confirmed)) {
+    return NO_JOIN;
+  }
+  const spaceBefore = isSpace(text.charCodeAt(beforeEnd - 1));
+  if (cut && (spaceBefore || restWord > rest)) {
     // the cut fell next to a space, which is still there
-    return { glue: '', rest };
+    return 2 * rest;
   }
-  const last = lastWords(before);
-  const next = firstWords(rest);
-  if (continuesPhrase(last, next)) {
-    return { glue: spaceBefore ? '' : ' ', rest };
+  // most breaks are between words of no phrase: look at more words only when one of these is
+  const tail = text.slice(Math.max(beforeStart, beforeEnd - TAIL), beforeEnd);
+  const head = text.slice(rest, Math.min(lineEnd, rest + TAIL));
+  const phraseNear = isPhraseWord(lastWords(tail, 1)[0] ?? '') || isPhraseWord(firstWords(head, 1)[0] ?? '');
+  if (phraseNear && continuesPhrase(lastWords(tail, 3), firstWords(head, 3))) {
+    return spaceBefore ? 2 * rest : 2 * rest + 1;
   }
-  if (cut && (wrap.confirmed || showsCut(last, next) || !looksLikeNewLine(last, next))) {
-    return { glue: '', rest };
+  if (!cut) {
+    return NO_JOIN;
   }
-  return null;
+  if (wrap.confirmed) {
+    return 2 * rest;
+  }
+  const last = lastWords(tail, 3);
+  const next = firstWords(head, 3);
+  return showsCut(last, next) || !looksLikeNewLine(last, next) ? 2 * rest : NO_JOIN;
 }
 
 /**
- * Whether a line opens a record of its own: a time stamp or log level, the start of an earlier record
- * again (a message repeated, as controllers and retries print them), or, unless the width settles it,
- * the start of a denial, of a client's error line, of a stack frame, or a tab-indented line.
+ * Whether the line whose text starts at `at` opens a record of its own: a time stamp or log level, the
+ * start of an earlier record again (a message repeated, as controllers and retries print them), or,
+ * unless the width settles it (a `cut` line of a `confirmed` wrap), the start of a denial, of a client's
+ * error line, of a stack frame, or a tab-indented line after a cut. `beforeEnd` ends the line before it.
  */
 function startsRecord(
-  rest: string,
+  text: string,
+  at: number,
+  lineEnd: number,
+  beforeEnd: number,
   recordStarts: ReadonlySet<string>,
-  widthSettled: boolean,
-  before: string,
+  cut: boolean,
+  confirmed: boolean,
 ): boolean {
-  if (LOG_RECORD.test(rest)) {
+  if (matchesAt(LOG_RECORD, text, at)) {
     return true;
   }
-  const key = recordKey(rest);
+  const key = recordKey(text, at, lineEnd);
   if (key.length >= MIN_RECORD_KEY && recordStarts.has(key)) {
     return true;
   }
-  if (widthSettled) {
+  if (cut && confirmed) {
     return false;
   }
-  // `* ` opens a Terraform 0.11 error, unless a value was cut before it (`user/***` / `* is`, `group:` / `*`),
-  // and `Error: ` one, unless a qualified code was cut before it (`Client.Internal` / `Error: `)
-  if (rest.startsWith('* ')) {
-    return !/[*:/]$/.test(before);
+  // `* ` opens a Terraform 0.11 error, unless a value was cut before it (`user/***` / `* is`, `group:` / `*`)
+  if (text.startsWith('* ', at)) {
+    return !'*:/'.includes(text.charAt(beforeEnd - 1));
   }
-  return NEW_MESSAGE.test(rest) && !(rest.startsWith('Error') && /[.:][A-Z][A-Za-z0-9]*$/.test(before));
+  // and `Error: ` one, unless a qualified code was cut before it (`Client.Internal` / `Error: `)
+  return (
+    ((cut && text.charCodeAt(at - 1) === 9) || matchesAt(NEW_MESSAGE, text, at)) &&
+    !(text.startsWith('Error', at) && endsWithQualifiedName(text, beforeEnd))
+  );
 }
 
-function recordKey(line: string): string {
-  return line.trimStart().slice(0, RECORD_KEY_LENGTH);
+/** `….Internal`, `…:Name`: a capitalised name right after a dot or colon ends the text before `to`. */
+function endsWithQualifiedName(text: string, to: number): boolean {
+  let i = to;
+  while (i > 0 && /[A-Za-z0-9]/.test(text.charAt(i - 1))) {
+    i--;
+  }
+  return i < to && /[A-Z]/.test(text.charAt(i)) && /[.:]/.test(text.charAt(i - 1));
+}
+
+/** The first characters of a record, its leading spaces skipped: seen again, it is the record again. */
+function recordKey(text: string, from: number, to: number): string {
+  const at = skipSpace(text, from, to);
+  return text.slice(at, Math.min(to, at + RECORD_KEY_LENGTH));
+}
+
+function matchesAt(sticky: RegExp, text: string, at: number): boolean {
+  sticky.lastIndex = at;
+  return sticky.test(text);
 }
 
 const LOG_RECORD =
-  /^(?:\[?\d{4}[-/]\d\d[-/]\d\d[T ]|\d\d:\d\d:\d\d|\[?(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\]?[\s:]|(?:level|time|ts)=)/;
+  /(?:\[?\d{4}[-/]\d\d[-/]\d\d[T ]|\d\d:\d\d:\d\d|\[?(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\]?[\s:]|(?:level|time|ts)=)/y;
 
 const NEW_MESSAGE =
-  /^(?:\t|User: |An error occurred |A client error |Traceback |botocore\.|aws: \[|Error: |error: |ERROR |Caused by|at |File "|---|\+ |Unable to )/;
+  /(?:User: |An error occurred |A client error |Traceback |botocore\.|aws: \[|Error: |error: |ERROR |Caused by|at |File "|---|\+ |Unable to )/y;
 
 /** The frame Terraform draws at the start of each line of a diagnostic. */
-const FRAME = /^[ \t]*[│╷╵][ \t]?/;
+const FRAME_CHARS = new Set(['│', '╷', '╵'].map((c) => c.charCodeAt(0)));
 
-/**
- * Whether a break after the single longest line shows a hard wrap's cut, judged from the words around
- * it (`last`: last words of the line, last first; `next`: first words of the next line).
- */
-function showsCut(last: readonly string[], next: readonly string[]): boolean {
-  const head = last[0] ?? '';
-  const tail = next[0] ?? '';
-  if (head === '' || tail === '' || !/[\w:/.-]$/.test(head) || !/^[\w:/.'"`)\]>-]/.test(tail)) {
-    return false;
-  }
-  const joined = head + tail;
-  return (
-    // a word of the reader's phrases cut in two: `perf` / `orm:`, `autho` / `rized`
-    (isPhraseWord(joined) && !isPhraseWord(head)) ||
-    // a value after its phrase, cut, with its phrase going on in the next line (`… role/x is not`)
-    (followsValueStart(last, 1) && (next.length === 1 || precedesValueEnd(next, 1))) ||
-    // an ARN cut before all its parts, or in its resource with more of it following
-    isCutArn(head, tail) ||
-    // an action after `perform:` cut before its colon: `s` / `3:ListBucket`
-    (/^perform:?$/.test(last[1] ?? '') && /^[a-z0-9-]+$/i.test(head) && /^[\w-]*:/.test(tail)) ||
-    // a bracket, quote or tag opened and closed across the break: `(AccessDen` / `ied)`, `<Code>Unauth`
-    closesAcross(head, tail) ||
-    // an error code or class name cut in two: `UnauthorizedOp` / `eration:`
-    (isCodeName(joined) && !isCodeName(head))
-  );
-}
-
-/**
- * Whether the single longest line looks finished and the next one starts afresh: it ends with punctuation
- * and the next starts with a whole word or a label (`…',` / `code: 'X'`, `"code": …`), or it ends with a whole value
- * and the next with a whole word (`…:role/x` / `exit status 255`), or the next opens a body (`<?xml`,
- * `{`). A cut anywhere else is taken for a hard wrap.
- */
-function looksLikeNewLine(last: readonly string[], next: readonly string[]): boolean {
-  const head = last[0] ?? '';
-  const tail = next[0] ?? '';
-  if (/^[<{]/.test(tail)) {
-    return true;
-  }
-  if (/[.!?;:,)\]}>"'`]$/.test(head)) {
-    return /^[A-Za-z][a-z]*$|^["']?[A-Za-z_]+["']?:$/.test(tail);
-  }
-  return isWholeValue(head) && /^[A-Za-z][a-z]*$/.test(tail);
-}
-
-/** A token that is a whole value: an error code, an ARN with all its parts, an action, a request id. */
-function isWholeValue(token: string): boolean {
-  return (
-    isCodeName(token) ||
-    /^arn:(?:[^:]*:){4}./.test(token) ||
-    /^[a-z0-9-]+:[A-Za-z0-9*]+$/.test(token) ||
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token)
-  );
-}
-
-/** `arn:aws:iam::1234` / `56789012:role/x`; `arn:aws:s3:::bkt/ke` / `y/z.csv`. */
-function isCutArn(head: string, tail: string): boolean {
-  const at = head.indexOf('arn:');
-  if (at < 0 || (at > 0 && !`"'(<[`.includes(head.charAt(at - 1)))) {
-    return false;
-  }
-  const colons = head.slice(at).split(':').length - 1;
-  return colons < 5 || /^[\w.-]*[/:]/.test(tail);
-}
-
-/** More `(` or `<` opened than closed in `head`, or a quote it opens, and `tail` closing one. */
-function closesAcross(head: string, tail: string): boolean {
-  const open = (o: string, c: string) => head.split(o).length - head.split(c).length;
-  return (
-    (open('(', ')') > 0 && tail.includes(')')) ||
-    (open('<', '>') > 0 && tail.includes('>')) ||
-    (head.includes('>') && head.lastIndexOf('<') < head.lastIndexOf('>') && tail.includes('</')) ||
-    (head.startsWith('"') && (head.split('"').length - 1) % 2 === 1 && tail.includes('"'))
-  );
-}
-
-/** A name shaped like an AWS error code or an SDK exception class (its last dotted part). */
-function isCodeName(token: string): boolean {
-  const name = token.replace(/[:,;.]+$/, '');
-  return CODE_NAME.test(name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf(':')) + 1));
-}
-
-const CODE_NAME =
-  /^[A-Z][A-Za-z0-9]*(?:Exception|Error|Denied|Operation|Fault|Failure|Required|Exceeded|Capacity|Token|TokenId|Expired|Match|NotFound|InvalidState|Forbidden)$/;
-
-/** The last three words of a line, last first; scans back from the end only. */
-function lastWords(line: string): string[] {
+/** The last `count` words of a line, last first; scans back from the end only. */
+function lastWords(line: string, count: number): string[] {
   const words: string[] = [];
-  let end = line.length;
-  while (words.length < 3 && end > 0) {
-    while (end > 0 && isSpace(line.charCodeAt(end - 1))) {
-      end--;
+  let to = line.length;
+  while (words.length < count && to > 0) {
+    while (to > 0 && isSpace(line.charCodeAt(to - 1))) {
+      to--;
     }
-    let start = end;
-    while (start > 0 && !isSpace(line.charCodeAt(start - 1))) {
-      start--;
+    let from = to;
+    while (from > 0 && !isSpace(line.charCodeAt(from - 1))) {
+      from--;
     }
-    if (start < end) {
-      words.push(line.slice(start, end));
+    if (from < to) {
+      words.push(line.slice(from, to));
     }
-    end = start;
+    to = from;
   }
   return words;
 }
 
-/** The first three words of a line that starts with a word. */
-function firstWords(line: string): string[] {
+/** The first `count` words of a line that starts with a word. */
+function firstWords(line: string, count: number): string[] {
   const words: string[] = [];
-  let start = 0;
-  while (words.length < 3 && start < line.length) {
-    let end = start;
-    while (end < line.length && !isSpace(line.charCodeAt(end))) {
-      end++;
+  let from = 0;
+  while (words.length < count && from < line.length) {
+    let to = from;
+    while (to < line.length && !isSpace(line.charCodeAt(to))) {
+      to++;
     }
-    words.push(line.slice(start, end));
-    start = end;
-    while (start < line.length && isSpace(line.charCodeAt(start))) {
-      start++;
-    }
+    words.push(line.slice(from, to));
+    from = skipSpace(line, to, line.length);
   }
   return words;
 }
 
-function leadingSpaces(line: string): number {
-  let i = 0;
-  while (i < line.length && line.charCodeAt(i) === 32) {
+/** The index of the first character in `[from, to)` that is no space or tab, else `to`. */
+function skipSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) {
     i++;
   }
   return i;
 }
 
-function trailingSpaces(line: string): number {
-  let i = line.length;
-  while (i > 0 && isSpace(line.charCodeAt(i - 1))) {
-    i--;
+function leadingSpaces(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && text.charCodeAt(i) === 32) {
+    i++;
   }
-  return line.length - i;
+  return i - from;
 }
 
 function isSpace(code: number): boolean {

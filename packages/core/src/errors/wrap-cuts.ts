@@ -1,0 +1,89 @@
+import { followsValueStart, isPhraseWord, precedesValueEnd } from './wrap-phrases.js';
+
+// How a break after the single longest line of a text is told apart: a hard wrap's cut, to be undone, or
+// the end of a line that a new one follows. Judged from the words on both sides of the break.
+
+/**
+ * Whether a break after the single longest line shows a hard wrap's cut, judged from the words around
+ * it (`last`: last words of the line, last first; `next`: first words of the next line).
+ */
+export function showsCut(last: readonly string[], next: readonly string[]): boolean {
+  const head = last[0] ?? '';
+  const tail = next[0] ?? '';
+  if (head === '' || tail === '' || !/[\w:/.-]$/.test(head) || !/^[\w:/.'"`)\]>-]/.test(tail)) {
+    return false;
+  }
+  const joined = head + tail;
+  return (
+    // a word of the reader's phrases cut in two: `perf` / `orm:`, `autho` / `rized`
+    (isPhraseWord(joined) && !isPhraseWord(head)) ||
+    // a value after its phrase, cut, with its phrase going on in the next line (`… role/x is not`)
+    (followsValueStart(last, 1) && (next.length === 1 || precedesValueEnd(next, 1))) ||
+    // an ARN cut before all its parts, or in its resource with more of it following
+    isCutArn(head, tail) ||
+    // an action after `perform:` cut before its colon: `s` / `3:ListBucket`
+    (/^perform:?$/.test(last[1] ?? '') && /^[a-z0-9-]+$/i.test(head) && /^[\w-]*:/.test(tail)) ||
+    // a bracket, quote or tag opened and closed across the break: `(AccessDen` / `ied)`, `<Code>Unauth`
+    closesAcross(head, tail) ||
+    // an error code or class name cut in two: `UnauthorizedOp` / `eration:`
+    (isCodeName(joined) && !isCodeName(head))
+  );
+}
+
+/**
+ * Whether the single longest line looks finished and the next one starts afresh: it ends with punctuation
+ * and the next starts with a whole word or a label (`…',` / `code: 'X'`, `"code": …`), or it ends with a whole value
+ * and the next with a whole word (`…:role/x` / `exit status 255`), or the next opens a body (`<?xml`,
+ * `{`). A cut anywhere else is taken for a hard wrap.
+ */
+export function looksLikeNewLine(last: readonly string[], next: readonly string[]): boolean {
+  const head = last[0] ?? '';
+  const tail = next[0] ?? '';
+  if (/^[<{]/.test(tail)) {
+    return true;
+  }
+  if (/[.!?;:,)\]}>"'`]$/.test(head)) {
+    return /^[A-Za-z][a-z]*$|^["']?[A-Za-z_]+["']?:$/.test(tail);
+  }
+  return isWholeValue(head) && /^[A-Za-z][a-z]*$/.test(tail);
+}
+
+/** A token that is a whole value: an error code, an ARN with all its parts, an action, a request id. */
+function isWholeValue(token: string): boolean {
+  return (
+    isCodeName(token) ||
+    /^arn:(?:[^:]*:){4}./.test(token) ||
+    /^[a-z0-9-]+:[A-Za-z0-9*]+$/.test(token) ||
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token)
+  );
+}
+
+/** `arn:aws:iam::1234` / `56789012:role/x`; `arn:aws:s3:::bkt/ke` / `y/z.csv`. */
+function isCutArn(head: string, tail: string): boolean {
+  const at = head.indexOf('arn:');
+  if (at < 0 || (at > 0 && !`"'(<[`.includes(head.charAt(at - 1)))) {
+    return false;
+  }
+  const colons = head.slice(at).split(':').length - 1;
+  return colons < 5 || /^[\w.-]*[/:]/.test(tail);
+}
+
+/** More `(` or `<` opened than closed in `head`, or a quote it opens, and `tail` closing one. */
+function closesAcross(head: string, tail: string): boolean {
+  const open = (o: string, c: string) => head.split(o).length - head.split(c).length;
+  return (
+    (open('(', ')') > 0 && tail.includes(')')) ||
+    (open('<', '>') > 0 && tail.includes('>')) ||
+    (head.includes('>') && head.lastIndexOf('<') < head.lastIndexOf('>') && tail.includes('</')) ||
+    (head.startsWith('"') && (head.split('"').length - 1) % 2 === 1 && tail.includes('"'))
+  );
+}
+
+/** A name shaped like an AWS error code or an SDK exception class (its last dotted part). */
+function isCodeName(token: string): boolean {
+  const name = token.replace(/[:,;.]+$/, '');
+  return CODE_NAME.test(name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf(':')) + 1));
+}
+
+const CODE_NAME =
+  /^[A-Z][A-Za-z0-9]*(?:Exception|Error|Denied|Operation|Fault|Failure|Required|Exceeded|Capacity|Token|TokenId|Expired|Match|NotFound|InvalidState|Forbidden)$/;
