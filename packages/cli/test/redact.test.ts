@@ -47,6 +47,12 @@ const FAILURES: readonly CliCase[] = [
     stderr: /not-a-map\.json: not a redaction map/,
   },
   {
+    name: 'two files without --out: usage, exit 2',
+    args: ['redact', ERROR, CASE],
+    exit: 2,
+    stderr: /^whydenied: several files are redacted together into a directory: give --out DIR$/,
+  },
+  {
     name: '--reverse without a map: usage, exit 2',
     args: ['redact', '--reverse', ERROR],
     exit: 2,

@@ -93,10 +93,12 @@ export {
   type StatementRef,
 } from './compare/compare-model.js';
 export {
+  type RedactAllResult,
   type RedactOptions,
   type RedactResult,
   type RestoreResult,
   redact,
+  redactAll,
   restore,
 } from './redact/redact.js';
 export {

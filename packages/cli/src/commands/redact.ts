@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { access, rename, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { parseRedactionMap, type RedactionMap, redact, restore } from '@whydenied/core';
+import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { parseRedactionMap, type RedactionMap, redactAll, restore } from '@whydenied/core';
 import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
 import { type CliIo, readInput, readJsonInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
@@ -12,12 +12,18 @@ interface RedactOptions {
   readonly map?: string;
   readonly useMap?: string;
   readonly reverse?: boolean;
+  readonly out?: string;
 }
 
 /**
- * `whydenied redact [FILE]`: writes FILE (or standard input) to standard output with account ids,
+ * `whydenied redact [FILE...]`: writes FILE (or standard input) to standard output with account ids,
  * ARN names, keys, tokens, IPs and e-mails replaced by consistent stand-ins.
  *
+ * - Several files (`--out DIR`) are redacted together, each written to `DIR/<its name>`: a name met in
+ *   one (an ARN of the account file) is replaced in all (the error's prose), a network of a policy
+ *   holds the stand-ins of the addresses of the error, a wildcard pattern keeps matching its names.
+ *   This is how a case is shared; one file at a time with `--map`, a name learned from a later file
+ *   cannot reach the files already written.
  * - `--map FILE` keeps the map that reverses the redaction. If FILE exists it must be a map: it is
  *   read first (its stand-ins are reused) and rewritten with the new entries added, so one map file
  *   serves a whole case (the error, then each evidence file). It is written whole, through a
@@ -33,15 +39,28 @@ export const redactCommand: CommandSpec = {
   summary: 'replace account ids, ARNs, keys, tokens, IPs and e-mails with consistent stand-ins',
   configure(command) {
     command
-      .usage('[--map FILE | --use-map FILE] [--reverse] [FILE]')
-      .argument('[file]', 'the text to redact (default and `-`: standard input)')
+      .usage('[--map FILE | --use-map FILE] [--reverse] [FILE | --out DIR FILE...]')
+      .argument('[files...]', 'the text to redact (default and `-`: standard input)')
+      .option('--out <dir>', 'redact the files together and write each to DIR under its own name')
       .option('--map <file>', 'keep the map that reverses the redaction in FILE (extended if it exists)')
       .option('--use-map <file>', 'reuse the stand-ins of an existing map, without writing it')
       .option('--reverse', 'put the originals back, with the map of --map or --use-map');
   },
   async run({ io, command, args }) {
     const options = command.opts<RedactOptions>();
-    const path = (args[0] as string | undefined) ?? '-';
+    const paths = ((args[0] as string[] | undefined) ?? []).length > 0 ? (args[0] as string[]) : ['-'];
+    const path = paths[0] ?? '-';
+    if (paths.length > 1 && options.out === undefined) {
+      throw usageError('several files are redacted together into a directory: give --out DIR');
+    }
+    if (options.out !== undefined && options.reverse === true) {
+      throw usageError('--out redacts; --reverse puts one file back: give one of them');
+    }
+    const names = paths.map((p) => (p === '-' ? 'stdin.txt' : basename(p)));
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (options.out !== undefined && twice !== undefined) {
+      throw usageError(`two files are named \`${twice}\`: --out writes each under its own name`);
+    }
     if (options.map !== undefined && options.useMap !== undefined && !samePath(options.map, options.useMap)) {
       if (await exists(options.map)) {
         throw usageError(
@@ -72,17 +91,32 @@ export const redactCommand: CommandSpec = {
         : options.map !== undefined && (await exists(options.map))
           ? await readMap(options.map, io)
           : undefined;
-    const input = await readInput(path, io);
-    const result = redact(input.text, previous === undefined ? {} : { map: previous });
+    const inputs = [];
+    for (const p of paths) inputs.push(await readInput(p, io));
+    const result = redactAll(
+      inputs.map((i) => i.text),
+      previous === undefined ? {} : { map: previous },
+    );
     if (options.map !== undefined) await writeAtomically(options.map, toJsonText(result.map));
-    if (options.format === 'json') {
-      const added = result.map.entries.slice(previous?.entries.length ?? 0);
-      const kinds: Record<string, number> = {};
-      for (const entry of added) kinds[entry.kind] = (kinds[entry.kind] ?? 0) + 1;
-      io.stdout.write(toJsonText({ text: result.text, added: added.length, kinds }));
-    } else {
-      io.stdout.write(result.text);
+    const added = result.map.entries.slice(previous?.entries.length ?? 0);
+    const kinds: Record<string, number> = {};
+    for (const entry of added) kinds[entry.kind] = (kinds[entry.kind] ?? 0) + 1;
+    if (options.out !== undefined) {
+      const dir = options.out;
+      await mkdir(dir, { recursive: true }).catch(() => {
+        throw inputError(`${dir}: cannot create the directory`);
+      });
+      const files = names.map((name) => join(dir, name));
+      for (const [i, file] of files.entries()) await writeAtomically(file, result.texts[i] ?? '', 'file');
+      io.stdout.write(
+        options.format === 'json'
+          ? toJsonText({ files, added: added.length, kinds })
+          : files.map((f) => `${f}\n`).join(''),
+      );
+      return EXIT_OK;
     }
+    const text = result.texts[0] ?? '';
+    io.stdout.write(options.format === 'json' ? toJsonText({ text, added: added.length, kinds }) : text);
     return EXIT_OK;
   },
 };
@@ -108,7 +142,7 @@ function samePath(a: string, b: string): boolean {
 }
 
 /** Writes the whole file under a temporary name, then renames it over `path`. */
-async function writeAtomically(path: string, text: string): Promise<void> {
+async function writeAtomically(path: string, text: string, what: 'map' | 'file' = 'map'): Promise<void> {
   const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, text, { encoding: 'utf8', mode: 0o600 });
@@ -117,6 +151,6 @@ async function writeAtomically(path: string, text: string): Promise<void> {
     await rm(temporary, { force: true });
     const code =
       error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : '';
-    throw inputError(`${path}: cannot write the map${code === '' ? '' : ` (${code})`}`);
+    throw inputError(`${path}: cannot write the ${what}${code === '' ? '' : ` (${code})`}`);
   }
 }

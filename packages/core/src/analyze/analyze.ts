@@ -10,7 +10,7 @@ import type { ReadErrorOptions } from '../errors/read-error.js';
 import { buildEvidence, type Evidence } from '../evidence/evidence.js';
 import { parseJson } from '../json/parse-json.js';
 import { createPointerLocator } from '../json/pointer-position.js';
-import { redact } from '../redact/redact.js';
+import { redactAll } from '../redact/redact.js';
 import type { RedactionMap } from '../redact/redaction-map.js';
 import { INPUT_KIND_NAME, type InputKind, recognizeParsed } from './input-kind.js';
 
@@ -87,7 +87,7 @@ export async function analyze(request: {
   const options = request.options ?? {};
   const redacted =
     options.redact === true
-      ? redactAll(request.inputs, options.context ?? {}, options.parameters ?? {})
+      ? redactEverything(request.inputs, options.context ?? {}, options.parameters ?? {})
       : null;
   const given = redacted?.inputs ?? request.inputs;
   const context = redacted?.context ?? options.context ?? {};
@@ -307,8 +307,17 @@ function readDecoded(
   return parsed.value;
 }
 
-/** Redacts every input, its ARN and the context values with one map, so that a value gets one stand-in. */
-function redactAll(
+/** Where a parameter's string waits while every text is redacted together. */
+class Slot {
+  constructor(readonly index: number) {}
+}
+
+/**
+ * Redacts every input, its ARN, the context values and the call's parameters together, with one map:
+ * a value gets one stand-in everywhere, a name met in one input is replaced in all, and a network or
+ * pattern of a policy keeps holding what it held (see `redactAll`).
+ */
+function redactEverything(
   inputs: readonly AnalyzeInput[],
   context: Readonly<Record<string, ContextValue>>,
   parameters: Readonly<Record<string, unknown>>,
@@ -318,33 +327,47 @@ function redactAll(
   parameters: Readonly<Record<string, unknown>>;
   map: RedactionMap;
 } {
-  let map: RedactionMap = { version: 1, entries: [] };
-  const pass = (text: string): string => {
-    if (text === '') return text;
-    const result = redact(text, { map });
-    map = result.map;
-    return result.text;
-  };
+  // every text is gathered first, redacted in one call, then put back where it came from
+  const texts: string[] = [];
+  const slot = (text: string): number => texts.push(text) - 1;
+  const inputSlots = inputs.map((input) => ({
+    text: slot(input.text),
+    arn: input.arn === undefined ? undefined : slot(input.arn),
+  }));
+  const contextSlots = Object.entries(context).map(
+    ([key, value]) => [key, typeof value === 'string' ? slot(value) : value.map(slot)] as const,
+  );
+  // the call's parameters name subnets, images and groups: every string in them, nested or listed
+  const slotValue = (value: unknown): unknown =>
+    typeof value === 'string'
+      ? new Slot(slot(value))
+      : Array.isArray(value)
+        ? value.map(slotValue)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, slotValue(v)]))
+          : value;
+  const parameterSlots = slotValue(parameters);
+  const { texts: redacted, map } = redactAll(texts);
+  const at = (i: number): string => redacted[i] ?? '';
   const redactedInputs = inputs.map(
-    (input): AnalyzeInput => ({
+    (input, i): AnalyzeInput => ({
       ...input,
-      text: pass(input.text),
-      ...(input.arn === undefined ? {} : { arn: pass(input.arn) }),
+      text: at(inputSlots[i]?.text ?? -1),
+      ...(inputSlots[i]?.arn === undefined ? {} : { arn: at(inputSlots[i]?.arn ?? -1) }),
     }),
   );
   const redactedContext: Record<string, ContextValue> = {};
-  for (const [key, value] of Object.entries(context)) {
-    redactedContext[key] = typeof value === 'string' ? pass(value) : value.map(pass);
+  for (const [key, value] of contextSlots) {
+    redactedContext[key] = typeof value === 'number' ? at(value) : value.map(at);
   }
-  // the call's parameters name subnets, images and groups: every string in them, nested or listed
-  const redactValue = (value: unknown): unknown =>
-    typeof value === 'string'
-      ? pass(value)
-      : Array.isArray(value)
-        ? value.map(redactValue)
+  const fill = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(fill)
+      : value instanceof Slot
+        ? at(value.index)
         : typeof value === 'object' && value !== null
-          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v)]))
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v)]))
           : value;
-  const redactedParameters = redactValue(parameters) as Readonly<Record<string, unknown>>;
+  const redactedParameters = fill(parameterSlots) as Readonly<Record<string, unknown>>;
   return { inputs: redactedInputs, context: redactedContext, parameters: redactedParameters, map };
 }

@@ -116,13 +116,7 @@ function rewriteResource(
 ): string {
   const { service, resource } = fields;
   if (resource === '') return resource;
-  if (service === 's3' && fields.account === '') {
-    // bucket, then the object key's segments
-    const parts = resource.split('/');
-    return parts
-      .map((part, i) => (i === 0 ? segment(part, 'bucket-name', standIn) : segment(part, 'name', standIn)))
-      .join('/');
-  }
+  if (service === 's3' && fields.account === '') return rewriteS3Path(resource, standIn);
   if (service === 'iam' || service === 'sts') return rewriteIdentity(resource, standIn);
   // generic: `type/name...`, `type:name...`, or a bare name (topics, queues)
   const pieces = resource.split(/([/:])/);
@@ -139,6 +133,22 @@ function rewriteResource(
       return segment(piece, 'name', standIn);
     })
     .join('');
+}
+
+/** `bucket/key/segments` as in an S3 ARN, a path-style URL or `s3://`: the bucket, then each key segment. */
+export function rewriteS3Path(path: string, standIn: StandInFor): string {
+  return path
+    .split('/')
+    .map((part, i) => (i === 0 ? segment(part, 'bucket-name', standIn) : segment(part, 'name', standIn)))
+    .join('/');
+}
+
+/** An S3 object key outside an ARN (CloudTrail's `key`, a URL path): each segment, as in the ARN. */
+export function rewriteS3Key(key: string, standIn: StandInFor): string {
+  return key
+    .split('/')
+    .map((part) => segment(part, 'name', standIn))
+    .join('/');
 }
 
 function rewriteIdentity(resource: string, standIn: StandInFor): string {
@@ -178,10 +188,14 @@ function pathSegment(part: string, standIn: StandInFor): string {
   return segment(part, 'path', standIn);
 }
 
-/** One name inside a resource: wildcards, variables, numbers and structure words stay. */
+/**
+ * One name inside a resource: variables, numbers and structure words stay; a `*` pattern gets the
+ * stand-in that keeps it matching the names it matched (`?` patterns stay as they are).
+ */
 function segment(part: string, kind: RedactionKind, standIn: StandInFor): string {
   if (part === '' || STRUCTURE_WORDS.has(part) || SHORT_NUMBER.test(part)) return part;
-  if (part.includes('*') || part.includes('?') || part.includes('${') || part.includes('\uE000')) return part;
+  if (part.includes('?') || part.includes('${') || part.includes('\uE000')) return part;
+  if (part.includes('*')) return PLACEHOLDER.test(part) ? part : standIn(part, kind);
   if (part.endsWith('.amazonaws.com') || PLACEHOLDER.test(part)) return part;
   if (ACCOUNT_ID.test(part)) return standIn(part, 'account-id');
   if (RESOURCE_ID.test(part) || ORG_ID.test(part) || TASK_ID.test(part)) return standIn(part, 'resource-id');

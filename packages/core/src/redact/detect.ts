@@ -1,28 +1,10 @@
 import ipaddr from 'ipaddr.js';
-import { rewriteArn, type StandInFor, sessionName } from './arn-rewrite.js';
+import { rewriteArn, rewriteS3Key, rewriteS3Path, sessionName } from './arn-rewrite.js';
+import { type Found, PRIORITY, URL_END } from './found.js';
+import { findHosts } from './hosts.js';
 import type { RedactionKind } from './redaction-map.js';
 
-/** A piece of the input to replace; `rewrite` gives the replacement, asking for stand-ins. */
-export interface Found {
-  readonly start: number;
-  readonly end: number;
-  /** Higher wins when two pieces overlap and start together. */
-  readonly priority: number;
-  rewrite(standIn: StandInFor): string;
-}
-
-const PRIORITY = {
-  protected: 100,
-  arn: 90,
-  labelled: 80,
-  sessionToken: 70,
-  key: 60,
-  email: 50,
-  secret: 40,
-  resourceId: 30,
-  ip: 20,
-  account: 10,
-} as const;
+export type { Found } from './found.js';
 
 const ENCODED_MARKER = 'Encoded authorization failure message:';
 const ARN_END = new Set([
@@ -63,6 +45,17 @@ const IPV6 = /[0-9A-Fa-f:]{2,39}/g;
 const EC2_ID =
   /(?:i|vol|snap|ami|sg|subnet|vpc|eni|lt|igw|rtb|eipalloc|nat|vpce|tgw|pcx|acl|fs|r|sir|fleet|dopt|lc|elb)-(?:[0-9a-f]{17}|[0-9a-f]{8})(?![0-9A-Za-z])/g;
 const ACCOUNT = /\d{12}(?![\d])/g;
+/** An account id as the console shows it: `1234-5678-9012`. */
+const DASHED_ACCOUNT = /\d{4}-\d{4}-\d{4}(?![\d-])/g;
+/** AWS Organizations ids: organization, organizational unit, root, policy (at least one digit each). */
+const ORG_ID =
+  /(?:o-[a-z0-9]{10,32}|ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32}|p-[a-z0-9]{8,128})(?![\w-])/g;
+/** A KMS alias; `alias/aws/...` names AWS managed keys and stays. */
+const KMS_ALIAS = /alias\/[A-Za-z0-9/_-]{1,256}/g;
+/** A home directory: `/home/NAME`, `/Users/NAME`, `C:\\Users\\NAME` (also with JSON's doubled `\\`). */
+const HOME = /(?:\/home\/|\/Users\/|[A-Za-z]:\\{1,2}Users\\{1,2})[A-Za-z0-9._-]{1,64}/g;
+/** CloudTrail's (and the SDKs') S3 object key field: `"key": "reports/q3.csv"`. */
+const KEY_FIELD = /"(?:key|objectKey)"[ \t]{0,4}:[ \t]{0,4}"/g;
 const SESSION_CHARS = /[\w+=,.@-]/;
 
 /** Addresses that name no host: loopback, unspecified, broadcast, the instance metadata service. */
@@ -113,7 +106,10 @@ export function detect(text: string): Found[] {
   eachMatch(text, IPV4, (m, at) => {
     const octetsOk = m.split('.').every((o) => Number(o) <= 255);
     const before = text.charAt(at - 1);
-    const after = text.slice(at + m.length, at + m.length + 2);
+    // a network keeps its prefix length with its address: `10.42.0.0/16` is one value
+    const prefix = /^\/\d{1,2}(?![\d])/.exec(text.slice(at + m.length, at + m.length + 4))?.[0] ?? '';
+    const value = Number(prefix.slice(1)) <= 32 ? m + prefix : m;
+    const after = text.slice(at + value.length, at + value.length + 2);
     if (
       octetsOk &&
       !/[\w.]/.test(before) &&
@@ -121,7 +117,7 @@ export function detect(text: string): Found[] {
       !KEPT_IPV4.has(m) &&
       !m.startsWith('127.')
     ) {
-      found.push(fixed(at, at + m.length, PRIORITY.ip, m, 'ipv4'));
+      found.push({ ...fixed(at, at + value.length, PRIORITY.ip, value, 'ipv4'), ipv4: value });
     }
   });
   eachMatch(text, IPV6, (m, at) => {
@@ -137,7 +133,69 @@ export function detect(text: string): Found[] {
     if (startsToken(text, at, /[A-Za-z0-9.]/))
       found.push(fixed(at, at + m.length, PRIORITY.account, m, 'account-id'));
   });
+  findNamesOutsideArns(text, found);
+  findHosts(text, found);
   return found;
+}
+
+/**
+ * What names a person or an organisation outside ARNs: dashed account ids, Organizations ids, KMS
+ * aliases, home directories, S3 object keys (CloudTrail's `key`, `s3://` URLs). Each gets the stand-in
+ * the same value gets inside an ARN.
+ */
+function findNamesOutsideArns(text: string, found: Found[]): void {
+  eachMatch(text, DASHED_ACCOUNT, (m, at) => {
+    if (!startsToken(text, at, /[A-Za-z0-9-]/)) return;
+    found.push({
+      start: at,
+      end: at + m.length,
+      priority: PRIORITY.account,
+      rewrite: (standIn) => {
+        const id = standIn(m.replace(/-/g, ''), 'account-id');
+        return `${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}`;
+      },
+    });
+  });
+  eachMatch(text, ORG_ID, (m, at) => {
+    if (startsToken(text, at, /[\w-]/) && /\d/.test(m.slice(m.indexOf('-'))))
+      found.push(fixed(at, at + m.length, PRIORITY.resourceId, m, 'resource-id'));
+  });
+  eachMatch(text, KMS_ALIAS, (m, at) => {
+    const name = m.slice('alias/'.length);
+    if (!startsToken(text, at, /[A-Za-z0-9]/) || name.startsWith('aws/') || name === 'aws') return;
+    found.push({
+      start: at + 'alias/'.length,
+      end: at + m.length,
+      priority: PRIORITY.resourceId,
+      rewrite: (standIn) => rewriteS3Key(name, standIn),
+    });
+  });
+  eachMatch(text, HOME, (m, at) => {
+    const name = /[A-Za-z0-9._-]+$/.exec(m)?.[0] ?? '';
+    if (name === '' || name.startsWith('.')) return;
+    found.push(fixed(at + m.length - name.length, at + m.length, PRIORITY.resourceId, name, 'user-name'));
+  });
+  eachMatch(text, KEY_FIELD, (m, at) => {
+    const start = at + m.length;
+    let end = start;
+    while (end < text.length && text.charAt(end) !== '"' && end - start < 1024) {
+      end += text.charAt(end) === '\\' ? 2 : 1;
+    }
+    if (text.charAt(end) !== '"' || end === start) return;
+    const key = text.slice(start, end);
+    // a condition key (`aws:ResourceTag/team`) is no object key
+    if (key.includes(':')) return;
+    found.push({ start, end, priority: PRIORITY.url, rewrite: (standIn) => rewriteS3Key(key, standIn) });
+  });
+  for (let at = text.indexOf('s3://'); at >= 0; at = text.indexOf('s3://', at + 1)) {
+    const start = at + 's3://'.length;
+    let end = start;
+    while (end < text.length && !URL_END.has(text.charAt(end))) end++;
+    while (end > start && '.,;:'.includes(text.charAt(end - 1))) end--;
+    const path = text.slice(start, end);
+    if (path === '') continue;
+    found.push({ start, end, priority: PRIORITY.url, rewrite: (standIn) => rewriteS3Path(path, standIn) });
+  }
 }
 
 /**
@@ -224,7 +282,8 @@ function findArns(text: string, found: Found[]): void {
       const close = text.charAt(end) === '$' && text.charAt(end + 1) === '{' ? text.indexOf('}', end) : -1;
       end = close > end && close - end <= 128 ? close + 1 : end + 1;
     }
-    while (end > cursor && text.charAt(end - 1) === '.') end--;
+    // a sentence's full stop or colon after an ARN is not part of it
+    while (end > cursor && (text.charAt(end - 1) === '.' || text.charAt(end - 1) === ':')) end--;
     const account = fields[3] ?? '';
     const resource = text.slice(cursor, end);
     found.push({

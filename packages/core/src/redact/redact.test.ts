@@ -1,6 +1,7 @@
+import ipaddr from 'ipaddr.js';
 import { describe, expect, it } from 'vitest';
 import { loadCaseTable } from '../../test/case-table.js';
-import { redact, restore } from './redact.js';
+import { redact, redactAll, restore } from './redact.js';
 import { parseRedactionMap, type RedactionMap } from './redaction-map.js';
 
 interface RedactCase {
@@ -89,5 +90,67 @@ describe('redact of a large CloudTrail file', () => {
     expect(records.every((r) => r.userIdentity.accountId === '100000000001')).toBe(true);
     expect(text).not.toContain('deploy-role');
     expect(text).not.toContain('acme-logs');
+  });
+});
+
+describe('IP stand-ins keep which network holds which address', () => {
+  const parse = (v: string): [ipaddr.IPv4, number] =>
+    v.includes('/') ? ipaddr.IPv4.parseCIDR(v) : [ipaddr.IPv4.parse(v), 32];
+  it('every pair of the input: inside before, inside after', () => {
+    const values = [
+      '10.0.0.0/8',
+      '10.42.0.0/16',
+      '10.42.7.0/24',
+      '10.42.7.19',
+      '10.42.7.200',
+      '10.42.8.1',
+      '10.43.0.1',
+      '172.16.0.0/12',
+      '172.20.1.1',
+      '192.168.1.0/24',
+      '8.8.8.8',
+    ];
+    const { map } = redact(values.join(' '));
+    const standIn = new Map(map.entries.map((e) => [e.original, e.standIn]));
+    for (const net of values.filter((v) => v.includes('/'))) {
+      for (const v of values) {
+        const [address] = parse(v);
+        const [after] = parse(standIn.get(v) ?? v);
+        const inside = address.match(parse(net));
+        expect(after.match(parse(standIn.get(net) ?? net)), `${v} in ${net}`).toBe(inside);
+      }
+    }
+  });
+
+  it('a second file through the map puts a new address inside its network', () => {
+    const first = redact('NotIpAddress 10.42.0.0/16');
+    const second = redact('from 10.42.9.9', { map: first.map });
+    const network = first.map.entries[0]?.standIn ?? '';
+    const address = second.map.entries[1]?.standIn ?? '';
+    expect(ipaddr.IPv4.parse(address).match(ipaddr.IPv4.parseCIDR(network))).toBe(true);
+  });
+});
+
+describe('redactAll: the files of one case with one map', () => {
+  it('a name learned from a later file is replaced in an earlier one', () => {
+    const { texts, map } = redactAll([
+      'bucket payroll-data refused the call',
+      '{"Resource": "arn:aws:s3:::payroll-data/*"}',
+    ]);
+    expect(texts[0]).toBe('bucket bucket-1 refused the call');
+    expect(texts[1]).toBe('{"Resource": "arn:aws:s3:::bucket-1/*"}');
+    expect(restore(texts[0] ?? '', map).text).toBe('bucket payroll-data refused the call');
+  });
+
+  it('a policy pattern in one file keeps matching the bucket of another', () => {
+    const { texts } = redactAll([
+      'on resource: "arn:aws:s3:::acme-payroll-2024/q3.csv"',
+      '{"Resource": "arn:aws:s3:::acme-payroll-*/*"}',
+    ]);
+    const bucket = /arn:aws:s3:::([^/]+)\//.exec(texts[0] ?? '')?.[1] ?? '';
+    const pattern = /arn:aws:s3:::([^/]+)\//.exec(texts[1] ?? '')?.[1] ?? '';
+    expect(bucket).not.toContain('acme');
+    expect(pattern).toMatch(/\*$/);
+    expect(bucket.startsWith(pattern.slice(0, -1))).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 import { detect, type Found } from './detect.js';
+import { planIpv4StandIns } from './ip-networks.js';
+import { NamePatterns } from './name-patterns.js';
 import type { RedactionKind, RedactionMap } from './redaction-map.js';
 import { StandIns } from './stand-ins.js';
 
@@ -22,9 +24,19 @@ const NAME_KINDS: ReadonlySet<RedactionKind> = new Set([
   'session-name',
   'bucket-name',
   'name',
+  // a KMS key's id, met in its ARN, also stands bare (`--key-id`, `keyId`)
+  'key-id',
 ]);
 const TOKEN_CHAR = /[A-Za-z0-9_+=.@-]/;
 const IPV6_CHAR = /[0-9A-Fa-f:]/;
+
+/** Several texts redacted together, and the map that reverses them. */
+export interface RedactAllResult {
+  /** Each text redacted, in the order given. */
+  readonly texts: readonly string[];
+  /** The earlier map's entries first, then the new ones in order of first appearance. */
+  readonly map: RedactionMap;
+}
 
 /**
  * Replaces account ids, the names inside ARNs (users, roles, sessions, buckets, functions...), access
@@ -39,19 +51,59 @@ const IPV6_CHAR = /[0-9A-Fa-f:]/;
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
  */
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
-  const standIns = new StandIns(options.map?.entries ?? [], tokensOf(text));
+  const result = redactAll([text], options);
+  return { text: result.texts[0] ?? '', map: result.map };
+}
+
+/**
+ * {@link redact} for the files of one case at once (the error and its evidence), with one map: a name
+ * met in any of them (an ARN of the account file) is replaced in all of them (the error's prose), a
+ * network of one holds the stand-ins of the addresses of the others, and a wildcard pattern of a policy
+ * keeps matching the names of the error.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
+ */
+export function redactAll(texts: readonly string[], options: RedactOptions = {}): RedactAllResult {
+  const taken = new Set<string>();
+  for (const text of texts) tokensOf(text, taken);
+  const earlier = options.map?.entries ?? [];
+  const standIns = new StandIns(earlier, taken);
   const get = (original: string, kind: RedactionKind): string => standIns.get(original, kind);
-  // in JSON, only string values (and keys) are touched, so that numbers and structure stay
-  const strings = isJson(text) ? stringRanges(text) : null;
-  const kept = nonOverlapping(detect(text)).filter(
-    (f) => strings === null || within(strings, f.start, f.end),
-  );
-  const rewritten = kept.map((f) => f.rewrite(get));
+  const read = texts.map((text) => {
+    // in JSON, only string values (and keys) are touched, so that numbers and structure stay
+    const strings = isJson(text) ? stringRanges(text) : null;
+    const kept = nonOverlapping(detect(text)).filter(
+      (f) => strings === null || within(strings, f.start, f.end),
+    );
+    return { text, strings, kept };
+  });
+  // what must be known before anything is rewritten: the networks and the wildcard patterns
+  const addresses = read.flatMap((r) => r.kept.flatMap((f) => (f.ipv4 === undefined ? [] : [f.ipv4])));
+  for (const [original, standIn] of planIpv4StandIns(addresses, earlier)) standIns.plan(original, standIn);
+  const patterns = new NamePatterns();
+  const collect = (original: string): string => {
+    if (original.includes('*')) patterns.add(original);
+    return original;
+  };
+  for (const r of read) for (const f of r.kept) f.rewrite(collect);
+  standIns.usePatterns(patterns);
+  const rewritten = read.map((r) => r.kept.map((f) => f.rewrite(get)));
   // names met in ARNs (or in the earlier map) are replaced wherever else they stand as a word
   const names = new Map<string, string>();
   for (const entry of standIns.entries()) {
     if (NAME_KINDS.has(entry.kind) && entry.original.length >= 3) names.set(entry.original, entry.standIn);
   }
+  const out = read.map((r, i) => assemble(r.text, r.strings, r.kept, rewritten[i] ?? [], names));
+  return { texts: out, map: { version: 1, entries: standIns.entries() } };
+}
+
+/** The text with each kept piece replaced by its rewriting, and known names replaced in between. */
+function assemble(
+  text: string,
+  strings: readonly [number, number][] | null,
+  kept: readonly Found[],
+  rewritten: readonly string[],
+  names: ReadonlyMap<string, string>,
+): string {
   // gaps come in order: the string ranges before the current gap are never looked at again
   let first = 0;
   const gap = (from: number, to: number): string => {
@@ -78,7 +130,7 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
     cursor = f.end;
   });
   pieces.push(gap(cursor, text.length));
-  return { text: pieces.join(''), map: { version: 1, entries: standIns.entries() } };
+  return pieces.join('');
 }
 
 function isJson(text: string): boolean {
@@ -133,7 +185,17 @@ export interface RestoreResult {
  */
 export function restore(text: string, map: RedactionMap): RestoreResult {
   const hits: { start: number; end: number; original: string }[] = [];
-  for (const { standIn, original } of map.entries) {
+  // an account id also stands dashed, as the console shows it, and an address in EC2's host names
+  const dashed = (id: string): string => `${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}`;
+  const ipLabel = (address: string): string => `ip-${address.replace(/\./g, '-')}`;
+  const variants = map.entries.flatMap((e) =>
+    e.kind === 'account-id'
+      ? [e, { standIn: dashed(e.standIn), original: dashed(e.original) }]
+      : e.kind === 'ipv4' && !e.original.includes('/')
+        ? [e, { standIn: ipLabel(e.standIn), original: ipLabel(e.original) }]
+        : [e],
+  );
+  for (const { standIn, original } of variants) {
     for (let at = text.indexOf(standIn); at >= 0; at = text.indexOf(standIn, at + 1)) {
       const end = at + standIn.length;
       if (standsAlone(text, at, end)) hits.push({ start: at, end, original });
@@ -213,9 +275,8 @@ function piecesOf(token: string): { piece: string; at: number }[] {
   return pieces;
 }
 
-/** Every token of the text and its pieces, and every run that could be an IPv6 address. */
-function tokensOf(text: string): Set<string> {
-  const tokens = new Set<string>();
+/** Adds every token of the text and its pieces, and every run that could be an IPv6 address. */
+function tokensOf(text: string, tokens: Set<string>): void {
   eachToken(text, (start, end) => {
     for (const { piece } of piecesOf(text.slice(start, end))) tokens.add(piece);
   });
@@ -228,7 +289,6 @@ function tokensOf(text: string): Set<string> {
       start = -1;
     }
   }
-  return tokens;
 }
 
 /**

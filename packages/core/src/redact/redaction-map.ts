@@ -18,7 +18,9 @@ export type RedactionKind =
   | 'name'
   | 'path'
   | 'resource-id'
-  | 'key-id';
+  | 'key-id'
+  | 'host-name'
+  | 'word';
 
 /** Every kind, for validation. */
 export const REDACTION_KINDS: readonly RedactionKind[] = [
@@ -38,6 +40,8 @@ export const REDACTION_KINDS: readonly RedactionKind[] = [
   'path',
   'resource-id',
   'key-id',
+  'host-name',
+  'word',
 ];
 
 /** One replaced value: the original, what replaced it, and what it was. */

@@ -1,3 +1,4 @@
+import { type NamePatterns, WORD_CODE, wordCode } from './name-patterns.js';
 import type { RedactionEntry, RedactionKind } from './redaction-map.js';
 
 /** How a kind's stand-ins are made and recognised. */
@@ -20,16 +21,23 @@ function filled(label: string, n: number, length: number): string {
   return digits.padStart(length, '0').slice(-length);
 }
 
-/** IPv4 documentation ranges (RFC 5737), then the benchmarking range (RFC 2544). */
+/**
+ * IPv4 documentation ranges (RFC 5737), then the lower half of the benchmarking range (RFC 2544), then
+ * the reserved 240.0.0.0/4. The upper half of the benchmarking range, 198.19.0.0/16, holds the
+ * networks (see `planIpv4StandIns`), so that no plain address falls inside one by chance.
+ */
 function ipv4(n: number): string {
   const ranges = ['192.0.2', '198.51.100', '203.0.113'];
   const range = ranges[Math.floor((n - 1) / 254)];
   if (range !== undefined) return `${range}.${((n - 1) % 254) + 1}`;
   const m = n - 3 * 254;
-  return `198.${18 + Math.floor(m / 65536)}.${Math.floor(m / 256) % 256}.${m % 256}`;
+  if (m < 65536) return `198.18.${Math.floor(m / 256)}.${m % 256}`;
+  const k = m - 65536;
+  return `${240 + Math.floor(k / 2 ** 24)}.${Math.floor(k / 65536) % 256}.${Math.floor(k / 256) % 256}.${k % 256}`;
 }
 
-const STAND_IN_IPV4 = /^(?:192\.0\.2|198\.51\.100|203\.0\.113|198\.1[89]\.\d{1,3})\.\d{1,3}$/;
+const STAND_IN_IPV4 =
+  /^(?:(?:192\.0\.2|198\.51\.100|203\.0\.113|198\.1[89]\.\d{1,3})\.\d{1,3}|24\d(?:\.\d{1,3}){3})(?:\/\d{1,2})?$/;
 const NAME_STAND_IN = /^(?:user|role|session|bucket|name|path)-\d+$/;
 const SSO_PREFIX = 'AWSReservedSSO_';
 const CODEBUILD_PREFIX = 'AWSCodeBuild-';
@@ -82,17 +90,40 @@ const FAMILIES: Readonly<Record<RedactionKind, Family>> = {
   name: named('name'),
   path: named('path'),
   'resource-id': {
+    // the digits go around any further dash (`ou-ab12-cdef3456` stays `ou-xxxx-xxxxxxxx`)
     make: (n, o) => {
       const dash = o.indexOf('-');
-      return `${o.slice(0, dash + 1)}${hex(n, o.length - dash - 1)}`;
+      const body = o.slice(dash + 1);
+      const digits = hex(n, body.replace(/-/g, '').length);
+      let at = 0;
+      const filled = body.replace(/[^-]/g, () => digits.charAt(at++));
+      return `${o.slice(0, dash + 1)}${filled}`;
     },
-    is: (v) => /^[a-z]+-000+[0-9a-f]{1,5}$/.test(v) || /^0{20,}[0-9a-f]{1,12}$/.test(v),
+    is: (v) =>
+      /^[a-z]+-000+[0-9a-f]{1,5}$/.test(v) ||
+      /^ou-0000-0+[0-9a-f]{1,5}$/.test(v) ||
+      /^0{20,}[0-9a-f]{1,12}$/.test(v),
   },
   'key-id': {
     make: (n) => `00000000-0000-4000-8000-${hex(n, 12)}`,
     is: (v) => v.startsWith('00000000-0000-4000-8000-'),
   },
+  'host-name': { make: (n) => `host-${n}.example.com`, is: (v) => /^host-\d+\.example\.com$/.test(v) },
+  word: { make: wordCode, is: (v) => WORD_CODE.test(v) },
 };
+
+/** Kinds of the names that ARN patterns match: only these are rewritten word by word. */
+const PATTERN_KINDS: ReadonlySet<RedactionKind> = new Set([
+  'user-name',
+  'role-name',
+  'session-name',
+  'bucket-name',
+  'name',
+  'path',
+]);
+
+/** A name or pattern rewritten word by word: only codes, digits, separators and `*`. */
+const WORD_STAND_IN = /^(?:q[a-p]{4}|[^A-Za-z])*q[a-p]{4}(?:q[a-p]{4}|[^A-Za-z])*$/;
 
 function ssoHashLength(roleName: string): number {
   const last = roleName.lastIndexOf('_');
@@ -114,6 +145,9 @@ export class StandIns {
   private readonly byStandIn = new Map<string, RedactionEntry>();
   private readonly counters = new Map<string, number>();
   private readonly order: RedactionEntry[] = [];
+  /** Stand-ins decided before the text is rewritten (IP networks and what is inside them). */
+  private readonly planned = new Map<string, string>();
+  private patterns: NamePatterns | null = null;
 
   /**
    * @param entries a previous map, whose stand-ins are reused
@@ -126,12 +160,43 @@ export class StandIns {
     for (const entry of entries) this.remember(entry);
   }
 
+  /** Gives `original` the stand-in `standIn` when it is first asked for. */
+  plan(original: string, standIn: string): void {
+    if (!this.byOriginal.has(original)) this.planned.set(original, standIn);
+  }
+
+  /** Names matched by these patterns, and the patterns, are rewritten word by word. */
+  usePatterns(patterns: NamePatterns): void {
+    this.patterns = patterns.empty ? null : patterns;
+  }
+
+  /** Every original an earlier map or this run gave a stand-in. */
+  originals(): IterableIterator<string> {
+    return this.byOriginal.keys();
+  }
+
   /** The stand-in for `original`, made on first use. */
   get(original: string, kind: RedactionKind): string {
     const known = this.byOriginal.get(original);
     if (known !== undefined) return known.standIn;
     const family = FAMILIES[kind];
     if (this.byStandIn.has(original) || family.is(original)) return original;
+    const planned = this.planned.get(original);
+    if (planned !== undefined && !this.byStandIn.has(planned)) {
+      this.remember({ original, standIn: planned, kind });
+      return planned;
+    }
+    if (PATTERN_KINDS.has(kind) && this.patterns?.concerns(original)) {
+      if (WORD_STAND_IN.test(original)) return original;
+      const standIn = this.patterns
+        .pieces(original)
+        .map((p) => (p.word ? this.get(p.text, 'word') : p.text))
+        .join('');
+      if (standIn !== original && !this.byStandIn.has(standIn)) this.remember({ original, standIn, kind });
+      return standIn;
+    }
+    // a pattern no name of the input meets, or one with `?`: kept
+    if (original.includes('*')) return original;
     const counter = counterOf(kind);
     let n = this.counters.get(counter) ?? 0;
     let standIn: string;
