@@ -495,6 +495,11 @@ export function lookalikeAdvice(id: LookalikeId): LookalikeAdvice | null {
   return LOOKALIKE_RULES.find((rule) => rule.id === id)?.advice ?? null;
 }
 
+/** Each rule's phrases, lower-cased once. */
+const LOWER_PHRASES: ReadonlyMap<LookalikeRule, readonly string[]> = new Map(
+  LOOKALIKE_RULES.map((rule) => [rule, (rule.phrases ?? []).map((phrase) => phrase.toLowerCase())]),
+);
+
 /** Finds the first look-alike rule that matches a code or a phrase of the text (given lower-cased). */
 export function findLookalike(
   code: string | null,
@@ -510,7 +515,7 @@ export function findLookalike(
         return rule;
       }
     }
-    if (rule.phrases?.some((phrase) => lower.includes(phrase.toLowerCase()))) {
+    if (LOWER_PHRASES.get(rule)?.some((phrase) => lower.includes(phrase))) {
       return rule;
     }
   }

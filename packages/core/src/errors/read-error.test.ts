@@ -263,6 +263,53 @@ describe('readError: shapes of issue 11 without a public paste at hand', () => {
     );
   });
 
+  it('reads a code glued to a log level tag', () => {
+    expect(read('[ERROR]AccessDenied: Access Denied').failure.code).toBe('AccessDenied');
+  });
+
+  it('lists an emptied account field of the caller as a redacted part', () => {
+    const r = read(
+      'User: arn:aws:iam:::user/bob is not authorized to perform: s3:ListBucket on resource: arn:aws:s3:::b',
+    );
+    expect(r.redacted.map((p) => `${p.fact}.${p.part}=${p.text}`)).toEqual(['principal.account=']);
+    expect(r.unknowns.map((u) => u.code)).toContain('principal-redacted');
+  });
+
+  it('reads a CloudTrail Records file with `-- snip --` lines instead of refusing it as invalid JSON', () => {
+    const r = read(
+      [
+        '{"Records": [{',
+        '  "eventVersion": "1.08",',
+        '  "userIdentity": {"type": "AssumedRole", "arn": "arn:aws:sts::111122223333:assumed-role/ci/run"},',
+        '  -- snip --',
+        '  "eventSource": "kms.amazonaws.com", "eventName": "Decrypt", "awsRegion": "eu-west-1",',
+        '  "errorCode": "AccessDenied",',
+        '  "errorMessage": "User: arn:aws:sts::111122223333:assumed-role/ci/run is not authorized to perform: kms:Decrypt on resource: arn:aws:kms:eu-west-1:111122223333:key/k because no identity-based policy allows the kms:Decrypt action",',
+        '  -- snip --',
+      ].join('\n'),
+    );
+    expect(r.failure).toMatchObject({
+      code: 'AccessDenied',
+      operation: 'Decrypt',
+      service: 'kms',
+      action: 'kms:Decrypt',
+      principal: 'arn:aws:sts::111122223333:assumed-role/ci/run',
+      resource: 'arn:aws:kms:eu-west-1:111122223333:key/k',
+      reasonLayer: 'identity',
+    });
+    expect(r.region).toBe('eu-west-1');
+  });
+
+  it("ends a resource at the quote that closes a one-line Lambda log's JSON string", () => {
+    const r = read(
+      '{"errorType":"Runtime.UnhandledPromiseRejection","errorMessage":"AccessDeniedException: User: arn:aws:sts::111122223333:assumed-role/r/f is not authorized to perform: ssm:GetParameter on resource: arn:aws:ssm:us-east-1:111122223333:parameter/x","reason":{"errorType":"AccessDeniedException"}}',
+    );
+    expect(r.failure).toMatchObject({
+      code: 'AccessDeniedException',
+      resource: 'arn:aws:ssm:us-east-1:111122223333:parameter/x',
+    });
+  });
+
   it("lets the AWS code win over a framework's wrapper name", () => {
     const r = read('ServerlessError: AccessDenied: Access Denied');
     expect(r.failure.code).toBe('AccessDenied');
