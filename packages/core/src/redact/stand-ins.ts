@@ -192,7 +192,12 @@ export class StandIns {
         .pieces(original)
         .map((p) => (p.word ? this.get(p.text, 'word') : p.text))
         .join('');
-      if (standIn !== original && !this.byStandIn.has(standIn)) this.remember({ original, standIn, kind });
+      // a one-word name already coded as a word of another name is that name's entry from now on, so
+      // that it is replaced wherever it stands alone (a `UserName` field)
+      const asWord = this.byOriginal.get(original);
+      if (asWord?.kind === 'word') this.retype(asWord, kind);
+      else if (standIn !== original && !this.byStandIn.has(standIn))
+        this.remember({ original, standIn, kind });
       return standIn;
     }
     // a pattern no name of the input meets, or one with `?`: kept
@@ -217,6 +222,13 @@ export class StandIns {
   /** Every entry: those of the previous map first, then new ones in order of first appearance. */
   entries(): readonly RedactionEntry[] {
     return this.order;
+  }
+
+  private retype(entry: RedactionEntry, kind: RedactionKind): void {
+    const retyped = { ...entry, kind };
+    this.byOriginal.set(entry.original, retyped);
+    this.byStandIn.set(entry.standIn, retyped);
+    this.order[this.order.indexOf(entry)] = retyped;
   }
 
   private remember(entry: RedactionEntry): void {
