@@ -32,10 +32,11 @@ const ACCOUNT_REQUIRED = new Set(['iam', 'sts']);
 /**
  * Stand-ins people write in place of values, found anywhere inside a field: template variables
  * (`${CLUSTER_NAME}`, `{account-id}`, `{{name}}`), bracketed or angled words (`[account id]`, `<role>`),
- * elisions (`...`, `…`) and masks (`XXXX`, `****`, `____`, `*redacted*`). Every alternative is bounded.
+ * elisions (`...`, `…`) and masks (`XXXX`, `xxxxxxxx-xxxx-...` as one, `****`, `____`, `*redacted*`). Every
+ * alternative is bounded or runs over one character class.
  */
 const STAND_IN =
-  /\$\{[^{}\n]{1,40}\}|\{\{?[^{}\n]{1,40}\}?\}|\[[^[\]\n]{1,40}\]|<[^<>\n]{1,40}>|\.{3}|…|\*redacted\*|\*{3,}|[Xx]{4,}|_{3,}|REDACTED/g;
+  /\$\{[^{}\n]{1,40}\}|\{\{?[^{}\n]{1,40}\}?\}|\[[^[\]\n]{1,40}\]|<[^<>\n]{1,40}>|\.{3}|…|\*redacted\*|\*{3,}|[Xx]{4,}(?:-[Xx]{4,})*|_{3,}|REDACTED/g;
 
 /**
  * The stand-ins inside an ARN of the reading, field by field. An account field that is not twelve
