@@ -16,6 +16,7 @@ const secretish = fc.oneof(
   fc.stringMatching(/^i-[0-9a-f]{17}$/),
   fc.stringMatching(/^[a-z][a-z0-9.]{0,8}[a-z]@[a-z]{2,8}\.(?:com|org|io)$/),
   fc.ipV4(),
+  fc.tuple(fc.ipV4(), fc.integer({ min: 8, max: 32 })).map(([ip, length]) => `${ip}/${length}`),
   fc.ipV6().filter((v) => !v.includes('.')),
 );
 const arn = fc.oneof(
@@ -23,6 +24,8 @@ const arn = fc.oneof(
   fc.tuple(account, name).map(([a, n]) => `arn:aws:iam::${a}:user/${n}`),
   fc.tuple(account, name, name).map(([a, r, s]) => `arn:aws:sts::${a}:assumed-role/${r}/${s}`),
   fc.tuple(name, name).map(([b, k]) => `arn:aws:s3:::${b}/${k}/*`),
+  fc.tuple(name, fc.integer({ min: 1, max: 8 })).map(([b, cut]) => `arn:aws:s3:::${b.slice(0, cut)}*/*`),
+  fc.tuple(account, name).map(([a, n]) => `arn:aws:iam::${a}:role/*${n.slice(2)}`),
   fc.tuple(account, name).map(([a, n]) => `arn:aws:lambda:us-east-1:${a}:function:${n}`),
   fc.constant('arn:aws:iam::aws:policy/ReadOnlyAccess'),
 );
@@ -130,8 +133,10 @@ describe('redact properties', () => {
               expect(standIn.slice(0, 2)).toBe(kind === 'secret-key' ? 'RE' : original.slice(0, 2));
               break;
             case 'ipv4':
-              expect(ipaddr.IPv4.isValid(standIn)).toBe(true);
-              expect(standIn).toMatch(/^(?:192\.0\.2|198\.51\.100|203\.0\.113)\./);
+              // an address, or a network (with its prefix length) in the benchmarking range
+              expect(ipaddr.IPv4.isValid(standIn.split('/')[0] ?? '')).toBe(true);
+              expect(standIn).toMatch(/^(?:192\.0\.2\.|198\.51\.100\.|203\.0\.113\.|198\.1[89]\.)/);
+              expect(standIn.includes('/')).toBe(original.includes('/'));
               break;
             case 'ipv6':
               expect(ipaddr.IPv6.isValid(standIn)).toBe(true);
@@ -140,7 +145,8 @@ describe('redact properties', () => {
               expect(standIn).toMatch(/^user\d+@example\.com$/);
               break;
             default:
-              expect(standIn).toMatch(/^[\w+=,.@-]+$/);
+              // a name, or a `*` pattern of names rewritten word by word
+              expect(standIn).toMatch(original.includes('*') ? /^[\w+=,.@*-]+$/ : /^[\w+=,.@-]+$/);
           }
         }
         // ARNs stay ARNs of the same service and resource type

@@ -65,7 +65,11 @@ const FAMILIES: Readonly<Record<RedactionKind, Family>> = {
     make: (n, o) => filled('REDACTEDTOKEN', n, o.length),
     is: (v) => v.startsWith('REDACTED'),
   },
-  ipv4: { make: ipv4, is: (v) => STAND_IN_IPV4.test(v) },
+  // a `/32` network in no other network of the input is an address that keeps its suffix
+  ipv4: {
+    make: (n, o) => ipv4(n) + (o.includes('/') ? o.slice(o.indexOf('/')) : ''),
+    is: (v) => STAND_IN_IPV4.test(v),
+  },
   ipv6: { make: (n) => `2001:db8::${n.toString(16)}`, is: (v) => v.toLowerCase().startsWith('2001:db8:') },
   email: {
     make: (n) => `user${n}@example.com`,
