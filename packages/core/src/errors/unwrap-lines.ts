@@ -30,19 +30,23 @@ export function unwrapLines(text: string): string {
   const count = lines.length / 2;
   const width = wrapWidth(lines);
   const full = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    full[i] = width > 0 && isFullLine(text, start(lines, i), end(lines, i), width) ? 1 : 0;
+  for (let i = 0; width > 0 && i < count; i++) {
+    full[i] = isFullLine(text, start(lines, i), end(lines, i), width) ? 1 : 0;
   }
   const wrap: Wrap = {
     confirmed: hasTwoDistinctFullLines(text, lines, full),
     indent: hangingIndent(text, lines, full),
   };
 
+  const budget = { judged: 0 };
   const pieces: string[] = [];
   let from = 0;
   const recordStarts = new Set<string>([recordKey(text, 0, end(lines, 0))]);
   for (let i = 1; i < count; i++) {
-    const join = decideJoin(text, lines, i, full[i - 1] === 1, wrap, recordStarts);
+    if (budget.judged >= MAX_JUDGED_BREAKS && !(full[i - 1] === 1 && wrap.confirmed)) {
+      continue;
+    }
+    const join = decideJoin(text, lines, i, full[i - 1] === 1, wrap, recordStarts, budget);
     if (join === NO_JOIN) {
       recordStarts.add(recordKey(text, start(lines, i), end(lines, i)));
       continue;
@@ -80,29 +84,42 @@ const MIN_RECORD_KEY = 12;
 const DISTINCT_START = 12;
 /** How far back a line's end is read to judge the break after it. */
 const TAIL = 256;
+/**
+ * At most this many breaks are judged by the words around them: a pasted error has tens or hundreds of
+ * lines, not hundreds of thousands. Past it, only the width decides (hard wraps), so the pass stays cheap
+ * on a megabyte of short lines.
+ */
+const MAX_JUDGED_BREAKS = 2_000;
 
 /** `[start0, end0, start1, end1, …]`: where each line starts and ends (before its `\n`). */
-function lineBounds(text: string): number[] {
-  const bounds: number[] = [];
+function lineBounds(text: string): Int32Array {
+  let count = 1;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    count++;
+  }
+  const bounds = new Int32Array(2 * count);
   let from = 0;
+  let i = 0;
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-    bounds.push(from, nl);
+    bounds[i++] = from;
+    bounds[i++] = nl;
     from = nl + 1;
   }
-  bounds.push(from, text.length);
+  bounds[i++] = from;
+  bounds[i] = text.length;
   return bounds;
 }
 
-function start(lines: readonly number[], i: number): number {
+function start(lines: Int32Array, i: number): number {
   return lines[2 * i] ?? 0;
 }
 
-function end(lines: readonly number[], i: number): number {
+function end(lines: Int32Array, i: number): number {
   return lines[2 * i + 1] ?? 0;
 }
 
 /** The width the text was wrapped at, if it was: the length of its longest line. */
-function wrapWidth(lines: readonly number[]): number {
+function wrapWidth(lines: Int32Array): number {
   let width = 0;
   for (let i = 0; 2 * i < lines.length; i++) {
     width = Math.max(width, end(lines, i) - start(lines, i));
@@ -122,10 +139,10 @@ function isFullLine(text: string, from: number, to: number, width: number): bool
  * Two full lines that start differently: one may just be the longest line, and a message repeated, or
  * records of one fixed format (`\tstatus code: 403, request id: …`), fill it with lines alike.
  */
-function hasTwoDistinctFullLines(text: string, lines: readonly number[], full: Uint8Array): boolean {
+function hasTwoDistinctFullLines(text: string, lines: Int32Array, full: Uint8Array): boolean {
   let first: string | null = null;
-  for (const [i, isFull] of full.entries()) {
-    if (isFull === 1) {
+  for (let i = 0; i < full.length; i++) {
+    if (full[i] === 1) {
       const from = start(lines, i);
       if (first === null) {
         first = text.slice(from, from + DISTINCT_START);
@@ -145,13 +162,16 @@ function hasTwoDistinctFullLines(text: string, lines: readonly number[], full: U
  * cannot be told apart otherwise. Between equally frequent counts, the larger (the other is an
  * unindented line that merely followed).
  */
-function hangingIndent(text: string, lines: readonly number[], full: Uint8Array): number {
+function hangingIndent(text: string, lines: Int32Array, full: Uint8Array): number {
   const counts = new Array<number>(MAX_INDENT + 1).fill(0);
   for (let i = 0; i + 1 < full.length; i++) {
+    if (full[i] !== 1) {
+      continue;
+    }
     const from = start(lines, i + 1);
     const to = end(lines, i + 1);
     const first = skipSpace(text, from, to);
-    if (full[i] === 1 && first < to && text.charCodeAt(from) !== 9 && !opensRecordOrFrame(text, first)) {
+    if (first < to && text.charCodeAt(from) !== 9 && !opensRecordOrFrame(text, first)) {
       const lead = Math.min(leadingSpaces(text, from, to), MAX_INDENT);
       const even = lead - (lead % 2);
       counts[even] = (counts[even] ?? 0) + 1;
@@ -177,11 +197,12 @@ const NO_JOIN = -1;
 /** Whether line `i` continues line `i - 1`, and how (see {@link NO_JOIN}). */
 function decideJoin(
   text: string,
-  lines: readonly number[],
+  lines: Int32Array,
   i: number,
   beforeIsFull: boolean,
   wrap: Wrap,
   recordStarts: ReadonlySet<string>,
+  budget: { judged: number },
 ): number {
   const beforeStart = start(lines, i - 1);
   const beforeEnd = end(lines, i - 1);
@@ -208,10 +229,14 @@ function decideJoin(
     return NO_JOIN;
   }
   const spaceBefore = isSpace(text.charCodeAt(beforeEnd - 1));
-  if (cut && (spaceBefore || restWord > rest)) {
-    // the cut fell next to a space, which is still there
+  if (cut && (wrap.confirmed || spaceBefore || restWord > rest)) {
+    // a row of a hard-wrapped text, or a cut next to a space, which is still there
     return 2 * rest;
   }
+  if (budget.judged >= MAX_JUDGED_BREAKS) {
+    return cut && wrap.confirmed ? 2 * rest : NO_JOIN;
+  }
+  budget.judged++;
   // most breaks are between words of no phrase: look at more words only when one of these is
   const tail = text.slice(Math.max(beforeStart, beforeEnd - TAIL), beforeEnd);
   const head = text.slice(rest, Math.min(lineEnd, rest + TAIL));
@@ -221,9 +246,6 @@ function decideJoin(
   }
   if (!cut) {
     return NO_JOIN;
-  }
-  if (wrap.confirmed) {
-    return 2 * rest;
   }
   const last = lastWords(tail, 3);
   const next = firstWords(head, 3);
