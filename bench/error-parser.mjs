@@ -31,6 +31,7 @@ function inputs() {
     out.push(['cut', cut], ['doubled', t + t], ['shuffled lines', lines], ['spliced', cut + pick()]);
   }
   const repeat = (s) => s.repeat(Math.ceil(MB / s.length)).slice(0, MB);
+  out.push(...wrappedInputs(corpus, repeat));
   out.push(
     ['1 MB of corpus messages', repeat(corpus.join('\n'))],
     ['1 MB of one line', repeat(corpus[2].replace(/\n/g, ' '))],
@@ -56,6 +57,77 @@ function inputs() {
   return out;
 }
 
+/** What a terminal or log viewer does to long lines: cut every `width` characters, rows indented. */
+function hardWrap(text, width, indent) {
+  const pad = ' '.repeat(indent);
+  return text
+    .split('\n')
+    .map((line) => {
+      const rows = [line.slice(0, width)];
+      for (let at = width; at < line.length; at += width - indent) {
+        rows.push(pad + line.slice(at, at + width - indent));
+      }
+      return rows.join('\n');
+    })
+    .join('\n');
+}
+
+/** What a word-wrapping tool does: break at the last space that fits, dropping it, each row framed. */
+function wordWrap(text, width, frame) {
+  const rows = [];
+  for (const line of text.split('\n')) {
+    let row = '';
+    for (const word of line.split(' ')) {
+      if (row !== '' && row.length + 1 + word.length > width) {
+        rows.push(frame + row);
+        row = word;
+      } else {
+        row = row === '' ? word : `${row} ${word}`;
+      }
+    }
+    rows.push(frame + row);
+  }
+  return rows.join('\n');
+}
+
+/** Issue 11, shape 1: wrapped pastes, undone by the reader's line rejoining before it reads. */
+function wrappedInputs(corpus, repeat) {
+  const text = repeat(corpus.join('\n'));
+  return [
+    ['1 MB of wrapped text (80 columns)', hardWrap(text, 80, 0)],
+    ['1 MB of wrapped text (120 columns, 4-space indent)', hardWrap(text, 120, 4)],
+    ['1 MB of word-wrapped text (72 columns, framed)', wordWrap(text, 72, '│ ')],
+    ['1 MB of full rows alike', repeat(`${'x'.repeat(79)}\n`)],
+    [
+      '1 MB of full rows, each a cut phrase',
+      repeat('User: arn:aws:iam::111122223333:user/a is not authorized to perf\norm: s3:X\n'),
+    ],
+    ['1 MB of "User:" rows', repeat('User:\n')],
+  ];
+}
+
+/**
+ * The reader's time on `size` bytes of the corpus, wrapped at 80 columns or not: median of five runs, as
+ * wall time and as CPU time (steadier on a shared machine).
+ */
+function readTimes(readError, corpus, size, wrapped) {
+  const joined = corpus.join('\n');
+  const plain = joined.repeat(Math.ceil(size / joined.length)).slice(0, size);
+  const text = wrapped ? hardWrap(plain, 80, 0) : plain;
+  const wall = [];
+  const cpu = [];
+  for (let i = 0; i < 5; i++) {
+    const before = process.cpuUsage();
+    const start = performance.now();
+    readError(text);
+    wall.push(performance.now() - start);
+    const used = process.cpuUsage(before);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const median = (xs) => xs.sort((a, b) => a - b)[2];
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
 export default async function run() {
   const { readError } = await importCore();
   const cases = inputs();
@@ -78,4 +150,15 @@ export default async function run() {
   console.log(`inputs: ${cases.length} (corpus, mutated corpus, 1 MB adversarial)`);
   console.log(`median ${p(0.5)} ms, p99 ${p(0.99)} ms, max ${slowest.ms.toFixed(2)} ms (${slowest.name})`);
   console.log(`goal: every input under 50 ms: ${slowest.ms < 50 ? 'met' : 'NOT met'}`);
+  const corpus = readFileSync(new URL('../test/corpus/errors.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l).text);
+  const [quarter, half, whole] = [MB / 4, MB / 2, MB].map((size) => readTimes(readError, corpus, size, true));
+  const unwrapped = readTimes(readError, corpus, MB, false);
+  const ms = (t) => `${t.wall.toFixed(2)} ms (CPU ${t.cpu.toFixed(2)} ms)`;
+  console.log(`1 MB of wrapped text (80 columns): ${ms(whole)}; the same text unwrapped: ${ms(unwrapped)}`);
+  console.log(
+    `wrapped text, linear: 0.25 MB ${ms(quarter)}, 0.5 MB ${ms(half)}, 1 MB ${(whole.cpu / quarter.cpu).toFixed(1)}x the CPU of 0.25 MB`,
+  );
 }
