@@ -64,6 +64,40 @@ describe('analyze: inputs', () => {
     ]);
   });
 
+  it.each([
+    [
+      '`aws cloudtrail lookup-events` output',
+      JSON.stringify({
+        Events: [
+          {
+            EventId: 'e1',
+            EventName: 'GetObject',
+            CloudTrailEvent: JSON.stringify({
+              eventVersion: '1.08',
+              userIdentity: { type: 'IAMUser', arn: 'arn:aws:iam::111122223333:user/bob' },
+              eventSource: 's3.amazonaws.com',
+              eventName: 'GetObject',
+              errorCode: 'AccessDenied',
+              errorMessage: 'Access Denied',
+            }),
+          },
+        ],
+      }),
+    ],
+    [
+      "a CloudTrail record inside another tool's alert JSON",
+      JSON.stringify({
+        integration: 'aws',
+        aws: { eventSource: 'iam.amazonaws.com', eventName: 'CreateUser', errorCode: 'AccessDenied' },
+      }),
+    ],
+  ])('recognises %s as an error and reads its failed event', async (_name, text) => {
+    const analysis = await analyze({ inputs: [{ id: 'trail.json', text }] });
+    expect(analysis.diagnostics).toEqual([]);
+    expect(analysis.inputs.map((i) => i.kind)).toEqual(['error']);
+    expect(analysis.diagnosis?.failure.code).toBe('AccessDenied');
+  });
+
   it('refuses a resource policy without the ARN it is attached to', async () => {
     const analysis = await analyze({
       inputs: [

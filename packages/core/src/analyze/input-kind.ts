@@ -55,7 +55,12 @@ export function recognizeParsed(text: string, parsed: Result<unknown>): InputKin
       return null;
     return 'error';
   }
-  return recognizeValue(parsed.value);
+  const kind = recognizeValue(parsed.value);
+  // a CloudTrail record inside another tool's JSON (a SIEM alert, a log line) is read by its fields
+  if (kind === null && /"errorCode"\s*:\s*"/.test(body) && /"(?:eventSource|eventName)"\s*:/.test(body)) {
+    return 'error';
+  }
+  return kind;
 }
 
 /** {@link recognizeInput} for an already parsed JSON value. */
@@ -67,6 +72,10 @@ export function recognizeValue(value: unknown): InputKind | null {
   if ('policies' in value || 'targets' in value) return 'organization';
   if ('DecodedMessage' in value || ('allowed' in value && 'context' in value)) return 'decoded';
   if ('Records' in value || 'eventName' in value || 'errorCode' in value) return 'error';
+  // `aws cloudtrail lookup-events` prints each record as a JSON string in `CloudTrailEvent`
+  if (Array.isArray(value.Events) && value.Events.some((e) => isJsonObject(e) && 'CloudTrailEvent' in e)) {
+    return 'error';
+  }
   const found = findPolicy(value);
   if (found.ok && isJsonObject(found.value.document) && 'Statement' in found.value.document) {
     return found.value.kindHint === null || found.value.kindHint === 'resource' ? 'resource-policy' : null;

@@ -202,3 +202,27 @@ describe('readCloudTrailText: a record pasted as text that is no JSON', () => {
     expect(readCloudTrailText('{"errorCode": "AccessDenied"}')).toBeNull();
   });
 });
+
+describe('readCloudTrail: `aws cloudtrail lookup-events` output', () => {
+  it('reads the records held as JSON strings in `CloudTrailEvent`, failures first', () => {
+    const record = event({ errorCode: 'AccessDenied', errorMessage: 'Access Denied', userIdentity: USER });
+    const ok = event({ eventName: 'ListBuckets', errorCode: undefined, errorMessage: undefined });
+    const trail = readCloudTrail({
+      Events: [
+        { EventId: 'a', EventName: 'ListBuckets', CloudTrailEvent: JSON.stringify(ok) },
+        { EventId: 'b', EventName: 'GetObject', CloudTrailEvent: JSON.stringify(record) },
+        { EventId: 'c', CloudTrailEvent: '{ not json' },
+      ],
+    });
+    expect(trail?.records).toBe(2);
+    expect(trail?.failures[0]).toMatchObject({
+      errorCode: 'AccessDenied',
+      operation: 'GetObject',
+      principal: USER.arn,
+    });
+  });
+
+  it('is null when no event holds a record', () => {
+    expect(readCloudTrail({ Events: [{ EventId: 'a' }] })).toBeNull();
+  });
+});

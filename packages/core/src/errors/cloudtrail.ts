@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import { serviceFromEventSource } from '../catalog/service-names.js';
 import { isJsonObject } from '../json/is-json-object.js';
+import { parseJson } from '../json/parse-json.js';
 
 /** The facts of one failed CloudTrail event. */
 export interface CloudTrailFailure {
@@ -43,7 +44,10 @@ export function selectFailure(
   return failures[Number(wanted) - 1];
 }
 
-/** Failed events of a CloudTrail record, a `{"Records": [...]}` file, or an array of records. */
+/**
+ * Failed events of a CloudTrail record, a `{"Records": [...]}` file, an array of records, or the
+ * `{"Events": [...]}` that `aws cloudtrail lookup-events` prints.
+ */
 export interface CloudTrailFailures {
   readonly failures: readonly CloudTrailFailure[];
   readonly records: number;
@@ -164,6 +168,9 @@ function recordsOf(value: unknown): Json[] | null {
   if (isRecord(value)) {
     return [value];
   }
+  if (isJsonObject(value) && Array.isArray(value.Events)) {
+    return lookedUpRecords(value.Events);
+  }
   const list =
     isJsonObject(value) && Array.isArray(value.Records) ? value.Records : Array.isArray(value) ? value : null;
   if (list === null || list.length === 0) {
@@ -171,6 +178,21 @@ function recordsOf(value: unknown): Json[] | null {
   }
   const records = list.filter(isRecord);
   return records.length === list.length ? records : null;
+}
+
+/**
+ * The records of `aws cloudtrail lookup-events` output: each event carries its record as a JSON string
+ * in `CloudTrailEvent`. `null` when no event holds a record.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_LookupEvents.html
+ */
+function lookedUpRecords(events: readonly unknown[]): Json[] | null {
+  const records: Json[] = [];
+  for (const event of events) {
+    if (!isJsonObject(event) || typeof event.CloudTrailEvent !== 'string') continue;
+    const parsed = parseJson(event.CloudTrailEvent);
+    if (parsed.ok && isRecord(parsed.value)) records.push(parsed.value);
+  }
+  return records.length > 0 ? records : null;
 }
 
 function isRecord(value: unknown): value is Json {
