@@ -1,6 +1,6 @@
 /**
  * Redaction must not change the answer: for generated accounts (a user's inline policies with bucket
- * patterns, IP conditions, Allow and Deny) and CloudTrail denials (caller, bucket, key, Host, source
+ * patterns, IP and caller-pattern conditions, Allow and Deny) and CloudTrail denials (caller, bucket, key, Host, source
  * IP), the diagnosis of the redacted pair, turned back through the redaction map, equals the
  * diagnosis of the original pair.
  */
@@ -68,6 +68,11 @@ const generated: fc.Arbitrary<Generated> = fc
             fc.tuple(fc.constantFrom('IpAddress', 'NotIpAddress'), networkNear(base.sourceIp)),
             { nil: undefined },
           ),
+          // a caller pattern: a prefix of the user's name, cut anywhere
+          caller: fc.option(
+            fc.tuple(fc.constantFrom('ArnLike', 'ArnNotLike'), fc.integer({ min: 1, max: base.user.length })),
+            { nil: undefined },
+          ),
         }),
         { minLength: 1, maxLength: 4 },
       )
@@ -119,9 +124,22 @@ const generated: fc.Arbitrary<Generated> = fc
                       Effect: s.effect,
                       Action: s.action,
                       Resource: s.resource,
-                      ...(s.network === undefined
+                      ...(s.network === undefined && s.caller === undefined
                         ? {}
-                        : { Condition: { [s.network[0]]: { 'aws:SourceIp': s.network[1] } } }),
+                        : {
+                            Condition: {
+                              ...(s.network === undefined
+                                ? {}
+                                : { [s.network[0]]: { 'aws:SourceIp': s.network[1] } }),
+                              ...(s.caller === undefined
+                                ? {}
+                                : {
+                                    [s.caller[0]]: {
+                                      'aws:PrincipalArn': `arn:aws:iam::${base.accountId}:user/${base.user.slice(0, s.caller[1])}*`,
+                                    },
+                                  }),
+                            },
+                          }),
                     },
                   ],
                 },
