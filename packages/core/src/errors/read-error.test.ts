@@ -263,6 +263,13 @@ describe('readError: shapes of issue 11 without a public paste at hand', () => {
     );
   });
 
+  it('takes no field label for an unknown code before a Go status line', () => {
+    const result = readError(
+      'Error: creating thing: StatusCode: 400, RequestID: abc\n\tstatus code: 400, request id: x',
+    );
+    expect(result.ok ? result.value.failure.code : result.diagnostics[0]?.code).toBe('no-aws-error');
+  });
+
   it('reads a code glued to a log level tag', () => {
     expect(read('[ERROR]AccessDenied: Access Denied').failure.code).toBe('AccessDenied');
   });

@@ -194,9 +194,14 @@ const jsSdk: Extractor = (text, hints) => {
  * AWS code it wraps (its `reason.errorType`) is.
  */
 const jsonFields: Extractor = (text, hints) => {
+  let count = 0;
   for (const m of text.matchAll(
     /"(__type|code|Code|errorType|name|errorCode)"\s*:\s*"([^"\n]{1,200})"|u?'(__type|code|Code|errorType|errorCode)'\s*:\s*u?'([^'\n]{1,200})'/g,
   )) {
+    if (++count > 200) {
+      // a body has a few such fields; a long dump's later ones add nothing but time
+      break;
+    }
     const key = m[1] ?? m[3] ?? '';
     const raw = m[2] ?? m[4] ?? '';
     const value = stripFaultPrefix(raw.slice(raw.lastIndexOf('#') + 1)) ?? '';
@@ -399,7 +404,8 @@ const codeTokens: Extractor = (text, hints) => {
     }
   }
   for (const m of text.matchAll(
-    /^[ \t>*`'"-]{0,20}((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})[`'".:]{0,3}[ \t]*$/gm,
+    // line starts found by their `\n`, not by `^` under the `m` flag, which is tried at every position
+    /(?:^|\n)[ \t>*`'"-]{0,20}((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})[`'".:]{0,3}[ \t]*(?=\n|$)/g,
   )) {
     if (++count > 400) {
       break;
@@ -441,6 +447,19 @@ const NOT_CODES = new Set([
   'Cause',
   'Message',
   'RequestToken',
+  // field labels of SDK and tool output, never codes (`StatusCode: 400`, `RequestID: …`)
+  'StatusCode',
+  'RequestId',
+  'RequestID',
+  'HostId',
+  'HostID',
+  'ErrorCode',
+  'ErrorMessage',
+  'ErrorType',
+  'ExtendedRequestId',
+  'AccessKeyId',
+  'UserName',
+  'ResourceType',
 ]);
 
 /** PowerShell's `CategoryInfo : InvalidOperation: (...)` names an error category, not an AWS code. */
