@@ -229,8 +229,8 @@ function decideJoin(
     return NO_JOIN;
   }
   const spaceBefore = isSpace(text.charCodeAt(beforeEnd - 1));
-  if (cut && (wrap.confirmed || spaceBefore || restWord > rest)) {
-    // a row of a hard-wrapped text, or a cut next to a space, which is still there
+  if (cut && (spaceBefore || restWord > rest)) {
+    // the cut fell next to a space, which is still there
     return 2 * rest;
   }
   if (budget.judged >= MAX_JUDGED_BREAKS) {
@@ -246,6 +246,9 @@ function decideJoin(
   }
   if (!cut) {
     return NO_JOIN;
+  }
+  if (wrap.confirmed) {
+    return 2 * rest;
   }
   const last = lastWords(tail, 3);
   const next = firstWords(head, 3);

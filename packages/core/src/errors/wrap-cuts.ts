@@ -33,13 +33,13 @@ export function showsCut(last: readonly string[], next: readonly string[]): bool
 /**
  * Whether the single longest line looks finished and the next one starts afresh: it ends with punctuation
  * and the next starts with a whole word or a label (`…',` / `code: 'X'`, `"code": …`), or it ends with a whole value
- * and the next with a whole word (`…:role/x` / `exit status 255`), or the next opens a body (`<?xml`,
- * `{`). A cut anywhere else is taken for a hard wrap.
+ * and the next with a whole word (`…:role/x` / `exit status 255`), or the next opens a body or an aside
+ * (`<?xml`, `{`, `(Service: …`). A cut anywhere else is taken for a hard wrap.
  */
 export function looksLikeNewLine(last: readonly string[], next: readonly string[]): boolean {
   const head = last[0] ?? '';
   const tail = next[0] ?? '';
-  if (/^[<{]/.test(tail)) {
+  if (/^[<{(]/.test(tail)) {
     return true;
   }
   if (/[.!?;:,)\]}>"'`]$/.test(head)) {
