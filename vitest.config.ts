@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /** The workspace core from source: its main entry and its subpath entries (`@whydenied/core/engine`). */
 const coreSource = new URL('./packages/core/src/', import.meta.url).pathname;
+const awsSource = new URL('./packages/aws/src/', import.meta.url).pathname;
 const alias = [
+  { find: /^@whydenied\/aws$/, replacement: `${awsSource}index.ts` },
   { find: /^@whydenied\/core$/, replacement: `${coreSource}index.ts` },
   { find: /^@whydenied\/core\/(.+)$/, replacement: `${coreSource}$1.ts` },
 ];

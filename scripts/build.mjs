@@ -24,6 +24,25 @@ await build({
   logLevel: 'warning',
   // the workspace core is bundled from source: its exports map names it under this condition
   conditions: ['@whydenied/source'],
+  // live mode (the AWS SDK) is its own bundle, imported only by `diagnose --live` and `collect`
+  external: ['@whydenied/aws'],
+});
+
+// Live mode: the AWS SDK clients and the gatherer in one file (packages/aws/dist/index.js), which the
+// CLI imports lazily; every other command starts without it.
+await build({
+  entryPoints: ['packages/aws/src/index.ts'],
+  outfile: 'packages/aws/dist/index.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  banner: {
+    js: "import { createRequire as __whydeniedCreateRequire } from 'node:module'; const require = __whydeniedCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+  conditions: ['@whydenied/source'],
 });
 
 // The web page (packages/web): a static site that `whydenied web` serves from packages/web/dist, then

@@ -19,7 +19,7 @@ export {
   type LayerEvidence,
   type LayerGuess,
 } from './decoded/statement-layer.js';
-export { checkFromDecoded } from './diagnose/checks-for-failure.js';
+export { checkFromDecoded, checksForFailure } from './diagnose/checks-for-failure.js';
 export {
   type DiagnoseInput,
   type Diagnosis,

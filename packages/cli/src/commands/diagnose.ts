@@ -10,10 +10,13 @@ import {
 import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
+import { readEvidenceDirectory } from '../evidence-dir.js';
 import { invocationOf } from '../invocation.js';
 import { type InputText, readInput } from '../io.js';
+import { gatherLive, type LiveEvidence, liveOptions, liveReport } from '../live.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import { renderDiagnosisText } from '../render/diagnose-text.js';
+import { renderLiveText } from '../render/live-text.js';
 import { styleFor } from '../render/style.js';
 import { terminalSafeStrings } from '../render/terminal-safe.js';
 import { prepareFixDirectory, writeFixFiles } from '../write-fixes.js';
@@ -33,6 +36,11 @@ interface DiagnoseOptions {
   readonly context?: string[];
   readonly param?: string[];
   readonly writeFixes?: string;
+  readonly evidence?: string;
+  readonly live?: boolean;
+  readonly profile?: string;
+  readonly region?: string;
+  readonly all?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -70,14 +78,38 @@ export const diagnoseCommand: CommandSpec = {
       .option(
         '--write-fixes <dir>',
         "write each fix's complete document to a file in DIR (created if missing), named by its apply command",
+      )
+      .option(
+        '--evidence <dir>',
+        'an evidence directory written by `collect` (its error too, when none is given)',
+      )
+      .option('--live', 'gather the evidence from AWS first, read-only, with the standard credential chain')
+      .option('--profile <name>', 'with --live: the named profile of the shared AWS config files')
+      .option('--region <region>', 'with --live: the region for regional services')
+      .option(
+        '--all',
+        'with --live: read the whole account (GetAccountAuthorizationDetails) instead of the caller',
       );
   },
   async run({ io, command, args }) {
     const opts = command.opts<DiagnoseOptions>();
     if (opts.writeFixes !== undefined) prepareFixDirectory(opts.writeFixes);
     const invocation = invocationOf(io.env);
-    const error = await readErrorInput(args[0] as string[] | undefined, opts.error, io);
+    if (
+      opts.live !== true &&
+      (opts.profile !== undefined || opts.region !== undefined || opts.all === true)
+    ) {
+      throw usageError('--profile, --region and --all go with --live');
+    }
+    const fromDirectory = opts.evidence === undefined ? null : await readEvidenceDirectory(opts.evidence, io);
+    const words = args[0] as string[] | undefined;
+    const givenError = (words === undefined || words.length === 0) && opts.error === undefined ? null : true;
+    const error =
+      givenError === null && fromDirectory?.errorFile != null
+        ? await readInput(fromDirectory.errorFile, io)
+        : await readErrorInput(words, opts.error, io);
     const inputs: AnalyzeInput[] = [{ id: error.name, kind: 'error', text: error.text }];
+    inputs.push(...(fromDirectory?.inputs ?? []));
     const add = async (path: string, kind: InputKind, arn?: string) => {
       const input = await readInput(path, io);
       inputs.push({ id: input.name, kind, text: input.text, ...(arn === undefined ? {} : { arn }) });
@@ -92,15 +124,37 @@ export const diagnoseCommand: CommandSpec = {
       }
       await add(spec.slice(at + 1), 'resource-policy', spec.slice(0, at));
     }
+    const readOptions = {
+      ...(opts.principal === undefined ? {} : { principal: opts.principal }),
+      ...(opts.action === undefined ? {} : { action: opts.action }),
+      ...(opts.resource === undefined ? {} : { resource: opts.resource }),
+      ...(opts.event === undefined ? {} : { event: opts.event }),
+    };
+    const context = usable(parseContextPairs(opts.context ?? [], '--context'));
+    const parameters = usable(parseParameterPairs(opts.param ?? [], '--param'));
+    let live: LiveEvidence | null = null;
+    if (opts.live === true) {
+      live = await gatherLive(
+        error.text,
+        { options: readOptions, parameters, context },
+        liveOptions(opts),
+        io,
+      );
+      for (const file of live.files) {
+        inputs.push({
+          id: file.name,
+          kind: file.kind,
+          text: file.text,
+          ...(file.arn === undefined ? {} : { arn: file.arn }),
+        });
+      }
+    }
     const analysis = await analyze({
       inputs,
       options: {
-        ...(opts.principal === undefined ? {} : { principal: opts.principal }),
-        ...(opts.action === undefined ? {} : { action: opts.action }),
-        ...(opts.resource === undefined ? {} : { resource: opts.resource }),
-        ...(opts.event === undefined ? {} : { event: opts.event }),
-        context: usable(parseContextPairs(opts.context ?? [], '--context')),
-        parameters: usable(parseParameterPairs(opts.param ?? [], '--param')),
+        ...readOptions,
+        context,
+        parameters,
         catalog: createCatalog(createNodeCatalogSource()),
         ...(opts.writeFixes === undefined ? {} : { fixDirectory: opts.writeFixes }),
         invocation,
@@ -111,17 +165,15 @@ export const diagnoseCommand: CommandSpec = {
     if (misused.length > 0) throw usageError(firstProblem(misused, '--param'));
     if (analysis.diagnosis === null) throw inputError(firstProblem(analysis.diagnostics));
     if (opts.writeFixes !== undefined) writeFixFiles(opts.writeFixes, analysis.diagnosis.fixes);
+    const report = live === null ? null : await liveReport(live, analysis.diagnosis);
+    const style = styleFor(io.stdout as { isTTY?: boolean }, io.env);
     const text =
       opts.format === 'json'
-        ? toJsonText(analysis.diagnosis)
-        : renderDiagnosisText(
-            terminalSafeStrings(analysis.diagnosis),
-            styleFor(io.stdout as { isTTY?: boolean }, io.env),
-            {
-              invocation,
-              ...(opts.writeFixes === undefined ? {} : { fixesWrittenTo: opts.writeFixes }),
-            },
-          );
+        ? toJsonText(report === null ? analysis.diagnosis : { ...analysis.diagnosis, live: report })
+        : renderDiagnosisText(terminalSafeStrings(analysis.diagnosis), style, {
+            invocation,
+            ...(opts.writeFixes === undefined ? {} : { fixesWrittenTo: opts.writeFixes }),
+          }) + (report === null ? '' : renderLiveText(terminalSafeStrings(report), style, invocation));
     io.stdout.write(text);
     return EXIT_OK;
   },

@@ -1,3 +1,4 @@
+import { collectCommand } from './collect.js';
 import type { CommandSpec } from './command.js';
 import { compareCommand } from './compare.js';
 import { diagnoseCommand } from './diagnose.js';
@@ -16,4 +17,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   redactCommand,
   webCommand,
   compareCommand,
+  collectCommand,
 ];
