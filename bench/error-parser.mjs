@@ -45,6 +45,8 @@ function inputs() {
     // issue 12 defect 9: a long run of spaces before each anchor (`/\s+is\s+$/` retried from every space)
     ['64 x (2,040 spaces + anchor)', `${' '.repeat(2040)}not authorized to perform: x`.repeat(64)],
     ['1 MB of spaced anchors', repeat(`User: a is${' '.repeat(2040)}not authorized to perform: x `)],
+    // a sibling of defect 9: the search for a stand-in's closing `>` or `]` ran from every opener to the end
+    ['1 MB of anchors before "<" runs', repeat(`not authorized to perform: ${'<'.repeat(8000)}`)],
     [
       '1 MB JSON array',
       JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ errorMessage: `m${i}`, code: 'X' }))),

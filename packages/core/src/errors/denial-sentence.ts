@@ -271,9 +271,12 @@ function readToken(text: string, at: number, end: number): { value: string; end:
     if (code === 34 && i > at) break;
     const close = GROUP_CLOSE[text.charAt(i)];
     if (close !== undefined) {
-      const found = text.indexOf(close, i + 1);
-      if (found > i && found - i <= 40 && !text.slice(i, found).includes('\n')) {
-        i = found;
+      // looked for within the group's 40 characters only: an unbounded search from every opener of a
+      // long run of openers without a closer (`<<<<…`) is quadratic
+      const group = text.slice(i + 1, Math.min(end, i + 41));
+      const found = group.indexOf(close);
+      if (found >= 0 && !group.slice(0, found).includes('\n')) {
+        i += found + 1;
       }
     }
     i++;

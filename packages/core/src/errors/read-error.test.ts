@@ -173,6 +173,16 @@ describe('readError: what people paste (issue 11), each case from a public sourc
 });
 
 describe('readError: hostile inputs', () => {
+  it('reads anchors before long runs of `<` and `[` (no closer) as denials without an action', () => {
+    for (const opener of ['<', '[']) {
+      const result = readError(`not authorized to perform: ${opener.repeat(8000)}`.repeat(16));
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.value.kind).toBe('authorization');
+      expect(result.value.failure).toMatchObject({ action: null, principal: null, resource: null });
+    }
+  });
+
   it('reads 64 anchors each after 2,040 spaces (issue 12, defect 9) as one unnamed denial', () => {
     const result = readError(`${' '.repeat(2040)}not authorized to perform: x`.repeat(64));
     expect(result.ok).toBe(true);
