@@ -175,7 +175,7 @@ describe('iam (query)', () => {
     expect(decode(PolicyVersion?.Document).Statement[0].Action).toBe('s3:*');
   });
 
-  it('answers IAM NoSuchEntity (404) for what the account does not have', async () => {
+  it('answers IAM NoSuchEntity (404) for what the account does not have, ValidationError for GetUser as a role', async () => {
     const client = iam();
     expect(await failure(client.send(new GetRoleCommand({ RoleName: 'ghost' })))).toEqual({
       name: 'NoSuchEntityException',
@@ -184,6 +184,13 @@ describe('iam (query)', () => {
     });
     const noPolicy = client.send(new GetRolePolicyCommand({ RoleName: 'app', PolicyName: 'ghost' }));
     expect(await failure(noPolicy)).toMatchObject({ name: 'NoSuchEntityException', status: 404 });
+    await withFake(
+      { ...WORLD, caller: { ...WORLD.caller, arn: 'arn:aws:iam::111122223333:role/app' } },
+      async (asRole) => {
+        const getUser = new IAMClient(clientConfig(asRole)).send(new GetUserCommand({}));
+        expect(await failure(getUser)).toMatchObject({ name: 'ValidationError', status: 400 });
+      },
+    );
     const noVersion = client.send(
       new GetPolicyVersionCommand({ PolicyArn: 'arn:aws:iam::aws:policy/X', VersionId: 'v1' }),
     );

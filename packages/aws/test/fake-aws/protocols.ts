@@ -130,7 +130,9 @@ export function parseRequest(protocol: Protocol, request: WireRequest, route?: R
     case 'json': {
       const target = request.headers['x-amz-target'] ?? '';
       const body: unknown = request.body.length > 0 ? JSON.parse(request.body.toString('utf8')) : {};
-      return { operation: target.slice(target.lastIndexOf('.') + 1), input: jsonInput(body) };
+      // a target of another service names no operation of this one
+      const [prefix, operation = ''] = target.split('.');
+      return { operation: prefix === protocol.target ? operation : target, input: jsonInput(body) };
     }
     default: {
       const segments = request.rawPath

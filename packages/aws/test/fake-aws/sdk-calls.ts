@@ -1,8 +1,12 @@
 import { FAKE_CREDENTIALS, type FakeAws, type FakeWorld, startFakeAws } from './fake-aws.js';
 
 /** What every client of a test is given: the fake's endpoint, static credentials, `us-east-1`. */
-export function clientConfig(fake: FakeAws) {
-  return { endpoint: fake.endpoint, region: 'us-east-1', credentials: FAKE_CREDENTIALS };
+export function clientConfig(fake: FakeAws): {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+} {
+  return { endpoint: fake.endpoint, region: 'us-east-1', credentials: { ...FAKE_CREDENTIALS } };
 }
 
 /** Collects every item of a paginator. */

@@ -67,7 +67,7 @@ export interface FakeCall {
 /**
  * The credentials the fake accepts by default: the example key pair of the AWS documentation.
  *
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds-programmatic-access.html
+ * @see https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html
  */
 export const FAKE_CREDENTIALS = {
   accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
@@ -77,7 +77,7 @@ export const FAKE_CREDENTIALS = {
 /** A JSON object read from the world (its shape is AWS's, checked where it is used). */
 export type Rec = Readonly<Record<string, unknown>>;
 
-/** The object at `key`, or nothing. */
+/** `value` as a JSON object, or `undefined` when it is none. */
 export function record(value: unknown): Rec | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Rec) : undefined;
 }

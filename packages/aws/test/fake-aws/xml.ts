@@ -17,7 +17,7 @@ export function escapeXml(value: string): string {
  * The XML of a value as the query protocol serializes its output shapes: members in order, a list as
  * `<member>` elements, a map as {@link XmlEntries}, `undefined` left out.
  *
- * @see https://smithy.io/2.0/aws/protocols/aws-query-protocol.html#xml-shape-serialization
+ * @see https://smithy.io/2.0/aws/protocols/aws-query-protocol.html
  */
 export function toXml(value: unknown): string {
   if (value === undefined || value === null) return '';
