@@ -241,8 +241,10 @@ function readPolicyType(text: string, at: number): { layer: PolicyLayer; end: nu
 function readResourceToken(text: string, at: number, end: number): { value: string | null; end: number } {
   const open = text[at];
   if (open === '"' || open === '<') {
-    const close = text.indexOf(open === '"' ? '"' : '>', at + 1);
-    if (close > at && close < end) {
+    // within the sentence's window: a search to the end of the text from each of many anchors is quadratic
+    const inWindow = text.slice(at + 1, end).indexOf(open === '"' ? '"' : '>');
+    const close = inWindow < 0 ? -1 : at + 1 + inWindow;
+    if (close > at) {
       const inner = text.slice(at + 1, close).trim();
       const value = open === '<' || isPlaceholder(inner) ? null : inner;
       return { value, end: close + 1 };
