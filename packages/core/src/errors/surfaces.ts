@@ -188,6 +188,27 @@ const jsSdk: Extractor = (text, hints) => {
 };
 
 /**
+ * The headers of a raw HTTP response from a JSON-protocol service: `x-amzn-ErrorType` carries the error
+ * code (`AccessDeniedException`, sometimes followed by `:http://internal.amazon.com/...`), and
+ * `x-amzn-RequestId` the request id. The body of such services (API Gateway, Amazon's own APIs) may
+ * carry a code of its own that is not AWS's.
+ * @see https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html#operation-error-serialization
+ */
+const httpHeaders: Extractor = (text, hints) => {
+  if (!/x-amzn-/i.test(text)) {
+    return;
+  }
+  const errorType = /\bx-amzn-ErrorType:[ \t]*([A-Za-z][\w.]{1,100})/i.exec(text);
+  if (errorType) {
+    hints.add('code', stripFaultPrefix(errorType[1]), PRIORITY.body, 'http-headers');
+  }
+  const requestId = /\bx-amzn-RequestId:[ \t]*([\w-]{4,100})/i.exec(text);
+  if (requestId) {
+    hints.add('requestId', requestId[1], PRIORITY.body, 'http-headers');
+  }
+};
+
+/**
  * Fields of JSON bodies and dumps, also when the JSON is partial or embedded in other text, and of
  * Python 2 dict reprs (`{u'__type': u'com.amazon.coral.service#AccessDeniedException'}`, as boto 2 prints
  * a JSON error body). A wrapper's own name (Lambda's `Runtime.UnhandledPromiseRejection`) is no code: the
@@ -600,6 +621,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   kotlin,
   botocoreClass,
   jsSdk,
+  httpHeaders,
   jsonFields,
   rust,
   xmlBody,
