@@ -39,6 +39,15 @@ const SERVICES: Readonly<Record<string, FakeService>> = {
  * Starts a loopback server that answers the read-only AWS calls whydenied makes, in each service's
  * real wire protocol, from `world`. One endpoint serves every service: requests are told apart by
  * their SigV4 credential scope (and, unsigned, by `X-Amz-Target`, the query `Version` or the path).
+ * Requests must be signed with `world.credentials` (default {@link FAKE_CREDENTIALS}).
+ *
+ * @example
+ * const fake = await startFakeAws({ caller, accountDetails, denied: ['iam:GetRole'] });
+ * const config = { endpoint: fake.endpoint, region: 'us-east-1', credentials: FAKE_CREDENTIALS };
+ * await new IAMClient(config).send(new GetRoleCommand({ RoleName: 'app' })); // AccessDenied, 403
+ * new S3Client({ ...config, forcePathStyle: true }); // S3 by path: no bucket host names to resolve
+ * fake.calls; // [{ service: 'iam', operation: 'GetRole', action: 'iam:GetRole', status: 403, signedFor: 'iam' }]
+ * await fake.close();
  */
 export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
   const calls: FakeCall[] = [];
@@ -141,7 +150,12 @@ function answer(wire: WireRequest, res: ServerResponse, state: State): FakeCall 
         },
       };
     }
-    return handler.answer(input, context);
+    try {
+      return handler.answer(input, context);
+    } catch (error) {
+      // a bug of the fake: said in the response, not left as a hung request
+      return fail('InternalFailure', 500, `the fake failed: ${String(error)}`);
+    }
   })();
   const status = writeAnswer(service.protocol, operation, reply, res);
   return { service: service.signingName, operation, action, status, signedFor };

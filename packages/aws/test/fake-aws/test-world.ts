@@ -110,7 +110,7 @@ const managed = (arn: string, name: string, id: string) => ({
 });
 
 /** The account details of the test world: one role, one user in two groups, two managed policies. */
-export const ACCOUNT_DETAILS = {
+const ACCOUNT_DETAILS = {
   UserDetailList: [USER],
   GroupDetailList: [group('devs', 'AGPAEXAMPLEDEVS00001'), group('ops', 'AGPAEXAMPLEOPS000001')],
   RoleDetailList: [ROLE],
@@ -121,7 +121,7 @@ export const ACCOUNT_DETAILS = {
 };
 
 /** An organization in whydenied's `--org` format: the caller's account under two OUs. */
-export const ORGANIZATION = {
+const ORGANIZATION = {
   managementAccountId: '999988887777',
   targets: { [ACCOUNT]: ['r-a1b2', 'ou-a1b2-workloads', 'ou-a1b2-prod'] },
   policies: [
