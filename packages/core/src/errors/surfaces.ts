@@ -189,18 +189,19 @@ const jsSdk: Extractor = (text, hints) => {
 
 /**
  * The headers of a raw HTTP response from a JSON-protocol service: `x-amzn-ErrorType` carries the error
- * code (`AccessDeniedException`, sometimes followed by `:http://internal.amazon.com/...`), and
- * `x-amzn-RequestId` the request id. The body of such services (API Gateway, Amazon's own APIs) may
- * carry a code of its own that is not AWS's.
- * @see https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html#operation-error-serialization
+ * code (`AccessDeniedException`, possibly after a `namespace#` and before a `:http://...` suffix), and
+ * `x-amzn-RequestId` the request id. AWS's own JSON error parsers read the header before the body's
+ * `code` and `__type`; a body may carry a code of its own that is not AWS's (API Gateway, Amazon's APIs).
+ * @see https://github.com/aws-amplify/amplify-js/blob/main/packages/core/src/clients/serde/json.ts
  */
 const httpHeaders: Extractor = (text, hints) => {
   if (!/x-amzn-/i.test(text)) {
     return;
   }
-  const errorType = /\bx-amzn-ErrorType:[ \t]*([A-Za-z][\w.]{1,100})/i.exec(text);
+  const errorType = /\bx-amzn-ErrorType:[ \t]*([A-Za-z][\w.#]{1,200})/i.exec(text);
   if (errorType) {
-    hints.add('code', stripFaultPrefix(errorType[1]), PRIORITY.body, 'http-headers');
+    const raw = errorType[1] ?? '';
+    hints.add('code', stripFaultPrefix(raw.slice(raw.lastIndexOf('#') + 1)), PRIORITY.body, 'http-headers');
   }
   const requestId = /\bx-amzn-RequestId:[ \t]*([\w-]{4,100})/i.exec(text);
   if (requestId) {
