@@ -216,6 +216,40 @@ describe('what the fake does not serve', () => {
   });
 });
 
+describe('names that are members of every object', () => {
+  it('are no operation and no service', async () => {
+    await withFake(WORLD, async (fake) => {
+      const iam = new IAMClient(clientConfig(fake));
+      // `Action=valueOf` (as long as `GetRole`: the length header stays true), signed as usual
+      iam.middlewareStack.add(
+        (next) => async (args) => {
+          const request = args.request as { body?: unknown };
+          if (typeof request.body === 'string')
+            request.body = request.body.replace('Action=GetRole', 'Action=valueOf');
+          return next(args);
+        },
+        { step: 'build', name: 'renameOperation' },
+      );
+      expect(await failure(iam.send(new GetRoleCommand({ RoleName: 'app' })))).toMatchObject({
+        name: 'InvalidAction',
+        status: 400,
+      });
+      const stranger = await fetch(fake.endpoint, {
+        headers: {
+          authorization:
+            'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/constructor/aws4_request, SignedHeaders=host, Signature=' +
+            '0'.repeat(64),
+        },
+      });
+      expect(stranger.status).toBe(400);
+      expect(fake.calls.map((c) => [c.service, c.operation, c.status])).toEqual([
+        ['iam', 'valueOf', 400],
+        ['constructor', '', 400],
+      ]);
+    });
+  });
+});
+
 describe('signing', () => {
   it('refuses unsigned requests (403) in the words of the service they were meant for', async () => {
     await withFake(WORLD, async (fake) => {

@@ -8,7 +8,7 @@ import { ORGANIZATIONS } from './services/organizations.js';
 import { ECR, KMS, LAMBDA, S3, SECRETS_MANAGER, SNS, SQS } from './services/resource-policies.js';
 import { STS } from './services/sts.js';
 import { checkSignature, type WireRequest } from './sigv4.js';
-import { FAKE_CREDENTIALS, type FakeCall, type FakeWorld } from './world.js';
+import { FAKE_CREDENTIALS, type FakeCall, type FakeWorld, own } from './world.js';
 
 export { FAKE_CREDENTIALS, type FakeCall, type FakeSimulation, type FakeWorld } from './world.js';
 
@@ -101,7 +101,7 @@ function answer(wire: WireRequest, res: ServerResponse, state: State): FakeCall 
   const { world } = state;
   const signature = checkSignature(wire, world.credentials ?? FAKE_CREDENTIALS);
   const signedFor = signature.kind === 'unsigned' ? null : signature.service;
-  const service = SERVICES[signedFor ?? guessService(wire)];
+  const service = own(SERVICES, signedFor ?? guessService(wire));
   if (service === undefined) {
     res.statusCode = 400;
     res.setHeader('content-type', 'application/json');
@@ -132,7 +132,7 @@ function answer(wire: WireRequest, res: ServerResponse, state: State): FakeCall 
   const reply = ((): Answer => {
     if (signature.kind !== 'signed')
       return { ok: false, error: protocolFailure(service.protocol, signature.kind, operation) };
-    const handler = service.operations[operation];
+    const handler = own(service.operations, operation);
     if (handler === undefined)
       return { ok: false, error: protocolFailure(service.protocol, 'unknown-operation', operation) };
     const throttled = state.throttles.get(action) ?? 0;
@@ -171,7 +171,7 @@ const TARGETS: Readonly<Record<string, string>> = Object.fromEntries(
 /** The service an unsigned request is meant for, so that it is refused in that service's own words. */
 function guessService(wire: WireRequest): string {
   const target = wire.headers['x-amz-target'];
-  if (target !== undefined) return TARGETS[target.slice(0, target.indexOf('.'))] ?? 'unknown';
+  if (target !== undefined) return own(TARGETS, target.slice(0, target.indexOf('.'))) ?? 'unknown';
   if (wire.rawPath.startsWith('/2015-03-31/')) return 'lambda';
   const version = new URLSearchParams(wire.body.toString('utf8')).get('Version');
   const query = Object.values(SERVICES).find(

@@ -101,6 +101,11 @@ export function texts(owner: Rec | undefined, key: string): string[] {
   return Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : [];
 }
 
+/** The entry of `map` at a key that came from a request (never an inherited member such as `constructor`). */
+export function own<T>(map: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
+  return map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
 /** A policy document as JSON text: objects are serialized, text is kept, URL-encoded text decoded. */
 export function policyText(document: unknown): string {
   if (typeof document !== 'string') return JSON.stringify(document);

@@ -1,6 +1,6 @@
 import type { Input } from '../protocols.js';
 import { type Context, type FakeOperation, type FakeService, fail, iamPage, ok } from '../service.js';
-import { type Rec, record, records, text, texts } from '../world.js';
+import { own, type Rec, record, records, text, texts } from '../world.js';
 
 /** The members of `get-account-authorization-details` that hold policy documents. */
 const DOCUMENT_KEYS: ReadonlySet<string> = new Set([
@@ -350,7 +350,7 @@ export const IAM: FakeService = {
         const resources = input.list('ResourceArns');
         const results = input.list('ActionNames').flatMap((action) =>
           (resources.length > 0 ? resources : ['*']).map((resource) => {
-            const simulated = context.world.simulate?.[`${action} ${resource}`];
+            const simulated = own(context.world.simulate, `${action} ${resource}`);
             return {
               EvalActionName: action,
               EvalResourceName: resource,

@@ -1,6 +1,6 @@
 import type { Answer, Input } from '../protocols.js';
 import { type Context, type FakeOperation, type FakeService, fail, ok, tokenPage } from '../service.js';
-import { policyText, type Rec, record, records, text, texts } from '../world.js';
+import { own, policyText, type Rec, record, records, text, texts } from '../world.js';
 
 /** The organization snapshot of the world, read once per request. */
 interface Organization {
@@ -106,7 +106,7 @@ function summary(org: Organization, policy: Rec) {
 
 /** The parent of a child: an account's last parent, an OU's predecessor on any path. */
 function parentOf(org: Organization, child: string): string | undefined {
-  const path = org.targets[child];
+  const path = own(org.targets, child);
   if (path !== undefined) return path[path.length - 1];
   if (child === org.management) return org.roots[0];
   for (const parents of Object.values(org.targets)) {

@@ -1,4 +1,5 @@
 import { type FakeService, fail, ok } from '../service.js';
+import { own } from '../world.js';
 
 /**
  * AWS STS: who is calling, and decoded authorization messages.
@@ -22,7 +23,7 @@ export const STS: FakeService = {
     DecodeAuthorizationMessage: {
       resource: () => '*',
       answer: (input, context) => {
-        const decoded = context.world.decoded?.[input.string('EncodedMessage') ?? ''];
+        const decoded = own(context.world.decoded, input.string('EncodedMessage') ?? '');
         return decoded === undefined
           ? fail(
               'InvalidAuthorizationMessageException',
