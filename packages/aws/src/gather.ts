@@ -1,6 +1,6 @@
 import type { ContextValue, DecodedMessage, InputKind, Result } from '@whydenied/core';
 import { parseDecodedMessage } from '@whydenied/core';
-import { checksForFailure, type ReadErrorOptions, readError } from '@whydenied/core/errors';
+import { callParameters, checksForFailure, type ReadErrorOptions, readError } from '@whydenied/core/errors';
 import { gapOf, type LiveGap } from './gaps.js';
 import { type AccountDetails, addInstanceProfile, addRole, addUser, wholeAccount } from './identity.js';
 import { readOrganization } from './organization.js';
@@ -154,7 +154,10 @@ export async function gatherEvidence(
   }
 
   // the call's checks name what else to read: instance profiles, roles to assume, resources
-  const checks = reading === null ? [] : checksForFailure(reading, decoded, request.parameters ?? {});
+  const checks =
+    reading === null
+      ? []
+      : checksForFailure(reading, decoded, callParameters(reading, request.parameters ?? {}));
   if (who !== null && who.account === caller.account && request.all !== true) {
     for (const check of checks) {
       for (const fact of check.unresolved ?? []) {

@@ -64,10 +64,12 @@ const DENIED = new Set([
   'AccessDeniedException',
   'UnauthorizedOperation',
   'AuthorizationError',
+  // SNS
+  'AuthorizationErrorException',
 ]);
 /** Error codes meaning the thing asked for does not exist (or has no policy). */
 const NOT_FOUND =
-  /^(NoSuchEntity|NoSuchBucket|NoSuchBucketPolicy|NotFound|NotFoundException|ResourceNotFoundException|RepositoryNotFoundException|RepositoryPolicyNotFoundException|NotFoundException|AWS\.SimpleQueueService\.NonExistentQueue|QueueDoesNotExist|PolicyNotFoundException|TargetNotFoundException|ChildNotFoundException|AWSOrganizationsNotInUseException)$/;
+  /^(NoSuchEntity|NoSuchBucket|NoSuchBucketPolicy|NotFound|NotFoundException|ResourceNotFoundException|RepositoryNotFoundException|RepositoryPolicyNotFoundException|AWS\.SimpleQueueService\.NonExistentQueue|QueueDoesNotExist|PolicyNotFoundException|TargetNotFoundException|ChildNotFoundException|AWSOrganizationsNotInUseException)$/;
 
 type AnyClient = { send(command: unknown): Promise<unknown>; destroy(): void };
 

@@ -21,6 +21,7 @@ export {
 } from './decoded/statement-layer.js';
 export { checkFromDecoded, checksForFailure } from './diagnose/checks-for-failure.js';
 export {
+  callParameters,
   type DiagnoseInput,
   type Diagnosis,
   diagnose,

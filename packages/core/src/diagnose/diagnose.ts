@@ -200,8 +200,11 @@ export async function diagnose(input: DiagnoseInput): Promise<Result<Diagnosis>>
   };
 }
 
-/** The call's parameters: what a CloudTrail record logged, each top-level one given by the user winning. */
-function callParameters(
+/**
+ * The call's parameters: what a CloudTrail record logged, each top-level one given by the user winning
+ * (given ones in the spelling the call's rule reads, when they check against it).
+ */
+export function callParameters(
   reading: ErrorReading,
   given: Readonly<Record<string, unknown>>,
 ): Readonly<Record<string, unknown>> {
