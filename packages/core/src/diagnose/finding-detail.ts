@@ -3,7 +3,7 @@ import { namedPolicies } from '../engine/compile-policy-set.js';
 import type { ContextValue } from '../engine/request.js';
 import { isJsonObject } from '../json/is-json-object.js';
 import { parseJson } from '../json/parse-json.js';
-import { createPointerLocator, type PointerLocator } from '../json/pointer-position.js';
+import { createScanningLocator, type PointerLocator } from '../json/pointer-position.js';
 import type { EvaluatedFinding } from './evaluate-checks.js';
 
 /**
@@ -102,7 +102,7 @@ function locatedDocument(document: unknown): { readonly text: string; readonly l
   const known = key === null ? undefined : located.get(key);
   if (known !== undefined) return known;
   const text = JSON.stringify(document, null, 2);
-  const made = { text, locator: createPointerLocator(text) };
+  const made = { text, locator: createScanningLocator(text) };
   if (key !== null) located.set(key, made);
   return made;
 }
