@@ -3,6 +3,7 @@
 import runCompareBench from '../bench/compare.mjs';
 import { runEngineBench, runEngineInProcess } from '../bench/engine.mjs';
 import runErrorParserBench from '../bench/error-parser.mjs';
+import runHostileBench from '../bench/hostile.mjs';
 import runRedactBench from '../bench/redact.mjs';
 import runWebBench from '../bench/web.mjs';
 
@@ -51,8 +52,13 @@ const BENCHES = [
   },
   {
     id: 'redact',
-    name: 'redact: a generated CloudTrail file (assumed-role callers, keys, IPs, S3 and EC2 requests, denials) of 0.5, 5 and 50 MB',
+    name: 'redact and restore: a generated CloudTrail file (assumed-role callers, keys, IPs, S3 and EC2 requests, denials) of 0.5, 5 and 50 MB',
     run: () => runRedactBench(),
+  },
+  {
+    id: 'hostile',
+    name: 'hostile inputs (issue 12): each at 1x, 10x and 100x its size, with the ratio of each step (near-linear: about x10)',
+    run: runHostileBench,
   },
   {
     id: 'web',
