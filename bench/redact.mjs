@@ -1,8 +1,8 @@
 // Redaction benchmark: `redact` of a generated CloudTrail file (`{"Records": [...]}`, indented as the
 // AWS CLI prints it) of about 0.5, 5 and 50 MB. Each record has a caller (assumed role with its unique
 // id and session), an access key, a source IP, an S3 or EC2 request with its parameters, some denied
-// with an error message naming the caller and the resource. Reports seconds and MB/s per size: the
-// time must grow linearly with the size.
+// with an error message naming the caller and the resource. Reports seconds and MB/s per size, and
+// the time to put the originals back (restore): both must grow linearly with the size.
 import { importCore } from './_bundle-core.mjs';
 import { mulberry32 } from './_random.mjs';
 
@@ -111,8 +111,12 @@ export default async function runRedactBench(sizes = [0.5, 5, 50]) {
     const started = performance.now();
     const result = core.redact(text);
     const seconds = (performance.now() - started) / 1000;
+    const restoring = performance.now();
+    const back = core.restore(result.text, result.map);
+    const restoreSeconds = (performance.now() - restoring) / 1000;
+    if (back.text !== text) throw new Error('restore did not give the file back');
     console.log(
-      `${(text.length / 1e6).toFixed(1)} MB: ${seconds.toFixed(2)} s (${(text.length / 1e6 / seconds).toFixed(1)} MB/s, ${result.map.entries.length.toLocaleString('en-US')} stand-ins)`,
+      `${(text.length / 1e6).toFixed(1)} MB: redact ${seconds.toFixed(2)} s (${(text.length / 1e6 / seconds).toFixed(1)} MB/s, ${result.map.entries.length.toLocaleString('en-US')} stand-ins), restore ${restoreSeconds.toFixed(2)} s`,
     );
   }
 }

@@ -4,6 +4,7 @@ import runCompareBench from '../bench/compare.mjs';
 import { runEngineBench, runEngineInProcess } from '../bench/engine.mjs';
 import runErrorParserBench from '../bench/error-parser.mjs';
 import runHostileBench from '../bench/hostile.mjs';
+import runLiveBench from '../bench/live.mjs';
 import runRedactBench from '../bench/redact.mjs';
 import runWebBench from '../bench/web.mjs';
 
@@ -59,6 +60,11 @@ const BENCHES = [
     id: 'hostile',
     name: 'hostile inputs (issue 12): each at 1x, 10x and 100x its size, with the ratio of each step (near-linear: about x10)',
     run: runHostileBench,
+  },
+  {
+    id: 'live',
+    name: 'live mode: diagnose --live of seed scenarios against the loopback AWS of the tests (real SDK clients), 3 runs each',
+    run: runLiveBench,
   },
   {
     id: 'web',

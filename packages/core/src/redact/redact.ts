@@ -184,44 +184,57 @@ export interface RestoreResult {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html
  */
 export function restore(text: string, map: RedactionMap): RestoreResult {
-  const hits: { start: number; end: number; original: string }[] = [];
   // an account id also stands dashed, as the console shows it, and an address in EC2's host names
   const dashed = (id: string): string => `${id.slice(0, 4)}-${id.slice(4, 8)}-${id.slice(8)}`;
   const ipLabel = (address: string): string => `ip-${address.replace(/\./g, '-')}`;
-  const variants = map.entries.flatMap((e) =>
-    e.kind === 'account-id'
-      ? [e, { standIn: dashed(e.standIn), original: dashed(e.original) }]
-      : e.kind === 'ipv4' && !e.original.includes('/')
-        ? [e, { standIn: ipLabel(e.standIn), original: ipLabel(e.original) }]
-        : [e],
-  );
-  for (const { standIn, original } of variants) {
-    for (let at = text.indexOf(standIn); at >= 0; at = text.indexOf(standIn, at + 1)) {
-      const end = at + standIn.length;
-      if (standsAlone(text, at, end)) hits.push({ start: at, end, original });
-    }
+  const originals = new Map<string, string>();
+  for (const e of map.entries) {
+    const variants =
+      e.kind === 'account-id'
+        ? [e, { standIn: dashed(e.standIn), original: dashed(e.original) }]
+        : e.kind === 'ipv4' && !e.original.includes('/')
+          ? [e, { standIn: ipLabel(e.standIn), original: ipLabel(e.original) }]
+          : [e];
+    for (const v of variants) if (!originals.has(v.standIn)) originals.set(v.standIn, v.original);
   }
-  hits.sort((x, y) => x.start - y.start || y.end - x.end);
+  // one pass: where a word starts, the longest stand-in that stands there alone is put back
+  const lengths = [...new Set([...originals.keys()].map((k) => k.length))].sort((a, b) => b - a);
+  const firsts = new Set([...originals.keys()].map((k) => k.charAt(0)));
   const out: string[] = [];
   let cursor = 0;
   let restored = 0;
-  for (const hit of hits) {
-    if (hit.start < cursor) continue;
-    out.push(text.slice(cursor, hit.start), hit.original);
-    cursor = hit.end;
+  let i = 0;
+  while (i < text.length) {
+    const found = firsts.has(text.charAt(i)) && startsAlone(text, i) ? longestAt(text, i) : null;
+    if (found === null) {
+      i++;
+      continue;
+    }
+    out.push(text.slice(cursor, i), found.original);
+    cursor = i + found.length;
+    i = cursor;
     restored++;
   }
   out.push(text.slice(cursor));
   return { text: out.join(''), restored };
+
+  function longestAt(t: string, at: number): { original: string; length: number } | null {
+    for (const length of lengths) {
+      if (at + length > t.length) continue;
+      const original = originals.get(t.slice(at, at + length));
+      if (original !== undefined && !ALNUM.test(t.charAt(at + length))) return { original, length };
+    }
+    return null;
+  }
 }
 
 const ALNUM = /[A-Za-z0-9]/;
 
-/** Whether `[start, end)` is not part of a longer word (the letter of a JSON escape such as `\n` does not count). */
-function standsAlone(text: string, start: number, end: number): boolean {
+/** Whether a word may start at `start`: not inside a longer word (the letter of a JSON escape such as `\n` does not count). */
+function startsAlone(text: string, start: number): boolean {
   const before = text.charAt(start - 1);
   const escaped = 'nrt'.includes(before) && text.charAt(start - 2) === '\\';
-  return (start === 0 || escaped || !ALNUM.test(before)) && !ALNUM.test(text.charAt(end));
+  return start === 0 || escaped || !ALNUM.test(before);
 }
 
 /** Keeps, of overlapping pieces, the one that starts first (or, starting together, ranks higher). */
