@@ -144,6 +144,12 @@ describe('unwrapLines', () => {
     ).toBe('User: arn:aws:iam::111122223333:user/alice is not authorized to perform: s3:GetObject');
   });
 
+  it('keeps the fields of an indented dump apart after its longest line', () => {
+    const text =
+      '{\n  "errors": [\n    {\n      "message": "Access to requested resource is denied.",\n     "code": "Unauthorized",\n     "details": ""\n    }\n  ]\n}';
+    expect(unwrapLines(text)).toBe(text);
+  });
+
   it('never joins a time-stamped or log-level line', () => {
     const text = `${'x'.repeat(80)}\n2025-06-27T10:33:39Z retrying\n${'y'.repeat(80)}\n[ERROR] failed`;
     expect(unwrapLines(text)).toBe(text);

@@ -186,6 +186,15 @@ function hangingIndent(text: string, lines: Int32Array, full: Uint8Array): numbe
   return best;
 }
 
+/** A quoted or bracketed start, or a lower-case `key:` label: a field of a JSON, YAML or object dump. */
+function opensField(text: string, at: number, to: number): boolean {
+  FIELD_START.lastIndex = at;
+  const m = FIELD_START.exec(text);
+  return m !== null && m.index + m[0].length <= to;
+}
+
+const FIELD_START = /["'[{<]|[a-z][\w-]{0,59}:(?:\s|$)/y;
+
 function opensRecordOrFrame(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   return FRAME_CHARS.has(c) || c === 123 || c === 125 || matchesAt(LOG_RECORD, text, at);
@@ -229,8 +238,10 @@ function decideJoin(
     return NO_JOIN;
   }
   const spaceBefore = isSpace(text.charCodeAt(beforeEnd - 1));
-  if (cut && (spaceBefore || restWord > rest)) {
-    // the cut fell next to a space, which is still there
+  // the cut fell next to a space, which is still there; unless, with the width unsettled, the next line is
+  // indented further and opens a field of a structure (`  "code": …`, `  key: …`): then only a phrase joins
+  const field = cut && !wrap.confirmed && restWord > rest && opensField(text, restWord, lineEnd);
+  if (cut && (spaceBefore || restWord > rest) && !field) {
     return 2 * rest;
   }
   if (budget.judged >= MAX_JUDGED_BREAKS) {
@@ -239,12 +250,12 @@ function decideJoin(
   budget.judged++;
   // most breaks are between words of no phrase: look at more words only when one of these is
   const tail = text.slice(Math.max(beforeStart, beforeEnd - TAIL), beforeEnd);
-  const head = text.slice(rest, Math.min(lineEnd, rest + TAIL));
+  const head = text.slice(restWord, Math.min(lineEnd, restWord + TAIL));
   const phraseNear = isPhraseWord(lastWords(tail, 1)[0] ?? '') || isPhraseWord(firstWords(head, 1)[0] ?? '');
   if (phraseNear && continuesPhrase(lastWords(tail, 3), firstWords(head, 3))) {
-    return spaceBefore ? 2 * rest : 2 * rest + 1;
+    return spaceBefore || restWord > rest ? 2 * rest : 2 * rest + 1;
   }
-  if (!cut) {
+  if (!cut || field) {
     return NO_JOIN;
   }
   if (wrap.confirmed) {
