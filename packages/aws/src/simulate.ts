@@ -9,6 +9,7 @@ import type { AwsSession } from './session.js';
  * evaluate RCPs or session policies, and a resource policy only when one is passed in.
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html
  */
 
 type Json = Record<string, unknown>;
@@ -26,7 +27,10 @@ export interface SimulatedCheck {
   readonly missingContext: readonly string[];
 }
 
-/** Asks the simulator about each check (one call per check, with the context values known). */
+/**
+ * Asks the simulator about each check: one call per action with all its resources, and the context
+ * values known.
+ */
 export async function simulateChecks(
   session: AwsSession,
   policySourceArn: string,
@@ -40,15 +44,18 @@ export async function simulateChecks(
     ContextKeyType: typeof value === 'string' ? 'string' : 'stringList',
   }));
   const out: SimulatedCheck[] = [];
-  const seen = new Set<string>();
+  // one call per action, with every resource its checks name (the simulator answers each pair)
+  const byAction = new Map<string, Set<string>>();
   for (const check of checks) {
-    const key = `${check.action} ${check.resource}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const resources = byAction.get(check.action) ?? new Set<string>();
+    resources.add(check.resource);
+    byAction.set(check.action, resources);
+  }
+  for (const [action, resources] of byAction) {
     const result = await session.call<Json>('iam:SimulatePrincipalPolicy', {
       PolicySourceArn: policySourceArn,
-      ActionNames: [check.action],
-      ResourceArns: [check.resource],
+      ActionNames: [action],
+      ResourceArns: [...resources],
       ...(entries.length === 0 ? {} : { ContextEntries: entries }),
     });
     if (!result.ok) {
@@ -58,11 +65,13 @@ export async function simulateChecks(
     for (const r of (result.value.EvaluationResults as Json[] | undefined) ?? []) {
       const decision = String(r.EvalDecision);
       const organizations = r.OrganizationsDecisionDetail as Json | undefined;
-      out.push({
-        action: String(r.EvalActionName ?? check.action),
-        resource: String(r.EvalResourceName ?? check.resource),
-        decision:
-          decision === 'allowed' ? 'allowed' : decision === 'explicitDeny' ? 'explicitDeny' : 'implicitDeny',
+      const base = {
+        action: String(r.EvalActionName ?? action),
+        decision: (decision === 'allowed'
+          ? 'allowed'
+          : decision === 'explicitDeny'
+            ? 'explicitDeny'
+            : 'implicitDeny') as SimulatedCheck['decision'],
         matched: ((r.MatchedStatements as Json[] | undefined) ?? []).map((m) => ({
           id: String(m.SourcePolicyId ?? ''),
           type: String(m.SourcePolicyType ?? ''),
@@ -72,7 +81,23 @@ export async function simulateChecks(
             ? organizations.AllowedByOrganizations
             : null,
         missingContext: ((r.MissingContextValues as unknown[] | undefined) ?? []).map(String),
-      });
+      };
+      // with several resources, AWS answers each in ResourceSpecificResults
+      const specific = (r.ResourceSpecificResults as Json[] | undefined) ?? [];
+      // (one result per action now; older answers gave one per resource, each with the aggregate)
+      if (specific.length > 0) {
+        for (const one of specific) {
+          const d = String(one.EvalResourceDecision);
+          out.push({
+            ...base,
+            resource: String(one.EvalResourceName),
+            decision: d === 'allowed' ? 'allowed' : d === 'explicitDeny' ? 'explicitDeny' : 'implicitDeny',
+            missingContext: ((one.MissingContextValues as unknown[] | undefined) ?? []).map(String),
+          });
+        }
+      } else {
+        out.push({ ...base, resource: String(r.EvalResourceName ?? [...resources][0]) });
+      }
     }
   }
   return out;

@@ -348,13 +348,16 @@ export const IAM: FakeService = {
         );
         if (details !== undefined && !known) return noSuchEntity(`The entity ${source} cannot be found.`);
         const resources = input.list('ResourceArns');
-        const results = input.list('ActionNames').flatMap((action) =>
-          (resources.length > 0 ? resources : ['*']).map((resource) => {
+        // one result per action, its decision the most restrictive of its resources', each resource's
+        // own in ResourceSpecificResults (the simulator's current shape)
+        // @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html
+        const RANK = { allowed: 0, implicitDeny: 1, explicitDeny: 2 } as const;
+        const results = input.list('ActionNames').map((action) => {
+          const each = (resources.length > 0 ? resources : ['*']).map((resource) => {
             const simulated = own(context.world.simulate, `${action} ${resource}`);
             return {
-              EvalActionName: action,
               EvalResourceName: resource,
-              EvalDecision: simulated?.decision ?? 'implicitDeny',
+              EvalResourceDecision: simulated?.decision ?? 'implicitDeny',
               MatchedStatements: (simulated?.matched ?? []).map((m) => ({
                 SourcePolicyId: m.sourcePolicyId,
                 SourcePolicyType: m.sourcePolicyType,
@@ -363,8 +366,19 @@ export const IAM: FakeService = {
               })),
               MissingContextValues: [],
             };
-          }),
-        );
+          });
+          const worst = each.reduce((a, b) =>
+            RANK[b.EvalResourceDecision] > RANK[a.EvalResourceDecision] ? b : a,
+          );
+          return {
+            EvalActionName: action,
+            EvalResourceName: each.length === 1 ? worst.EvalResourceName : '*',
+            EvalDecision: worst.EvalResourceDecision,
+            MatchedStatements: worst.MatchedStatements,
+            MissingContextValues: [],
+            ResourceSpecificResults: each,
+          };
+        });
         const page = iamPage(results, input, context);
         return ok({ EvaluationResults: page.items, ...page.more });
       },
