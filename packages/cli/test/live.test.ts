@@ -5,7 +5,7 @@
  * files `collect` wrote. Each case names the calls it must make and the gaps it must report.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -264,6 +264,30 @@ function worldOf(c: LiveCase): FakeWorld {
     ...c.world,
   };
 }
+
+describe('live mode is loaded lazily and only by the CLI', () => {
+  it('the CLI bundle imports the live package only dynamically; core and the page never reach it', () => {
+    const cli = readFileSync(join(ROOT, 'packages/cli/dist/main.js'), 'utf8');
+    expect(cli).not.toMatch(/@aws-sdk\//);
+    expect(cli).toMatch(/import\(["']@whydenied\/aws["']\)/);
+    expect(cli).not.toMatch(/^import[^\n]*["']@whydenied\/aws["']/m);
+    const core = JSON.parse(readFileSync(join(ROOT, 'packages/core/package.json'), 'utf8')) as {
+      dependencies?: object;
+    };
+    expect(Object.keys(core.dependencies ?? {})).not.toContain('@whydenied/aws');
+    const web = JSON.parse(readFileSync(join(ROOT, 'packages/web/package.json'), 'utf8')) as {
+      dependencies?: object;
+    };
+    expect(Object.keys(web.dependencies ?? {})).not.toContain('@whydenied/aws');
+    const sources = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.tsx?$/.test(f))
+        .map((f) => readFileSync(join(ROOT, dir, f), 'utf8'));
+    for (const text of [...sources('packages/core/src'), ...sources('packages/web/src')]) {
+      expect(text).not.toMatch(/@whydenied\/aws|@aws-sdk\//);
+    }
+  });
+});
 
 describe('live mode against a loopback AWS', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => {
