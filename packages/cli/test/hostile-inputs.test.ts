@@ -106,6 +106,42 @@ const CASES: readonly CliCase[] = [
     exit: 0,
     json: { decision: 'Allowed' },
   },
+  {
+    name: 'defect 11 sibling: an account file with 5,000 unusable statements is located once, exit 1',
+    args: [
+      'diagnose',
+      '--account',
+      file(
+        'bad-account.json',
+        JSON.stringify(
+          {
+            UserDetailList: [
+              {
+                UserName: 'alice',
+                UserId: 'AIDAQ3EGUSERALICE001',
+                Arn: ALICE,
+                Path: '/',
+                UserPolicyList: [
+                  {
+                    PolicyName: 'Bad',
+                    PolicyDocument: {
+                      Version: '2012-10-17',
+                      Statement: Array.from({ length: 5_000 }, () => ({ Effect: 'Permit', Action: '*' })),
+                    },
+                  },
+                ],
+              },
+            ],
+          },
+          null,
+          1,
+        ),
+      ),
+      'Access Denied',
+    ],
+    exit: 1,
+    stderr: /^whydenied: .*bad-account\.json:\d+:\d+: .*\(and 4999 more\)$/,
+  },
 ];
 
 describe('hostile inputs (issue 12)', () => {

@@ -9,7 +9,7 @@ import { readCloudTrail } from '../errors/cloudtrail.js';
 import type { ReadErrorOptions } from '../errors/read-error.js';
 import { buildEvidence, type Evidence } from '../evidence/evidence.js';
 import { parseJson } from '../json/parse-json.js';
-import { createPointerLocator } from '../json/pointer-position.js';
+import { createScanningLocator, type PointerLocator } from '../json/pointer-position.js';
 import { redactAll } from '../redact/redact.js';
 import type { RedactionMap } from '../redact/redaction-map.js';
 import { INPUT_KIND_NAME, type InputKind, recognizeParsed } from './input-kind.js';
@@ -266,6 +266,16 @@ function readEvidence(
     context,
   });
   if (built.ok) return built.value;
+  // one locator per input for all its problems (a tree of the whole file per problem was quadratic)
+  const locators = new Map<AnalyzedInput, PointerLocator>();
+  const locatorOf = (owner: AnalyzedInput): PointerLocator => {
+    let locator = locators.get(owner);
+    if (locator === undefined) {
+      locator = createScanningLocator(owner.text);
+      locators.set(owner, locator);
+    }
+    return locator;
+  };
   for (const d of built.diagnostics) {
     const m = /^\/(accounts|organization|resourcePolicies)(?:\/(\d+))?(.*)$/.exec(d.path);
     const index = Number(m?.[2] ?? 0);
@@ -283,7 +293,7 @@ function readEvidence(
       diagnostics.push(d);
       continue;
     }
-    const span = pointer.startsWith('/arn') ? undefined : createPointerLocator(owner.text).locate(pointer);
+    const span = pointer.startsWith('/arn') ? undefined : locatorOf(owner).locate(pointer);
     diagnostics.push({ ...d, path: pointer, source: owner.id, ...(span === undefined ? {} : { span }) });
   }
   return null;

@@ -39,60 +39,89 @@ export function createPointerLocator(text: string): PointerLocator {
 }
 
 /**
- * A {@link PointerLocator} that builds nothing: each call scans the JSON text (known to parse) from
- * its start, skipping the values before the one it looks for, in time linear in the text and without
- * allocating a syntax tree. For a few lookups in a large document, such as the deciding statement of a
- * policy of 100,000 statements, whose tree took more memory and collection time than the whole
- * evaluation.
+ * A {@link PointerLocator} that builds no syntax tree: a lookup scans only the containers on the way
+ * to its node, once each (their children's offsets are kept), and lines are found in an index of
+ * line starts. Linear in the text over any number of lookups, with far less memory than a tree: the
+ * tree of a policy of 100,000 statements cost more memory and collection time than linting or
+ * evaluating it.
  */
 export function createScanningLocator(text: string): PointerLocator {
+  const children = new Map<number, readonly number[] | ReadonlyMap<string, number>>();
+  let lineStarts: number[] | null = null;
+  const childrenAt = (at: number) => {
+    let known = children.get(at);
+    if (known === undefined) {
+      known = scanChildren(text, at);
+      children.set(at, known);
+    }
+    return known;
+  };
+  const find = (pointer: string): { start: number; end: number } => {
+    let at = skipSpace(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    for (const segment of splitPointer(pointer)) {
+      const open = text.charCodeAt(at);
+      if (open !== 0x7b && open !== 0x5b) break;
+      const list = childrenAt(at);
+      const next = Array.isArray(list)
+        ? /^(0|[1-9][0-9]*)$/.test(segment)
+          ? (list as readonly number[])[Number(segment)]
+          : undefined
+        : (list as ReadonlyMap<string, number>).get(segment);
+      if (next === undefined) break;
+      at = next;
+    }
+    return { start: at, end: valueEnd(text, at) };
+  };
+  const position = (offset: number): Span['start'] => {
+    lineStarts ??= lineStartsOf(text);
+    // the last line start at or before the offset
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if ((lineStarts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1, offset };
+  };
   return {
     locate(pointer) {
-      const { start, end } = scanTo(text, pointer);
-      return { start: positionAt(text, start), end: positionAt(text, end) };
+      const { start, end } = find(pointer);
+      return { start: position(start), end: position(end) };
     },
     text(pointer) {
-      const { start, end } = scanTo(text, pointer);
+      const { start, end } = find(pointer);
       return text.slice(start, end);
     },
   };
 }
 
-/** Offsets of the value `pointer` names (or of its nearest existing ancestor) in JSON text. */
-function scanTo(text: string, pointer: string): { start: number; end: number } {
-  let at = skipSpace(text, 0);
-  for (const segment of splitPointer(pointer)) {
-    const found = childAt(text, at, segment);
-    if (found < 0) break;
-    at = found;
-  }
-  return { start: at, end: valueEnd(text, at) };
-}
-
-/** Where the child `segment` of the container at `at` starts (the last member of a name wins); -1 if none. */
-function childAt(text: string, at: number, segment: string): number {
+/**
+ * Where the children of the object or array at `at` start: element offsets in order, or member
+ * offsets by name (the last member of a name wins, as in `JSON.parse`).
+ */
+function scanChildren(text: string, at: number): readonly number[] | ReadonlyMap<string, number> {
   const open = text.charCodeAt(at);
-  if (open !== 0x7b && open !== 0x5b) return -1;
-  const index = open === 0x5b && /^(0|[1-9][0-9]*)$/.test(segment) ? Number(segment) : -1;
-  if (open === 0x5b && index < 0) return -1;
-  let found = -1;
+  const elements: number[] = [];
+  const members = new Map<string, number>();
   let i = skipSpace(text, at + 1);
-  for (let n = 0; text.charCodeAt(i) !== open + 2; n++) {
-    // `}` is `{` + 2 and `]` is `[` + 2
+  // `}` is `{` + 2 and `]` is `[` + 2
+  while (i < text.length && text.charCodeAt(i) !== open + 2) {
+    let start = i;
     if (open === 0x7b) {
       const keyEnd = valueEnd(text, i);
       const raw = text.slice(i + 1, keyEnd - 1);
       const key = raw.includes('\\') ? (JSON.parse(text.slice(i, keyEnd)) as string) : raw;
-      i = skipSpace(text, skipSpace(text, keyEnd) + 1); // past the colon
-      if (key === segment) found = i;
-    } else if (n === index) {
-      return i;
+      start = skipSpace(text, skipSpace(text, keyEnd) + 1); // past the colon
+      members.set(key, start);
+    } else {
+      elements.push(start);
     }
-    const next = skipSpace(text, valueEnd(text, i));
-    if (next <= i || next >= text.length) break; // not JSON after all: no endless loop
+    const next = skipSpace(text, valueEnd(text, start));
+    if (next <= i) break; // not JSON after all: no endless loop
     i = text.charCodeAt(next) === 0x2c ? skipSpace(text, next + 1) : next;
   }
-  return found;
+  return open === 0x7b ? members : elements;
 }
 
 /** The offset just after the JSON value starting at `at`. */
@@ -124,15 +153,11 @@ function skipSpace(text: string, at: number): number {
   return i;
 }
 
-/** The 1-based line and column of an offset. */
-function positionAt(text: string, offset: number): Span['start'] {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1, offset };
+/** The offset where each line starts (line 1 at 0). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 function child(node: ValueNode, segment: string): ValueNode | undefined {

@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
 import { parseJson } from '../json/parse-json.js';
-import { createPointerLocator } from '../json/pointer-position.js';
+import { createScanningLocator } from '../json/pointer-position.js';
 import { findPolicy } from '../policy/unwrap-policy.js';
 import { type LintOptions, lintPolicy } from './lint-policy.js';
 import type { LintPolicyKind } from './lint-rule.js';
@@ -31,7 +31,7 @@ export async function lintPolicyText(
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = parseJson(body);
   if (!parsed.ok) return parsed;
-  const locator = createPointerLocator(body);
+  const locator = createScanningLocator(body);
   const found = findPolicy(parsed.value);
   if (!found.ok) {
     return { ok: false, diagnostics: found.diagnostics.map((d) => ({ ...d, span: locator.locate(d.path) })) };
