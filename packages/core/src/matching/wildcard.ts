@@ -3,8 +3,11 @@
  * and `:`), `?` matches exactly one character (one UTF-16 code unit). Matching never builds a RegExp
  * and runs in time linear in the text: the pattern is split at its stars, the first piece is anchored
  * at the start, the last at the end, and every middle piece is found at its leftmost position with a
- * linear search (Knuth–Morris–Pratt for plain pieces, bit-parallel Shift-And for pieces with `?`).
- * Leftmost placement of each middle piece is always safe, so the matcher never backtracks.
+ * linear search (Knuth–Morris–Pratt for plain pieces, bit-parallel Shift-And for pieces with `?`
+ * inside; the `?`s at a piece's ends only reserve characters). Leftmost placement of each middle
+ * piece is always safe, so the matcher never backtracks. Shift-And uses one 32-bit word per 32
+ * characters of its piece for each text character: policy values are bounded (MAX_POLICY_STRING in
+ * policy/parse-policy.ts, from AWS's policy size quotas), so this stays a constant factor.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
