@@ -50,6 +50,23 @@ export async function iamPages(
   return items;
 }
 
+/** One entity read by a `Get*` call (`Role` of GetRole...), or `null` with its gap recorded. */
+async function getOne(
+  session: AwsSession,
+  action: Parameters<AwsSession['call']>[0],
+  input: Json,
+  field: string,
+  subject: string,
+  gaps: LiveGap[],
+): Promise<Json | null> {
+  const got = await session.call<Json>(action, input);
+  if (!got.ok) {
+    gaps.push(gapOf(action, subject, got));
+    return null;
+  }
+  return (got.value[field] ?? {}) as Json;
+}
+
 /** Adds the managed policy `arn` (its default version) to `Policies`, once. */
 async function addManagedPolicy(
   session: AwsSession,
@@ -58,19 +75,18 @@ async function addManagedPolicy(
   gaps: LiveGap[],
 ): Promise<void> {
   if (details.Policies.some((p) => p.Arn === arn)) return;
-  const policy = await session.call<Json>('iam:GetPolicy', { PolicyArn: arn });
-  if (!policy.ok) {
-    gaps.push(gapOf('iam:GetPolicy', arn, policy));
-    return;
-  }
-  const summary = (policy.value.Policy ?? {}) as Json;
+  const summary = await getOne(session, 'iam:GetPolicy', { PolicyArn: arn }, 'Policy', arn, gaps);
+  if (summary === null) return;
   const versionId = summary.DefaultVersionId;
-  const version = await session.call<Json>('iam:GetPolicyVersion', { PolicyArn: arn, VersionId: versionId });
-  if (!version.ok) {
-    gaps.push(gapOf('iam:GetPolicyVersion', arn, version));
-    return;
-  }
-  const v = (version.value.PolicyVersion ?? {}) as Json;
+  const v = await getOne(
+    session,
+    'iam:GetPolicyVersion',
+    { PolicyArn: arn, VersionId: versionId },
+    'PolicyVersion',
+    arn,
+    gaps,
+  );
+  if (v === null) return;
   details.Policies.push({
     PolicyName: summary.PolicyName,
     PolicyId: summary.PolicyId,
@@ -132,12 +148,8 @@ export async function addRole(
   full = true,
 ): Promise<boolean> {
   if (details.RoleDetailList.some((r) => r.RoleName === roleName)) return true;
-  const got = await session.call<Json>('iam:GetRole', { RoleName: roleName });
-  if (!got.ok) {
-    gaps.push(gapOf('iam:GetRole', roleName, got));
-    return false;
-  }
-  const role = (got.value.Role ?? {}) as Json;
+  const role = await getOne(session, 'iam:GetRole', { RoleName: roleName }, 'Role', roleName, gaps);
+  if (role === null) return false;
   const boundary = role.PermissionsBoundary as Json | undefined;
   const entry: Json = {
     Path: role.Path,
@@ -182,12 +194,15 @@ export async function addInstanceProfile(
     ((r.InstanceProfileList as Json[] | undefined) ?? []).some((p) => p.InstanceProfileName === profileName),
   );
   if (known) return;
-  const got = await session.call<Json>('iam:GetInstanceProfile', { InstanceProfileName: profileName });
-  if (!got.ok) {
-    gaps.push(gapOf('iam:GetInstanceProfile', profileName, got));
-    return;
-  }
-  const profile = (got.value.InstanceProfile ?? {}) as Json;
+  const profile = await getOne(
+    session,
+    'iam:GetInstanceProfile',
+    { InstanceProfileName: profileName },
+    'InstanceProfile',
+    profileName,
+    gaps,
+  );
+  if (profile === null) return;
   for (const role of (profile.Roles as Json[] | undefined) ?? []) {
     if (typeof role.RoleName !== 'string') continue;
     const existing = details.RoleDetailList.find((r) => r.RoleName === role.RoleName);
@@ -235,12 +250,8 @@ export async function addUser(
   gaps: LiveGap[],
 ): Promise<boolean> {
   if (details.UserDetailList.some((u) => u.UserName === userName)) return true;
-  const got = await session.call<Json>('iam:GetUser', { UserName: userName });
-  if (!got.ok) {
-    gaps.push(gapOf('iam:GetUser', userName, got));
-    return false;
-  }
-  const user = (got.value.User ?? {}) as Json;
+  const user = await getOne(session, 'iam:GetUser', { UserName: userName }, 'User', userName, gaps);
+  if (user === null) return false;
   const boundary = user.PermissionsBoundary as Json | undefined;
   const groups =
     (await iamPages(session, 'iam:ListGroupsForUser', { UserName: userName }, 'Groups', gaps, userName)) ??
