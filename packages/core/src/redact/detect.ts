@@ -117,7 +117,7 @@ export function detect(text: string): Found[] {
       !KEPT_IPV4.has(m) &&
       !m.startsWith('127.')
     ) {
-      found.push({ ...fixed(at, at + value.length, PRIORITY.ip, value, 'ipv4'), ipv4: value });
+      found.push({ ...fixed(at, at + value.length, PRIORITY.ip, value, 'ipv4'), address: value });
     }
   });
   eachMatch(text, IPV6, (m, at) => {
@@ -126,7 +126,10 @@ export function detect(text: string): Found[] {
     const colons = m.split(':').length - 1;
     if (/[\w:]/.test(before) || /[\w:]/.test(after) || !(m.includes('::') || colons === 7)) return;
     if (!/[0-9A-Fa-f]/.test(m) || !ipaddr.IPv6.isValid(m) || m === '::1') return;
-    found.push(fixed(at, at + m.length, PRIORITY.ip, m, 'ipv6'));
+    // a network keeps its prefix length with its address: `2001:db8:1234::/48` is one value
+    const prefix = /^\/\d{1,3}(?![\d])/.exec(text.slice(at + m.length, at + m.length + 5))?.[0] ?? '';
+    const value = prefix !== '' && Number(prefix.slice(1)) <= 128 ? m + prefix : m;
+    found.push({ ...fixed(at, at + value.length, PRIORITY.ip, value, 'ipv6'), address: value });
   });
   eachMatch(text, ACCOUNT, (m, at) => {
     if (UUID_HEAD.test(text.slice(Math.max(0, at - 24), at))) return;

@@ -6,8 +6,8 @@ export interface Found {
   readonly end: number;
   /** Higher wins when two pieces overlap and start together. */
   readonly priority: number;
-  /** An IPv4 address or network this piece asks a stand-in for, planned before any rewriting. */
-  readonly ipv4?: string;
+  /** An IP address or network this piece asks a stand-in for, planned before any rewriting. */
+  readonly address?: string;
   rewrite(standIn: StandInFor): string;
 }
 

@@ -82,7 +82,9 @@ export function findHosts(text: string, found: Found[]): void {
     let end = i;
     while (end > start && (text.charAt(end - 1) === '.' || text.charAt(end - 1) === '-')) end--;
     const before = text.charAt(start - 1);
-    if (end > start && before !== '@' && !/[\w]/.test(before)) hostAt(text, start, end, found);
+    // the domain of an e-mail address (after `@`) and its local part (before one) are no host
+    const email = before === '@' || text.charAt(i) === '@';
+    if (end > start && !email && !/[\w]/.test(before)) hostAt(text, start, end, found);
   }
 }
 
@@ -171,7 +173,7 @@ function ipLabel(start: number, label: string, length: number): Found {
     start,
     end: start + length,
     priority: PRIORITY.url,
-    ipv4: address,
+    address,
     rewrite: (standIn) => `ip-${standIn(address, 'ipv4').replace(/\./g, '-')}`,
   };
 }

@@ -131,6 +131,27 @@ describe('IP stand-ins keep which network holds which address', () => {
     }
   });
 
+  it('IPv6: every pair of the input, inside before, inside after', () => {
+    const values = [
+      '2600:1f18::/32',
+      '2600:1f18:abcd::/48',
+      '2600:1f18:abcd:12::7',
+      '2600:1f18:9::1',
+      '2a05::1',
+    ];
+    const { map } = redact(values.join(' '));
+    const standIn = new Map(map.entries.map((e) => [e.original, e.standIn]));
+    const parse6 = (v: string): [ipaddr.IPv6, number] =>
+      v.includes('/') ? ipaddr.IPv6.parseCIDR(v) : [ipaddr.IPv6.parse(v), 128];
+    for (const net of values.filter((v) => v.includes('/'))) {
+      for (const v of values) {
+        const inside = parse6(v)[0].match(parse6(net));
+        const after = parse6(standIn.get(v) ?? v)[0].match(parse6(standIn.get(net) ?? net));
+        expect(after, `${v} in ${net}`).toBe(inside);
+      }
+    }
+  });
+
   it('a second file through the map puts a new address inside its network', () => {
     const first = redact('NotIpAddress 10.42.0.0/16');
     const second = redact('from 10.42.9.9', { map: first.map });

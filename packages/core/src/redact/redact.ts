@@ -1,5 +1,5 @@
 import { detect, type Found } from './detect.js';
-import { planIpv4StandIns } from './ip-networks.js';
+import { planIpStandIns } from './ip-networks.js';
 import { NamePatterns } from './name-patterns.js';
 import type { RedactionKind, RedactionMap } from './redaction-map.js';
 import { StandIns } from './stand-ins.js';
@@ -77,8 +77,8 @@ export function redactAll(texts: readonly string[], options: RedactOptions = {})
     return { text, strings, kept };
   });
   // what must be known before anything is rewritten: the networks and the wildcard patterns
-  const addresses = read.flatMap((r) => r.kept.flatMap((f) => (f.ipv4 === undefined ? [] : [f.ipv4])));
-  for (const [original, standIn] of planIpv4StandIns(addresses, earlier)) standIns.plan(original, standIn);
+  const addresses = read.flatMap((r) => r.kept.flatMap((f) => (f.address === undefined ? [] : [f.address])));
+  for (const [original, standIn] of planIpStandIns(addresses, earlier)) standIns.plan(original, standIn);
   const patterns = new NamePatterns();
   const collect = (original: string): string => {
     if (original.includes('*')) patterns.add(original);

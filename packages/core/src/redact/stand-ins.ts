@@ -24,7 +24,7 @@ function filled(label: string, n: number, length: number): string {
 /**
  * IPv4 documentation ranges (RFC 5737), then the lower half of the benchmarking range (RFC 2544), then
  * the reserved 240.0.0.0/4. The upper half of the benchmarking range, 198.19.0.0/16, holds the
- * networks (see `planIpv4StandIns`), so that no plain address falls inside one by chance.
+ * networks (see `planIpStandIns`), so that no plain address falls inside one by chance.
  */
 function ipv4(n: number): string {
   const ranges = ['192.0.2', '198.51.100', '203.0.113'];
@@ -70,7 +70,10 @@ const FAMILIES: Readonly<Record<RedactionKind, Family>> = {
     make: (n, o) => ipv4(n) + (o.includes('/') ? o.slice(o.indexOf('/')) : ''),
     is: (v) => STAND_IN_IPV4.test(v),
   },
-  ipv6: { make: (n) => `2001:db8::${n.toString(16)}`, is: (v) => v.toLowerCase().startsWith('2001:db8:') },
+  ipv6: {
+    make: (n, o) => `2001:db8::${n.toString(16)}${o.includes('/') ? o.slice(o.indexOf('/')) : ''}`,
+    is: (v) => v.toLowerCase().startsWith('2001:db8:'),
+  },
   email: {
     make: (n) => `user${n}@example.com`,
     is: (v) => /@example\.(?:com|org|net)$/i.test(v),
@@ -182,7 +185,12 @@ export class StandIns {
   /** The stand-in for `original`, made on first use. */
   get(original: string, kind: RedactionKind): string {
     const known = this.byOriginal.get(original);
-    if (known !== undefined) return known.standIn;
+    if (known !== undefined) {
+      // a word of a longer name that is also a name of its own (a bucket `data` beside a user
+      // `pay-data`) is that name's entry, replaced wherever it stands alone
+      if (known.kind === 'word' && kind !== 'word') this.retype(known, kind);
+      return known.standIn;
+    }
     const family = FAMILIES[kind];
     if (this.byStandIn.has(original) || family.is(original)) return original;
     const planned = this.planned.get(original);
