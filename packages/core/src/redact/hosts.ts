@@ -56,6 +56,9 @@ const PUBLIC_HOSTS = [
   'python.org',
   'golang.org',
   'microsoft.com',
+  'microsoftonline.com',
+  'google.com',
+  'googleapis.com',
   'mozilla.org',
   'w3.org',
 ];
