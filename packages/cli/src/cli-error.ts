@@ -1,4 +1,4 @@
-import { type Diagnostic, formatDiagnostic } from '@whydenied/core';
+import { type Diagnostic, formatDiagnostic, type Result } from '@whydenied/core';
 
 /** Exit codes of the contract: 0 ran, 1 unusable input, 2 wrong usage. */
 export const EXIT_OK = 0;
@@ -35,4 +35,10 @@ export function firstProblem(diagnostics: readonly Diagnostic[], source?: string
   if (first === undefined) return 'the input is unusable';
   const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
   return `${formatDiagnostic(source === undefined ? first : { ...first, source })}${more}`;
+}
+
+/** The value of a result read from the command line, or wrong usage (exit 2) naming the first problem. */
+export function usable<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw usageError(firstProblem(result.diagnostics));
 }

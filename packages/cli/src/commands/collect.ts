@@ -1,6 +1,6 @@
-import { parseContextPairs, parseParameterPairs, type Result } from '@whydenied/core';
+import { parseContextPairs, parseParameterPairs } from '@whydenied/core';
 import { Option } from 'commander';
-import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
+import { EXIT_OK, firstProblem, inputError, usable, usageError } from '../cli-error.js';
 import { MANIFEST, type Manifest, writeEvidenceDirectory } from '../evidence-dir.js';
 import { invocationOf } from '../invocation.js';
 import { readInput } from '../io.js';
@@ -131,8 +131,3 @@ export const collectCommand: CommandSpec = {
     return EXIT_OK;
   },
 };
-
-function usable<T>(result: Result<T>): T {
-  if (result.ok) return result.value;
-  throw usageError(firstProblem(result.diagnostics));
-}

@@ -5,11 +5,10 @@ import {
   type InputKind,
   parseContextPairs,
   parseParameterPairs,
-  type Result,
 } from '@whydenied/core';
 import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
-import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
+import { EXIT_OK, firstProblem, inputError, usable, usageError } from '../cli-error.js';
 import { readEvidenceDirectory } from '../evidence-dir.js';
 import { invocationOf } from '../invocation.js';
 import { type InputText, readInput } from '../io.js';
@@ -178,12 +177,6 @@ export const diagnoseCommand: CommandSpec = {
     return EXIT_OK;
   },
 };
-
-/** Pairs given on the command line that do not read are wrong usage (exit 2). */
-function usable<T>(result: Result<T>): T {
-  if (result.ok) return result.value;
-  throw usageError(firstProblem(result.diagnostics));
-}
 
 async function readErrorInput(
   words: readonly string[] | undefined,
