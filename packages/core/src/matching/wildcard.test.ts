@@ -114,6 +114,25 @@ describe('compileWildcard', () => {
     );
   });
 
+  it('agrees with the reference on long pieces with few `?`s (runs counted, not Shift-And)', () => {
+    const run = fc
+      .array(fc.constantFrom('a', 'b'), { minLength: 20, maxLength: 60 })
+      .map((cs) => cs.join(''));
+    const piece = fc
+      .tuple(run, fc.constantFrom('?', '??'), run, fc.constantFrom('', '?'), fc.constantFrom('', 'ab'))
+      .map(([x, q, y, r, z]) => `${x}${q}${y}${r}${z}`);
+    const noise = fc.array(fc.constantFrom('a', 'b'), { maxLength: 80 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(piece, noise, noise, fc.boolean(), (p, before, after, plant) => {
+        // half the texts hold an instance of the piece, its `?`s filled in
+        const text = plant ? `${before}${p.replaceAll('?', 'b')}${after}` : `${before}${after}${before}`;
+        const pattern = `*${p}*`;
+        expect(matchWildcard(pattern, text)).toBe(referenceMatch([{ kind: 'text', text: pattern }], text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('agrees with the reference on long pieces with `?` (multi-word Shift-And)', () => {
     const longPiece = fc
       .array(fc.constantFrom('a', 'b', '?'), { minLength: 30, maxLength: 70 })
@@ -159,6 +178,16 @@ describe('adversarial inputs', () => {
     expect(matchWildcard(pattern, `${'a'.repeat(n)}b`)).toBe(false);
     expect(matchWildcard(`*${'a'.repeat(n)}b?*`, `x${'a'.repeat(n)}by`)).toBe(true);
     expect(matchWildcard(`*${'a'.repeat(n)}b?*`, `x${'a'.repeat(n)}b`)).toBe(false);
+  });
+  it('a long literal between `?`s inside a piece (the value of a policy variable) stays linear', () => {
+    const value = 'a'.repeat(500_000);
+    const pattern: WildcardPart[] = [
+      { kind: 'text', text: '*x?' },
+      { kind: 'literal', text: value },
+      { kind: 'text', text: '?y*' },
+    ];
+    expect(compileWildcard(pattern).matches('a'.repeat(1_000_000))).toBe(false);
+    expect(compileWildcard(pattern).matches(`zzx-${value}-yzz`)).toBe(true);
   });
   it('a KMP worst case: long almost-matching piece', () => {
     const piece = `${'a'.repeat(2000)}b`;

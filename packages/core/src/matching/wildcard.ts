@@ -5,9 +5,11 @@
  * at the start, the last at the end, and every middle piece is found at its leftmost position with a
  * linear search (Knuth–Morris–Pratt for plain pieces, bit-parallel Shift-And for pieces with `?`
  * inside; the `?`s at a piece's ends only reserve characters). Leftmost placement of each middle
- * piece is always safe, so the matcher never backtracks. Shift-And uses one 32-bit word per 32
- * characters of its piece for each text character: policy values are bounded (MAX_POLICY_STRING in
- * policy/parse-policy.ts, from AWS's policy size quotas), so this stays a constant factor.
+ * piece is always safe, so the matcher never backtracks. A piece with `?`s inside costs, per text
+ * character, the fewer of one 32-bit word per 32 of its characters (Shift-And) and one KMP pass per
+ * run of literal characters (a policy variable's long value between `?`s): both are bounded by the
+ * policy text, whose values are bounded (MAX_POLICY_STRING in policy/parse-policy.ts, from AWS's
+ * policy size quotas), so either stays a constant factor.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
@@ -224,7 +226,11 @@ function edgeSkippingFinder(text: string, anyAt: readonly boolean[]): Piece['fin
   }
   const innerText = text.slice(lead, innerEnd);
   const innerAny = anyAt.slice(lead, innerEnd);
-  const inner = innerAny.includes(true) ? shiftAndFinder(innerText, innerAny) : kmpFinder(innerText);
+  const inner = !innerAny.includes(true)
+    ? kmpFinder(innerText)
+    : segmentsOf(innerText, innerAny).length * 32 < innerText.length
+      ? segmentCountFinder(innerText, innerAny)
+      : shiftAndFinder(innerText, innerAny);
   if (lead === 0 && trail === 0) return inner;
   return (haystack, from, limit) => {
     const at = inner(haystack, from + lead, limit - trail);
@@ -249,6 +255,68 @@ function kmpFinder(needle: string): Piece['find'] {
       if (k === m) return i - m + 1;
     }
     return -1;
+  };
+}
+
+/** The runs of literal characters of a piece with `?`s, each with its offset in the piece. */
+function segmentsOf(needle: string, anyAt: readonly boolean[]): { offset: number; text: string }[] {
+  const segments: { offset: number; text: string }[] = [];
+  let start = -1;
+  for (let i = 0; i <= needle.length; i++) {
+    const literal = i < needle.length && anyAt[i] !== true;
+    if (literal && start < 0) start = i;
+    else if (!literal && start >= 0) {
+      segments.push({ offset: start, text: needle.slice(start, i) });
+      start = -1;
+    }
+  }
+  return segments;
+}
+
+/**
+ * Search for a long needle with few `?`s (a policy variable's long value between them): every run
+ * of literal characters is searched with KMP, each occurrence counts for the start it implies, and
+ * the first start all runs agree on is the match. Time grows with the text times the number of
+ * runs, where Shift-And would grow with the text times the needle's length.
+ */
+function segmentCountFinder(needle: string, anyAt: readonly boolean[]): Piece['find'] {
+  const segments = segmentsOf(needle, anyAt).map((s) => ({ ...s, all: kmpAllFinder(s.text) }));
+  const m = needle.length;
+  return (haystack, from, limit) => {
+    const starts = limit - m - from + 1;
+    if (starts <= 0) return -1;
+    const agreeing = new Uint32Array(starts);
+    for (const { offset, text, all } of segments) {
+      all(haystack, from + offset, from + offset + starts - 1 + text.length, (at) => {
+        agreeing[at - offset - from] = (agreeing[at - offset - from] as number) + 1;
+      });
+    }
+    const index = agreeing.indexOf(segments.length);
+    return index < 0 ? -1 : from + index;
+  };
+}
+
+/** KMP reporting every occurrence (overlapping ones too) that starts at or after `from` and ends by `limit`. */
+function kmpAllFinder(
+  needle: string,
+): (haystack: string, from: number, limit: number, found: (at: number) => void) => void {
+  const m = needle.length;
+  const failure = new Int32Array(m);
+  for (let i = 1, k = 0; i < m; i++) {
+    while (k > 0 && needle.charCodeAt(i) !== needle.charCodeAt(k)) k = failure[k - 1] as number;
+    if (needle.charCodeAt(i) === needle.charCodeAt(k)) k += 1;
+    failure[i] = k;
+  }
+  return (haystack, from, limit, found) => {
+    for (let i = from, k = 0; i < limit; i++) {
+      const c = haystack.charCodeAt(i);
+      while (k > 0 && c !== needle.charCodeAt(k)) k = failure[k - 1] as number;
+      if (c === needle.charCodeAt(k)) k += 1;
+      if (k === m) {
+        found(i - m + 1);
+        k = failure[k - 1] as number;
+      }
+    }
   };
 }
 
