@@ -1,0 +1,33 @@
+/**
+ * @packageDocumentation
+ * `@whydenied/core/trail`. Every denial in a CloudTrail archive: the record splitter for streamed log
+ * bytes, the reading of one record as a denial or a look-alike, filters, and the grouping accumulator.
+ */
+
+export {
+  createRecordSplitter,
+  type RecordSplitter,
+  type RecordSplitterOptions,
+  type SplitPosition,
+  type SplitProblem,
+} from './trail/record-splitter.js';
+export {
+  readTrailDenial,
+  resourcePattern,
+  type TrailDenial,
+  type TrailRecordReading,
+} from './trail/trail-denial.js';
+export {
+  compileTrailFilter,
+  type TrailFilter,
+  type TrailFilterOptions,
+  type TrailFilterProblem,
+} from './trail/trail-filter.js';
+export {
+  createTrailGrouping,
+  type TrailEventRef,
+  type TrailGroup,
+  type TrailGrouping,
+  type TrailGroupingOptions,
+  trailGroupKey,
+} from './trail/trail-groups.js';
