@@ -1,4 +1,4 @@
-import type { CheckOrigin } from '../calls/check.js';
+import type { Check, CheckOrigin } from '../calls/check.js';
 import { parametersFromCloudTrail } from '../calls/cloudtrail-parameters.js';
 import { checkFailedCallParameters } from '../calls/rule-parameters.js';
 import type { Catalog } from '../catalog/catalog.js';
@@ -223,12 +223,12 @@ async function evaluateWithEvidence(
   absent: readonly string[],
   catalog: Catalog | undefined,
 ): Promise<{
-  findings: EvaluatedFinding[];
-  fixes: Omit<Fix, 'file'>[];
-  noFix: NoFix[];
-  remedies: Remedy[];
+  findings: readonly EvaluatedFinding[];
+  fixes: readonly Omit<Fix, 'file'>[];
+  noFix: readonly NoFix[];
+  remedies: readonly Remedy[];
   unknowns: Unknown[];
-  missing: MissingEvidence[];
+  missing: readonly MissingEvidence[];
 }> {
   const checks = checksForFailure(reading, decoded, parameters, instanceProfilesOf(evidence));
   if (checks.length === 0) {
@@ -241,6 +241,46 @@ async function evaluateWithEvidence(
       missing: [],
     };
   }
+  const assessed = await assessChecks(checks, evidence, context, absent, catalog);
+  const { findings, fixes, noFix, remedies, missing } = assessed;
+  const unknowns: Unknown[] = [];
+  const first = findings[0];
+  if (first === undefined) {
+    if (assessed.complete) unknowns.push(unknownOf('evidence-allows'));
+  } else {
+    if (reading.failure.reasonLayer !== null && first.layer !== reading.failure.reasonLayer) {
+      unknowns.push(unknownOf('layer-disagrees'));
+    }
+    if (reading.failure.policyArn !== null && !namesPolicy(first, reading.failure.policyArn)) {
+      unknowns.push(unknownOf('policy-disagrees'));
+    }
+  }
+  return { findings, fixes, noFix, remedies, unknowns, missing };
+}
+
+/** What {@link assessChecks} finds: the denied checks in order, their verified fixes and remedies. */
+export interface ChecksAssessment {
+  readonly findings: readonly EvaluatedFinding[];
+  readonly fixes: readonly Omit<Fix, 'file'>[];
+  readonly noFix: readonly NoFix[];
+  readonly remedies: readonly Remedy[];
+  readonly missing: readonly MissingEvidence[];
+  /** `false` when some denial was left out because the caller's identity is not in the evidence. */
+  readonly complete: boolean;
+}
+
+/**
+ * Evaluates checks against the evidence, as `diagnose` does for a failed call and `plan` for the calls
+ * a plan will make: the denied ones (certain first), the verified fix of each policy that must change,
+ * the remedies, and the evidence that is missing.
+ */
+export async function assessChecks(
+  checks: readonly Check[],
+  evidence: Evidence,
+  context: Readonly<Record<string, ContextValue>>,
+  absent: readonly string[],
+  catalog: Catalog | undefined,
+): Promise<ChecksAssessment> {
   const sent = await keysSentWith(checks, catalog);
   const evaluated = evaluateChecks(checks, governingFrom(evidence), context, absent, sent);
   // without the caller's identity in the evidence, "no identity policy allows" is an artefact of the
@@ -256,18 +296,6 @@ async function evaluateWithEvidence(
       ? evaluated.findings.flatMap((f) => f.governing.missing)
       : checks.flatMap((c) => governingFrom(evidence)(c).missing),
   ).concat(uniqueMissing(checks.flatMap((c) => (c.unresolved ?? []).map(missingFact))));
-  const unknowns: Unknown[] = [];
-  const first = findings[0];
-  if (first === undefined) {
-    if (known.length === evaluated.findings.length) unknowns.push(unknownOf('evidence-allows'));
-  } else {
-    if (reading.failure.reasonLayer !== null && first.layer !== reading.failure.reasonLayer) {
-      unknowns.push(unknownOf('layer-disagrees'));
-    }
-    if (reading.failure.policyArn !== null && !namesPolicy(first, reading.failure.policyArn)) {
-      unknowns.push(unknownOf('policy-disagrees'));
-    }
-  }
   const planned = planFixes(findings);
   const { fixes: compared, none } = await compareFixes(planned, findings, catalog, sent);
   const fixes = compared.map((fix) => ({
@@ -284,7 +312,14 @@ async function evaluateWithEvidence(
     verification: fix.verification,
   }));
   const remedies = findings.flatMap((f, i) => remedyOf(f, i) ?? []);
-  return { findings, fixes, noFix: none, remedies, unknowns, missing };
+  return {
+    findings,
+    fixes,
+    noFix: none,
+    remedies,
+    missing,
+    complete: known.length === evaluated.findings.length,
+  };
 }
 
 /**
@@ -390,7 +425,8 @@ function uniqueMissing(entries: readonly MissingEvidence[]): MissingEvidence[] {
   });
 }
 
-function toFinding(f: EvaluatedFinding, absent: readonly string[]): Finding {
+/** The contract's finding of an evaluated one (`absent`: keys known missing from the request). */
+export function toFinding(f: EvaluatedFinding, absent: readonly string[]): Finding {
   return {
     action: f.action,
     resource: f.resource,

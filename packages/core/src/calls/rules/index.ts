@@ -10,6 +10,7 @@ import { ec2CreateFleet } from './ec2-create-fleet.js';
 import { ec2RunInstances } from './ec2-run-instances.js';
 import { ecsRegisterTaskDefinition } from './ecs-register-task-definition.js';
 import { ecsRunTask } from './ecs-run-task.js';
+import { eksCreateNodegroup } from './eks-create-nodegroup.js';
 import { eventsPutTargets } from './events-put-targets.js';
 import { glueJobRole } from './glue-job-role.js';
 import { lambdaFunctionRole } from './lambda-function-role.js';
@@ -26,6 +27,7 @@ export const CALL_RULES: Readonly<Record<string, CallRule>> = {
   'lambda-function-role': lambdaFunctionRole,
   'ecs-run-task': ecsRunTask,
   'ecs-register-task-definition': ecsRegisterTaskDefinition,
+  'eks-create-nodegroup': eksCreateNodegroup,
   'cloudformation-stack-role': cloudformationStackRole,
   'codebuild-project-role': codebuildProjectRole,
   'glue-job-role': glueJobRole,
