@@ -28,6 +28,22 @@ await build({
   external: ['@whydenied/aws'],
 });
 
+// `trail`'s worker thread: its own file beside the CLI's (dist/trail-worker.js), which the CLI starts
+await build({
+  entryPoints: ['packages/cli/src/trail/trail-worker.ts'],
+  outfile: 'packages/cli/dist/trail-worker.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  banner: {
+    js: "import { createRequire as __whydeniedCreateRequire } from 'node:module'; const require = __whydeniedCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+  conditions: ['@whydenied/source'],
+});
+
 // Live mode: the AWS SDK clients and the gatherer in one file (packages/aws/dist/index.js), which the
 // CLI imports lazily; every other command starts without it.
 await build({

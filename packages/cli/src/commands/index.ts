@@ -6,6 +6,7 @@ import { explainCommand } from './explain.js';
 import { lintCommand } from './lint.js';
 import { redactCommand } from './redact.js';
 import { simulateCommand } from './simulate.js';
+import { trailCommand } from './trail.js';
 import { webCommand } from './web.js';
 
 /** Every command of the contract, in the order `--help` lists them. */
@@ -18,4 +19,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   webCommand,
   compareCommand,
   collectCommand,
+  trailCommand,
 ];

@@ -1,0 +1,184 @@
+import { type AnalyzeInput, analyze, createCatalog, type InputKind } from '@whydenied/core';
+import { compileTrailFilter, type TrailFilterOptions } from '@whydenied/core/trail';
+import { Option } from 'commander';
+import { createNodeCatalogSource } from '../catalog-source.js';
+import { EXIT_OK, usageError } from '../cli-error.js';
+import { readInput } from '../io.js';
+import { toJsonText } from '../output.js';
+import { styleFor } from '../render/style.js';
+import { terminalSafeStrings } from '../render/terminal-safe.js';
+import { renderTrailText, type TrailReport, type TrailReportGroup } from '../render/trail-text.js';
+import { progressOn } from '../trail/progress.js';
+import { defaultJobs, scanInPool } from '../trail/scan-pool.js';
+import type { ScanResult } from '../trail/scan-source.js';
+import { listTrailSources } from '../trail/trail-files.js';
+import type { CommandSpec } from './command.js';
+
+type TrailFormat = 'text' | 'json' | 'ndjson';
+const TRAIL_FORMATS: readonly TrailFormat[] = ['text', 'json', 'ndjson'];
+
+interface TrailOptions {
+  readonly format: TrailFormat;
+  readonly since?: string;
+  readonly until?: string;
+  readonly principal?: string;
+  readonly action?: string;
+  readonly account?: string[];
+  readonly eventSource?: string;
+  readonly top: number;
+  readonly jobs?: number;
+  readonly org?: string;
+  readonly resourcePolicy?: string[];
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+const ACCOUNT_ID = /^\d{12}$/;
+
+function positive(name: string): (value: string) => number {
+  return (value) => {
+    if (!/^[1-9]\d{0,6}$/.test(value))
+      throw usageError(`${name} takes a positive whole number, got \`${value}\``);
+    return Number(value);
+  };
+}
+
+/**
+ * `whydenied trail PATH...`: every denial in CloudTrail logs (files or folders, any layout, gzip or
+ * not, `-` for standard input), grouped by role, action, resource pattern, code and layer; the top
+ * groups diagnosed through the same pipeline as `diagnose`, with the evidence given.
+ */
+export const trailCommand: CommandSpec = {
+  name: 'trail',
+  summary: 'every denial in a CloudTrail archive (files or folders), grouped and diagnosed',
+  configure(command) {
+    // `trail` also prints JSON Lines: the shared `--format` option learns `ndjson` here
+    const format = command.options.find((option) => option.long === '--format');
+    format?.argParser((value: string) => {
+      if ((TRAIL_FORMATS as readonly string[]).includes(value)) return value;
+      throw usageError(`--format must be one of ${TRAIL_FORMATS.join(', ')}, got \`${value}\``);
+    });
+    if (format !== undefined) format.description = 'output format: text, json or ndjson (one group per line)';
+    command
+      .usage('[options] PATH...')
+      .argument('<path...>', 'log files or folders (recursively; `-` for standard input)')
+      .option('--since <time>', 'events at or after this ISO 8601 date or date-time')
+      .option('--until <time>', 'events before this ISO 8601 date or date-time')
+      .option('--principal <glob>', 'the role, user or session (IAM wildcards `*` and `?`)')
+      .option('--action <glob>', 'the denied action (IAM wildcards, any case)')
+      .addOption(
+        new Option(
+          '--account <id|file>',
+          'a 12-digit id: only events of that account; else a file of get-account-authorization-details output (evidence)',
+        ).argParser(collect),
+      )
+      .option('--event-source <source>', 'the service: `s3.amazonaws.com` or `s3`')
+      .addOption(
+        new Option('--top <n>', 'the groups shown, most events first')
+          .default(20)
+          .argParser(positive('--top')),
+      )
+      .addOption(
+        new Option('--jobs <n>', 'worker threads (default: one per core, at most one per file)').argParser(
+          positive('--jobs'),
+        ),
+      )
+      .addOption(new Option('--org <file>', 'an organization snapshot (evidence)'))
+      .addOption(
+        new Option('--resource-policy <arn=file>', 'the resource-based policy of ARN (evidence)').argParser(
+          collect,
+        ),
+      );
+  },
+  async run({ io, command, args }) {
+    const opts = command.opts<TrailOptions>();
+    const paths = args[0] as string[];
+    const accounts = (opts.account ?? []).filter((a) => ACCOUNT_ID.test(a));
+    if (accounts.length > 1) throw usageError('--account takes one account id to filter on');
+    const filter: TrailFilterOptions = {
+      ...(opts.since === undefined ? {} : { since: opts.since }),
+      ...(opts.until === undefined ? {} : { until: opts.until }),
+      ...(opts.principal === undefined ? {} : { principal: opts.principal }),
+      ...(opts.action === undefined ? {} : { action: opts.action }),
+      ...(accounts[0] === undefined ? {} : { account: accounts[0] }),
+      ...(opts.eventSource === undefined ? {} : { eventSource: opts.eventSource }),
+    };
+    const compiled = compileTrailFilter(filter);
+    if (!compiled.ok) throw usageError(`--${compiled.problem.option} ${compiled.problem.message}`);
+    const evidence = await readEvidence(opts, io);
+    const sources = await listTrailSources(paths);
+    const progress = progressOn(
+      io.stderr as NodeJS.WritableStream & { isTTY?: boolean },
+      sources.reduce((n, s) => n + s.size, 0),
+    );
+    let scan: ScanResult;
+    try {
+      scan = await scanInPool(
+        sources,
+        { filter, examples: 5 },
+        opts.jobs ?? defaultJobs(sources),
+        io.stdin,
+        (bytes, records) => progress.add(bytes, records),
+      );
+    } finally {
+      progress.done();
+    }
+    const shown = scan.groups.slice(0, opts.top);
+    const catalog = createCatalog(createNodeCatalogSource());
+    const groups: TrailReportGroup[] = [];
+    for (const group of shown) {
+      const { example, events, ...rest } = group;
+      const diagnosis =
+        example === null
+          ? null
+          : (
+              await analyze({
+                inputs: [
+                  { id: `event ${events[0]?.eventId ?? ''}`, kind: 'error', text: example },
+                  ...evidence,
+                ],
+                options: { catalog },
+              })
+            ).diagnosis;
+      groups.push({ ...rest, eventIds: events.map((e) => e.eventId), diagnosis });
+    }
+    const report: TrailReport = {
+      files: sources.length,
+      records: scan.records,
+      failed: scan.failed,
+      denials: scan.denials,
+      groupCount: scan.groups.length,
+      groups,
+    };
+    if (opts.format === 'json') io.stdout.write(toJsonText(report));
+    else if (opts.format === 'ndjson') io.stdout.write(groups.map((g) => `${JSON.stringify(g)}\n`).join(''));
+    else {
+      io.stdout.write(
+        renderTrailText(terminalSafeStrings(report), styleFor(io.stdout as { isTTY?: boolean }, io.env), {
+          evidence: evidence.length > 0,
+        }),
+      );
+    }
+    return EXIT_OK;
+  },
+};
+
+/** The evidence files, read as `diagnose` reads them; a file that does not read is named by analyze. */
+async function readEvidence(
+  opts: TrailOptions,
+  io: Parameters<CommandSpec['run']>[0]['io'],
+): Promise<AnalyzeInput[]> {
+  const inputs: AnalyzeInput[] = [];
+  const add = async (path: string, kind: InputKind, arn?: string) => {
+    const input = await readInput(path, io);
+    inputs.push({ id: input.name, kind, text: input.text, ...(arn === undefined ? {} : { arn }) });
+  };
+  for (const path of opts.account ?? []) if (!ACCOUNT_ID.test(path)) await add(path, 'account');
+  if (opts.org !== undefined) await add(opts.org, 'organization');
+  for (const spec of opts.resourcePolicy ?? []) {
+    const at = spec.lastIndexOf('=');
+    if (at <= 0 || at === spec.length - 1)
+      throw usageError(`--resource-policy takes ARN=FILE, got \`${spec}\``);
+    await add(spec.slice(at + 1), 'resource-policy', spec.slice(0, at));
+  }
+  return inputs;
+}

@@ -1,0 +1,158 @@
+import { createReadStream } from 'node:fs';
+import { pipeline, Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { parseJson } from '@whydenied/core';
+import {
+  compileTrailFilter,
+  createRecordSplitter,
+  createTrailGrouping,
+  readTrailDenial,
+  type TrailFilterOptions,
+  type TrailGroup,
+} from '@whydenied/core/trail';
+import { CliError, inputError } from '../cli-error.js';
+import type { TrailSource } from './trail-files.js';
+
+/** What one scan is asked: the filters and how many example events a group keeps. */
+export interface ScanOptions {
+  readonly filter: TrailFilterOptions;
+  readonly examples: number;
+}
+
+/** What a scan found: its groups and counts. */
+export interface ScanResult {
+  readonly groups: TrailGroup[];
+  /** Records read, failed records (with an `errorCode`), denials kept after the filters. */
+  readonly records: number;
+  readonly failed: number;
+  readonly denials: number;
+  /** Bytes read from disk, and JSON bytes after gunzip. */
+  readonly bytes: number;
+  readonly rawBytes: number;
+}
+
+/** Called with the bytes read from disk and the records read since the last call. */
+export type OnProgress = (bytes: number, records: number) => void;
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/**
+ * Reads the sources one after another into one grouping: gzip is recognised by its magic bytes, the
+ * records are split from the stream without holding the file, and only records whose top level has an
+ * `errorCode` are decoded and parsed. A problem is a one-line error naming the file, line and column.
+ */
+export async function scanSources(
+  sources: readonly TrailSource[],
+  options: ScanOptions,
+  stdin: NodeJS.ReadableStream,
+  onProgress: OnProgress = () => undefined,
+): Promise<ScanResult> {
+  const filter = compileTrailFilter(options.filter);
+  if (!filter.ok) throw inputError(filter.problem.message);
+  const keeps = filter.value.keeps;
+  const grouping = createTrailGrouping({ examples: options.examples });
+  let records = 0;
+  let failed = 0;
+  let denials = 0;
+  let bytes = 0;
+  let rawBytes = 0;
+  for (const source of sources) {
+    const name = source.path === '-' ? '<stdin>' : source.path;
+    let problemAt: string | null = null;
+    const splitter = createRecordSplitter({
+      onRecord(chunk, start, end, isFailed, at) {
+        if (!isFailed || problemAt !== null) return;
+        failed += 1;
+        const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString(
+          'utf8',
+          start,
+          end,
+        );
+        let record: unknown;
+        try {
+          record = JSON.parse(text);
+        } catch {
+          const parsed = parseJson(text);
+          if (parsed.ok) return;
+          const start = parsed.diagnostics[0]?.span?.start;
+          const line = (start?.line ?? 1) - 1 + at.line;
+          const column =
+            start === undefined || start.line > 1 ? (start?.column ?? 1) : start.column + at.column - 1;
+          problemAt = `${name}:${line}:${column}: ${parsed.diagnostics[0]?.message ?? 'the record is no JSON'}`;
+          return;
+        }
+        const reading = readTrailDenial(record);
+        if (!reading.ok || !keeps(reading.denial)) return;
+        denials += 1;
+        grouping.add(reading.denial, text);
+      },
+    });
+    const feed = (chunk: Uint8Array): void => {
+      rawBytes += chunk.length;
+      const problem = splitter.push(chunk);
+      if (problem !== null) throw inputError(`${name}:${problem.line}:${problem.column}: ${problem.message}`);
+      if (problemAt !== null) throw inputError(problemAt);
+    };
+    let reported = 0;
+    const counted = (chunk: Buffer): void => {
+      bytes += chunk.length;
+      onProgress(chunk.length, splitter.records - reported);
+      reported = splitter.records;
+    };
+    try {
+      for await (const chunk of jsonBytes(source, stdin, counted)) feed(chunk);
+    } catch (error) {
+      throw readProblem(name, error);
+    }
+    const end = splitter.end();
+    if (end !== null) throw inputError(`${name}:${end.line}:${end.column}: ${end.message}`);
+    records += splitter.records;
+  }
+  return { groups: grouping.groups(), records, failed, denials, bytes, rawBytes };
+}
+
+/**
+ * The JSON bytes of a source: read in 1 MiB chunks, gunzipped when the first bytes are gzip's magic
+ * number (whatever the file is called). `counted` sees each chunk read from disk.
+ * @see https://www.rfc-editor.org/rfc/rfc1952#section-2.3.1
+ */
+async function* jsonBytes(
+  source: TrailSource,
+  stdin: NodeJS.ReadableStream,
+  counted: (chunk: Buffer) => void,
+): AsyncGenerator<Buffer> {
+  const input = source.path === '-' ? stdin : createReadStream(source.path, { highWaterMark: 1 << 20 });
+  const chunks = input[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  if (first.done === true) return;
+  const head = asBuffer(first.value);
+  async function* read(): AsyncGenerator<Buffer> {
+    counted(head);
+    yield head;
+    for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) {
+      const chunk = asBuffer(next.value);
+      counted(chunk);
+      yield chunk;
+    }
+  }
+  if (head[0] !== GZIP_MAGIC[0] || head[1] !== GZIP_MAGIC[1]) {
+    yield* read();
+    return;
+  }
+  const gunzip = pipeline(Readable.from(read()), createGunzip({ chunkSize: 1 << 18 }), () => undefined);
+  for await (const chunk of gunzip) yield chunk as Buffer;
+}
+
+function asBuffer(value: unknown): Buffer {
+  return typeof value === 'string' ? Buffer.from(value) : (value as Buffer);
+}
+
+/** An error met reading a source as a one-line input error; a bug stays a bug. */
+function readProblem(name: string, error: unknown): unknown {
+  if (error instanceof CliError) return error;
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  if (code.startsWith('Z_'))
+    return inputError(`${name}: not a readable gzip file (${(error as Error).message})`);
+  if (code.startsWith('E')) return inputError(`${name}: ${(error as Error).message}`);
+  return error;
+}

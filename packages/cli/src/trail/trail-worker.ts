@@ -1,0 +1,46 @@
+/**
+ * The worker thread of `trail`: scans the files the main thread sends, one at a time, and answers with
+ * their groups. Bundled as its own file (dist/trail-worker.js) beside the CLI's.
+ */
+import { parentPort } from 'node:worker_threads';
+import { CliError } from '../cli-error.js';
+import { type ScanOptions, scanSources } from './scan-source.js';
+import type { TrailSource } from './trail-files.js';
+import type { FromWorker, ToWorker } from './worker-messages.js';
+
+const port = parentPort;
+if (port !== null) {
+  port.on('message', (message: ToWorker) => {
+    void scan(message.source, message.options).then((reply) => port.postMessage(reply));
+  });
+}
+
+async function scan(source: TrailSource, options: ScanOptions): Promise<FromWorker> {
+  let pending = 0;
+  let pendingRecords = 0;
+  let last = Date.now();
+  try {
+    const result = await scanSources([source], options, process.stdin, (bytes, records) => {
+      pending += bytes;
+      pendingRecords += records;
+      const now = Date.now();
+      if (now - last >= 100) {
+        port?.postMessage({ type: 'progress', bytes: pending, records: pendingRecords } satisfies FromWorker);
+        pending = 0;
+        pendingRecords = 0;
+        last = now;
+      }
+    });
+    if (pending > 0) {
+      port?.postMessage({ type: 'progress', bytes: pending, records: pendingRecords } satisfies FromWorker);
+    }
+    return { type: 'done', result };
+  } catch (error) {
+    if (error instanceof CliError) return { type: 'error', message: error.message, exitCode: error.exitCode };
+    return {
+      type: 'error',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      exitCode: -1,
+    };
+  }
+}
