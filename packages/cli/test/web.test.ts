@@ -244,6 +244,10 @@ describe('whydenied web', () => {
       child.on('exit', (code) => reject(new Error(`exited with ${code}: ${err}`)));
     });
     expect(stderr).toMatch(/^whydenied: warning: listening on 0\.0\.0\.0, reachable from other machines/);
+    // an answer from the server: its Ctrl-C handler is in place before the signal is sent
+    const port = /:(\d+) or localhost/.exec(stderr)?.[1] ?? '';
+    const page = await fetchRaw(`http://127.0.0.1:${port}/`, '/', { host: `0.0.0.0:${port}` });
+    expect(page.status).toBe(200);
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     expect(await exit).toBe(0);
