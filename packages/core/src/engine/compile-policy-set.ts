@@ -1,13 +1,13 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
 import { type ArnMatcher, compileArnPattern } from '../matching/arn.js';
-import { compileWildcard, type WildcardMatcher } from '../matching/wildcard.js';
+import { compileWildcard, type WildcardMatcher, type WildcardPart } from '../matching/wildcard.js';
 import { type PolicyKind, parsePolicy } from '../policy/parse-policy.js';
 import type { PolicyDocument, PolicyStatement, PolicyVersion } from '../policy/policy-model.js';
 import { type CompiledClause, compileClause } from './conditions/evaluate-condition.js';
-import type { StatementOrigin } from './evaluation-result.js';
+import type { StatementOrigin, StatementSummary } from './evaluation-result.js';
 import type { LayerName } from './layers.js';
-import { parseTemplate, resolveTemplate, type Template } from './policy-variables.js';
+import { parseTemplate, resolveTemplate, type Template, templateValuesKey } from './policy-variables.js';
 import type { RequestContext } from './request-context.js';
 
 /** A policy with the name it is reported under. */
@@ -52,6 +52,8 @@ export interface CompiledStatement {
   matchesAction(actionLower: string): boolean;
   readonly resource: CompiledResource | null;
   readonly clauses: readonly CompiledClause[];
+  /** The statement as a result lists it, matched and not (built once, shared by every result). */
+  readonly summaries: { readonly matched: StatementSummary; readonly unmatched: StatementSummary };
 }
 
 /** A policy compiled once, with its statements indexed by service prefix and memoized per action. */
@@ -341,7 +343,20 @@ function compileStatement(origin: StatementOrigin, version: PolicyVersion | null
         )
       : null,
     clauses: statement.conditions.map((c) => compileClause(c, version)),
+    summaries: { matched: summaryOf(origin, true), unmatched: summaryOf(origin, false) },
   };
+}
+
+function summaryOf(origin: StatementOrigin, matched: boolean): StatementSummary {
+  const { statement } = origin;
+  return Object.freeze({
+    layer: origin.layer,
+    policy: origin.policy,
+    sid: statement.sid,
+    index: statement.index,
+    effect: statement.effect,
+    matched,
+  });
 }
 
 /**
@@ -372,13 +387,34 @@ function compileResource(
     else constants.push(compileArnPattern(p, options));
   }
   const constantMemo = new Map<string, boolean>();
-  const templateCache = new Map<string, ArnMatcher>();
+  // per template, by the values its variables take: the compiled matcher and its answers by resource
+  const resolved = templates.map(() => new Map<string, ResolvedPattern>());
   const constantMatch = (resource: string): boolean => {
     let hit = constantMemo.get(resource);
     if (hit === undefined) {
       hit = constants.some((m) => m.matches(resource));
       if (constantMemo.size >= MEMO_LIMIT) constantMemo.clear();
       constantMemo.set(resource, hit);
+    }
+    return hit;
+  };
+  const templateMatch = (index: number, resource: string, context: RequestContext): boolean | undefined => {
+    const template = templates[index] as Template;
+    const key = templateValuesKey(template, context);
+    if (key === undefined) return undefined;
+    const byValues = resolved[index] as Map<string, ResolvedPattern>;
+    let pattern = byValues.get(key);
+    if (pattern === undefined) {
+      const parts = resolveTemplate(template, context) as WildcardPart[];
+      pattern = { matcher: compileArnPattern(parts, options), byResource: new Map() };
+      if (byValues.size >= MEMO_LIMIT) byValues.clear();
+      byValues.set(key, pattern);
+    }
+    let hit = pattern.byResource.get(resource);
+    if (hit === undefined) {
+      hit = pattern.matcher.matches(resource);
+      if (pattern.byResource.size >= MEMO_LIMIT) pattern.byResource.clear();
+      pattern.byResource.set(resource, hit);
     }
     return hit;
   };
@@ -389,21 +425,10 @@ function compileResource(
       let any = constantMatch(resource);
       let unresolved = false;
       if (!any) {
-        for (const template of templates) {
-          const parts = resolveTemplate(template, context);
-          if (parts === undefined) {
-            unresolved = true;
-            continue;
-          }
-          let key = template.source;
-          for (const part of parts) if (part.kind === 'literal') key += `\u0000${part.text}`;
-          let matcher = templateCache.get(key);
-          if (matcher === undefined) {
-            matcher = compileArnPattern(parts, options);
-            if (templateCache.size >= MEMO_LIMIT) templateCache.clear();
-            templateCache.set(key, matcher);
-          }
-          if (matcher.matches(resource)) {
+        for (let i = 0; i < templates.length; i++) {
+          const hit = templateMatch(i, resource, context);
+          if (hit === undefined) unresolved = true;
+          else if (hit) {
             any = true;
             break;
           }
@@ -413,6 +438,12 @@ function compileResource(
       return !any && !unresolved;
     },
   };
+}
+
+/** A resource pattern with policy variables, resolved for some values: its matcher and answers so far. */
+interface ResolvedPattern {
+  readonly matcher: ArnMatcher;
+  readonly byResource: Map<string, boolean>;
 }
 
 /** Every named policy of a policy set, in evaluation order of its layers. */

@@ -87,3 +87,76 @@ describe('lean evaluation agrees with the traced evaluations', () => {
     );
   });
 });
+
+describe('lean fast paths agree with the full trace', () => {
+  // resource patterns with several policy variables (resolved matchers are memoized by the
+  // variables' values), date conditions (the last request value's reading is kept), and more
+  // distinct requests than the lean memo's probe window (the memo pauses, then resumes)
+  const parsed = parseSimulationCase({
+    requests: [],
+    identityPolicies: [
+      {
+        name: 'Vars',
+        document: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'Two',
+              Effect: 'Allow',
+              Action: 's3:GetObject',
+              // biome-ignore lint/suspicious/noTemplateCurlyInString: IAM policy variables
+              Resource: 'arn:aws:s3:::${aws:PrincipalTag/a}${aws:PrincipalTag/b}/*',
+            },
+            {
+              Sid: 'Default',
+              Effect: 'Allow',
+              Action: 's3:*',
+              // biome-ignore lint/suspicious/noTemplateCurlyInString: IAM policy variables
+              Resource: "arn:aws:s3:::b-${aws:PrincipalTag/b, 'none'}/${aws:username}/*",
+              Condition: { DateLessThan: { 'aws:CurrentTime': '2025-01-01T00:00:00Z' } },
+            },
+            {
+              Sid: 'NotRes',
+              Effect: 'Deny',
+              Action: 's3:PutObject',
+              // biome-ignore lint/suspicious/noTemplateCurlyInString: IAM policy variables
+              NotResource: 'arn:aws:s3:::${aws:PrincipalTag/a}-*',
+            },
+          ],
+        },
+      },
+    ],
+  });
+  if (!parsed.ok) throw new Error('fast-path policy does not parse');
+  const compiled = compilePolicySet(parsed.value.policies);
+  if (!compiled.ok) throw new Error('fast-path policy does not compile');
+  const piece = fc.constantFrom('a', 'b', 'ab', '', 'x:1', '1:x', '\u0000', 'none');
+
+  it('on requests over variables, defaults and dates', () => {
+    fc.assert(
+      fc.property(
+        fc.option(piece, { nil: undefined }),
+        fc.option(piece, { nil: undefined }),
+        fc.constantFrom('alice', 'bob'),
+        fc.constantFrom('s3:GetObject', 's3:PutObject'),
+        fc.constantFrom('ab', 'aab', 'b-none', 'b-b', 'a-', 'x:11:x'),
+        fc.constantFrom('2024-06-01T00:00:00Z', '2026-06-01T00:00:00Z', 'soon'),
+        fc.nat(),
+        (a, b, user, action, bucket, time, n) => {
+          const context: Record<string, string> = { 'aws:CurrentTime': time, 'bench:n': String(n) };
+          if (a !== undefined) context['aws:PrincipalTag/a'] = a;
+          if (b !== undefined) context['aws:PrincipalTag/b'] = b;
+          const request: AuthorizationRequest = {
+            principal: `arn:aws:iam::111122223333:user/${user}`,
+            action,
+            resource: `arn:aws:s3:::${bucket}/${user}/k`,
+            context,
+          };
+          const lean = outcome(evaluate(compiled.value, request, { trace: 'none' }));
+          expect(lean).toEqual(outcome(evaluate(compiled.value, request, { trace: 'full' })));
+        },
+      ),
+      { numRuns: 6000 },
+    );
+  });
+});

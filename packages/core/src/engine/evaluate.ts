@@ -96,33 +96,63 @@ export function evaluate(
 ): EvaluationResult {
   if (options.trace !== 'none') return evaluateRequest(compiled, request, options);
   // Batches repeat identical requests (the same check replayed from logs, expanded calls): a lean
-  // result depends on nothing but the compiled set and the request, so it is memoized exactly.
+  // result depends on nothing but the compiled set and the request, so it is memoized exactly. When
+  // the requests rarely repeat, the memo is set aside for a while: keeping every result costs more
+  // than it saves.
   let memo = leanMemo.get(compiled);
   if (memo === undefined) {
-    memo = new Map();
+    memo = { entries: new Map(), lookups: 0, hits: 0, pausedFor: 0 };
     leanMemo.set(compiled, memo);
   }
+  if (memo.pausedFor > 0) {
+    memo.pausedFor--;
+    return evaluateRequest(compiled, request, options);
+  }
+  if (memo.lookups >= MEMO_PROBE) {
+    if (memo.hits * 8 < memo.lookups) {
+      memo.pausedFor = MEMO_PAUSE;
+      memo.entries.clear();
+    }
+    memo.lookups = 0;
+    memo.hits = 0;
+  }
+  memo.lookups++;
   const hash = requestHash(request);
-  let bucket = memo.get(hash);
+  let bucket = memo.entries.get(hash);
   if (bucket !== undefined) {
     for (const entry of bucket) {
-      if (sameRequest(entry.request, request)) return entry.result;
+      if (sameRequest(entry.request, request)) {
+        memo.hits++;
+        return entry.result;
+      }
     }
   } else {
-    if (memo.size >= LEAN_MEMO_LIMIT) memo.clear();
+    if (memo.entries.size >= LEAN_MEMO_LIMIT) memo.entries.clear();
     bucket = [];
-    memo.set(hash, bucket);
+    memo.entries.set(hash, bucket);
   }
   const result = evaluateRequest(compiled, request, options);
   bucket.push({ request, result });
   return result;
 }
 
+/** The lean memo of one compiled set, with its hit rate over the current probe window. */
+interface LeanMemo {
+  readonly entries: Map<
+    number,
+    { readonly request: AuthorizationRequest; readonly result: EvaluationResult }[]
+  >;
+  lookups: number;
+  hits: number;
+  /** Requests still to evaluate without the memo. */
+  pausedFor: number;
+}
+
+/** Lookups over which the memo's hit rate is judged; below one in eight it pauses. */
+const MEMO_PROBE = 4096;
+const MEMO_PAUSE = 65_536;
 const LEAN_MEMO_LIMIT = 16_384;
-const leanMemo = new WeakMap<
-  CompiledPolicySet,
-  Map<number, { readonly request: AuthorizationRequest; readonly result: EvaluationResult }[]>
->();
+const leanMemo = new WeakMap<CompiledPolicySet, LeanMemo>();
 
 /**
  * FNV-1a over every field and context entry of a request, in the order given: equal requests hash
@@ -196,7 +226,8 @@ function evaluateRequest(
   // a NotPrincipal never excludes a caller with a permissions boundary (BOUND)
   const hasBoundary = identityApplies && compiled.boundary !== null;
   const trace: StatementTrace[] = [];
-  const marks: Mark[] = [];
+  // lean mode: the statements whose elements matched, and whether their conditions did (no objects)
+  const marks: LeanMarks = { statements: [], matched: [] };
   const layers: LayerName[] = [];
   const run = (policy: CompiledPolicy): PolicyVerdict =>
     lean
@@ -262,7 +293,9 @@ function evaluateRequest(
     statements:
       builtIn !== null && builtIn.effect !== 'require-resource-policy'
         ? []
-        : summarize(lean ? marks : trace.map(markOf), decision, layer),
+        : lean
+          ? summarizeLean(marks, decision, layer)
+          : summarize(trace.map(markOf), decision, layer),
     resourceGrant: resourceVerdict?.allow ? resourceVerdict.grant : null,
     layers,
     trace,
@@ -276,18 +309,13 @@ function evaluateRequest(
   if (builtIn.decisive?.effect === 'deny') return result('ExplicitDeny', 'resource', builtIn.decisive);
 
   // 1. explicit deny anywhere, reported in layer order
-  const denies: Array<[LayerName, boolean]> = [
-    ['rcp', rcpLevels.some((v) => v.deny)],
-    ['scp', scpLevels.some((v) => v.deny)],
-    ['resource', resourceVerdict?.deny === true],
-    ['identity', identityVerdict?.deny === true],
-    ['permissions-boundary', boundaryVerdict?.deny === true],
-    ['session', sessionVerdict?.deny === true],
-    ['vpc-endpoint', vpceVerdict?.deny === true],
-  ];
-  for (const [layer, denied] of denies) {
-    if (denied) return result('ExplicitDeny', layer);
-  }
+  if (anyDeny(rcpLevels)) return result('ExplicitDeny', 'rcp');
+  if (anyDeny(scpLevels)) return result('ExplicitDeny', 'scp');
+  if (resourceVerdict?.deny === true) return result('ExplicitDeny', 'resource');
+  if (identityVerdict?.deny === true) return result('ExplicitDeny', 'identity');
+  if (boundaryVerdict?.deny === true) return result('ExplicitDeny', 'permissions-boundary');
+  if (sessionVerdict?.deny === true) return result('ExplicitDeny', 'session');
+  if (vpceVerdict?.deny === true) return result('ExplicitDeny', 'vpc-endpoint');
   // 2. RCPs: every level carries RCPFullAWSAccess, so a level never lacks an allow
   // 3. SCPs: every level must allow
   if (scpLevels.some((v) => !v.allow)) return result('ImplicitDeny', 'scp');
@@ -352,7 +380,7 @@ function evaluateLean(
   caller: Caller,
   context: RequestContext,
   hasBoundary: boolean,
-  marks: Mark[],
+  marks: LeanMarks,
 ): PolicyVerdict {
   const verdict: PolicyVerdict = { deny: false, allow: false, grant: null };
   for (const compiled of candidates) {
@@ -378,7 +406,8 @@ function evaluateLean(
         break;
       }
     }
-    marks.push({ origin: compiled.origin, matched, elementsMatched: true });
+    marks.statements.push(compiled);
+    marks.matched.push(matched);
     if (!matched) continue;
     if (statement.effect === 'Deny') verdict.deny = true;
     else {
@@ -387,6 +416,17 @@ function evaluateLean(
     }
   }
   return verdict;
+}
+
+function anyDeny(levels: readonly PolicyVerdict[]): boolean {
+  for (const v of levels) if (v.deny) return true;
+  return false;
+}
+
+/** The lean evaluation's record: the statements whose elements matched, each with its conditions' outcome. */
+interface LeanMarks {
+  readonly statements: CompiledStatement[];
+  readonly matched: boolean[];
 }
 
 function markOf(t: StatementTrace): Mark {
@@ -471,6 +511,30 @@ function summarize(
         matched: t.matched,
       });
     }
+  }
+  return out;
+}
+
+/** {@link summarize} over the lean record, whose statements all matched their elements. */
+function summarizeLean(
+  marks: LeanMarks,
+  decision: EvaluationResult['decision'],
+  layer: LayerName | null,
+): StatementSummary[] {
+  const out: StatementSummary[] = [];
+  const { statements, matched } = marks;
+  for (let i = 0; i < statements.length; i++) {
+    const compiled = statements[i] as CompiledStatement;
+    const { origin } = compiled;
+    const effect = origin.statement.effect;
+    const m = matched[i] === true;
+    const include =
+      decision === 'ExplicitDeny'
+        ? m && effect === 'Deny'
+        : decision === 'Allowed'
+          ? m && effect === 'Allow'
+          : origin.layer === layer && effect === 'Allow';
+    if (include) out.push(m ? compiled.summaries.matched : compiled.summaries.unmatched);
   }
   return out;
 }

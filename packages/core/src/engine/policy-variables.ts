@@ -96,6 +96,28 @@ export function resolveTemplate(template: Template, context: RequestContext): Wi
   return out;
 }
 
+/**
+ * The values `template`'s variables take in `context`, as one string that is equal for two contexts
+ * exactly when {@link resolveTemplate} gives equal parts (the template's own text is fixed): a cache
+ * key built without resolving. `undefined` when the template cannot be resolved.
+ */
+export function templateValuesKey(template: Template, context: RequestContext): string | undefined {
+  let key = '';
+  let count = 0;
+  for (const part of template.parts) {
+    if (part.kind !== 'variable') continue;
+    const entry = context.get(part.keyLower);
+    const value = entry && !entry.multi && entry.values.length === 1 ? entry.values[0] : undefined;
+    const resolved = value ?? part.fallback;
+    if (resolved === null || resolved === undefined) return undefined;
+    // one value is its own key; several are each prefixed with their length, so none can collide
+    key =
+      count === 0 ? resolved : `${count === 1 ? `${key.length}:${key}` : key}${resolved.length}:${resolved}`;
+    count++;
+  }
+  return key;
+}
+
 /** Joins resolved parts into the plain string they stand for (wildcards kept as characters). */
 export function joinParts(parts: readonly WildcardPart[]): string {
   let out = '';

@@ -27,6 +27,43 @@ export function buildRequestContext(
   caller: Caller,
   given: Readonly<Record<string, ContextValue>>,
 ): RequestContext {
+  const context = new Map<string, ContextEntry>(callerEntries(caller));
+  for (const key of Object.keys(given)) {
+    const value = given[key] as ContextValue;
+    context.set(
+      lowerKey(key),
+      typeof value === 'string' ? { values: [value], multi: false } : { values: value, multi: true },
+    );
+  }
+  return context;
+}
+
+const callerContexts = new WeakMap<Caller, ReadonlyMap<string, ContextEntry>>();
+
+/** The keys AWS derives from the caller, built once per caller (entries are never changed). */
+function callerEntries(caller: Caller): ReadonlyMap<string, ContextEntry> {
+  let entries = callerContexts.get(caller);
+  if (entries === undefined) {
+    entries = derivedKeys(caller);
+    callerContexts.set(caller, entries);
+  }
+  return entries;
+}
+
+const lowerKeys = new Map<string, string>();
+
+/** A context key's name in lower case; requests of a batch use the same few names over and over. */
+function lowerKey(key: string): string {
+  let lower = lowerKeys.get(key);
+  if (lower === undefined) {
+    if (lowerKeys.size >= 4096) lowerKeys.clear();
+    lower = key.toLowerCase();
+    lowerKeys.set(key, lower);
+  }
+  return lower;
+}
+
+function derivedKeys(caller: Caller): Map<string, ContextEntry> {
   const context = new Map<string, ContextEntry>();
   const set = (key: string, value: string) => context.set(key, { values: [value], multi: false });
   switch (caller.kind) {
@@ -62,12 +99,5 @@ export function buildRequestContext(
   }
   if (caller.account !== null) set('aws:principalaccount', caller.account);
   set('aws:principalisawsservice', caller.kind === 'service' ? 'true' : 'false');
-  for (const key of Object.keys(given)) {
-    const value = given[key] as ContextValue;
-    context.set(
-      key.toLowerCase(),
-      typeof value === 'string' ? { values: [value], multi: false } : { values: value, multi: true },
-    );
-  }
   return context;
 }
