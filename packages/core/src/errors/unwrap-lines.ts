@@ -234,9 +234,26 @@ function decideJoin(
   if (restWord === lineEnd || text.charCodeAt(restWord) === 123 || text.charCodeAt(restWord) === 125) {
     return NO_JOIN;
   }
-  if (startsRecord(text, restWord, lineEnd, beforeEnd, recordStarts, cut, wrap.confirmed)) {
-    return NO_JOIN;
-  }
+  const join = proposeJoin(text, beforeStart, beforeEnd, rest, restWord, lineEnd, cut, wrap, budget);
+  // the veto last: most lines are no candidate, and a pasted megabyte should not pay it for each
+  return join !== NO_JOIN &&
+    startsRecord(text, restWord, lineEnd, beforeEnd, recordStarts, cut, wrap.confirmed)
+    ? NO_JOIN
+    : join;
+}
+
+/** How line `rest…lineEnd` would continue the line before, vetoes aside (see {@link NO_JOIN}). */
+function proposeJoin(
+  text: string,
+  beforeStart: number,
+  beforeEnd: number,
+  rest: number,
+  restWord: number,
+  lineEnd: number,
+  cut: boolean,
+  wrap: Wrap,
+  budget: { judged: number },
+): number {
   const spaceBefore = isSpace(text.charCodeAt(beforeEnd - 1));
   // the cut fell next to a space, which is still there; unless, with the width unsettled, the next line is
   // indented further and opens a field of a structure (`  "code": …`, `  key: …`): then only a phrase joins
