@@ -78,6 +78,14 @@ export { parseDecodedMessage } from './decoded/parse-decoded.js';
 export type { DecodedMessage } from './decoded/decoded-model.js';
 export { LINT_POLICY_KINDS, type LintPolicyKind } from './lint/lint-rule.js';
 export { type LintFinding, lintPolicyText } from './lint/lint-text.js';
+export {
+  type FileLintFinding,
+  type FileLintResult,
+  LINT_INPUT_KINDS,
+  type LintInputKind,
+  lintText,
+} from './lint/lint-file.js';
+export type { PolicyRef } from './lint/sources/policy-place.js';
 export { comparePolicies } from './compare/compare-policies.js';
 export type { ComparedPolicy } from './compare/read-compared-policy.js';
 export {

@@ -13,7 +13,7 @@ import type {
   InstanceProfileReference,
   ManagedPolicy,
 } from './account-model.js';
-import { childPointer, RawReader, type RawRecord } from './raw-reader.js';
+import { childPointer, RawReader, type RawRecord, type ReadOptions } from './raw-reader.js';
 
 const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'] as const;
 
@@ -27,8 +27,8 @@ const LISTS = ['UserDetailList', 'GroupDetailList', 'RoleDetailList', 'Policies'
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
  * @see https://docs.aws.amazon.com/cli/latest/reference/iam/get-account-authorization-details.html
  */
-export function parseAccountDetails(value: unknown): Result<AccountSnapshot> {
-  const r = new AccountReader();
+export function parseAccountDetails(value: unknown, options: ReadOptions = {}): Result<AccountSnapshot> {
+  const r = new AccountReader(options.checkGrammar ?? true);
   const root = r.record(value, '', 'the account authorization details');
   if (root === undefined) return { ok: false, diagnostics: r.diagnostics };
   if (!LISTS.some((key) => root[key] !== undefined)) {
@@ -57,8 +57,8 @@ class AccountReader extends RawReader {
   /** The first ARN that named an account, to compare the others with. */
   private accountArn: { account: string; partition: string; path: string } | null = null;
 
-  constructor() {
-    super('account');
+  constructor(checkGrammar: boolean) {
+    super('account', checkGrammar);
   }
 
   each<T>(parent: RawRecord, key: string, read: (item: unknown, path: string) => T | undefined): T[] {

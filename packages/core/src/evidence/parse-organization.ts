@@ -1,5 +1,5 @@
 import type { Result } from '../diagnostics/result.js';
-import { childPointer, RawReader, type RawRecord } from './raw-reader.js';
+import { childPointer, RawReader, type RawRecord, type ReadOptions } from './raw-reader.js';
 
 /**
  * An organization policy type that takes part in authorization.
@@ -47,8 +47,8 @@ const SNAPSHOT_KEYS: ReadonlySet<string> = new Set(['managementAccountId', 'targ
  * @see https://docs.aws.amazon.com/cli/latest/reference/organizations/describe-policy.html
  * @see https://docs.aws.amazon.com/cli/latest/reference/organizations/list-parents.html
  */
-export function parseOrganization(value: unknown): Result<OrgSnapshot> {
-  const r = new RawReader('org');
+export function parseOrganization(value: unknown, options: ReadOptions = {}): Result<OrgSnapshot> {
+  const r = new RawReader('org', options.checkGrammar ?? true);
   const root = r.record(value, '', 'the organization snapshot');
   if (root === undefined) return { ok: false, diagnostics: r.diagnostics };
   // a snapshot has exactly these members: anything else is another file given in its place
