@@ -89,7 +89,7 @@ const TAIL = 256;
  * lines, not hundreds of thousands. Past it, only the width decides (hard wraps), so the pass stays cheap
  * on a megabyte of short lines.
  */
-const MAX_JUDGED_BREAKS = 2_000;
+const MAX_JUDGED_BREAKS = 1_000;
 
 /** `[start0, end0, start1, end1, …]`: where each line starts and ends (before its `\n`). */
 function lineBounds(text: string): Int32Array {
