@@ -3,7 +3,7 @@ import { CliError, EXIT_OK, EXIT_USAGE } from './cli-error.js';
 import { COMMANDS } from './commands/index.js';
 import { invocationOf } from './invocation.js';
 import type { CliIo } from './io.js';
-import { parseFormat } from './output.js';
+import { DEFAULT_FORMATS, parseFormat } from './output.js';
 
 export type { CliIo } from './io.js';
 
@@ -27,7 +27,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .command(command.name)
       .description(command.summary)
       .addOption(
-        new Option('--format <format>', 'output format: text or json').default('text').argParser(parseFormat),
+        new Option('--format <format>', `output format: ${(command.formats ?? DEFAULT_FORMATS).join(', ')}`)
+          .default('text')
+          .argParser((value) => parseFormat(value, command.formats)),
       )
       .exitOverride();
     command.configure(sub);

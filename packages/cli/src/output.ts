@@ -1,16 +1,17 @@
 import { usageError } from './cli-error.js';
 
-/** Output formats every command accepts. */
-export type OutputFormat = 'text' | 'json';
+/** Output formats: every command accepts `text` and `json`; some also `sarif` (see `CommandSpec.formats`). */
+export type OutputFormat = 'text' | 'json' | 'sarif';
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json'];
+/** The formats of a command that names none of its own. */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['text', 'json'];
 
-/** Validates the `--format` option value. */
-export function parseFormat(value: string): OutputFormat {
-  if ((FORMATS as readonly string[]).includes(value)) {
+/** Validates the `--format` option value against the formats the command accepts. */
+export function parseFormat(value: string, formats: readonly OutputFormat[] = DEFAULT_FORMATS): OutputFormat {
+  if ((formats as readonly string[]).includes(value)) {
     return value as OutputFormat;
   }
-  throw usageError(`--format must be one of ${FORMATS.join(', ')}, got \`${value}\``);
+  throw usageError(`--format must be one of ${formats.join(', ')}, got \`${value}\``);
 }
 
 /** Serialises a JSON result the same way in every command: two-space indent, final newline. */

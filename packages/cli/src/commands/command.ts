@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import type { OutputFormat } from '../output.js';
 
 /** What a command's `run` receives. */
 export interface CommandContext {
@@ -14,6 +15,8 @@ export interface CommandContext {
 export interface CommandSpec {
   readonly name: string;
   readonly summary: string;
+  /** The `--format` values it accepts; `text` and `json` when absent. */
+  readonly formats?: readonly OutputFormat[];
   /** Declares arguments and options (`--format` is added for every command). */
   configure(command: Command): void;
   /** Runs the command and returns its exit code. */

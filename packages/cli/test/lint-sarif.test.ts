@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const SOURCES = 'packages/core/src/lint/sources/fixtures';
+
+/** The vendored OASIS schema (draft-04) made readable by ajv 8: `id` as `$id`, formats checked here. */
+function sarifValidator() {
+  const schema = JSON.parse(
+    readFileSync(new URL('./fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
+  const { $schema: _draft, id, ...rest } = schema;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addFormat('uri', (s: string) => URL.canParse(s));
+  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
+  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+  return ajv.compile({ ...rest, $id: String(id) });
+}
+
+interface SarifLog {
+  runs: {
+    tool: { driver: { rules: { id: string; help: { text: string }; helpUri: string }[] } };
+    results: {
+      ruleId: string;
+      level: string;
+      locations: {
+        physicalLocation: {
+          artifactLocation: { uri: string };
+          region: { startLine: number; startColumn: number };
+        };
+        logicalLocations?: { fullyQualifiedName: string }[];
+      }[];
+      partialFingerprints: Record<string, string>;
+    }[];
+  }[];
+}
+
+const FILES = [
+  `${SOURCES}/terraform-plan.json`,
+  `${SOURCES}/account-details.json`,
+  `${SOURCES}/organization.json`,
+  `${SOURCES}/sam-template.yaml`,
+  `${SOURCES}/cdk.out`,
+];
+
+describe('whydenied lint --format sarif', () => {
+  const run = runCli(['lint', '--format', 'sarif', ...FILES]);
+  const log = JSON.parse(run.stdout) as SarifLog;
+
+  it('is valid SARIF 2.1.0', () => {
+    expect(run.status).toBe(0);
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('gives every rule a help text and an AWS page, and every result a rule of the run', () => {
+    const [first] = log.runs;
+    const rules = new Map(first?.tool.driver.rules.map((r) => [r.id, r]));
+    for (const rule of rules.values()) {
+      expect(rule.help.text).not.toBe('');
+      expect(rule.helpUri).toMatch(/^https:\/\//);
+    }
+    for (const result of first?.results ?? []) expect(rules.has(result.ruleId)).toBe(true);
+  });
+
+  it('places results where the JSON output does, in the file as written', () => {
+    const json = JSON.parse(runCli(['lint', '--format', 'json', ...FILES]).stdout) as {
+      findings: { file: string; code: string; line: number; column: number; severity: string }[];
+    };
+    const results = log.runs[0]?.results ?? [];
+    const level = { error: 'error', warning: 'warning', info: 'note' } as Record<string, string>;
+    expect(
+      results.map((r) => [
+        r.locations[0]?.physicalLocation.artifactLocation.uri,
+        r.ruleId,
+        r.level,
+        r.locations[0]?.physicalLocation.region.startLine,
+        r.locations[0]?.physicalLocation.region.startColumn,
+      ]),
+    ).toEqual(json.findings.map((f) => [f.file, f.code, level[f.severity], f.line, f.column]));
+    const sam = results.find((r) => r.locations[0]?.physicalLocation.artifactLocation.uri.endsWith('.yaml'));
+    expect(sam?.locations[0]?.physicalLocation.region.startLine).toBeGreaterThan(1);
+    expect(sam?.locations[0]?.logicalLocations?.[0]?.fullyQualifiedName).toMatch(/^DeployRole /);
+  });
+
+  it('fingerprints each result the same way on every run, and differently from the others', () => {
+    const again = JSON.parse(runCli(['lint', '--format', 'sarif', ...FILES]).stdout) as SarifLog;
+    const prints = (l: SarifLog) =>
+      (l.runs[0]?.results ?? []).map((r) => r.partialFingerprints['whydenied/v1']);
+    expect(prints(again)).toEqual(prints(log));
+    expect(new Set(prints(log)).size).toBe(prints(log).length);
+  });
+});
+
+describe('whydenied lint --fail-on', () => {
+  it.each([
+    [['--fail-on', 'warning', `${SOURCES}/organization.json`], 3],
+    [['--fail-on', 'error', `${SOURCES}/organization.json`], 0],
+    [['--fail-on', 'error', `${SOURCES}/terraform-plan.json`], 3],
+    [['--fail-on', 'info', `${SOURCES}/cdk.out`], 3],
+    [['--fail-on', 'info', 'packages/cli/test/fixtures/lint/clean.json'], 0],
+    [[`${SOURCES}/terraform-plan.json`], 0],
+  ])('%j exits %i', (args, status) => {
+    const r = runCli(['lint', '--format', 'json', ...args]);
+    expect(r.status, r.stderr).toBe(status);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+  });
+
+  it.each([
+    [['lint', '--fail-on', 'fatal', `${SOURCES}/organization.json`], /--fail-on must be one of/],
+    [
+      ['lint', '--format', 'xml', `${SOURCES}/organization.json`],
+      /--format must be one of text, json, sarif/,
+    ],
+  ])('exits 2 on wrong usage: %j', (args, stderr) => {
+    const r = runCli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(stderr);
+  });
+
+  it('reads a cdk.out directory: every template of it and of its stage assemblies', () => {
+    const r = runCli(['lint', `${SOURCES}/cdk.out`]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/in 2 files\n$/);
+    expect(r.stdout).toContain('cdk.out/assembly-Prod/ProdBuildStack.template.json:');
+  });
+
+  it('refuses a directory without templates, naming it', () => {
+    const r = runCli(['lint', 'packages/cli/test/fixtures/sarif']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^whydenied: packages\/cli\/test\/fixtures\/sarif: a directory without/);
+  });
+});
