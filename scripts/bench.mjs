@@ -6,6 +6,7 @@ import runErrorParserBench from '../bench/error-parser.mjs';
 import runHostileBench from '../bench/hostile.mjs';
 import runLiveBench from '../bench/live.mjs';
 import runRedactBench from '../bench/redact.mjs';
+import runTrailBench from '../bench/trail.mjs';
 import runWebBench from '../bench/web.mjs';
 
 const RUNS = 5;
@@ -68,6 +69,11 @@ const BENCHES = [
     id: 'live',
     name: 'live mode: diagnose --live of seed scenarios against the loopback AWS of the tests (real SDK clients), 3 runs each',
     run: runLiveBench,
+  },
+  {
+    id: 'trail',
+    name: 'trail: ~1 GB raw CloudTrail JSON in the S3 layout with 1 and 2 workers, beside zcat and a parse-every-record loop; then one 1 GB Records object',
+    run: runTrailBench,
   },
   {
     id: 'web',

@@ -61,6 +61,11 @@ const COLON = 0x3a;
 const NEWLINE = 0x0a;
 
 const BOM = [0xef, 0xbb, 0xbf];
+const NONE = -1;
+const IN_CARRY = -2;
+const EMPTY = new Uint8Array(0);
+/** Longer than any key the splitter watches (`Records`, `errorCode`). */
+const MAX_WATCHED_KEY = 16;
 const RECORDS_KEY = bytesOf('Records');
 const ERROR_CODE_KEY = bytesOf('errorCode');
 
@@ -72,8 +77,11 @@ function bytesOf(ascii: string): Uint8Array {
 export function createRecordSplitter(options: RecordSplitterOptions): RecordSplitter {
   const maxRecord = options.maxRecordBytes ?? 64 * 1024 * 1024;
   const onRecord = options.onRecord;
-  // the bytes kept from earlier chunks (the record being read), then the current chunk
+  // the current chunk; a record begun in earlier chunks is kept as pieces (copied once, joined once)
   let buffer: Uint8Array = new Uint8Array(0);
+  let carry: Uint8Array[] = [];
+  let carryBytes = 0;
+  let keyCarry: Uint8Array | null = null; // the start of a watched key cut by a chunk's end
   let base = 0; // absolute offset of buffer[0]
   let total = 0;
   let records = 0;
@@ -85,10 +93,10 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
   let inString = false;
   let escaped = false;
   let expectKey = false;
-  let keyStart = -1; // buffer index of the key string's first byte, while reading a watched key
+  let keyStart = NONE; // buffer index of a watched key's first byte, IN_CARRY when in keyCarry
   let afterRecordsKey = false; // a depth-1 `"Records":` was read; `[` makes it the records array
   let recordsArrayDepth = -1; // depth of the array whose elements are records (1 or 2), -1 when none
-  let recordStart = -1; // buffer index of the current record's `{`
+  let recordStart = NONE; // buffer index of the current record's `{`, IN_CARRY when it began earlier
   let recordAt: SplitPosition = { line: 1, column: 1, offset: 0 };
   let recordDepth = 0; // depth inside the current record's `{`
   let failed = false;
@@ -101,55 +109,81 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
     return problem;
   };
 
-  const keyIs = (start: number, end: number, key: Uint8Array): boolean => {
-    if (end - start !== key.length) return false;
-    for (let k = 0; k < key.length; k += 1) if (buffer[start + k] !== key[k]) return false;
+  /** Whether the key string ending at `end` (exclusive) of the chunk is `key`. */
+  const keyIs = (end: number, key: Uint8Array): boolean => {
+    const head = keyStart === IN_CARRY ? (keyCarry ?? EMPTY) : EMPTY;
+    const start = keyStart === IN_CARRY ? 0 : keyStart;
+    if (head.length + end - start !== key.length) return false;
+    for (let k = 0; k < head.length; k += 1) if (head[k] !== key[k]) return false;
+    for (let k = head.length; k < key.length; k += 1)
+      if (buffer[start + k - head.length] !== key[k]) return false;
     return true;
   };
 
-  const scan = (from: number): SplitProblem | null => {
+  const emit = (end: number): void => {
+    if (recordStart === IN_CARRY) {
+      const joined = new Uint8Array(carryBytes + end);
+      let at = 0;
+      for (const piece of carry) {
+        joined.set(piece, at);
+        at += piece.length;
+      }
+      joined.set(buffer.subarray(0, end), at);
+      carry = [];
+      carryBytes = 0;
+      onRecord(joined, 0, joined.length, failed, recordAt);
+    } else {
+      onRecord(buffer, recordStart, end, failed, recordAt);
+    }
+    records += 1;
+    recordStart = NONE;
+    failed = false;
+  };
+
+  const scan = (): SplitProblem | null => {
     const b = buffer;
     const n = b.length;
-    let i = from;
+    let i = 0;
+    let nextBackslash = -1;
     while (i < n) {
-      const c = b[i] as number;
       if (inString) {
         if (escaped) {
           escaped = false;
           i += 1;
           continue;
         }
-        // fast path: run to the next quote or backslash
-        let j = i;
-        let d = c;
-        while (d !== QUOTE && d !== BACKSLASH) {
-          j += 1;
-          if (j >= n) break;
-          d = b[j] as number;
+        // run to the next quote natively; a backslash before it escapes the next byte
+        let quote = b.indexOf(QUOTE, i);
+        if (quote < 0) quote = n;
+        if (nextBackslash < i) {
+          nextBackslash = b.indexOf(BACKSLASH, i);
+          if (nextBackslash < 0) nextBackslash = n;
         }
-        if (j >= n) {
+        if (nextBackslash < quote) {
+          escaped = true;
+          i = nextBackslash + 1;
+          continue;
+        }
+        if (quote === n) {
           i = n;
           break;
         }
-        if (d === BACKSLASH) {
-          escaped = true;
-          i = j + 1;
-          continue;
-        }
         inString = false;
-        if (keyStart >= 0) {
-          if (depth === 1 && recordsArrayDepth < 0 && keyIs(keyStart, j, RECORDS_KEY)) afterRecordsKey = true;
-          if (recordStart >= 0 && depth === recordDepth && keyIs(keyStart, j, ERROR_CODE_KEY)) failed = true;
-          keyStart = -1;
+        if (keyStart !== NONE) {
+          if (depth === 1 && recordsArrayDepth < 0 && keyIs(quote, RECORDS_KEY)) afterRecordsKey = true;
+          if (recordStart !== NONE && depth === recordDepth && keyIs(quote, ERROR_CODE_KEY)) failed = true;
+          keyStart = NONE;
+          keyCarry = null;
         }
-        i = j + 1;
+        i = quote + 1;
         continue;
       }
+      const c = b[i] as number;
       switch (c) {
         case QUOTE:
           inString = true;
           afterRecordsKey = false;
-          if (expectKey && (depth === 1 || (recordStart >= 0 && depth === recordDepth))) keyStart = i + 1;
+          if (expectKey && (depth === 1 || (recordStart !== NONE && depth === recordDepth))) keyStart = i + 1;
           expectKey = false;
           break;
         case OPEN_OBJECT:
@@ -162,9 +196,11 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
           } else if (isArray && afterRecordsKey && depth === 1) {
             // `{"Records": [`: the wrapper is no record; its array's elements are
             recordsArrayDepth = 2;
-            recordStart = -1;
+            recordStart = NONE;
+            carry = [];
+            carryBytes = 0;
             failed = false;
-          } else if (!isArray && depth === recordsArrayDepth && recordStart < 0) {
+          } else if (!isArray && depth === recordsArrayDepth && recordStart === NONE) {
             startRecord(i);
           } else if (depth === recordsArrayDepth) {
             return fail('bad-json', 'expected a CloudTrail record (a JSON object) in the records array', i);
@@ -183,12 +219,7 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
           }
           depth -= 1;
           expectKey = false;
-          if (recordStart >= 0 && depth === recordDepth - 1) {
-            onRecord(b, recordStart, i + 1, failed, recordAt);
-            records += 1;
-            recordStart = -1;
-            failed = false;
-          }
+          if (recordStart !== NONE && depth === recordDepth - 1) emit(i + 1);
           if (depth === 1 && recordsArrayDepth === 2 && c === CLOSE_ARRAY) recordsArrayDepth = -1;
           if (depth === 0) recordsArrayDepth = -1;
           break;
@@ -229,6 +260,8 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
 
   function startRecord(i: number): void {
     recordStart = i;
+    carry = [];
+    carryBytes = 0;
     recordDepth = depth + 1;
     failed = false;
     recordAt = { line, column: base + i - lineStart + 1, offset: base + i };
@@ -238,35 +271,41 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
     push(chunk) {
       if (problem !== null) return problem;
       total += chunk.length;
-      let from: number;
-      if (buffer.length === 0) {
-        buffer = chunk;
-        from = 0;
-      } else {
-        const joined = new Uint8Array(buffer.length + chunk.length);
-        joined.set(buffer, 0);
-        joined.set(chunk, buffer.length);
-        from = buffer.length;
-        buffer = joined;
-      }
-      const found = scan(from);
+      buffer = chunk;
+      const found = scan();
       if (found !== null) return found;
-      // keep only the record being read (and a watched key that runs across the chunk's end)
-      const keepFrom = recordStart >= 0 ? recordStart : keyStart >= 0 ? keyStart : buffer.length;
-      if (recordStart >= 0 && buffer.length - recordStart > maxRecord) {
-        return fail('record-too-large', `a record larger than ${maxRecord} bytes`, recordStart);
+      // keep the record being read (and a watched key cut at the chunk's end), copied once
+      if (recordStart !== NONE) {
+        const piece = recordStart === IN_CARRY ? chunk.slice() : chunk.slice(recordStart);
+        carry.push(piece);
+        carryBytes += piece.length;
+        recordStart = IN_CARRY;
+        if (carryBytes > maxRecord) {
+          return fail('record-too-large', `a record larger than ${maxRecord} bytes`, chunk.length);
+        }
       }
-      const kept = buffer.length - keepFrom;
-      if (recordStart >= 0) recordStart -= keepFrom;
-      if (keyStart >= 0) keyStart -= keepFrom;
-      base += keepFrom;
-      buffer = kept === 0 ? new Uint8Array(0) : buffer.slice(keepFrom);
+      if (keyStart !== NONE) {
+        const head = keyStart === IN_CARRY ? (keyCarry ?? EMPTY) : EMPTY;
+        const rest = keyStart === IN_CARRY ? chunk : chunk.subarray(keyStart);
+        if (head.length + rest.length > MAX_WATCHED_KEY) {
+          keyStart = NONE; // too long to be a watched key
+          keyCarry = null;
+        } else {
+          const joined = new Uint8Array(head.length + rest.length);
+          joined.set(head, 0);
+          joined.set(rest, head.length);
+          keyCarry = joined;
+          keyStart = IN_CARRY;
+        }
+      }
+      base += chunk.length;
+      buffer = EMPTY;
       return null;
     },
     end() {
       if (problem !== null) return problem;
       if (inString || depth > 0) {
-        return fail('bad-json', 'unexpected end of the input inside a record', buffer.length);
+        return fail('bad-json', 'unexpected end of the input inside a record', 0);
       }
       return null;
     },
