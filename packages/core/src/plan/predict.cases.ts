@@ -128,6 +128,8 @@ export const PLAN_CASES: readonly PlanCase[] = [
         calls: ['lambda:CreateFunction'],
         notes: ['passed-role-unknown'],
         unknownAtPlan: ['role'],
+        // no grant on the stand-in `role/*`
+        fixes: 0,
         denials: [
           {
             call: 'lambda:CreateFunction',

@@ -130,3 +130,15 @@ describe('plan principal and input', () => {
     expect(worker?.denials[0]?.assumed).toEqual(['resource']);
   });
 });
+
+describe('plan locations', () => {
+  it('places each change at its line in the plan file', async () => {
+    const text = read('iam.plan.json');
+    const result = await predictPlan({ planText: text, evidence: await evidence(), principal: DEPLOYER });
+    if (!result.ok) throw new Error('iam plan');
+    const first = result.value.resources[0];
+    const line = text.split('\n').findIndex((l) => l.includes('"address": "aws_iam_role.app"')) + 1;
+    // the change object opens on the line before its first key
+    expect(first?.span.start.line).toBe(line - 1);
+  });
+});

@@ -9,7 +9,7 @@ import type { Check } from '../calls/check.js';
 import { expandCall } from '../calls/expand-call.js';
 import type { Catalog } from '../catalog/catalog.js';
 import { assessChecks, type Finding, type Fix, toFinding } from '../diagnose/diagnose.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
 import type { ContextValue } from '../engine/request.js';
 import type { Evidence } from '../evidence/evidence.js';
@@ -17,6 +17,7 @@ import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import type { Remedy } from '../fix/call-properties.js';
 import { withFixFiles } from '../fix/fix-files.js';
 import type { NoFix } from '../fix/plan-fixes.js';
+import { createScanningLocator } from '../json/pointer-position.js';
 import { parseArn } from '../matching/arn.js';
 import { type PlanAction, type ResourceChange, readPlan } from './read-plan.js';
 import { resourceCallsFor } from './resource-calls.js';
@@ -62,6 +63,8 @@ export interface ResourcePrediction {
   readonly actions: readonly PlanAction[];
   /** JSON pointer of the change in the plan file. */
   readonly pointer: string;
+  /** Where the change is in the plan file (1-based line and column, as every span). */
+  readonly span: Span;
   readonly coverage: ChangeCoverage;
   readonly calls: readonly ExpandedCall[];
   /** Attributes the calls read that are known only after apply (dotted paths): unknown, not absent. */
@@ -132,8 +135,9 @@ export async function predictPlan(input: PredictPlanInput): Promise<Result<PlanP
   };
   const resources: ResourcePrediction[] = [];
   const missing: MissingEvidence[] = [];
+  const locator = createScanningLocator(input.planText);
   for (const change of plan.value.changes) {
-    const predicted = await predictChange(change, principal, scope, input);
+    const predicted = await predictChange(change, principal, scope, input, locator.locate(change.pointer));
     resources.push(predicted.resource);
     missing.push(...predicted.missing);
   }
@@ -162,12 +166,14 @@ async function predictChange(
   principal: string,
   scope: CallScope,
   input: PredictPlanInput,
+  span: Span,
 ): Promise<{ resource: ResourcePrediction; missing: readonly MissingEvidence[] }> {
   const base = {
     address: change.address,
     type: change.type,
     actions: change.actions,
     pointer: change.pointer,
+    span,
   };
   const empty = { calls: [], unknownAtPlan: [], denials: [], fixes: [], remedies: [], noFix: [] };
   const table = resourceCallsFor(change.type);
@@ -216,6 +222,18 @@ async function predictChange(
         ),
     };
   });
+  // a grant on a stand-in (`role/*` for a role known only after apply) would be wider than the call
+  const onStandIn = (i: number) => denials[i]?.assumed.includes('resource') === true;
+  const fixes = assessed.fixes.filter((fix) => !fix.findings.some(onStandIn));
+  const standIns: NoFix[] = assessed.fixes
+    .filter((fix) => fix.findings.some(onStandIn))
+    .flatMap((fix) =>
+      fix.findings.map((finding) => ({
+        finding,
+        code: 'not-verified' as const,
+        message: `the resource is not known until apply (\`${denials[finding]?.resource}\` stands for it): no grant is proposed on a stand-in`,
+      })),
+    );
   return {
     resource: {
       ...base,
@@ -223,9 +241,9 @@ async function predictChange(
       calls,
       unknownAtPlan,
       denials,
-      fixes: assessed.fixes.map((fix) => ({ ...fix, file: '' })),
+      fixes: fixes.map((fix) => ({ ...fix, file: '' })),
       remedies: assessed.remedies,
-      noFix: assessed.noFix,
+      noFix: [...assessed.noFix, ...standIns],
     },
     missing: assessed.missing,
   };
