@@ -4,6 +4,7 @@ import { compareCommand } from './compare.js';
 import { diagnoseCommand } from './diagnose.js';
 import { explainCommand } from './explain.js';
 import { lintCommand } from './lint.js';
+import { planCommand } from './plan.js';
 import { redactCommand } from './redact.js';
 import { simulateCommand } from './simulate.js';
 import { trailCommand } from './trail.js';
@@ -19,5 +20,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   webCommand,
   compareCommand,
   collectCommand,
+  planCommand,
   trailCommand,
 ];
