@@ -44,6 +44,24 @@ await build({
   conditions: ['@whydenied/source'],
 });
 
+// `whydenied mcp`: the MCP SDK and the server (with the commands it runs) in their own file beside the
+// CLI's (dist/mcp-server.js), which the CLI imports only for `mcp`; every other command starts without it.
+await build({
+  entryPoints: ['packages/cli/src/mcp/server.ts'],
+  outfile: 'packages/cli/dist/mcp-server.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  banner: {
+    js: "import { createRequire as __whydeniedCreateRequire } from 'node:module'; const require = __whydeniedCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+  conditions: ['@whydenied/source'],
+  external: ['@whydenied/aws'],
+});
+
 // Live mode: the AWS SDK clients and the gatherer in one file (packages/aws/dist/index.js), which the
 // CLI imports lazily; every other command starts without it.
 await build({

@@ -10,6 +10,11 @@ export interface CliIo {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Inputs given as text by name (the MCP server's tool arguments): when present, a path is read from
+   * here and never from the disk, and a name not here is unusable input.
+   */
+  readonly texts?: ReadonlyMap<string, string>;
 }
 
 /** A text read from a file or from standard input, with the name to cite in messages. */
@@ -32,6 +37,7 @@ export async function readInputBytes(path: string, io: CliIo): Promise<{ name: s
   if (path === '-') {
     return { name: '<stdin>', bytes: await readStreamBytes(io.stdin) };
   }
+  if (io.texts !== undefined) return { name: path, bytes: givenText(path, io.texts) };
   try {
     return { name: path, bytes: await readFileBytes(path) };
   } catch (error) {
@@ -40,6 +46,13 @@ export async function readInputBytes(path: string, io: CliIo): Promise<{ name: s
     }
     throw error;
   }
+}
+
+/** An input given as text by name ({@link CliIo.texts}): never a file on the disk. */
+function givenText(path: string, texts: ReadonlyMap<string, string>): Buffer {
+  const text = texts.get(path);
+  if (text === undefined) throw inputError(`${path}: not among the inputs given`);
+  return Buffer.from(text, 'utf8');
 }
 
 /** Reads and parses a JSON file; a syntax error names the file, line and column. */
@@ -127,7 +140,7 @@ export interface InputLine {
 export async function* readInputLines(path: string, io: CliIo): AsyncGenerator<InputLine> {
   const name = path === '-' ? '<stdin>' : path;
   const stream: AsyncIterable<string | Buffer> | Iterable<Buffer> =
-    path === '-' ? io.stdin : readFileChunks(path);
+    path === '-' ? io.stdin : io.texts !== undefined ? [givenText(path, io.texts)] : readFileChunks(path);
   let pending = '';
   let number = 0;
   let total = 0;

@@ -4,6 +4,7 @@ import { compareCommand } from './compare.js';
 import { diagnoseCommand } from './diagnose.js';
 import { explainCommand } from './explain.js';
 import { lintCommand } from './lint.js';
+import { mcpCommand } from './mcp.js';
 import { planCommand } from './plan.js';
 import { redactCommand } from './redact.js';
 import { simulateCommand } from './simulate.js';
@@ -21,5 +22,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   compareCommand,
   collectCommand,
   planCommand,
+  mcpCommand,
   trailCommand,
 ];
