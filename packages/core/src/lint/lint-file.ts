@@ -8,7 +8,9 @@ import { parseJson } from '../json/parse-json.js';
 import { createScanningLocator, type PointerLocator } from '../json/pointer-position.js';
 import { decodePolicyText } from '../policy/parse-policy.js';
 import { type LintOptions, lintPolicy } from './lint-policy.js';
+import type { LintRule } from './lint-rule.js';
 import { type LintFinding, lintPolicyText } from './lint-text.js';
+import { LINT_RULES } from './rules/index.js';
 import { accountPlaces, organizationPlaces } from './sources/account-places.js';
 import type { PolicyPlace, PolicyPlaces, PolicyRef } from './sources/policy-place.js';
 import { isTemplate, templatePlaces } from './sources/template-places.js';
@@ -154,7 +156,7 @@ async function lintPlace(
   );
   const out: FileLintFinding[] = [];
   for (const d of result.diagnostics) {
-    if (aboutPlaceholder(d, place.placeholders)) continue;
+    if (aboutPlaceholder(d, place.placeholders, options.rules ?? LINT_RULES)) continue;
     const span = locator.locate(place.embedded ? place.pointer : `${place.pointer}${d.path}`);
     out.push({ ...d, span, policy });
   }
@@ -164,9 +166,19 @@ async function lintPlace(
 /**
  * Whether a finding is about a stand-in for a deploy-time value: at or inside it, or about the list
  * that holds it (a rule that reasons over every `Resource` of a statement cannot know the stand-in's).
+ * A stand-in among a condition's values hides only the findings of rules that read those values, in
+ * its statement: a finding about the condition's key stays.
  */
-function aboutPlaceholder(d: Diagnostic, placeholders: readonly string[]): boolean {
+function aboutPlaceholder(
+  d: Diagnostic,
+  placeholders: readonly string[],
+  rules: Readonly<Record<string, LintRule>>,
+): boolean {
   return placeholders.some((p) => {
+    const condition = p.indexOf('/Condition/');
+    if (condition >= 0) {
+      return rules[d.code]?.meta.readsConditionValues === true && d.path.startsWith(p.slice(0, condition));
+    }
     if (d.path === p || d.path.startsWith(`${p}/`)) return true;
     const parent = p.slice(0, p.lastIndexOf('/'));
     return d.path === parent && /\/(Not)?(Resource|Action|Principal)$/.test(parent);

@@ -37,6 +37,11 @@ export interface LintRuleMeta<MessageId extends string = string> {
   readonly docsUrl: string;
   /** The policy kinds the rule checks. */
   readonly kinds: readonly LintPolicyKind[];
+  /**
+   * True when the rule reads the values of conditions (not only their keys and operators): a finding
+   * of it is not reported for a statement whose condition values stand in for deploy-time values.
+   */
+  readonly readsConditionValues?: boolean;
   readonly messages: Readonly<Record<MessageId, MessageTemplate>>;
 }
 

@@ -35,6 +35,7 @@ export const regionDenyGlobalServices: LintRule<MessageId> = {
     docsUrl:
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_aws_deny-requested-region.html',
     kinds: ['identity', 'scp', 'boundary'],
+    readsConditionValues: true,
     messages: {
       globalServicesDenied: {
         message:

@@ -29,6 +29,7 @@ export const wildcardInStringEquals: LintRule<MessageId> = {
     docsUrl:
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_String',
     kinds: ['identity', 'resource', 'scp', 'rcp', 'boundary'],
+    readsConditionValues: true,
     messages: {
       literalWildcard: {
         message: '`{operator}` compares `{value}` literally, so its `*` matches only a `*` character',
