@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { type CliCase, checkCliCase, runCli } from './run-cli.js';
 
@@ -88,6 +90,19 @@ const GATES: readonly { plan: string; failOn: string; exit: number; denials: num
   { plan: 'ec2.plan.json', failOn: 'warning', exit: 3, denials: 7 },
 ];
 
+/** The vendored OASIS SARIF 2.1.0 schema (draft-04) as ajv 8 reads it, as lint-sarif.test.ts does. */
+function sarifValidator() {
+  const schema = JSON.parse(
+    readFileSync(new URL('./fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
+  const { $schema: _draft, id, ...rest } = schema;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addFormat('uri', (s: string) => URL.canParse(s));
+  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
+  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+  return ajv.compile({ ...rest, $id: String(id) });
+}
+
 describe('whydenied plan', () => {
   for (const c of CASES) it(c.name, () => checkCliCase(c));
 
@@ -125,6 +140,8 @@ describe('whydenied plan', () => {
       }[];
     };
     expect(log.version).toBe('2.1.0');
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const results = log.runs[0]?.results ?? [];
     expect(
       results.map((r) => [r.ruleId, r.level, r.locations[0]?.logicalLocations[0]?.fullyQualifiedName]),
