@@ -288,14 +288,23 @@ export function buildWorkload(seed = 20240611) {
   return { requests, identityPolicies, permissionsBoundary, scps };
 }
 
-/** Runs the engine benchmark and returns its numbers. */
-export function runEngineBench({ repeats = 10 } = {}) {
+/**
+ * Runs the engine benchmark and returns its numbers: `repeats` JSON lines of the 10,000-request case,
+ * or with `oneLine` one case of `repeats` x 10,000 requests on a single line; `fields` is passed to
+ * `--fields`.
+ */
+export function runEngineBench({ repeats = 10, oneLine = false, fields } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'whydenied-bench-'));
   try {
     const workload = buildWorkload();
-    const line = JSON.stringify(workload);
     const caseFile = join(dir, 'cases.jsonl');
-    writeFileSync(caseFile, `${Array.from({ length: repeats }, () => line).join('\n')}\n`);
+    if (oneLine) {
+      const requests = Array.from({ length: repeats }, () => workload.requests).flat();
+      writeFileSync(caseFile, `${JSON.stringify({ ...workload, requests })}\n`);
+    } else {
+      const line = JSON.stringify(workload);
+      writeFileSync(caseFile, `${Array.from({ length: repeats }, () => line).join('\n')}\n`);
+    }
     const expected = workload.requests.length * repeats;
     const outFile = join(dir, 'out.jsonl');
     const rssFile = join(dir, 'rss.json');
@@ -312,6 +321,7 @@ export function runEngineBench({ repeats = 10 } = {}) {
         caseFile,
         '--format',
         'json',
+        ...(fields === undefined ? [] : ['--fields', fields]),
       ],
       { stdio: ['ignore', out, 'pipe'], env: { ...process.env, WHYDENIED_BENCH_RSS_FILE: rssFile } },
     );
@@ -325,10 +335,11 @@ export function runEngineBench({ repeats = 10 } = {}) {
       const decision = JSON.parse(l).decision;
       counts[decision] = (counts[decision] ?? 0) + 1;
     }
-    const { maxRssKiB } = JSON.parse(readFileSync(rssFile, 'utf8'));
+    const { maxRssKiB, cpuSeconds } = JSON.parse(readFileSync(rssFile, 'utf8'));
     return {
       requests: expected,
       seconds,
+      cpuSeconds,
       decisionsPerSecond: expected / seconds,
       peakRssMiB: maxRssKiB / 1024,
       decisions: counts,
@@ -373,4 +384,23 @@ export async function runEngineInProcess() {
     return { wall: median(rounds.map((r) => r.wall)), cpu: median(rounds.map((r) => r.cpu)) };
   };
   return { lean: rate('none'), traced: rate('relevant') };
+}
+
+/**
+ * `simulate` through the CLI on one case of 100,000 requests on a single line (~42 MB), with the full
+ * JSON and with `--fields decision,layer`, `runs` times each: medians of wall and CPU time, and the
+ * largest peak RSS.
+ */
+export function runOneLineBench({ runs = 5 } = {}) {
+  const show = (n) => Math.round(n).toLocaleString('en-US');
+  for (const fields of [undefined, 'decision,layer']) {
+    const results = Array.from({ length: runs }, () => runEngineBench({ oneLine: true, fields }));
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const seconds = median(results.map((r) => r.seconds));
+    const cpu = median(results.map((r) => r.cpuSeconds));
+    const requests = results[0].requests;
+    console.log(
+      `${fields === undefined ? 'full JSON' : `--fields ${fields}`}: median ${seconds.toFixed(2)} s wall, ${cpu.toFixed(2)} s CPU: ${show(requests / seconds)} decisions/second (${show(requests / cpu)} per CPU-second); peak RSS max ${Math.max(...results.map((r) => r.peakRssMiB)).toFixed(1)} MiB (${results.map((r) => r.peakRssMiB.toFixed(0)).join(', ')})`,
+    );
+  }
 }

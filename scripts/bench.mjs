@@ -1,7 +1,7 @@
 // `npm run bench` (after `npm run build`): runs every benchmark and prints its numbers.
 // Each benchmark lives in bench/<name>.mjs and is registered here. `npm run bench -- engine` runs one.
 import runCompareBench from '../bench/compare.mjs';
-import { runEngineBench, runEngineInProcess } from '../bench/engine.mjs';
+import { runEngineBench, runEngineInProcess, runOneLineBench } from '../bench/engine.mjs';
 import runErrorParserBench from '../bench/error-parser.mjs';
 import runHostileBench from '../bench/hostile.mjs';
 import runLiveBench from '../bench/live.mjs';
@@ -35,6 +35,11 @@ const BENCHES = [
       );
       console.log(`decisions: ${JSON.stringify(median.decisions)}`);
     },
+  },
+  {
+    id: 'engine-one-line',
+    name: `engine: simulate through the CLI on one case of 100,000 requests on one line (~42 MB), full and --fields decision,layer, ${RUNS} runs each`,
+    run: () => runOneLineBench({ runs: RUNS }),
   },
   {
     id: 'engine-uncached',

@@ -9,6 +9,7 @@ function run(args: readonly string[], input?: string) {
   const result = spawnSync('node', ['packages/cli/bin/whydenied.js', 'simulate', ...args], {
     cwd: root,
     encoding: 'utf8',
+    maxBuffer: 64 << 20,
     ...(input === undefined ? {} : { input }),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -123,5 +124,44 @@ describe('whydenied simulate', () => {
     expect(run(['--case', `${fixtures}/nope.json`]).code).toBe(1);
     expect(run([]).code).toBe(2);
     expect(run(['--case', `${fixtures}/single.json`, '--format', 'yaml']).code).toBe(2);
+  });
+});
+
+describe('whydenied simulate: a large batch on one line, read request by request', () => {
+  const policies = JSON.parse(readFileSync(`${root}${fixtures}/requests.json`, 'utf8')) as Record<
+    string,
+    unknown
+  > & { requests: unknown[] };
+  // over 1 MiB on one line: the lazy reading; the same case pretty-printed: the whole reading
+  const requests = Array.from({ length: 12000 }, (_, i) => policies.requests[i % policies.requests.length]);
+  const big = { ...policies, requests };
+
+  it('prints what the whole reading prints, and keeps only --fields', () => {
+    const line = JSON.stringify(big);
+    expect(line.length).toBeGreaterThan(1 << 20);
+    const lazy = run(['--case', '-', '--format', 'json'], `${line}\n`);
+    const whole = run(['--case', '-', '--format', 'json'], JSON.stringify(big, null, 1));
+    expect(lazy.stderr).toBe('');
+    expect(lazy.stdout).toBe(whole.stdout);
+    const compact = run(['--case', '-', '--format', 'json', '--fields', 'decision,layer'], line);
+    const full = jsonLines(lazy.stdout) as Record<string, unknown>[];
+    expect(jsonLines(compact.stdout)).toEqual(full.map((r) => ({ decision: r.decision, layer: r.layer })));
+  });
+
+  it('reports a bad request exactly as the whole reading does', () => {
+    const bad = { ...big, requests: [...requests, { principal: '', action: 's3:GetObject' }] };
+    const lazy = run(['--case', '-', '--format', 'json'], JSON.stringify(bad));
+    const whole = run(['--case', '-', '--format', 'json'], JSON.stringify(bad, null, 1));
+    expect(lazy.code).toBe(1);
+    expect(lazy.stdout).toBe('');
+    expect(lazy.stderr).toBe(whole.stderr);
+    expect(lazy.stderr).toContain('/requests/12000/principal');
+  });
+
+  it('refuses an unknown field and --fields without JSON output', () => {
+    expect(run(['--case', `${fixtures}/requests.json`, '--format', 'json', '--fields', 'colour']).code).toBe(
+      2,
+    );
+    expect(run(['--case', `${fixtures}/requests.json`, '--fields', 'decision']).code).toBe(2);
   });
 });

@@ -30,7 +30,9 @@ export type { PrincipalGrant, PrincipalOutcome } from './engine/principal-match.
 export type { AuthorizationRequest, ContextValue } from './engine/request.js';
 export { buildRequestContext, type ContextEntry, type RequestContext } from './engine/request-context.js';
 export {
+  parseSimulationBatch,
   parseSimulationCase,
+  type SimulationBatch,
   type SimulationCase,
   simulateCase,
 } from './engine/simulation-case.js';

@@ -5,7 +5,11 @@ import {
   compilePolicySet,
   type EvaluationResult,
   evaluate,
+  parseSimulationBatch,
   parseSimulationCase,
+  type SimulateJson,
+  type SimulationBatch,
+  type SimulationCase,
   toSimulateJson,
 } from '@whydenied/core/engine';
 import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
@@ -23,6 +27,25 @@ interface LocatedCase {
 }
 
 /**
+ * A large batch case on one line, read lazily (its requests one at a time); `whole` parses the line
+ * as a plain case instead, and throws what is wrong with it, when a request does not read.
+ */
+interface LazyCase {
+  readonly batch: SimulationBatch;
+  readonly where: string;
+  whole(): unknown;
+}
+
+/** Lines at least this long that hold a batch case are read request by request. */
+const LAZY_CASE_CHARS = 1 << 20;
+
+function lazyCase(name: string, line: InputLine, where: string): LazyCase | undefined {
+  if (line.text.length < LAZY_CASE_CHARS) return undefined;
+  const batch = parseSimulationBatch(line.text);
+  return batch === undefined ? undefined : { batch, where, whole: () => parseLine(name, line) };
+}
+
+/**
  * Reads the case file's cases: one JSON value (a case, or an array of cases), or JSON Lines (one case
  * per line). JSON Lines is recognised when the first non-empty line is a complete JSON value by
  * itself and more lines follow, so a pretty-printed case is still read as one value. The file is
@@ -31,29 +54,42 @@ interface LocatedCase {
 export async function* readCases(
   name: string,
   lines: AsyncIterable<InputLine>,
-): AsyncGenerator<LocatedCase, boolean> {
+): AsyncGenerator<LocatedCase | LazyCase, boolean> {
   const iterator = lines[Symbol.asyncIterator]();
   const held: InputLine[] = [];
-  let first: { line: InputLine; value: unknown } | null = null;
+  let first: { line: InputLine; value: unknown; lazy: LazyCase | undefined } | null = null;
+  const located = (line: InputLine): LocatedCase | LazyCase => {
+    const where = `${name}:${line.number}`;
+    return lazyCase(name, line, where) ?? { value: parseLine(name, line), where };
+  };
   for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
     const line = next.value;
     held.push(line);
     if (line.text.trim() === '') continue;
     if (first === null) {
+      const lazy = lazyCase(name, line, name);
+      if (lazy !== undefined) {
+        first = { line, value: undefined, lazy };
+        continue;
+      }
       const parsed = parseJson(line.text);
       if (!parsed.ok) break; // not a value by itself: the file is one JSON value over many lines
-      first = { line, value: parsed.value };
+      first = { line, value: parsed.value, lazy: undefined };
       continue;
     }
     // a second non-empty line after a complete first value: JSON Lines
-    yield { value: first.value, where: `${name}:${first.line.number}` };
-    yield { value: parseLine(name, line), where: `${name}:${line.number}` };
+    const where = `${name}:${first.line.number}`;
+    yield first.lazy === undefined ? { value: first.value, where } : { ...first.lazy, where };
+    yield located(line);
     for (let rest = await iterator.next(); rest.done !== true; rest = await iterator.next()) {
-      if (rest.value.text.trim() !== '') {
-        yield { value: parseLine(name, rest.value), where: `${name}:${rest.value.number}` };
-      }
+      if (rest.value.text.trim() !== '') yield located(rest.value);
     }
     return true;
+  }
+  if (first?.lazy !== undefined && held.every((l) => l === first.line || l.text.trim() === '')) {
+    // one batch case alone in the file
+    yield first.lazy;
+    return false;
   }
   // one JSON value, possibly over many lines: read the rest and parse it whole
   for (let rest = await iterator.next(); rest.done !== true; rest = await iterator.next())
@@ -111,40 +147,87 @@ async function evaluateAll(
   const compiledByPolicies = new Map<string, CompiledPolicySet>();
   const evaluated: Evaluated[] = [];
   const cases = readCases(name, lines);
-  let next = await cases.next();
-  for (; next.done !== true; next = await cases.next()) {
-    const located = next.value;
-    const parsed = parseSimulationCase(located.value);
-    if (!parsed.ok) throw inputError(describe(located.where, parsed.diagnostics));
-    const key = JSON.stringify(parsed.value.policies);
+  const compile = (where: string, policies: SimulationCase['policies']): CompiledPolicySet => {
+    const key = JSON.stringify(policies);
     let compiled = compiledByPolicies.get(key);
     if (compiled === undefined) {
-      const result = compilePolicySet(parsed.value.policies);
-      if (!result.ok) throw inputError(describe(located.where, result.diagnostics));
+      const result = compilePolicySet(policies);
+      if (!result.ok) throw inputError(describe(where, result.diagnostics));
       compiled = result.value;
       compiledByPolicies.set(key, compiled);
     }
+    return compiled;
+  };
+  const evaluateOne = (
+    compiled: CompiledPolicySet,
+    request: AuthorizationRequest,
+    batch: boolean,
+    many: boolean,
+  ): Evaluated => {
+    if (format === 'json')
+      return { request: null, result: evaluate(compiled, request, { trace: 'none' }), batch };
+    // the text view explains: one request gets the full trace, a batch the relevant statements
+    const trace = batch || many ? 'relevant' : 'full';
+    return { request, result: evaluate(compiled, request, { trace }), batch };
+  };
+  let next = await cases.next();
+  for (; next.done !== true; next = await cases.next()) {
+    const located = next.value;
+    if ('batch' in located) {
+      const { batch } = located;
+      const compiled = compile(located.where, batch.policies);
+      for (let i = 0; i < batch.count; i++) {
+        const request = batch.request(i);
+        if (request === undefined) {
+          // the line does not read as a case: parse it whole, which says what is wrong
+          const parsed = parseSimulationCase(located.whole());
+          throw inputError(describe(located.where, parsed.ok ? [] : parsed.diagnostics));
+        }
+        evaluated.push(evaluateOne(compiled, request, true, batch.count > 1));
+      }
+      continue;
+    }
+    const parsed = parseSimulationCase(located.value);
+    if (!parsed.ok) throw inputError(describe(located.where, parsed.diagnostics));
+    const compiled = compile(located.where, parsed.value.policies);
     const { batch, requests } = parsed.value;
     for (const request of requests) {
-      if (format === 'json') {
-        evaluated.push({ request: null, result: evaluate(compiled, request, { trace: 'none' }), batch });
-      } else {
-        // the text view explains: one request gets the full trace, a batch the relevant statements
-        const trace = batch || requests.length > 1 ? 'relevant' : 'full';
-        evaluated.push({ request, result: evaluate(compiled, request, { trace }), batch });
-      }
+      evaluated.push(evaluateOne(compiled, request, batch, requests.length > 1));
     }
   }
   return { evaluated, many: next.value };
 }
 
+/** The fields `--fields` may keep, in the contract's order. */
+const FIELDS = ['decision', 'layer', 'statements', 'builtIn'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Reads `--fields decision,layer`: the contract's fields to keep, or a usage error naming the wrong one. */
+function parseFields(text: string): ReadonlySet<Field> {
+  const wanted = text.split(',').map((f) => f.trim());
+  for (const field of wanted) {
+    if (!(FIELDS as readonly string[]).includes(field))
+      throw usageError(`unknown field \`${field}\` for --fields (one of ${FIELDS.join(', ')})`);
+  }
+  return new Set(wanted as Field[]);
+}
+
+/** The contract's JSON of a result, keeping only `fields` when given. */
+function projected(result: EvaluationResult, fields: ReadonlySet<Field> | null): Partial<SimulateJson> {
+  const json = toSimulateJson(result);
+  if (fields === null) return json;
+  const out: Record<string, unknown> = {};
+  for (const field of FIELDS) if (fields.has(field) && json[field] !== undefined) out[field] = json[field];
+  return out;
+}
+
 /** One JSON line per distinct result: repeated requests get the same result object, printed once. */
 const jsonLines = new WeakMap<object, string>();
 
-function jsonLineOf(result: ReturnType<typeof evaluate>): string {
+function jsonLineOf(result: EvaluationResult, fields: ReadonlySet<Field> | null): string {
   let line = jsonLines.get(result);
   if (line === undefined) {
-    line = `${JSON.stringify(toSimulateJson(result))}\n`;
+    line = `${JSON.stringify(projected(result, fields))}\n`;
     jsonLines.set(result, line);
   }
   return line;
@@ -156,15 +239,22 @@ export const simulateCommand: CommandSpec = {
   summary: 'evaluate requests against a set of policies, like AWS does',
   configure(command) {
     command
-      .usage('--case FILE [--format text|json]')
+      .usage('--case FILE [--format text|json] [--fields decision,layer]')
       .option(
         '--case <file>',
         'the case file: one case, a JSON array of cases, or JSON Lines (`-` for standard input)',
+      )
+      .option(
+        '--fields <list>',
+        'with --format json: keep only these fields of each result (decision, layer, statements, builtIn)',
       );
   },
   async run({ io, command }) {
-    const options = command.opts<{ case?: string; format: OutputFormat }>();
+    const options = command.opts<{ case?: string; format: OutputFormat; fields?: string }>();
     if (options.case === undefined) throw usageError('simulate needs `--case FILE`');
+    if (options.fields !== undefined && options.format !== 'json')
+      throw usageError('--fields needs `--format json`');
+    const fields = options.fields === undefined ? null : parseFields(options.fields);
     boundHeapGrowth();
     // read, validate and evaluate every case before printing anything: no half answer on bad input
     const name = options.case === '-' ? '<stdin>' : options.case;
@@ -173,7 +263,7 @@ export const simulateCommand: CommandSpec = {
     const out = new ChunkedWriter(io.stdout);
     for (const [i, { request, result }] of evaluated.entries()) {
       if (request === null) {
-        await out.write(batch ? jsonLineOf(result) : toJsonText(toSimulateJson(result)));
+        await out.write(batch ? jsonLineOf(result, fields) : toJsonText(projected(result, fields)));
       } else {
         const text = renderSimulationText(terminalSafeStrings(request), terminalSafeStrings(result));
         await out.write(i === 0 ? text : `\n${text}`);
@@ -202,7 +292,25 @@ class ChunkedWriter {
 
   constructor(private readonly stream: NodeJS.WritableStream) {}
 
+  /** Short texts gathered before encoding: one encoding call per 64 KiB instead of one per line. */
+  private pending = '';
+
   async write(text: string): Promise<void> {
+    if (text.length < PENDING_CHARS) {
+      this.pending += text;
+      if (this.pending.length < PENDING_CHARS) return;
+      const gathered = this.pending;
+      this.pending = '';
+      await this.encode(gathered);
+      return;
+    }
+    const gathered = this.pending;
+    this.pending = '';
+    await this.encode(gathered);
+    await this.encode(text);
+  }
+
+  private async encode(text: string): Promise<void> {
     // a UTF-8 encoding is at most three bytes per UTF-16 unit
     if (this.used + text.length * 3 > this.buffer.length) {
       await this.flush();
@@ -215,6 +323,11 @@ class ChunkedWriter {
   }
 
   async flush(): Promise<void> {
+    if (this.pending !== '') {
+      const gathered = this.pending;
+      this.pending = '';
+      await this.encode(gathered);
+    }
     if (this.used === 0) return;
     const chunk = this.buffer.subarray(0, this.used);
     // a new buffer for what follows: the stream may still hold the one just written
@@ -231,3 +344,4 @@ class ChunkedWriter {
 }
 
 const CHUNK_BYTES = 1 << 20;
+const PENDING_CHARS = 1 << 16;

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
 import { dictionary } from '../json/dictionary.js';
 import { isJsonObject } from '../json/is-json-object.js';
+import { splitMemberArray } from '../json/split-member-array.js';
 import { pointerSegment } from '../policy/parse-policy.js';
 import { compilePolicySet, type NamedPolicyInput, type PolicySetInput } from './compile-policy-set.js';
 import { type SimulateJson, toSimulateJson } from './contract-output.js';
@@ -203,6 +204,56 @@ export function parseSimulationCase(value: unknown): Result<SimulationCase> {
   }
   if (r.diagnostics.length > 0) return { ok: false, diagnostics: r.diagnostics };
   return { ok: true, value: { policies, requests, batch } };
+}
+
+/** A batch case read lazily: its policies at once, its requests one at a time. */
+export interface SimulationBatch {
+  readonly policies: PolicySetInput;
+  /** How many requests the case lists. */
+  readonly count: number;
+  /**
+   * The request at `index`, parsed from its own text and validated; `undefined` when it does not
+   * parse or is not a valid request (read the whole case with {@link parseSimulationCase} to learn why).
+   */
+  request(index: number): AuthorizationRequest | undefined;
+}
+
+/**
+ * Reads the JSON text of a batch case (one with `requests`) without building the object graph of all
+ * its requests: the rest of the case is parsed and validated now, each request when asked for, so a
+ * case of 100,000 requests holds one request at a time. `undefined` when the text is not a valid
+ * batch case as far as this reading goes; the caller then parses it whole, which says what is wrong.
+ */
+export function parseSimulationBatch(text: string): SimulationBatch | undefined {
+  const split = splitMemberArray(text, 'requests');
+  if (split === undefined) return undefined;
+  let rest: unknown;
+  try {
+    rest = JSON.parse(split.rest);
+  } catch {
+    return undefined;
+  }
+  const parsed = parseSimulationCase(rest);
+  if (!parsed.ok || !parsed.value.batch || parsed.value.requests.length > 0) return undefined;
+  const { spans } = split;
+  return {
+    policies: parsed.value.policies,
+    count: spans.length / 2,
+    request(index) {
+      const start = spans[2 * index];
+      const end = spans[2 * index + 1];
+      if (start === undefined || end === undefined) return undefined;
+      let value: unknown;
+      try {
+        value = JSON.parse(text.slice(start, end));
+      } catch {
+        return undefined;
+      }
+      const reader = new CaseReader();
+      const request = reader.request(value, `/requests/${index}`);
+      return reader.diagnostics.length > 0 ? undefined : request;
+    },
+  };
 }
 
 /**
