@@ -79,7 +79,11 @@ describe('whydenied lint --format sarif', () => {
         r.locations[0]?.physicalLocation.region.startColumn,
       ]),
     ).toEqual(json.findings.map((f) => [f.file, f.code, level[f.severity], f.line, f.column]));
-    const sam = results.find((r) => r.locations[0]?.physicalLocation.artifactLocation.uri.endsWith('.yaml'));
+    const sam = results.find(
+      (r) =>
+        r.locations[0]?.physicalLocation.artifactLocation.uri.endsWith('.yaml') &&
+        r.ruleId === 'wildcard-in-string-equals',
+    );
     expect(sam?.locations[0]?.physicalLocation.region.startLine).toBeGreaterThan(1);
     expect(sam?.locations[0]?.logicalLocations?.[0]?.fullyQualifiedName).toMatch(/^DeployRole /);
   });
@@ -124,6 +128,20 @@ describe('whydenied lint --fail-on', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/in 2 files\n$/);
     expect(r.stdout).toContain('cdk.out/assembly-Prod/ProdBuildStack.template.json:');
+  });
+
+  it('names the policy of a file of several in the text output', () => {
+    const r = runCli(['lint', `${SOURCES}/organization.json`, `${SOURCES}/cloudformation-template.json`]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => !l.startsWith('  help:'))).toMatchInlineSnapshot(`
+      [
+        "packages/core/src/lint/sources/fixtures/organization.json:27:19: warning region-deny-global-services: this \`Deny\` outside \`eu-west-1\` also denies \`cloudfront:*\`, \`iam:*\`, \`route53:*\`, \`support:*\`, global services whose requests all go to \`us-east-1\` (scp/RegionGuard)",
+        "packages/core/src/lint/sources/fixtures/organization.json:44:39: warning principal-org-key-service: \`StringNotEqualsIfExists\` on \`aws:PrincipalOrgID\` is true for every AWS service principal, so this \`Deny\` also denies services that deliver to this resource (rcp/DataPerimeter)",
+        "packages/core/src/lint/sources/fixtures/cloudformation-template.json:21:28: warning region-deny-global-services: this \`Deny\` outside \`eu-west-1\`, \`eu-central-1\` also denies \`cloudfront:*\`, \`route53:*\`, \`support:*\`, global services whose requests all go to \`us-east-1\` (RegionGuard Content)",
+        "3 findings in 2 files",
+        "",
+      ]
+    `);
   });
 
   it('refuses a directory without templates, naming it', () => {

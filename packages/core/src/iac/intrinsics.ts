@@ -49,7 +49,7 @@ export function resolveIntrinsics(document: unknown): ResolvedDocument {
 }
 
 /** The function an object stands for: its one key, `Ref`, `Condition` or `Fn::…`; `null` otherwise. */
-export function intrinsicName(value: Readonly<Record<string, unknown>>): string | null {
+function intrinsicName(value: Readonly<Record<string, unknown>>): string | null {
   const keys = Object.keys(value);
   if (keys.length !== 1) return null;
   const key = keys[0] as string;

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: CloudFormation's `${Name}` references are the subject of these tests
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nodeCatalog } from '../../test/node-catalog.js';
@@ -82,6 +83,49 @@ describe('lint where the policies live', () => {
     expect(template.value.findings.map((f) => [f.policy?.resource, f.policy?.kind])).toContainEqual([
       'DeployRole',
       'resource',
+    ]);
+  });
+
+  it('reads the modules of planned values when a plan has no changes, or of a state', async () => {
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { StringEquals: { 's3:prefix': 'a*' } },
+        },
+      ],
+    });
+    const state = {
+      format_version: '1.0',
+      terraform_version: '1.9.5',
+      values: {
+        root_module: {
+          child_modules: [
+            {
+              address: 'module.app',
+              resources: [
+                {
+                  address: 'module.app.aws_iam_policy.read',
+                  mode: 'managed',
+                  type: 'aws_iam_policy',
+                  name: 'read',
+                  values: { name: 'read', policy },
+                },
+              ],
+            },
+          ],
+        },
+      },
+    };
+    const result = await lintText(JSON.stringify(state, null, 2), nodeCatalog());
+    if (!result.ok) throw new Error(result.diagnostics[0]?.message);
+    expect(result.value.input).toBe('terraform-plan');
+    expect(result.value.findings.map((f) => [f.code, f.policy?.resource, f.span.start.line])).toEqual([
+      ['condition-key-not-sent', 'module.app.aws_iam_policy.read', 17],
+      ['wildcard-in-string-equals', 'module.app.aws_iam_policy.read', 17],
     ]);
   });
 
