@@ -36,10 +36,14 @@ const CASES: readonly CliCase[] = [
     },
   },
   {
-    name: 'uncovered types and actions not modelled are listed, not dropped',
+    name: 'uncovered types and unchanged resources are listed, not dropped',
     args: ['plan', `${C}/storage.plan.json`, '--account', ACCOUNT, '--format', 'json'],
     exit: 0,
-    json: { notCovered: ['aws_sqs_queue'], 'resources.10.coverage': 'action-not-modelled' },
+    json: {
+      notCovered: ['aws_sqs_queue'],
+      'resources.9.coverage': 'type-not-covered',
+      'resources.10.coverage': 'no-change',
+    },
   },
   {
     name: 'no account file is wrong usage',
@@ -71,7 +75,7 @@ const CASES: readonly CliCase[] = [
     name: 'a JSON file that is no plan is unusable input, named',
     args: ['plan', ACCOUNT, '--account', ACCOUNT],
     exit: 1,
-    stderr: /account-111122223333\.json.*resource_changes/,
+    stderr: /account-111122223333\.json.*terraform show -json/,
   },
   {
     name: 'a wrong gate level is wrong usage',

@@ -234,7 +234,7 @@ export const PLAN_CASES: readonly PlanCase[] = [
     },
   },
   {
-    name: 'S3 and KMS: a bucket and its settings, an SSE-KMS object, a tagged key; an uncovered type, a delete',
+    name: 'S3 and KMS: a bucket and its settings, an SSE-KMS object, a tagged key; an uncovered type, a delete, a no-op',
     plan: 'storage.plan.json',
     sources: [
       `${PROVIDER}/s3/bucket.go`,
@@ -330,7 +330,6 @@ export const PLAN_CASES: readonly PlanCase[] = [
         ],
       },
       'aws_sqs_queue.jobs': { coverage: 'type-not-covered', calls: [], denials: [] },
-      'aws_s3_bucket.old': { coverage: 'action-not-modelled', calls: [], denials: [] },
       'aws_s3_bucket_versioning.kept': { coverage: 'no-change', calls: [], denials: [] },
     },
   },

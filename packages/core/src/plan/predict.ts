@@ -29,7 +29,7 @@ export type ChangeCoverage =
   | 'modelled'
   /** The resource type is not covered: its calls are not predicted. */
   | 'type-not-covered'
-  /** The type is covered, but not this action (a delete, or an update not modelled). */
+  /** The type is covered, but not this action (an update not modelled). */
   | 'action-not-modelled'
   /** Nothing changes (`no-op`, `read`). */
   | 'no-change';
@@ -61,9 +61,9 @@ export interface ResourcePrediction {
   readonly address: string;
   readonly type: string;
   readonly actions: readonly PlanAction[];
-  /** JSON pointer of the change in the plan file. */
+  /** JSON pointer of the resource's planned values in the plan file. */
   readonly pointer: string;
-  /** Where the change is in the plan file (1-based line and column, as every span). */
+  /** Where they are in the plan file (1-based line and column, as every span). */
   readonly span: Span;
   readonly coverage: ChangeCoverage;
   readonly calls: readonly ExpandedCall[];
