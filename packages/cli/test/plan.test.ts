@@ -165,4 +165,59 @@ describe('whydenied plan', () => {
       /^known only after apply: aws_s3_bucket_lifecycle_configuration\.logs: bucket$/m,
     );
   });
+
+  it('text: the prose, pinned', () => {
+    const run = runCli(['plan', `${C}/iam.plan.json`, '--account', ACCOUNT]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatchInlineSnapshot(`
+      "packages/core/src/plan/cases/iam.plan.json: 2 predicted denials (2 certain) for arn:aws:iam::111122223333:role/deployer in eu-west-1
+
+      aws_iam_role.app (create): iam:CreateRole, iam:TagRole
+        x iam:TagRole on arn:aws:iam::111122223333:role/app-api: implicit deny at identity, no statement allows it
+          fix (identity): aws iam put-role-policy --role-name deployer --policy-name Deploy --policy-document file://fix-1-Deploy.json
+            ===================================================================
+            --- deployer/Deploy (current)
+            +++ deployer/Deploy (fixed)
+            @@ -80,7 +80,13 @@
+                   "Sid": "Keys",
+                   "Effect": "Allow",
+                   "Action": "kms:CreateKey",
+                   "Resource": "*"
+            +    },
+            +    {
+            +      "Sid": "WhydeniedAllowTagRole",
+            +      "Effect": "Allow",
+            +      "Action": "iam:TagRole",
+            +      "Resource": "arn:aws:iam::111122223333:role/app-api"
+                 }
+               ]
+             }
+
+      aws_iam_role.ops (create): iam:CreateRole
+        x iam:CreateRole on arn:aws:iam::111122223333:role/ops-admin: implicit deny at identity, no statement allows it
+          fix (identity): aws iam put-role-policy --role-name deployer --policy-name Deploy --policy-document file://fix-2-Deploy.json
+            ===================================================================
+            --- deployer/Deploy (current)
+            +++ deployer/Deploy (fixed)
+            @@ -80,7 +80,13 @@
+                   "Sid": "Keys",
+                   "Effect": "Allow",
+                   "Action": "kms:CreateKey",
+                   "Resource": "*"
+            +    },
+            +    {
+            +      "Sid": "WhydeniedAllowCreateRole",
+            +      "Effect": "Allow",
+            +      "Action": "iam:CreateRole",
+            +      "Resource": "arn:aws:iam::111122223333:role/ops-admin"
+                 }
+               ]
+             }
+
+      2 fixes change Deploy of arn:aws:iam::111122223333:role/deployer, each from its current document: apply one, then run plan again
+      modelled: 6 resource changes, 8 calls
+      evidence not given: scps-unknown
+      "
+    `);
+  });
 });

@@ -28,8 +28,23 @@ export function renderPlanText(prediction: PlanPrediction, planName: string): st
     for (const none of resource.noFix)
       lines.push(`    no fix for denial ${none.finding + 1}: ${none.message}`);
   }
-  lines.push('', ...coverageLines(prediction));
+  lines.push('', ...sharedTargets(prediction), ...coverageLines(prediction));
   return `${lines.join('\n')}\n`;
+}
+
+/** Fixes of different resources that change the same policy: each is computed from its current document. */
+function sharedTargets(prediction: PlanPrediction): string[] {
+  const count = new Map<string, number>();
+  for (const fix of prediction.resources.flatMap((r) => r.fixes)) {
+    const key = `${fix.target} ${fix.policyName}`;
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
+  return [...count]
+    .filter(([, n]) => n > 1)
+    .map(
+      ([key, n]) =>
+        `${n} fixes change ${key.split(' ')[1]} of ${key.split(' ')[0]}, each from its current document: apply one, then run plan again`,
+    );
 }
 
 function denialLines(denial: PredictedDenial): string[] {
@@ -41,7 +56,7 @@ function denialLines(denial: PredictedDenial): string[] {
         : 'no statement allows it';
   const mark = denial.certain ? 'x' : '?';
   const lines = [
-    `  ${mark} ${denial.action} on ${denial.resource} (for ${denial.call}): ${denial.decision === 'ExplicitDeny' ? 'explicit deny' : 'implicit deny'} at ${denial.layer}, ${statement}`,
+    `  ${mark} ${denial.action} on ${denial.resource}${denial.call === denial.action ? '' : ` (for ${denial.call})`}: ${denial.decision === 'ExplicitDeny' ? 'explicit deny' : 'implicit deny'} at ${denial.layer}, ${statement}`,
   ];
   for (const c of denial.failedConditions) {
     const actual = c.actual === null ? 'absent' : c.actual.join(', ');
