@@ -51,6 +51,8 @@ export interface CompiledStatement {
   readonly servicePrefix: string | null;
   matchesAction(actionLower: string): boolean;
   readonly resource: CompiledResource | null;
+  /** `resource` when it holds policy variables (so it is matched per request), else `null`. */
+  readonly variableResource: CompiledResource | null;
   readonly clauses: readonly CompiledClause[];
   /** The statement as a result lists it, matched and not (built once, shared by every result). */
   readonly summaries: { readonly matched: StatementSummary; readonly unmatched: StatementSummary };
@@ -319,6 +321,14 @@ function compileStatement(origin: StatementOrigin, version: PolicyVersion | null
   const matchers: WildcardMatcher[] = statement.action.values.map((v) => compileWildcard(v.value));
   const negated = statement.action.negated;
   const prefix = servicePrefixOf(statement);
+  const resource = statement.resource
+    ? compileResource(
+        statement.resource.values.map((v) => v.value),
+        statement.resource.negated,
+        version,
+        COMPLETES_ARNS.has(origin.layer),
+      )
+    : null;
   // a statement naming several services is indexed under none (any service)
   return {
     origin,
@@ -334,14 +344,8 @@ function compileStatement(origin: StatementOrigin, version: PolicyVersion | null
       }
       return negated ? !any : any;
     },
-    resource: statement.resource
-      ? compileResource(
-          statement.resource.values.map((v) => v.value),
-          statement.resource.negated,
-          version,
-          COMPLETES_ARNS.has(origin.layer),
-        )
-      : null,
+    resource,
+    variableResource: resource === null || resource.isStatic ? null : resource,
     clauses: statement.conditions.map((c) => compileClause(c, version)),
     summaries: { matched: summaryOf(origin, true), unmatched: summaryOf(origin, false) },
   };

@@ -386,13 +386,8 @@ function evaluateLean(
   for (const compiled of candidates) {
     const { statement } = compiled;
     // static resource patterns were already matched by `statementsForRequest`
-    if (
-      compiled.resource !== null &&
-      !compiled.resource.isStatic &&
-      !compiled.resource.matches(resource, context)
-    ) {
-      continue;
-    }
+    const variable = compiled.variableResource;
+    if (variable !== null && !variable.matches(resource, context)) continue;
     let grant: PrincipalGrant | null = null;
     if (statement.principal !== null) {
       const principal = matchPrincipal(statement.principal, caller, context, hasBoundary);

@@ -27,7 +27,8 @@ export function buildRequestContext(
   caller: Caller,
   given: Readonly<Record<string, ContextValue>>,
 ): RequestContext {
-  const context = new Map<string, ContextEntry>(callerEntries(caller));
+  const context = new Map<string, ContextEntry>();
+  for (const [key, entry] of callerEntries(caller)) context.set(key, entry);
   for (const key of Object.keys(given)) {
     const value = given[key] as ContextValue;
     context.set(
@@ -38,13 +39,13 @@ export function buildRequestContext(
   return context;
 }
 
-const callerContexts = new WeakMap<Caller, ReadonlyMap<string, ContextEntry>>();
+const callerContexts = new WeakMap<Caller, readonly (readonly [string, ContextEntry])[]>();
 
 /** The keys AWS derives from the caller, built once per caller (entries are never changed). */
-function callerEntries(caller: Caller): ReadonlyMap<string, ContextEntry> {
+function callerEntries(caller: Caller): readonly (readonly [string, ContextEntry])[] {
   let entries = callerContexts.get(caller);
   if (entries === undefined) {
-    entries = derivedKeys(caller);
+    entries = [...derivedKeys(caller)];
     callerContexts.set(caller, entries);
   }
   return entries;
