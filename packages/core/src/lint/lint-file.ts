@@ -89,9 +89,9 @@ export async function lintText(
       diagnostics: read.places.diagnostics.map((d) => ({ ...d, span: locator.locate(d.path) })),
     };
   }
-  const findings: FileLintFinding[] = read.places.value.notes.map((d) => ({
+  const findings: FileLintFinding[] = read.places.value.notes.map(({ pointer, ...d }) => ({
     ...d,
-    span: locator.locate(d.path),
+    span: locator.locate(pointer),
   }));
   const { rules } = options;
   for (const place of read.places.value.places) {

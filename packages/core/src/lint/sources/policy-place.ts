@@ -27,8 +27,15 @@ export interface PolicyPlace extends PolicyRef {
   readonly placeholders: readonly string[];
 }
 
-/** The policies of one file, and notes about those that could not be read (with `path` in the file). */
+/** A note about a policy that could not be read (its `path` is `''`: there is no document). */
+export interface PolicyNote extends Diagnostic {
+  readonly policy?: PolicyRef;
+  /** JSON pointer, in the file, of what the note is about. */
+  readonly pointer: string;
+}
+
+/** The policies of one file, and notes about those that could not be read. */
 export interface PolicyPlaces {
   readonly places: readonly PolicyPlace[];
-  readonly notes: readonly Diagnostic[];
+  readonly notes: readonly PolicyNote[];
 }

@@ -1,10 +1,9 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Result } from '../../diagnostics/result.js';
 import { readTerraformPlan } from '../../iac/terraform-plan.js';
 import { isJsonObject } from '../../json/is-json-object.js';
 import { pointerSegment } from '../../policy/parse-policy.js';
 import type { LintPolicyKind } from '../lint-rule.js';
-import type { PolicyPlace, PolicyPlaces } from './policy-place.js';
+import type { PolicyNote, PolicyPlace, PolicyPlaces } from './policy-place.js';
 
 /** Where a resource type keeps a policy: the attribute (`*` for each element of a list) and its kind. */
 interface PolicyAttribute {
@@ -69,7 +68,7 @@ export function terraformPlaces(file: unknown): Result<PolicyPlaces> {
   const plan = readTerraformPlan(file);
   if (!plan.ok) return plan;
   const places: PolicyPlace[] = [];
-  const notes: Diagnostic[] = [];
+  const notes: PolicyNote[] = [];
   for (const r of plan.value) {
     for (const attribute of TERRAFORM_POLICY_ATTRIBUTES[r.type] ?? []) {
       let kind: LintPolicyKind | undefined;
@@ -86,7 +85,9 @@ export function terraformPlaces(file: unknown): Result<PolicyPlaces> {
             code: 'lint-unknown-until-apply',
             severity: 'info',
             message: `\`${found.name}\` of \`${r.address}\` is known only after apply, so it was not linted`,
-            path: found.pointer,
+            path: '',
+            pointer: found.pointer,
+            policy: { name, kind, resource: r.address },
           });
           continue;
         }
