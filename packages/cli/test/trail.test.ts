@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { duckdbOverTrail } from './duckdb-trino.js';
 import { type CliCase, checkCliCase, ROOT, runCli } from './run-cli.js';
 
 /** The records of core's grouping table, repeated with fresh event ids into a few hundred records. */
@@ -103,6 +104,28 @@ describe('whydenied trail', () => {
       ['s3:GetObject', 80],
       ['s3:ListBucket', 40],
     ]);
+  });
+
+  it('prints the query and the DDL; the query result diagnosed gives the groups of the logs', async () => {
+    const ddl = runCli(['trail', '--sql-ddl', '--table', 'ct']);
+    expect(ddl.stdout).toMatch(/^CREATE EXTERNAL TABLE ct\(/);
+    const sql = runCli(['trail', '--sql', 'trino', '--action', 's3:*']);
+    expect(sql.status, sql.stderr).toBe(0);
+    const connection = await duckdbOverTrail(join(dir, 'lines.ndjson'));
+    const rows = (await connection.runAndReadAll(sql.stdout)).getRowObjectsJson();
+    writeFileSync(join(dir, 'result.json'), JSON.stringify(rows));
+    const fromSql = groupsOf(['--from-sql-result', join(dir, 'result.json')]) as Record<string, unknown>[];
+    const fromLogs = groupsOf([join(dir, 'lines.ndjson'), '--action', 's3:*']) as Record<string, unknown>[];
+    const key = (g: Record<string, unknown>) => [
+      g.principal,
+      g.action,
+      g.resourcePattern,
+      g.errorCode,
+      g.reasonLayer,
+      g.count,
+      g.diagnosed,
+    ];
+    expect(fromSql.map(key)).toEqual(fromLogs.map(key));
   });
 
   const PROBLEMS: readonly CliCase[] = [

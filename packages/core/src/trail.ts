@@ -31,3 +31,6 @@ export {
   type TrailGroupingOptions,
   trailGroupKey,
 } from './trail/trail-groups.js';
+export { TRAIL_SQL_COLUMNS, type TrailSqlOptions, trailSql } from './trail/trail-sql.js';
+export { type TrailDdlOptions, trailSqlDdl } from './trail/trail-sql-ddl.js';
+export { groupsFromSqlRows, parseSqlResult, type SqlResultProblem } from './trail/trail-sql-result.js';

@@ -1,8 +1,16 @@
 import { type AnalyzeInput, analyze, createCatalog, type InputKind } from '@whydenied/core';
-import { compileTrailFilter, type TrailFilterOptions } from '@whydenied/core/trail';
+import {
+  compileTrailFilter,
+  groupsFromSqlRows,
+  parseSqlResult,
+  type TrailFilterOptions,
+  type TrailGroup,
+  trailSql,
+  trailSqlDdl,
+} from '@whydenied/core/trail';
 import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
-import { EXIT_OK, usageError } from '../cli-error.js';
+import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
 import { readInput } from '../io.js';
 import { toJsonText } from '../output.js';
 import { styleFor } from '../render/style.js';
@@ -29,6 +37,10 @@ interface TrailOptions {
   readonly jobs?: number;
   readonly org?: string;
   readonly resourcePolicy?: string[];
+  readonly sql?: string;
+  readonly table?: string;
+  readonly sqlDdl?: boolean;
+  readonly fromSqlResult?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -60,7 +72,7 @@ export const trailCommand: CommandSpec = {
     if (format !== undefined) format.description = 'output format: text, json or ndjson (one group per line)';
     command
       .usage('[options] PATH...')
-      .argument('<path...>', 'log files or folders (recursively; `-` for standard input)')
+      .argument('[path...]', 'log files or folders (recursively; `-` for standard input)')
       .option('--since <time>', 'events at or after this ISO 8601 date or date-time')
       .option('--until <time>', 'events before this ISO 8601 date or date-time')
       .option('--principal <glob>', 'the role, user or session (IAM wildcards `*` and `?`)')
@@ -87,11 +99,23 @@ export const trailCommand: CommandSpec = {
         new Option('--resource-policy <arn=file>', 'the resource-based policy of ARN (evidence)').argParser(
           collect,
         ),
-      );
+      )
+      .addOption(
+        new Option('--sql <dialect>', 'print the same analysis as a query instead').choices([
+          'athena',
+          'trino',
+        ]),
+      )
+      .option('--table <name>', 'with --sql or --sql-ddl: the CloudTrail table (default cloudtrail_logs)')
+      .option(
+        '--sql-ddl',
+        "print AWS's documented CREATE TABLE for CloudTrail logs with partition projection",
+      )
+      .option('--from-sql-result <file>', "diagnose the groups of the query's result (Athena's CSV or JSON)");
   },
   async run({ io, command, args }) {
     const opts = command.opts<TrailOptions>();
-    const paths = args[0] as string[];
+    const paths = (args[0] as string[] | undefined) ?? [];
     const accounts = (opts.account ?? []).filter((a) => ACCOUNT_ID.test(a));
     if (accounts.length > 1) throw usageError('--account takes one account id to filter on');
     const filter: TrailFilterOptions = {
@@ -104,7 +128,33 @@ export const trailCommand: CommandSpec = {
     };
     const compiled = compileTrailFilter(filter);
     if (!compiled.ok) throw usageError(`--${compiled.problem.option} ${compiled.problem.message}`);
+    const table = opts.table ?? 'cloudtrail_logs';
+    if (opts.sqlDdl === true) {
+      io.stdout.write(trailSqlDdl({ table }));
+      return EXIT_OK;
+    }
+    if (opts.sql !== undefined) {
+      io.stdout.write(
+        trailSql({ dialect: opts.sql === 'athena' ? 'athena' : 'trino', table, filter, examples: 5 }),
+      );
+      return EXIT_OK;
+    }
     const evidence = await readEvidence(opts, io);
+    if (opts.fromSqlResult !== undefined) {
+      if (paths.length > 0) throw usageError('give either log PATHs or --from-sql-result, not both');
+      const input = await readInput(opts.fromSqlResult, io);
+      const parsed = parseSqlResult(input.text);
+      if (!parsed.ok) throw inputError(`${input.name}: ${parsed.message}`);
+      const groups = groupsFromSqlRows(parsed.value);
+      if (!groups.ok) throw inputError(`${input.name}: row ${groups.problem.row}: ${groups.problem.message}`);
+      const denials = groups.value.reduce((n, g) => n + g.count, 0);
+      const scan = { groups: groups.value, records: null, failed: null, denials, files: 1 };
+      return report(scan, opts, evidence, io);
+    }
+    if (paths.length === 0)
+      throw usageError(
+        'give the log files or folders to read (PATH...), or --sql, --sql-ddl, --from-sql-result',
+      );
     const sources = await listTrailSources(paths);
     const progress = progressOn(
       io.stderr as NodeJS.WritableStream & { isTTY?: boolean },
@@ -122,45 +172,64 @@ export const trailCommand: CommandSpec = {
     } finally {
       progress.done();
     }
-    const shown = scan.groups.slice(0, opts.top);
-    const catalog = createCatalog(createNodeCatalogSource());
-    const groups: TrailReportGroup[] = [];
-    for (const group of shown) {
-      const { example, events, ...rest } = group;
-      const diagnosis =
-        example === null
-          ? null
-          : (
-              await analyze({
-                inputs: [
-                  { id: `event ${events[0]?.eventId ?? ''}`, kind: 'error', text: example },
-                  ...evidence,
-                ],
-                options: { catalog },
-              })
-            ).diagnosis;
-      groups.push({ ...rest, eventIds: events.map((e) => e.eventId), diagnosis });
-    }
-    const report: TrailReport = {
-      files: sources.length,
-      records: scan.records,
-      failed: scan.failed,
-      denials: scan.denials,
-      groupCount: scan.groups.length,
-      groups,
-    };
-    if (opts.format === 'json') io.stdout.write(toJsonText(report));
-    else if (opts.format === 'ndjson') io.stdout.write(groups.map((g) => `${JSON.stringify(g)}\n`).join(''));
-    else {
-      io.stdout.write(
-        renderTrailText(terminalSafeStrings(report), styleFor(io.stdout as { isTTY?: boolean }, io.env), {
-          evidence: evidence.length > 0,
-        }),
-      );
-    }
-    return EXIT_OK;
+    return report({ ...scan, files: sources.length }, opts, evidence, io);
   },
 };
+
+/** What the groups came from: logs read (with their counts) or a query's result rows. */
+interface Found {
+  readonly groups: readonly TrailGroup[];
+  readonly files: number;
+  readonly records: number | null;
+  readonly failed: number | null;
+  readonly denials: number;
+}
+
+/** Diagnoses the top groups with the evidence and prints them in the format asked. */
+async function report(
+  found: Found,
+  opts: TrailOptions,
+  evidence: readonly AnalyzeInput[],
+  io: Parameters<CommandSpec['run']>[0]['io'],
+): Promise<number> {
+  const catalog = createCatalog(createNodeCatalogSource());
+  const groups: TrailReportGroup[] = [];
+  for (const group of found.groups.slice(0, opts.top)) {
+    const { example, events, ...rest } = group;
+    let diagnosis: TrailReportGroup['diagnosis'] = null;
+    if (example !== null) {
+      const analysis = await analyze({
+        inputs: [{ id: `event ${events[0]?.eventId ?? ''}`, kind: 'error', text: example }, ...evidence],
+        options: { catalog },
+      });
+      // an evidence file that does not read is the user's to fix, once
+      const unusable = analysis.diagnostics.filter(
+        (d) => d.severity === 'error' && evidence.some((e) => e.id === d.source),
+      );
+      if (unusable.length > 0) throw inputError(firstProblem(unusable));
+      diagnosis = analysis.diagnosis;
+    }
+    groups.push({ ...rest, eventIds: events.map((e) => e.eventId), diagnosis });
+  }
+  const summary: TrailReport = {
+    files: found.files,
+    records: found.records,
+    failed: found.failed,
+    denials: found.denials,
+    groupCount: found.groups.length,
+    groups,
+  };
+  if (opts.format === 'json') io.stdout.write(toJsonText(summary));
+  else if (opts.format === 'ndjson') io.stdout.write(groups.map((g) => `${JSON.stringify(g)}\n`).join(''));
+  else {
+    io.stdout.write(
+      renderTrailText(terminalSafeStrings(summary), styleFor(io.stdout as { isTTY?: boolean }, io.env), {
+        evidence: evidence.length > 0,
+      }),
+    );
+  }
+  return EXIT_OK;
+}
 
 /** The evidence files, read as `diagnose` reads them; a file that does not read is named by analyze. */
 async function readEvidence(

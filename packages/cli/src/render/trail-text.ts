@@ -12,8 +12,9 @@ export interface TrailReportGroup extends Omit<TrailGroup, 'example' | 'events'>
 /** What `trail` found: counts over every file, and the groups shown (most events first). */
 export interface TrailReport {
   readonly files: number;
-  readonly records: number;
-  readonly failed: number;
+  /** Records read and failed ones; `null` for groups read from a query's result. */
+  readonly records: number | null;
+  readonly failed: number | null;
   readonly denials: number;
   readonly groupCount: number;
   readonly groups: readonly TrailReportGroup[];
@@ -28,8 +29,12 @@ export function renderTrailText(
   options: { readonly evidence: boolean },
 ): string {
   const lines: string[] = [];
+  const read =
+    report.records === null || report.failed === null
+      ? 'a query result: '
+      : `${report.records.toLocaleString('en-US')} record(s) in ${report.files} file(s): ${report.failed.toLocaleString('en-US')} failed, `;
   lines.push(
-    `${report.records.toLocaleString('en-US')} record(s) in ${report.files} file(s): ${report.failed.toLocaleString('en-US')} failed, ` +
+    read +
       `${report.denials.toLocaleString('en-US')} denial(s) or look-alike(s) in ${report.groupCount.toLocaleString('en-US')} group(s)` +
       (report.groups.length < report.groupCount ? `, the top ${report.groups.length} shown` : ''),
   );

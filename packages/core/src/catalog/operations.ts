@@ -215,3 +215,14 @@ export function actionForOperation(service: string, operation: string): Operatio
   const op = known?.operation ?? operation;
   return { service, operation: op, action: `${service}:${known?.action ?? op}` };
 }
+
+/** The listed operations authorised under another action name (`s3:ListObjects` is `s3:ListBucket`). */
+export function renamedOperations(): OperationAction[] {
+  const renamed: OperationAction[] = [];
+  for (const [service, operations] of getIndex().byService) {
+    for (const { operation, action } of operations.values()) {
+      if (action !== operation) renamed.push({ service, operation, action: `${service}:${action}` });
+    }
+  }
+  return renamed;
+}

@@ -343,7 +343,7 @@ function principalOf(identity: Json): string | null {
 }
 
 /** Request parameters that name the resource by its ARN in common services' records. */
-const RESOURCE_PARAMETERS = [
+export const RESOURCE_PARAMETERS = [
   'roleArn',
   'functionName',
   'keyId',

@@ -35,7 +35,7 @@ export interface DenialSentence {
 }
 
 /** Policy-type phrases of the reason clause, longest first so that alternatives never shadow each other. */
-const POLICY_TYPES: readonly (readonly [string, PolicyLayer])[] = [
+export const POLICY_TYPES: readonly (readonly [string, PolicyLayer])[] = [
   ['identity-based policy', 'identity'],
   ['resource-based policy', 'resource'],
   ['permissions boundary', 'permissions-boundary'],
