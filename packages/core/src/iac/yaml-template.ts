@@ -83,7 +83,9 @@ export function readYamlTemplate(text: string): Result<YamlReading> {
       return {
         code: 'yaml-syntax',
         severity: 'error',
-        message: `invalid YAML: ${firstLine(e.message)}`,
+        message: e.message.includes('Maximum call stack')
+          ? 'invalid YAML: it nests too deep'
+          : `invalid YAML: ${firstLine(e.message)}`,
         path: '',
         span: { start: position(start), end: position(end) },
       };
