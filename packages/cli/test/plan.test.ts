@@ -172,8 +172,8 @@ describe('whydenied plan', () => {
     expect(run.stdout).toMatchInlineSnapshot(`
       "packages/core/src/plan/cases/iam.plan.json: 2 predicted denials (2 certain) for arn:aws:iam::111122223333:role/deployer in eu-west-1
 
-      aws_iam_role.app (create): iam:CreateRole, iam:TagRole
-        x iam:TagRole on arn:aws:iam::111122223333:role/app-api: implicit deny at identity, no statement allows it
+      aws_iam_role.app (create): iam:CreateRole
+        x iam:TagRole on arn:aws:iam::111122223333:role/app-api (for iam:CreateRole): implicit deny at identity, no statement allows it
           fix (identity): aws iam put-role-policy --role-name deployer --policy-name Deploy --policy-document file://fix-1-Deploy.json
             ===================================================================
             --- deployer/Deploy (current)
@@ -215,7 +215,7 @@ describe('whydenied plan', () => {
              }
 
       2 fixes change Deploy of arn:aws:iam::111122223333:role/deployer, each from its current document: apply one, then run plan again
-      modelled: 6 resource changes, 8 calls
+      modelled: 6 resource changes, 7 calls
       evidence not given: scps-unknown
       "
     `);

@@ -190,10 +190,10 @@ export const PLAN_CASES: readonly PlanCase[] = [
     resources: {
       'aws_iam_role.app': {
         coverage: 'modelled',
-        calls: ['iam:CreateRole', 'iam:TagRole'],
+        calls: ['iam:CreateRole'],
         denials: [
           {
-            call: 'iam:TagRole',
+            call: 'iam:CreateRole',
             action: 'iam:TagRole',
             resource: `arn:aws:iam::${ACCOUNT}:role/app-api`,
             decision: 'ImplicitDeny',

@@ -216,6 +216,8 @@ async function predictChange(
       certain:
         finding.assumed.length === 0 &&
         finding.dependsOn.length === 0 &&
+        // a key the request lacks may be a value known only after apply, not an absent one
+        !(unknownAtPlan.length > 0 && finding.conditions.some((c) => c.actual === null)) &&
         // a resource policy that was not given cannot be said to deny
         !(
           RESOURCE_SIDE.has(f.layer) && f.governing.missing.some((m) => m.code === 'resource-policy-missing')

@@ -13,6 +13,7 @@ import { ecsRunTask } from './ecs-run-task.js';
 import { eksCreateNodegroup } from './eks-create-nodegroup.js';
 import { eventsPutTargets } from './events-put-targets.js';
 import { glueJobRole } from './glue-job-role.js';
+import { iamCreateRole } from './iam-create-role.js';
 import { lambdaFunctionRole } from './lambda-function-role.js';
 import { s3SseKms } from './s3-sse-kms.js';
 import { sagemakerExecutionRole } from './sagemaker-execution-role.js';
@@ -31,6 +32,7 @@ export const CALL_RULES: Readonly<Record<string, CallRule>> = {
   'cloudformation-stack-role': cloudformationStackRole,
   'codebuild-project-role': codebuildProjectRole,
   'glue-job-role': glueJobRole,
+  'iam-create-role': iamCreateRole,
   'sagemaker-execution-role': sagemakerExecutionRole,
   'states-state-machine-role': statesStateMachineRole,
   'events-put-targets': eventsPutTargets,

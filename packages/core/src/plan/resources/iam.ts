@@ -40,8 +40,9 @@ function call(service: string, operation: string, resource: string | undefined):
 }
 
 /**
- * `aws_iam_role`: `CreateRole` (and `TagRole` for its tags), `PutRolePolicy` per inline policy and
- * `AttachRolePolicy` per managed policy ARN.
+ * `aws_iam_role`: `CreateRole` with its path, permissions boundary and tags (the call rule adds
+ * `TagRole` for the tags), `PutRolePolicy` per inline policy and `AttachRolePolicy` per managed
+ * policy ARN.
  * @see https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/iam/role.go
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags_roles.html
  */
@@ -50,8 +51,18 @@ export const awsIamRole: ResourceCalls = {
   sources: [providerSource('iam/role.go'), TAG_ROLES],
   create(v, scope) {
     const role = iamArn(scope, 'role', v);
-    const calls = [call('iam', 'CreateRole', role)];
-    if (v.tags() !== undefined || v.isUnknown(['tags'])) calls.push(call('iam', 'TagRole', role));
+    const calls: PlannedCall[] = [
+      {
+        service: 'iam',
+        operation: 'CreateRole',
+        parameters: defined({
+          roleName: v.string(['name']),
+          path: v.string(['path']),
+          permissionsBoundary: v.string(['permissions_boundary']),
+          tags: v.tags(),
+        }),
+      },
+    ];
     for (let i = 0; i < v.count(['inline_policy']); i++) calls.push(call('iam', 'PutRolePolicy', role));
     for (let i = 0; i < (v.strings(['managed_policy_arns'])?.length ?? 0); i++) {
       calls.push(call('iam', 'AttachRolePolicy', role));
