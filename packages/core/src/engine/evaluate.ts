@@ -227,24 +227,16 @@ function evaluateRequest(
   const hasBoundary = identityApplies && compiled.boundary !== null;
   const trace: StatementTrace[] = [];
   // lean mode: the statements whose elements matched, and whether their conditions did (no objects)
-  const marks: LeanMarks = { statements: [], matched: [] };
+  const marks = LEAN_MARKS;
+  marks.count = 0;
   const layers: LayerName[] = [];
+  // lean mode: every layer's candidate statements for this action and resource, in one lookup
+  const plan = lean ? leanPlanFor(compiled, actionLower, resource) : null;
+  const runLean = (candidates: readonly CompiledStatement[]): PolicyVerdict =>
+    evaluateLean(candidates, resource, caller, context, hasBoundary, marks);
   const run = (policy: CompiledPolicy): PolicyVerdict =>
-    lean
-      ? evaluateLean(
-          policy.statementsForRequest(actionLower, resource),
-          resource,
-          caller,
-          context,
-          hasBoundary,
-          marks,
-        )
-      : evaluatePolicy(policy, actionLower, resource, caller, context, hasBoundary, full, trace);
+    evaluatePolicy(policy, actionLower, resource, caller, context, hasBoundary, full, trace);
   const runAll = (policies: readonly CompiledPolicy[]): PolicyVerdict => {
-    if (lean) {
-      const candidates = groupOf(policies).statementsForRequest(actionLower, resource);
-      return evaluateLean(candidates, resource, caller, context, hasBoundary, marks);
-    }
     const verdict: PolicyVerdict = { deny: false, allow: false, grant: null };
     for (const p of policies) {
       const v = run(p);
@@ -265,21 +257,51 @@ function evaluateRequest(
     !caller.serviceLinked &&
     (management === null || caller.account !== management);
 
-  const rcpLevels = rcpApplies ? (compiled.rcps ?? []).map(runAll) : [];
+  const rcpLevels = rcpApplies
+    ? plan !== null
+      ? plan.rcps.map(runLean)
+      : (compiled.rcps ?? []).map(runAll)
+    : [];
   if (rcpApplies) layers.push('rcp');
-  const scpLevels = scpApplies ? (compiled.scps ?? []).map(runAll) : [];
+  const scpLevels = scpApplies
+    ? plan !== null
+      ? plan.scps.map(runLean)
+      : (compiled.scps ?? []).map(runAll)
+    : [];
   if (scpApplies) layers.push('scp');
-  const resourceVerdict = compiled.resource ? run(compiled.resource) : null;
+  const resourceVerdict = compiled.resource
+    ? plan !== null
+      ? runLean(plan.resource)
+      : run(compiled.resource)
+    : null;
   if (resourceVerdict) layers.push('resource');
-  const identityVerdict = identityApplies ? runAll(compiled.identity) : null;
+  const identityVerdict = identityApplies
+    ? plan !== null
+      ? runLean(plan.identity)
+      : runAll(compiled.identity)
+    : null;
   if (identityVerdict) layers.push('identity');
-  const boundaryVerdict = identityApplies && compiled.boundary ? run(compiled.boundary) : null;
+  const boundaryVerdict =
+    identityApplies && compiled.boundary
+      ? plan !== null
+        ? runLean(plan.boundary)
+        : run(compiled.boundary)
+      : null;
   if (boundaryVerdict) layers.push('permissions-boundary');
-  const sessionVerdict = identityApplies && compiled.session ? runAll(compiled.session) : null;
+  const sessionVerdict =
+    identityApplies && compiled.session
+      ? plan !== null
+        ? runLean(plan.session)
+        : runAll(compiled.session)
+      : null;
   // a federated user (GetFederationToken) without a session policy has no permissions (EVAL-DA)
   const sessionRequired = identityApplies && (sessionVerdict !== null || caller.kind === 'federated-user');
   if (sessionRequired) layers.push('session');
-  const vpceVerdict = compiled.vpcEndpoint ? run(compiled.vpcEndpoint) : null;
+  const vpceVerdict = compiled.vpcEndpoint
+    ? plan !== null
+      ? runLean(plan.vpcEndpoint)
+      : run(compiled.vpcEndpoint)
+    : null;
   if (vpceVerdict) layers.push('vpc-endpoint');
 
   const result = (
@@ -401,8 +423,9 @@ function evaluateLean(
         break;
       }
     }
-    marks.statements.push(compiled);
-    marks.matched.push(matched);
+    marks.statements[marks.count] = compiled;
+    marks.matched[marks.count] = matched;
+    marks.count++;
     if (!matched) continue;
     if (statement.effect === 'Deny') verdict.deny = true;
     else {
@@ -413,16 +436,74 @@ function evaluateLean(
   return verdict;
 }
 
+/**
+ * The candidate statements of every layer of a compiled set for one action and resource (action
+ * matched, static resource patterns matched), in evaluation order; a layer the set lacks is empty.
+ */
+interface LeanPlan {
+  readonly rcps: readonly (readonly CompiledStatement[])[];
+  readonly scps: readonly (readonly CompiledStatement[])[];
+  readonly resource: readonly CompiledStatement[];
+  readonly identity: readonly CompiledStatement[];
+  readonly boundary: readonly CompiledStatement[];
+  readonly session: readonly CompiledStatement[];
+  readonly vpcEndpoint: readonly CompiledStatement[];
+}
+
+const PLAN_LIMIT = 4096;
+const leanPlans = new WeakMap<CompiledPolicySet, Map<string, Map<string, LeanPlan>>>();
+
+/** The {@link LeanPlan} of an action and resource, memoized per compiled set. */
+function leanPlanFor(compiled: CompiledPolicySet, actionLower: string, resource: string): LeanPlan {
+  let byAction = leanPlans.get(compiled);
+  if (byAction === undefined) {
+    byAction = new Map();
+    leanPlans.set(compiled, byAction);
+  }
+  let byResource = byAction.get(actionLower);
+  if (byResource === undefined) {
+    if (byAction.size >= PLAN_LIMIT) byAction.clear();
+    byResource = new Map();
+    byAction.set(actionLower, byResource);
+  }
+  let plan = byResource.get(resource);
+  if (plan === undefined) {
+    const one = (policy: CompiledPolicy | null) =>
+      policy === null ? [] : policy.statementsForRequest(actionLower, resource);
+    const all = (policies: readonly CompiledPolicy[]) =>
+      groupOf(policies).statementsForRequest(actionLower, resource);
+    plan = {
+      rcps: (compiled.rcps ?? []).map(all),
+      scps: (compiled.scps ?? []).map(all),
+      resource: one(compiled.resource),
+      identity: all(compiled.identity),
+      boundary: one(compiled.boundary),
+      session: all(compiled.session ?? []),
+      vpcEndpoint: one(compiled.vpcEndpoint),
+    };
+    if (byResource.size >= PLAN_LIMIT) byResource.clear();
+    byResource.set(resource, plan);
+  }
+  return plan;
+}
+
 function anyDeny(levels: readonly PolicyVerdict[]): boolean {
   for (const v of levels) if (v.deny) return true;
   return false;
 }
 
-/** The lean evaluation's record: the statements whose elements matched, each with its conditions' outcome. */
+/**
+ * The lean evaluation's record: the first `count` entries are the statements whose elements matched,
+ * each with its conditions' outcome. One record serves every evaluation (they never overlap: nothing
+ * in an evaluation evaluates), so a batch does not allocate and grow two lists per request.
+ */
 interface LeanMarks {
   readonly statements: CompiledStatement[];
   readonly matched: boolean[];
+  count: number;
 }
+
+const LEAN_MARKS: LeanMarks = { statements: [], matched: [], count: 0 };
 
 function markOf(t: StatementTrace): Mark {
   return {
@@ -517,8 +598,8 @@ function summarizeLean(
   layer: LayerName | null,
 ): StatementSummary[] {
   const out: StatementSummary[] = [];
-  const { statements, matched } = marks;
-  for (let i = 0; i < statements.length; i++) {
+  const { statements, matched, count } = marks;
+  for (let i = 0; i < count; i++) {
     const compiled = statements[i] as CompiledStatement;
     const { origin } = compiled;
     const effect = origin.statement.effect;
