@@ -20,6 +20,7 @@ const CALLS: readonly {
   readonly args: Readonly<Record<string, unknown>>;
   readonly files: Readonly<Record<string, string>>;
   readonly argv: readonly string[];
+  readonly stdin?: string;
 }[] = [
   {
     tool: 'diagnose',
@@ -48,8 +49,9 @@ const CALLS: readonly {
   {
     tool: 'lint',
     args: { policy: read('packages/cli/test/fixtures/lint/launch-instance-only.json') },
-    files: { 'policy.json': read('packages/cli/test/fixtures/lint/launch-instance-only.json') },
-    argv: ['lint', '--format', 'json', 'policy.json'],
+    files: {},
+    stdin: read('packages/cli/test/fixtures/lint/launch-instance-only.json'),
+    argv: ['lint', '--format', 'json', '-'],
   },
   {
     tool: 'compare',
@@ -110,7 +112,12 @@ describe('whydenied mcp, through the SDK client', () => {
       const result = await client.callTool({ name: call.tool, arguments: call.args });
       expect(result.isError ?? false).toBe(false);
       for (const [name, text] of Object.entries(call.files)) writeFileSync(join(dir, name), text);
-      const cli = spawnSync(process.execPath, [BIN, ...call.argv], { cwd: dir, env: ENV, encoding: 'utf8' });
+      const cli = spawnSync(process.execPath, [BIN, ...call.argv], {
+        cwd: dir,
+        env: ENV,
+        encoding: 'utf8',
+        input: call.stdin ?? '',
+      });
       expect(cli.status, cli.stderr).toBe(0);
       expect(result.structuredContent).toEqual(JSON.parse(cli.stdout));
       const [content] = result.content as { type: string; text: string }[];

@@ -181,11 +181,11 @@ export const MCP_TOOLS: readonly McpTool[] = [
       required: ['policy'],
       additionalProperties: false,
     },
-    command: (args) =>
-      new RunBuilder('lint')
-        .option('--kind', str(args, 'kind'))
-        .input(null, 'policy.json', str(args, 'policy'))
-        .done(),
+    // on standard input: lint looks on the disk for a directory (a cdk.out) under any name it is given
+    command: (args) => {
+      const { argv, texts } = new RunBuilder('lint').option('--kind', str(args, 'kind')).done();
+      return { argv: [...argv, '-'], texts, stdin: str(args, 'policy') ?? '' };
+    },
   },
   {
     name: 'compare',
