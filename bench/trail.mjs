@@ -15,7 +15,7 @@ import { generateTrail } from '../scripts/generate-trail.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/whydenied.js');
-const RSS = join(ROOT, 'bench/report-rss.mjs');
+const USAGE = join(ROOT, 'bench/_trail-usage.mjs');
 const MB = Number(process.env.WHYDENIED_TRAIL_MB ?? 1000);
 
 function archive(layout) {
@@ -49,13 +49,13 @@ function files(dir) {
 
 /** One run of the built CLI: wall seconds, peak RSS (MiB), its summary. */
 function runTrail(path, jobs) {
-  const rssFile = join(mkdtempSync(join(tmpdir(), 'whydenied-rss-')), 'rss.json');
+  const usageFile = join(mkdtempSync(join(tmpdir(), 'whydenied-usage-')), 'usage.json');
   const started = performance.now();
   const r = spawnSync(
     process.execPath,
-    ['--import', RSS, BIN, 'trail', path, '--jobs', String(jobs), '--format', 'json', '--top', '5'],
+    ['--import', USAGE, BIN, 'trail', path, '--jobs', String(jobs), '--format', 'json', '--top', '5'],
     {
-      env: { ...process.env, WHYDENIED_BENCH_RSS_FILE: rssFile },
+      env: { ...process.env, WHYDENIED_BENCH_USAGE_FILE: usageFile },
       encoding: 'utf8',
       maxBuffer: 1 << 28,
     },
@@ -63,14 +63,15 @@ function runTrail(path, jobs) {
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`trail failed: ${r.stderr}`);
   const report = JSON.parse(r.stdout);
-  const rss = JSON.parse(readFileSync(rssFile, 'utf8')).maxRssKiB / 1024;
-  return { seconds, rss, report };
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
+  return { seconds, rss: usage.maxRssKiB / 1024, cpu: usage.cpuSeconds, report };
 }
 
-function line(label, rawBytes, seconds, cores, extra = '') {
+/** Wall-clock throughput, per core used, and per CPU-second (what a shared, loaded machine still measures). */
+function line(label, rawBytes, seconds, cores, cpu, extra = '') {
   const mbs = rawBytes / 1e6 / seconds;
   console.log(
-    `${label.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s  ${mbs.toFixed(0).padStart(5)} MB/s raw  ${(mbs / cores).toFixed(0).padStart(5)} MB/s per core${extra}`,
+    `${label.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s  ${mbs.toFixed(0).padStart(5)} MB/s raw  ${(mbs / cores).toFixed(0).padStart(5)} MB/s per core  ${(rawBytes / 1e6 / cpu).toFixed(0).padStart(5)} MB/s per CPU-second${extra}`,
   );
 }
 
@@ -88,29 +89,46 @@ export default async function runTrailBench() {
       s3.rawBytes,
       r.seconds,
       jobs,
+      r.cpu,
       `  peak RSS ${r.rss.toFixed(0)} MiB  (${r.report.denials.toLocaleString('en-US')} denials, ${r.report.groupCount} groups)`,
     );
   }
   // zcat alone, one core
   {
     const started = performance.now();
-    const z = spawnSync('sh', ['-c', 'xargs -0 zcat > /dev/null'], {
+    // `times` prints the CPU time of the shell's finished children: zcat's
+    const z = spawnSync('bash', ['-c', 'xargs -0 zcat > /dev/null; times'], {
       input: `${gz.join('\0')}\0`,
+      encoding: 'utf8',
       maxBuffer: 1 << 20,
     });
     if (z.status !== 0) throw new Error(`zcat failed: ${z.stderr}`);
-    line('zcat > /dev/null', s3.rawBytes, (performance.now() - started) / 1000, 1);
+    const seconds = (text) => {
+      const m = /^(\d+)m([\d.]+)s$/.exec(text);
+      return m === null ? Number.NaN : Number(m[1]) * 60 + Number(m[2]);
+    };
+    const [user = '', system = ''] = (z.stdout.trim().split('\n')[1] ?? '').split(/\s+/);
+    line(
+      'zcat > /dev/null',
+      s3.rawBytes,
+      (performance.now() - started) / 1000,
+      1,
+      seconds(user) + seconds(system),
+    );
   }
   // a plain parse-every-record loop, one core: gunzip then JSON.parse each whole file
   {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     let records = 0;
     for (const f of gz) records += JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')).Records.length;
+    const used = process.cpuUsage(cpu);
     line(
       'gunzip + JSON.parse every file',
       s3.rawBytes,
       (performance.now() - started) / 1000,
       1,
+      (used.user + used.system) / 1e6,
       `  (${records.toLocaleString('en-US')} records)`,
     );
   }
@@ -123,6 +141,7 @@ export default async function runTrailBench() {
     single.rawBytes,
     r.seconds,
     1,
+    r.cpu,
     `  peak RSS ${r.rss.toFixed(0)} MiB  (${r.report.records.toLocaleString('en-US')} records, ${r.report.groupCount} groups)`,
   );
 }

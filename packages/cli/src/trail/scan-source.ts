@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import { parseJson } from '@whydenied/core';
 import {
   compileTrailFilter,
@@ -36,8 +36,8 @@ export interface ScanResult {
 export type OnProgress = (bytes: number, records: number) => void;
 
 const GZIP_MAGIC = [0x1f, 0x8b];
-/** Files up to this size on disk are read whole (gzip expands CloudTrail's JSON about ten times). */
-const WHOLE_FILE_BYTES = 4 * 1024 * 1024;
+/** gunzip's output pieces: large enough to cost few hand-offs, small enough to stay in the cache. */
+const GUNZIP_CHUNK = 1 << 18;
 
 /**
  * Reads the sources one after another into one grouping: gzip is recognised by its magic bytes, the
@@ -115,8 +115,9 @@ export async function scanSources(
 }
 
 /**
- * The JSON bytes of a source: read in 1 MiB chunks, gunzipped when the first bytes are gzip's magic
- * number (whatever the file is called). `counted` sees each chunk read from disk.
+ * The JSON bytes of a source: read in 1 MiB chunks, gunzipped (in 256 KiB pieces, on the thread pool,
+ * beside the scan) when the first bytes are gzip's magic number, whatever the file is called.
+ * `counted` sees each chunk read from disk.
  * @see https://www.rfc-editor.org/rfc/rfc1952#section-2.3.1
  */
 async function* jsonBytes(
@@ -124,17 +125,20 @@ async function* jsonBytes(
   stdin: NodeJS.ReadableStream,
   counted: (chunk: Buffer) => void,
 ): AsyncGenerator<Buffer> {
-  if (source.path !== '-' && source.size <= WHOLE_FILE_BYTES) {
-    // a file as CloudTrail delivers it (minutes of events, a few MB at most): gunzipped in one call,
-    // on this thread, which saves the stream's hand-offs to the thread pool
-    const bytes = await readFile(source.path);
-    counted(bytes);
-    const gzip = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
-    yield gzip ? gunzipSync(bytes) : bytes;
+  if (source.path !== '-') {
+    const input = createReadStream(source.path, { highWaterMark: 1 << 20 });
+    if (!(await startsWithGzip(source.path))) {
+      for await (const chunk of input) {
+        counted(chunk as Buffer);
+        yield chunk as Buffer;
+      }
+      return;
+    }
+    input.on('data', (chunk: string | Buffer) => counted(asBuffer(chunk)));
+    yield* pipeline(input, createGunzip({ chunkSize: GUNZIP_CHUNK }), () => undefined);
     return;
   }
-  const input = source.path === '-' ? stdin : createReadStream(source.path, { highWaterMark: 1 << 20 });
-  const chunks = input[Symbol.asyncIterator]();
+  const chunks = stdin[Symbol.asyncIterator]();
   const first = await chunks.next();
   if (first.done === true) return;
   const head = asBuffer(first.value);
@@ -151,8 +155,19 @@ async function* jsonBytes(
     yield* read();
     return;
   }
-  const gunzip = pipeline(Readable.from(read()), createGunzip({ chunkSize: 1 << 18 }), () => undefined);
-  for await (const chunk of gunzip) yield chunk as Buffer;
+  yield* pipeline(Readable.from(read()), createGunzip({ chunkSize: GUNZIP_CHUNK }), () => undefined);
+}
+
+/** Whether a file starts with gzip's magic number. */
+async function startsWithGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(2);
+    await handle.read(head, 0, 2, 0);
+    return head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  } finally {
+    await handle.close();
+  }
 }
 
 function asBuffer(value: unknown): Buffer {

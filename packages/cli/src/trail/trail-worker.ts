@@ -2,6 +2,7 @@
  * The worker thread of `trail`: scans the files the main thread sends, one at a time, and answers with
  * their groups. Bundled as its own file (dist/trail-worker.js) beside the CLI's.
  */
+import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { CliError } from '../cli-error.js';
 import { type ScanOptions, scanSources } from './scan-source.js';
@@ -9,6 +10,8 @@ import type { TrailSource } from './trail-files.js';
 import type { FromWorker, ToWorker } from './worker-messages.js';
 
 const port = parentPort;
+/** Workers read files only; standard input stays with the main thread. */
+const NO_STDIN = Readable.from([]);
 if (port !== null) {
   port.on('message', (message: ToWorker) => {
     void scan(message.source, message.options).then((reply) => port.postMessage(reply));
@@ -20,7 +23,7 @@ async function scan(source: TrailSource, options: ScanOptions): Promise<FromWork
   let pendingRecords = 0;
   let last = Date.now();
   try {
-    const result = await scanSources([source], options, process.stdin, (bytes, records) => {
+    const result = await scanSources([source], options, NO_STDIN, (bytes, records) => {
       pending += bytes;
       pendingRecords += records;
       const now = Date.now();
