@@ -160,3 +160,99 @@ describe('lean fast paths agree with the full trace', () => {
     );
   });
 });
+
+describe('the Deny-first pass of the lean path agrees with the full trace', () => {
+  // Deny statements in several layers, some conditional, beside Allow statements and a resource
+  // policy that grants: an explicit deny must still report the resource policy's grant
+  const parsed = parseSimulationCase({
+    requests: [],
+    identityPolicies: [
+      {
+        name: 'Id',
+        document: {
+          Version: '2012-10-17',
+          Statement: [
+            { Sid: 'All', Effect: 'Allow', Action: 's3:*', Resource: '*' },
+            {
+              Sid: 'NoPut',
+              Effect: 'Deny',
+              Action: 's3:PutObject',
+              Resource: '*',
+              Condition: { StringEquals: { 'aws:PrincipalTag/env': 'sandbox' } },
+            },
+          ],
+        },
+      },
+    ],
+    permissionsBoundary: {
+      name: 'Bound',
+      document: {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Action: 's3:Get*', Resource: '*' },
+          { Sid: 'NoDelete', Effect: 'Deny', Action: 's3:DeleteObject', Resource: '*' },
+        ],
+      },
+    },
+    resourcePolicy: {
+      name: 'Bucket',
+      document: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'Grant',
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::111122223333:user/alice' },
+            Action: 's3:*',
+            Resource: 'arn:aws:s3:::b/*',
+          },
+          {
+            Sid: 'Tls',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: 'arn:aws:s3:::b/*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ],
+      },
+    },
+    scps: [
+      [
+        {
+          name: 'Full',
+          document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+        },
+      ],
+    ],
+  });
+  if (!parsed.ok) throw new Error('deny-first policy does not parse');
+  const compiled = compilePolicySet(parsed.value.policies);
+  if (!compiled.ok) throw new Error('deny-first policy does not compile');
+
+  it('on requests that hit Deny statements in one layer, several or none', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('alice', 'bob'),
+        fc.constantFrom('s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket'),
+        fc.constantFrom('arn:aws:s3:::b/k', 'arn:aws:s3:::c/k'),
+        fc.constantFrom('true', 'false', undefined),
+        fc.constantFrom('sandbox', 'prod', undefined),
+        (user, action, resource, tls, env) => {
+          const context: Record<string, string> = {};
+          if (tls !== undefined) context['aws:SecureTransport'] = tls;
+          if (env !== undefined) context['aws:PrincipalTag/env'] = env;
+          const request: AuthorizationRequest = {
+            principal: `arn:aws:iam::111122223333:user/${user}`,
+            action,
+            resource,
+            context,
+          };
+          const lean = outcome(evaluate(compiled.value, request, { trace: 'none' }));
+          expect(lean).toEqual(outcome(evaluate(compiled.value, request, { trace: 'full' })));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});

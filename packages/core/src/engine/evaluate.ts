@@ -230,8 +230,11 @@ function evaluateRequest(
   const marks = LEAN_MARKS;
   marks.count = 0;
   const layers: LayerName[] = [];
-  // lean mode: every layer's candidate statements for this action and resource, in one lookup
-  const plan = lean ? leanPlanFor(compiled, actionLower, resource) : null;
+  // lean mode: every layer's candidate statements for this action and resource, in one lookup;
+  // the Deny statements first: when one matches, the decision is an explicit deny whose deciding
+  // statements are the matching Deny statements, and no Allow statement needs evaluating
+  const plans = lean ? leanPlanFor(compiled, actionLower, resource) : null;
+  let plan = plans?.denies ?? null;
   const runLean = (candidates: readonly CompiledStatement[]): PolicyVerdict =>
     evaluateLean(candidates, resource, caller, context, hasBoundary, marks);
   const run = (policy: CompiledPolicy): PolicyVerdict =>
@@ -257,51 +260,78 @@ function evaluateRequest(
     !caller.serviceLinked &&
     (management === null || caller.account !== management);
 
-  const rcpLevels = rcpApplies
-    ? plan !== null
-      ? plan.rcps.map(runLean)
-      : (compiled.rcps ?? []).map(runAll)
-    : [];
+  const verdicts = () => {
+    const lean = plan;
+    return {
+      rcpLevels: rcpApplies
+        ? lean !== null
+          ? lean.rcps.map(runLean)
+          : (compiled.rcps ?? []).map(runAll)
+        : [],
+      scpLevels: scpApplies
+        ? lean !== null
+          ? lean.scps.map(runLean)
+          : (compiled.scps ?? []).map(runAll)
+        : [],
+      resourceVerdict: compiled.resource
+        ? lean !== null
+          ? runLean(lean.resource)
+          : run(compiled.resource)
+        : null,
+      identityVerdict: identityApplies
+        ? lean !== null
+          ? runLean(lean.identity)
+          : runAll(compiled.identity)
+        : null,
+      boundaryVerdict:
+        identityApplies && compiled.boundary
+          ? lean !== null
+            ? runLean(lean.boundary)
+            : run(compiled.boundary)
+          : null,
+      sessionVerdict:
+        identityApplies && compiled.session
+          ? lean !== null
+            ? runLean(lean.session)
+            : runAll(compiled.session)
+          : null,
+      vpceVerdict: compiled.vpcEndpoint
+        ? lean !== null
+          ? runLean(lean.vpcEndpoint)
+          : run(compiled.vpcEndpoint)
+        : null,
+    };
+  };
+  let found = verdicts();
+  if (plans !== null && !anyDenies(found)) {
+    // no Deny statement matched: the Allow statements decide
+    plan = plans.allows;
+    found = verdicts();
+  } else if (plans !== null && found.resourceVerdict !== null) {
+    // an explicit deny still reports how the resource policy grants (`resourceGrant`)
+    const granted = runLean(plans.allows.resource);
+    found = {
+      ...found,
+      resourceVerdict: { deny: found.resourceVerdict.deny, allow: granted.allow, grant: granted.grant },
+    };
+  }
+  const {
+    rcpLevels,
+    scpLevels,
+    resourceVerdict,
+    identityVerdict,
+    boundaryVerdict,
+    sessionVerdict,
+    vpceVerdict,
+  } = found;
   if (rcpApplies) layers.push('rcp');
-  const scpLevels = scpApplies
-    ? plan !== null
-      ? plan.scps.map(runLean)
-      : (compiled.scps ?? []).map(runAll)
-    : [];
   if (scpApplies) layers.push('scp');
-  const resourceVerdict = compiled.resource
-    ? plan !== null
-      ? runLean(plan.resource)
-      : run(compiled.resource)
-    : null;
   if (resourceVerdict) layers.push('resource');
-  const identityVerdict = identityApplies
-    ? plan !== null
-      ? runLean(plan.identity)
-      : runAll(compiled.identity)
-    : null;
   if (identityVerdict) layers.push('identity');
-  const boundaryVerdict =
-    identityApplies && compiled.boundary
-      ? plan !== null
-        ? runLean(plan.boundary)
-        : run(compiled.boundary)
-      : null;
   if (boundaryVerdict) layers.push('permissions-boundary');
-  const sessionVerdict =
-    identityApplies && compiled.session
-      ? plan !== null
-        ? runLean(plan.session)
-        : runAll(compiled.session)
-      : null;
   // a federated user (GetFederationToken) without a session policy has no permissions (EVAL-DA)
   const sessionRequired = identityApplies && (sessionVerdict !== null || caller.kind === 'federated-user');
   if (sessionRequired) layers.push('session');
-  const vpceVerdict = compiled.vpcEndpoint
-    ? plan !== null
-      ? runLean(plan.vpcEndpoint)
-      : run(compiled.vpcEndpoint)
-    : null;
   if (vpceVerdict) layers.push('vpc-endpoint');
 
   const result = (
@@ -450,11 +480,38 @@ interface LeanPlan {
   readonly vpcEndpoint: readonly CompiledStatement[];
 }
 
-const PLAN_LIMIT = 4096;
-const leanPlans = new WeakMap<CompiledPolicySet, Map<string, Map<string, LeanPlan>>>();
+/** The {@link LeanPlan} of the Deny statements and the one of the Allow statements. */
+interface LeanPlans {
+  readonly denies: LeanPlan;
+  readonly allows: LeanPlan;
+}
 
-/** The {@link LeanPlan} of an action and resource, memoized per compiled set. */
-function leanPlanFor(compiled: CompiledPolicySet, actionLower: string, resource: string): LeanPlan {
+const PLAN_LIMIT = 4096;
+const leanPlans = new WeakMap<CompiledPolicySet, Map<string, Map<string, LeanPlans>>>();
+
+/** Whether any layer's verdict is an explicit deny. */
+function anyDenies(found: {
+  readonly rcpLevels: readonly PolicyVerdict[];
+  readonly scpLevels: readonly PolicyVerdict[];
+  readonly resourceVerdict: PolicyVerdict | null;
+  readonly identityVerdict: PolicyVerdict | null;
+  readonly boundaryVerdict: PolicyVerdict | null;
+  readonly sessionVerdict: PolicyVerdict | null;
+  readonly vpceVerdict: PolicyVerdict | null;
+}): boolean {
+  return (
+    anyDeny(found.rcpLevels) ||
+    anyDeny(found.scpLevels) ||
+    found.resourceVerdict?.deny === true ||
+    found.identityVerdict?.deny === true ||
+    found.boundaryVerdict?.deny === true ||
+    found.sessionVerdict?.deny === true ||
+    found.vpceVerdict?.deny === true
+  );
+}
+
+/** The {@link LeanPlans} of an action and resource, memoized per compiled set. */
+function leanPlanFor(compiled: CompiledPolicySet, actionLower: string, resource: string): LeanPlans {
   let byAction = leanPlans.get(compiled);
   if (byAction === undefined) {
     byAction = new Map();
@@ -472,7 +529,7 @@ function leanPlanFor(compiled: CompiledPolicySet, actionLower: string, resource:
       policy === null ? [] : policy.statementsForRequest(actionLower, resource);
     const all = (policies: readonly CompiledPolicy[]) =>
       groupOf(policies).statementsForRequest(actionLower, resource);
-    plan = {
+    const both: LeanPlan = {
       rcps: (compiled.rcps ?? []).map(all),
       scps: (compiled.scps ?? []).map(all),
       resource: one(compiled.resource),
@@ -481,6 +538,19 @@ function leanPlanFor(compiled: CompiledPolicySet, actionLower: string, resource:
       session: all(compiled.session ?? []),
       vpcEndpoint: one(compiled.vpcEndpoint),
     };
+    const only = (effect: 'Allow' | 'Deny'): LeanPlan => {
+      const keep = (list: readonly CompiledStatement[]) => list.filter((s) => s.statement.effect === effect);
+      return {
+        rcps: both.rcps.map(keep),
+        scps: both.scps.map(keep),
+        resource: keep(both.resource),
+        identity: keep(both.identity),
+        boundary: keep(both.boundary),
+        session: keep(both.session),
+        vpcEndpoint: keep(both.vpcEndpoint),
+      };
+    };
+    plan = { denies: only('Deny'), allows: only('Allow') };
     if (byResource.size >= PLAN_LIMIT) byResource.clear();
     byResource.set(resource, plan);
   }
