@@ -166,6 +166,34 @@ describe('whydenied plan', () => {
     );
   });
 
+  it('--org: an SCP denial gets the remedy first and the fix as a proposal for the organization', () => {
+    const run = runCli([
+      'plan',
+      `${C}/iam-boundary.plan.json`,
+      '--account',
+      ACCOUNT,
+      '--org',
+      `${C}/org.json`,
+      '--fail-on',
+      'error',
+      '--format',
+      'json',
+    ]);
+    expect(run.status, run.stderr).toBe(3);
+    const out = JSON.parse(run.stdout) as {
+      resources: {
+        denials: { layer: string; certain: boolean }[];
+        remedies: { code: string }[];
+        fixes: { proposal: boolean; owner: string }[];
+      }[];
+    };
+    const unbounded = out.resources[1];
+    expect([unbounded?.denials[0]?.layer, unbounded?.denials[0]?.certain]).toEqual(['scp', true]);
+    expect(unbounded?.remedies.map((r) => r.code)).toEqual(['call-as-allowed']);
+    expect(unbounded?.fixes.map((f) => [f.proposal, f.owner])).toEqual([[true, 'organization']]);
+    expect(out.resources[2]?.denials[0]?.certain).toBe(false);
+  });
+
   it('text: the prose, pinned', () => {
     const run = runCli(['plan', `${C}/iam.plan.json`, '--account', ACCOUNT]);
     expect(run.status).toBe(0);

@@ -41,6 +41,8 @@ export interface PlanCase {
   readonly name: string;
   /** The fixture plan's file name under `cases/`. */
   readonly plan: string;
+  /** An organization snapshot under `cases/` given with the account file. */
+  readonly org?: string;
   /** The provider sources and AWS pages the expected calls follow. */
   readonly sources: readonly string[];
   readonly resources: Readonly<Record<string, ExpectedResource>>;
@@ -230,6 +232,52 @@ export const PLAN_CASES: readonly PlanCase[] = [
         coverage: 'modelled',
         calls: ['iam:CreateInstanceProfile', 'iam:AddRoleToInstanceProfile'],
         denials: [],
+      },
+    },
+  },
+  {
+    name: 'SCP: roles must be created with the app boundary; one has none, one gets it only after apply',
+    plan: 'iam-boundary.plan.json',
+    org: 'org.json',
+    sources: [
+      `${PROVIDER}/iam/role.go`,
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html',
+    ],
+    resources: {
+      'aws_iam_role.bounded': { coverage: 'modelled', calls: ['iam:CreateRole'], denials: [] },
+      'aws_iam_role.unbounded': {
+        coverage: 'modelled',
+        calls: ['iam:CreateRole'],
+        denials: [
+          {
+            call: 'iam:CreateRole',
+            action: 'iam:CreateRole',
+            resource: `arn:aws:iam::${ACCOUNT}:role/app-unbounded`,
+            decision: 'ExplicitDeny',
+            layer: 'scp',
+            sid: 'CreateRolesWithBoundary',
+            certain: true,
+          },
+        ],
+        // the boundary's ARN joining the Deny's exceptions, a proposal for the organization
+        fixes: 1,
+      },
+      'aws_iam_role.later': {
+        coverage: 'modelled',
+        calls: ['iam:CreateRole'],
+        unknownAtPlan: ['permissions_boundary'],
+        denials: [
+          {
+            call: 'iam:CreateRole',
+            action: 'iam:CreateRole',
+            resource: `arn:aws:iam::${ACCOUNT}:role/app-later`,
+            decision: 'ExplicitDeny',
+            layer: 'scp',
+            sid: 'CreateRolesWithBoundary',
+            // the boundary is known only after apply: it may be the one the SCP wants
+            certain: false,
+          },
+        ],
       },
     },
   },

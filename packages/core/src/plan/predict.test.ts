@@ -11,9 +11,12 @@ import { SUPPORTED_RESOURCE_TYPES } from './resource-calls.js';
 const DEPLOYER = 'arn:aws:sts::111122223333:assumed-role/deployer/ci';
 const read = (name: string) => readFileSync(new URL(`./cases/${name}`, import.meta.url), 'utf8');
 
-async function evidence(): Promise<Evidence> {
+async function evidence(org?: string): Promise<Evidence> {
   const analysis = await analyze({
-    inputs: [{ id: 'account.json', kind: 'account', text: read('account-111122223333.json') }],
+    inputs: [
+      { id: 'account.json', kind: 'account', text: read('account-111122223333.json') },
+      ...(org === undefined ? [] : [{ id: org, kind: 'organization' as const, text: read(org) }]),
+    ],
   });
   if (analysis.evidence === null) throw new Error('the account fixture does not read');
   return analysis.evidence;
@@ -24,7 +27,7 @@ describe('plan prediction table', () => {
     it(c.name, async () => {
       const result = await predictPlan({
         planText: read(c.plan),
-        evidence: await evidence(),
+        evidence: await evidence(c.org),
         principal: DEPLOYER,
         catalog: nodeCatalog(),
       });
