@@ -84,6 +84,26 @@ describe('whydenied trail', () => {
     expect(groupsOf(['-'], readFileSync(join(dir, 'lines.ndjson'), 'utf8'))).toEqual(expected);
   });
 
+  it('prints a summary and a table sorted by count (text)', () => {
+    const one = join(dir, 'table.ndjson');
+    writeFileSync(
+      one,
+      Object.values(table.records)
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+    const run = runCli(['trail', one, '--top', '3']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 6).join('\n')).toMatchInlineSnapshot(`
+      "9 record(s) in 1 file(s): 8 failed, 7 denial(s) or look-alike(s) in 6 group(s), the top 3 shown
+
+      COUNT  PRINCIPAL                                      ACTION                 RESOURCE                                                      CODE                   LAYER
+          2  arn:aws:iam::111122223333:role/service/deploy  s3:GetObject           arn:aws:s3:::reports/*                                        AccessDenied           identity
+          1  arn:aws:iam::111122223333:role/app             kms:Decrypt            …ast-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab  AccessDeniedException  resource
+          1  arn:aws:iam::111122223333:role/service/deploy  sts:GetCallerIdentity  -                                                             ExpiredToken           authentication"
+    `);
+  });
+
   it('prints one group per line with --format ndjson, the top N', () => {
     const run = runCli([
       'trail',
