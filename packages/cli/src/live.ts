@@ -19,6 +19,9 @@ export interface LiveOptions {
  * is a one-line error.
  */
 export async function loadLive(): Promise<LiveModule> {
+  // the SDK warns on every run that its releases after January 2027 need Node 22; the lock file
+  // pins SDK versions that run on Node 20, whydenied's runtime, so the warning is noise on standard error
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   try {
     return await import('@whydenied/aws');
   } catch (error) {

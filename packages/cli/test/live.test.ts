@@ -300,6 +300,7 @@ describe('live mode against a loopback AWS', () => {
         env,
       );
       expect(live.stderr).not.toMatch(/\n\s+at /);
+      expect(live.stderr).not.toMatch(/NodeVersionSupportWarning/);
       expect(live.status, live.stderr).toBe(0);
       const diagnosis = JSON.parse(live.stdout) as {
         findings: { action: string; decision: string; layer: string }[];
