@@ -1,13 +1,14 @@
-/** The user or role behind a principal ARN, as live mode reads it. */
+import { parseCaller } from '@whydenied/core/engine';
+
+/** The user or role behind a principal ARN, as live mode reads it: core's caller parser decides. */
 
 /** A user or role (of a session) named by an ARN; `null` for anything else. */
 export function principalOf(arn: string): { type: 'role' | 'user'; name: string; account: string } | null {
-  const session = /^arn:[^:]+:sts::(\d{12}):assumed-role\/([^/]+)\//.exec(arn);
-  if (session?.[1] !== undefined && session[2] !== undefined)
-    return { type: 'role', name: session[2], account: session[1] };
-  const iam = /^arn:[^:]+:iam::(\d{12}):(role|user)\/(?:.*\/)?([^/]+)$/.exec(arn);
-  if (iam?.[1] !== undefined && iam[3] !== undefined) {
-    return { type: iam[2] === 'role' ? 'role' : 'user', name: iam[3], account: iam[1] };
+  const caller = parseCaller(arn);
+  if (caller.name === null || caller.account === null) return null;
+  if (caller.kind === 'user') return { type: 'user', name: caller.name, account: caller.account };
+  if (caller.kind === 'role' || caller.kind === 'assumed-role') {
+    return { type: 'role', name: caller.name, account: caller.account };
   }
   return null;
 }
