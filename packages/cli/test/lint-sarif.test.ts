@@ -1,22 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
+import { sarifValidator } from './sarif-schema.js';
 
 const SOURCES = 'packages/core/src/lint/sources/fixtures';
-
-/** The vendored OASIS schema (draft-04) made readable by ajv 8: `id` as `$id`, formats checked here. */
-function sarifValidator() {
-  const schema = JSON.parse(
-    readFileSync(new URL('./fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
-  ) as Record<string, unknown>;
-  const { $schema: _draft, id, ...rest } = schema;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addFormat('uri', (s: string) => URL.canParse(s));
-  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
-  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile({ ...rest, $id: String(id) });
-}
 
 interface SarifLog {
   runs: {

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { type CliCase, checkCliCase, runCli } from './run-cli.js';
+import { sarifValidator } from './sarif-schema.js';
 
 const C = 'packages/core/src/plan/cases';
 const ACCOUNT = `${C}/account-111122223333.json`;
@@ -93,19 +92,6 @@ const GATES: readonly { plan: string; failOn: string; exit: number; denials: num
   { plan: 'ec2.plan.json', failOn: 'error', exit: 0, denials: 7 },
   { plan: 'ec2.plan.json', failOn: 'warning', exit: 3, denials: 7 },
 ];
-
-/** The vendored OASIS SARIF 2.1.0 schema (draft-04) as ajv 8 reads it, as lint-sarif.test.ts does. */
-function sarifValidator() {
-  const schema = JSON.parse(
-    readFileSync(new URL('./fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8'),
-  ) as Record<string, unknown>;
-  const { $schema: _draft, id, ...rest } = schema;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addFormat('uri', (s: string) => URL.canParse(s));
-  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///base/'));
-  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile({ ...rest, $id: String(id) });
-}
 
 describe('whydenied plan', () => {
   for (const c of CASES) it(c.name, () => checkCliCase(c));
