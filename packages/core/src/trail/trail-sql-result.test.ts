@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { TRAIL_SQL_COLUMNS } from './trail-sql.js';
 import { groupsFromSqlRows, parseSqlResult } from './trail-sql-result.js';
 
-const HEADER = [
-  'principal',
-  'action',
-  'resource_pattern',
-  'error_code',
-  'reason_layer',
-  'count',
-  'first_seen',
-  'last_seen',
-  'kind',
-  'lookalike',
-  'deny_type',
-  'event_ids',
-  'accounts',
-  'regions',
-  'example_event_source',
-  'example_event_name',
-  'example_error_message',
-  'example_caller',
-  'example_resource',
-];
+const HEADER = [...TRAIL_SQL_COLUMNS];
 const VALUES = [
   'arn:aws:iam::111122223333:role/deploy',
   's3:GetObject',
