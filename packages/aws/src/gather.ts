@@ -124,7 +124,6 @@ export async function gatherEvidence(
     RoleDetailList: [],
     Policies: [],
   };
-  let identityArn: string | null = null;
   if (who === null || (who.account !== '' && who.account !== caller.account)) {
     notes.push(
       who === null
@@ -137,21 +136,11 @@ export async function gatherEvidence(
     if (whole !== null) Object.assign(details, whole);
   } else {
     progress(`reading ${who.type} ${who.name} and its policies (iam)`);
-    if (
-      who.type === 'role'
-        ? await addRole(session, details, who.name, gaps)
-        : await addUser(session, details, who.name, gaps)
-    ) {
-      const list = who.type === 'role' ? details.RoleDetailList : details.UserDetailList;
-      const entry = list.find((e) => (who.type === 'role' ? e.RoleName : e.UserName) === who.name);
-      identityArn = typeof entry?.Arn === 'string' ? entry.Arn : null;
-    }
+    if (who.type === 'role') await addRole(session, details, who.name, gaps);
+    else await addUser(session, details, who.name, gaps);
   }
-  if (identityArn === null && who !== null && request.all === true) {
-    const list = who.type === 'role' ? details.RoleDetailList : details.UserDetailList;
-    const entry = list.find((e) => (who.type === 'role' ? e.RoleName : e.UserName) === who.name);
-    identityArn = typeof entry?.Arn === 'string' ? entry.Arn : null;
-  }
+  // the caller's ARN with its path, as IAM read it (the simulator needs it): absent when it could not be read
+  const identityArn = who === null ? null : arnIn(details, who);
 
   // the call's checks name what else to read: instance profiles, roles to assume, resources
   const checks =
@@ -212,6 +201,13 @@ export async function gatherEvidence(
     ok: true,
     value: { caller, sameCaller, files, gaps, calls: [...session.calls], simulation, notes },
   };
+}
+
+/** The ARN of the user or role `who` as the account details list it; `null` when they do not. */
+function arnIn(details: AccountDetails, who: { type: 'role' | 'user'; name: string }): string | null {
+  const list = who.type === 'role' ? details.RoleDetailList : details.UserDetailList;
+  const entry = list.find((e) => (who.type === 'role' ? e.RoleName : e.UserName) === who.name);
+  return typeof entry?.Arn === 'string' ? entry.Arn : null;
 }
 
 async function readResourcePolicyOf(
