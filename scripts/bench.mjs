@@ -1,5 +1,6 @@
 // `npm run bench` (after `npm run build`): runs every benchmark and prints its numbers.
 // Each benchmark lives in bench/<name>.mjs and is registered here. `npm run bench -- engine` runs one.
+import runAccessBench from '../bench/access.mjs';
 import runCompareBench from '../bench/compare.mjs';
 import { runEngineBench, runEngineInProcess, runOneLineBench } from '../bench/engine.mjs';
 import runErrorParserBench from '../bench/error-parser.mjs';
@@ -79,6 +80,11 @@ const BENCHES = [
     id: 'trail',
     name: 'trail: ~1 GB raw CloudTrail JSON in the S3 layout with 1 and 2 workers, beside zcat and a parse-every-record loop; then one 1 GB Records object',
     run: runTrailBench,
+  },
+  {
+    id: 'access',
+    name: `access queries: who-can for one action and what-can for one role over 1,000 roles, 5,000 managed policies, 3 SCP levels (goal: each under 2 s), ${RUNS} runs each`,
+    run: () => runAccessBench({ runs: RUNS }),
   },
   {
     id: 'web',
