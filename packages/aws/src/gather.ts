@@ -1,5 +1,6 @@
 import type { ContextValue, DecodedMessage, InputKind, Result } from '@whydenied/core';
 import { parseDecodedMessage } from '@whydenied/core';
+import { parseArn } from '@whydenied/core/engine';
 import { callParameters, checksForFailure, type ReadErrorOptions, readError } from '@whydenied/core/errors';
 import { gapOf, type LiveGap } from './gaps.js';
 import { type AccountDetails, addInstanceProfile, addRole, addUser, wholeAccount } from './identity.js';
@@ -182,7 +183,7 @@ export async function gatherEvidence(
 
   const accounts = [who?.account || caller.account];
   for (const resource of seen) {
-    const account = resource.split(':')[4];
+    const account = parseArn(resource)?.account;
     if (account !== undefined && /^\d{12}$/.test(account) && !accounts.includes(account))
       accounts.push(account);
   }

@@ -1,3 +1,4 @@
+import { type Arn, parseArn } from '@whydenied/core/engine';
 import { gapOf, type LiveGap } from './gaps.js';
 import type { AwsSession } from './session.js';
 
@@ -18,9 +19,23 @@ export interface ReadResourcePolicy {
 
 /** Which resource-policy reader an ARN needs; `null` when the service has none here. */
 export function resourcePolicyService(arn: string): string | null {
-  const m = /^arn:[^:]+:([^:]+):/.exec(arn);
-  const service = m?.[1];
+  const service = parseArn(arn)?.service;
   return service !== undefined && READERS[service] !== undefined ? service : null;
+}
+
+/** The bucket of an S3 bucket or object ARN's resource part (`bucket/key` → `bucket`). */
+export function bucketOf(parts: Arn): string {
+  return parts.resource.split('/')[0] ?? '';
+}
+
+/**
+ * The function ARN of a Lambda function, version or alias ARN (`function:NAME[:QUALIFIER]`): a
+ * function's policy is read for the function (GetPolicy takes a qualifier apart).
+ * @see https://docs.aws.amazon.com/lambda/latest/api/API_GetPolicy.html
+ */
+export function functionArnOf(parts: Arn): string {
+  const [kind, name] = parts.resource.split(':');
+  return `arn:${parts.partition}:lambda:${parts.region}:${parts.account}:${kind}:${name}`;
 }
 
 /** Reads the policy of `arn`; `null` when it has none (the gap says why when it could not be read). */
@@ -30,19 +45,26 @@ export async function readResourcePolicy(
   gaps: LiveGap[],
 ): Promise<ReadResourcePolicy | null> {
   const service = resourcePolicyService(arn);
-  if (service === null) return null;
-  const parts = arn.split(':');
-  const region = parts[3] === '' ? undefined : parts[3];
-  const account = parts[4] ?? '';
-  const resource = parts.slice(5).join(':');
+  const parts = parseArn(arn);
+  if (service === null || parts === undefined) return null;
+  const region = parts.region === '' ? undefined : parts.region;
   const reader = READERS[service] as Reader;
-  const text = await reader({ session, arn, region, account, resource, gaps });
-  return text === null ? null : { arn: policyArn(service, arn, resource), document: text };
+  const text = await reader({
+    session,
+    arn,
+    parts,
+    region,
+    account: parts.account,
+    resource: parts.resource,
+    gaps,
+  });
+  return text === null ? null : { arn: policyArn(service, arn, parts), document: text };
 }
 
 interface ReaderInput {
   readonly session: AwsSession;
   readonly arn: string;
+  readonly parts: Arn;
   readonly region: string | undefined;
   readonly account: string;
   readonly resource: string;
@@ -51,9 +73,8 @@ interface ReaderInput {
 type Reader = (input: ReaderInput) => Promise<string | null>;
 
 /** The ARN the policy is written for: the bucket for an object, the repository for an image. */
-function policyArn(service: string, arn: string, resource: string): string {
-  if (service === 's3') return `${arn.split(':').slice(0, 5).join(':')}:${resource.split('/')[0]}`;
-  return arn;
+function policyArn(service: string, arn: string, parts: Arn): string {
+  return service === 's3' ? `arn:${parts.partition}:s3:::${bucketOf(parts)}` : arn;
 }
 
 /** The value of a call's output field as text, or `null` (with a gap unless the policy does not exist). */
@@ -74,7 +95,7 @@ async function read(
 }
 
 const READERS: Readonly<Record<string, Reader>> = {
-  s3: (input) => read(input, 's3:GetBucketPolicy', { Bucket: input.resource.split('/')[0] }, (o) => o.Policy),
+  s3: (input) => read(input, 's3:GetBucketPolicy', { Bucket: bucketOf(input.parts) }, (o) => o.Policy),
   kms: (input) =>
     read(input, 'kms:GetKeyPolicy', { KeyId: input.arn, PolicyName: 'default' }, (o) => o.Policy),
   secretsmanager: (input) =>
@@ -87,12 +108,7 @@ const READERS: Readonly<Record<string, Reader>> = {
       (o) => (o.Attributes as Json | undefined)?.Policy,
     ),
   lambda: (input) =>
-    read(
-      input,
-      'lambda:GetPolicy',
-      { FunctionName: input.arn.split(':').slice(0, 7).join(':') },
-      (o) => o.Policy,
-    ),
+    read(input, 'lambda:GetPolicy', { FunctionName: functionArnOf(input.parts) }, (o) => o.Policy),
   ecr: (input) =>
     read(
       input,

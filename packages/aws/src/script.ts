@@ -1,7 +1,8 @@
 import type { Result } from '@whydenied/core';
+import { parseArn } from '@whydenied/core/engine';
 import { checksForFailure, type ReadErrorOptions, readError } from '@whydenied/core/errors';
 import { principalOf } from './principal.js';
-import { resourcePolicyService } from './resource-policy.js';
+import { bucketOf, functionArnOf, resourcePolicyService } from './resource-policy.js';
 
 /**
  * `collect --script`: the AWS CLI commands that write the same evidence files, for people who run
@@ -95,15 +96,16 @@ export function collectScript(
 /** The AWS CLI command printing the resource policy of `arn`, and the ARN it governs. */
 function policyCommand(arn: string): { command: string; arn: string } | null {
   const service = resourcePolicyService(arn);
-  const parts = arn.split(':');
-  const region = parts[3] ? ` --region ${parts[3]}` : '';
-  const resource = parts.slice(5).join(':');
+  const parts = parseArn(arn);
+  if (parts === undefined) return null;
+  const region = parts.region === '' ? '' : ` --region ${parts.region}`;
+  const { account, resource } = parts;
   switch (service) {
     case 's3': {
-      const bucket = resource.split('/')[0] ?? '';
+      const bucket = bucketOf(parts);
       return {
         command: `aws s3api get-bucket-policy --bucket ${quote(bucket)}`,
-        arn: `arn:${parts[1]}:s3:::${bucket}`,
+        arn: `arn:${parts.partition}:s3:::${bucket}`,
       };
     }
     case 'kms':
@@ -114,17 +116,17 @@ function policyCommand(arn: string): { command: string; arn: string } | null {
       return { command: `aws sns get-topic-attributes --topic-arn ${quote(arn)}${region}`, arn };
     case 'lambda':
       return {
-        command: `aws lambda get-policy --function-name ${quote(parts.slice(0, 7).join(':'))}${region}`,
+        command: `aws lambda get-policy --function-name ${quote(functionArnOf(parts))}${region}`,
         arn,
       };
     case 'ecr':
       return {
-        command: `aws ecr get-repository-policy --repository-name ${quote(resource.replace(/^repository\//, ''))} --registry-id ${parts[4]}${region}`,
+        command: `aws ecr get-repository-policy --repository-name ${quote(resource.replace(/^repository\//, ''))} --registry-id ${account}${region}`,
         arn,
       };
     case 'sqs':
       return {
-        command: `aws sqs get-queue-attributes --queue-url "$(aws sqs get-queue-url --queue-name ${quote(resource)} --queue-owner-aws-account-id ${parts[4]}${region} --query QueueUrl --output text)" --attribute-names Policy${region}`,
+        command: `aws sqs get-queue-attributes --queue-url "$(aws sqs get-queue-url --queue-name ${quote(resource)} --queue-owner-aws-account-id ${account}${region} --query QueueUrl --output text)" --attribute-names Policy${region}`,
         arn,
       };
     default:
