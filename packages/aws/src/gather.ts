@@ -6,7 +6,7 @@ import { gapOf, type LiveGap } from './gaps.js';
 import { type AccountDetails, addInstanceProfile, addRole, addUser, wholeAccount } from './identity.js';
 import { readOrganization } from './organization.js';
 import { principalOf, sameIdentity } from './principal.js';
-import { readResourcePolicy } from './resource-policy.js';
+import { readResourcePolicy, resourcePolicyService } from './resource-policy.js';
 import type { AwsSession, CallRecord } from './session.js';
 import { type SimulatedCheck, simulateChecks } from './simulate.js';
 
@@ -217,6 +217,8 @@ async function readResourcePolicyOf(
   gaps: LiveGap[],
   progress: (step: string) => void,
 ) {
+  // only resources whose service keeps a resource policy are read, and only those are announced
+  if (resourcePolicyService(resource) === null) return null;
   progress(`reading the resource policy of ${resource}`);
   return readResourcePolicy(session, resource, gaps);
 }

@@ -17,6 +17,7 @@ async function gather(
   world: FakeWorld,
   errorText: string | null,
   extra: { all?: boolean; parameters?: Record<string, unknown>; options?: { principal: string } } = {},
+  steps: string[] = [],
 ): Promise<LiveEvidence> {
   const fake = await startFakeAws(world);
   const session = new AwsSession({
@@ -25,7 +26,7 @@ async function gather(
     credentials: FAKE_CREDENTIALS,
   });
   try {
-    const result = await gatherEvidence({ errorText, ...extra }, session);
+    const result = await gatherEvidence({ errorText, ...extra }, session, (step) => steps.push(step));
     if (!result.ok) throw new Error(result.diagnostics[0]?.message);
     for (const call of result.value.calls) made.add(call.action);
     return result.value;
@@ -136,6 +137,20 @@ describe('gatherEvidence', () => {
     expect(fileOf(evidence, 'decoded').map((f) => f.text)).toEqual([
       '{"allowed":false,"explicitDeny":false}',
     ]);
+  });
+
+  it('announces resource-policy reads only for resources whose service keeps one', async () => {
+    const steps: string[] = [];
+    await gather(
+      WORLD,
+      denied(ALICE, 'ec2:StopInstances', 'arn:aws:ec2:us-east-1:111122223333:instance/i-0abc'),
+      {},
+      steps,
+    );
+    expect(steps.filter((s) => s.startsWith('reading the resource policy'))).toEqual([]);
+    const s3Steps: string[] = [];
+    await gather(WORLD, denied(ALICE, 's3:GetObject', 'arn:aws:s3:::reports/q3.csv'), {}, s3Steps);
+    expect(s3Steps.filter((s) => s.startsWith('reading the resource policy'))).toHaveLength(1);
   });
 
   it('reads the whole account with --all', async () => {
