@@ -4,7 +4,7 @@ import { compilePolicySet, type PolicySetInput } from '../engine/compile-policy-
 import { evaluate } from '../engine/evaluate.js';
 import type { EvaluationResult, StatementTrace } from '../engine/evaluation-result.js';
 import type { LayerName, PolicyLayer } from '../engine/layers.js';
-import type { AuthorizationRequest, ContextValue } from '../engine/request.js';
+import { type AuthorizationRequest, type ContextValue, contextValueOf } from '../engine/request.js';
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import type { PolicyProvenance } from '../evidence/provenance.js';
 import { contextSentWith, KEYS_UNKNOWN, type KeysSent } from './keys-sent.js';
@@ -115,8 +115,7 @@ const ALWAYS_SENT = new Set(
 );
 
 function hasKey(context: Readonly<Record<string, ContextValue>>, key: string): boolean {
-  const lower = key.toLowerCase();
-  return Object.keys(context).some((k) => k.toLowerCase() === lower);
+  return contextValueOf(context, key) !== undefined;
 }
 
 function unknownKey(key: string, context: Readonly<Record<string, ContextValue>>): boolean {

@@ -30,3 +30,20 @@ export interface AuthorizationRequest {
    */
   readonly sessionIssuer?: string;
 }
+
+/**
+ * The value a request's context gives `key`, whose name is compared case-insensitively as AWS compares
+ * condition key names; `undefined` when the context does not give it.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+ */
+export function contextValueOf(
+  context: Readonly<Record<string, ContextValue>>,
+  key: string,
+): ContextValue | undefined {
+  const exact = context[key];
+  if (exact !== undefined) return exact;
+  const lower = key.toLowerCase();
+  for (const [name, value] of Object.entries(context)) if (name.toLowerCase() === lower) return value;
+  return undefined;
+}

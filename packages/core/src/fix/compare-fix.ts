@@ -2,7 +2,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { AccessRow, CompareLayer, ConditionValue } from '../compare/compare-model.js';
 import { comparePolicies } from '../compare/compare-policies.js';
 import type { PolicyLayer } from '../engine/layers.js';
-import type { AuthorizationRequest, ContextValue } from '../engine/request.js';
+import { type AuthorizationRequest, type ContextValue, contextValueOf } from '../engine/request.js';
 import type { FixTargetKind } from './fix-model.js';
 
 /**
@@ -124,9 +124,7 @@ function rowIsRequest(
 }
 
 function contextValue(request: AuthorizationRequest, key: string): ContextValue | null {
-  const lower = key.toLowerCase();
-  for (const [k, v] of Object.entries(request.context)) if (k.toLowerCase() === lower) return v;
-  return null;
+  return contextValueOf(request.context, key) ?? null;
 }
 
 function sameValue(tested: ConditionValue, sent: ContextValue | null): boolean {
