@@ -15,6 +15,7 @@ import { readInput } from '../io.js';
 import { toJsonText } from '../output.js';
 import { styleFor } from '../render/style.js';
 import { terminalSafeStrings } from '../render/terminal-safe.js';
+import { trailSarif } from '../render/trail-sarif.js';
 import { renderTrailText, type TrailReport, type TrailReportGroup } from '../render/trail-text.js';
 import { progressOn } from '../trail/progress.js';
 import { defaultJobs, scanInPool } from '../trail/scan-pool.js';
@@ -22,8 +23,8 @@ import type { ScanResult } from '../trail/scan-source.js';
 import { listTrailSources } from '../trail/trail-files.js';
 import type { CommandSpec } from './command.js';
 
-type TrailFormat = 'text' | 'json' | 'ndjson';
-const TRAIL_FORMATS: readonly TrailFormat[] = ['text', 'json', 'ndjson'];
+type TrailFormat = 'text' | 'json' | 'ndjson' | 'sarif';
+const TRAIL_FORMATS: readonly TrailFormat[] = ['text', 'json', 'ndjson', 'sarif'];
 
 interface TrailOptions {
   readonly format: TrailFormat;
@@ -69,7 +70,9 @@ export const trailCommand: CommandSpec = {
       if ((TRAIL_FORMATS as readonly string[]).includes(value)) return value;
       throw usageError(`--format must be one of ${TRAIL_FORMATS.join(', ')}, got \`${value}\``);
     });
-    if (format !== undefined) format.description = 'output format: text, json or ndjson (one group per line)';
+    if (format !== undefined)
+      format.description =
+        'output format: text, json, ndjson (one group per line) or sarif (one result per group)';
     command
       .usage('[options] PATH...')
       .argument('[path...]', 'log files or folders (recursively; `-` for standard input)')
@@ -149,7 +152,7 @@ export const trailCommand: CommandSpec = {
       if (!groups.ok) throw inputError(`${input.name}: row ${groups.problem.row}: ${groups.problem.message}`);
       const denials = groups.value.reduce((n, g) => n + g.count, 0);
       const scan = { groups: groups.value, records: null, failed: null, denials, files: 1 };
-      return report(scan, opts, evidence, io);
+      return report(scan, opts, evidence, io, input.name);
     }
     if (paths.length === 0)
       throw usageError(
@@ -172,7 +175,7 @@ export const trailCommand: CommandSpec = {
     } finally {
       progress.done();
     }
-    return report({ ...scan, files: sources.length }, opts, evidence, io);
+    return report({ ...scan, files: sources.length }, opts, evidence, io, sources[0]?.path ?? '-');
   },
 };
 
@@ -191,11 +194,13 @@ async function report(
   opts: TrailOptions,
   evidence: readonly AnalyzeInput[],
   io: Parameters<CommandSpec['run']>[0]['io'],
+  /** Where results go that have no place of their own (SARIF): the query result, else the first input. */
+  fallbackFile: string,
 ): Promise<number> {
   const catalog = createCatalog(createNodeCatalogSource());
   const groups: TrailReportGroup[] = [];
   for (const group of found.groups.slice(0, opts.top)) {
-    const { example, events, ...rest } = group;
+    const { example, events, exampleAt: _at, ...rest } = group;
     let diagnosis: TrailReportGroup['diagnosis'] = null;
     if (example !== null) {
       const analysis = await analyze({
@@ -221,7 +226,10 @@ async function report(
   };
   if (opts.format === 'json') io.stdout.write(toJsonText(summary));
   else if (opts.format === 'ndjson') io.stdout.write(groups.map((g) => `${JSON.stringify(g)}\n`).join(''));
-  else {
+  else if (opts.format === 'sarif') {
+    const places = found.groups.slice(0, opts.top).map((g) => g.exampleAt);
+    io.stdout.write(toJsonText(trailSarif(summary, places, fallbackFile)));
+  } else {
     io.stdout.write(
       renderTrailText(terminalSafeStrings(summary), styleFor(io.stdout as { isTTY?: boolean }, io.env), {
         evidence: evidence.length > 0,

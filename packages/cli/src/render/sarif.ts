@@ -46,11 +46,21 @@ export interface SarifResultInput {
    * Shown as the result's logical location.
    */
   readonly logicalLocation?: string;
+  /** Several logical locations (each named, with its kind); when given, `logicalLocation` is not used. */
+  readonly logicalLocations?: readonly SarifLogicalLocation[];
+  /** Facts of the finding for tools, as the result's property bag. */
+  readonly properties?: Readonly<Record<string, unknown>>;
   /**
    * What identifies the finding within its file whatever its line: by default the rule, the logical
    * location and the message. Results with equal identities in one file are told apart by their order.
    */
   readonly identity?: string;
+}
+
+/** A logical location: a name and, optionally, its kind (`principal`, `action`). */
+export interface SarifLogicalLocation {
+  readonly fullyQualifiedName: string;
+  readonly kind?: string;
 }
 
 /** The tool that produced the results. */
@@ -109,11 +119,14 @@ export function toSarif(input: {
       locations: [
         {
           physicalLocation: { artifactLocation: artifactLocation(r.file), region },
-          ...(r.logicalLocation === undefined
-            ? {}
-            : { logicalLocations: [{ fullyQualifiedName: r.logicalLocation }] }),
+          ...(r.logicalLocations !== undefined
+            ? { logicalLocations: r.logicalLocations }
+            : r.logicalLocation === undefined
+              ? {}
+              : { logicalLocations: [{ fullyQualifiedName: r.logicalLocation }] }),
         },
       ],
+      ...(r.properties === undefined ? {} : { properties: r.properties }),
       partialFingerprints: {
         [FINGERPRINT_KEY]: `${createHash('sha256').update(base).digest('hex').slice(0, 32)}:${occurrence + 1}`,
       },
@@ -160,8 +173,12 @@ function normalizedPath(file: string): string {
   return file.replaceAll('\\', '/').replace(/^\.\//, '');
 }
 
-/** A relative path stays relative to the repository root (`%SRCROOT%`); an absolute one is a `file:` URI. */
+/**
+ * A relative path stays relative to the repository root (`%SRCROOT%`); an absolute one is a `file:`
+ * URI; a URI (`s3://bucket/key`, its segments encoded by the caller) is kept.
+ */
 function artifactLocation(file: string): Record<string, string> {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) return { uri: file };
   if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
   const uri = normalizedPath(file)
     .split('/')

@@ -3,7 +3,7 @@ import type { TrailGroup } from '@whydenied/core/trail';
 import type { Style } from './style.js';
 
 /** A group as `trail` prints it: the group's facts, its example event ids, and its diagnosis. */
-export interface TrailReportGroup extends Omit<TrailGroup, 'example' | 'events'> {
+export interface TrailReportGroup extends Omit<TrailGroup, 'example' | 'exampleAt' | 'events'> {
   readonly eventIds: readonly string[];
   /** The diagnosis of the group's earliest event, with the evidence given; `null` when it has none. */
   readonly diagnosis: Diagnosis | null;

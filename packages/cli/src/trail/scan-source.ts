@@ -87,7 +87,7 @@ export async function scanSources(
         const reading = readTrailDenial(record);
         if (!reading.ok || !keeps(reading.denial)) return;
         denials += 1;
-        grouping.add(reading.denial, text);
+        grouping.add(reading.denial, text, { source: name, line: at.line, column: at.column });
       },
     });
     const feed = (chunk: Uint8Array): void => {

@@ -28,6 +28,15 @@ export interface TrailGroup {
   readonly regions: readonly string[];
   /** The earliest event's record as read (its JSON text), for diagnosis; `null` when not kept. */
   readonly example: string | null;
+  /** Where that record was read (its file and line), when the reader said; `null` otherwise. */
+  readonly exampleAt: TrailPlace | null;
+}
+
+/** Where a record starts in what was read: the source as the reader names it, 1-based line and column. */
+export interface TrailPlace {
+  readonly source: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Options of {@link createTrailGrouping}. */
@@ -38,8 +47,11 @@ export interface TrailGroupingOptions {
 
 /** A grouping accumulator: add denials (or other groupings' groups) in any order, read the groups. */
 export interface TrailGrouping {
-  /** Adds one denial; `record` is its record's text, kept for the group's earliest event. */
-  add(denial: TrailDenial, record?: string): void;
+  /**
+   * Adds one denial; `record` is its record's text and `at` where it was read, both kept for the
+   * group's earliest event.
+   */
+  add(denial: TrailDenial, record?: string, at?: TrailPlace): void;
   /** Merges groups from another grouping (a worker's); the result does not depend on the order. */
   merge(groups: readonly TrailGroup[]): void;
   /** The groups, most events first, then by key. */
@@ -74,6 +86,7 @@ interface MutableGroup {
   readonly accounts: Set<string>;
   readonly regions: Set<string>;
   example: string | null;
+  exampleAt: TrailPlace | null;
 }
 
 /** The grouping key: role (not session), action, resource pattern, error code, reason layer. */
@@ -117,6 +130,7 @@ export function createTrailGrouping(options: TrailGroupingOptions = {}): TrailGr
         accounts: new Set(),
         regions: new Set(),
         example: null,
+        exampleAt: null,
       };
       byKey.set(key, group);
     }
@@ -131,6 +145,7 @@ export function createTrailGrouping(options: TrailGroupingOptions = {}): TrailGr
       group.lookalike = facts.lookalike;
       group.denyType = facts.denyType;
       group.example = facts.example;
+      group.exampleAt = facts.exampleAt;
     }
     if (group.lastSeen === null || (facts.lastSeen !== null && facts.lastSeen > group.lastSeen)) {
       group.lastSeen = facts.lastSeen;
@@ -156,7 +171,7 @@ export function createTrailGrouping(options: TrailGroupingOptions = {}): TrailGr
   };
 
   return {
-    add(denial, record) {
+    add(denial, record, at) {
       const facts: Omit<TrailGroup, 'count'> = {
         principal: denial.principal,
         action: denial.action,
@@ -172,6 +187,7 @@ export function createTrailGrouping(options: TrailGroupingOptions = {}): TrailGr
         accounts: [],
         regions: [],
         example: record ?? null,
+        exampleAt: at ?? null,
       };
       const group = groupFor(trailGroupKey(denial), facts);
       group.count += 1;
@@ -210,6 +226,7 @@ export function createTrailGrouping(options: TrailGroupingOptions = {}): TrailGr
           accounts: [...g.accounts].sort(),
           regions: [...g.regions].sort(),
           example: g.example,
+          exampleAt: g.exampleAt,
         });
       }
       return list.sort((a, b) => b.count - a.count || compareText(trailGroupKey(a), trailGroupKey(b)));

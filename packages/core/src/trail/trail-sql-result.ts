@@ -68,6 +68,7 @@ export function groupsFromSqlRows(
       accounts: list(row.accounts),
       regions: list(row.regions),
       example: JSON.stringify(example),
+      exampleAt: null,
     });
   }
   return { ok: true, value: groups };
