@@ -121,7 +121,20 @@ export default defineConfig(({ mode }) => {
       alias: [
         { find: /^@whydenied\/core$/, replacement: join(here, '..', 'core', 'src', 'index.ts') },
         { find: /^@whydenied\/core\/(.+)$/, replacement: join(here, '..', 'core', 'src', '$1.ts') },
+        // a page opened from disk cannot start a worker from a file: it reads trail logs on its own thread
+        ...(offline
+          ? [
+              {
+                find: /^\.\/trail\/start-scan\.js$/,
+                replacement: join(here, 'src', 'trail', 'start-scan-in-page.ts'),
+              },
+            ]
+          : []),
       ],
+    },
+    // the trail worker (src/trail/trail-worker.ts) is a module chunk of its own beside the page's
+    worker: {
+      format: 'es',
     },
     oxc: {
       jsx: { runtime: 'automatic', importSource: 'preact' },

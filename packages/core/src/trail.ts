@@ -31,6 +31,16 @@ export {
   type TrailGroupingOptions,
   trailGroupKey,
 } from './trail/trail-groups.js';
+export {
+  createTrailScan,
+  looksLikeTrailLog,
+  TRAIL_HEAD_BYTES,
+  type TrailScan,
+  type TrailScanCounts,
+  type TrailScanOptions,
+  type TrailScanProblem,
+  type Utf8Decoder,
+} from './trail/trail-scan.js';
 export { TRAIL_SQL_COLUMNS, type TrailSqlOptions, trailSql } from './trail/trail-sql.js';
 export { type TrailDdlOptions, trailSqlDdl } from './trail/trail-sql-ddl.js';
 export { groupsFromSqlRows, parseSqlResult, type SqlResultProblem } from './trail/trail-sql-result.js';

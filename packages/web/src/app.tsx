@@ -1,5 +1,5 @@
 import type { PolicyLayer } from '@whydenied/core';
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { openedFromDisk } from './catalog.js';
 import { ContextInput, ParametersInput } from './components/context-input.js';
 import { DiagnosisView } from './components/diagnosis-view.js';
@@ -10,7 +10,10 @@ import { redactedInputs } from './components/redacted-inputs.js';
 import { RedactionMapView, RedactionToggle } from './components/redaction-panel.js';
 import { ShareButton } from './components/share-button.js';
 import { SimulatePanel } from './components/simulate-panel.js';
+import { type TrailState, TrailView } from './components/trail-view.js';
 import { classify, type EvidenceFile, type PageInputs } from './inputs.js';
+import { isTrailFile } from './trail/scan-files.js';
+import { type RunningTrailScan, startTrailScan } from './trail/start-scan.js';
 import { useAnalysis } from './use-analysis.js';
 
 const STARTER_POLICY = `{
@@ -62,6 +65,40 @@ export function App() {
       return { ...next, files: [...next.files, ...files] };
     });
   }, []);
+
+  const [trail, setTrail] = useState<TrailState | null>(null);
+  const running = useRef<RunningTrailScan | null>(null);
+  useEffect(() => () => running.current?.cancel(), []);
+
+  /** CloudTrail logs (by content) are read as a stream in a worker; the other files as evidence. */
+  const addDropped = useCallback(
+    async (dropped: readonly File[]) => {
+      const trails = await Promise.all(dropped.map((f) => isTrailFile(f).catch(() => false)));
+      const logs = dropped.filter((_, i) => trails[i]);
+      const others = dropped.filter((_, i) => !trails[i]);
+      if (others.length > 0) {
+        addFiles(await Promise.all(others.map(async (f) => ({ name: f.name, text: await f.text() }))));
+      }
+      if (logs.length === 0) return;
+      running.current?.cancel();
+      const names = logs.map((f) => f.name);
+      const total = logs.reduce((n, f) => n + f.size, 0);
+      setTrail({ status: 'reading', names, read: 0, total });
+      const scan = startTrailScan(logs, (read, size) =>
+        setTrail((old) => (old?.status === 'reading' ? { ...old, read, total: size } : old)),
+      );
+      running.current = scan;
+      const outcome = await scan.outcome;
+      if (running.current !== scan) return;
+      running.current = null;
+      setTrail(
+        outcome.ok
+          ? { status: 'done', names, result: outcome.value }
+          : { status: 'failed', names, message: outcome.message },
+      );
+    },
+    [addFiles],
+  );
 
   const openInEditor = (name: string, text: string, layer: PolicyLayer | null = null) => {
     setEditorDoc((old) => ({ name, text, version: old.version + 1 }));
@@ -117,6 +154,7 @@ export function App() {
             problems={analysis.problems}
             redacted={redacted}
             onAdd={addFiles}
+            onFiles={(dropped) => void addDropped(dropped)}
             onChange={(file) => update({ files: inputs.files.map((f) => (f.id === file.id ? file : f)) })}
             onRemove={(id) => update({ files: inputs.files.filter((f) => f.id !== id) })}
           />
@@ -142,6 +180,18 @@ export function App() {
           )}
         </div>
       </main>
+      {trail === null ? null : (
+        <TrailView
+          trail={trail}
+          inputs={inputs}
+          onEdit={openInEditor}
+          onClose={() => {
+            running.current?.cancel();
+            running.current = null;
+            setTrail(null);
+          }}
+        />
+      )}
       <section class="workbench" aria-labelledby="editor-heading">
         <div class="panel-head">
           <h2 id="editor-heading">Policy editor</h2>

@@ -9,7 +9,10 @@ interface EvidenceDropProps {
   readonly problems: readonly InputProblem[];
   /** What the diagnosis read when redaction is on (file names and ARNs then show only when asked for). */
   readonly redacted: RedactedInputs | null;
+  /** Pasted text. */
   onAdd(entries: readonly { name: string; text: string }[]): void;
+  /** Dropped or chosen files (CloudTrail logs among them are read as a stream, never as one text). */
+  onFiles(files: readonly File[]): void;
   onChange(file: EvidenceFile): void;
   onRemove(id: number): void;
 }
@@ -31,10 +34,6 @@ const EVIDENCE_KINDS: readonly Exclude<FileKind, null>[] = [
   'ignored',
 ];
 const NOT_RECOGNISED = 'not-recognised';
-
-async function readFiles(list: FileList | null | undefined): Promise<{ name: string; text: string }[]> {
-  return Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, text: await f.text() })));
-}
 
 /** A resource policy's ARN; while redaction is on and it is not asked for, hidden unless being typed. */
 function ArnInput({
@@ -95,24 +94,25 @@ export function EvidenceDrop(props: EvidenceDropProps) {
           setOver(true);
         }}
         onDragLeave={() => setOver(false)}
-        onDrop={async (e) => {
+        onDrop={(e) => {
           e.preventDefault();
           setOver(false);
-          props.onAdd(await readFiles(e.dataTransfer?.files));
+          props.onFiles([...(e.dataTransfer?.files ?? [])]);
         }}
       >
-        Drop <code>aws iam get-account-authorization-details</code> output, an organization snapshot or
-        resource policies here, or <span class="file-button">choose files</span>
+        Drop <code>aws iam get-account-authorization-details</code> output, an organization snapshot, resource
+        policies or CloudTrail logs (<code>.json</code>, <code>.json.gz</code>, any size) here, or{' '}
+        <span class="file-button">choose files</span>
       </label>
       <input
         id="evidence-files"
         type="file"
         multiple
-        accept=".json,application/json,text/plain"
+        accept=".json,.gz,.ndjson,.jsonl,application/json,application/gzip,text/plain"
         class="visually-hidden"
-        onChange={async (e) => {
+        onChange={(e) => {
           const input = e.currentTarget;
-          props.onAdd(await readFiles(input.files));
+          props.onFiles([...(input.files ?? [])]);
           input.value = '';
         }}
       />
