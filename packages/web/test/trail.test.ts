@@ -7,9 +7,18 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ACCOUNT_FILE, cli, describeInBrowser, foreignRequests, ROOT, usePageSession } from './browser.js';
+import {
+  ACCOUNT_FILE,
+  cli,
+  describeInBrowser,
+  foreignRequests,
+  launchBrowser,
+  ROOT,
+  usePageSession,
+} from './browser.js';
 
 interface CliGroup {
   readonly principal: string | null;
@@ -235,6 +244,28 @@ describeInBrowser('trail logs on the web page', () => {
     await problem.waitFor();
     expect(await problem.innerText()).toMatch(/^cut\.json\.gz: not a readable gzip file/);
     await page.close();
+  });
+
+  it('reads the logs on its own thread in the copy saved for offline use (no worker from a file)', async () => {
+    const expected = cliTrail(delivered);
+    const offline = await launchBrowser();
+    try {
+      await offline.context.setOffline(true);
+      const page = await offline.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      const url = pathToFileURL(join(ROOT, 'packages/web/dist/offline.html')).href;
+      await page.goto(url);
+      await page.locator('#offline-note').waitFor();
+      await page.setInputFiles('#evidence-files', delivered);
+      await page.locator('#trail[data-status="done"]').waitFor();
+      await showAll(page);
+      expect(await rowsOnPage(page)).toEqual(expected.groups.map(asRow));
+      expect(offline.requests.filter((u) => !u.startsWith('data:'))).toEqual([url]);
+      expect(errors).toEqual([]);
+    } finally {
+      await offline.close();
+    }
   });
 
   it('sends nothing anywhere: the worker is one of the page own files', async () => {
