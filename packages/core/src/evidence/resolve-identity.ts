@@ -168,10 +168,25 @@ function instanceProfileOf(principal: string): { account: string; name: string }
   return { account: arn.account, name: arn.resource.slice(arn.resource.lastIndexOf('/') + 1) };
 }
 
+/** Each entity list's entities by exact name and by lower-cased name (the first of each), built once. */
+const nameIndex = new WeakMap<
+  readonly IamEntity[],
+  { exact: Map<string, IamEntity>; lower: Map<string, IamEntity> }
+>();
+
 /** IAM names are unique case-insensitively: an exact match first, then one ignoring case. */
 function findByName<T extends IamEntity>(entities: readonly T[], name: string): T | undefined {
-  const lower = name.toLowerCase();
-  return entities.find((e) => e.name === name) ?? entities.find((e) => e.name.toLowerCase() === lower);
+  let index = nameIndex.get(entities);
+  if (index === undefined) {
+    index = { exact: new Map(), lower: new Map() };
+    for (const e of entities) {
+      if (!index.exact.has(e.name)) index.exact.set(e.name, e);
+      const lower = e.name.toLowerCase();
+      if (!index.lower.has(lower)) index.lower.set(lower, e);
+    }
+    nameIndex.set(entities, index);
+  }
+  return (index.exact.get(name) ?? index.lower.get(name.toLowerCase())) as T | undefined;
 }
 
 function roleOfInstanceProfile(snapshot: AccountSnapshot, profileName: string): IamRole | undefined {
