@@ -5,4 +5,27 @@
  * action one principal is allowed), both over the evidence's exact policy sets and the engine.
  */
 
-export {};
+export {
+  type ConditionCategory,
+  conditionCategory,
+  SESSION_CATEGORIES,
+} from './access/access-conditions.js';
+export {
+  type AccessPrincipal,
+  type AccessPrincipalKind,
+  accountPrincipals,
+  type IdentityEvidence,
+  resourcePolicyPrincipals,
+  roleSession,
+} from './access/principal-candidates.js';
+export {
+  UNKNOWN_IDENTITY_POLICY,
+  type WhoCanAccess,
+  type WhoCanCondition,
+  type WhoCanOptions,
+  type WhoCanQuery,
+  type WhoCanResult,
+  type WhoCanRow,
+  type WhoCanStatement,
+  whoCan,
+} from './access/who-can.js';
