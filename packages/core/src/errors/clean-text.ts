@@ -26,25 +26,42 @@ export function cleanErrorText(raw: string): string {
   return text;
 }
 
+/** At most this many escapes are undone: an escaped error string has a few, not hundreds of thousands. */
+const MAX_ESCAPES = 10_000;
+
 /**
  * Replaces the escapes of a JSON or Python string literal (`\\n`, `\\"`, `\\\\`...) by the characters they
- * stand for, as one left-to-right pass would: the text is split at its escaped backslashes (`\\\\`, taken
- * from the left, as such a pass takes them), the other escapes are undone in each part, and the parts are
- * joined with the backslash each pair stands for. `\\r` becomes a line feed, as line ends are normalised.
- * Only native string operations over the text: a pasted megabyte of escapes costs milliseconds even in a
- * process that has not warmed up.
+ * stand for, in one pass. Past {@link MAX_ESCAPES} the rest of the text is kept as it is.
  */
 export function unescapeOnce(text: string): string {
-  return text
-    .split('\\\\')
-    .map((part) =>
-      // a part holds no `\\\\`: no escape here can be the second half of another, so the passes are independent
-      part.includes('\\')
-        ? part
-            .replace(/\\[nr]/g, '\n')
-            .replace(/\\t/g, '\t')
-            .replace(/\\(["/])/g, '$1')
-        : part,
-    )
-    .join('\\');
+  const parts: string[] = [];
+  let from = 0;
+  let count = 0;
+  for (
+    let i = text.indexOf('\\');
+    i >= 0 && i < text.length - 1 && count < MAX_ESCAPES;
+    i = text.indexOf('\\', i)
+  ) {
+    const replacement = ESCAPES[text.charAt(i + 1)];
+    if (replacement === undefined) {
+      i += 1;
+      continue;
+    }
+    parts.push(text.slice(from, i), replacement);
+    count++;
+    i += 2;
+    from = i;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
 }
+
+/** Escaped character → the character it stands for (`\\r` becomes a line feed, as line ends are normalised). */
+const ESCAPES: Readonly<Record<string, string>> = {
+  n: '\n',
+  r: '\n',
+  t: '\t',
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+};
