@@ -17,3 +17,10 @@ export { AwsSession, type CallRecord, type SessionOptions } from './session.js';
 export type { SimulatedCheck } from './simulate.js';
 export { type SimulatorAgreement, simulatorAgreement } from './simulator-agreement.js';
 export { collectScript } from './script.js';
+export {
+  listTrailObjects,
+  openTrailObject,
+  type TrailObject,
+  type TrailObjectsFailure,
+  type TrailObjectsRequest,
+} from './trail-objects.js';

@@ -20,9 +20,10 @@ describe('the operations table', () => {
     }
   });
 
-  it("names each entry's SDK command after its operation", () => {
+  it("names each entry's SDK command after its operation (a read too)", () => {
     for (const [action, operation] of Object.entries(OPERATIONS)) {
-      const name = action.slice(action.indexOf(':') + 1);
+      const name = 'operation' in operation ? operation.operation : action.slice(action.indexOf(':') + 1);
+      expect(name, action).toMatch(READ_VERBS);
       expect(operation.command.name, action).toBe(`${name}Command`);
       expect(operation.source, action).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
     }

@@ -27,7 +27,7 @@ import {
   ListParentsCommand,
   ListPoliciesForTargetCommand,
 } from '@aws-sdk/client-organizations';
-import { GetBucketPolicyCommand } from '@aws-sdk/client-s3';
+import { GetBucketPolicyCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetResourcePolicyCommand } from '@aws-sdk/client-secrets-manager';
 import { GetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import { GetQueueAttributesCommand, GetQueueUrlCommand } from '@aws-sdk/client-sqs';
@@ -63,6 +63,8 @@ export interface Operation {
   ) => unknown;
   /** The AWS page of the operation. */
   readonly source: string;
+  /** The API operation, when its name is not the action's (`ListObjectsV2` is authorized by `s3:ListBucket`). */
+  readonly operation?: string;
 }
 
 const IAM_API = 'https://docs.aws.amazon.com/IAM/latest/APIReference';
@@ -182,6 +184,18 @@ export const OPERATIONS = {
     client: 's3',
     command: GetBucketPolicyCommand,
     source: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicy.html',
+  },
+  // `trail s3://bucket/prefix`: CloudTrail's log files, listed and read
+  's3:ListBucket': {
+    client: 's3',
+    command: ListObjectsV2Command,
+    operation: 'ListObjectsV2',
+    source: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html',
+  },
+  's3:GetObject': {
+    client: 's3',
+    command: GetObjectCommand,
+    source: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html',
   },
   'kms:GetKeyPolicy': {
     client: 'kms',

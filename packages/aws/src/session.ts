@@ -69,7 +69,7 @@ const DENIED = new Set([
 ]);
 /** Error codes meaning the thing asked for does not exist (or has no policy). */
 const NOT_FOUND =
-  /^(NoSuchEntity|NoSuchBucket|NoSuchBucketPolicy|NotFound|NotFoundException|ResourceNotFoundException|RepositoryNotFoundException|RepositoryPolicyNotFoundException|AWS\.SimpleQueueService\.NonExistentQueue|QueueDoesNotExist|PolicyNotFoundException|TargetNotFoundException|ChildNotFoundException|AWSOrganizationsNotInUseException)$/;
+  /^(NoSuchEntity|NoSuchBucket|NoSuchBucketPolicy|NoSuchKey|NotFound|NotFoundException|ResourceNotFoundException|RepositoryNotFoundException|RepositoryPolicyNotFoundException|AWS\.SimpleQueueService\.NonExistentQueue|QueueDoesNotExist|PolicyNotFoundException|TargetNotFoundException|ChildNotFoundException|AWSOrganizationsNotInUseException)$/;
 
 type AnyClient = { send(command: unknown): Promise<unknown>; destroy(): void };
 

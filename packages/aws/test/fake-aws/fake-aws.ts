@@ -123,7 +123,8 @@ function answer(wire: WireRequest, res: ServerResponse, state: State): FakeCall 
     return { service: service.signingName, operation: '', action: '', status, signedFor };
   }
   const { operation, input } = parsed;
-  const action = `${service.signingName}:${operation}`;
+  const handler = own(service.operations, operation);
+  const action = handler?.action ?? `${service.signingName}:${operation}`;
   const context: Context = {
     world,
     region: signature.kind === 'unsigned' ? 'us-east-1' : signature.region,
@@ -132,7 +133,6 @@ function answer(wire: WireRequest, res: ServerResponse, state: State): FakeCall 
   const reply = ((): Answer => {
     if (signature.kind !== 'signed')
       return { ok: false, error: protocolFailure(service.protocol, signature.kind, operation) };
-    const handler = own(service.operations, operation);
     if (handler === undefined)
       return { ok: false, error: protocolFailure(service.protocol, 'unknown-operation', operation) };
     const throttled = state.throttles.get(action) ?? 0;
@@ -141,7 +141,7 @@ function answer(wire: WireRequest, res: ServerResponse, state: State): FakeCall 
       return { ok: false, error: service.throttled };
     }
     if (world.denied?.includes(action)) {
-      const named = `${service.messagePrefix ?? service.signingName}:${operation}`;
+      const named = handler.action ?? `${service.messagePrefix ?? service.signingName}:${operation}`;
       return {
         ok: false,
         error: {

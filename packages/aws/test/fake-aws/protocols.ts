@@ -40,6 +40,14 @@ export type Answer =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: FakeError };
 
+/** A REST answer's body as it is sent (S3's XML listings, an object's bytes), with its content type. */
+export class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly body: string | Uint8Array,
+  ) {}
+}
+
 /** An operation's name and parameters, read off the wire. */
 export interface Parsed {
   readonly operation: string;
@@ -195,13 +203,19 @@ export function writeAnswer(
   return status;
 }
 
-function send(res: ServerResponse, status: number, contentType: string, body: string): void {
+function send(res: ServerResponse, status: number, contentType: string, body: string | Uint8Array): void {
   res.statusCode = status;
   res.setHeader('content-type', contentType);
   res.end(body);
 }
 
-function success(protocol: Protocol, operation: string, value: unknown, requestId: string): [string, string] {
+function success(
+  protocol: Protocol,
+  operation: string,
+  value: unknown,
+  requestId: string,
+): [string, string | Uint8Array] {
+  if (value instanceof RawBody) return [value.contentType, value.body];
   switch (protocol.kind) {
     case 'query':
       return [
@@ -212,7 +226,7 @@ function success(protocol: Protocol, operation: string, value: unknown, requestI
     case 'json':
       return [`application/x-amz-json-${protocol.version}`, JSON.stringify(value)];
     case 'rest-xml':
-      // the one REST-XML output served, GetBucketPolicy's, is its payload: the policy text itself
+      // GetBucketPolicy's output is its payload, the policy text itself (S3's others are a RawBody)
       return ['application/json', typeof value === 'string' ? value : JSON.stringify(value)];
     case 'rest-json':
       return ['application/json', JSON.stringify(value)];

@@ -12,6 +12,8 @@ export interface Context {
 
 /** One read-only operation of a service. */
 export interface FakeOperation {
+  /** The IAM action that authorizes it, when not `<service>:<operation>` (ListObjectsV2: `s3:ListBucket`). */
+  readonly action?: string;
   /** The ARN a denial names (`on resource: …`). */
   readonly resource: (input: Input, context: Context) => string;
   readonly answer: (input: Input, context: Context) => Answer;

@@ -40,6 +40,11 @@ export interface FakeWorld {
    * listed answers the service's own "no policy" error (an SQS queue: no `Policy` attribute).
    */
   readonly resourcePolicies?: Readonly<Record<string, unknown>>;
+  /**
+   * S3 objects by bucket and key (text or bytes), read by ListObjectsV2 and GetObject; a bucket not
+   * listed answers NoSuchBucket.
+   */
+  readonly buckets?: Readonly<Record<string, Readonly<Record<string, string | Uint8Array>>>>;
   /** Decoded authorization messages by encoded message text. */
   readonly decoded?: Readonly<Record<string, string>>;
   /** IAM actions answered with the service's AccessDenied error, e.g. `iam:GetRole`. */

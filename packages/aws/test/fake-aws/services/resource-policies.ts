@@ -3,6 +3,7 @@ import type { Input, RestRoute } from '../protocols.js';
 import { type Context, type FakeService, fail, ok } from '../service.js';
 import { policyText } from '../world.js';
 import { XmlEntries } from '../xml.js';
+import { S3_OBJECT_OPERATIONS } from './s3-objects.js';
 
 /** The listed ARN `matches` accepts, with its policy. */
 function listed(
@@ -55,7 +56,7 @@ const s3Route: RestRoute = (method, [bucket, ...key], query) => {
   if (key.length > 0) return { operation: `${verb}Object`, labels: { Bucket: bucket, Key: key.join('/') } };
   if (sub !== undefined) return { operation: `${verb}${S3_SUBRESOURCES[sub]}`, labels: { Bucket: bucket } };
   const plain: Readonly<Record<string, string>> = {
-    GET: 'ListObjects',
+    GET: query.get('list-type') === '2' ? 'ListObjectsV2' : 'ListObjects',
     PUT: 'CreateBucket',
     DELETE: 'DeleteBucket',
     HEAD: 'HeadBucket',
@@ -64,7 +65,7 @@ const s3Route: RestRoute = (method, [bucket, ...key], query) => {
 };
 
 /**
- * Amazon S3 (REST-XML, path-style): bucket policies.
+ * Amazon S3 (REST-XML, path-style): bucket policies, and objects listed and read (s3-objects.ts).
  *
  * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicy.html
  * @see https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
@@ -88,6 +89,7 @@ export const S3: FakeService = {
           : ok(policy);
       },
     },
+    ...S3_OBJECT_OPERATIONS,
   },
 };
 
