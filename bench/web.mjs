@@ -2,9 +2,12 @@
 // (playwright-core, fresh profile per run). Reports the bytes of the initial load (HTML + JS + CSS
 // fetched before the first diagnosis, gzipped as the server sends them; service data counted apart)
 // and the time from navigation to the first diagnosis visible, for a pasted error with an account's
-// evidence (the README's seed case). Also the size of the self-contained offline copy.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// evidence (the README's seed case). Also the size of the self-contained offline copy, and the page's
+// trail reading: a generated ~50 MB CloudTrail Records file (plain, then gzipped) dropped on the page and
+// streamed in its worker, MB/s from the drop to the grouped table, with the CPU seconds of Chromium's
+// processes (read from /proc: the machine is shared, wall time is noisy).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +44,117 @@ async function startWeb() {
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const TRAIL_RUNS = 3;
+const CLOCK_TICKS = 100;
+
+/** CPU seconds (user + system) of a process and all its descendants, from /proc (Linux). */
+function treeCpuSeconds(rootPid) {
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let ticks = 0;
+  const todo = [rootPid];
+  while (todo.length > 0) {
+    const pid = todo.pop();
+    ticks += stats.get(pid)?.ticks ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) todo.push(child);
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+/** The browser process of a persistent context: the Chromium whose command line names its profile. */
+function browserPid(profile) {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.includes(`--user-data-dir=${profile}`) && !cmd.includes('--type=')) return Number(entry);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return null;
+}
+
+/** One drop of `file` on a fresh page: wall seconds from the drop to the table, Chromium's CPU seconds. */
+async function trailRun(chromium, url, file) {
+  const profile = mkdtempSync(join(tmpdir(), 'whydenied-bench-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
+  context.setDefaultTimeout(300_000);
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('#evidence-files').waitFor({ state: 'attached' });
+    const pid = browserPid(profile);
+    const cpuBefore = pid === null ? Number.NaN : treeCpuSeconds(pid);
+    const start = performance.now();
+    await page.setInputFiles('#evidence-files', file);
+    await page.locator('#trail[data-status="done"]').waitFor();
+    const wall = (performance.now() - start) / 1000;
+    const cpu = pid === null ? Number.NaN : treeCpuSeconds(pid) - cpuBefore;
+    const summary = page.locator('#trail-summary');
+    const groups = await summary.getAttribute('data-groups');
+    const scan = Number(await summary.getAttribute('data-seconds'));
+    return { wall, cpu, scan, groups: Number(groups) };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** The page's trail figure: MB/s over a generated ~50 MB Records file, plain and gzipped. */
+async function trailBench(chromium, url) {
+  const dir = mkdtempSync(join(tmpdir(), 'whydenied-bench-web-trail-'));
+  try {
+    const gen = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts/generate-trail.mjs'), '--out', dir, '--mb', '50', '--layout', 'single'],
+      { encoding: 'utf8' },
+    );
+    if (gen.status !== 0) throw new Error(`generate-trail failed: ${gen.stderr}`);
+    const plain = join(dir, 'trail.json');
+    const gzip = join(dir, 'trail.json.gz');
+    writeFileSync(gzip, gzipSync(readFileSync(plain)));
+    const raw = statSync(plain).size / 1e6;
+    for (const [label, file] of [
+      ['plain', plain],
+      ['gzip', gzip],
+    ]) {
+      const runs = [];
+      for (let i = 0; i < TRAIL_RUNS; i++) runs.push(await trailRun(chromium, url, file));
+      const wall = median(runs.map((r) => r.wall));
+      const cpu = median(runs.map((r) => r.cpu));
+      const scan = median(runs.map((r) => r.scan));
+      console.log(
+        `trail on the page (${label}, ${(statSync(file).size / 1e6).toFixed(1)} MB file, ${raw.toFixed(1)} MB JSON, ${runs[0].groups} groups), ${TRAIL_RUNS} runs: ` +
+          `${runs.map((r) => r.wall.toFixed(2)).join(', ')} s wall from the drop to the table (median ${wall.toFixed(2)} s, ${(raw / wall).toFixed(0)} MB/s of JSON), ` +
+          `of which the worker's scan ${runs.map((r) => r.scan.toFixed(2)).join(', ')} s (median ${scan.toFixed(2)} s, ${(raw / scan).toFixed(0)} MB/s); ` +
+          `Chromium CPU ${runs.map((r) => r.cpu.toFixed(2)).join(', ')} s (median ${cpu.toFixed(2)} s, ${(raw / cpu).toFixed(0)} MB of JSON per CPU-second)`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function oneRun(chromium, url, errorText) {
   const profile = mkdtempSync(join(tmpdir(), 'whydenied-bench-chromium-'));
@@ -122,6 +236,7 @@ export default async function runWebBench() {
     console.log(
       `time to first diagnosis (navigation → fix visible, incl. paste + evidence file + 120 ms typing pause), ${RUNS} cold runs: ${runs.map((r) => r.firstDiagnosis.toFixed(0)).join(', ')} ms (median ${median(runs.map((r) => r.firstDiagnosis)).toFixed(0)})`,
     );
+    await trailBench(chromium, server.url);
   } finally {
     await server.stop();
   }

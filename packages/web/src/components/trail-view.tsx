@@ -95,10 +95,16 @@ function TrailGroups(props: {
         data-failed={r.failed}
         data-denials={r.denials}
         data-groups={r.groups.length}
+        data-bytes={r.bytes}
+        data-seconds={r.seconds}
       >
         {count(r.records)} record(s) in {r.files} file(s): {count(r.failed)} failed, {count(r.denials)}{' '}
         denial(s) or look-alike(s) in {count(r.groups.length)} group(s)
         {groups.length < r.groups.length ? `, the top ${groups.length} shown` : ''}
+        <span class="hint">
+          {' '}
+          ({megabytes(r.bytes)} MB read in {r.seconds.toFixed(1)} s, in this browser)
+        </span>
       </p>
       {groups.length === 0 ? null : (
         <table class="trail-groups" id="trail-groups">
