@@ -200,9 +200,9 @@ export function whoCan(
   rows.sort(
     (a, b) =>
       (a.source === b.source ? 0 : a.source === 'account' ? -1 : 1) ||
-      (a.account ?? '~').localeCompare(b.account ?? '~') ||
+      byText(a.account ?? '~', b.account ?? '~') ||
       KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-      a.principal.localeCompare(b.principal),
+      byText(a.principal, b.principal),
   );
   return {
     ok: true,
@@ -218,6 +218,11 @@ export function whoCan(
       problems,
     },
   };
+}
+
+/** Code-unit order (the same in every locale; services and accounts sort after account ids). */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function checkQuery(query: WhoCanQuery): Diagnostic[] {
