@@ -18,6 +18,25 @@ export {
   resourcePolicyPrincipals,
   roleSession,
 } from './access/principal-candidates.js';
+export { whatCan } from './access/what-can.js';
+export {
+  ESCALATION_RULES,
+  type EscalationCode,
+  type EscalationRule,
+  escalationFor,
+  isBroadPattern,
+} from './access/what-can-escalation.js';
+export {
+  ACCESS_LEVELS,
+  type AccessLevel,
+  type DecidingStatement,
+  type EscalationFlag,
+  type OpenCondition,
+  type WhatCanGrant,
+  type WhatCanLimit,
+  type WhatCanOptions,
+  type WhatCanResult,
+} from './access/what-can-model.js';
 export {
   UNKNOWN_IDENTITY_POLICY,
   type WhoCanAccess,

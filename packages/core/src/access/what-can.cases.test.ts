@@ -1,0 +1,105 @@
+/**
+ * What-can's case table: `cases/what-can.cases.json` gives one role's policies (and its boundary,
+ * its account's SCPs, its tags) and the grants the query must find; one typed harness builds the
+ * evidence, reads the cases and rejects unknown keys.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkKeys, loadCaseTable } from '../../test/case-table.js';
+import { nodeCatalog } from '../../test/node-catalog.js';
+import { CASE_ROLE, caseEvidence, type WhatCanCaseInput } from '../../test/what-can-evidence.js';
+import { whatCan } from './what-can.js';
+import type { WhatCanGrant } from './what-can-model.js';
+
+/** A grant as the table writes it: the fields to compare (conditions by effect, key and kind). */
+interface ExpectedGrant {
+  readonly action: string;
+  readonly resourceType?: string | null;
+  readonly resource?: string;
+  readonly within?: readonly string[];
+  readonly except?: readonly string[];
+  readonly exact?: boolean;
+  readonly conditions?: readonly { effect: string; key: string; category: string }[];
+  readonly escalation?: string | null;
+  readonly resourcePolicyRequired?: string | null;
+  readonly statements?: readonly string[];
+}
+
+interface WhatCanCase {
+  readonly name: string;
+  readonly input: WhatCanCaseInput;
+  readonly expected: {
+    /** Each of these grants is listed (compared on the fields given). */
+    readonly grants?: readonly ExpectedGrant[];
+    /** The listed actions, exactly (sorted, without repeats). */
+    readonly actions?: readonly string[];
+    /** None of these actions is listed. */
+    readonly absent?: readonly string[];
+    /** How many distinct actions are listed. */
+    readonly actionCount?: number;
+    readonly error?: string;
+  };
+}
+
+const GRANT_KEYS = [
+  'action',
+  'resourceType',
+  'resource',
+  'within',
+  'except',
+  'exact',
+  'conditions',
+  'escalation',
+  'resourcePolicyRequired',
+  'statements',
+];
+
+const CASES = loadCaseTable<WhatCanCase>(new URL('./cases/what-can.cases.json', import.meta.url), {
+  top: ['name', 'input', 'expected'],
+  input: ['policies', 'boundary', 'scps', 'tags', 'context', 'service', 'resource'],
+  expected: ['grants', 'actions', 'absent', 'actionCount', 'error'],
+});
+for (const c of CASES)
+  for (const [i, g] of (c.expected.grants ?? []).entries()) checkKeys(g, GRANT_KEYS, `${c.name} grant ${i}`);
+
+/** The grant's fields the expectation names, in its shape. */
+function shapeOf(grant: WhatCanGrant, expected: ExpectedGrant): Record<string, unknown> {
+  const full: Record<string, unknown> = {
+    action: grant.action,
+    resourceType: grant.resourceType,
+    resource: grant.resource,
+    within: grant.within,
+    except: grant.except,
+    exact: grant.exact,
+    conditions: grant.conditions.map((c) => ({ effect: c.effect, key: c.key, category: c.category })),
+    escalation: grant.escalation?.code ?? null,
+    resourcePolicyRequired: grant.resourcePolicyRequired,
+    statements: grant.statements.map((s) => `${s.layer}:${s.policy}#${s.index}`),
+  };
+  return Object.fromEntries(Object.keys(expected).map((k) => [k, full[k]]));
+}
+
+describe('what-can cases', () => {
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const result = await whatCan(caseEvidence(c.input), CASE_ROLE, {
+        catalog: nodeCatalog(),
+        ...(c.input.service === undefined ? {} : { service: c.input.service }),
+        ...(c.input.resource === undefined ? {} : { resource: c.input.resource }),
+      });
+      if (c.expected.error !== undefined) {
+        expect(result.ok ? [] : result.diagnostics.map((d) => d.code)).toContain(c.expected.error);
+        return;
+      }
+      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+      const grants = result.value.grants;
+      const actions = [...new Set(grants.map((g) => g.action))].sort();
+      if (c.expected.actions !== undefined) expect(actions).toEqual([...c.expected.actions].sort());
+      if (c.expected.actionCount !== undefined) expect(actions.length).toBe(c.expected.actionCount);
+      for (const a of c.expected.absent ?? []) expect(actions, a).not.toContain(a);
+      for (const expected of c.expected.grants ?? []) {
+        const shapes = grants.filter((g) => g.action === expected.action).map((g) => shapeOf(g, expected));
+        expect(shapes, JSON.stringify(expected)).toContainEqual(expected);
+      }
+    });
+  }
+});

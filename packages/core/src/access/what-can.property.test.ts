@@ -1,0 +1,149 @@
+/**
+ * What-can against the engine, on random identity policies and boundaries over a small vocabulary:
+ * every grant's example request is allowed; every concrete ARN of the grant's resource type inside
+ * an exact grant's region is allowed with the grant's example context (its conditions met); and an
+ * action the query omits is denied on every sampled ARN, whatever the sampled context.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { nodeCatalog } from '../../test/node-catalog.js';
+import { CASE_ROLE, caseEvidence } from '../../test/what-can-evidence.js';
+import { arnPatternMatchesFormat } from '../catalog/arn-format.js';
+import { compilePolicySet } from '../engine/compile-policy-set.js';
+import { evaluate } from '../engine/evaluate.js';
+import type { ContextValue } from '../engine/request.js';
+import { policySetFor } from '../evidence/policy-set-for.js';
+import { compileArnPattern } from '../matching/arn.js';
+import { whatCan } from './what-can.js';
+import type { WhatCanGrant } from './what-can-model.js';
+
+const ACTION_PATTERNS = [
+  's3:GetObject',
+  's3:PutObject',
+  's3:ListBucket',
+  's3:Get*',
+  's3:*Object',
+  'sqs:SendMessage',
+  'sqs:*',
+];
+const RESOURCE_PATTERNS = [
+  '*',
+  'arn:aws:s3:::data/*',
+  'arn:aws:s3:::data/private/*',
+  'arn:aws:s3:::data',
+  'arn:aws:s3:::*',
+  'arn:aws:sqs:*:111122223333:q-*',
+  'arn:aws:sqs:us-east-1:111122223333:q-1',
+];
+const CONDITIONS = [
+  { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
+  { Bool: { 'aws:SecureTransport': 'true' } },
+  { StringEquals: { 'aws:PrincipalTag/team': 'web' } },
+  { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } },
+];
+/** Concrete requests the properties sample. */
+const ACTIONS = [
+  's3:GetObject',
+  's3:PutObject',
+  's3:ListBucket',
+  's3:DeleteObject',
+  'sqs:SendMessage',
+  'sqs:DeleteQueue',
+];
+const ARNS = [
+  'arn:aws:s3:::data/a',
+  'arn:aws:s3:::data/private/x',
+  'arn:aws:s3:::data',
+  'arn:aws:s3:::other',
+  'arn:aws:s3:::other/k',
+  'arn:aws:sqs:us-east-1:111122223333:q-1',
+  'arn:aws:sqs:eu-west-1:111122223333:q-2',
+  'arn:aws:sqs:eu-west-1:111122223333:other',
+];
+const CONTEXTS: readonly Record<string, ContextValue>[] = [
+  {},
+  { 'aws:RequestedRegion': 'eu-west-1', 'aws:SecureTransport': 'true', 'aws:SourceVpce': 'vpce-1' },
+  { 'aws:RequestedRegion': 'us-east-1', 'aws:SecureTransport': 'false' },
+];
+
+const statement = fc.record(
+  {
+    Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
+    Action: fc.subarray(ACTION_PATTERNS, { minLength: 1, maxLength: 3 }),
+    Resource: fc.subarray(RESOURCE_PATTERNS, { minLength: 1, maxLength: 2 }),
+    Condition: fc.constantFrom(...CONDITIONS),
+  },
+  { requiredKeys: ['Effect', 'Action', 'Resource'] },
+);
+const policy = fc.array(statement, { minLength: 1, maxLength: 4 }).map((Statement) => ({
+  Version: '2012-10-17',
+  Statement,
+}));
+
+/** The engine's decision for a request, with the policy set diagnose assembles for it. */
+function decide(
+  evidence: ReturnType<typeof caseEvidence>,
+  action: string,
+  resource: string,
+  context: Readonly<Record<string, ContextValue>>,
+) {
+  const found = policySetFor(evidence, { principal: CASE_ROLE, action, resource });
+  const compiled = compilePolicySet(found.input);
+  if (!compiled.ok) throw new Error('the policy set does not compile');
+  return evaluate(compiled.value, { ...found.request, context: { ...found.request.context, ...context } })
+    .decision;
+}
+
+function inRegion(grant: WhatCanGrant, arn: string): boolean {
+  const m = (p: string) => p === '*' || compileArnPattern(p).matches(arn);
+  return m(grant.resource) && grant.within.every(m) && !grant.except.some(m);
+}
+
+describe('what-can against the engine', () => {
+  it('lists allowed requests only, and omits only denied actions', async () => {
+    const catalog = nodeCatalog();
+    const snapshot = await catalog.snapshot(['s3', 'sqs']);
+    await fc.assert(
+      fc.asyncProperty(
+        policy,
+        fc.option(policy, { nil: undefined }),
+        fc.boolean(),
+        async (identity, boundary, tagged) => {
+          const input = {
+            policies: [identity],
+            ...(boundary === undefined ? {} : { boundary }),
+            ...(tagged ? { tags: { team: 'web' } } : {}),
+          };
+          const evidence = caseEvidence(input);
+          const result = await whatCan(evidence, CASE_ROLE, { catalog });
+          if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+          for (const g of result.value.grants) {
+            expect(decide(evidence, g.action, g.example.resource, g.example.context), JSON.stringify(g)).toBe(
+              'Allowed',
+            );
+            if (!g.exact || g.resourceType === null) continue;
+            const format = snapshot
+              .action(g.action)
+              ?.resourceTypes.find((t) => t.name === g.resourceType)?.arnFormat;
+            for (const arn of ARNS) {
+              if (format == null || !arnPatternMatchesFormat(arn, format) || !inRegion(g, arn)) continue;
+              expect(decide(evidence, g.action, arn, g.example.context), `${g.action} ${arn}`).toBe(
+                'Allowed',
+              );
+            }
+          }
+          const listed = new Set(result.value.grants.map((g) => g.action.toLowerCase()));
+          for (const action of ACTIONS) {
+            if (listed.has(action.toLowerCase())) continue;
+            const formats = (snapshot.action(action)?.resourceTypes ?? []).flatMap((t) => t.arnFormat ?? []);
+            // a request names a resource of one of the action's types
+            for (const arn of ARNS.filter((a) => formats.some((f) => arnPatternMatchesFormat(a, f))))
+              for (const context of CONTEXTS)
+                expect(decide(evidence, action, arn, context), `${action} ${arn}`).not.toBe('Allowed');
+          }
+        },
+      ),
+      { seed: 20_261_205, numRuns: 60 },
+    );
+  });
+});

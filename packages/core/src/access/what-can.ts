@@ -1,0 +1,278 @@
+import { type ActionPoint, actionSendsKey, actionSpace } from '../compare/action-points.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Result } from '../diagnostics/result.js';
+import { BUILT_IN_RULES } from '../engine/built-in-rules.js';
+import { parseCaller } from '../engine/caller.js';
+import {
+  type CompiledPolicySet,
+  compilePolicySet,
+  type PolicySetInput,
+} from '../engine/compile-policy-set.js';
+import { buildRequestContext } from '../engine/request-context.js';
+import type { Evidence } from '../evidence/evidence.js';
+import { rcpCovers } from '../evidence/org-levels.js';
+import { policySetFor } from '../evidence/policy-set-for.js';
+import { resolveIdentity } from '../evidence/resolve-identity.js';
+import { escalationFor } from './what-can-escalation.js';
+import { type ResourceSlot, type SlotGrants, slotGrants } from './what-can-grants.js';
+import {
+  ACCESS_LEVELS,
+  type AccessLevel,
+  type WhatCanGrant,
+  type WhatCanLimit,
+  type WhatCanOptions,
+  type WhatCanResult,
+} from './what-can-model.js';
+import { isKnownKey, type RelevantStatement, type RequestBase, statementId } from './what-can-requests.js';
+
+const DEFAULT_MAX_CONDITION_POINTS = 256;
+
+/** Limits that hold for every query. */
+const ALWAYS_LIMITS: readonly WhatCanLimit[] = [
+  {
+    code: 'identity-side',
+    message:
+      'resource-based policies are not evaluated: access another account grants the principal through them, and their denies, are not listed',
+  },
+  {
+    code: 'own-account',
+    message: "resources are those of the principal's own account, and those whose ARN names no account (S3)",
+  },
+];
+
+/** The access level of a catalog action in kebab case. */
+function accessLevelOf(action: ActionPoint): AccessLevel {
+  const level = (action.info?.accessLevel ?? 'Write').toLowerCase().replace(/ /g, '-');
+  return (ACCESS_LEVELS as readonly string[]).includes(level) ? (level as AccessLevel) : 'write';
+}
+
+/** The resource types of an action; one slot on `*` for actions without resource-level permissions. */
+function slotsOf(action: ActionPoint): ResourceSlot[] {
+  const info = action.info;
+  if (info === null || info.wildcardOnly) return [{ type: null, format: null }];
+  const seen = new Set<string>();
+  const slots: ResourceSlot[] = [];
+  for (const t of info.resourceTypes) {
+    if (t.arnFormat === null || seen.has(t.arnFormat)) continue;
+    seen.add(t.arnFormat);
+    slots.push({ type: t.name, format: t.arnFormat });
+  }
+  return slots.length === 0 ? [{ type: null, format: null }] : slots;
+}
+
+/** Every statement of a set whose `Action`/`NotAction` matches, in evaluation order. */
+function statementsFor(set: CompiledPolicySet, lower: string): RelevantStatement[] {
+  const out: RelevantStatement[] = [];
+  const policies = [
+    ...set.identity,
+    ...(set.boundary === null ? [] : [set.boundary]),
+    ...(set.scps ?? []).flat(),
+    ...(set.rcps ?? []).flat(),
+  ];
+  for (const p of policies)
+    for (const compiled of p.statementsFor(lower)) out.push({ compiled, version: p.document.version });
+  return out;
+}
+
+/**
+ * Every catalog action a principal is allowed, from the evidence's exact policy set (identity
+ * policies, permissions boundary, SCPs and RCPs): actions expanded from the identity policies'
+ * wildcards and `NotAction` through the catalog, each decided by the engine per resource type over
+ * ARNs that realize every combination of the policies' resource patterns, and over the classes of
+ * values of every context key the evidence leaves open. Each grant carries its narrowest pattern,
+ * its carve-outs, its open conditions, the deciding statements and a privilege-escalation flag.
+ *
+ * Returns `what-can-principal-unknown` when the evidence does not hold the principal.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
+ */
+export async function whatCan(
+  evidence: Evidence,
+  principal: string,
+  options: WhatCanOptions,
+): Promise<Result<WhatCanResult>> {
+  const resolution = resolveIdentity(evidence, principal);
+  if (!resolution.found) return { ok: false, diagnostics: [principalUnknown(principal, resolution.missing)] };
+  const identity = resolution.identity;
+  const account = identity.account;
+  const probe = `arn:aws:sqs:us-east-1:${account}:whydenied-what-can`;
+  const found = policySetFor(evidence, { principal, action: 'sqs:GetQueueUrl', resource: probe });
+  const withRcps = found.input;
+  const { rcps: _rcps, ...withoutRcps } = withRcps;
+  const compiled = compilePolicySet(withoutRcps);
+  const compiledRcp = withRcps.rcps === undefined ? compiled : compilePolicySet(withRcps);
+  if (!compiled.ok) return compiled;
+  if (!compiledRcp.ok) return compiledRcp;
+  const trusting = new Map<CompiledPolicySet, CompiledPolicySet>();
+  const trustingFor = (rcp: boolean) => () => {
+    const set = rcp ? compiledRcp.value : compiled.value;
+    let t = trusting.get(set);
+    if (t === undefined) {
+      const r = compilePolicySet(trustingInput(rcp ? withRcps : withoutRcps, account));
+      t = r.ok ? r.value : set;
+      trusting.set(set, t);
+    }
+    return t;
+  };
+  const sessionIssuer = found.sessionIssuer;
+  const given = found.request.context;
+  const space = await actionSpace(
+    compiled.value.identity.map((p) => p.document),
+    options.catalog,
+    'Allow',
+  );
+  const base: RequestBase = {
+    principal,
+    sessionIssuer,
+    given,
+    known: buildRequestContext(parseCaller(principal, sessionIssuer ?? undefined), given),
+    tagsKnown: true,
+    snapshot: space.snapshot,
+    maxPoints: options.maxConditionPoints ?? DEFAULT_MAX_CONDITION_POINTS,
+  };
+  const service = options.service?.toLowerCase();
+  const grants: WhatCanGrant[] = [];
+  let evaluations = 0;
+  let complete = true;
+  let tested = 0;
+  const slotMemo = new Map<string, SlotGrants>();
+  for (const action of space.actions) {
+    if (action.info === null) continue;
+    if (service !== undefined && action.service !== service) continue;
+    const rcp = rcpCovers(action.service);
+    const set = rcp ? compiledRcp.value : compiled.value;
+    const statements = statementsFor(set, action.lower);
+    if (
+      !statements.some(
+        (s) => s.compiled.origin.layer === 'identity' && s.compiled.statement.effect === 'Allow',
+      )
+    )
+      continue;
+    tested++;
+    const input = {
+      set,
+      trusting: trustingFor(rcp),
+      action,
+      accessLevel: accessLevelOf(action),
+      statements,
+      base,
+      account,
+      resource: options.resource ?? null,
+    };
+    // actions with the same statements, resource types and sendable keys get the same grants
+    const key = concernsBuiltIn(action.lower) ? null : slotKey(rcp, action, statements, base);
+    for (const slot of slotsOf(action)) {
+      const memoKey = key === null ? null : `${key}|${slot.type}|${slot.format}`;
+      const shared = memoKey === null ? undefined : slotMemo.get(memoKey);
+      const found =
+        shared === undefined ? slotGrants(input, slot) : restamp(shared, action, input.accessLevel);
+      if (memoKey !== null && shared === undefined) slotMemo.set(memoKey, found);
+      evaluations += shared === undefined ? found.evaluations : 0;
+      complete &&= found.complete;
+      for (const g of found.grants) grants.push(g);
+    }
+  }
+  grants.sort(byGrant);
+  const limits = [...ALWAYS_LIMITS];
+  if (!complete)
+    limits.push({
+      code: 'sampled',
+      message:
+        'some actions combine more condition keys or resource patterns than were tried; their grants may be incomplete',
+    });
+  return {
+    ok: true,
+    value: {
+      principal,
+      identity: { kind: identity.kind, arn: identity.entity?.arn ?? null, account },
+      grants,
+      missingEvidence: found.missing.filter((m) => m.subject !== probe),
+      limits,
+      unknownActions: space.unknown,
+      tested: { actions: tested, requests: evaluations },
+    },
+  };
+}
+
+/** Actions (and `service:*`) some built-in rule concerns, lower-cased. */
+const BUILT_IN_ACTIONS = new Set(Object.values(BUILT_IN_RULES).flatMap((r) => r.actions));
+
+function concernsBuiltIn(lower: string): boolean {
+  return BUILT_IN_ACTIONS.has(lower) || BUILT_IN_ACTIONS.has(`${lower.slice(0, lower.indexOf(':'))}:*`);
+}
+
+/** What an action's grants depend on besides its name: the set, its statements, the keys it can send. */
+function slotKey(
+  rcp: boolean,
+  action: ActionPoint,
+  statements: readonly RelevantStatement[],
+  base: RequestBase,
+): string {
+  let sends = '';
+  for (const s of statements)
+    for (const c of s.compiled.clauses)
+      if (!isKnownKey(c.clause.key.toLowerCase(), base))
+        sends += actionSendsKey(action, c.clause.key, base.snapshot) ? '1' : '0';
+  return `${rcp ? 'rcp' : ''}|${statements.map((s) => statementId(s.compiled)).join(',')}|${sends}`;
+}
+
+/** Another action's grants of the same shape, named for this action. */
+function restamp(shared: SlotGrants, action: ActionPoint, accessLevel: AccessLevel): SlotGrants {
+  return {
+    ...shared,
+    grants: shared.grants.map((g) => {
+      const escalation = escalationFor(action.lower, g.resource);
+      return {
+        ...g,
+        action: action.name,
+        service: action.service,
+        accessLevel,
+        escalation:
+          escalation === null
+            ? null
+            : { code: escalation.code, summary: escalation.summary, source: escalation.source },
+      };
+    }),
+  };
+}
+
+/** The set with a stand-in resource policy that trusts the account (delegating to its IAM policies). */
+function trustingInput(input: PolicySetInput, account: string): PolicySetInput {
+  return {
+    ...input,
+    resourcePolicy: {
+      name: 'resource policy trusting the account',
+      document: {
+        Version: '2012-10-17',
+        Statement: [
+          { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: '*', Resource: '*' },
+        ],
+      },
+    },
+  };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byGrant(a: WhatCanGrant, b: WhatCanGrant): number {
+  return (
+    compareText(a.service, b.service) ||
+    ACCESS_LEVELS.indexOf(a.accessLevel) - ACCESS_LEVELS.indexOf(b.accessLevel) ||
+    compareText(a.action, b.action) ||
+    compareText(a.resourceType ?? '', b.resourceType ?? '') ||
+    compareText(a.resource, b.resource)
+  );
+}
+
+function principalUnknown(principal: string, missing: readonly { message: string }[]): Diagnostic {
+  return {
+    code: 'what-can-principal-unknown',
+    severity: 'error',
+    message: `the account authorization details do not hold \`${principal}\``,
+    path: '',
+    help: missing[0]?.message ?? 'give the authorization details of the account that holds the principal',
+  };
+}
