@@ -10,6 +10,7 @@ import { redactCommand } from './redact.js';
 import { simulateCommand } from './simulate.js';
 import { trailCommand } from './trail.js';
 import { webCommand } from './web.js';
+import { whatCanCommand } from './what-can.js';
 
 /** Every command of the contract, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -24,4 +25,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   planCommand,
   mcpCommand,
   trailCommand,
+  whatCanCommand,
 ];

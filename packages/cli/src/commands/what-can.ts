@@ -1,0 +1,99 @@
+import { type AnalyzeInput, analyze, createCatalog, type InputKind } from '@whydenied/core';
+import { whatCan } from '@whydenied/core/access';
+import { Option } from 'commander';
+import { createNodeCatalogSource } from '../catalog-source.js';
+import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
+import { readInput } from '../io.js';
+import { toJsonText } from '../output.js';
+import { styleFor } from '../render/style.js';
+import { terminalSafeStrings } from '../render/terminal-safe.js';
+import { renderWhatCanCsv, renderWhatCanText, whatCanJson } from '../render/what-can-text.js';
+import type { CommandSpec } from './command.js';
+
+type WhatCanFormat = 'text' | 'json' | 'ndjson' | 'csv';
+const WHAT_CAN_FORMATS: readonly WhatCanFormat[] = ['text', 'json', 'ndjson', 'csv'];
+
+interface WhatCanOptions {
+  readonly format: WhatCanFormat;
+  readonly account?: string[];
+  readonly org?: string;
+  readonly service?: string;
+  readonly resource?: string;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/**
+ * `whydenied what-can PRINCIPAL --account FILE... [--org FILE] [--service S] [--resource PATTERN]`:
+ * every catalog action the principal is allowed, from its account's authorization details and the
+ * organization's SCPs and RCPs, grouped by service and access level, with privilege-escalation
+ * actions flagged. Exits 0 when it ran; 1 when a file is unusable or does not hold the principal;
+ * 2 on wrong usage.
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+export const whatCanCommand: CommandSpec = {
+  name: 'what-can',
+  summary: 'every action one principal is allowed, by service and access level, escalation paths flagged',
+  configure(command) {
+    // `what-can` also prints JSON Lines and CSV: the shared `--format` option learns them here
+    const format = command.options.find((option) => option.long === '--format');
+    format?.argParser((value: string) => {
+      if ((WHAT_CAN_FORMATS as readonly string[]).includes(value)) return value;
+      throw usageError(`--format must be one of ${WHAT_CAN_FORMATS.join(', ')}, got \`${value}\``);
+    });
+    if (format !== undefined)
+      format.description =
+        'output format: text, json, ndjson (one grant per line) or csv (one grant per row)';
+    command
+      .usage(
+        '--account FILE [--org FILE] [--service S] [--resource PATTERN] [--format text|json|ndjson|csv] PRINCIPAL',
+      )
+      .argument('<principal>', 'the ARN of the IAM role or user (or a session of the role)')
+      .addOption(
+        new Option('--account <file>', 'aws iam get-account-authorization-details output').argParser(collect),
+      )
+      .addOption(new Option('--org <file>', 'an organization snapshot (SCPs and RCPs)'))
+      .option('--service <prefix>', "only this service's actions (e.g. s3)")
+      .option('--resource <pattern>', 'only access on resources this ARN pattern can name (IAM wildcards)');
+  },
+  async run({ io, command, args }) {
+    const opts = command.opts<WhatCanOptions>();
+    const principal = args[0] as string;
+    if (!principal.startsWith('arn:')) throw usageError(`PRINCIPAL must be an ARN, got \`${principal}\``);
+    if ((opts.account ?? []).length === 0)
+      throw usageError("what-can needs the principal's account: --account FILE");
+    if (opts.service !== undefined && !/^[a-z0-9-]+$/i.test(opts.service))
+      throw usageError(`--service takes a service prefix such as \`s3\`, got \`${opts.service}\``);
+    if (opts.resource !== undefined && opts.resource !== '*' && !opts.resource.startsWith('arn:'))
+      throw usageError(`--resource takes an ARN pattern or \`*\`, got \`${opts.resource}\``);
+    const inputs: AnalyzeInput[] = [];
+    const add = async (path: string, kind: InputKind) => {
+      const input = await readInput(path, io);
+      inputs.push({ id: input.name, kind, text: input.text });
+    };
+    for (const path of opts.account ?? []) await add(path, 'account');
+    if (opts.org !== undefined) await add(opts.org, 'organization');
+    const analysis = await analyze({ inputs });
+    if (analysis.evidence === null || analysis.diagnostics.some((d) => d.severity === 'error'))
+      throw inputError(firstProblem(analysis.diagnostics));
+    const result = await whatCan(analysis.evidence, principal, {
+      catalog: createCatalog(createNodeCatalogSource()),
+      ...(opts.service === undefined ? {} : { service: opts.service }),
+      ...(opts.resource === undefined ? {} : { resource: opts.resource }),
+    });
+    if (!result.ok) throw inputError(firstProblem(result.diagnostics, (opts.account ?? []).join(', ')));
+    const found = result.value;
+    if (opts.format === 'json') io.stdout.write(toJsonText(whatCanJson(found)));
+    else if (opts.format === 'ndjson')
+      io.stdout.write(found.grants.map((g) => `${JSON.stringify(g)}\n`).join(''));
+    else if (opts.format === 'csv') io.stdout.write(renderWhatCanCsv(found));
+    else
+      io.stdout.write(
+        renderWhatCanText(terminalSafeStrings(found), styleFor(io.stdout as { isTTY?: boolean }, io.env)),
+      );
+    return EXIT_OK;
+  },
+};

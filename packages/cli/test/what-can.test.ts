@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { type CliCase, checkCliCase, runCli } from './run-cli.js';
+
+const F = 'packages/cli/test/fixtures/what-can';
+const ROLE = 'arn:aws:iam::111122223333:role/app';
+const EVIDENCE = ['--account', `${F}/account.json`, '--org', `${F}/org.json`];
+
+/** Exit codes, one-line errors and JSON fields of `whydenied what-can`, through the built CLI. */
+const CASES: readonly CliCase[] = [
+  {
+    name: 'the role: boundary, SCP deny and deny carve-out applied; PassRole on * flagged',
+    args: ['what-can', ROLE, ...EVIDENCE, '--format', 'json'],
+    exit: 0,
+    json: {
+      principal: ROLE,
+      'identity.kind': 'role',
+      'identity.account': '111122223333',
+      actionCount: 3,
+      grantCount: 3,
+      escalationCount: 1,
+      'grants.0.action': 'iam:PassRole',
+      'grants.0.resource': '*',
+      'grants.0.escalation.code': 'pass-role-broad',
+      'grants.1.action': 's3:GetObject',
+      'grants.1.accessLevel': 'read',
+      'grants.1.resourceType': 'object',
+      'grants.1.resource': 'arn:aws:s3:::app-data/*',
+      'grants.1.except': ['arn:aws:s3:::app-data/secret/*'],
+      'grants.1.exact': true,
+      'grants.1.statements': [
+        { layer: 'scp', policy: 'scp:p-FullAWSAccess FullAWSAccess', sid: null, index: 0 },
+        { layer: 'scp', policy: 'scp:p-FullAWSAccess FullAWSAccess @111122223333', sid: null, index: 0 },
+        { layer: 'identity', policy: 'app/AppData', sid: 'ReadData', index: 0 },
+        { layer: 'permissions-boundary', policy: 'app-boundary', sid: 'Cap', index: 0 },
+      ],
+      'grants.2.action': 'sqs:SendMessage',
+      'grants.2.conditions.0.effect': 'requires',
+      'grants.2.conditions.0.key': 'aws:SecureTransport',
+      'grants.2.conditions.0.category': 'tls',
+      'grants.2.example.context': { 'aws:SecureTransport': 'true' },
+      'limits.0.code': 'identity-side',
+    },
+  },
+  {
+    name: '--service and --resource narrow the grants',
+    args: [
+      'what-can',
+      ROLE,
+      ...EVIDENCE,
+      '--service',
+      's3',
+      '--resource',
+      'arn:aws:s3:::app-data/reports/*',
+      '--format',
+      'json',
+    ],
+    exit: 0,
+    json: {
+      grantCount: 1,
+      'grants.0.action': 's3:GetObject',
+      'grants.0.resource': 'arn:aws:s3:::app-data/reports/*',
+      'grants.0.except': [],
+    },
+  },
+  {
+    name: 'a principal the account file does not hold: one line, exit 1',
+    args: ['what-can', 'arn:aws:iam::111122223333:role/nobody', ...EVIDENCE],
+    exit: 1,
+    stderr: /role\/nobody/,
+  },
+  {
+    name: 'no account file: wrong usage',
+    args: ['what-can', ROLE],
+    exit: 2,
+    stderr: /--account FILE/,
+  },
+  {
+    name: 'an unknown format: wrong usage',
+    args: ['what-can', ROLE, ...EVIDENCE, '--format', 'sarif'],
+    exit: 2,
+    stderr: /--format must be one of text, json, ndjson, csv/,
+  },
+  {
+    name: 'an account file that is not JSON: one line naming it, exit 1',
+    args: ['what-can', ROLE, '--account', `${F}/not-json.txt`],
+    exit: 1,
+    stderr: /not-json\.txt/,
+  },
+  {
+    name: 'an organization snapshot given as the account: one line naming it, exit 1',
+    args: ['what-can', ROLE, '--account', `${F}/org.json`],
+    exit: 1,
+    stderr: /org\.json: this holds an organization snapshot/,
+  },
+];
+
+describe('whydenied what-can', () => {
+  for (const c of CASES) it(c.name, () => checkCliCase(c));
+
+  it('ndjson: one grant per line, the same grants as json', () => {
+    const json = JSON.parse(runCli(['what-can', ROLE, ...EVIDENCE, '--format', 'json']).stdout) as {
+      grants: unknown[];
+    };
+    const run = runCli(['what-can', ROLE, ...EVIDENCE, '--format', 'ndjson']);
+    expect(run.status).toBe(0);
+    expect(
+      run.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual(json.grants);
+  });
+
+  it('csv: a header and one row per grant, cells quoted where needed', () => {
+    const run = runCli(['what-can', ROLE, ...EVIDENCE, '--format', 'csv']);
+    expect(run.status).toBe(0);
+    const rows = run.stdout.trimEnd().split('\r\n');
+    expect(rows[0]).toBe(
+      'service,accessLevel,action,resourceType,resource,within,except,exact,conditions,statements,resourcePolicyRequired,escalation',
+    );
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toMatch(/^iam,write,iam:PassRole,role,\*,,,true,,.*,,pass-role-broad$/);
+  });
+
+  it('text: grouped by service and access level, escalation listed', () => {
+    const run = runCli(['what-can', ROLE, ...EVIDENCE]);
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n').slice(0, 16).join('\n')).toMatchInlineSnapshot(`
+      "arn:aws:iam::111122223333:role/app (role of account 111122223333): 3 actions in 3 services, 1 privilege-escalation grants
+
+      iam
+        Write
+          iam:PassRole [role] on * ! pass-role-broad
+
+      s3
+        Read
+          s3:GetObject [object] on arn:aws:s3:::app-data/* except arn:aws:s3:::app-data/secret/*
+
+      sqs
+        Write
+          sqs:SendMessage [queue] on arn:aws:sqs:*:111122223333:app-*
+            only if aws:SecureTransport Bool true (tls)
+
+      Privilege escalation"
+    `);
+  });
+});
