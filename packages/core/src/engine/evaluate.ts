@@ -22,7 +22,7 @@ import {
   strongerGrant,
 } from './principal-match.js';
 import type { AuthorizationRequest } from './request.js';
-import { buildRequestContext, type RequestContext } from './request-context.js';
+import { buildRequestContext, type RequestContext, ReusableContext } from './request-context.js';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
@@ -62,6 +62,19 @@ function cachedCaller(principal: string, sessionIssuer: string | undefined): Cal
     callerCache.set(key, caller);
   }
   return caller;
+}
+
+const lowerActions = new Map<string, string>();
+
+/** An action in lower case; a batch names the same few actions over and over. */
+function lowerAction(action: string): string {
+  let lower = lowerActions.get(action);
+  if (lower === undefined) {
+    if (lowerActions.size >= 4096) lowerActions.clear();
+    lower = action.toLowerCase();
+    lowerActions.set(action, lower);
+  }
+  return lower;
 }
 
 const accountCache = new Map<string, string | null>();
@@ -214,8 +227,10 @@ function evaluateRequest(
   const full = options.trace === 'full';
   const lean = options.trace === 'none';
   const caller = cachedCaller(request.principal, request.sessionIssuer);
-  const context = buildRequestContext(caller, request.context);
-  const actionLower = request.action.toLowerCase();
+  const context = lean
+    ? LEAN_CONTEXT.load(caller, request.context)
+    : buildRequestContext(caller, request.context);
+  const actionLower = lowerAction(request.action);
   const resource = request.resource;
   const resourceAccount = compiled.resourceAccount ?? arnAccount(resource) ?? caller.account;
   const sameAccount =
@@ -225,18 +240,77 @@ function evaluateRequest(
   const identityApplies = hasIdentityPolicies(caller);
   // a NotPrincipal never excludes a caller with a permissions boundary (BOUND)
   const hasBoundary = identityApplies && compiled.boundary !== null;
-  const trace: StatementTrace[] = [];
-  // lean mode: the statements whose elements matched, and whether their conditions did (no objects)
-  const marks = LEAN_MARKS;
-  marks.count = 0;
-  const layers: LayerName[] = [];
-  // lean mode: every layer's candidate statements for this action and resource, in one lookup;
-  // the Deny statements first: when one matches, the decision is an explicit deny whose deciding
-  // statements are the matching Deny statements, and no Allow statement needs evaluating
-  const plans = lean ? leanPlanFor(compiled, actionLower, resource) : null;
-  let plan = plans?.denies ?? null;
-  const runLean = (candidates: readonly CompiledStatement[]): PolicyVerdict =>
-    evaluateLean(candidates, resource, caller, context, hasBoundary, marks);
+  const rcpApplies =
+    compiled.rcps !== null &&
+    !caller.serviceLinked &&
+    (management === null || resourceAccount !== management);
+  const scpApplies =
+    compiled.scps !== null &&
+    isAccountPrincipal(caller) &&
+    !caller.serviceLinked &&
+    (management === null || caller.account !== management);
+  const applies: Applies = { rcp: rcpApplies, scp: scpApplies, identity: identityApplies };
+
+  const trace: StatementTrace[] | null = lean ? null : [];
+  const found =
+    trace === null
+      ? leanVerdicts(compiled, actionLower, resource, caller, context, hasBoundary, applies)
+      : tracedVerdicts(compiled, actionLower, resource, caller, context, hasBoundary, full, trace, applies);
+  // a federated user (GetFederationToken) without a session policy has no permissions (EVAL-DA)
+  const sessionRequired = identityApplies && (found.session !== null || caller.kind === 'federated-user');
+
+  // 0. rules AWS applies that no policy states: an action that needs no permission, a resource nobody
+  // can change through IAM (an explicit deny that no policy holds: reported on the resource)
+  const builtIn = builtInRulesFor(actionLower, resource, caller, context);
+  const outcome = decide(found, builtIn, caller, sameAccount, identityApplies, sessionRequired);
+  const { decision, layer, rule } = outcome;
+  return {
+    decision,
+    layer,
+    // a rule that allows or denies whatever the policies say is decided by no statement
+    statements:
+      rule !== null && rule.effect !== 'require-resource-policy'
+        ? NONE
+        : trace === null
+          ? summarizeLean(LEAN_MARKS, decision, layer)
+          : summarize(trace.map(markOf), decision, layer),
+    resourceGrant: found.resource?.allow ? found.resource.grant : null,
+    layers: layersOf(found, applies, sessionRequired),
+    trace: trace ?? NONE,
+    builtIn: rule === null ? null : { id: rule.id, effect: rule.effect },
+  };
+}
+
+/** Which of the layers that depend on the caller and the accounts take part. */
+interface Applies {
+  readonly rcp: boolean;
+  readonly scp: boolean;
+  readonly identity: boolean;
+}
+
+/** Every layer's verdict for one request; `null` (or no levels) for a layer that takes no part. */
+interface Verdicts {
+  readonly rcpLevels: readonly PolicyVerdict[];
+  readonly scpLevels: readonly PolicyVerdict[];
+  readonly resource: PolicyVerdict | null;
+  readonly identity: PolicyVerdict | null;
+  readonly boundary: PolicyVerdict | null;
+  readonly session: PolicyVerdict | null;
+  readonly vpcEndpoint: PolicyVerdict | null;
+}
+
+/** The verdicts with a trace: every policy's candidate statements (every statement in `full` mode). */
+function tracedVerdicts(
+  compiled: CompiledPolicySet,
+  actionLower: string,
+  resource: string,
+  caller: Caller,
+  context: RequestContext,
+  hasBoundary: boolean,
+  full: boolean,
+  trace: StatementTrace[],
+  applies: Applies,
+): Verdicts {
   const run = (policy: CompiledPolicy): PolicyVerdict =>
     evaluatePolicy(policy, actionLower, resource, caller, context, hasBoundary, full, trace);
   const runAll = (policies: readonly CompiledPolicy[]): PolicyVerdict => {
@@ -249,151 +323,274 @@ function evaluateRequest(
     }
     return verdict;
   };
-
-  const rcpApplies =
-    compiled.rcps !== null &&
-    !caller.serviceLinked &&
-    (management === null || resourceAccount !== management);
-  const scpApplies =
-    compiled.scps !== null &&
-    isAccountPrincipal(caller) &&
-    !caller.serviceLinked &&
-    (management === null || caller.account !== management);
-
-  const verdicts = () => {
-    const lean = plan;
-    return {
-      rcpLevels: rcpApplies
-        ? lean !== null
-          ? lean.rcps.map(runLean)
-          : (compiled.rcps ?? []).map(runAll)
-        : [],
-      scpLevels: scpApplies
-        ? lean !== null
-          ? lean.scps.map(runLean)
-          : (compiled.scps ?? []).map(runAll)
-        : [],
-      resourceVerdict: compiled.resource
-        ? lean !== null
-          ? runLean(lean.resource)
-          : run(compiled.resource)
-        : null,
-      identityVerdict: identityApplies
-        ? lean !== null
-          ? runLean(lean.identity)
-          : runAll(compiled.identity)
-        : null,
-      boundaryVerdict:
-        identityApplies && compiled.boundary
-          ? lean !== null
-            ? runLean(lean.boundary)
-            : run(compiled.boundary)
-          : null,
-      sessionVerdict:
-        identityApplies && compiled.session
-          ? lean !== null
-            ? runLean(lean.session)
-            : runAll(compiled.session)
-          : null,
-      vpceVerdict: compiled.vpcEndpoint
-        ? lean !== null
-          ? runLean(lean.vpcEndpoint)
-          : run(compiled.vpcEndpoint)
-        : null,
-    };
+  return {
+    rcpLevels: applies.rcp ? (compiled.rcps ?? []).map(runAll) : [],
+    scpLevels: applies.scp ? (compiled.scps ?? []).map(runAll) : [],
+    resource: compiled.resource ? run(compiled.resource) : null,
+    identity: applies.identity ? runAll(compiled.identity) : null,
+    boundary: applies.identity && compiled.boundary ? run(compiled.boundary) : null,
+    session: applies.identity && compiled.session ? runAll(compiled.session) : null,
+    vpcEndpoint: compiled.vpcEndpoint ? run(compiled.vpcEndpoint) : null,
   };
-  let found = verdicts();
-  if (plans !== null && !anyDenies(found)) {
-    // no Deny statement matched: the Allow statements decide
-    plan = plans.allows;
-    found = verdicts();
-  } else if (plans !== null && found.resourceVerdict !== null) {
-    // an explicit deny still reports how the resource policy grants (`resourceGrant`)
-    const granted = runLean(plans.allows.resource);
-    found = {
-      ...found,
-      resourceVerdict: { deny: found.resourceVerdict.deny, allow: granted.allow, grant: granted.grant },
-    };
+}
+
+/** {@link Verdicts} whose objects the lean evaluation rewrites for each request. */
+interface LeanVerdicts {
+  rcpLevels: readonly PolicyVerdict[];
+  scpLevels: readonly PolicyVerdict[];
+  resource: PolicyVerdict | null;
+  identity: PolicyVerdict | null;
+  boundary: PolicyVerdict | null;
+  session: PolicyVerdict | null;
+  vpcEndpoint: PolicyVerdict | null;
+}
+
+/** The objects behind {@link LEAN_VERDICTS}: one verdict per layer and per level, reused. */
+const LEAN_POOL = {
+  rcps: { verdicts: [], lists: [] } as LevelPool,
+  scps: { verdicts: [], lists: [] } as LevelPool,
+  resource: newVerdict(),
+  identity: newVerdict(),
+  boundary: newVerdict(),
+  session: newVerdict(),
+  vpcEndpoint: newVerdict(),
+  /** The resource policy's Allow statements when a Deny statement matched. */
+  grant: newVerdict(),
+};
+
+const LEAN_VERDICTS: LeanVerdicts = {
+  rcpLevels: [],
+  scpLevels: [],
+  resource: null,
+  identity: null,
+  boundary: null,
+  session: null,
+  vpcEndpoint: null,
+};
+
+function newVerdict(): PolicyVerdict {
+  return { deny: false, allow: false, grant: null };
+}
+
+/** A pool of level verdicts with its lists of the first `n` of them, made once per `n`. */
+interface LevelPool {
+  readonly verdicts: PolicyVerdict[];
+  readonly lists: (readonly PolicyVerdict[] | undefined)[];
+}
+
+/** The first `n` verdicts of a pool, as one list (the same list for every request). */
+function pooledLevels(pool: LevelPool, n: number): readonly PolicyVerdict[] {
+  let list = pool.lists[n];
+  if (list === undefined) {
+    while (pool.verdicts.length < n) pool.verdicts.push(newVerdict());
+    list = pool.verdicts.slice(0, n);
+    pool.lists[n] = list;
   }
-  const {
-    rcpLevels,
-    scpLevels,
-    resourceVerdict,
-    identityVerdict,
-    boundaryVerdict,
-    sessionVerdict,
-    vpceVerdict,
-  } = found;
-  if (rcpApplies) layers.push('rcp');
-  if (scpApplies) layers.push('scp');
-  if (resourceVerdict) layers.push('resource');
-  if (identityVerdict) layers.push('identity');
-  if (boundaryVerdict) layers.push('permissions-boundary');
-  // a federated user (GetFederationToken) without a session policy has no permissions (EVAL-DA)
-  const sessionRequired = identityApplies && (sessionVerdict !== null || caller.kind === 'federated-user');
-  if (sessionRequired) layers.push('session');
-  if (vpceVerdict) layers.push('vpc-endpoint');
+  return list;
+}
 
-  const result = (
-    decision: EvaluationResult['decision'],
-    layer: LayerName | null,
-    builtIn: BuiltInRule | null = null,
-  ): EvaluationResult => ({
-    decision,
-    layer,
-    // a rule that allows or denies whatever the policies say is decided by no statement
-    statements:
-      builtIn !== null && builtIn.effect !== 'require-resource-policy'
-        ? []
-        : lean
-          ? summarizeLean(marks, decision, layer)
-          : summarize(trace.map(markOf), decision, layer),
-    resourceGrant: resourceVerdict?.allow ? resourceVerdict.grant : null,
-    layers,
-    trace,
-    builtIn: builtIn === null ? null : { id: builtIn.id, effect: builtIn.effect },
-  });
+/**
+ * The verdicts without a trace: every layer's candidate statements for this action and resource, in
+ * one lookup; the Deny statements first: when one matches, the decision is an explicit deny whose
+ * deciding statements are the matching Deny statements, and no Allow statement needs evaluating.
+ * The verdicts are valid until the next lean evaluation.
+ */
+function leanVerdicts(
+  compiled: CompiledPolicySet,
+  actionLower: string,
+  resource: string,
+  caller: Caller,
+  context: RequestContext,
+  hasBoundary: boolean,
+  applies: Applies,
+): Verdicts {
+  const plans = leanPlanFor(compiled, actionLower, resource);
+  const found = LEAN_VERDICTS;
+  LEAN_MARKS.count = 0;
+  leanPass(plans.denies, compiled, resource, caller, context, hasBoundary, applies, found);
+  if (!anyDenies(found)) {
+    // no Deny statement matched: the Allow statements decide
+    leanPass(plans.allows, compiled, resource, caller, context, hasBoundary, applies, found);
+  } else if (found.resource !== null) {
+    // an explicit deny still reports how the resource policy grants (`resourceGrant`)
+    const granted = LEAN_POOL.grant;
+    evaluateLean(plans.allows.resource, resource, caller, context, hasBoundary, LEAN_MARKS, granted);
+    found.resource.allow = granted.allow;
+    found.resource.grant = granted.grant;
+  }
+  return found;
+}
 
-  // 0. rules AWS applies that no policy states: an action that needs no permission, a resource nobody
-  // can change through IAM (an explicit deny that no policy holds: reported on the resource)
-  const builtIn = builtInRulesFor(actionLower, resource, caller, context);
-  if (builtIn.decisive?.effect === 'allow') return result('Allowed', null, builtIn.decisive);
-  if (builtIn.decisive?.effect === 'deny') return result('ExplicitDeny', 'resource', builtIn.decisive);
+/** One pass of {@link leanVerdicts} over the Deny or the Allow statements of every layer. */
+function leanPass(
+  plan: LeanPlan,
+  compiled: CompiledPolicySet,
+  resource: string,
+  caller: Caller,
+  context: RequestContext,
+  hasBoundary: boolean,
+  applies: Applies,
+  found: LeanVerdicts,
+): void {
+  const marks = LEAN_MARKS;
+  const pool = LEAN_POOL;
+  found.rcpLevels = applies.rcp ? pooledLevels(pool.rcps, plan.rcps.length) : NONE;
+  for (let i = 0; i < found.rcpLevels.length; i++) {
+    const candidates = plan.rcps[i] as readonly CompiledStatement[];
+    evaluateLean(
+      candidates,
+      resource,
+      caller,
+      context,
+      hasBoundary,
+      marks,
+      found.rcpLevels[i] as PolicyVerdict,
+    );
+  }
+  found.scpLevels = applies.scp ? pooledLevels(pool.scps, plan.scps.length) : NONE;
+  for (let i = 0; i < found.scpLevels.length; i++) {
+    const candidates = plan.scps[i] as readonly CompiledStatement[];
+    evaluateLean(
+      candidates,
+      resource,
+      caller,
+      context,
+      hasBoundary,
+      marks,
+      found.scpLevels[i] as PolicyVerdict,
+    );
+  }
+  found.resource = compiled.resource
+    ? evaluateLean(plan.resource, resource, caller, context, hasBoundary, marks, pool.resource)
+    : null;
+  found.identity = applies.identity
+    ? evaluateLean(plan.identity, resource, caller, context, hasBoundary, marks, pool.identity)
+    : null;
+  found.boundary =
+    applies.identity && compiled.boundary
+      ? evaluateLean(plan.boundary, resource, caller, context, hasBoundary, marks, pool.boundary)
+      : null;
+  found.session =
+    applies.identity && compiled.session
+      ? evaluateLean(plan.session, resource, caller, context, hasBoundary, marks, pool.session)
+      : null;
+  found.vpcEndpoint = compiled.vpcEndpoint
+    ? evaluateLean(plan.vpcEndpoint, resource, caller, context, hasBoundary, marks, pool.vpcEndpoint)
+    : null;
+}
+
+/** A decision, the layer that decided it, and the built-in rule that did, if one did. */
+interface Outcome {
+  readonly decision: EvaluationResult['decision'];
+  readonly layer: LayerName | null;
+  readonly rule: BuiltInRule | null;
+}
+
+/** The outcomes no built-in rule decides, built once, by decision and layer. */
+const OUTCOMES = new Map<EvaluationResult['decision'], Map<LayerName | null, Outcome>>();
+
+function outcome(
+  decision: EvaluationResult['decision'],
+  layer: LayerName | null,
+  rule: BuiltInRule | null = null,
+): Outcome {
+  if (rule !== null) return { decision, layer, rule };
+  let byLayer = OUTCOMES.get(decision);
+  if (byLayer === undefined) {
+    byLayer = new Map();
+    OUTCOMES.set(decision, byLayer);
+  }
+  let found = byLayer.get(layer);
+  if (found === undefined) {
+    found = Object.freeze({ decision, layer, rule: null });
+    byLayer.set(layer, found);
+  }
+  return found;
+}
+
+/**
+ * The decision from every layer's verdict and the built-in rules (spec C.2–C.8): the same steps for
+ * the traced and the lean evaluation.
+ */
+function decide(
+  found: Verdicts,
+  builtIn: ReturnType<typeof builtInRulesFor>,
+  caller: Caller,
+  sameAccount: boolean,
+  identityApplies: boolean,
+  sessionRequired: boolean,
+): Outcome {
+  if (builtIn.decisive?.effect === 'allow') return outcome('Allowed', null, builtIn.decisive);
+  if (builtIn.decisive?.effect === 'deny') return outcome('ExplicitDeny', 'resource', builtIn.decisive);
+  const { resource, identity, boundary, session, vpcEndpoint } = found;
 
   // 1. explicit deny anywhere, reported in layer order
-  if (anyDeny(rcpLevels)) return result('ExplicitDeny', 'rcp');
-  if (anyDeny(scpLevels)) return result('ExplicitDeny', 'scp');
-  if (resourceVerdict?.deny === true) return result('ExplicitDeny', 'resource');
-  if (identityVerdict?.deny === true) return result('ExplicitDeny', 'identity');
-  if (boundaryVerdict?.deny === true) return result('ExplicitDeny', 'permissions-boundary');
-  if (sessionVerdict?.deny === true) return result('ExplicitDeny', 'session');
-  if (vpceVerdict?.deny === true) return result('ExplicitDeny', 'vpc-endpoint');
+  if (anyDeny(found.rcpLevels)) return outcome('ExplicitDeny', 'rcp');
+  if (anyDeny(found.scpLevels)) return outcome('ExplicitDeny', 'scp');
+  if (resource?.deny === true) return outcome('ExplicitDeny', 'resource');
+  if (identity?.deny === true) return outcome('ExplicitDeny', 'identity');
+  if (boundary?.deny === true) return outcome('ExplicitDeny', 'permissions-boundary');
+  if (session?.deny === true) return outcome('ExplicitDeny', 'session');
+  if (vpcEndpoint?.deny === true) return outcome('ExplicitDeny', 'vpc-endpoint');
   // 2. RCPs: every level carries RCPFullAWSAccess, so a level never lacks an allow
   // 3. SCPs: every level must allow
-  if (scpLevels.some((v) => !v.allow)) return result('ImplicitDeny', 'scp');
+  const scps = found.scpLevels;
+  for (let i = 0; i < scps.length; i++)
+    if (!(scps[i] as PolicyVerdict).allow) return outcome('ImplicitDeny', 'scp');
   // 4. resource-based and identity-based policies, boundary, session policies
-  const grant = resourceVerdict?.allow ? resourceVerdict.grant : null;
+  const grant = resource?.allow ? resource.grant : null;
   if (builtIn.requirement !== null && grant === null)
-    return result('ImplicitDeny', 'resource', builtIn.requirement);
+    return outcome('ImplicitDeny', 'resource', builtIn.requirement);
   if (!identityApplies) {
     // root, services, identity providers, anonymous callers: no identity policies to consult
     const needsResource = caller.kind !== 'root' || !sameAccount;
-    if (needsResource && grant === null) return result('ImplicitDeny', 'resource');
+    if (needsResource && grant === null) return outcome('ImplicitDeny', 'resource');
   } else {
-    if (!sameAccount && grant === null) return result('ImplicitDeny', 'resource');
+    if (!sameAccount && grant === null) return outcome('ImplicitDeny', 'resource');
     // in the same account a grant to the caller itself (or to `*`) is limited by no implicit deny; one
     // to the role or user behind a session by the boundary and session policy only (EVAL-DA, PRIN)
     const skipIdentity = sameAccount && (grant === 'direct' || grant === 'issuer');
     const skipLimits = sameAccount && grant === 'direct';
-    if (!skipIdentity && !(identityVerdict?.allow === true)) return result('ImplicitDeny', 'identity');
-    if (!skipLimits && boundaryVerdict !== null && !boundaryVerdict.allow)
-      return result('ImplicitDeny', 'permissions-boundary');
-    if (!skipLimits && sessionRequired && !(sessionVerdict?.allow === true))
-      return result('ImplicitDeny', 'session');
+    if (!skipIdentity && !(identity?.allow === true)) return outcome('ImplicitDeny', 'identity');
+    if (!skipLimits && boundary !== null && !boundary.allow)
+      return outcome('ImplicitDeny', 'permissions-boundary');
+    if (!skipLimits && sessionRequired && !(session?.allow === true))
+      return outcome('ImplicitDeny', 'session');
   }
   // 5. VPC endpoint policy
-  if (vpceVerdict !== null && !vpceVerdict.allow) return result('ImplicitDeny', 'vpc-endpoint');
-  return result('Allowed', null);
+  if (vpcEndpoint !== null && !vpcEndpoint.allow) return outcome('ImplicitDeny', 'vpc-endpoint');
+  return outcome('Allowed', null);
+}
+
+/** A result's empty lists, shared (results are never changed). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** The layers that took part, in order: one frozen list per combination, shared by every result. */
+const LAYER_LISTS: (readonly LayerName[] | undefined)[] = [];
+
+function layersOf(found: Verdicts, applies: Applies, sessionRequired: boolean): readonly LayerName[] {
+  const mask =
+    (applies.rcp ? 1 : 0) |
+    (applies.scp ? 2 : 0) |
+    (found.resource !== null ? 4 : 0) |
+    (found.identity !== null ? 8 : 0) |
+    (found.boundary !== null ? 16 : 0) |
+    (sessionRequired ? 32 : 0) |
+    (found.vpcEndpoint !== null ? 64 : 0);
+  let list = LAYER_LISTS[mask];
+  if (list === undefined) {
+    const names: LayerName[] = [];
+    if (mask & 1) names.push('rcp');
+    if (mask & 2) names.push('scp');
+    if (mask & 4) names.push('resource');
+    if (mask & 8) names.push('identity');
+    if (mask & 16) names.push('permissions-boundary');
+    if (mask & 32) names.push('session');
+    if (mask & 64) names.push('vpc-endpoint');
+    list = Object.freeze(names);
+    LAYER_LISTS[mask] = list;
+  }
+  return list;
 }
 
 function evaluatePolicy(
@@ -423,7 +620,7 @@ function evaluatePolicy(
 
 /**
  * {@link evaluatePolicy} without a trace, over the candidate statements of one policy or one group
- * of policies: the same verdict, recording only the statements whose elements matched (the only ones
+ * of policies: the same verdict (written into `verdict`, which is returned), recording only the statements whose elements matched (the only ones
  * the deciding-statement summary can include).
  */
 function evaluateLean(
@@ -433,8 +630,11 @@ function evaluateLean(
   context: RequestContext,
   hasBoundary: boolean,
   marks: LeanMarks,
+  verdict: PolicyVerdict,
 ): PolicyVerdict {
-  const verdict: PolicyVerdict = { deny: false, allow: false, grant: null };
+  verdict.deny = false;
+  verdict.allow = false;
+  verdict.grant = null;
   for (const compiled of candidates) {
     const { statement } = compiled;
     // static resource patterns were already matched by `statementsForRequest`
@@ -490,23 +690,15 @@ const PLAN_LIMIT = 4096;
 const leanPlans = new WeakMap<CompiledPolicySet, Map<string, Map<string, LeanPlans>>>();
 
 /** Whether any layer's verdict is an explicit deny. */
-function anyDenies(found: {
-  readonly rcpLevels: readonly PolicyVerdict[];
-  readonly scpLevels: readonly PolicyVerdict[];
-  readonly resourceVerdict: PolicyVerdict | null;
-  readonly identityVerdict: PolicyVerdict | null;
-  readonly boundaryVerdict: PolicyVerdict | null;
-  readonly sessionVerdict: PolicyVerdict | null;
-  readonly vpceVerdict: PolicyVerdict | null;
-}): boolean {
+function anyDenies(found: Verdicts): boolean {
   return (
     anyDeny(found.rcpLevels) ||
     anyDeny(found.scpLevels) ||
-    found.resourceVerdict?.deny === true ||
-    found.identityVerdict?.deny === true ||
-    found.boundaryVerdict?.deny === true ||
-    found.sessionVerdict?.deny === true ||
-    found.vpceVerdict?.deny === true
+    found.resource?.deny === true ||
+    found.identity?.deny === true ||
+    found.boundary?.deny === true ||
+    found.session?.deny === true ||
+    found.vpcEndpoint?.deny === true
   );
 }
 
@@ -558,7 +750,8 @@ function leanPlanFor(compiled: CompiledPolicySet, actionLower: string, resource:
 }
 
 function anyDeny(levels: readonly PolicyVerdict[]): boolean {
-  for (const v of levels) if (v.deny) return true;
+  // indexed: a for-of over the shared frozen empty list takes the generic iterator, which allocates
+  for (let i = 0; i < levels.length; i++) if ((levels[i] as PolicyVerdict).deny) return true;
   return false;
 }
 
@@ -574,6 +767,9 @@ interface LeanMarks {
 }
 
 const LEAN_MARKS: LeanMarks = { statements: [], matched: [], count: 0 };
+
+/** The lean evaluation's context, reloaded for each request (the record above's reasoning). */
+const LEAN_CONTEXT = new ReusableContext();
 
 function markOf(t: StatementTrace): Mark {
   return {
@@ -666,21 +862,35 @@ function summarizeLean(
   marks: LeanMarks,
   decision: EvaluationResult['decision'],
   layer: LayerName | null,
-): StatementSummary[] {
-  const out: StatementSummary[] = [];
+): readonly StatementSummary[] {
   const { statements, matched, count } = marks;
+  // counted first: a list of its final length, not one grown from empty
+  let size = 0;
+  for (let i = 0; i < count; i++) if (decides(statements[i], matched[i], decision, layer)) size++;
+  if (size === 0) return NONE;
+  const out = new Array<StatementSummary>(size);
+  let n = 0;
   for (let i = 0; i < count; i++) {
-    const compiled = statements[i] as CompiledStatement;
-    const { origin } = compiled;
-    const effect = origin.statement.effect;
-    const m = matched[i] === true;
-    const include =
-      decision === 'ExplicitDeny'
-        ? m && effect === 'Deny'
-        : decision === 'Allowed'
-          ? m && effect === 'Allow'
-          : origin.layer === layer && effect === 'Allow';
-    if (include) out.push(m ? compiled.summaries.matched : compiled.summaries.unmatched);
+    if (!decides(statements[i], matched[i], decision, layer)) continue;
+    const { summaries } = statements[i] as CompiledStatement;
+    out[n++] = matched[i] === true ? summaries.matched : summaries.unmatched;
   }
   return out;
+}
+
+/** Whether a statement of the lean record is among the deciding statements (see {@link summarize}). */
+function decides(
+  compiled: CompiledStatement | undefined,
+  matched: boolean | undefined,
+  decision: EvaluationResult['decision'],
+  layer: LayerName | null,
+): boolean {
+  const { origin } = compiled as CompiledStatement;
+  const effect = origin.statement.effect;
+  const m = matched === true;
+  return decision === 'ExplicitDeny'
+    ? m && effect === 'Deny'
+    : decision === 'Allowed'
+      ? m && effect === 'Allow'
+      : origin.layer === layer && effect === 'Allow';
 }

@@ -102,3 +102,135 @@ function derivedKeys(caller: Caller): Map<string, ContextEntry> {
   set('aws:principalisawsservice', caller.kind === 'service' ? 'true' : 'false');
   return context;
 }
+
+/** A context entry of {@link ReusableContext}, rewritten for each request. */
+interface SlotEntry {
+  values: readonly string[];
+  multi: boolean;
+}
+
+/** Distinct key names a {@link ReusableContext} numbers before it starts again from none. */
+const SLOT_LIMIT = 4096;
+
+/**
+ * The request context of one lean evaluation at a time: the same lookups as
+ * {@link buildRequestContext}'s map (the caller's keys, then the given keys, which win), in slots
+ * numbered once per key name and rewritten for each request, so that a batch allocates no map, entry
+ * or value list per request. Valid until the next {@link ReusableContext.load}: nothing may keep it
+ * or its entries (the lean path keeps neither; traces use {@link buildRequestContext}).
+ */
+export class ReusableContext implements RequestContext {
+  /** Slot of a lower-cased key name. */
+  private slots = new Map<string, number>();
+  /** Slot of a key name as given (any case), so that a batch lower-cases each name once. */
+  private givenSlots = new Map<string, number>();
+  private slotEntries: (ContextEntry | undefined)[] = [];
+  /** Each slot's entry for given values, reused; its `values` a reused one-element list for a string. */
+  private own: SlotEntry[] = [];
+  private singles: string[][] = [];
+  /** The request a slot was last written for: a slot of another request is empty. */
+  private stamps: number[] = [];
+  /** The slots written for the current request (the first `count`), in the order a map would list them. */
+  private order: number[] = [];
+  private count = 0;
+  private epoch = 0;
+
+  /** Loads one request's context, forgetting the previous one's. */
+  load(caller: Caller, given: Readonly<Record<string, ContextValue>>): this {
+    if (this.slots.size >= SLOT_LIMIT) this.reset();
+    this.epoch++;
+    this.count = 0;
+    const derived = callerEntries(caller);
+    for (let i = 0; i < derived.length; i++) {
+      const pair = derived[i] as readonly [string, ContextEntry];
+      this.put(this.slotOf(pair[0]), pair[1]);
+    }
+    for (const key of Object.keys(given)) {
+      const value = given[key] as ContextValue;
+      let slot = this.givenSlots.get(key);
+      if (slot === undefined) {
+        slot = this.slotOf(lowerKey(key));
+        this.givenSlots.set(key, slot);
+      }
+      const entry = this.own[slot] as SlotEntry;
+      if (typeof value === 'string') {
+        const single = this.singles[slot] as string[];
+        single[0] = value;
+        entry.values = single;
+        entry.multi = false;
+      } else {
+        entry.values = value;
+        entry.multi = true;
+      }
+      this.put(slot, entry);
+    }
+    return this;
+  }
+
+  get(key: string): ContextEntry | undefined {
+    const slot = this.slots.get(key);
+    return slot !== undefined && this.stamps[slot] === this.epoch ? this.slotEntries[slot] : undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  forEach(callback: (value: ContextEntry, key: string, map: RequestContext) => void): void {
+    for (const [key, value] of this.entries()) callback(value, key, this);
+  }
+
+  *entries(): MapIterator<[string, ContextEntry]> {
+    const names = [...this.slots.keys()];
+    for (let i = 0; i < this.count; i++) {
+      const slot = this.order[i] as number;
+      yield [names[slot] as string, this.slotEntries[slot] as ContextEntry];
+    }
+  }
+
+  *keys(): MapIterator<string> {
+    for (const [key] of this.entries()) yield key;
+  }
+
+  *values(): MapIterator<ContextEntry> {
+    for (const [, value] of this.entries()) yield value;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ContextEntry]> {
+    return this.entries();
+  }
+
+  private slotOf(keyLower: string): number {
+    let slot = this.slots.get(keyLower);
+    if (slot === undefined) {
+      slot = this.slots.size;
+      this.slots.set(keyLower, slot);
+      this.slotEntries.push(undefined);
+      this.own.push({ values: [], multi: false });
+      this.singles.push(['']);
+      this.stamps.push(0);
+    }
+    return slot;
+  }
+
+  private put(slot: number, entry: ContextEntry): void {
+    if (this.stamps[slot] !== this.epoch) {
+      this.stamps[slot] = this.epoch;
+      this.order[this.count++] = slot;
+    }
+    this.slotEntries[slot] = entry;
+  }
+
+  private reset(): void {
+    this.slots = new Map();
+    this.givenSlots = new Map();
+    this.slotEntries = [];
+    this.own = [];
+    this.singles = [];
+    this.stamps = [];
+  }
+}

@@ -1,5 +1,12 @@
+import type { WildcardPart } from '../../matching/wildcard.js';
 import type { ConditionClause, PolicyVersion } from '../../policy/policy-model.js';
-import { joinParts, parseTemplate, resolveTemplate, type Template } from '../policy-variables.js';
+import {
+  joinParts,
+  parseTemplate,
+  resolveTemplate,
+  type Template,
+  templateValuesKey,
+} from '../policy-variables.js';
 import type { RequestContext } from '../request-context.js';
 import type { ComparisonOperator, ValueTest } from './condition-operator.js';
 import { CONDITION_OPERATORS } from './registry.js';
@@ -30,6 +37,8 @@ const UNRESOLVED = 2;
 interface ValueSlot {
   readonly test: ValueTest | null;
   readonly template: Template | null;
+  /** For a template: its tests by the values its variables take ({@link templateValuesKey}). */
+  readonly resolved: Map<string, ValueTest | null> | null;
 }
 
 /**
@@ -71,39 +80,46 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion | 
   const useVariables = operator.variables && version === '2012-10-17';
   const slots: ValueSlot[] = clause.values.map((v) => {
     const template = useVariables ? parseTemplate(v.value) : undefined;
-    if (template !== undefined) return { test: null, template };
-    return { test: operator.compile({ text: v.value, parts: null }), template: null };
+    if (template !== undefined) return { test: null, template, resolved: new Map() };
+    return { test: operator.compile({ text: v.value, parts: null }), template: null, resolved: null };
   });
   const constantTests = slots.every((s) => s.template === null)
     ? slots.map((s) => s.test).filter((t): t is ValueTest => t !== null)
     : null;
-  const cache = new Map<string, ValueTest | null>();
   const { setOperator, ifExists } = clause;
   const negated = operator.negated;
+  /**
+   * The tests of the current run when values hold variables: the first `resolvedCount`, rewritten by
+   * each run (runs never overlap).
+   */
+  const resolved: ValueTest[] = [];
+  let resolvedCount = 0;
 
-  const resolveTests = (context: RequestContext): { tests: ValueTest[]; unresolved: boolean } => {
-    const tests: ValueTest[] = [];
-    let unresolved = false;
+  /** Resolves the values with variables into {@link resolved}; false when one could not be resolved. */
+  const resolveTests = (context: RequestContext): boolean => {
+    resolvedCount = 0;
+    let complete = true;
     for (const slot of slots) {
       if (slot.template === null) {
-        if (slot.test !== null) tests.push(slot.test);
+        if (slot.test !== null) resolved[resolvedCount++] = slot.test;
         continue;
       }
-      const parts = resolveTemplate(slot.template, context);
-      if (parts === undefined) {
-        unresolved = true;
-        continue;
-      }
-      const test = cachedCompile(operator, cache, parts);
-      if (test !== null) tests.push(test);
+      const test = resolvedTest(
+        operator,
+        slot.template,
+        slot.resolved as Map<string, ValueTest | null>,
+        context,
+      );
+      if (test === undefined) complete = false;
+      else if (test !== null) resolved[resolvedCount++] = test;
     }
-    return { tests, unresolved };
+    return complete;
   };
 
-  const satisfiesAny = (tests: readonly ValueTest[], value: string): boolean => {
+  const satisfiesAny = (tests: readonly ValueTest[], count: number, value: string): boolean => {
     let any = false;
-    for (const test of tests) {
-      if (test(value)) {
+    for (let i = 0; i < count; i++) {
+      if ((tests[i] as ValueTest)(value)) {
         any = true;
         break;
       }
@@ -115,12 +131,15 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion | 
   const run = (context: RequestContext): number => {
     const entry = context.get(keyLower);
     let tests: readonly ValueTest[];
+    let count: number;
     let unresolved = 0;
-    if (constantTests !== null) tests = constantTests;
-    else {
-      const resolved = resolveTests(context);
-      tests = resolved.tests;
-      unresolved = resolved.unresolved ? UNRESOLVED : 0;
+    if (constantTests !== null) {
+      tests = constantTests;
+      count = tests.length;
+    } else {
+      unresolved = resolveTests(context) ? 0 : UNRESOLVED;
+      tests = resolved;
+      count = resolvedCount;
     }
     if (unresolved !== 0 && negated) return unresolved;
     const values = entry?.values;
@@ -128,13 +147,25 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion | 
     if (setOperator === null) {
       if (values === undefined || values.length === 0) matched = ifExists || negated;
       else if (entry?.multi === true) matched = false;
-      else matched = satisfiesAny(tests, values[0] as string);
+      else matched = satisfiesAny(tests, count, values[0] as string);
     } else if (values === undefined || values.length === 0) {
       matched = setOperator === 'ForAllValues' || ifExists;
     } else if (setOperator === 'ForAllValues') {
-      matched = values.every((v) => satisfiesAny(tests, v));
+      matched = true;
+      for (const v of values) {
+        if (!satisfiesAny(tests, count, v)) {
+          matched = false;
+          break;
+        }
+      }
     } else {
-      matched = values.some((v) => satisfiesAny(tests, v));
+      matched = false;
+      for (const v of values) {
+        if (satisfiesAny(tests, count, v)) {
+          matched = true;
+          break;
+        }
+      }
     }
     return (matched ? MATCHED : 0) | unresolved;
   };
@@ -154,16 +185,23 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion | 
   };
 }
 
-function cachedCompile(
+/**
+ * The test of a value with policy variables for the values they take in `context`, compiled once per
+ * distinct values; `undefined` when a variable cannot be resolved, `null` when the resolved value
+ * never matches.
+ */
+function resolvedTest(
   operator: ComparisonOperator,
+  template: Template,
   cache: Map<string, ValueTest | null>,
-  parts: ReturnType<typeof resolveTemplate> & object,
-): ValueTest | null {
-  let key = '';
-  for (const p of parts)
-    key += p.kind === 'literal' ? `\u0001${p.text}\u0002` : p.kind === 'text' ? p.text : '*';
+  context: RequestContext,
+): ValueTest | null | undefined {
+  // equal keys exactly when the resolved parts are equal (the template's own text is fixed)
+  const key = templateValuesKey(template, context);
+  if (key === undefined) return undefined;
   let test = cache.get(key);
   if (test === undefined) {
+    const parts = resolveTemplate(template, context) as WildcardPart[];
     if (cache.size > 1024) cache.clear();
     test = operator.compile({ text: joinParts(parts), parts });
     cache.set(key, test);
