@@ -31,8 +31,12 @@ function coreGroups(records: readonly Record<string, unknown>[]) {
   return grouping.groups();
 }
 
-function withParsedExample<T extends { readonly example: string | null }>(group: T) {
-  return { ...group, example: group.example === null ? null : (JSON.parse(group.example) as unknown) };
+/** A group with its example record parsed, and without where that record is (each reader names it). */
+function withParsedExample<T extends { readonly example: string | null; readonly exampleAt: unknown }>(
+  group: T,
+) {
+  const { exampleAt: _at, ...rest } = group;
+  return { ...rest, example: group.example === null ? null : (JSON.parse(group.example) as unknown) };
 }
 
 const file = (name: string, bytes: string | Uint8Array) =>
@@ -81,6 +85,12 @@ describe('scanTrailFiles', () => {
       if (!outcome.ok) throw new Error(outcome.message);
       // the example is the record's text as the log holds it: the same record, however it is laid out
       expect(outcome.value.groups.map(withParsedExample)).toEqual(expected.map(withParsedExample));
+      // each example is named by its file and the line and column of its record there
+      const names = files.map((f) => f.name);
+      for (const g of outcome.value.groups) {
+        expect(names).toContain(g.exampleAt?.source);
+        expect(g.exampleAt?.line).toBeGreaterThan(0);
+      }
       expect(outcome.value).toMatchObject({ files: files.length, records: RECORDS.length, failed });
       expect(outcome.value.denials).toBe(expected.reduce((n, g) => n + g.count, 0));
       const total = files.reduce((n, f) => n + f.size, 0);

@@ -2,14 +2,13 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { parseJson } from '@whydenied/core';
 import {
   compileTrailFilter,
-  createRecordSplitter,
   createTrailGrouping,
-  readTrailDenial,
+  createTrailScan,
   type TrailFilterOptions,
   type TrailGroup,
+  type Utf8Decoder,
 } from '@whydenied/core/trail';
 import { CliError, inputError } from '../cli-error.js';
 import type { TrailSource } from './trail-files.js';
@@ -52,7 +51,6 @@ export async function scanSources(
 ): Promise<ScanResult> {
   const filter = compileTrailFilter(options.filter);
   if (!filter.ok) throw inputError(filter.problem.message);
-  const keeps = filter.value.keeps;
   const grouping = createTrailGrouping({ examples: options.examples });
   let records = 0;
   let failed = 0;
@@ -61,55 +59,30 @@ export async function scanSources(
   let rawBytes = 0;
   for (const source of sources) {
     const name = source.path === '-' ? '<stdin>' : source.path;
-    let problemAt: string | null = null;
-    const splitter = createRecordSplitter({
-      onRecord(chunk, start, end, isFailed, at) {
-        if (!isFailed || problemAt !== null) return;
-        failed += 1;
-        const text = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString(
-          'utf8',
-          start,
-          end,
-        );
-        let record: unknown;
-        try {
-          record = JSON.parse(text);
-        } catch {
-          const parsed = parseJson(text);
-          if (parsed.ok) return;
-          const start = parsed.diagnostics[0]?.span?.start;
-          const line = (start?.line ?? 1) - 1 + at.line;
-          const column =
-            start === undefined || start.line > 1 ? (start?.column ?? 1) : start.column + at.column - 1;
-          problemAt = `${name}:${line}:${column}: ${parsed.diagnostics[0]?.message ?? 'the record is no JSON'}`;
-          return;
-        }
-        const reading = readTrailDenial(record);
-        if (!reading.ok || !keeps(reading.denial)) return;
-        denials += 1;
-        grouping.add(reading.denial, text, { source: name, line: at.line, column: at.column });
-      },
-    });
+    const scan = createTrailScan({ filter: filter.value, grouping, decode: decodeUtf8, source: name });
     const feed = (chunk: Uint8Array): void => {
       rawBytes += chunk.length;
-      const problem = splitter.push(chunk);
+      const problem = scan.push(chunk);
       if (problem !== null) throw inputError(`${name}:${problem.line}:${problem.column}: ${problem.message}`);
-      if (problemAt !== null) throw inputError(problemAt);
     };
     let reported = 0;
     const counted = (chunk: Buffer): void => {
       bytes += chunk.length;
-      onProgress(chunk.length, splitter.records - reported);
-      reported = splitter.records;
+      const read = scan.counts().records;
+      onProgress(chunk.length, read - reported);
+      reported = read;
     };
     try {
       for await (const chunk of jsonBytes(source, stdin, counted)) feed(chunk);
     } catch (error) {
       throw readProblem(name, error);
     }
-    const end = splitter.end();
+    const end = scan.end();
     if (end !== null) throw inputError(`${name}:${end.line}:${end.column}: ${end.message}`);
-    records += splitter.records;
+    const counts = scan.counts();
+    records += counts.records;
+    failed += counts.failed;
+    denials += counts.denials;
   }
   return { groups: grouping.groups(), records, failed, denials, bytes, rawBytes };
 }
@@ -157,6 +130,10 @@ async function* jsonBytes(
   }
   yield* pipeline(Readable.from(read()), createGunzip({ chunkSize: GUNZIP_CHUNK }), () => undefined);
 }
+
+/** A failed record's text: Node's decoder over the splitter's bytes, without a copy. */
+const decodeUtf8: Utf8Decoder = (bytes, start, end) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', start, end);
 
 /** Whether a file starts with gzip's magic number. */
 async function startsWithGzip(path: string): Promise<boolean> {

@@ -21,6 +21,8 @@ export interface TrailScanOptions {
   /** The grouping the logs' denials go into (one per analysis, shared by its logs). */
   readonly grouping: TrailGrouping;
   readonly decode: Utf8Decoder;
+  /** The log as the reader names it (a path, a dropped file's name): where a group's example is. */
+  readonly source: string;
 }
 
 /** Counts of one log's scan. */
@@ -45,7 +47,7 @@ export interface TrailScan {
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
  */
 export function createTrailScan(options: TrailScanOptions): TrailScan {
-  const { filter, grouping, decode } = options;
+  const { filter, grouping, decode, source } = options;
   let failed = 0;
   let denials = 0;
   let problem: TrailScanProblem | null = null;
@@ -74,7 +76,7 @@ export function createTrailScan(options: TrailScanOptions): TrailScan {
       const reading = readTrailDenial(record);
       if (!reading.ok || !filter.keeps(reading.denial)) return;
       denials += 1;
-      grouping.add(reading.denial, text);
+      grouping.add(reading.denial, text, { source, line: at.line, column: at.column });
     },
   });
   return {

@@ -112,7 +112,7 @@ export async function scanTrailFiles(
   let failed = 0;
   let denials = 0;
   for (const file of files) {
-    const scan = createTrailScan({ filter: compiled.value, grouping, decode });
+    const scan = createTrailScan({ filter: compiled.value, grouping, decode, source: file.name });
     const counted = new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
         read += chunk.length;
