@@ -174,6 +174,12 @@ const RECOGNISED: readonly { name: string; file: () => File; trail: boolean }[] 
     trail: false,
   },
   { name: 'an empty file', file: () => file('empty.json', ''), trail: false },
+  {
+    name: 'one record (the error box reads it)',
+    file: () => file('one.json', JSON.stringify(RECORDS.find((r) => 'errorCode' in r))),
+    trail: false,
+  },
+  { name: 'two records', file: () => file('two.ndjson', lines(RECORDS.slice(0, 2))), trail: true },
   { name: 'gzip that is not', file: () => file('x.gz', Uint8Array.of(0x1f, 0x8b, 1, 2, 3)), trail: false },
 ];
 

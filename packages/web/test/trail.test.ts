@@ -234,6 +234,16 @@ describeInBrowser('trail logs on the web page', () => {
     await page.close();
   });
 
+  it('leaves a file of one CloudTrail record to the error box, as before', async () => {
+    const page = await session.browser.newPage();
+    await page.goto(session.server.url);
+    await page.setInputFiles('#evidence-files', join(ROOT, 'examples/errors/cloudtrail-runinstances.json'));
+    await page.locator('.facts').waitFor();
+    expect(await page.locator('.facts').innerText()).toContain('RunInstances');
+    expect(await page.locator('#trail').count()).toBe(0);
+    await page.close();
+  });
+
   it('names a log that cannot be read in one line', async () => {
     const page = await session.browser.newPage();
     await page.goto(session.server.url);

@@ -49,6 +49,7 @@ export function TrailView({ trail, inputs, onEdit, onClose }: TrailViewProps) {
         <p class="trail-progress">
           <progress
             id="trail-progress"
+            aria-label="CloudTrail logs read"
             value={trail.read}
             max={trail.total}
             data-read={trail.read}
@@ -219,7 +220,7 @@ function GroupDiagnosis(props: {
   useEffect(() => {
     let current = true;
     setAnalysis(null);
-    analyzePage({ ...inputs, errorText: example, decodedText: '', event: '', redactOn: false })
+    analyzePage({ ...inputs, errorText: example, decodedText: '', event: '' })
       .catch(
         (error: unknown): PageAnalysis => ({
           ...EMPTY_ANALYSIS,

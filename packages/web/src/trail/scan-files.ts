@@ -1,5 +1,6 @@
 import {
   compileTrailFilter,
+  createRecordSplitter,
   createTrailGrouping,
   createTrailScan,
   looksLikeTrailLog,
@@ -66,7 +67,8 @@ function jsonStream(stream: ReadableStream<Uint8Array>, gzip: boolean): Readable
 
 /**
  * Whether a file holds CloudTrail records, by its content (core's `looksLikeTrailLog` on its first
- * bytes, gunzipped first when they are gzip's), whatever it is called.
+ * bytes, gunzipped first when they are gzip's), whatever it is called. A file of one record is one
+ * error: the page's error box reads it (as it did before logs were read here).
  * @see https://www.rfc-editor.org/rfc/rfc1952#section-2.3.1
  */
 export async function isTrailFile(file: TrailFileSource): Promise<boolean> {
@@ -75,10 +77,14 @@ export async function isTrailFile(file: TrailFileSource): Promise<boolean> {
   const reader = jsonStream(file.slice(0, TRAIL_HEAD_BYTES).stream(), gzip).getReader();
   const head = new Uint8Array(TRAIL_HEAD_BYTES);
   let length = 0;
+  let whole = false;
   try {
     while (length < head.length) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) {
+        whole = file.size <= TRAIL_HEAD_BYTES;
+        break;
+      }
       const take = Math.min(value.length, head.length - length);
       head.set(value.subarray(0, take), length);
       length += take;
@@ -88,7 +94,16 @@ export async function isTrailFile(file: TrailFileSource): Promise<boolean> {
   } finally {
     void reader.cancel().catch(() => undefined);
   }
-  return looksLikeTrailLog(head.subarray(0, length), utf8Decoder());
+  const bytes = head.subarray(0, length);
+  return looksLikeTrailLog(bytes, utf8Decoder()) && !(whole && recordCount(bytes) === 1);
+}
+
+/** How many records a whole log's bytes split into. */
+function recordCount(bytes: Uint8Array): number {
+  const splitter = createRecordSplitter({ onRecord: () => undefined });
+  splitter.push(bytes);
+  splitter.end();
+  return splitter.records;
 }
 
 /**
