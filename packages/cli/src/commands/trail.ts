@@ -12,12 +12,14 @@ import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
 import { readInput } from '../io.js';
+import { liveOptions } from '../live.js';
 import { toJsonText } from '../output.js';
 import { styleFor } from '../render/style.js';
 import { terminalSafeStrings } from '../render/terminal-safe.js';
 import { trailSarif } from '../render/trail-sarif.js';
 import { renderTrailText, type TrailReport, type TrailReportGroup } from '../render/trail-text.js';
 import { progressOn } from '../trail/progress.js';
+import { isS3Path, listS3Sources } from '../trail/s3-sources.js';
 import { defaultJobs, scanInPool } from '../trail/scan-pool.js';
 import type { ScanResult } from '../trail/scan-source.js';
 import { listTrailSources } from '../trail/trail-files.js';
@@ -42,6 +44,8 @@ interface TrailOptions {
   readonly table?: string;
   readonly sqlDdl?: boolean;
   readonly fromSqlResult?: string;
+  readonly profile?: string;
+  readonly region?: string;
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -75,7 +79,10 @@ export const trailCommand: CommandSpec = {
         'output format: text, json, ndjson (one group per line) or sarif (one result per group)';
     command
       .usage('[options] PATH...')
-      .argument('[path...]', 'log files or folders (recursively; `-` for standard input)')
+      .argument(
+        '[path...]',
+        'log files or folders (recursively; `-` for standard input), or s3://bucket/prefix (read-only, live)',
+      )
       .option('--since <time>', 'events at or after this ISO 8601 date or date-time')
       .option('--until <time>', 'events before this ISO 8601 date or date-time')
       .option('--principal <glob>', 'the role, user or session (IAM wildcards `*` and `?`)')
@@ -114,7 +121,9 @@ export const trailCommand: CommandSpec = {
         '--sql-ddl',
         "print AWS's documented CREATE TABLE for CloudTrail logs with partition projection",
       )
-      .option('--from-sql-result <file>', "diagnose the groups of the query's result (Athena's CSV or JSON)");
+      .option('--from-sql-result <file>', "diagnose the groups of the query's result (Athena's CSV or JSON)")
+      .option('--profile <name>', 'with s3:// paths: the named profile of the shared AWS config files')
+      .option('--region <region>', "with s3:// paths: the region of the client (the bucket's is followed)");
   },
   async run({ io, command, args }) {
     const opts = command.opts<TrailOptions>();
@@ -158,7 +167,17 @@ export const trailCommand: CommandSpec = {
       throw usageError(
         'give the log files or folders to read (PATH...), or --sql, --sql-ddl, --from-sql-result',
       );
-    const sources = await listTrailSources(paths);
+    const files = await listTrailSources(paths.filter((p) => !isS3Path(p)));
+    const s3 = await listS3Sources(
+      paths.filter(isS3Path),
+      timesOf(filter),
+      liveOptions({
+        ...(opts.profile === undefined ? {} : { profile: opts.profile }),
+        ...(opts.region === undefined ? {} : { region: opts.region }),
+      }),
+      io,
+    );
+    const sources = [...files, ...s3.sources];
     const progress = progressOn(
       io.stderr as NodeJS.WritableStream & { isTTY?: boolean },
       sources.reduce((n, s) => n + s.size, 0),
@@ -174,10 +193,20 @@ export const trailCommand: CommandSpec = {
       );
     } finally {
       progress.done();
+      s3.close();
     }
     return report({ ...scan, files: sources.length }, opts, evidence, io, sources[0]?.path ?? '-');
   },
 };
+
+/** The event times asked for, as epoch milliseconds (a date alone is UTC midnight, as the filter reads it). */
+function timesOf(filter: TrailFilterOptions): { sinceMs?: number; untilMs?: number } {
+  const ms = (value: string) => Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  return {
+    ...(filter.since === undefined ? {} : { sinceMs: ms(filter.since) }),
+    ...(filter.until === undefined ? {} : { untilMs: ms(filter.until) }),
+  };
+}
 
 /** What the groups came from: logs read (with their counts) or a query's result rows. */
 interface Found {

@@ -88,7 +88,7 @@ function fileOf(source: string): string {
     const [bucket = '', ...key] = source.slice('s3://'.length).split('/');
     return `s3://${bucket}/${key.map((segment) => encodeURIComponent(segment)).join('/')}`;
   }
-  return source === '-' ? 'stdin' : source;
+  return source === '-' || source === '<stdin>' ? 'stdin' : source;
 }
 
 /**

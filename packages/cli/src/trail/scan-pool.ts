@@ -18,8 +18,8 @@ export function defaultJobs(sources: readonly TrailSource[]): number {
 
 /**
  * Scans the sources with `jobs` worker threads (largest files first, each to the next free worker) and
- * merges their groups; in this thread when `jobs` is 1, when a source is standard input, or when the
- * worker's bundle is absent. The groups do not depend on how files were shared out.
+ * merges their groups; in this thread when `jobs` is 1, when a source is standard input or opens its
+ * own stream (S3), or when the worker's bundle is absent. The groups do not depend on how files were shared out.
  */
 export async function scanInPool(
   sources: readonly TrailSource[],
@@ -28,7 +28,7 @@ export async function scanInPool(
   stdin: NodeJS.ReadableStream,
   onProgress: OnProgress,
 ): Promise<ScanResult> {
-  if (jobs <= 1 || sources.some((s) => s.path === '-') || !existsSync(WORKER_FILE)) {
+  if (jobs <= 1 || sources.some((s) => s.path === '-' || s.open !== undefined) || !existsSync(WORKER_FILE)) {
     return scanSources(sources, options, stdin, onProgress);
   }
   const queue = [...sources].sort((a, b) => b.size - a.size);

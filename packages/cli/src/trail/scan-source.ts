@@ -98,7 +98,7 @@ async function* jsonBytes(
   stdin: NodeJS.ReadableStream,
   counted: (chunk: Buffer) => void,
 ): AsyncGenerator<Buffer> {
-  if (source.path !== '-') {
+  if (source.path !== '-' && source.open === undefined) {
     const input = createReadStream(source.path, { highWaterMark: 1 << 20 });
     if (!(await startsWithGzip(source.path))) {
       for await (const chunk of input) {
@@ -111,7 +111,8 @@ async function* jsonBytes(
     yield* pipeline(input, createGunzip({ chunkSize: GUNZIP_CHUNK }), () => undefined);
     return;
   }
-  const chunks = stdin[Symbol.asyncIterator]();
+  // standard input, or a source's own stream (an S3 object's body)
+  const chunks = (source.open === undefined ? stdin : await source.open())[Symbol.asyncIterator]();
   const first = await chunks.next();
   if (first.done === true) return;
   const head = asBuffer(first.value);

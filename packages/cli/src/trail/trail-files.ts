@@ -6,6 +6,11 @@ import { inputError } from '../cli-error.js';
 export interface TrailSource {
   readonly path: string;
   readonly size: number;
+  /**
+   * Opens a source that is no file (an S3 object, `path` its `s3://` name) as a stream of bytes; such
+   * sources are read in the main thread, like standard input.
+   */
+  readonly open?: () => Promise<AsyncIterable<Uint8Array>>;
 }
 
 /**

@@ -1,0 +1,100 @@
+import { type CliError, inputError, usageError } from '../cli-error.js';
+import type { CliIo } from '../io.js';
+import { type LiveOptions, loadLive } from '../live.js';
+import type { TrailSource } from './trail-files.js';
+
+/** Whether a `trail` PATH names S3 (`s3://bucket/prefix`) rather than a file. */
+export function isS3Path(path: string): boolean {
+  return path.startsWith('s3://');
+}
+
+/** The S3 log objects of `trail`, and how to release the connections once they are read. */
+export interface S3Sources {
+  readonly sources: TrailSource[];
+  close(): void;
+}
+
+/**
+ * The log objects under each `s3://bucket/prefix`, through live mode (read-only: `s3:ListBucket` and
+ * `s3:GetObject`, with the standard credential chain, `--profile` and `--region`): each a source named
+ * `s3://bucket/key` whose body is streamed when the scan reaches it. With `--since`/`--until`, only the
+ * delivery days that can hold events in range are listed. A bucket that cannot be listed is a one-line
+ * error naming it. Without S3 paths, live mode is not loaded.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/get-and-view-cloudtrail-log-files.html
+ */
+export async function listS3Sources(
+  paths: readonly string[],
+  times: { readonly sinceMs?: number; readonly untilMs?: number },
+  live: LiveOptions,
+  io: CliIo,
+): Promise<S3Sources> {
+  if (paths.length === 0) return { sources: [], close: () => undefined };
+  const locations = paths.map(parseS3Path);
+  const aws = await loadLive();
+  const session = new aws.AwsSession({
+    ...(live.profile === undefined ? {} : { profile: live.profile }),
+    ...(live.region === undefined ? {} : { region: live.region }),
+    // an AWS-compatible endpoint (`AWS_ENDPOINT_URL`, the SDK's own setting) serves buckets by path
+    pathStyle: io.env.AWS_ENDPOINT_URL !== undefined || io.env.AWS_ENDPOINT_URL_S3 !== undefined,
+  });
+  try {
+    const sources: TrailSource[] = [];
+    for (const { bucket, prefix, path } of locations) {
+      const listed = await aws.listTrailObjects(session, { bucket, prefix, ...times });
+      if (!listed.ok) throw s3Problem(path, `arn:aws:s3:::${bucket}`, listed);
+      for (const object of listed.value) {
+        const name = `s3://${bucket}/${object.key}`;
+        sources.push({
+          path: name,
+          size: object.size,
+          open: async () => {
+            const body = await aws.openTrailObject(session, bucket, object.key);
+            if (!body.ok) throw s3Problem(name, `arn:aws:s3:::${bucket}/${object.key}`, body);
+            return body.value;
+          },
+        });
+      }
+    }
+    return { sources, close: () => session.close() };
+  } catch (error) {
+    session.close();
+    throw error;
+  }
+}
+
+/** `s3://bucket/prefix` → its bucket and key prefix; a URL without a bucket is wrong usage. */
+function parseS3Path(path: string): { bucket: string; prefix: string; path: string } {
+  const rest = path.slice('s3://'.length);
+  const slash = rest.indexOf('/');
+  const bucket = slash < 0 ? rest : rest.slice(0, slash);
+  if (!/^[A-Za-z0-9._-]+$/.test(bucket))
+    throw usageError(`\`${path}\` names no S3 bucket (s3://bucket/prefix)`);
+  return { bucket, prefix: slash < 0 ? '' : rest.slice(slash + 1), path };
+}
+
+/** Codes the SDK gives when the credential chain found nothing to sign with. */
+const NO_CREDENTIALS = new Set(['CredentialsProviderError', 'CredentialsError']);
+
+/** A failed S3 read as the one-line error of the contract, naming the bucket or the object. */
+function s3Problem(
+  name: string,
+  resource: string,
+  failure: {
+    readonly action: string;
+    readonly outcome: string;
+    readonly code: string;
+    readonly message: string;
+  },
+): CliError {
+  if (NO_CREDENTIALS.has(failure.code))
+    return inputError(
+      `${name}: no AWS credentials: the standard chain (environment, --profile, SSO, instance role) found none`,
+    );
+  if (failure.code === 'NoSuchBucket') return inputError(`${name}: no such bucket`);
+  const said = failure.message.split('\n')[0] ?? '';
+  if (failure.outcome === 'denied')
+    return inputError(
+      `${name}: AWS denied ${failure.action} (${failure.code}): the credentials need ${failure.action} on ${resource}`,
+    );
+  return inputError(`${name}: ${failure.action} failed: ${failure.code}: ${said}`);
+}
