@@ -13,6 +13,7 @@ import type { Evidence } from '../evidence/evidence.js';
 import { rcpCovers } from '../evidence/org-levels.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
 import { resolveIdentity } from '../evidence/resolve-identity.js';
+import { arnSegments } from '../matching/arn.js';
 import { escalationFor } from './what-can-escalation.js';
 import { type ResourceSlot, type SlotGrants, slotGrants } from './what-can-grants.js';
 import {
@@ -60,17 +61,40 @@ function slotsOf(action: ActionPoint): ResourceSlot[] {
   return slots.length === 0 ? [{ type: null, format: null }] : slots;
 }
 
-/** Every statement of a set whose `Action`/`NotAction` matches, in evaluation order. */
-function statementsFor(set: CompiledPolicySet, lower: string): RelevantStatement[] {
+/** A set's statements by service prefix (`null`: any service), built once per set. */
+const setStatements = new WeakMap<
+  CompiledPolicySet,
+  { byPrefix: Map<string, RelevantStatement[]>; any: RelevantStatement[] }
+>();
+
+/** Every statement of a set whose `Action`/`NotAction` matches (those naming the service first). */
+function statementsFor(set: CompiledPolicySet, action: ActionPoint): RelevantStatement[] {
+  let index = setStatements.get(set);
+  if (index === undefined) {
+    index = { byPrefix: new Map(), any: [] };
+    const policies = [
+      ...set.identity,
+      ...(set.boundary === null ? [] : [set.boundary]),
+      ...(set.scps ?? []).flat(),
+      ...(set.rcps ?? []).flat(),
+    ];
+    for (const p of policies)
+      for (const compiled of p.statements) {
+        const entry = { compiled, version: p.document.version };
+        const prefix = compiled.servicePrefix;
+        if (prefix === null) index.any.push(entry);
+        else {
+          const list = index.byPrefix.get(prefix);
+          if (list === undefined) index.byPrefix.set(prefix, [entry]);
+          else list.push(entry);
+        }
+      }
+    setStatements.set(set, index);
+  }
   const out: RelevantStatement[] = [];
-  const policies = [
-    ...set.identity,
-    ...(set.boundary === null ? [] : [set.boundary]),
-    ...(set.scps ?? []).flat(),
-    ...(set.rcps ?? []).flat(),
-  ];
-  for (const p of policies)
-    for (const compiled of p.statementsFor(lower)) out.push({ compiled, version: p.document.version });
+  for (const s of index.byPrefix.get(action.service) ?? [])
+    if (s.compiled.matchesAction(action.lower)) out.push(s);
+  for (const s of index.any) if (s.compiled.matchesAction(action.lower)) out.push(s);
   return out;
 }
 
@@ -142,7 +166,7 @@ export async function whatCan(
     if (service !== undefined && action.service !== service) continue;
     const rcp = rcpCovers(action.service);
     const set = rcp ? compiledRcp.value : compiled.value;
-    const statements = statementsFor(set, action.lower);
+    const statements = statementsFor(set, action);
     if (
       !statements.some(
         (s) => s.compiled.origin.layer === 'identity' && s.compiled.statement.effect === 'Allow',
@@ -162,11 +186,20 @@ export async function whatCan(
     };
     // actions with the same statements, resource types and sendable keys get the same grants
     const key = concernsBuiltIn(action.lower) ? null : slotKey(rcp, action, statements, base);
+    // when no statement tells ARNs apart, the resource type does not matter beyond its account
+    const anyResource = options.resource === undefined && statements.every(tellsNoArns);
     for (const slot of slotsOf(action)) {
-      const memoKey = key === null ? null : `${key}|${slot.type}|${slot.format}`;
+      const memoKey =
+        key === null
+          ? null
+          : anyResource
+            ? `${key}|any|${formatClass(slot.format)}`
+            : `${key}|${slot.type}|${slot.format}`;
       const shared = memoKey === null ? undefined : slotMemo.get(memoKey);
       const found =
-        shared === undefined ? slotGrants(input, slot) : restamp(shared, action, input.accessLevel);
+        shared === undefined
+          ? slotGrants(input, slot)
+          : restamp(shared, action, input.accessLevel, slot, anyResource ? account : null);
       if (memoKey !== null && shared === undefined) slotMemo.set(memoKey, found);
       evaluations += shared === undefined ? found.evaluations : 0;
       complete &&= found.complete;
@@ -217,8 +250,44 @@ function slotKey(
   return `${rcp ? 'rcp' : ''}|${statements.map((s) => statementId(s.compiled)).join(',')}|${sends}`;
 }
 
-/** Another action's grants of the same shape, named for this action. */
-function restamp(shared: SlotGrants, action: ActionPoint, accessLevel: AccessLevel): SlotGrants {
+/** Whether a statement's resource patterns are all `*` (no ARN pattern, no policy variable). */
+function tellsNoArns(s: RelevantStatement): boolean {
+  return (s.compiled.statement.resource?.values ?? []).every(
+    (v) => !v.value.startsWith('arn:') && !v.value.includes('${'),
+  );
+}
+
+/** How a resource type's format places its ARNs: none (`*`), in the principal's account, or named. */
+function formatClass(format: string | null): string {
+  if (format === null) return 'none';
+  const account = arnSegments(format)?.[4] ?? '';
+  return account === '' || account.startsWith('${') ? 'own' : `named ${account}`;
+}
+
+const PLACEHOLDER_FILLS: Readonly<Record<string, string>> = { Partition: 'aws', Region: 'us-east-1' };
+
+/**
+ * An ARN of a format with its placeholders filled (`${Account}` with the principal's account, others
+ * with their name in kebab case), as `arnWitnesses` fills a fresh one, without its search.
+ */
+function filledFormat(format: string, account: string): string {
+  return format.replace(/\$\{([A-Za-z0-9]+)\}/g, (_, name: string) =>
+    name === 'Account' || name === 'AccountId'
+      ? account
+      : (PLACEHOLDER_FILLS[name] ?? name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()),
+  );
+}
+
+/** Another action's grants of the same shape, named for this action and its resource type. */
+function restamp(
+  shared: SlotGrants,
+  action: ActionPoint,
+  accessLevel: AccessLevel,
+  slot: ResourceSlot,
+  /** The principal's account when the grants came from another resource type (a fresh ARN of this one). */
+  account: string | null,
+): SlotGrants {
+  const own = account === null ? null : slot.format === null ? '*' : filledFormat(slot.format, account);
   return {
     ...shared,
     grants: shared.grants.map((g) => {
@@ -228,6 +297,8 @@ function restamp(shared: SlotGrants, action: ActionPoint, accessLevel: AccessLev
         action: action.name,
         service: action.service,
         accessLevel,
+        resourceType: slot.type,
+        example: { ...g.example, resource: own ?? g.example.resource },
         escalation:
           escalation === null
             ? null
