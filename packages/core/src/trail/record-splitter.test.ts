@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRecordSplitter, type SplitProblem } from './record-splitter.js';
 
@@ -104,5 +105,85 @@ describe('record splitter', () => {
     expect(splitter.push(encoder.encode(`{"Records": [{"a": "${'x'.repeat(200)}`))).toMatchObject({
       code: 'record-too-large',
     });
+  });
+});
+
+describe('record splitter, any records in any chunks', () => {
+  /** Keys the splitter watches, keys that look like them, and any other key. */
+  const key = fc.oneof(
+    fc.constantFrom('errorCode', 'Records', 'errorcode', 'errorCode2', 'error', 'eventSource'),
+    fc.string(),
+  );
+  /** Strings with quotes, backslashes, brackets and text beyond ASCII, escaped by JSON.stringify. */
+  const text = fc.string({
+    unit: fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', 'a', 'é', '😀', '\n'),
+  });
+  const value = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    text,
+    fc.dictionary(key, fc.jsonValue({ maxDepth: 2 })),
+  );
+  const record = fc.dictionary(key, value, { maxKeys: 8 });
+  const layouts = {
+    records: (rs: unknown[]) => JSON.stringify({ Records: rs }),
+    pretty: (rs: unknown[]) => JSON.stringify({ Records: rs }, null, 2),
+    array: (rs: unknown[]) => JSON.stringify(rs),
+    lines: (rs: unknown[]) => rs.map((r) => JSON.stringify(r)).join('\n'),
+  };
+
+  /** Node's Buffer: `slice` is a view, not a copy. */
+  class ViewSlicing extends Uint8Array {
+    override slice(start?: number, end?: number): Uint8Array<ArrayBuffer> {
+      return this.subarray(start, end);
+    }
+  }
+
+  /** Splits `text` pushed in chunks of `size` bytes through one buffer, overwritten after each push. */
+  function splitReusing(text: string, size: number): Split {
+    const records: Split['records'] = [];
+    const splitter = createRecordSplitter({
+      onRecord: (bytes, start, end, failed, at) => {
+        records.push({
+          text: decoder.decode(bytes.subarray(start, end)),
+          failed,
+          line: at.line,
+          column: at.column,
+        });
+      },
+    });
+    const bytes = encoder.encode(text);
+    const reused = new ViewSlicing(size);
+    for (let at = 0; at < bytes.length; at += size) {
+      const piece = bytes.subarray(at, at + size);
+      reused.set(piece);
+      const problem = splitter.push(reused.subarray(0, piece.length));
+      reused.fill(0x7b);
+      if (problem !== null) return { records, problem };
+    }
+    return { records, problem: splitter.end() };
+  }
+
+  it('gives the records JSON.parse gives, failed exactly when the record has its own errorCode', () => {
+    fc.assert(
+      fc.property(
+        fc.array(record, { maxLength: 6 }),
+        fc.constantFrom(...(Object.keys(layouts) as (keyof typeof layouts)[])),
+        fc.integer({ min: 1, max: 40 }),
+        (rs, layout, size) => {
+          // a top-level `{"Records": [...]}` is the wrapper, not a record, wherever it stands
+          fc.pre(layout !== 'lines' || rs.every((r) => !Array.isArray(r.Records)));
+          const text = layouts[layout](rs);
+          const result = split(text, size);
+          expect(result.problem).toBeNull();
+          const expected = JSON.parse(JSON.stringify(rs)) as Record<string, unknown>[];
+          expect(result.records.map((r) => JSON.parse(r.text))).toEqual(expected);
+          expect(result.records.map((r) => r.failed)).toEqual(
+            expected.map((r) => Object.hasOwn(r, 'errorCode')),
+          );
+          // the same when the caller reuses its chunks' memory
+          expect(splitReusing(text, size)).toEqual(result);
+        },
+      ),
+    );
   });
 });

@@ -41,6 +41,7 @@ export interface RecordSplitterOptions {
 
 /** A running splitter: push chunks in order, then end. A problem stops it. */
 export interface RecordSplitter {
+  /** Scans the next chunk; what it keeps of it is copied, so the caller may reuse the chunk's memory. */
   push(chunk: Uint8Array): SplitProblem | null;
   end(): SplitProblem | null;
   /** Bytes pushed so far. */
@@ -68,6 +69,13 @@ const EMPTY = new Uint8Array(0);
 const MAX_WATCHED_KEY = 16;
 const RECORDS_KEY = bytesOf('Records');
 const ERROR_CODE_KEY = bytesOf('errorCode');
+
+/** The bytes in memory of their own. */
+function copyOf(bytes: Uint8Array): Uint8Array {
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return copy;
+}
 
 function bytesOf(ascii: string): Uint8Array {
   return Uint8Array.from(ascii, (c) => c.charCodeAt(0));
@@ -103,25 +111,30 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
   let problem: SplitProblem | null = null;
   let bomSeen = 0;
 
-  const fail = (code: SplitProblem['code'], message: string, index: number): SplitProblem => {
-    const offset = base + index;
-    problem = { code, message, line, column: offset - lineStart + 1 };
+  const fail = (
+    code: SplitProblem['code'],
+    message: string,
+    atLine: number,
+    column: number,
+  ): SplitProblem => {
+    problem = { code, message, line: atLine, column };
     return problem;
   };
 
-  /** Whether the key string ending at `end` (exclusive) of the chunk is `key`. */
-  const keyIs = (end: number, key: Uint8Array): boolean => {
-    const head = keyStart === IN_CARRY ? (keyCarry ?? EMPTY) : EMPTY;
-    const start = keyStart === IN_CARRY ? 0 : keyStart;
-    if (head.length + end - start !== key.length) return false;
+  /** Whether the key string from `start` (of the chunk, or {@link IN_CARRY}) to `end` (exclusive) is `key`. */
+  const keyIs = (start: number, end: number, key: Uint8Array): boolean => {
+    const head = start === IN_CARRY ? (keyCarry ?? EMPTY) : EMPTY;
+    const from = start === IN_CARRY ? 0 : start;
+    if (head.length + end - from !== key.length) return false;
     for (let k = 0; k < head.length; k += 1) if (head[k] !== key[k]) return false;
     for (let k = head.length; k < key.length; k += 1)
-      if (buffer[start + k - head.length] !== key[k]) return false;
+      if (buffer[from + k - head.length] !== key[k]) return false;
     return true;
   };
 
-  const emit = (end: number): void => {
-    if (recordStart === IN_CARRY) {
+  /** Hands the record from `start` (of the chunk, or {@link IN_CARRY}) to `end` (exclusive) over. */
+  const emit = (start: number, end: number, isFailed: boolean): void => {
+    if (start === IN_CARRY) {
       const joined = new Uint8Array(carryBytes + end);
       let at = 0;
       for (const piece of carry) {
@@ -131,27 +144,42 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
       joined.set(buffer.subarray(0, end), at);
       carry = [];
       carryBytes = 0;
-      onRecord(joined, 0, joined.length, failed, recordAt);
+      onRecord(joined, 0, joined.length, isFailed, recordAt);
     } else {
-      onRecord(buffer, recordStart, end, failed, recordAt);
+      onRecord(buffer, start, end, isFailed, recordAt);
     }
     records += 1;
-    recordStart = NONE;
-    failed = false;
   };
 
+  /**
+   * Scans the current chunk. The state lives in locals while the bytes are read (closure variables
+   * cost a memory access each) and is written back when the chunk is done; inside a string a native
+   * search runs to the closing quote.
+   */
   const scan = (): SplitProblem | null => {
     const b = buffer;
     const n = b.length;
+    const kinds = stack;
     let i = 0;
     let nextBackslash = -1;
+    let inStr = inString;
+    let esc = escaped;
+    let d = depth;
+    let wantKey = expectKey;
+    let keyAt = keyStart;
+    let afterRecords = afterRecordsKey;
+    let recordsAt = recordsArrayDepth;
+    let start = recordStart;
+    let startDepth = recordDepth;
+    let isFailed = failed;
+    let lines = line;
+    let lineAt = lineStart;
+    if (inStr && esc && n > 0) {
+      esc = false;
+      i = 1;
+    }
     while (i < n) {
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-          i += 1;
-          continue;
-        }
+      if (inStr) {
         // run to the next quote natively; a backslash before it escapes the next byte
         let quote = b.indexOf(QUOTE, i);
         if (quote < 0) quote = n;
@@ -160,77 +188,99 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
           if (nextBackslash < 0) nextBackslash = n;
         }
         if (nextBackslash < quote) {
-          escaped = true;
-          i = nextBackslash + 1;
+          i = nextBackslash + 2;
+          if (i > n) esc = true;
           continue;
         }
         if (quote === n) {
           i = n;
           break;
         }
-        inString = false;
-        if (keyStart !== NONE) {
-          if (depth === 1 && recordsArrayDepth < 0 && keyIs(quote, RECORDS_KEY)) afterRecordsKey = true;
-          if (recordStart !== NONE && depth === recordDepth && keyIs(quote, ERROR_CODE_KEY)) failed = true;
-          keyStart = NONE;
+        i = quote;
+        inStr = false;
+        if (keyAt !== NONE) {
+          if (d === 1 && recordsAt < 0 && keyIs(keyAt, i, RECORDS_KEY)) afterRecords = true;
+          if (start !== NONE && d === startDepth && keyIs(keyAt, i, ERROR_CODE_KEY)) isFailed = true;
+          keyAt = NONE;
           keyCarry = null;
         }
-        i = quote + 1;
+        i += 1;
         continue;
       }
       const c = b[i] as number;
       switch (c) {
         case QUOTE:
-          inString = true;
-          afterRecordsKey = false;
-          if (expectKey && (depth === 1 || (recordStart !== NONE && depth === recordDepth))) keyStart = i + 1;
-          expectKey = false;
+          inStr = true;
+          afterRecords = false;
+          if (wantKey && (d === 1 || (start !== NONE && d === startDepth))) keyAt = i + 1;
+          wantKey = false;
           break;
         case OPEN_OBJECT:
         case OPEN_ARRAY: {
-          if (depth === MAX_DEPTH) return fail('too-deep', `nesting deeper than ${MAX_DEPTH} levels`, i);
+          if (d === MAX_DEPTH) {
+            return fail('too-deep', `nesting deeper than ${MAX_DEPTH} levels`, lines, base + i - lineAt + 1);
+          }
           const isArray = c === OPEN_ARRAY;
-          if (depth === 0) {
-            if (isArray) recordsArrayDepth = 1;
-            else startRecord(i);
-          } else if (isArray && afterRecordsKey && depth === 1) {
+          let startsRecord = false;
+          if (d === 0) {
+            if (isArray) recordsAt = 1;
+            else startsRecord = true;
+          } else if (isArray && afterRecords && d === 1) {
             // `{"Records": [`: the wrapper is no record; its array's elements are
-            recordsArrayDepth = 2;
-            recordStart = NONE;
+            recordsAt = 2;
+            start = NONE;
             carry = [];
             carryBytes = 0;
-            failed = false;
-          } else if (!isArray && depth === recordsArrayDepth && recordStart === NONE) {
-            startRecord(i);
-          } else if (depth === recordsArrayDepth) {
-            return fail('bad-json', 'expected a CloudTrail record (a JSON object) in the records array', i);
+            isFailed = false;
+          } else if (!isArray && d === recordsAt && start === NONE) {
+            startsRecord = true;
+          } else if (d === recordsAt) {
+            return fail(
+              'bad-json',
+              'expected a CloudTrail record (a JSON object) in the records array',
+              lines,
+              base + i - lineAt + 1,
+            );
           }
-          afterRecordsKey = false;
-          depth += 1;
-          stack[depth] = isArray ? 2 : 1;
-          expectKey = !isArray;
+          if (startsRecord) {
+            start = i;
+            carry = [];
+            carryBytes = 0;
+            startDepth = d + 1;
+            isFailed = false;
+            recordAt = { line: lines, column: base + i - lineAt + 1, offset: base + i };
+          }
+          afterRecords = false;
+          d += 1;
+          kinds[d] = isArray ? 2 : 1;
+          wantKey = !isArray;
           break;
         }
         case CLOSE_OBJECT:
         case CLOSE_ARRAY: {
           const want = c === CLOSE_ARRAY ? 2 : 1;
-          if (depth === 0 || stack[depth] !== want) {
-            return fail('bad-json', `unexpected \`${String.fromCharCode(c)}\``, i);
+          if (d === 0 || kinds[d] !== want) {
+            return fail('bad-json', `unexpected \`${String.fromCharCode(c)}\``, lines, base + i - lineAt + 1);
           }
-          depth -= 1;
-          expectKey = false;
-          if (recordStart !== NONE && depth === recordDepth - 1) emit(i + 1);
-          if (depth === 1 && recordsArrayDepth === 2 && c === CLOSE_ARRAY) recordsArrayDepth = -1;
-          if (depth === 0) recordsArrayDepth = -1;
+          d -= 1;
+          wantKey = false;
+          if (start !== NONE && d === startDepth - 1) {
+            emit(start, i + 1, isFailed);
+            start = NONE;
+            isFailed = false;
+          }
+          if (d === 1 && recordsAt === 2 && c === CLOSE_ARRAY) recordsAt = -1;
+          if (d === 0) recordsAt = -1;
           break;
         }
         case COMMA:
-          if (depth === 0) return fail('bad-json', 'unexpected `,` between records', i);
-          expectKey = stack[depth] === 1;
+          if (d === 0)
+            return fail('bad-json', 'unexpected `,` between records', lines, base + i - lineAt + 1);
+          wantKey = kinds[d] === 1;
           break;
         case NEWLINE:
-          line += 1;
-          lineStart = base + i + 1;
+          lines += 1;
+          lineAt = base + i + 1;
           break;
         case 0x20:
         case 0x09:
@@ -238,34 +288,38 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
         case COLON:
           break;
         default:
-          if (depth === 0 && base + i === bomSeen && c === BOM[bomSeen]) {
+          if (d === 0 && base + i === bomSeen && c === BOM[bomSeen]) {
             // a byte order mark before the first record
             bomSeen += 1;
-            lineStart = base + i + 1;
+            lineAt = base + i + 1;
             break;
           }
-          if (depth === 0) {
+          if (d === 0) {
             return fail(
               'bad-json',
               'expected a CloudTrail record, a `{"Records": [...]}` file or JSON Lines',
-              i,
+              lines,
+              base + i - lineAt + 1,
             );
           }
-          afterRecordsKey = false; // `"Records": 1`, a value that is no array
+          afterRecords = false; // `"Records": 1`, a value that is no array
       }
       i += 1;
     }
+    inString = inStr;
+    escaped = esc;
+    depth = d;
+    expectKey = wantKey;
+    keyStart = keyAt;
+    afterRecordsKey = afterRecords;
+    recordsArrayDepth = recordsAt;
+    recordStart = start;
+    recordDepth = startDepth;
+    failed = isFailed;
+    line = lines;
+    lineStart = lineAt;
     return null;
   };
-
-  function startRecord(i: number): void {
-    recordStart = i;
-    carry = [];
-    carryBytes = 0;
-    recordDepth = depth + 1;
-    failed = false;
-    recordAt = { line, column: base + i - lineStart + 1, offset: base + i };
-  }
 
   return {
     push(chunk) {
@@ -276,12 +330,18 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
       if (found !== null) return found;
       // keep the record being read (and a watched key cut at the chunk's end), copied once
       if (recordStart !== NONE) {
-        const piece = recordStart === IN_CARRY ? chunk.slice() : chunk.slice(recordStart);
+        // a copy: the caller may reuse the chunk's memory (and Node's Buffer#slice is a view)
+        const piece = copyOf(recordStart === IN_CARRY ? chunk : chunk.subarray(recordStart));
         carry.push(piece);
         carryBytes += piece.length;
         recordStart = IN_CARRY;
         if (carryBytes > maxRecord) {
-          return fail('record-too-large', `a record larger than ${maxRecord} bytes`, chunk.length);
+          return fail(
+            'record-too-large',
+            `a record larger than ${maxRecord} bytes`,
+            line,
+            base + chunk.length - lineStart + 1,
+          );
         }
       }
       if (keyStart !== NONE) {
@@ -305,7 +365,7 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
     end() {
       if (problem !== null) return problem;
       if (inString || depth > 0) {
-        return fail('bad-json', 'unexpected end of the input inside a record', 0);
+        return fail('bad-json', 'unexpected end of the input inside a record', line, base - lineStart + 1);
       }
       return null;
     },
