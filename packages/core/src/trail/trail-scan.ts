@@ -98,8 +98,9 @@ export const TRAIL_HEAD_BYTES = 64 * 1024;
 /**
  * Whether the head of a log (its first bytes, after gunzip) is CloudTrail records: the first record
  * split from it (a `{"Records": [...]}` element, an array element or a JSON line) parses as an object
- * with CloudTrail's `eventVersion`, `eventSource` and `eventName`. Any other JSON (a policy, evidence,
- * one error) is not, nor is a head that ends before its first record does.
+ * with `eventVersion`, `eventSource` and `eventName`, fields AWS documents as present in every record
+ * (Optional: False). Any other JSON (a policy, evidence) is not, nor is a head that ends before its
+ * first record does.
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
  */
 export function looksLikeTrailLog(head: Uint8Array, decode: Utf8Decoder): boolean {

@@ -45,7 +45,11 @@ export type OnTrailProgress = (read: number, total: number) => void;
 /** Example events a group keeps, as `trail`'s. */
 const EXAMPLES = 5;
 
-/** gzip's magic number, RFC 1952 §2.3.1: a log is gunzipped by its first bytes, whatever its name. */
+/**
+ * gzip's magic number, RFC 1952 §2.3.1: a log is gunzipped by its first bytes, whatever its name
+ * (CloudTrail delivers `.json.gz`; a log saved or exported elsewhere may be plain or renamed).
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-examples.html
+ */
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 function utf8Decoder(): Utf8Decoder {
