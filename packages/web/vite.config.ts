@@ -121,12 +121,17 @@ export default defineConfig(({ mode }) => {
       alias: [
         { find: /^@whydenied\/core$/, replacement: join(here, '..', 'core', 'src', 'index.ts') },
         { find: /^@whydenied\/core\/(.+)$/, replacement: join(here, '..', 'core', 'src', '$1.ts') },
-        // a page opened from disk cannot start a worker from a file: it reads trail logs on its own thread
+        // a page opened from disk cannot start a worker from a file: it reads trail logs and runs access
+        // queries on its own thread
         ...(offline
           ? [
               {
                 find: /^\.\/trail\/start-scan\.js$/,
                 replacement: join(here, 'src', 'trail', 'start-scan-in-page.ts'),
+              },
+              {
+                find: /^\.\.\/access\/start-query\.js$/,
+                replacement: join(here, 'src', 'access', 'start-query-in-page.ts'),
               },
             ]
           : []),

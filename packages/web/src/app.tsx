@@ -1,6 +1,7 @@
 import type { PolicyLayer } from '@whydenied/core';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { openedFromDisk } from './catalog.js';
+import { AccessPanel } from './components/access-panel.js';
 import { ContextInput, ParametersInput } from './components/context-input.js';
 import { DiagnosisView } from './components/diagnosis-view.js';
 import { ErrorInput } from './components/error-input.js';
@@ -180,6 +181,7 @@ export function App() {
           )}
         </div>
       </main>
+      <AccessPanel inputs={inputs} evidence={redacted?.pending ? null : analysis.evidence} />
       {trail === null ? null : (
         <TrailView
           trail={trail}

