@@ -177,9 +177,9 @@ function GroupRows(props: {
         <td class="mono">{g.principal ?? '-'}</td>
         <td class="mono">{g.action ?? '-'}</td>
         <td class="mono">{g.resourcePattern ?? '-'}</td>
-        <td class="mono">{g.errorCode}</td>
-        <td>{layerColumn(g)}</td>
-        <td>
+        <td class="mono nowrap">{g.errorCode}</td>
+        <td class="nowrap">{layerColumn(g)}</td>
+        <td class="nowrap">
           {g.example === null ? null : (
             <button
               type="button"
