@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyze } from '@whydenied/core';
 import { whatCan, whoCan } from '@whydenied/core/access';
 import type { Page } from 'playwright-core';
@@ -124,6 +125,25 @@ describeInBrowser('who-can and what-can on the web page', () => {
     await page.fill('#what-can-principal', 'arn:aws:iam::111122223333:role/nobody');
     await page.click('#what-can-run');
     await page.locator('#access-result [data-status="failed"]').filter({ hasText: 'nobody' }).waitFor();
+    await page.close();
+  });
+
+  it('the copy saved for offline use answers who-can on its own thread, and says what-can needs the service data', async () => {
+    const action = 's3:GetObject';
+    const resource = 'arn:aws:s3:::acme-web-assets/index.html';
+    const expected = whoCan(await evidenceOf([ACCOUNT_FILE, ORG_FILE]), { action, resource });
+    if (!expected.ok) throw new Error(JSON.stringify(expected.diagnostics));
+    const page = await session.browser.newPage();
+    await page.goto(pathToFileURL(join(ROOT, 'packages/web/dist/offline.html')).href);
+    await dropEvidence(page, [ACCOUNT_FILE, ORG_FILE]);
+    expect(await page.locator('#what-can-offline').count()).toBe(1);
+    await page.fill('#who-can-action', action);
+    await page.fill('#who-can-resource', resource);
+    await page.click('#who-can-run');
+    await page.locator('#who-can-result').waitFor();
+    expect(await rows(page, '#who-can-result', ['data-principal', 'data-access'])).toEqual(
+      expected.value.principals.map((p) => [p.principal, p.access]),
+    );
     await page.close();
   });
 
