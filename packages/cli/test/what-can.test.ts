@@ -122,6 +122,13 @@ describe('whydenied what-can', () => {
     expect(rows[1]).toMatch(/^iam,write,iam:PassRole,role,\*,,,true,,.*,,pass-role-broad$/);
   });
 
+  it('text: a resource pattern holding terminal escapes is printed without them', () => {
+    const run = runCli(['what-can', ROLE, '--account', `${F}/account-hostile.json`]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(/\u001b|\u0007/);
+    expect(run.stdout).toContain('s3:GetObject [object] on arn:aws:s3:::app-data/*');
+  });
+
   it('text: grouped by service and access level, escalation listed', () => {
     const run = runCli(['what-can', ROLE, ...EVIDENCE]);
     expect(run.status).toBe(0);

@@ -6,7 +6,6 @@ import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
 import { readInput } from '../io.js';
 import { toJsonText } from '../output.js';
 import { styleFor } from '../render/style.js';
-import { terminalSafeStrings } from '../render/terminal-safe.js';
 import { renderWhatCanCsv, renderWhatCanText, whatCanJson } from '../render/what-can-text.js';
 import type { CommandSpec } from './command.js';
 
@@ -90,10 +89,7 @@ export const whatCanCommand: CommandSpec = {
     else if (opts.format === 'ndjson')
       io.stdout.write(found.grants.map((g) => `${JSON.stringify(g)}\n`).join(''));
     else if (opts.format === 'csv') io.stdout.write(renderWhatCanCsv(found));
-    else
-      io.stdout.write(
-        renderWhatCanText(terminalSafeStrings(found), styleFor(io.stdout as { isTTY?: boolean }, io.env)),
-      );
+    else io.stdout.write(renderWhatCanText(found, styleFor(io.stdout as { isTTY?: boolean }, io.env)));
     return EXIT_OK;
   },
 };

@@ -1,5 +1,6 @@
 import type { OpenCondition, WhatCanGrant, WhatCanResult } from '@whydenied/core/access';
 import type { Style } from './style.js';
+import { terminalSafe } from './terminal-safe.js';
 
 /** The JSON of `what-can --format json`: the result with its counts first. */
 export function whatCanJson(result: WhatCanResult): Record<string, unknown> {
@@ -52,8 +53,8 @@ function lines(grants: readonly WhatCanGrant[], style: Style): string[] {
         : actions.join(', ');
     const flag = grant.escalation === null ? '' : style.red(` ! ${grant.escalation.code}`);
     const type = grant.resourceType === null ? '' : ` [${grant.resourceType}]`;
-    out.push(`    ${shown}${type} on ${resourcesText(grant)}${flag}`);
-    for (const c of grant.conditions) out.push(style.dim(`      ${conditionText(c)}`));
+    out.push(`    ${terminalSafe(`${shown}${type} on ${resourcesText(grant)}`)}${flag}`);
+    for (const c of grant.conditions) out.push(style.dim(`      ${terminalSafe(conditionText(c))}`));
   }
   return out;
 }
@@ -66,13 +67,18 @@ const LEVEL_NAMES: Readonly<Record<string, string>> = {
   'permissions-management': 'Permissions management',
 };
 
-/** `what-can`'s text view: a summary, the grants by service and access level, escalation paths, limits. */
+/**
+ * `what-can`'s text view: a summary, the grants by service and access level, escalation paths, limits.
+ * Every line is made terminal-safe before it is styled (the input's strings are printed once each
+ * group, so the result is not copied as a whole).
+ */
 export function renderWhatCanText(result: WhatCanResult, style: Style): string {
+  const t = terminalSafe;
   const actions = new Set(result.grants.map((g) => g.action));
   const services = new Set(result.grants.map((g) => g.service));
   const escalations = result.grants.filter((g) => g.escalation !== null);
   const out = [
-    `${style.bold(result.principal)} (${result.identity.kind} of account ${result.identity.account}): ${actions.size} actions in ${services.size} services${escalations.length === 0 ? '' : `, ${style.red(`${escalations.length} privilege-escalation grants`)}`}`,
+    `${style.bold(t(result.principal))} (${t(result.identity.kind)} of account ${t(result.identity.account)}): ${actions.size} actions in ${services.size} services${escalations.length === 0 ? '' : `, ${style.red(`${escalations.length} privilege-escalation grants`)}`}`,
   ];
   let service = '';
   let level = '';
@@ -86,7 +92,7 @@ export function renderWhatCanText(result: WhatCanResult, style: Style): string {
       flush();
       service = g.service;
       level = '';
-      out.push('', style.bold(service));
+      out.push('', style.bold(t(service)));
     }
     if (g.accessLevel !== level) {
       flush();
@@ -100,12 +106,12 @@ export function renderWhatCanText(result: WhatCanResult, style: Style): string {
     out.push('', style.bold('Privilege escalation'));
     for (const g of escalations)
       out.push(
-        `  ${style.red('!')} ${g.action} on ${g.resource}: ${g.escalation?.summary} (${g.escalation?.code}, ${g.escalation?.source})`,
+        `  ${style.red('!')} ${t(`${g.action} on ${g.resource}`)}: ${g.escalation?.summary} (${g.escalation?.code}, ${g.escalation?.source})`,
       );
   }
   if (result.missingEvidence.length > 0) {
     out.push('', style.bold('Missing evidence'));
-    for (const m of result.missingEvidence) out.push(`  ${m.message}`, style.dim(`    ${m.command}`));
+    for (const m of result.missingEvidence) out.push(`  ${t(m.message)}`, style.dim(`    ${t(m.command)}`));
   }
   out.push('', style.bold('Limits'));
   for (const l of result.limits) out.push(`  ${l.message}`);
