@@ -270,7 +270,20 @@ const PLACEHOLDER_FILLS: Readonly<Record<string, string>> = { Partition: 'aws', 
  * An ARN of a format with its placeholders filled (`${Account}` with the principal's account, others
  * with their name in kebab case), as `arnWitnesses` fills a fresh one, without its search.
  */
+const filled = new Map<string, string>();
+
 function filledFormat(format: string, account: string): string {
+  const key = `${account}\u0000${format}`;
+  let arn = filled.get(key);
+  if (arn === undefined) {
+    arn = fillFormat(format, account);
+    if (filled.size > 20_000) filled.clear();
+    filled.set(key, arn);
+  }
+  return arn;
+}
+
+function fillFormat(format: string, account: string): string {
   return format.replace(/\$\{([A-Za-z0-9]+)\}/g, (_, name: string) =>
     name === 'Account' || name === 'AccountId'
       ? account
