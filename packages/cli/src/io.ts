@@ -131,19 +131,49 @@ function describeFsError(error: NodeJS.ErrnoException): string {
 export interface InputLine {
   readonly number: number;
   readonly text: string;
+  /**
+   * A line longer than the reader's `piecesAbove`, in the pieces it was read in: reading `text`
+   * joins them (a copy of the whole line), which a reader of pieces avoids.
+   */
+  readonly pieces?: readonly string[];
+}
+
+/** Options of {@link readInputLines}. */
+export interface ReadLinesOptions {
+  /** Lines longer than this many characters also come as {@link InputLine.pieces}. */
+  readonly piecesAbove?: number;
 }
 
 /**
  * Reads `path` (or standard input for `-`) line by line without holding the whole input: for batch
- * files of many megabytes. UTF-8 only (a BOM is dropped); `\r\n` line ends are accepted.
+ * files of many megabytes. UTF-8 only (a BOM is dropped); `\r\n` line ends are accepted. A line is
+ * gathered as the pieces read and joined once at its end, or never with `piecesAbove`.
  */
-export async function* readInputLines(path: string, io: CliIo): AsyncGenerator<InputLine> {
+export async function* readInputLines(
+  path: string,
+  io: CliIo,
+  options: ReadLinesOptions = {},
+): AsyncGenerator<InputLine> {
   const name = path === '-' ? '<stdin>' : path;
   const stream: AsyncIterable<string | Buffer> | Iterable<Buffer> =
     path === '-' ? io.stdin : io.texts !== undefined ? [givenText(path, io.texts)] : readFileChunks(path);
-  let pending = '';
+  const piecesAbove = options.piecesAbove ?? Number.POSITIVE_INFINITY;
+  /** The current line's text read so far, in pieces, and its length. */
+  let pending: string[] = [];
+  let pendingLength = 0;
   let number = 0;
   let total = 0;
+  const lineOf = (last: string): InputLine => {
+    number++;
+    if (pending.length === 0) return { number, text: cleanLine(last, number) };
+    const pieces = pending;
+    if (last !== '') pieces.push(last);
+    const length = pendingLength + last.length;
+    pending = [];
+    pendingLength = 0;
+    if (length <= piecesAbove) return { number, text: cleanLine(pieces.join(''), number) };
+    return piecesLine(number, cleanPieces(pieces, number));
+  };
   try {
     let decoder: StringDecoder | null = null;
     for await (const chunk of stream) {
@@ -158,14 +188,19 @@ export async function* readInputLines(path: string, io: CliIo): AsyncGenerator<I
       }
       let start = 0;
       for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
-        const line = pending + text.slice(start, newline);
-        pending = '';
-        yield { number: ++number, text: cleanLine(line, number) };
+        yield lineOf(text.slice(start, newline));
         start = newline + 1;
       }
-      pending += text.slice(start);
+      if (start < text.length) {
+        pending.push(text.slice(start));
+        pendingLength += text.length - start;
+      }
     }
-    pending += decoder?.end() ?? '';
+    const rest = decoder?.end() ?? '';
+    if (rest !== '') {
+      pending.push(rest);
+      pendingLength += rest.length;
+    }
   } catch (error) {
     if (
       error instanceof Error &&
@@ -176,10 +211,30 @@ export async function* readInputLines(path: string, io: CliIo): AsyncGenerator<I
     }
     throw error;
   }
-  if (pending !== '') {
-    number += 1;
-    yield { number, text: cleanLine(pending, number) };
-  }
+  if (pending.length > 0) yield lineOf('');
+}
+
+/** A line given as pieces, whose `text` joins them when first read. */
+function piecesLine(number: number, pieces: readonly string[]): InputLine {
+  let text: string | undefined;
+  return {
+    number,
+    pieces,
+    get text() {
+      text ??= pieces.join('');
+      return text;
+    },
+  };
+}
+
+/** {@link cleanLine} for a line in pieces: the BOM of the first piece, the carriage return of the last. */
+function cleanPieces(pieces: string[], number: number): string[] {
+  const first = pieces[0];
+  if (number === 1 && first !== undefined && first.charCodeAt(0) === 0xfeff) pieces[0] = first.slice(1);
+  const last = pieces.length - 1;
+  const tail = pieces[last];
+  if (tail?.endsWith('\r')) pieces[last] = tail.slice(0, -1);
+  return pieces;
 }
 
 /** Drops a byte-order mark on the first line and a carriage return at the end of any line. */

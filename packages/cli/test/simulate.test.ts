@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -146,6 +148,31 @@ describe('whydenied simulate: a large batch on one line, read request by request
     const compact = run(['--case', '-', '--format', 'json', '--fields', 'decision,layer'], line);
     const full = jsonLines(lazy.stdout) as Record<string, unknown>[];
     expect(jsonLines(compact.stdout)).toEqual(full.map((r) => ({ decision: r.decision, layer: r.layer })));
+  });
+
+  it('reads the line from a file in pieces, with a byte-order mark and a CRLF line end', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'whydenied-simulate-'));
+    try {
+      const file = join(dir, 'batch.jsonl');
+      // several read chunks of 1 MiB, with multibyte characters across their ends
+      const noted = requests.map((r) => {
+        const request = r as { context?: Record<string, unknown> };
+        return { ...request, context: { ...request.context, 'test:note': 'é€😀 note' } };
+      });
+      const wide = { ...big, requests: [...noted, ...noted, ...noted] };
+      writeFileSync(file, `\ufeff${JSON.stringify(wide)}\r\n`);
+      const lazy = run(['--case', file, '--format', 'json', '--fields', 'decision,layer']);
+      const whole = run(
+        ['--case', '-', '--format', 'json', '--fields', 'decision,layer'],
+        JSON.stringify(wide, null, 1),
+      );
+      expect(lazy.stderr).toBe('');
+      expect(lazy.code).toBe(0);
+      expect(lazy.stdout).toBe(whole.stdout);
+      expect(jsonLines(lazy.stdout)).toHaveLength(36_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a bad request exactly as the whole reading does', () => {

@@ -36,12 +36,13 @@ interface LazyCase {
   whole(): unknown;
 }
 
-/** Lines at least this long that hold a batch case are read request by request. */
+/** Lines longer than this that hold a batch case are read request by request, from the pieces read. */
 const LAZY_CASE_CHARS = 1 << 20;
 
 function lazyCase(name: string, line: InputLine, where: string): LazyCase | undefined {
-  if (line.text.length < LAZY_CASE_CHARS) return undefined;
-  const batch = parseSimulationBatch(line.text);
+  // a line this long comes in the pieces it was read in: never joined into one copy of itself
+  if (line.pieces === undefined) return undefined;
+  const batch = parseSimulationBatch(line.pieces);
   return batch === undefined ? undefined : { batch, where, whole: () => parseLine(name, line) };
 }
 
@@ -65,7 +66,7 @@ export async function* readCases(
   for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) {
     const line = next.value;
     held.push(line);
-    if (line.text.trim() === '') continue;
+    if (blank(line)) continue;
     if (first === null) {
       const lazy = lazyCase(name, line, name);
       if (lazy !== undefined) {
@@ -82,11 +83,11 @@ export async function* readCases(
     yield first.lazy === undefined ? { value: first.value, where } : { ...first.lazy, where };
     yield located(line);
     for (let rest = await iterator.next(); rest.done !== true; rest = await iterator.next()) {
-      if (rest.value.text.trim() !== '') yield located(rest.value);
+      if (!blank(rest.value)) yield located(rest.value);
     }
     return true;
   }
-  if (first?.lazy !== undefined && held.every((l) => l === first.line || l.text.trim() === '')) {
+  if (first?.lazy !== undefined && held.every((l) => l === first.line || blank(l))) {
     // one batch case alone in the file
     yield first.lazy;
     return false;
@@ -102,6 +103,11 @@ export async function* readCases(
   }
   yield { value: parsed.value, where: name };
   return false;
+}
+
+/** Whether a line holds nothing but white space (a long line is looked at piece by piece). */
+function blank(line: InputLine): boolean {
+  return line.pieces === undefined ? line.text.trim() === '' : line.pieces.every((p) => p.trim() === '');
 }
 
 function parseLine(name: string, line: InputLine): unknown {
@@ -258,7 +264,11 @@ export const simulateCommand: CommandSpec = {
     boundHeapGrowth();
     // read, validate and evaluate every case before printing anything: no half answer on bad input
     const name = options.case === '-' ? '<stdin>' : options.case;
-    const { evaluated, many } = await evaluateAll(name, readInputLines(options.case, io), options.format);
+    const { evaluated, many } = await evaluateAll(
+      name,
+      readInputLines(options.case, io, { piecesAbove: LAZY_CASE_CHARS }),
+      options.format,
+    );
     const batch = many || evaluated.some((e) => e.batch);
     const out = new ChunkedWriter(io.stdout);
     for (const [i, { request, result }] of evaluated.entries()) {

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
 import { dictionary } from '../json/dictionary.js';
 import { isJsonObject } from '../json/is-json-object.js';
-import { splitMemberArray } from '../json/split-member-array.js';
+import { PieceText, splitMemberArray } from '../json/split-member-array.js';
 import { pointerSegment } from '../policy/parse-policy.js';
 import { compilePolicySet, type NamedPolicyInput, type PolicySetInput } from './compile-policy-set.js';
 import { type SimulateJson, toSimulateJson } from './contract-output.js';
@@ -223,9 +223,10 @@ export interface SimulationBatch {
  * its requests: the rest of the case is parsed and validated now, each request when asked for, so a
  * case of 100,000 requests holds one request at a time. `undefined` when the text is not a valid
  * batch case as far as this reading goes; the caller then parses it whole, which says what is wrong.
+ * The text may be given in the pieces it was read in (never joined: a copy of many megabytes).
  */
-export function parseSimulationBatch(text: string): SimulationBatch | undefined {
-  const split = splitMemberArray(text, 'requests');
+export function parseSimulationBatch(input: string | readonly string[]): SimulationBatch | undefined {
+  const split = splitMemberArray(input, 'requests');
   if (split === undefined) return undefined;
   let rest: unknown;
   try {
@@ -236,6 +237,7 @@ export function parseSimulationBatch(text: string): SimulationBatch | undefined 
   const parsed = parseSimulationCase(rest);
   if (!parsed.ok || !parsed.value.batch || parsed.value.requests.length > 0) return undefined;
   const { spans } = split;
+  const text = new PieceText(typeof input === 'string' ? [input] : input);
   return {
     policies: parsed.value.policies,
     count: spans.length / 2,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitMemberArray } from './split-member-array.js';
+import { PieceText, splitMemberArray } from './split-member-array.js';
 
 /** The elements as parsed from their spans, and the rest as parsed: `undefined` when not split. */
 function read(text: string) {
@@ -51,6 +51,31 @@ describe('splitMemberArray', () => {
         const r = read(text);
         expect(r?.elements).toEqual(JSON.parse(JSON.stringify(requests)));
       }),
+    );
+  });
+
+  it('splits a text given in pieces as it splits the text whole', () => {
+    const text = fc
+      .tuple(fc.dictionary(fc.string(), fc.jsonValue()), fc.array(fc.jsonValue()), fc.boolean())
+      .map(([rest, requests, pretty]) => JSON.stringify({ ...rest, requests }, null, pretty ? 2 : 0));
+    // also texts that are not plainly such an object: cut or with a character changed
+    const mangled = fc
+      .tuple(text, fc.nat(), fc.constantFrom('', '"', '\\', ']', '{', ','))
+      .map(([t, at, c]) => t.slice(0, at % (t.length + 1)) + c + t.slice((at % (t.length + 1)) + 1));
+    fc.assert(
+      fc.property(fc.oneof(text, mangled), fc.array(fc.nat(), { maxLength: 12 }), (whole, cuts) => {
+        const at = [...new Set(cuts.map((c) => c % (whole.length + 1)))].sort((a, b) => a - b);
+        const pieces = [0, ...at].map((start, i) => whole.slice(start, at[i] ?? whole.length));
+        const split = splitMemberArray(pieces, 'requests');
+        expect(split).toEqual(splitMemberArray(whole, 'requests'));
+        if (split === undefined) return;
+        const text = new PieceText(pieces);
+        for (let i = 0; i < split.spans.length; i += 2) {
+          const [start, end] = [split.spans[i] as number, split.spans[i + 1] as number];
+          expect(text.slice(start, end)).toBe(whole.slice(start, end));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -18,8 +18,15 @@ export interface SplitMemberArray {
  * plainly such an object (no such member, written twice or with escapes, not an array, too deep,
  * unbalanced): callers then parse the whole text, which also reports any error where it lies. The
  * spans are only delimited here; each element is well-formed JSON only if its own parse says so.
+ *
+ * The text may come in pieces (a line of many megabytes as it was read), which are never joined:
+ * offsets count from the start of the first piece, and {@link PieceText.slice} reads a span.
  */
-export function splitMemberArray(text: string, key: string): SplitMemberArray | undefined {
+export function splitMemberArray(
+  input: string | readonly string[],
+  key: string,
+): SplitMemberArray | undefined {
+  const text = new PieceText(typeof input === 'string' ? [input] : input);
   const quotedKey = JSON.stringify(key);
   let depth = 0;
   let arrayStart = -1;
@@ -29,7 +36,7 @@ export function splitMemberArray(text: string, key: string): SplitMemberArray | 
   let seen = 0;
   const spans: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = text.at(i);
     if (c === 0x22) {
       const start = i;
       i = closingQuote(text, i);
@@ -41,11 +48,11 @@ export function splitMemberArray(text: string, key: string): SplitMemberArray | 
           seen++;
           if (seen > 1) return undefined;
           let j = i + 1;
-          while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-          if (text.charCodeAt(j) !== 0x3a) return undefined;
+          while (j < text.length && isSpace(text.at(j))) j++;
+          if (text.at(j) !== 0x3a) return undefined;
           j++;
-          while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-          if (text.charCodeAt(j) !== 0x5b) return undefined;
+          while (j < text.length && isSpace(text.at(j))) j++;
+          if (text.at(j) !== 0x5b) return undefined;
           arrayStart = j;
           depth = 2;
           i = j;
@@ -87,17 +94,88 @@ export function splitMemberArray(text: string, key: string): SplitMemberArray | 
     }
   }
   if (depth !== 0 || arrayStart < 0 || arrayEnd < 0) return undefined;
-  return { rest: `${text.slice(0, arrayStart)}[]${text.slice(arrayEnd)}`, spans };
+  return {
+    rest: `${text.slice(0, arrayStart)}[]${text.slice(arrayEnd, text.length)}`,
+    spans,
+  };
+}
+
+/**
+ * A text held as the pieces it was read in, read by offset from the start of the first piece without
+ * joining them (joining a text of many megabytes copies it whole). Reads are fastest in order.
+ */
+export class PieceText {
+  readonly length: number;
+  private readonly starts: number[] = [];
+  /** The piece last read, and where it starts. */
+  private index = 0;
+  private base = 0;
+  private piece: string;
+
+  constructor(private readonly pieces: readonly string[]) {
+    let length = 0;
+    for (const p of pieces) {
+      this.starts.push(length);
+      length += p.length;
+    }
+    this.length = length;
+    this.piece = pieces[0] ?? '';
+  }
+
+  /** The UTF-16 code unit at `offset` (`NaN` outside the text, as `charCodeAt` gives). */
+  at(offset: number): number {
+    const local = offset - this.base;
+    if (local >= 0 && local < this.piece.length) return this.piece.charCodeAt(local);
+    if (offset < 0 || offset >= this.length) return Number.NaN;
+    this.seek(offset);
+    return this.piece.charCodeAt(offset - this.base);
+  }
+
+  /** The text from `start` to `end` (exclusive): a slice of one piece, or the joined slices of several. */
+  slice(start: number, end: number): string {
+    if (start >= end) return '';
+    this.seek(start);
+    const local = start - this.base;
+    if (end - this.base <= this.piece.length) return this.piece.slice(local, end - this.base);
+    let out = this.piece.slice(local);
+    for (let i = this.index + 1; i < this.pieces.length; i++) {
+      const from = this.starts[i] as number;
+      if (from >= end) break;
+      out += (this.pieces[i] as string).slice(0, end - from);
+    }
+    return out;
+  }
+
+  /** Makes the piece holding `offset` (within the text) the current one. */
+  private seek(offset: number): void {
+    let index = this.index;
+    if (offset >= this.base) {
+      while (index + 1 < this.pieces.length && (this.starts[index + 1] as number) <= offset) index++;
+    } else {
+      // backwards (rare: trimming an element's end): search from the start
+      let lo = 0;
+      let hi = this.pieces.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((this.starts[mid] as number) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      index = lo;
+    }
+    this.index = index;
+    this.base = this.starts[index] as number;
+    this.piece = this.pieces[index] as string;
+  }
 }
 
 /** The offset of the quote closing the string opened at `open`, or the text's length when none does. */
-function closingQuote(text: string, open: number): number {
-  let at = text.indexOf('"', open + 1);
-  while (at >= 0) {
-    let backslashes = 0;
-    while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
-    if (backslashes % 2 === 0) return at;
-    at = text.indexOf('"', at + 1);
+function closingQuote(text: PieceText, open: number): number {
+  let escaped = false;
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.at(i);
+    if (escaped) escaped = false;
+    else if (c === 0x5c) escaped = true;
+    else if (c === 0x22) return i;
   }
   return text.length;
 }
@@ -106,9 +184,9 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
-function trimEnd(text: string, start: number, end: number): number {
+function trimEnd(text: PieceText, start: number, end: number): number {
   let e = end;
-  while (e > start && isSpace(text.charCodeAt(e - 1))) e--;
+  while (e > start && isSpace(text.at(e - 1))) e--;
   return e;
 }
 
