@@ -131,6 +131,20 @@ export class PieceText {
     return this.piece.charCodeAt(offset - this.base);
   }
 
+  /** The offset of the first `"` at or after `from`, or -1 (searched piece by piece with `indexOf`). */
+  indexOfQuote(from: number): number {
+    if (from >= this.length) return -1;
+    this.seek(from);
+    let local = from - this.base;
+    for (;;) {
+      const found = this.piece.indexOf('"', local);
+      if (found >= 0) return this.base + found;
+      if (this.index + 1 >= this.pieces.length) return -1;
+      this.seek(this.base + this.piece.length);
+      local = 0;
+    }
+  }
+
   /** The text from `start` to `end` (exclusive): a slice of one piece, or the joined slices of several. */
   slice(start: number, end: number): string {
     if (start >= end) return '';
@@ -170,12 +184,12 @@ export class PieceText {
 
 /** The offset of the quote closing the string opened at `open`, or the text's length when none does. */
 function closingQuote(text: PieceText, open: number): number {
-  let escaped = false;
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text.at(i);
-    if (escaped) escaped = false;
-    else if (c === 0x5c) escaped = true;
-    else if (c === 0x22) return i;
+  let at = text.indexOfQuote(open + 1);
+  while (at >= 0) {
+    let backslashes = 0;
+    while (text.at(at - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return at;
+    at = text.indexOfQuote(at + 1);
   }
   return text.length;
 }
