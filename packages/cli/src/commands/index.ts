@@ -11,6 +11,7 @@ import { simulateCommand } from './simulate.js';
 import { trailCommand } from './trail.js';
 import { webCommand } from './web.js';
 import { whatCanCommand } from './what-can.js';
+import { whoCanCommand } from './who-can.js';
 
 /** Every command of the contract, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -25,5 +26,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   planCommand,
   mcpCommand,
   trailCommand,
+  whoCanCommand,
   whatCanCommand,
 ];

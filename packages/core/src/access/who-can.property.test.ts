@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AccountSpec, accountDetails } from '../../test/account-details.js';
+import { type AccountSpec, accountDetails, type EntitySpec } from '../../test/account-details.js';
 import type { ContextValue } from '../engine/request.js';
 import { simulateCase } from '../engine/simulation-case.js';
 import { buildEvidence, type Evidence } from '../evidence/evidence.js';
@@ -100,11 +100,19 @@ const scenario = fc.record({
 
 type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
-function strip<T extends { boundary?: unknown; tags?: unknown }>(e: T): T {
-  const out: Record<string, unknown> = { ...e };
-  if (e.boundary === undefined) delete out.boundary;
-  if (e.tags === undefined) delete out.tags;
-  return out as T;
+/** An entity as the account helper takes it (no `undefined` members). */
+function strip(e: {
+  name: string;
+  policies: unknown[];
+  boundary: unknown;
+  tags: Readonly<Record<string, string>> | undefined;
+}): EntitySpec {
+  return {
+    name: e.name,
+    policies: e.policies,
+    ...(e.boundary === undefined ? {} : { boundary: e.boundary }),
+    ...(e.tags === undefined ? {} : { tags: e.tags }),
+  };
 }
 
 function evidenceOf(s: Scenario): Evidence {
