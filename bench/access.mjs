@@ -8,7 +8,7 @@
 // pays: process start, reading and checking the 9 MB account file.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACCOUNT_ID, writeAccount } from '../scripts/generate-account.mjs';
@@ -99,6 +99,11 @@ export default async function runAccessBench({ runs = 5, roles = 1000, policies 
     console.log(
       `account: ${written.roles} roles, ${written.policies} customer managed policies, ${written.users} users, ${written.groups} groups (${size.toFixed(1)} MB, generated in ${((performance.now() - started) / 1000).toFixed(1)} s); organization: 3 SCP levels, 1 RCP`,
     );
+    console.log(
+      `load average: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')} on this machine`,
+    );
     const evidence = ['--account', written.accountFile, '--org', written.orgFile, '--format', 'json'];
     const errorFile = join(dir, 'error.txt');
     const someRole = account.RoleDetailList[0];
@@ -149,16 +154,17 @@ export default async function runAccessBench({ runs = 5, roles = 1000, policies 
       const seconds = median(results.map((r) => r.seconds));
       const cpu = median(results.map((r) => r.cpuSeconds));
       const rss = Math.max(...results.map((r) => r.peakRssMiB));
+      // on a shared machine wall time is mostly waiting: the goal is read on both
+      const goal = (value) => (value < GOAL_SECONDS ? 'met' : 'NOT MET');
       const verdict = name.startsWith('baseline')
         ? ''
-        : seconds < GOAL_SECONDS
-          ? ' (goal met)'
-          : ' (GOAL NOT MET)';
+        : `; 2 s goal: wall ${goal(seconds)}, CPU ${goal(cpu)}`;
       console.log(`${name}`);
       console.log(
-        `  seconds: median ${show(seconds)}${verdict} [${results.map((r) => show(r.seconds)).join(', ')}], CPU seconds: median ${show(cpu)}, peak RSS: ${rss.toFixed(0)} MiB`,
+        `  seconds: median ${show(seconds)} [${results.map((r) => show(r.seconds)).join(', ')}], CPU seconds: median ${show(cpu)}, peak RSS: ${rss.toFixed(0)} MiB${verdict}`,
       );
-      console.log(`  result: ${counts(results[0].stdout)}`);
+      const megabytes = (results[0].stdout.length / 1e6).toFixed(1);
+      console.log(`  result: ${counts(results[0].stdout)} (${megabytes} MB of JSON)`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
