@@ -55,14 +55,19 @@ export interface SlotGrants {
   readonly complete: boolean;
 }
 
-const patternsOf = new WeakMap<CompiledStatement, { patterns: string[]; negated: boolean } | null>();
+type Patterns = { patterns: string[]; negated: boolean } | null;
+
+/** Per query (its caller's keys), each statement's patterns: a shared policy resolves per caller. */
+const patternsOf = new WeakMap<RequestBase, WeakMap<CompiledStatement, Patterns>>();
 
 /** A statement's `Resource`/`NotResource` patterns with the caller's variables substituted. */
-function statementPatterns(
-  s: CompiledStatement,
-  base: RequestBase,
-): { patterns: string[]; negated: boolean } | null {
-  let found = patternsOf.get(s);
+function statementPatterns(s: CompiledStatement, base: RequestBase): Patterns {
+  let byStatement = patternsOf.get(base);
+  if (byStatement === undefined) {
+    byStatement = new WeakMap();
+    patternsOf.set(base, byStatement);
+  }
+  let found = byStatement.get(s);
   if (found === undefined) {
     const element = s.statement.resource;
     if (element === null) found = null;
@@ -78,7 +83,7 @@ function statementPatterns(
       }
       found = { patterns, negated: element.negated };
     }
-    patternsOf.set(s, found);
+    byStatement.set(s, found);
   }
   return found;
 }

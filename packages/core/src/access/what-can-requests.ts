@@ -152,7 +152,7 @@ function decideOnce(
       if (isKnownKey(lower, base) || !actionSendsKey(action, clause.clause.key, base.snapshot)) continue;
       const entry = uses.get(lower) ?? { key: clause.clause.key, uses: [], ids: [] };
       entry.uses.push({ clause, version: s.version as KeyUse['version'] });
-      entry.ids.push(`${s.compiled.origin.layer}/${s.compiled.origin.policy}/${clause.clause.pointer}`);
+      entry.ids.push(`${statementId(s.compiled)}${clause.clause.pointer}`);
       uses.set(lower, entry);
     }
   }

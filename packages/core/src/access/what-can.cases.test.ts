@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkKeys, loadCaseTable } from '../../test/case-table.js';
 import { nodeCatalog } from '../../test/node-catalog.js';
 import { CASE_ROLE, caseEvidence, type WhatCanCaseInput } from '../../test/what-can-evidence.js';
+import { buildEvidence } from '../evidence/evidence.js';
 import { whatCan } from './what-can.js';
 import type { WhatCanGrant } from './what-can-model.js';
 
@@ -102,4 +103,54 @@ describe('what-can cases', () => {
       }
     });
   }
+});
+
+describe('what-can over one evidence for several principals', () => {
+  it("resolves a shared managed policy's variables for each principal", async () => {
+    const home = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::home/\${aws:username}/*` },
+      ],
+    };
+    const user = (name: string, id: string) => ({
+      Path: '/',
+      UserName: name,
+      UserId: id,
+      Arn: `arn:aws:iam::111122223333:user/${name}`,
+      GroupList: [],
+      AttachedManagedPolicies: [{ PolicyName: 'home', PolicyArn: 'arn:aws:iam::111122223333:policy/home' }],
+      UserPolicyList: [],
+    });
+    const built = buildEvidence({
+      accounts: [
+        {
+          UserDetailList: [user('alice', 'AIDAQ3EGUSERALICE001'), user('bob', 'AIDAQ3EGUSERBOB00001')],
+          GroupDetailList: [],
+          RoleDetailList: [],
+          Policies: [
+            {
+              PolicyName: 'home',
+              PolicyId: 'ANPAQ3EGPOLHOME00001',
+              Arn: 'arn:aws:iam::111122223333:policy/home',
+              Path: '/',
+              DefaultVersionId: 'v1',
+              AttachmentCount: 2,
+              PermissionsBoundaryUsageCount: 0,
+              IsAttachable: true,
+              PolicyVersionList: [{ Document: home, VersionId: 'v1', IsDefaultVersion: true }],
+            },
+          ],
+        },
+      ],
+    });
+    if (!built.ok) throw new Error(JSON.stringify(built.diagnostics));
+    for (const name of ['alice', 'bob']) {
+      const result = await whatCan(built.value, `arn:aws:iam::111122223333:user/${name}`, {
+        catalog: nodeCatalog(),
+      });
+      if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+      expect(result.value.grants.map((g) => g.resource)).toEqual([`arn:aws:s3:::home/${name}/*`]);
+    }
+  });
 });
