@@ -8,6 +8,7 @@ import runHostileBench from '../bench/hostile.mjs';
 import runLiveBench from '../bench/live.mjs';
 import runRedactBench from '../bench/redact.mjs';
 import runTrailBench from '../bench/trail.mjs';
+import runTrailS3Bench from '../bench/trail-s3.mjs';
 import runWebBench from '../bench/web.mjs';
 
 const RUNS = 5;
@@ -80,6 +81,11 @@ const BENCHES = [
     id: 'trail',
     name: 'trail: ~1 GB raw CloudTrail JSON in the S3 layout with 1 and 2 workers, beside zcat and a parse-every-record loop; then one 1 GB Records object',
     run: runTrailBench,
+  },
+  {
+    id: 'trail-s3',
+    name: 'trail s3://bucket/: ~200 MB raw JSON (gzip) in the S3 layout, in large and in small objects, from the loopback AWS of the tests with 0 and 30 ms per call, beside trail DIR',
+    run: runTrailS3Bench,
   },
   {
     id: 'access',

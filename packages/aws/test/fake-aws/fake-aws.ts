@@ -57,8 +57,12 @@ export async function startFakeAws(world: FakeWorld): Promise<FakeAws> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const call = answer(toWire(req, Buffer.concat(chunks)), res, { world, throttles, endpoint });
-      calls.push(call);
+      const reply = () => {
+        const call = answer(toWire(req, Buffer.concat(chunks)), res, { world, throttles, endpoint });
+        calls.push(call);
+      };
+      if (world.latencyMs === undefined) reply();
+      else setTimeout(reply, world.latencyMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

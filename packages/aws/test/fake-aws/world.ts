@@ -53,6 +53,8 @@ export interface FakeWorld {
   readonly throttle?: Readonly<Record<string, number>>;
   /** iam:SimulatePrincipalPolicy answers by `"<action> <resource>"`; default `implicitDeny`. */
   readonly simulate?: Readonly<Record<string, FakeSimulation>>;
+  /** Milliseconds every answer waits before it is sent (a remote service's latency, for benchmarks). */
+  readonly latencyMs?: number;
   /** Page size used when a request gives none (MaxItems / MaxResults are always honoured). */
   readonly pageSize?: number;
 }

@@ -3,6 +3,9 @@ import type { CliIo } from '../io.js';
 import { type LiveOptions, loadLive } from '../live.js';
 import type { TrailSource } from './trail-files.js';
 
+/** How many objects' GetObject requests are in flight ahead of the one being read. */
+const REQUESTS_AHEAD = 8;
+
 /** Whether a `trail` PATH names S3 (`s3://bucket/prefix`) rather than a file. */
 export function isS3Path(path: string): boolean {
   return path.startsWith('s3://');
@@ -38,23 +41,41 @@ export async function listS3Sources(
     pathStyle: io.env.AWS_ENDPOINT_URL !== undefined || io.env.AWS_ENDPOINT_URL_S3 !== undefined,
   });
   try {
-    const sources: TrailSource[] = [];
+    const objects: { bucket: string; key: string; size: number }[] = [];
     for (const { bucket, prefix, path } of locations) {
       const listed = await aws.listTrailObjects(session, { bucket, prefix, ...times });
       if (!listed.ok) throw s3Problem(path, `arn:aws:s3:::${bucket}`, listed);
-      for (const object of listed.value) {
-        const name = `s3://${bucket}/${object.key}`;
-        sources.push({
-          path: name,
-          size: object.size,
-          open: async () => {
-            const body = await aws.openTrailObject(session, bucket, object.key);
-            if (!body.ok) throw s3Problem(name, `arn:aws:s3:::${bucket}/${object.key}`, body);
-            return body.value;
-          },
-        });
-      }
+      for (const object of listed.value) objects.push({ bucket, ...object });
     }
+    // each object's request is sent a few objects ahead of the scan, so that S3's latency per object
+    // overlaps the reading of the ones before; a body not yet read waits in its socket's buffers
+    const requested = new Map<number, Promise<AsyncIterable<Uint8Array>>>();
+    const request = (i: number): Promise<AsyncIterable<Uint8Array>> => {
+      const existing = requested.get(i);
+      if (existing !== undefined) return existing;
+      const { bucket, key } = objects[i] as (typeof objects)[number];
+      const body = aws.openTrailObject(session, bucket, key).then((answer) => {
+        if (!answer.ok) throw s3Problem(`s3://${bucket}/${key}`, `arn:aws:s3:::${bucket}/${key}`, answer);
+        return answer.value;
+      });
+      // a failure is reported when the scan reaches the object, not when it was asked for
+      body.catch(() => undefined);
+      requested.set(i, body);
+      return body;
+    };
+    const sources = objects.map(
+      ({ bucket, key, size }, i): TrailSource => ({
+        path: `s3://${bucket}/${key}`,
+        size,
+        open: () => {
+          for (let ahead = i + 1; ahead <= i + REQUESTS_AHEAD && ahead < objects.length; ahead += 1)
+            request(ahead);
+          const body = request(i);
+          requested.delete(i);
+          return body;
+        },
+      }),
+    );
     return { sources, close: () => session.close() };
   } catch (error) {
     session.close();
