@@ -3,6 +3,10 @@
 // Reports, in one run: `whydenied trail` with 1 and 2 worker threads (raw MB/s, MB/s per core, peak
 // RSS of the whole process, workers included), `zcat` over the same files, and a plain
 // parse-every-record loop (gunzip + JSON.parse of each file, one core); then the single 1 GB object.
+// Each figure is measured ROUNDS times (the rounds interleave the figures, so a burst of load from
+// elsewhere touches all of them): the median run is printed with every run's MB/s and MB per
+// CPU-second. CPU seconds count every thread of the process (workers and the thread pool's gunzip):
+// on a shared machine they still measure the cost when wall time no longer does.
 // The archive is generated once into the system's temporary folder and reused (WHYDENIED_TRAIL_MB
 // changes its size; delete the folder to regenerate).
 import { spawnSync } from 'node:child_process';
@@ -17,6 +21,7 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/whydenied.js');
 const USAGE = join(ROOT, 'bench/_trail-usage.mjs');
 const MB = Number(process.env.WHYDENIED_TRAIL_MB ?? 1000);
+const ROUNDS = Number(process.env.WHYDENIED_TRAIL_ROUNDS ?? 3);
 
 function archive(layout) {
   const dir = join(tmpdir(), `whydenied-bench-trail-${MB}-${layout}`);
@@ -68,80 +73,80 @@ function runTrail(path, jobs) {
 }
 
 /** Wall-clock throughput, per core used, and per CPU-second (what a shared, loaded machine still measures). */
-function line(label, rawBytes, seconds, cores, cpu, extra = '') {
-  const mbs = rawBytes / 1e6 / seconds;
+function line(label, rawBytes, runs, cores, extra = '') {
+  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const mbs = (run) => rawBytes / 1e6 / run.seconds;
+  const perCpu = (run) => rawBytes / 1e6 / run.cpu;
+  const all = runs.map((r) => `${mbs(r).toFixed(0)}/${perCpu(r).toFixed(0)}`).join(' ');
   console.log(
-    `${label.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s  ${mbs.toFixed(0).padStart(5)} MB/s raw  ${(mbs / cores).toFixed(0).padStart(5)} MB/s per core  ${(rawBytes / 1e6 / cpu).toFixed(0).padStart(5)} MB/s per CPU-second${extra}`,
+    `${label.padEnd(34)} ${median.seconds.toFixed(2).padStart(7)} s  ${mbs(median).toFixed(0).padStart(5)} MB/s raw  ${(mbs(median) / cores).toFixed(0).padStart(5)} MB/s per core  ${perCpu(median).toFixed(0).padStart(5)} MB/s per CPU-second  (runs, MB/s / per CPU-second: ${all})${extra === '' ? '' : `\n${' '.repeat(36)}${extra(median)}`}`,
   );
+}
+
+/** zcat alone, one core: wall seconds and zcat's CPU seconds. */
+function runZcat(gz) {
+  const started = performance.now();
+  // `times` prints the CPU time of the shell's finished children: zcat's
+  const z = spawnSync('bash', ['-c', 'xargs -0 zcat > /dev/null; times'], {
+    input: `${gz.join('\0')}\0`,
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (z.status !== 0) throw new Error(`zcat failed: ${z.stderr}`);
+  const seconds = (text) => {
+    const m = /^(\d+)m([\d.]+)s$/.exec(text);
+    return m === null ? Number.NaN : Number(m[1]) * 60 + Number(m[2]);
+  };
+  const [user = '', system = ''] = (z.stdout.trim().split('\n')[1] ?? '').split(/\s+/);
+  return { seconds: (performance.now() - started) / 1000, cpu: seconds(user) + seconds(system) };
+}
+
+/** A plain parse-every-record loop, one core: gunzip then JSON.parse each whole file. */
+function runParseAll(gz) {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  let records = 0;
+  for (const f of gz) records += JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')).Records.length;
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6, records };
 }
 
 export default async function runTrailBench() {
   const s3 = archive('s3');
+  const single = archive('single');
+  const singlePath = join(single.dir, 'trail.json');
   const gz = files(s3.dir);
   const compressed = gz.reduce((n, f) => n + statSync(f).size, 0);
   console.log(
-    `S3 layout: ${gz.length} files, ${(s3.rawBytes / 1e6).toFixed(0)} MB raw JSON (${(compressed / 1e6).toFixed(0)} MB gzip), ${s3.records.toLocaleString('en-US')} records`,
+    `S3 layout: ${gz.length} files, ${(s3.rawBytes / 1e6).toFixed(0)} MB raw JSON (${(compressed / 1e6).toFixed(0)} MB gzip), ${s3.records.toLocaleString('en-US')} records; ${ROUNDS} rounds, medians`,
   );
-  for (const jobs of [1, 2]) {
-    const r = runTrail(s3.dir, jobs);
-    line(
-      `whydenied trail, ${jobs} worker(s)`,
-      s3.rawBytes,
-      r.seconds,
-      jobs,
-      r.cpu,
-      `  peak RSS ${r.rss.toFixed(0)} MiB  (${r.report.denials.toLocaleString('en-US')} denials, ${r.report.groupCount} groups)`,
-    );
+  const runs = { one: [], two: [], zcat: [], parse: [], single: [] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    runs.one.push(runTrail(s3.dir, 1));
+    runs.two.push(runTrail(s3.dir, 2));
+    runs.zcat.push(runZcat(gz));
+    runs.parse.push(runParseAll(gz));
+    runs.single.push(runTrail(singlePath, 1));
   }
-  // zcat alone, one core
-  {
-    const started = performance.now();
-    // `times` prints the CPU time of the shell's finished children: zcat's
-    const z = spawnSync('bash', ['-c', 'xargs -0 zcat > /dev/null; times'], {
-      input: `${gz.join('\0')}\0`,
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
-    if (z.status !== 0) throw new Error(`zcat failed: ${z.stderr}`);
-    const seconds = (text) => {
-      const m = /^(\d+)m([\d.]+)s$/.exec(text);
-      return m === null ? Number.NaN : Number(m[1]) * 60 + Number(m[2]);
-    };
-    const [user = '', system = ''] = (z.stdout.trim().split('\n')[1] ?? '').split(/\s+/);
-    line(
-      'zcat > /dev/null',
-      s3.rawBytes,
-      (performance.now() - started) / 1000,
-      1,
-      seconds(user) + seconds(system),
-    );
-  }
-  // a plain parse-every-record loop, one core: gunzip then JSON.parse each whole file
-  {
-    const started = performance.now();
-    const cpu = process.cpuUsage();
-    let records = 0;
-    for (const f of gz) records += JSON.parse(gunzipSync(readFileSync(f)).toString('utf8')).Records.length;
-    const used = process.cpuUsage(cpu);
-    line(
-      'gunzip + JSON.parse every file',
-      s3.rawBytes,
-      (performance.now() - started) / 1000,
-      1,
-      (used.user + used.system) / 1e6,
-      `  (${records.toLocaleString('en-US')} records)`,
-    );
-  }
-  // the single 1 GB object: streamed, never one string
-  const single = archive('single');
-  const path = join(single.dir, 'trail.json');
-  const r = runTrail(path, 1);
+  const found = (r) =>
+    `peak RSS ${r.rss.toFixed(0)} MiB, CPU ${r.cpu.toFixed(2)} s  (${r.report.records.toLocaleString('en-US')} records, ${r.report.denials.toLocaleString('en-US')} denials, ${r.report.groupCount} groups)`;
+  line('whydenied trail, 1 worker', s3.rawBytes, runs.one, 1, found);
+  line('whydenied trail, 2 workers', s3.rawBytes, runs.two, 2, found);
+  line('zcat > /dev/null', s3.rawBytes, runs.zcat, 1);
   line(
-    `one ${(single.rawBytes / 1e6).toFixed(0)} MB Records object`,
-    single.rawBytes,
-    r.seconds,
+    'gunzip + JSON.parse every file',
+    s3.rawBytes,
+    runs.parse,
     1,
-    r.cpu,
-    `  peak RSS ${r.rss.toFixed(0)} MiB  (${r.report.records.toLocaleString('en-US')} records, ${r.report.groupCount} groups)`,
+    (r) => `(${r.records.toLocaleString('en-US')} records)`,
+  );
+  line(`one ${(single.rawBytes / 1e6).toFixed(0)} MB Records object`, single.rawBytes, runs.single, 1, found);
+  // scaling, judged on CPU time as well as on the clock
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const wall = median(runs.one.map((r) => r.seconds)) / median(runs.two.map((r) => r.seconds));
+  const cpu = median(runs.one.map((r) => r.cpu)) / median(runs.two.map((r) => r.cpu));
+  console.log(
+    `2 workers against 1: ${wall.toFixed(2)}x the wall-clock speed, ${cpu.toFixed(2)}x the MB per CPU-second (1.00 = no cost to sharing out files)`,
   );
 }
