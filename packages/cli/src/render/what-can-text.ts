@@ -31,28 +31,31 @@ function resourcesText(g: WhatCanGrant): string {
   return `${g.resource}${within}${except}${g.exact ? '' : ' (approximate)'}${own}`;
 }
 
-/** The grants of one service and access level, those alike in all but the action on one line. */
+/**
+ * The grants of one service and access level: those alike in all but the action and resource type on
+ * one line (an administrator's `*` covers every resource type of an action).
+ */
 function lines(grants: readonly WhatCanGrant[], style: Style): string[] {
-  const groups = new Map<string, { actions: string[]; grant: WhatCanGrant }>();
+  const groups = new Map<string, { actions: string[]; types: string[]; grant: WhatCanGrant }>();
   for (const g of grants) {
-    const key = JSON.stringify([
-      g.resourceType,
-      resourcesText(g),
-      g.conditions.map(conditionText),
-      g.escalation?.code,
-    ]);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, { actions: [g.action], grant: g });
-    else if (!group.actions.includes(g.action)) group.actions.push(g.action);
+    const key = JSON.stringify([resourcesText(g), g.conditions.map(conditionText), g.escalation?.code]);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { actions: [], types: [], grant: g };
+      groups.set(key, group);
+    }
+    if (!group.actions.includes(g.action)) group.actions.push(g.action);
+    if (g.resourceType !== null && !group.types.includes(g.resourceType)) group.types.push(g.resourceType);
   }
   const out: string[] = [];
-  for (const { actions, grant } of groups.values()) {
+  for (const { actions, types, grant } of groups.values()) {
     const shown =
       actions.length > 4
         ? `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more`
         : actions.join(', ');
     const flag = grant.escalation === null ? '' : style.red(` ! ${grant.escalation.code}`);
-    const type = grant.resourceType === null ? '' : ` [${grant.resourceType}]`;
+    const type =
+      types.length === 0 ? '' : types.length === 1 ? ` [${types[0]}]` : ` [${types.length} resource types]`;
     out.push(`    ${terminalSafe(`${shown}${type} on ${resourcesText(grant)}`)}${flag}`);
     for (const c of grant.conditions) out.push(style.dim(`      ${terminalSafe(conditionText(c))}`));
   }
