@@ -196,9 +196,14 @@ function AccessResult({ state, onCancel }: { readonly state: QueryState; readonl
   );
 }
 
+/** Whether a condition is a denying statement's: the access holds unless it is met. */
+function isUnless(effect: string): boolean {
+  return effect === 'unless' || effect === 'Deny';
+}
+
 /** The condition keys a row still depends on, each once. */
 function conditionKeys(row: WhoCanRow): string[] {
-  return [...new Set(row.conditions.map((c) => `${c.effect === 'Deny' ? 'unless ' : ''}${c.key}`))];
+  return [...new Set(row.conditions.map((c) => `${isUnless(c.effect) ? 'unless ' : ''}${c.key}`))];
 }
 
 function WhoCanTable({ result }: { readonly result: WhoCanResult }) {
@@ -307,6 +312,7 @@ function WhatCanTable({ result }: { readonly result: WhatCanResult }) {
                   key={grantKey(g)}
                   data-action={g.action}
                   data-resource={g.resource}
+                  data-resource-type={g.resourceType ?? ''}
                   data-level={g.accessLevel}
                   data-conditional={g.conditions.length > 0 ? 'true' : 'false'}
                   data-escalation={g.escalation?.code ?? ''}
@@ -316,14 +322,13 @@ function WhatCanTable({ result }: { readonly result: WhatCanResult }) {
                   </td>
                   <td class="access-kind">{g.accessLevel}</td>
                   <td>
+                    {g.resourceType === null ? null : <span class="hint">{g.resourceType} </span>}
                     <code>{g.resource}</code>
                     {g.except.length === 0 ? null : <span class="hint"> except {g.except.join(', ')}</span>}
                   </td>
                   <td>
                     {[
-                      ...new Set(
-                        g.conditions.map((c) => `${c.effect === 'unless' ? 'unless ' : ''}${c.key}`),
-                      ),
+                      ...new Set(g.conditions.map((c) => `${isUnless(c.effect) ? 'unless ' : ''}${c.key}`)),
                     ].map((k) => (
                       <code key={k} class="key">
                         {k}
