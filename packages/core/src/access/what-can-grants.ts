@@ -176,25 +176,34 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
     complete &&= outcome.complete;
     decided.push({ arn, outcome, trusted });
   }
-  const allowed = new Set(decided.filter((d) => d.outcome.allowed !== 'never').map((d) => d.arn));
-  const groups = new Map<string, { grant: WhatCanGrant; region: string[] }>();
+  const groups = new Map<string, { grant: WhatCanGrant; region: string[]; members: Set<string> }>();
   for (const d of decided) {
     if (d.outcome.allowed === 'never' || d.outcome.result === null) continue;
     const deciding = decidingStatements(d.outcome, statements);
     const narrowest =
       slot.format === null
         ? { resource: '*', within: [] }
-        : narrowestPattern(d.arn, deciding, input, found.witnesses);
+        : narrowestPattern(
+            d.arn,
+            [...deciding, ...conditionalDenies(d, statements, base)],
+            input,
+            found.witnesses,
+          );
     const conditions =
       d.outcome.allowed === 'conditional' ? openConditions(d, deciding, statements, base) : [];
     const refs = d.outcome.result.statements
       .filter((s) => s.matched && s.effect === 'Allow')
       .map((s): DecidingStatement => ({ layer: s.layer, policy: s.policy, sid: s.sid, index: s.index }));
     const key = JSON.stringify([narrowest, conditions, refs, d.trusted]);
-    if (groups.has(key)) continue;
+    const known = groups.get(key);
+    if (known !== undefined) {
+      known.members.add(d.arn);
+      continue;
+    }
     const lower = input.action.lower;
     const escalation = escalationFor(lower, narrowest.resource);
     groups.set(key, {
+      members: new Set([d.arn]),
       region: [narrowest.resource, ...narrowest.within],
       grant: {
         action: input.action.name,
@@ -217,19 +226,20 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
     });
   }
   const grants: WhatCanGrant[] = [];
-  for (const { grant, region } of groups.values()) {
+  for (const { grant, region, members } of groups.values()) {
     if (slot.format === null) {
       grants.push(grant);
       continue;
     }
+    // ARNs of the region denied, or allowed otherwise (other conditions), are carved out
     const inside = decided.filter((d) => region.every((p) => matches(p, d.arn)));
     const except = new Set<string>();
     for (const d of inside) {
-      if (allowed.has(d.arn)) continue;
+      if (members.has(d.arn)) continue;
       for (const p of carveOuts(d.arn, statements, base)) except.add(p);
     }
     const list = [...except].sort();
-    const exact = inside.every((d) => allowed.has(d.arn) === !list.some((p) => matches(p, d.arn)));
+    const exact = inside.every((d) => members.has(d.arn) === !list.some((p) => matches(p, d.arn)));
     grants.push({ ...grant, except: list, exact });
   }
   return { grants, evaluations, complete };
@@ -240,6 +250,22 @@ function grantsOnIdentity(relevant: readonly RelevantStatement[]): boolean {
   return relevant.some(
     (s) => s.compiled.statement.effect === 'Allow' && s.compiled.origin.layer === 'identity',
   );
+}
+
+/** The `Deny` statements that apply to `arn` only when a condition on an open key holds. */
+function conditionalDenies(
+  d: Decided,
+  statements: readonly RelevantStatement[],
+  base: RequestBase,
+): RelevantStatement[] {
+  return statements.filter((s) => {
+    if (s.compiled.statement.effect !== 'Deny') return false;
+    if (!s.compiled.clauses.some((c) => d.outcome.open.has(c.clause.key.toLowerCase()))) return false;
+    const r = s.compiled.resource;
+    return (
+      (r === null || r.matches(d.arn, base.known)) && statementPatterns(s.compiled, base)?.negated === false
+    );
+  });
 }
 
 /** The compiled statements behind the matched Allow summaries of a result. */
