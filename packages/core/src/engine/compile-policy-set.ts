@@ -8,7 +8,7 @@ import { type CompiledClause, compileClause } from './conditions/evaluate-condit
 import type { StatementOrigin, StatementSummary } from './evaluation-result.js';
 import type { LayerName } from './layers.js';
 import { parseTemplate, resolveTemplate, type Template, templateValuesKey } from './policy-variables.js';
-import type { RequestContext } from './request-context.js';
+import { type RequestContext, ReusableContext } from './request-context.js';
 
 /** A policy with the name it is reported under. */
 export interface NamedPolicyInput {
@@ -376,7 +376,31 @@ function summaryOf(origin: StatementOrigin, matched: boolean): StatementSummary 
  */
 const COMPLETES_ARNS: ReadonlySet<LayerName> = new Set<LayerName>(['identity', 'permissions-boundary']);
 
+/** Compiled resources by what they say (patterns, negation, version, completion); emptied when full. */
+const sharedResources = new Map<string, CompiledResource>();
+const SHARED_LIMIT = 8192;
+
+/**
+ * A `Resource`/`NotResource` element compiled once for every statement that says the same (statements
+ * of a policy set repeat their resources), so that its answers are shared.
+ */
 function compileResource(
+  patterns: readonly string[],
+  negated: boolean,
+  version: PolicyVersion | null,
+  completeArns: boolean,
+): CompiledResource {
+  const signature = JSON.stringify([patterns, negated, version, completeArns]);
+  let shared = sharedResources.get(signature);
+  if (shared === undefined) {
+    shared = compileResourceOnce(patterns, negated, version, completeArns);
+    if (sharedResources.size >= SHARED_LIMIT) sharedResources.clear();
+    sharedResources.set(signature, shared);
+  }
+  return shared;
+}
+
+function compileResourceOnce(
   patterns: readonly string[],
   negated: boolean,
   version: PolicyVersion | null,
@@ -422,24 +446,43 @@ function compileResource(
     }
     return hit;
   };
+  const match = (resource: string, context: RequestContext): boolean => {
+    let any = constantMatch(resource);
+    let unresolved = false;
+    if (!any) {
+      for (let i = 0; i < templates.length; i++) {
+        const hit = templateMatch(i, resource, context);
+        if (hit === undefined) unresolved = true;
+        else if (hit) {
+          any = true;
+          break;
+        }
+      }
+    }
+    if (!negated) return any;
+    return !any && !unresolved;
+  };
+  // the answer for the current lean request (a reusable context says which request it holds)
+  let lastContext: RequestContext | null = null;
+  let lastRequest = -1;
+  let lastResource = '';
+  let lastMatched = false;
   return {
     negated,
     isStatic: templates.length === 0,
     matches(resource, context) {
-      let any = constantMatch(resource);
-      let unresolved = false;
-      if (!any) {
-        for (let i = 0; i < templates.length; i++) {
-          const hit = templateMatch(i, resource, context);
-          if (hit === undefined) unresolved = true;
-          else if (hit) {
-            any = true;
-            break;
-          }
-        }
+      if (templates.length === 0) return match(resource, context);
+      const request = context instanceof ReusableContext ? context.request : -1;
+      if (request >= 0 && request === lastRequest && context === lastContext && resource === lastResource)
+        return lastMatched;
+      const matched = match(resource, context);
+      if (request >= 0) {
+        lastContext = context;
+        lastRequest = request;
+        lastResource = resource;
+        lastMatched = matched;
       }
-      if (!negated) return any;
-      return !any && !unresolved;
+      return matched;
     },
   };
 }

@@ -256,3 +256,89 @@ describe('the Deny-first pass of the lean path agrees with the full trace', () =
     );
   });
 });
+
+describe('answers shared between statements that say the same agree with the full trace', () => {
+  // the same conditions and resources in several statements, layers and policy sets (their answers
+  // are computed once per lean request): requests that flip them one after another, across two sets
+  // interleaved, must each get their own answers
+  const statement = (sid: string, effect: 'Allow' | 'Deny', action: string) => ({
+    Sid: sid,
+    Effect: effect,
+    Action: action,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: IAM policy variables
+    Resource: 'arn:aws:s3:::${aws:PrincipalTag/team}-*/*',
+    Condition: { StringEquals: { 'aws:PrincipalTag/env': 'prod' }, Bool: { 'aws:SecureTransport': 'true' } },
+  });
+  const policySet = (extra: string) => ({
+    requests: [],
+    identityPolicies: [
+      {
+        name: 'A',
+        document: {
+          Version: '2012-10-17',
+          Statement: [statement('Get', 'Allow', 's3:Get*'), statement('All', 'Allow', 's3:*')],
+        },
+      },
+      { name: 'B', document: { Version: '2012-10-17', Statement: [statement('Put', 'Allow', extra)] } },
+    ],
+    permissionsBoundary: {
+      name: 'Bound',
+      document: { Version: '2012-10-17', Statement: [statement('Bound', 'Allow', 's3:*')] },
+    },
+    scps: [
+      [
+        {
+          name: 'Guard',
+          document: {
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: '*', Resource: '*' },
+              {
+                ...statement('NoDelete', 'Deny', 's3:DeleteObject'),
+                Condition: { Bool: { 'aws:SecureTransport': 'true' } },
+              },
+            ],
+          },
+        },
+      ],
+    ],
+  });
+  const sets = ['s3:PutObject', 's3:*'].map((extra) => {
+    const parsed = parseSimulationCase(policySet(extra));
+    if (!parsed.ok) throw new Error('shared-answer policy does not parse');
+    const compiled = compilePolicySet(parsed.value.policies);
+    if (!compiled.ok) throw new Error('shared-answer policy does not compile');
+    return compiled.value;
+  });
+
+  it('on sequences of requests that flip shared conditions and resources', () => {
+    const request = fc.record({
+      set: fc.constantFrom(0, 1),
+      action: fc.constantFrom('s3:GetObject', 's3:PutObject', 's3:DeleteObject'),
+      bucket: fc.constantFrom('red-data', 'blue-data', 'red'),
+      team: fc.constantFrom('red', 'blue', undefined),
+      env: fc.constantFrom('prod', 'dev', undefined),
+      tls: fc.constantFrom('true', 'false', undefined),
+    });
+    fc.assert(
+      fc.property(fc.array(request, { minLength: 1, maxLength: 12 }), (sequence) => {
+        for (const { set, action, bucket, team, env, tls } of sequence) {
+          const context: Record<string, string> = {};
+          if (team !== undefined) context['aws:PrincipalTag/team'] = team;
+          if (env !== undefined) context['aws:PrincipalTag/env'] = env;
+          if (tls !== undefined) context['aws:SecureTransport'] = tls;
+          const r: AuthorizationRequest = {
+            principal: 'arn:aws:iam::111122223333:user/alice',
+            action,
+            resource: `arn:aws:s3:::${bucket}/k`,
+            context,
+          };
+          const compiled = sets[set] as (typeof sets)[number];
+          const lean = outcome(evaluate(compiled, r, { trace: 'none' }));
+          expect(lean).toEqual(outcome(evaluate(compiled, r, { trace: 'full' })));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

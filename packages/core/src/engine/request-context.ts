@@ -167,6 +167,11 @@ export class ReusableContext implements RequestContext {
     return this;
   }
 
+  /** Which request the context holds: a number no other request loaded into it had. */
+  get request(): number {
+    return this.epoch;
+  }
+
   get(key: string): ContextEntry | undefined {
     const slot = this.slots.get(key);
     return slot !== undefined && this.stamps[slot] === this.epoch ? this.slotEntries[slot] : undefined;

@@ -7,7 +7,7 @@ import {
   type Template,
   templateValuesKey,
 } from '../policy-variables.js';
-import type { RequestContext } from '../request-context.js';
+import { type RequestContext, ReusableContext } from '../request-context.js';
 import type { ComparisonOperator, ValueTest } from './condition-operator.js';
 import { CONDITION_OPERATORS } from './registry.js';
 
@@ -54,27 +54,88 @@ interface ValueSlot {
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html
  */
 export function compileClause(clause: ConditionClause, version: PolicyVersion | null): CompiledClause {
+  const shared = sharedClause(clause, version);
+  const keyLower = clause.key.toLowerCase();
+  return {
+    clause,
+    test: shared.test,
+    evaluate(context) {
+      const flags = shared.run(context);
+      return {
+        clause,
+        matched: (flags & MATCHED) !== 0,
+        actual: context.get(keyLower)?.values ?? null,
+        unresolved: (flags & UNRESOLVED) !== 0,
+      };
+    },
+  };
+}
+
+/**
+ * A clause's evaluation, shared by every clause that says the same (statements of a policy set
+ * repeat their conditions), with the answer for the current lean request remembered: a request tests
+ * each distinct clause once.
+ */
+interface SharedClause {
+  /** {@link MATCHED} and {@link UNRESOLVED} flags. */
+  run(context: RequestContext): number;
+  test(context: RequestContext): boolean;
+}
+
+/** Shared clauses by what they say (operator, key, values, policy version); emptied when full. */
+const sharedClauses = new Map<string, SharedClause>();
+const SHARED_LIMIT = 8192;
+
+function sharedClause(clause: ConditionClause, version: PolicyVersion | null): SharedClause {
+  const signature = JSON.stringify([
+    clause.baseOperator,
+    clause.setOperator,
+    clause.ifExists,
+    clause.key.toLowerCase(),
+    clause.values.map((v) => v.value),
+    version,
+  ]);
+  let shared = sharedClauses.get(signature);
+  if (shared === undefined) {
+    const run = compileRun(clause, version);
+    let lastContext: RequestContext | null = null;
+    let lastRequest = -1;
+    let lastMatched = false;
+    shared = {
+      run,
+      test(context) {
+        // only a reusable context says which request it holds; a map is never remembered
+        const request = context instanceof ReusableContext ? context.request : -1;
+        if (request >= 0 && request === lastRequest && context === lastContext) return lastMatched;
+        const matched = (run(context) & MATCHED) !== 0;
+        if (request >= 0) {
+          lastContext = context;
+          lastRequest = request;
+          lastMatched = matched;
+        }
+        return matched;
+      },
+    };
+    if (sharedClauses.size >= SHARED_LIMIT) sharedClauses.clear();
+    sharedClauses.set(signature, shared);
+  }
+  return shared;
+}
+
+/** The clause's evaluation: {@link MATCHED} and {@link UNRESOLVED} flags for a context. */
+function compileRun(
+  clause: ConditionClause,
+  version: PolicyVersion | null,
+): (context: RequestContext) => number {
   const operator = CONDITION_OPERATORS[clause.baseOperator as keyof typeof CONDITION_OPERATORS];
   const keyLower = clause.key.toLowerCase();
   if (operator.kind === 'existence') {
     const wantAbsent = clause.values.map((v) => v.value.toLowerCase() === 'true');
     const wantPresent = clause.values.map((v) => v.value.toLowerCase() === 'false');
-    const test = (context: RequestContext): boolean => {
+    return (context) => {
       const entry = context.get(keyLower);
       const present = entry !== undefined && entry.values.length > 0;
-      return present ? wantPresent.includes(true) : wantAbsent.includes(true);
-    };
-    return {
-      clause,
-      test,
-      evaluate(context) {
-        return {
-          clause,
-          matched: test(context),
-          actual: context.get(keyLower)?.values ?? null,
-          unresolved: false,
-        };
-      },
+      return (present ? wantPresent.includes(true) : wantAbsent.includes(true)) ? MATCHED : 0;
     };
   }
   const useVariables = operator.variables && version === '2012-10-17';
@@ -170,19 +231,7 @@ export function compileClause(clause: ConditionClause, version: PolicyVersion | 
     return (matched ? MATCHED : 0) | unresolved;
   };
 
-  return {
-    clause,
-    test: (context) => (run(context) & MATCHED) !== 0,
-    evaluate(context) {
-      const flags = run(context);
-      return {
-        clause,
-        matched: (flags & MATCHED) !== 0,
-        actual: context.get(keyLower)?.values ?? null,
-        unresolved: (flags & UNRESOLVED) !== 0,
-      };
-    },
-  };
+  return run;
 }
 
 /**
