@@ -59,7 +59,16 @@ const RECORDS: Record<string, unknown>[] = Array.from({ length: 6 }, (_, copy) =
 ).flat();
 const LOGS = 'AWSLogs/111122223333/CloudTrail/us-east-1';
 
-/** Two objects per day, gzip except one plain; a digest file beside them. */
+/** A succeeded event of 1.5 MB: the plain object that holds it is larger than what is fetched ahead. */
+const LARGE_EVENT = {
+  eventTime: '2026-01-12T23:00:00Z',
+  eventSource: 's3.amazonaws.com',
+  eventName: 'PutObject',
+  eventID: 'large-event',
+  requestParameters: { note: 'x'.repeat(1_500_000) },
+};
+
+/** Two objects per day, gzip except one plain and streamed (over 1 MiB); a digest file beside them. */
 function objects(): Record<string, Uint8Array> {
   const byDay = new Map<string, Record<string, unknown>[]>();
   for (const r of RECORDS) {
@@ -74,8 +83,8 @@ function objects(): Record<string, Uint8Array> {
     const stamp = day.replaceAll('-', '');
     const half = Math.ceil(records.length / 2);
     for (const [i, part] of [records.slice(0, half), records.slice(half)].entries()) {
-      const text = JSON.stringify({ Records: part });
       const plain = day === '2026-01-12' && i === 1;
+      const text = JSON.stringify({ Records: plain ? [...part, LARGE_EVENT] : part });
       const key = `${folder}/111122223333_CloudTrail_us-east-1_${stamp}T00${i}5Z_abc${i}.json${plain ? '' : '.gz'}`;
       out[key] = plain ? Buffer.from(text) : gzipSync(text);
     }
@@ -121,7 +130,7 @@ describe('whydenied trail s3://bucket/prefix', () => {
     expect(s3.status, s3.stderr).toBe(0);
     expect(s3.stderr).toBe('');
     expect(groups(s3.stdout)).toEqual(groups(local.stdout));
-    expect(JSON.parse(s3.stdout)).toMatchObject({ files: LOG_OBJECTS.length, records: RECORDS.length });
+    expect(JSON.parse(s3.stdout)).toMatchObject({ files: LOG_OBJECTS.length, records: RECORDS.length + 1 });
     // read-only: only the two reads, pages of the listing, each log object once, no digest
     expect(new Set(s3.calls.map((c) => c.action))).toEqual(new Set(['s3:ListBucket', 's3:GetObject']));
     expect(s3.calls.filter((c) => c.action === 's3:ListBucket').length).toBeGreaterThan(1);

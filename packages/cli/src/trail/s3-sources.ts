@@ -1,10 +1,11 @@
-import { type CliError, inputError, usageError } from '../cli-error.js';
+import { CliError, inputError, usageError } from '../cli-error.js';
 import type { CliIo } from '../io.js';
 import { type LiveOptions, loadLive } from '../live.js';
 import type { TrailSource } from './trail-files.js';
 
-/** How many objects' GetObject requests are in flight ahead of the one being read. */
-const REQUESTS_AHEAD = 8;
+/** How many objects ahead of the one being read are fetched, and the largest fetched ahead (bytes). */
+const AHEAD = 8;
+const AHEAD_MAX_BYTES = 1 << 20;
 
 /** Whether a `trail` PATH names S3 (`s3://bucket/prefix`) rather than a file. */
 export function isS3Path(path: string): boolean {
@@ -47,32 +48,40 @@ export async function listS3Sources(
       if (!listed.ok) throw s3Problem(path, `arn:aws:s3:::${bucket}`, listed);
       for (const object of listed.value) objects.push({ bucket, ...object });
     }
-    // each object's request is sent a few objects ahead of the scan, so that S3's latency per object
-    // overlaps the reading of the ones before; a body not yet read waits in its socket's buffers
-    const requested = new Map<number, Promise<AsyncIterable<Uint8Array>>>();
-    const request = (i: number): Promise<AsyncIterable<Uint8Array>> => {
-      const existing = requested.get(i);
-      if (existing !== undefined) return existing;
+    // S3's latency per object would add up over thousands of small files (CloudTrail writes one per
+    // account and region every few minutes): the next small objects (up to AHEAD_MAX_BYTES) are read
+    // whole while the scan reads the one before; a larger one is streamed when the scan reaches it,
+    // never held (a body left unread would also meet the socket's idle timeout)
+    const open = (i: number): Promise<AsyncIterable<Uint8Array>> => {
       const { bucket, key } = objects[i] as (typeof objects)[number];
-      const body = aws.openTrailObject(session, bucket, key).then((answer) => {
-        if (!answer.ok) throw s3Problem(`s3://${bucket}/${key}`, `arn:aws:s3:::${bucket}/${key}`, answer);
-        return answer.value;
+      const name = `s3://${bucket}/${key}`;
+      return aws.openTrailObject(session, bucket, key).then((answer) => {
+        if (!answer.ok) throw s3Problem(name, `arn:aws:s3:::${bucket}/${key}`, answer);
+        return namedErrors(answer.value, name);
       });
-      // a failure is reported when the scan reaches the object, not when it was asked for
-      body.catch(() => undefined);
-      requested.set(i, body);
-      return body;
+    };
+    const fetched = new Map<number, Promise<readonly Uint8Array[]>>();
+    const fetchAhead = (i: number): void => {
+      if (fetched.has(i) || (objects[i]?.size ?? Number.POSITIVE_INFINITY) > AHEAD_MAX_BYTES) return;
+      const whole = open(i).then(async (body) => {
+        const chunks: Uint8Array[] = [];
+        for await (const chunk of body) chunks.push(chunk);
+        return chunks;
+      });
+      // a failure is reported when the scan reaches the object, not when it was fetched
+      whole.catch(() => undefined);
+      fetched.set(i, whole);
     };
     const sources = objects.map(
       ({ bucket, key, size }, i): TrailSource => ({
         path: `s3://${bucket}/${key}`,
         size,
-        open: () => {
-          for (let ahead = i + 1; ahead <= i + REQUESTS_AHEAD && ahead < objects.length; ahead += 1)
-            request(ahead);
-          const body = request(i);
-          requested.delete(i);
-          return body;
+        open: async () => {
+          for (let ahead = i + 1; ahead <= i + AHEAD && ahead < objects.length; ahead += 1) fetchAhead(ahead);
+          const whole = fetched.get(i);
+          if (whole === undefined) return open(i);
+          fetched.delete(i);
+          return chunksOf(await whole);
         },
       }),
     );
@@ -81,6 +90,22 @@ export async function listS3Sources(
     session.close();
     throw error;
   }
+}
+
+/** A body whose read failures (a reset connection, a timeout) are one-line errors naming the object. */
+async function* namedErrors(body: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<Uint8Array> {
+  try {
+    yield* body;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw inputError(
+      `${name}: reading the object failed: ${String((error as Error).message).split('\n')[0]}`,
+    );
+  }
+}
+
+async function* chunksOf(chunks: readonly Uint8Array[]): AsyncGenerator<Uint8Array> {
+  yield* chunks;
 }
 
 /** `s3://bucket/prefix` → its bucket and key prefix; a URL without a bucket is wrong usage. */
