@@ -172,9 +172,7 @@ function AccessResult({ state, onCancel }: { readonly state: QueryState; readonl
   if (state.status === 'running') {
     return (
       <p class="running" data-status="running">
-        {state.total === 0
-          ? 'Reading the evidence…'
-          : `Evaluated ${state.done} of ${state.total} principals…`}{' '}
+        {state.total === 0 ? 'Running…' : `Evaluated ${state.done} of ${state.total} principals…`}{' '}
         <button type="button" class="link" onClick={onCancel}>
           cancel
         </button>
