@@ -6,17 +6,17 @@ const COLUMNS = ['PRINCIPAL', 'KIND', 'ACCESS', 'CONDITIONS'] as const;
 /** A condition in plain terms: "only with MFA", "only from vpce-1a2b", "denied when …". */
 export function conditionPhrase(c: WhoCanCondition): string {
   const values = c.values.join(' or ');
-  if (c.effect === 'Deny') {
+  if (c.effect === 'unless') {
     // a Deny unless the key matches (`StringNotEquals`, `NotIpAddress`...) allows only where it matches
     const base = c.operator.replace(/IfExists$/, '').replace(/^For(All|Any)Values:/, '');
     const negated = base.includes('Not') && base !== 'Null';
-    if (negated) return conditionPhrase({ ...c, effect: 'Allow' });
+    if (negated) return conditionPhrase({ ...c, effect: 'requires' });
     if (
       base === 'Bool' &&
       c.values.every((v) => v.toLowerCase() === 'false') &&
       (c.category === 'tls' || c.category === 'mfa')
     )
-      return conditionPhrase({ ...c, effect: 'Allow', values: ['true'] });
+      return conditionPhrase({ ...c, effect: 'requires', values: ['true'] });
     return `denied when ${c.key} ${c.operator} ${c.values.join(', ')}`;
   }
   const tag = c.key.slice(c.key.indexOf('/') + 1);
@@ -86,7 +86,7 @@ export function renderWhoCanText(result: WhoCanResult, style: Style): string {
     lines.push('', style.bold(COLUMNS.map(cell).join('  ').trimEnd()));
     for (const row of rows) lines.push(row.map(cell).join('  ').trimEnd());
     result.principals.forEach((r, i) => {
-      lines.push('', style.bold(`${i + 1}. ${r.principal}`) + ` — ${r.access}`);
+      lines.push('', `${style.bold(`${i + 1}. ${r.principal}`)} — ${r.access}`);
       const by = r.statements.map((s) => `${s.layer} ${s.policy}${s.sid === null ? '' : ` (${s.sid})`}`);
       if (by.length > 0) lines.push(`   allowed by: ${by.join('; ')}`);
       if (r.resourceGrant !== null) lines.push(`   the resource policy names it (${r.resourceGrant})`);
@@ -133,7 +133,9 @@ const CSV_COLUMNS = [
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
 function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  // a cell a spreadsheet would read as a formula is prefixed with `'` (as what-can does)
+  const cell = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
 /** The allowed principals as CSV (RFC 4180, a header row, CRLF line ends); lists joined by `; `. */

@@ -21,7 +21,7 @@ interface ExpectedRow {
   /** `layer policy sid` (`-` for no sid), in any order, exactly. */
   readonly statements?: readonly string[];
   readonly categories?: readonly string[];
-  /** `effect layer operator key values` (values joined by `,`), in any order, exactly. */
+  /** `effect layer operator key values` (`requires` or `unless`; values joined by `,`), in any order, exactly. */
   readonly conditions?: readonly string[];
   readonly sessionTags?: readonly string[];
   readonly sessionConditions?: readonly string[];

@@ -69,15 +69,16 @@ export interface WhoCanStatement {
 
 /**
  * A condition the access still depends on: a clause on a key the query leaves open (not given as
- * context, not known from the principal). An `Allow` clause must hold (one of the allowing statements'
- * clauses); a `Deny` clause belongs to a Deny statement that applies when all its clauses hold.
+ * context, not known from the principal): a clause of an allowing statement, which must hold, or of a
+ * Deny statement, which denies when all its clauses hold.
  */
 export interface WhoCanCondition {
   readonly key: string;
   readonly operator: string;
   readonly values: readonly string[];
   readonly category: ConditionCategory;
-  readonly effect: 'Allow' | 'Deny';
+  /** `requires`: an allowing statement's clause; `unless`: a Deny statement's clause (it denies when all hold). */
+  readonly effect: 'requires' | 'unless';
   readonly layer: LayerName;
   readonly policy: string;
   readonly sid: string | null;
@@ -562,7 +563,7 @@ function rowOf(
         operator: clause.operator,
         values: clause.values.map((v) => v.value),
         category: conditionCategory(clause.key),
-        effect: statement.effect,
+        effect: statement.effect === 'Allow' ? 'requires' : 'unless',
         layer: origin.layer,
         policy: origin.policy,
         sid: statement.sid,
