@@ -1,7 +1,8 @@
 /**
- * What-can against the engine, on random identity policies and boundaries over a small vocabulary:
+ * What-can against the engine, on random identity policies, boundaries and SCPs over a small vocabulary:
  * every grant's example request is allowed; every concrete ARN of the grant's resource type inside
- * an exact grant's region is allowed with the grant's example context (its conditions met); and an
+ * an exact grant's region is allowed with the grant's example context (its conditions met), and under
+ * every sampled context when the grant has no conditions; and an
  * action the query omits is denied on every sampled ARN, whatever the sampled context.
  */
 import fc from 'fast-check';
@@ -107,11 +108,13 @@ describe('what-can against the engine', () => {
       fc.asyncProperty(
         policy,
         fc.option(policy, { nil: undefined }),
+        fc.option(policy, { nil: undefined }),
         fc.boolean(),
-        async (identity, boundary, tagged) => {
+        async (identity, boundary, scp, tagged) => {
           const input = {
             policies: [identity],
             ...(boundary === undefined ? {} : { boundary }),
+            ...(scp === undefined ? {} : { scps: [scp] }),
             ...(tagged ? { tags: { team: 'web' } } : {}),
           };
           const evidence = caseEvidence(input);
@@ -130,6 +133,12 @@ describe('what-can against the engine', () => {
               expect(decide(evidence, g.action, arn, g.example.context), `${g.action} ${arn}`).toBe(
                 'Allowed',
               );
+              // a grant without conditions holds whatever the request's context
+              if (g.conditions.length === 0)
+                for (const context of CONTEXTS)
+                  expect(decide(evidence, g.action, arn, context), `${g.action} ${arn} (any context)`).toBe(
+                    'Allowed',
+                  );
             }
           }
           const listed = new Set(result.value.grants.map((g) => g.action.toLowerCase()));
