@@ -69,18 +69,10 @@ export async function listTrailObjects(
         if (LOG_FILE.test(key) && !DIGEST.test(key)) found.push({ key, size: object.Size ?? 0 });
       }
       for (const { Prefix: folder } of page.value.CommonPrefixes ?? []) {
-        if (folder === undefined || DIGEST.test(folder)) continue;
-        const date = DATE_FOLDER.exec(folder);
-        if (date === null) {
-          const failed = await walk(folder, true);
-          if (failed !== null) return failed;
-          continue;
-        }
-        const [, year = '', month, day] = date;
-        const first = `${year}-${month ?? '01'}-${day ?? '01'}`;
-        const last = `${year}-${month ?? '12'}-${day ?? '31'}`;
-        if (days !== null && (last < days.first || first > days.last)) continue;
-        const failed = await walk(folder, day === undefined);
+        if (folder === undefined) continue;
+        const step = folderStep(folder, days);
+        if (step === 'skip') continue;
+        const failed = await walk(folder, step === 'walk');
         if (failed !== null) return failed;
       }
       token = page.value.IsTruncated === true ? page.value.NextContinuationToken : undefined;
@@ -111,8 +103,27 @@ export async function openTrailObject(
   return { ok: true, value: object.value.Body ?? emptyBody() };
 }
 
+/**
+ * What the listing does with a folder: `skip` it (a digest folder, or a delivery year, month or day
+ * outside `days`), `walk` it folder by folder (`Delimiter: /`), or `list` every key under it (a
+ * delivery day in range). Without `days`, every folder but the digests' is walked.
+ */
+export function folderStep(
+  folder: string,
+  days: { readonly first: string; readonly last: string } | null,
+): 'skip' | 'walk' | 'list' {
+  if (DIGEST.test(folder)) return 'skip';
+  const date = DATE_FOLDER.exec(folder);
+  if (date === null) return 'walk';
+  const [, year = '', month, day] = date;
+  const first = `${year}-${month ?? '01'}-${day ?? '01'}`;
+  const last = `${year}-${month ?? '12'}-${day ?? '31'}`;
+  if (days !== null && (last < days.first || first > days.last)) return 'skip';
+  return day === undefined ? 'walk' : 'list';
+}
+
 /** The delivery days (`YYYY-MM-DD`, UTC) worth listing for the times asked; `null` when all are. */
-function dayRange(request: TrailObjectsRequest): { first: string; last: string } | null {
+export function dayRange(request: TrailObjectsRequest): { first: string; last: string } | null {
   if (request.sinceMs === undefined && request.untilMs === undefined) return null;
   const first = request.sinceMs === undefined ? '0000-01-01' : utcDay(request.sinceMs);
   const last = request.untilMs === undefined ? '9999-12-31' : utcDay(request.untilMs + DAY_MS);
