@@ -18,8 +18,9 @@ export function defaultJobs(sources: readonly TrailSource[]): number {
 
 /**
  * Scans the sources with `jobs` worker threads (largest files first, each to the next free worker) and
- * merges their groups; in this thread when `jobs` is 1, when a source is standard input or opens its
- * own stream (S3), or when the worker's bundle is absent. The groups do not depend on how files were shared out.
+ * merges their groups, each worker's once when no file is left; in this thread when `jobs` is 1, when a
+ * source is standard input or opens its own stream (S3), or when the worker's bundle is absent. The
+ * groups do not depend on how files were shared out.
  */
 export async function scanInPool(
   sources: readonly TrailSource[],
@@ -42,11 +43,12 @@ export async function scanInPool(
           new Promise<void>((resolve, reject) => {
             const next = (): void => {
               const source = queue.shift();
-              if (source === undefined) {
-                resolve();
-                return;
-              }
-              worker.postMessage({ source, options } satisfies ToWorker);
+              // no file left: the worker's groups, once
+              worker.postMessage(
+                (source === undefined
+                  ? { type: 'finish' }
+                  : { type: 'scan', source, options }) satisfies ToWorker,
+              );
             };
             worker.on('message', (message: FromWorker) => {
               if (message.type === 'progress') {
@@ -57,14 +59,16 @@ export async function scanInPool(
                     ? new Error(message.message)
                     : new CliError(message.message, message.exitCode),
                 );
-              } else {
-                grouping.merge(message.result.groups);
-                totals.records += message.result.records;
-                totals.failed += message.result.failed;
-                totals.denials += message.result.denials;
-                totals.bytes += message.result.bytes;
-                totals.rawBytes += message.result.rawBytes;
+              } else if (message.type === 'scanned') {
+                totals.records += message.counts.records;
+                totals.failed += message.counts.failed;
+                totals.denials += message.counts.denials;
+                totals.bytes += message.counts.bytes;
+                totals.rawBytes += message.counts.rawBytes;
                 next();
+              } else {
+                grouping.merge(message.groups);
+                resolve();
               }
             });
             worker.once('error', reject);
