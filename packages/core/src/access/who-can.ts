@@ -21,6 +21,7 @@ import type { LayerName } from '../engine/layers.js';
 import type { PrincipalGrant } from '../engine/principal-match.js';
 import type { AuthorizationRequest, ContextValue } from '../engine/request.js';
 import { buildRequestContext } from '../engine/request-context.js';
+import type { IamEntity } from '../evidence/account-model.js';
 import type { Evidence } from '../evidence/evidence.js';
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
@@ -177,7 +178,8 @@ export function whoCan(
   const max = options.maxCombinations ?? DEFAULT_MAX_COMBINATIONS;
   const candidates = accountPrincipals(evidence);
   let anyone = false;
-  const governing = resourcePolicyFor(evidence, query.action, query.resource).policy;
+  const lookup = resourcePolicyFor(evidence, query.action, query.resource);
+  const governing = lookup.policy;
   if (governing !== null) {
     const parsed = parsePolicy(governing.document, { kind: 'resource' });
     if (parsed.ok) {
@@ -190,8 +192,23 @@ export function whoCan(
   const actions = actionFilter(query.action);
   const rows: WhoCanRow[] = [];
   const missing = new Map<string, MissingEvidence>();
+  for (const m of lookup.missing) missing.set(`${m.code}\u0000${m.subject}`, m);
   const problems: { principal: string; message: string }[] = [];
+  const documents = identityDocumentsOf(evidence);
+  const resourceMayAllow = governing !== null && actions.concerns(governing.document);
   candidates.forEach((candidate, i) => {
+    // a principal none of whose identity policies names the action, that the resource policy cannot
+    // grant and no rule AWS applies allows, is denied whatever the rest: it is not evaluated
+    const own = candidate.source === 'account' ? documents(candidate.principal) : null;
+    if (
+      own !== null &&
+      !resourceMayAllow &&
+      !own.some((d) => actions.concerns(d)) &&
+      !builtInAllows(candidate, query)
+    ) {
+      options.onProgress?.(i + 1, candidates.length);
+      return;
+    }
     const outcome = evaluatePrincipal(evidence, candidate, query, max, spaces, actions);
     for (const m of outcome.missing) missing.set(`${m.code}\u0000${m.subject}`, m);
     if (outcome.problem !== null) problems.push({ principal: candidate.principal, message: outcome.problem });
@@ -324,16 +341,17 @@ function evaluatePrincipal(
 /** Key spaces already built in one query, by key and the clauses that read it (shared policies share clauses). */
 type SpaceCache = Map<string, KeySpace>;
 
-const clauseIds = new WeakMap<CompiledClause, number>();
-let nextClauseId = 0;
+const signatures = new WeakMap<CompiledClause, string>();
 
-function clauseId(clause: CompiledClause): number {
-  let id = clauseIds.get(clause);
-  if (id === undefined) {
-    id = nextClauseId++;
-    clauseIds.set(clause, id);
+/** What a clause says (operator, key, values, policy version), as text. */
+function signatureOf(use: KeyUse): string {
+  let signature = signatures.get(use.clause);
+  if (signature === undefined) {
+    const c = use.clause.clause;
+    signature = JSON.stringify([c.operator, c.key.toLowerCase(), c.values.map((v) => v.value), use.version]);
+    signatures.set(use.clause, signature);
   }
-  return id;
+  return signature;
 }
 
 /**
@@ -350,6 +368,53 @@ function mayAllow(set: CompiledPolicySet, request: AuthorizationRequest): boolea
   if (set.resource !== null && allows(set.resource)) return true;
   const context = buildRequestContext(caller, request.context);
   return builtInRulesFor(actionLower, request.resource, caller, context).decisive?.effect === 'allow';
+}
+
+/**
+ * The raw documents of the identity policies of a user (with its groups') or role of the account files,
+ * by ARN; `null` when the evidence lacks one of them (a group, a managed policy's document).
+ */
+function identityDocumentsOf(evidence: Evidence): (arn: string) => readonly unknown[] | null {
+  const managed = new Map<string, unknown>();
+  for (const account of evidence.accounts)
+    for (const policy of account.managedPolicies)
+      if (policy.document !== null || !managed.has(policy.arn)) managed.set(policy.arn, policy.document);
+  const of = (entity: IamEntity, out: unknown[]): boolean => {
+    for (const p of entity.inlinePolicies) out.push(p.document);
+    for (const attached of entity.attachedPolicies) {
+      const document = managed.get(attached.arn);
+      if (document === undefined || document === null) return false;
+      out.push(document);
+    }
+    return true;
+  };
+  const byArn = new Map<string, readonly unknown[] | null>();
+  for (const account of evidence.accounts) {
+    const groups = new Map(account.groups.map((g) => [g.name, g]));
+    for (const user of account.users) {
+      const out: unknown[] = [];
+      let complete = of(user, out);
+      for (const name of user.groups) {
+        const group = groups.get(name);
+        complete &&= group !== undefined && of(group, out);
+      }
+      byArn.set(user.arn, complete ? out : null);
+    }
+    for (const role of account.roles) {
+      const out: unknown[] = [];
+      byArn.set(role.arn, of(role, out) ? out : null);
+    }
+  }
+  return (arn) => byArn.get(arn) ?? null;
+}
+
+/** Whether a rule AWS applies that no policy states allows the request whatever the policies say. */
+function builtInAllows(p: AccessPrincipal, query: WhoCanQuery): boolean {
+  const caller = parseCaller(p.caller, p.sessionIssuer ?? undefined);
+  const context = buildRequestContext(caller, {});
+  return (
+    builtInRulesFor(query.action.toLowerCase(), query.resource, caller, context).decisive?.effect === 'allow'
+  );
 }
 
 /** Whether a policy document may hold a statement that applies to one action. */
@@ -487,12 +552,15 @@ function searchOpen(
 ): OpenSearch {
   const spaces = open.map((lower) => {
     const entry = keys.get(lower);
-    const id = `${lower}\u0000${forced.has(lower)}\u0000${(entry?.uses ?? []).map((u) => clauseId(u.clause)).join(',')}`;
+    // clauses that say the same tell the same values apart: one use of each, found by what it says
+    const uses = new Map<string, KeyUse>();
+    for (const use of entry?.uses ?? []) uses.set(signatureOf(use), use);
+    const id = `${lower}\u0000${forced.has(lower)}\u0000${[...uses.keys()].sort().join('\u0001')}`;
     const cached = cache.get(id);
     if (cached !== undefined) return cached;
     const space = buildKeySpace({
       key: entry?.key ?? lower,
-      uses: entry?.uses ?? [],
+      uses: [...uses.values()],
       multiValued: entry?.set ?? false,
       alwaysPresent: forced.has(lower),
       variables: new Map(),
