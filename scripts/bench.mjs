@@ -45,12 +45,12 @@ const BENCHES = [
   },
   {
     id: 'engine-uncached',
-    name: 'engine: in-process evaluation with every request distinct (no repeated-request reuse), 5 rounds of 10,000 requests, medians',
+    name: 'engine: in-process evaluation with every request distinct (no repeated-request reuse), 2 warm-up and 5 timed rounds of 10,000 requests, medians',
     run: async () => {
       const r = await runEngineInProcess();
       const show = (n) => Math.round(n).toLocaleString('en-US');
       console.log(
-        `lean (no trace): ${show(r.lean.wall)} decisions/second (${show(r.lean.cpu)} per CPU-second)`,
+        `lean (no trace): ${show(r.lean.wall)} decisions/second (${show(r.lean.cpu)} per CPU-second; first, cold round ${show(r.lean.coldCpu)} per CPU-second)`,
       );
       console.log(
         `traced (relevant statements): ${show(r.traced.wall)} decisions/second (${show(r.traced.cpu)} per CPU-second)`,
