@@ -122,6 +122,15 @@ async function summaryOnPage(page: Page) {
   });
 }
 
+/** Waits until the logs are read; a log the page could not read fails the test with the page's message. */
+async function trailRead(page: Page): Promise<void> {
+  const trail = page.locator('#trail[data-status="done"], #trail[data-status="failed"]');
+  await trail.waitFor();
+  if ((await trail.getAttribute('data-status')) === 'failed') {
+    throw new Error(`the page could not read the logs: ${await page.locator('#trail-problem').innerText()}`);
+  }
+}
+
 /** Shows every group ("show more" until it is gone). */
 async function showAll(page: Page): Promise<void> {
   const more = page.locator('#trail-more');
@@ -172,7 +181,7 @@ describeInBrowser('trail logs on the web page', () => {
     });
     const started = Date.now();
     await page.setInputFiles('#evidence-files', big);
-    await page.locator('#trail[data-status="done"]').waitFor();
+    await trailRead(page);
     const wall = (Date.now() - started) / 1000;
     const probe = await page.evaluate(
       () => (window as unknown as { probe: { reads: number[]; ticks: number; maxGap: number } }).probe,
@@ -208,7 +217,7 @@ describeInBrowser('trail logs on the web page', () => {
     await page.setInputFiles('#evidence-files', join(ROOT, ACCOUNT_FILE));
     await page.locator('.files .file').first().waitFor();
     await page.setInputFiles('#evidence-files', delivered);
-    await page.locator('#trail[data-status="done"]').waitFor();
+    await trailRead(page);
     expect(await summaryOnPage(page)).toMatchObject({
       files: delivered.length,
       records: expected.records,
@@ -268,7 +277,7 @@ describeInBrowser('trail logs on the web page', () => {
       await page.goto(url);
       await page.locator('#offline-note').waitFor();
       await page.setInputFiles('#evidence-files', delivered);
-      await page.locator('#trail[data-status="done"]').waitFor();
+      await trailRead(page);
       await showAll(page);
       expect(await rowsOnPage(page)).toEqual(expected.groups.map(asRow));
       expect(offline.requests.filter((u) => !u.startsWith('data:'))).toEqual([url]);
