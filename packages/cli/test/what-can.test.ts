@@ -127,7 +127,7 @@ describe('whydenied what-can', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain('\u001b');
     expect(run.stdout).not.toContain('\u0007');
-    expect(run.stdout).toContain('s3:GetObject [object] on arn:aws:s3:::app-data/*');
+    expect(run.stdout).toContain('s3:GetObject [object]  arn:aws:s3:::app-data/*');
   });
 
   it('text: grouped by service and access level, escalation listed', () => {
@@ -137,19 +137,19 @@ describe('whydenied what-can', () => {
       "arn:aws:iam::111122223333:role/app (role of account 111122223333): 3 actions in 3 services, 1 privilege-escalation grants
 
       iam
-        Write
-          iam:PassRole [role] on * ! pass-role-broad
+        ACCESS  ACTIONS              RESOURCES  ESCALATION
+        Write   iam:PassRole [role]  *          pass-role-broad
 
       s3
-        Read
-          s3:GetObject [object] on arn:aws:s3:::app-data/* except arn:aws:s3:::app-data/secret/*
+        ACCESS  ACTIONS                RESOURCES
+        Read    s3:GetObject [object]  arn:aws:s3:::app-data/* except arn:aws:s3:::app-data/secret/*
 
       sqs
-        Write
-          sqs:SendMessage [queue] on arn:aws:sqs:*:111122223333:app-*
-            only if aws:SecureTransport Bool true (tls)
+        ACCESS  ACTIONS                  RESOURCES                         CONDITIONS
+        Write   sqs:SendMessage [queue]  arn:aws:sqs:*:111122223333:app-*  only if aws:SecureTransport Bool true (tls)
 
-      Privilege escalation"
+      Privilege escalation
+        ! iam:PassRole on *: can pass any matching role to a service, which then acts with that role’s permissions (pass-role-broad, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html)"
     `);
   });
 });

@@ -31,11 +31,17 @@ function resourcesText(g: WhatCanGrant): string {
   return `${g.resource}${within}${except}${g.exact ? '' : ' (approximate)'}${own}`;
 }
 
+/** One row of a service's table: the cells as plain text, and the escalation code to colour. */
+interface Row {
+  readonly cells: readonly [string, string, string, string, string];
+  readonly escalation: boolean;
+}
+
 /**
- * The grants of one service and access level: those alike in all but the action and resource type on
- * one line (an administrator's `*` covers every resource type of an action).
+ * The rows of one service and access level: grants alike in all but the action and resource type on
+ * one row (an administrator's `*` covers every resource type of an action).
  */
-function lines(grants: readonly WhatCanGrant[], style: Style): string[] {
+function rowsOf(level: string, grants: readonly WhatCanGrant[]): Row[] {
   const groups = new Map<string, { actions: string[]; types: string[]; grant: WhatCanGrant }>();
   for (const g of grants) {
     const key = JSON.stringify([resourcesText(g), g.conditions.map(conditionText), g.escalation?.code]);
@@ -47,19 +53,45 @@ function lines(grants: readonly WhatCanGrant[], style: Style): string[] {
     if (!group.actions.includes(g.action)) group.actions.push(g.action);
     if (g.resourceType !== null && !group.types.includes(g.resourceType)) group.types.push(g.resourceType);
   }
-  const out: string[] = [];
+  const rows: Row[] = [];
   for (const { actions, types, grant } of groups.values()) {
     const shown =
       actions.length > 4
         ? `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more`
         : actions.join(', ');
-    const flag = grant.escalation === null ? '' : style.red(` ! ${grant.escalation.code}`);
     const type =
       types.length === 0 ? '' : types.length === 1 ? ` [${types[0]}]` : ` [${types.length} resource types]`;
-    out.push(`    ${terminalSafe(`${shown}${type} on ${resourcesText(grant)}`)}${flag}`);
-    for (const c of grant.conditions) out.push(style.dim(`      ${terminalSafe(conditionText(c))}`));
+    rows.push({
+      cells: [
+        rows.length === 0 ? (LEVEL_NAMES[level] ?? level) : '',
+        terminalSafe(`${shown}${type}`),
+        terminalSafe(resourcesText(grant)),
+        grant.escalation?.code ?? '',
+        terminalSafe(grant.conditions.map(conditionText).join('; ')),
+      ],
+      escalation: grant.escalation !== null,
+    });
   }
-  return out;
+  return rows;
+}
+
+const HEADER = ['ACCESS', 'ACTIONS', 'RESOURCES', 'ESCALATION', 'CONDITIONS'] as const;
+
+/** A service's rows as a table: columns padded to their widest cell, the last one not padded. */
+function table(rows: readonly Row[], style: Style): string[] {
+  const used = HEADER.map((_, i) => i === 0 || i === 1 || i === 2 || rows.some((r) => r.cells[i] !== ''));
+  const widths = HEADER.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i]?.length ?? 0)));
+  const last = used.lastIndexOf(true);
+  const render = (cells: readonly string[], escalation: boolean) =>
+    `  ${cells
+      .flatMap((c, i) => {
+        if (!used[i]) return [];
+        const padded = i === last ? c : c.padEnd(widths[i] ?? 0);
+        return [i === 3 && escalation ? style.red(padded) : padded];
+      })
+      .join('  ')
+      .trimEnd()}`;
+  return [style.bold(render(HEADER, false)), ...rows.map((r) => render(r.cells, r.escalation))];
 }
 
 const LEVEL_NAMES: Readonly<Record<string, string>> = {
@@ -86,25 +118,29 @@ export function renderWhatCanText(result: WhatCanResult, style: Style): string {
   let service = '';
   let level = '';
   let group: WhatCanGrant[] = [];
-  const flush = () => {
-    if (group.length > 0) out.push(...lines(group, style));
+  let rows: Row[] = [];
+  const flushLevel = () => {
+    if (group.length > 0) rows.push(...rowsOf(level, group));
     group = [];
+  };
+  const flushService = () => {
+    flushLevel();
+    if (rows.length > 0) out.push('', style.bold(t(service)), ...table(rows, style));
+    rows = [];
   };
   for (const g of result.grants) {
     if (g.service !== service) {
-      flush();
+      flushService();
       service = g.service;
       level = '';
-      out.push('', style.bold(t(service)));
     }
     if (g.accessLevel !== level) {
-      flush();
+      flushLevel();
       level = g.accessLevel;
-      out.push(`  ${LEVEL_NAMES[level] ?? level}`);
     }
     group.push(g);
   }
-  flush();
+  flushService();
   if (escalations.length > 0) {
     out.push('', style.bold('Privilege escalation'));
     for (const g of escalations)

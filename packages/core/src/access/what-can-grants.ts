@@ -44,6 +44,8 @@ export interface SlotInput {
   readonly base: RequestBase;
   /** The principal's account: only its resources (and those whose ARN names no account) are listed. */
   readonly account: string;
+  /** The principal's partition (`aws`, `aws-cn`...): requests name resources of the same partition. */
+  readonly partition: string;
   /** The query's resource pattern, when given. */
   readonly resource: string | null;
 }
@@ -94,12 +96,12 @@ function matches(pattern: string, arn: string): boolean {
 
 const witnessCache = new Map<string, { witnesses: readonly string[]; complete: boolean }>();
 
-/** ARNs of `format` in `account` (or naming none) for every combination of `patterns`. */
-function witnessesFor(format: string, patterns: readonly string[], account: string) {
+/** ARNs of `format` in `partition` and `account` (or naming none) for every combination of `patterns`. */
+function witnessesFor(format: string, patterns: readonly string[], account: string, partition: string) {
   const compatible = [...new Set(patterns)]
     .filter((p) => p.startsWith('arn:') && arnPatternMatchesFormat(p, format))
     .sort();
-  const key = `${format}\u0000${account}\u0000${compatible.join('\u0000')}`;
+  const key = `${format}\u0000${partition}\u0000${account}\u0000${compatible.join('\u0000')}`;
   let found = witnessCache.get(key);
   if (found === undefined && compatible.length === 0) {
     // no pattern tells ARNs of the format apart: one fresh ARN, in the principal's account
@@ -108,14 +110,16 @@ function witnessesFor(format: string, patterns: readonly string[], account: stri
     const placeholder = arnSegments(format)?.[4]?.startsWith('${') === true;
     if (segments !== undefined && (placeholder || segments[4] === '')) {
       if (placeholder) segments[4] = account;
+      segments[1] = partition;
       found = { witnesses: [segments.join(':')], complete: true };
     }
   }
   if (found === undefined) {
-    const all = arnWitnesses([...compatible, `arn:*:*:*:${account}:*`], [format], 4000);
+    const all = arnWitnesses([...compatible, `arn:${partition}:*:*:${account}:*`], [format], 4000);
     const witnesses = all.witnesses.filter((w) => {
-      const owner = arnSegments(w)?.[4] ?? '';
-      return owner === '' || owner === account;
+      const segments = arnSegments(w);
+      const owner = segments?.[4] ?? '';
+      return segments?.[1] === partition && (owner === '' || owner === account);
     });
     found = { witnesses, complete: all.complete };
     if (witnessCache.size > 4000) witnessCache.clear();
@@ -147,7 +151,7 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
   const found =
     slot.format === null
       ? { witnesses: ['*'], complete: true }
-      : witnessesFor(slot.format, patterns, input.account);
+      : witnessesFor(slot.format, patterns, input.account, input.partition);
   const witnesses =
     input.resource === null || slot.format === null
       ? found.witnesses

@@ -13,7 +13,7 @@ import type { Evidence } from '../evidence/evidence.js';
 import { rcpCovers } from '../evidence/org-levels.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
 import { resolveIdentity } from '../evidence/resolve-identity.js';
-import { arnSegments } from '../matching/arn.js';
+import { arnSegments, parseArn } from '../matching/arn.js';
 import { escalationFor } from './what-can-escalation.js';
 import { type ResourceSlot, type SlotGrants, slotGrants } from './what-can-grants.js';
 import {
@@ -120,6 +120,7 @@ export async function whatCan(
   if (!resolution.found) return { ok: false, diagnostics: [principalUnknown(principal, resolution.missing)] };
   const identity = resolution.identity;
   const account = identity.account;
+  const partition = parseArn(principal)?.partition || 'aws';
   const probe = `arn:aws:sqs:us-east-1:${account}:whydenied-what-can`;
   const found = policySetFor(evidence, { principal, action: 'sqs:GetQueueUrl', resource: probe });
   const withRcps = found.input;
@@ -182,6 +183,7 @@ export async function whatCan(
       statements,
       base,
       account,
+      partition,
       resource: options.resource ?? null,
     };
     // actions with the same statements, resource types and sendable keys get the same grants
@@ -199,7 +201,7 @@ export async function whatCan(
       const found =
         shared === undefined
           ? slotGrants(input, slot)
-          : restamp(shared, action, input.accessLevel, slot, anyResource ? account : null);
+          : restamp(shared, action, input.accessLevel, slot, anyResource ? { account, partition } : null);
       if (memoKey !== null && shared === undefined) slotMemo.set(memoKey, found);
       evaluations += shared === undefined ? found.evaluations : 0;
       complete &&= found.complete;
@@ -264,7 +266,7 @@ function formatClass(format: string | null): string {
   return account === '' || account.startsWith('${') ? 'own' : `named ${account}`;
 }
 
-const PLACEHOLDER_FILLS: Readonly<Record<string, string>> = { Partition: 'aws', Region: 'us-east-1' };
+const PLACEHOLDER_FILLS: Readonly<Record<string, string>> = { Region: 'us-east-1' };
 
 /**
  * An ARN of a format with its placeholders filled (`${Account}` with the principal's account, others
@@ -272,22 +274,24 @@ const PLACEHOLDER_FILLS: Readonly<Record<string, string>> = { Partition: 'aws', 
  */
 const filled = new Map<string, string>();
 
-function filledFormat(format: string, account: string): string {
-  const key = `${account}\u0000${format}`;
+function filledFormat(format: string, account: string, partition: string): string {
+  const key = `${partition}\u0000${account}\u0000${format}`;
   let arn = filled.get(key);
   if (arn === undefined) {
-    arn = fillFormat(format, account);
+    arn = fillFormat(format, account, partition);
     if (filled.size > 20_000) filled.clear();
     filled.set(key, arn);
   }
   return arn;
 }
 
-function fillFormat(format: string, account: string): string {
+function fillFormat(format: string, account: string, partition: string): string {
   return format.replace(/\$\{([A-Za-z0-9]+)\}/g, (_, name: string) =>
     name === 'Account' || name === 'AccountId'
       ? account
-      : (PLACEHOLDER_FILLS[name] ?? name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()),
+      : name === 'Partition'
+        ? partition
+        : (PLACEHOLDER_FILLS[name] ?? name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase()),
   );
 }
 
@@ -297,10 +301,15 @@ function restamp(
   action: ActionPoint,
   accessLevel: AccessLevel,
   slot: ResourceSlot,
-  /** The principal's account when the grants came from another resource type (a fresh ARN of this one). */
-  account: string | null,
+  /** The principal's account and partition when the grants came from another resource type (a fresh ARN of this one). */
+  owner: { readonly account: string; readonly partition: string } | null,
 ): SlotGrants {
-  const own = account === null ? null : slot.format === null ? '*' : filledFormat(slot.format, account);
+  const own =
+    owner === null
+      ? null
+      : slot.format === null
+        ? '*'
+        : filledFormat(slot.format, owner.account, owner.partition);
   return {
     ...shared,
     grants: shared.grants.map((g) => {
