@@ -34,7 +34,7 @@ function run(
 }
 
 /** The SDK's standard settings pointed at the fake; no config file or instance metadata is read. */
-function awsEnv(endpoint: string, credentials = true): Record<string, string> {
+function awsEnv(endpoint: string, { credentials = true, region = true } = {}): Record<string, string> {
   return {
     AWS_ENDPOINT_URL: endpoint,
     ...(credentials
@@ -43,7 +43,7 @@ function awsEnv(endpoint: string, credentials = true): Record<string, string> {
           AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
         }
       : {}),
-    AWS_REGION: 'us-east-1',
+    ...(region ? { AWS_REGION: 'us-east-1' } : {}),
     AWS_CONFIG_FILE: '/nonexistent/whydenied-test-config',
     AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/whydenied-test-credentials',
     AWS_EC2_METADATA_DISABLED: 'true',
@@ -108,10 +108,14 @@ const CALLER = {
 };
 
 /** Runs `trail` against a fake of `world` (the log bucket `trail`, pages of 2 keys) and returns its calls too. */
-async function trailOnFake(args: readonly string[], world: Partial<FakeWorld> = {}, credentials = true) {
+async function trailOnFake(
+  args: readonly string[],
+  world: Partial<FakeWorld> = {},
+  settings: { credentials?: boolean; region?: boolean } = {},
+) {
   const fake = await startFakeAws({ caller: CALLER, buckets: { trail: OBJECTS }, pageSize: 2, ...world });
   try {
-    const result = await run(['trail', ...args], awsEnv(fake.endpoint, credentials));
+    const result = await run(['trail', ...args], awsEnv(fake.endpoint, settings));
     return { ...result, calls: [...fake.calls] };
   } finally {
     await fake.close();
@@ -165,6 +169,7 @@ describe('whydenied trail s3://bucket/prefix', () => {
     readonly path: string;
     readonly world?: Partial<FakeWorld>;
     readonly credentials?: boolean;
+    readonly region?: boolean;
     readonly exit: number;
     /** What the one line on standard error holds. */
     readonly says: readonly string[];
@@ -197,11 +202,15 @@ describe('whydenied trail s3://bucket/prefix', () => {
       exit: 1,
       says: ['s3://trail/: no AWS credentials'],
     },
+    { name: 'no region', path: 's3://trail/', region: false, exit: 1, says: ['s3://trail/: no AWS region'] },
     { name: 'no bucket in the address', path: 's3:///logs', exit: 2, says: ['names no S3 bucket'] },
   ];
   for (const c of FAILURES) {
     it(`says so in one line: ${c.name}`, async () => {
-      const result = await trailOnFake([c.path, '--format', 'json'], c.world, c.credentials ?? true);
+      const result = await trailOnFake([c.path, '--format', 'json'], c.world, {
+        credentials: c.credentials ?? true,
+        region: c.region ?? true,
+      });
       expect(result.status, result.stderr).toBe(c.exit);
       expect(result.stdout).toBe('');
       const lines = result.stderr.trimEnd().split('\n');

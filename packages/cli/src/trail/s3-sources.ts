@@ -137,6 +137,8 @@ function s3Problem(
       `${name}: no AWS credentials: the standard chain (environment, --profile, SSO, instance role) found none`,
     );
   if (failure.code === 'NoSuchBucket') return inputError(`${name}: no such bucket`);
+  if (/^Region is missing/.test(failure.message))
+    return inputError(`${name}: no AWS region: give --region, or set AWS_REGION or the profile's region`);
   const said = failure.message.split('\n')[0] ?? '';
   if (failure.outcome === 'denied')
     return inputError(
