@@ -1,8 +1,14 @@
-import { type AnalyzeInput, analyze, createCatalog, type InputKind } from '@whydenied/core';
+import {
+  type AnalyzeInput,
+  analyze,
+  createCatalog,
+  type InputKind,
+  parseContextPairs,
+} from '@whydenied/core';
 import { whatCan } from '@whydenied/core/access';
 import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
-import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
+import { EXIT_OK, firstProblem, inputError, usable, usageError } from '../cli-error.js';
 import { readInput } from '../io.js';
 import { toJsonText } from '../output.js';
 import { styleFor } from '../render/style.js';
@@ -18,6 +24,7 @@ interface WhatCanOptions {
   readonly org?: string;
   readonly service?: string;
   readonly resource?: string;
+  readonly context?: string[];
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -48,7 +55,7 @@ export const whatCanCommand: CommandSpec = {
         'output format: text, json, ndjson (one grant per line) or csv (one grant per row)';
     command
       .usage(
-        '--account FILE [--org FILE] [--service S] [--resource PATTERN] [--format text|json|ndjson|csv] PRINCIPAL',
+        '--account FILE [--org FILE] [--service S] [--resource PATTERN] [--context KEY=VALUE] [--format text|json|ndjson|csv] PRINCIPAL',
       )
       .argument('<principal>', 'the ARN of the IAM role or user (or a session of the role)')
       .addOption(
@@ -56,7 +63,13 @@ export const whatCanCommand: CommandSpec = {
       )
       .addOption(new Option('--org <file>', 'an organization snapshot (SCPs and RCPs)'))
       .option('--service <prefix>', "only this service's actions (e.g. s3)")
-      .option('--resource <pattern>', 'only access on resources this ARN pattern can name (IAM wildcards)');
+      .option('--resource <pattern>', 'only access on resources this ARN pattern can name (IAM wildcards)')
+      .addOption(
+        new Option(
+          '--context <key=value>',
+          'a request context value the access may depend on (repeat for a multi-valued key); settles that key',
+        ).argParser(collect),
+      );
   },
   async run({ io, command, args }) {
     const opts = command.opts<WhatCanOptions>();
@@ -68,6 +81,7 @@ export const whatCanCommand: CommandSpec = {
       throw usageError(`--service takes a service prefix such as \`s3\`, got \`${opts.service}\``);
     if (opts.resource !== undefined && opts.resource !== '*' && !opts.resource.startsWith('arn:'))
       throw usageError(`--resource takes an ARN pattern or \`*\`, got \`${opts.resource}\``);
+    const context = usable(parseContextPairs(opts.context ?? [], '--context'));
     const inputs: AnalyzeInput[] = [];
     const add = async (path: string, kind: InputKind) => {
       const input = await readInput(path, io);
@@ -75,7 +89,7 @@ export const whatCanCommand: CommandSpec = {
     };
     for (const path of opts.account ?? []) await add(path, 'account');
     if (opts.org !== undefined) await add(opts.org, 'organization');
-    const analysis = await analyze({ inputs });
+    const analysis = await analyze({ inputs, options: { context } });
     if (analysis.evidence === null || analysis.diagnostics.some((d) => d.severity === 'error'))
       throw inputError(firstProblem(analysis.diagnostics));
     const result = await whatCan(analysis.evidence, principal, {
