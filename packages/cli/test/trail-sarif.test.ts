@@ -94,6 +94,41 @@ describe('whydenied trail --format sarif', () => {
     });
   });
 
+  it('places the groups of a query result at the result file', () => {
+    const rows = join(dir, 'result.json');
+    writeFileSync(
+      rows,
+      JSON.stringify([
+        {
+          principal: 'arn:aws:iam::111122223333:role/deploy',
+          action: 's3:GetObject',
+          resource_pattern: 'arn:aws:s3:::reports/*',
+          error_code: 'AccessDenied',
+          reason_layer: 'identity',
+          count: 12,
+          first_seen: '2026-01-10T10:00:00Z',
+          last_seen: '2026-01-11T08:30:00Z',
+          kind: 'authorization',
+          lookalike: null,
+          deny_type: 'implicit',
+          event_ids: ['e-1', 'e-2'],
+          accounts: ['111122223333'],
+          regions: ['us-east-1'],
+          example_event_source: 's3.amazonaws.com',
+          example_event_name: 'GetObject',
+          example_error_message:
+            'User: arn:aws:sts::111122223333:assumed-role/deploy/ci is not authorized to perform: s3:GetObject on resource: "arn:aws:s3:::reports/a.csv" because no identity-based policy allows the s3:GetObject action',
+          example_caller: 'arn:aws:sts::111122223333:assumed-role/deploy/ci',
+          example_resource: 'arn:aws:s3:::reports/a.csv',
+        },
+      ]),
+    );
+    const [result] = sarifOf(['--from-sql-result', rows]).runs[0]?.results ?? [];
+    expect(result?.ruleId).toBe('denied-by-identity');
+    expect(result?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(pathToFileURL(rows).href);
+    expect(result?.locations[0]?.physicalLocation.region.startLine).toBe(1);
+  });
+
   it('fingerprints each group by its key: the same on every run, different between groups', () => {
     const prints = (rs: typeof results) => rs.map((r) => r.partialFingerprints['whydenied/v1']);
     expect(prints(sarifOf([LINES]).runs[0]?.results ?? [])).toEqual(prints(results));
