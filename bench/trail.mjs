@@ -4,7 +4,7 @@
 // RSS of the whole process, workers included), `zcat` over the same files, and a plain
 // parse-every-record loop (gunzip + JSON.parse of each file, one core); then the single 1 GB object.
 // Each figure is measured ROUNDS times (the rounds interleave the figures, so a burst of load from
-// elsewhere touches all of them): the median run is printed with every run's MB/s and MB per
+// elsewhere touches all of them): the medians are printed with every run's MB/s and MB per
 // CPU-second. CPU seconds count every thread of the process (workers and the thread pool's gunzip):
 // on a shared machine they still measure the cost when wall time no longer does.
 // The archive is generated once into the system's temporary folder and reused (WHYDENIED_TRAIL_MB
@@ -72,15 +72,20 @@ function runTrail(path, jobs) {
   return { seconds, rss: usage.maxRssKiB / 1024, cpu: usage.cpuSeconds, report };
 }
 
-/** Wall-clock throughput, per core used, and per CPU-second (what a shared, loaded machine still measures). */
+/**
+ * Wall-clock throughput, per core used, and per CPU-second (what a shared, loaded machine still
+ * measures): the median of each over the runs, then every run's.
+ */
 function line(label, rawBytes, runs, cores, extra = '') {
-  const sorted = [...runs].sort((a, b) => a.seconds - b.seconds);
-  const median = sorted[Math.floor(sorted.length / 2)];
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const mbs = (run) => rawBytes / 1e6 / run.seconds;
   const perCpu = (run) => rawBytes / 1e6 / run.cpu;
+  const wall = median(runs.map(mbs));
+  const seconds = median(runs.map((r) => r.seconds));
   const all = runs.map((r) => `${mbs(r).toFixed(0)}/${perCpu(r).toFixed(0)}`).join(' ');
+  const middle = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)];
   console.log(
-    `${label.padEnd(34)} ${median.seconds.toFixed(2).padStart(7)} s  ${mbs(median).toFixed(0).padStart(5)} MB/s raw  ${(mbs(median) / cores).toFixed(0).padStart(5)} MB/s per core  ${perCpu(median).toFixed(0).padStart(5)} MB/s per CPU-second  (runs, MB/s / per CPU-second: ${all})${extra === '' ? '' : `\n${' '.repeat(36)}${extra(median)}`}`,
+    `${label.padEnd(34)} ${seconds.toFixed(2).padStart(7)} s  ${wall.toFixed(0).padStart(5)} MB/s raw  ${(wall / cores).toFixed(0).padStart(5)} MB/s per core  ${median(runs.map(perCpu)).toFixed(0).padStart(5)} MB/s per CPU-second  (runs, MB/s / per CPU-second: ${all})${extra === '' ? '' : `\n${' '.repeat(36)}${extra(middle)}`}`,
   );
 }
 
