@@ -121,7 +121,8 @@ export async function whatCan(
   const identity = resolution.identity;
   const account = identity.account;
   const partition = parseArn(principal)?.partition || 'aws';
-  const probe = `arn:aws:sqs:us-east-1:${account}:whydenied-what-can`;
+  // a resource of the account in a service RCPs cover: its set holds every layer what-can evaluates
+  const probe = `arn:${partition}:sqs:us-east-1:${account}:whydenied-what-can`;
   const found = policySetFor(evidence, { principal, action: 'sqs:GetQueueUrl', resource: probe });
   const withRcps = found.input;
   const { rcps: _rcps, ...withoutRcps } = withRcps;
@@ -134,7 +135,7 @@ export async function whatCan(
     const set = rcp ? compiledRcp.value : compiled.value;
     let t = trusting.get(set);
     if (t === undefined) {
-      const r = compilePolicySet(trustingInput(rcp ? withRcps : withoutRcps, account));
+      const r = compilePolicySet(trustingInput(rcp ? withRcps : withoutRcps, account, partition));
       t = r.ok ? r.value : set;
       trusting.set(set, t);
     }
@@ -198,14 +199,14 @@ export async function whatCan(
             ? `${key}|any|${formatClass(slot.format)}`
             : `${key}|${slot.type}|${slot.format}`;
       const shared = memoKey === null ? undefined : slotMemo.get(memoKey);
-      const found =
+      const slotFound =
         shared === undefined
           ? slotGrants(input, slot)
           : restamp(shared, action, input.accessLevel, slot, anyResource ? { account, partition } : null);
-      if (memoKey !== null && shared === undefined) slotMemo.set(memoKey, found);
-      evaluations += shared === undefined ? found.evaluations : 0;
-      complete &&= found.complete;
-      for (const g of found.grants) grants.push(g);
+      if (memoKey !== null && shared === undefined) slotMemo.set(memoKey, slotFound);
+      evaluations += shared === undefined ? slotFound.evaluations : 0;
+      complete &&= slotFound.complete;
+      for (const g of slotFound.grants) grants.push(g);
     }
   }
   grants.sort(byGrant);
@@ -331,7 +332,7 @@ function restamp(
 }
 
 /** The set with a stand-in resource policy that trusts the account (delegating to its IAM policies). */
-function trustingInput(input: PolicySetInput, account: string): PolicySetInput {
+function trustingInput(input: PolicySetInput, account: string, partition: string): PolicySetInput {
   return {
     ...input,
     resourcePolicy: {
@@ -339,7 +340,12 @@ function trustingInput(input: PolicySetInput, account: string): PolicySetInput {
       document: {
         Version: '2012-10-17',
         Statement: [
-          { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: '*', Resource: '*' },
+          {
+            Effect: 'Allow',
+            Principal: { AWS: `arn:${partition}:iam::${account}:root` },
+            Action: '*',
+            Resource: '*',
+          },
         ],
       },
     },
