@@ -121,8 +121,13 @@ function parseS3Path(path: string): { bucket: string; prefix: string; path: stri
 /** Codes the SDK gives when the credential chain found nothing to sign with. */
 const NO_CREDENTIALS = new Set(['CredentialsProviderError', 'CredentialsError']);
 
-/** A failed S3 read as the one-line error of the contract, naming the bucket or the object. */
-function s3Problem(
+/**
+ * A failed S3 read as the one-line error of the contract, naming the bucket or the object. A read of
+ * a log file CloudTrail encrypted with a KMS key (SSE-KMS) also needs `kms:Decrypt` on that key: S3's
+ * denial then names it.
+ * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html
+ */
+export function s3Problem(
   name: string,
   resource: string,
   failure: {
@@ -140,6 +145,12 @@ function s3Problem(
   if (/^Region is missing/.test(failure.message))
     return inputError(`${name}: no AWS region: give --region, or set AWS_REGION or the profile's region`);
   const said = failure.message.split('\n')[0] ?? '';
+  if (failure.outcome === 'denied' && /\bkms:/i.test(said)) {
+    const key = /arn:aws[a-z-]*:kms:[^\s"',]+/.exec(said)?.[0];
+    return inputError(
+      `${name}: AWS denied ${failure.action} (${failure.code}): the object is encrypted with a KMS key; the credentials need kms:Decrypt on ${key ?? 'that key'} as well as ${failure.action} on ${resource}`,
+    );
+  }
   if (failure.outcome === 'denied')
     return inputError(
       `${name}: AWS denied ${failure.action} (${failure.code}): the credentials need ${failure.action} on ${resource}`,
