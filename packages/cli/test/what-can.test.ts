@@ -107,6 +107,12 @@ const CASES: readonly CliCase[] = [
     stderr: /role\/nobody/,
   },
   {
+    name: 'an unknown --service: wrong usage naming it',
+    args: ['what-can', ROLE, ...EVIDENCE, '--service', 'nosuchservice'],
+    exit: 2,
+    stderr: /--service: .*nosuchservice/,
+  },
+  {
     name: 'no account file: wrong usage',
     args: ['what-can', ROLE],
     exit: 2,

@@ -97,7 +97,11 @@ export const whatCanCommand: CommandSpec = {
       ...(opts.service === undefined ? {} : { service: opts.service }),
       ...(opts.resource === undefined ? {} : { resource: opts.resource }),
     });
-    if (!result.ok) throw inputError(firstProblem(result.diagnostics, (opts.account ?? []).join(', ')));
+    if (!result.ok) {
+      if (result.diagnostics.some((d) => d.code === 'what-can-service-unknown'))
+        throw usageError(`--service: ${firstProblem(result.diagnostics)}`);
+      throw inputError(firstProblem(result.diagnostics, (opts.account ?? []).join(', ')));
+    }
     const found = result.value;
     if (opts.format === 'json') io.stdout.write(toJsonText(whatCanJson(found)));
     else if (opts.format === 'ndjson')

@@ -27,7 +27,8 @@ interface ExpectedGrant {
 
 interface WhatCanCase {
   readonly name: string;
-  readonly input: WhatCanCaseInput;
+  /** `principal`: the ARN asked about (the case's role by default). */
+  readonly input: WhatCanCaseInput & { readonly principal?: string };
   readonly expected: {
     /** Each of these grants is listed (compared on the fields given). */
     readonly grants?: readonly ExpectedGrant[];
@@ -56,7 +57,7 @@ const GRANT_KEYS = [
 
 const CASES = loadCaseTable<WhatCanCase>(new URL('./cases/what-can.cases.json', import.meta.url), {
   top: ['name', 'input', 'expected'],
-  input: ['policies', 'boundary', 'scps', 'tags', 'context', 'service', 'resource'],
+  input: ['policies', 'boundary', 'scps', 'tags', 'context', 'service', 'resource', 'principal'],
   expected: ['grants', 'actions', 'absent', 'actionCount', 'error'],
 });
 for (const c of CASES)
@@ -82,7 +83,7 @@ function shapeOf(grant: WhatCanGrant, expected: ExpectedGrant): Record<string, u
 describe('what-can cases', () => {
   for (const c of CASES) {
     it(c.name, async () => {
-      const result = await whatCan(caseEvidence(c.input), CASE_ROLE, {
+      const result = await whatCan(caseEvidence(c.input), c.input.principal ?? CASE_ROLE, {
         catalog: nodeCatalog(),
         ...(c.input.service === undefined ? {} : { service: c.input.service }),
         ...(c.input.resource === undefined ? {} : { resource: c.input.resource }),

@@ -106,7 +106,8 @@ function statementsFor(set: CompiledPolicySet, action: ActionPoint): RelevantSta
  * values of every context key the evidence leaves open. Each grant carries its narrowest pattern,
  * its carve-outs, its open conditions, the deciding statements and a privilege-escalation flag.
  *
- * Returns `what-can-principal-unknown` when the evidence does not hold the principal.
+ * Returns `what-can-principal-unknown` when the evidence does not hold the principal, and
+ * `what-can-service-unknown` for a service prefix the catalog does not know.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
@@ -116,6 +117,8 @@ export async function whatCan(
   principal: string,
   options: WhatCanOptions,
 ): Promise<Result<WhatCanResult>> {
+  if (options.service !== undefined && !(await options.catalog.hasService(options.service)))
+    return { ok: false, diagnostics: [serviceUnknown(options.service)] };
   const resolution = resolveIdentity(evidence, principal);
   if (!resolution.found) return { ok: false, diagnostics: [principalUnknown(principal, resolution.missing)] };
   const identity = resolution.identity;
@@ -373,5 +376,15 @@ function principalUnknown(principal: string, missing: readonly { message: string
     message: `the account authorization details do not hold \`${principal}\``,
     path: '',
     help: missing[0]?.message ?? 'give the authorization details of the account that holds the principal',
+  };
+}
+
+function serviceUnknown(service: string): Diagnostic {
+  return {
+    code: 'what-can-service-unknown',
+    severity: 'error',
+    message: `\`${service}\` is not a service prefix the service catalog knows`,
+    path: '',
+    help: 'give the prefix actions are written with, such as `s3` or `ec2`',
   };
 }
