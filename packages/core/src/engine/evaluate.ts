@@ -114,7 +114,7 @@ export function evaluate(
   // than it saves.
   let memo = leanMemo.get(compiled);
   if (memo === undefined) {
-    memo = { entries: new Map(), lookups: 0, hits: 0, pausedFor: 0 };
+    memo = { entries: new Map(), byRequest: new WeakMap(), lookups: 0, hits: 0, pausedFor: 0 };
     leanMemo.set(compiled, memo);
   }
   if (memo.pausedFor > 0) {
@@ -124,29 +124,42 @@ export function evaluate(
   if (memo.lookups >= MEMO_PROBE) {
     if (memo.hits * 8 < memo.lookups) {
       memo.pausedFor = MEMO_PAUSE;
-      memo.entries.clear();
+      clearMemo(memo);
     }
     memo.lookups = 0;
     memo.hits = 0;
   }
   memo.lookups++;
+  // the same request object again (a batch reader gives equal requests as one object): no hashing
+  const same = memo.byRequest.get(request);
+  if (same !== undefined) {
+    memo.hits++;
+    return same;
+  }
   const hash = requestHash(request);
   let bucket = memo.entries.get(hash);
   if (bucket !== undefined) {
     for (const entry of bucket) {
       if (sameRequest(entry.request, request)) {
         memo.hits++;
+        memo.byRequest.set(request, entry.result);
         return entry.result;
       }
     }
   } else {
-    if (memo.entries.size >= LEAN_MEMO_LIMIT) memo.entries.clear();
+    if (memo.entries.size >= LEAN_MEMO_LIMIT) clearMemo(memo);
     bucket = [];
     memo.entries.set(hash, bucket);
   }
   const result = evaluateRequest(compiled, request, options);
   bucket.push({ request, result });
+  memo.byRequest.set(request, result);
   return result;
+}
+
+function clearMemo(memo: LeanMemo): void {
+  memo.entries.clear();
+  memo.byRequest = new WeakMap();
 }
 
 /** The lean memo of one compiled set, with its hit rate over the current probe window. */
@@ -155,6 +168,8 @@ interface LeanMemo {
     number,
     { readonly request: AuthorizationRequest; readonly result: EvaluationResult }[]
   >;
+  /** The results of the request objects in `entries`, by object. */
+  byRequest: WeakMap<AuthorizationRequest, EvaluationResult>;
   lookups: number;
   hits: number;
   /** Requests still to evaluate without the memo. */
