@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
@@ -165,7 +166,10 @@ export async function* readInputLines(
   let total = 0;
   const lineOf = (last: string): InputLine => {
     number++;
-    if (pending.length === 0) return { number, text: cleanLine(last, number) };
+    if (pending.length === 0) {
+      if (last.length <= piecesAbove) return { number, text: cleanLine(last, number) };
+      return piecesLine(number, cleanPieces([last], number));
+    }
     const pieces = pending;
     if (last !== '') pieces.push(last);
     const length = pendingLength + last.length;
@@ -176,12 +180,24 @@ export async function* readInputLines(
   };
   try {
     let decoder: StringDecoder | null = null;
+    let utf8 = false;
+    /** Whether the decoder may hold the first bytes of a character the next chunk completes. */
+    let held = false;
     for await (const chunk of stream) {
       if (decoder === null && typeof chunk !== 'string') {
         // PowerShell's `>` writes UTF-16LE with a byte-order mark
-        decoder = new StringDecoder(chunk[0] === 0xff && chunk[1] === 0xfe ? 'utf16le' : 'utf8');
+        utf8 = !(chunk[0] === 0xff && chunk[1] === 0xfe);
+        decoder = new StringDecoder(utf8 ? 'utf8' : 'utf16le');
       }
-      const text = typeof chunk === 'string' ? chunk : (decoder as StringDecoder).write(chunk);
+      let text: string;
+      if (typeof chunk === 'string') text = chunk;
+      else if (utf8 && !held && isAscii(chunk)) {
+        // ASCII is its own UTF-8: copied as Latin-1, without decoding (batch files are mostly ASCII)
+        text = chunk.toString('latin1');
+      } else {
+        text = (decoder as StringDecoder).write(chunk);
+        held = endsInsideCharacter(chunk);
+      }
       total += text.length;
       if (total > MAX_INPUT_BYTES) {
         throw inputError(`${name}: input is larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MiB`);
@@ -212,6 +228,23 @@ export async function* readInputLines(
     throw error;
   }
   if (pending.length > 0) yield lineOf('');
+}
+
+/**
+ * Whether UTF-8 bytes end inside a character (its first bytes without the rest); true when that
+ * cannot be told from the chunk alone (nothing but continuation bytes).
+ */
+function endsInsideCharacter(chunk: Buffer): boolean {
+  let i = chunk.length - 1;
+  let continuation = 0;
+  while (i >= 0 && continuation < 3 && ((chunk[i] as number) & 0xc0) === 0x80) {
+    i--;
+    continuation++;
+  }
+  if (i < 0) return true;
+  const lead = chunk[i] as number;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return continuation + 1 < length;
 }
 
 /** A line given as pieces, whose `text` joins them when first read. */
