@@ -71,6 +71,31 @@ const CALLS: readonly {
     files: { 'input.txt': read('examples/errors/runinstances-passrole.txt') },
     argv: ['redact', '--format', 'json', 'input.txt'],
   },
+  {
+    tool: 'what-can',
+    args: {
+      principal: 'arn:aws:iam::111122223333:role/app',
+      accounts: [read('packages/cli/test/fixtures/what-can/account.json')],
+      organization: read('packages/cli/test/fixtures/what-can/org.json'),
+      service: 's3',
+    },
+    files: {
+      'account-1.json': read('packages/cli/test/fixtures/what-can/account.json'),
+      'organization.json': read('packages/cli/test/fixtures/what-can/org.json'),
+    },
+    argv: [
+      'what-can',
+      '--format',
+      'json',
+      '--account',
+      'account-1.json',
+      '--org',
+      'organization.json',
+      '--service',
+      's3',
+      'arn:aws:iam::111122223333:role/app',
+    ],
+  },
 ];
 
 describe('whydenied mcp, through the SDK client', () => {
@@ -90,7 +115,7 @@ describe('whydenied mcp, through the SDK client', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('lists the six tools, each with an object schema that refuses unknown keys', async () => {
+  it('lists the seven tools, each with an object schema that refuses unknown keys', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual([
       'diagnose',
@@ -99,6 +124,7 @@ describe('whydenied mcp, through the SDK client', () => {
       'lint',
       'compare',
       'redact',
+      'what-can',
     ]);
     for (const tool of tools) {
       expect(tool.inputSchema.type).toBe('object');

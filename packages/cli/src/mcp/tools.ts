@@ -220,6 +220,37 @@ export const MCP_TOOLS: readonly McpTool[] = [
     },
     command: (args) => new RunBuilder('redact').input(null, 'input.txt', str(args, 'text')).done(),
   },
+  {
+    name: 'what-can',
+    description:
+      "Every AWS action one IAM role or user is allowed, from its account's authorization details and the organization's SCPs and RCPs: per service, access level and resource type, with resource patterns, carve-outs, open conditions, deciding statements and privilege-escalation flags. Returns the JSON of `whydenied what-can --format json`.",
+    inputSchema: {
+      type: 'object',
+      properties: {
+        principal: text('the ARN of the IAM role or user (or a session of the role)'),
+        accounts: texts('`aws iam get-account-authorization-details` outputs, one per account'),
+        organization: text('an organization snapshot (SCPs and RCPs)'),
+        service: text("only this service's actions (its prefix, e.g. s3)"),
+        resource: text('only access on resources this ARN pattern can name'),
+        context: texts('request context values as KEY=VALUE, settling those keys'),
+      },
+      required: ['principal', 'accounts'],
+      additionalProperties: false,
+    },
+    command(args) {
+      const run = new RunBuilder('what-can');
+      list(args, 'accounts').forEach((account, i) => {
+        run.input('--account', `account-${i + 1}.json`, account);
+      });
+      const { argv, texts } = run
+        .input('--org', 'organization.json', str(args, 'organization'))
+        .option('--service', str(args, 'service'))
+        .option('--resource', str(args, 'resource'))
+        .option('--context', list(args, 'context'))
+        .done();
+      return { argv: [...argv, '--', str(args, 'principal') ?? ''], texts };
+    },
+  },
 ];
 
 /**
