@@ -243,6 +243,23 @@ describeInBrowser('trail logs on the web page', () => {
     await page.close();
   });
 
+  it('reads the logs on the page itself when its worker does not start', async () => {
+    const expected = cliTrail(delivered);
+    const page = await session.browser.newPage();
+    let refused = 0;
+    await page.route(/\/assets\/trail-worker-[\w-]+\.js$/, (route) => {
+      refused += 1;
+      return route.abort();
+    });
+    await page.goto(session.server.url);
+    await page.setInputFiles('#evidence-files', delivered);
+    await trailRead(page);
+    expect(refused).toBe(1);
+    await showAll(page);
+    expect(await rowsOnPage(page)).toEqual(expected.groups.map(asRow));
+    await page.close();
+  });
+
   it('leaves a file of one CloudTrail record to the error box, as before', async () => {
     const page = await session.browser.newPage();
     await page.goto(session.server.url);

@@ -1,15 +1,20 @@
-import { type OnTrailProgress, scanTrailFiles } from './scan-files.js';
+import { type OnTrailProgress, scanTrailFiles, type TrailScanOutcome } from './scan-files.js';
 import type { RunningTrailScan } from './start-scan.js';
 
 /**
- * `startTrailScan` of the self-contained offline page: the same streaming read on the page's thread
- * (each chunk is awaited, so the page still paints between them), as a page opened from disk cannot
- * start a worker from a file.
+ * The same streaming read on the page's thread (each chunk is awaited, so the page still paints
+ * between them): `startTrailScan` of the self-contained offline page, as a page opened from disk cannot
+ * start a worker from a file, and of the served page when its worker does not start.
  */
 export function startTrailScan(files: readonly File[], onProgress: OnTrailProgress): RunningTrailScan {
   const abort = new AbortController();
   return {
-    outcome: scanTrailFiles(files, onProgress, abort.signal),
+    outcome: scanTrailFiles(files, onProgress, abort.signal).catch(
+      (error: unknown): TrailScanOutcome => ({
+        ok: false,
+        message: `the logs could not be read: ${String(error)}`,
+      }),
+    ),
     cancel: () => abort.abort(),
   };
 }
