@@ -17,7 +17,7 @@ import {
 } from '../engine/compile-policy-set.js';
 import type { CompiledClause } from '../engine/conditions/evaluate-condition.js';
 import { evaluate } from '../engine/evaluate.js';
-import type { LayerName } from '../engine/layers.js';
+import { LAYER_ORDER, type LayerName } from '../engine/layers.js';
 import type { PrincipalGrant } from '../engine/principal-match.js';
 import type { AuthorizationRequest, ContextValue } from '../engine/request.js';
 import { buildRequestContext } from '../engine/request-context.js';
@@ -533,8 +533,12 @@ function policyKeyUses(policy: CompiledPolicy, actionLower: string, resource: st
 interface OpenSearch {
   readonly open: readonly string[];
   readonly spaces: readonly KeySpace[];
-  /** Allowed requests, the one with the fewest values first. */
+  /**
+   * Allowed requests to trace: the one with the fewest open values (the witness) first, then those one
+   * open value away from it; empty when none is allowed.
+   */
   readonly allowed: readonly AuthorizationRequest[];
+  /** Explicitly denied requests one open value away from the witness. */
   readonly explicitDenied: readonly AuthorizationRequest[];
   /** Every evaluated combination allowed. */
   readonly all: boolean;
@@ -578,9 +582,7 @@ function searchOpen(
   const stripped: Record<string, ContextValue> = {};
   for (const [key, value] of Object.entries(base.context))
     if (!openSet.has(key.toLowerCase())) stripped[key] = value;
-  const allowed: { request: AuthorizationRequest; values: number }[] = [];
-  const explicitDenied: AuthorizationRequest[] = [];
-  for (let n = 0; n < tried; n++) {
+  const requestAt = (n: number): { request: AuthorizationRequest; values: number } => {
     const context: Record<string, ContextValue> = { ...stripped };
     let rest = n;
     let values = 0;
@@ -592,22 +594,55 @@ function searchOpen(
       context[space.key] = value;
       values++;
     }
-    const request: AuthorizationRequest = { ...base, context };
-    const result = evaluate(set, request, { trace: 'none' });
-    if (result.decision === 'Allowed') allowed.push({ request, values });
-    else if (result.decision === 'ExplicitDeny' && explicitDenied.length < TRACED_DENIED)
-      explicitDenied.push(request);
+    return { request: { ...base, context }, values };
+  };
+  // 1: allowed, 2: explicitly denied, 0: implicitly denied
+  const decisions = new Uint8Array(tried);
+  let allowedCount = 0;
+  let witness = -1;
+  let witnessValues = Number.POSITIVE_INFINITY;
+  for (let n = 0; n < tried; n++) {
+    const { request, values } = requestAt(n);
+    const decision = evaluate(set, request, { trace: 'none' }).decision;
+    decisions[n] = decision === 'Allowed' ? 1 : decision === 'ExplicitDeny' ? 2 : 0;
+    if (decision !== 'Allowed') continue;
+    allowedCount++;
+    if (values < witnessValues) {
+      witness = n;
+      witnessValues = values;
+    }
   }
-  const ordered = allowed
-    .map((a, i) => ({ ...a, i }))
-    .sort((a, b) => a.values - b.values || a.i - b.i)
-    .map((a) => a.request);
+  // the combinations one open value away from the witness tell which other allowing statements
+  // and which Deny statements the access turns on (traced, they name their conditions)
+  const neighbours: number[] = [];
+  if (witness >= 0) {
+    let stride = 1;
+    for (const space of spaces) {
+      const count = Math.max(1, space.classes.length);
+      const digit = Math.floor(witness / stride) % count;
+      for (let c = 0; c < count; c++) {
+        const n = witness + (c - digit) * stride;
+        if (c !== digit && n < tried) neighbours.push(n);
+      }
+      stride *= count;
+    }
+  }
+  const allowed =
+    witness < 0
+      ? []
+      : [witness, ...neighbours.filter((n) => decisions[n] === 1)]
+          .slice(0, TRACED_ALLOWED)
+          .map((n) => requestAt(n).request);
+  const explicitDenied = neighbours
+    .filter((n) => decisions[n] === 2)
+    .slice(0, TRACED_DENIED)
+    .map((n) => requestAt(n).request);
   return {
     open,
     spaces,
-    allowed: ordered,
+    allowed,
     explicitDenied,
-    all: allowed.length === tried && tried === total,
+    all: allowedCount === tried && tried === total,
     complete: tried === total && spaces.every((s) => s.complete),
   };
 }
@@ -665,7 +700,15 @@ function rowOf(
         if (t.matched && t.origin.statement.effect === 'Deny') addConditions(t.origin, t.origin.statement);
     }
   }
-  const listed = [...conditions.values()];
+  // what the allowing statements require first, then the denies, each in the engine's layer order
+  const listed = [...conditions.values()].sort(
+    (a, b) =>
+      (a.effect === b.effect ? 0 : a.effect === 'requires' ? -1 : 1) ||
+      LAYER_ORDER.indexOf(a.layer) - LAYER_ORDER.indexOf(b.layer) ||
+      byText(a.policy, b.policy) ||
+      a.statementIndex - b.statementIndex ||
+      byText(a.pointer, b.pointer),
+  );
   const categories = [...new Set(listed.map((c) => c.category))].sort();
   const session =
     p.kind === 'role'
