@@ -141,6 +141,15 @@ const CASES: readonly CliCase[] = [
 describe('whydenied what-can', () => {
   for (const c of CASES) it(c.name, () => checkCliCase(c));
 
+  it('json: written in pieces, the text of every command (two-space indent, final newline)', () => {
+    const empty = ['--service', 'sqs', '--context', 'aws:SecureTransport=false'];
+    for (const args of [EVIDENCE, [...EVIDENCE, ...empty]]) {
+      const run = runCli(['what-can', ROLE, ...args, '--format', 'json']);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(`${JSON.stringify(JSON.parse(run.stdout), null, 2)}\n`);
+    }
+  });
+
   it('ndjson: one grant per line, the same grants as json', () => {
     const json = JSON.parse(runCli(['what-can', ROLE, ...EVIDENCE, '--format', 'json']).stdout) as {
       grants: unknown[];

@@ -10,9 +10,8 @@ import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usable, usageError } from '../cli-error.js';
 import { readInput } from '../io.js';
-import { toJsonText } from '../output.js';
 import { styleFor } from '../render/style.js';
-import { renderWhatCanCsv, renderWhatCanText, whatCanJson } from '../render/what-can-text.js';
+import { renderWhatCanCsv, renderWhatCanText, whatCanJsonText } from '../render/what-can-text.js';
 import type { CommandSpec } from './command.js';
 
 type WhatCanFormat = 'text' | 'json' | 'ndjson' | 'csv';
@@ -103,7 +102,7 @@ export const whatCanCommand: CommandSpec = {
       throw inputError(firstProblem(result.diagnostics, (opts.account ?? []).join(', ')));
     }
     const found = result.value;
-    if (opts.format === 'json') io.stdout.write(toJsonText(whatCanJson(found)));
+    if (opts.format === 'json') for (const piece of whatCanJsonText(found)) io.stdout.write(piece);
     else if (opts.format === 'ndjson')
       io.stdout.write(found.grants.map((g) => `${JSON.stringify(g)}\n`).join(''));
     else if (opts.format === 'csv') io.stdout.write(renderWhatCanCsv(found));

@@ -18,6 +18,35 @@ export function whatCanJson(result: WhatCanResult): Record<string, unknown> {
   };
 }
 
+/** How much JSON text is gathered before it is written. */
+const JSON_CHUNK = 1 << 20;
+
+/**
+ * `what-can --format json` as the text `toJsonText` gives (two-space indent, final newline), in
+ * pieces of about 1 MiB: each grant is serialised on its own, so that an administrator's 45 MB answer
+ * is never one string.
+ */
+export function* whatCanJsonText(result: WhatCanResult): Generator<string> {
+  const json = whatCanJson(result);
+  const whole = JSON.stringify({ ...json, grants: [] }, null, 2);
+  if (result.grants.length === 0) {
+    yield `${whole}\n`;
+    return;
+  }
+  const marker = '"grants": []';
+  const at = whole.indexOf(marker);
+  let piece = `${whole.slice(0, at)}"grants": [`;
+  const last = result.grants.length - 1;
+  for (const [i, g] of result.grants.entries()) {
+    piece += `\n    ${JSON.stringify(g, null, 2).replace(/\n/g, '\n    ')}${i < last ? ',' : ''}`;
+    if (piece.length >= JSON_CHUNK) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}\n  ]${whole.slice(at + marker.length)}\n`;
+}
+
 /** `key (category)` for a condition; `unless …` for a deny's. */
 function conditionText(c: OpenCondition): string {
   const values = c.values.length === 1 ? (c.values[0] as string) : `[${c.values.join(', ')}]`;
