@@ -184,7 +184,12 @@ describe('gatherEvidence', () => {
   });
 });
 
+/** `trail s3://`'s reads, made by trail-objects.test.ts, not by gathering an error's evidence. */
+const TRAIL_READS = new Set(['s3:ListBucket', 's3:GetObject']);
+
 afterAll(() => {
-  // the least-privilege policy for live mode lists exactly the calls these cases made
-  expect([...made].sort()).toEqual(liveModePolicy().Statement[0]?.Action);
+  // the least-privilege policy for live mode lists exactly the calls these cases made, and trail's
+  expect([...made].sort()).toEqual(
+    ((liveModePolicy().Statement[0]?.Action ?? []) as string[]).filter((action) => !TRAIL_READS.has(action)),
+  );
 });
