@@ -1,8 +1,9 @@
 import { type Catalog, formatDiagnostic } from '@whydenied/core';
-import { whatCan, whoCan } from '@whydenied/core/access';
+import { type WhatCanResult, whatCan, whoCan } from '@whydenied/core/access';
 import { analyzePage, type PageAnalysis } from '../analyze.js';
 import type { PageInputs } from '../inputs.js';
-import type { AccessOutcome, AccessQuery } from './messages.js';
+import { isUnless } from './condition-effect.js';
+import type { AccessOutcome, AccessQuery, WhatCanView } from './messages.js';
 
 /** The analysis the last query read its evidence from, kept while the evidence inputs stay the same. */
 let last: { inputs: PageInputs; analysis: Promise<PageAnalysis> } | null = null;
@@ -69,9 +70,27 @@ export async function runAccessQuery(
     ...(service === '' ? {} : { service }),
   });
   return result.ok
-    ? { ok: true, type: 'what-can', value: result.value }
+    ? { ok: true, type: 'what-can', value: whatCanView(result.value) }
     : {
         ok: false,
         message: result.diagnostics.map((d) => formatDiagnostic(d, { source: false })).join('; '),
       };
+}
+
+/** The rows the panel shows of a what-can result (see {@link WhatCanView}). */
+function whatCanView(result: WhatCanResult): WhatCanView {
+  return {
+    principal: result.principal,
+    grants: result.grants.map((g) => ({
+      action: g.action,
+      accessLevel: g.accessLevel,
+      resourceType: g.resourceType,
+      resource: g.resource,
+      except: g.except,
+      conditions: [...new Set(g.conditions.map((c) => `${isUnless(c.effect) ? 'unless ' : ''}${c.key}`))],
+      escalation: g.escalation === null ? null : { code: g.escalation.code, summary: g.escalation.summary },
+    })),
+    unknownActions: result.unknownActions.length,
+    notes: [...result.missingEvidence.map((m) => m.message), ...result.limits.map((l) => l.message)],
+  };
 }

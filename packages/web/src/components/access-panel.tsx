@@ -1,7 +1,8 @@
 import type { Evidence } from '@whydenied/core';
-import type { WhatCanGrant, WhatCanResult, WhoCanResult, WhoCanRow } from '@whydenied/core/access';
+import type { WhoCanResult, WhoCanRow } from '@whydenied/core/access';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AccessOutcome, AccessQuery } from '../access/messages.js';
+import { isUnless } from '../access/condition-effect.js';
+import type { AccessOutcome, AccessQuery, GrantRow, WhatCanView } from '../access/messages.js';
 import { type AccessRunner, accessRunner } from '../access/start-query.js';
 import { openedFromDisk } from '../catalog.js';
 import type { PageInputs } from '../inputs.js';
@@ -194,11 +195,6 @@ function AccessResult({ state, onCancel }: { readonly state: QueryState; readonl
   );
 }
 
-/** Whether a condition is a denying statement's: the access holds unless it is met. */
-function isUnless(effect: string): boolean {
-  return effect === 'unless' || effect === 'Deny';
-}
-
 /** The condition keys a row still depends on, each once. */
 function conditionKeys(row: WhoCanRow): string[] {
   return [...new Set(row.conditions.map((c) => `${isUnless(c.effect) ? 'unless ' : ''}${c.key}`))];
@@ -269,11 +265,11 @@ function WhoCanTable({ result }: { readonly result: WhoCanResult }) {
   );
 }
 
-function grantKey(g: WhatCanGrant): string {
+function grantKey(g: GrantRow): string {
   return `${g.action} ${g.resourceType ?? '*'} ${g.resource}`;
 }
 
-function WhatCanTable({ result }: { readonly result: WhatCanResult }) {
+function WhatCanTable({ result }: { readonly result: WhatCanView }) {
   const [all, setAll] = useState(false);
   const rows = all ? result.grants : result.grants.slice(0, FIRST_ROWS);
   const actions = new Set(result.grants.map((g) => g.action)).size;
@@ -288,9 +284,9 @@ function WhatCanTable({ result }: { readonly result: WhatCanResult }) {
       <p>
         <code>{result.principal}</code> is allowed {actions} actions ({result.grants.length} grants by
         resource type)
-        {result.unknownActions.length === 0
+        {result.unknownActions === 0
           ? ''
-          : `; ${result.unknownActions.length} actions its policies name are not in the service data`}
+          : `; ${result.unknownActions} actions its policies name are not in the service data`}
         .
       </p>
       {rows.length === 0 ? null : (
@@ -325,9 +321,7 @@ function WhatCanTable({ result }: { readonly result: WhatCanResult }) {
                     {g.except.length === 0 ? null : <span class="hint"> except {g.except.join(', ')}</span>}
                   </td>
                   <td>
-                    {[
-                      ...new Set(g.conditions.map((c) => `${isUnless(c.effect) ? 'unless ' : ''}${c.key}`)),
-                    ].map((k) => (
+                    {g.conditions.map((k) => (
                       <code key={k} class="key">
                         {k}
                       </code>
@@ -341,9 +335,7 @@ function WhatCanTable({ result }: { readonly result: WhatCanResult }) {
         </div>
       )}
       <ShowAll shown={rows.length} total={result.grants.length} onAll={() => setAll(true)} />
-      <Missing
-        messages={[...result.missingEvidence.map((m) => m.message), ...result.limits.map((l) => l.message)]}
-      />
+      <Missing messages={result.notes} />
     </div>
   );
 }
