@@ -29,6 +29,10 @@ const BENCHES = [
       const rss = runs.map((r) => r.peakRssMiB).sort((a, b) => a - b);
       console.log(`requests: ${median.requests} per run (wall time includes process start and parsing)`);
       console.log(`seconds: ${bySeconds.map((r) => r.seconds.toFixed(2)).join(', ')}`);
+      const cpu = runs.map((r) => r.cpuSeconds).sort((a, b) => a - b);
+      console.log(
+        `CPU seconds: ${cpu.map((c) => c.toFixed(2)).join(', ')} (median ${Math.round(median.requests / cpu[Math.floor(RUNS / 2)]).toLocaleString('en-US')} decisions per CPU-second)`,
+      );
       console.log(
         `decisions/second: median ${Math.round(median.decisionsPerSecond).toLocaleString('en-US')}, best ${Math.round(bySeconds[0].decisionsPerSecond).toLocaleString('en-US')}`,
       );
