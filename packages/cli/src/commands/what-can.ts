@@ -11,7 +11,12 @@ import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usable, usageError } from '../cli-error.js';
 import { readInput } from '../io.js';
 import { styleFor } from '../render/style.js';
-import { renderWhatCanCsv, renderWhatCanText, whatCanJsonText } from '../render/what-can-text.js';
+import {
+  renderWhatCanCsv,
+  renderWhatCanText,
+  whatCanJsonText,
+  whatCanNdjsonText,
+} from '../render/what-can-text.js';
 import type { CommandSpec } from './command.js';
 
 type WhatCanFormat = 'text' | 'json' | 'ndjson' | 'csv';
@@ -103,8 +108,7 @@ export const whatCanCommand: CommandSpec = {
     }
     const found = result.value;
     if (opts.format === 'json') for (const piece of whatCanJsonText(found)) io.stdout.write(piece);
-    else if (opts.format === 'ndjson')
-      io.stdout.write(found.grants.map((g) => `${JSON.stringify(g)}\n`).join(''));
+    else if (opts.format === 'ndjson') for (const piece of whatCanNdjsonText(found)) io.stdout.write(piece);
     else if (opts.format === 'csv') io.stdout.write(renderWhatCanCsv(found));
     else io.stdout.write(renderWhatCanText(found, styleFor(io.stdout as { isTTY?: boolean }, io.env)));
     return EXIT_OK;

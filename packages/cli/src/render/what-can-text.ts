@@ -47,6 +47,19 @@ export function* whatCanJsonText(result: WhatCanResult): Generator<string> {
   yield `${piece}\n  ]${whole.slice(at + marker.length)}\n`;
 }
 
+/** `what-can --format ndjson`: one grant per line, in pieces of about 1 MiB. */
+export function* whatCanNdjsonText(result: WhatCanResult): Generator<string> {
+  let piece = '';
+  for (const g of result.grants) {
+    piece += `${JSON.stringify(g)}\n`;
+    if (piece.length >= JSON_CHUNK) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
+}
+
 /** `key (category)` for a condition; `unless …` for a deny's. */
 function conditionText(c: OpenCondition): string {
   const values = c.values.length === 1 ? (c.values[0] as string) : `[${c.values.join(', ')}]`;
