@@ -427,7 +427,7 @@ const BOUNDARIES = [
       {
         Sid: 'OwnServiceRoles',
         Effect: 'Allow',
-        Action: ['iam:PassRole', 'iam:GetRole', 'iam:ListRoles'],
+        Action: ['iam:PassRole', 'iam:GetRole'],
         Resource: `arn:aws:iam::${ACCOUNT_ID}:role/service-role/*`,
       },
     ),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AccountOptions, generateAccount } from '../../../../scripts/generate-account.mjs';
+import { nodeCatalog } from '../../test/node-catalog.js';
+import { lintText } from '../lint/lint-file.js';
 import { orgLevelsFor } from './org-levels.js';
 import { parseAccountDetails } from './parse-account-details.js';
 import { parseOrganization } from './parse-organization.js';
@@ -100,5 +102,14 @@ describe('scripts/generate-account.mjs', () => {
     ]) {
       expect(text).toContain(shape);
     }
+  });
+
+  it('lints without errors: its only findings are the warnings of the NotAction power-user statements', async () => {
+    const { account } = generateAccount({ roles: 100, policies: 400, seed: 1 });
+    const linted = await lintText(JSON.stringify(account), nodeCatalog());
+    if (!linted.ok) throw new Error(JSON.stringify(linted.diagnostics));
+    expect([...new Set(linted.value.findings.map((f) => `${f.code} ${f.severity}`))]).toEqual([
+      'allow-with-not-action warning',
+    ]);
   });
 });
