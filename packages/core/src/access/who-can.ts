@@ -26,7 +26,7 @@ import type { Evidence } from '../evidence/evidence.js';
 import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
 import { resourcePolicyFor } from '../evidence/resource-policy-for.js';
-import { parseArn } from '../matching/arn.js';
+import { compileArnPattern, parseArn } from '../matching/arn.js';
 import { matchWildcard } from '../matching/wildcard.js';
 import { parsePolicy } from '../policy/parse-policy.js';
 import type { PolicyStatement } from '../policy/policy-model.js';
@@ -189,7 +189,7 @@ export function whoCan(
     }
   }
   const spaces: SpaceCache = new Map();
-  const actions = actionFilter(query.action);
+  const actions = requestFilter(query.action, query.resource);
   const rows: WhoCanRow[] = [];
   const missing = new Map<string, MissingEvidence>();
   for (const m of lookup.missing) missing.set(`${m.code}\u0000${m.subject}`, m);
@@ -283,7 +283,7 @@ function evaluatePrincipal(
   query: WhoCanQuery,
   max: number,
   spaces: SpaceCache,
-  actions: ActionFilter,
+  actions: RequestFilter,
 ): PrincipalOutcome {
   const set = policySetFor(evidence, { principal: p.caller, action: query.action, resource: query.resource });
   const missing =
@@ -295,8 +295,8 @@ function evaluatePrincipal(
         ? set.input
         : {
             ...set.input,
-            // an identity policy none of whose statements names the action takes no part: leaving it
-            // out of the union spares parsing and compiling most of a large account's policies
+            // an identity policy none of whose statements names the action and resource takes no part:
+            // leaving it out of the union spares parsing and compiling most of a large account's policies
             identityPolicies: set.input.identityPolicies.filter((named) => actions.concerns(named.document)),
           };
   const compiled = compilePolicySet(input);
@@ -417,35 +417,53 @@ function builtInAllows(p: AccessPrincipal, query: WhoCanQuery): boolean {
   );
 }
 
-/** Whether a policy document may hold a statement that applies to one action. */
-interface ActionFilter {
+/** Whether a policy document may hold a statement that applies to one request. */
+interface RequestFilter {
   concerns(document: unknown): boolean;
 }
 
 /**
  * A conservative test on a policy's raw document: false only when every statement is well formed
  * and names, in `Action`, patterns none of which matches the action (case-insensitively, IAM
- * wildcards). `NotAction` statements and anything unexpected count as concerning the action.
+ * wildcards), or, in `Resource`, ARN patterns none of which matches the resource (with or without
+ * missing segments completed). `NotAction`, `NotResource`, policy variables and anything unexpected
+ * count as concerning the request.
  *
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
  */
-function actionFilter(action: string): ActionFilter {
-  const patterns = new Map<string, boolean>();
+function requestFilter(action: string, resource: string): RequestFilter {
+  const actions = new Map<string, boolean>();
+  const resources = new Map<string, boolean>();
   const byDocument = new WeakMap<object, boolean>();
-  const matches = (pattern: unknown): boolean => {
+  const actionMatches = (pattern: unknown): boolean => {
     if (typeof pattern !== 'string') return true;
-    let found = patterns.get(pattern);
+    let found = actions.get(pattern);
     if (found === undefined) {
       found = matchWildcard(pattern, action, { ignoreCase: true });
-      patterns.set(pattern, found);
+      actions.set(pattern, found);
     }
     return found;
   };
+  const resourceMatches = (pattern: unknown): boolean => {
+    if (typeof pattern !== 'string' || pattern.includes('$')) return true;
+    let found = resources.get(pattern);
+    if (found === undefined) {
+      found =
+        compileArnPattern(pattern).matches(resource) ||
+        compileArnPattern(pattern, { completeMissingSegments: true }).matches(resource);
+      resources.set(pattern, found);
+    }
+    return found;
+  };
+  const some = (element: unknown, test: (pattern: unknown) => boolean) =>
+    Array.isArray(element) ? element.some(test) : test(element);
   const statementConcerns = (statement: unknown): boolean => {
     if (typeof statement !== 'object' || statement === null || Array.isArray(statement)) return true;
-    const element = (statement as Record<string, unknown>).Action;
-    if (element === undefined) return true;
-    return Array.isArray(element) ? element.some(matches) : matches(element);
+    const { Action: named, Resource: patterns } = statement as Record<string, unknown>;
+    if (named !== undefined && !some(named, actionMatches)) return false;
+    // a request on `*` (an action without resource-level permissions) is left to the engine
+    return patterns === undefined || resource === '*' || some(patterns, resourceMatches);
   };
   return {
     concerns(document) {
