@@ -121,6 +121,44 @@ describe('who-can cases', () => {
     });
   }
 
+  it('says which principals it left out because it did not try every combination of open values', () => {
+    const evidence = buildEvidence({
+      accounts: [
+        accountDetails({
+          id: '111122223333',
+          users: [
+            {
+              name: 'mfa',
+              policies: [
+                {
+                  Version: '2012-10-17',
+                  Statement: [
+                    {
+                      Effect: 'Allow',
+                      Action: 'sqs:SendMessage',
+                      Resource: '*',
+                      Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        }),
+      ],
+    });
+    if (!evidence.ok) throw new Error(JSON.stringify(evidence.diagnostics));
+    const query = { action: 'sqs:SendMessage', resource: 'arn:aws:sqs:eu-west-1:111122223333:orders' };
+    const cut = whoCan(evidence.value, query, { maxCombinations: 1 });
+    if (!cut.ok) throw new Error(JSON.stringify(cut.diagnostics));
+    expect(cut.value.principals).toEqual([]);
+    expect(cut.value.problems.map((p) => p.principal)).toEqual(['arn:aws:iam::111122223333:user/mfa']);
+    const whole = whoCan(evidence.value, query);
+    if (!whole.ok) throw new Error(JSON.stringify(whole.diagnostics));
+    expect(whole.value.principals.map((p) => p.access)).toEqual(['conditional']);
+    expect(whole.value.problems).toEqual([]);
+  });
+
   it('refuses a query that is not one action on one resource', () => {
     const evidence = buildEvidence({});
     if (!evidence.ok) throw new Error('no evidence');

@@ -129,7 +129,10 @@ export interface WhoCanResult {
   readonly anyone: boolean;
   /** What the evidence lacks, once per kind and subject. */
   readonly missing: readonly MissingEvidence[];
-  /** Principals whose policies could not be read, with the first reason. */
+  /**
+   * Principals left out for another reason than a deny: their policies could not be read (the first
+   * reason), or their open condition keys had more combinations of values than were tried.
+   */
   readonly problems: readonly { readonly principal: string; readonly message: string }[];
 }
 
@@ -334,7 +337,11 @@ function evaluatePrincipal(
       sessionTags = search.allowed.length > 0;
     }
   }
-  if (search.allowed.length === 0) return { row: null, missing, problem: null };
+  if (search.allowed.length === 0) {
+    // more combinations of open values than were tried: not allowed by those tried only
+    const problem = search.complete ? null : `not every combination of ${search.open.join(', ')} was tried`;
+    return { row: null, missing, problem };
+  }
   return { row: rowOf(p, compiled.value, search, sessionTags), missing, problem: null };
 }
 
