@@ -271,13 +271,16 @@ export const simulateCommand: CommandSpec = {
     );
     const batch = many || evaluated.some((e) => e.batch);
     const out = new ChunkedWriter(io.stdout);
-    for (const [i, { request, result }] of evaluated.entries()) {
+    for (let i = 0; i < evaluated.length; i++) {
+      const { request, result } = evaluated[i] as Evaluated;
+      let written: Promise<void> | null;
       if (request === null) {
-        await out.write(batch ? jsonLineOf(result, fields) : toJsonText(projected(result, fields)));
+        written = out.write(batch ? jsonLineOf(result, fields) : toJsonText(projected(result, fields)));
       } else {
         const text = renderSimulationText(terminalSafeStrings(request), terminalSafeStrings(result));
-        await out.write(i === 0 ? text : `\n${text}`);
+        written = out.write(i === 0 ? text : `\n${text}`);
       }
+      if (written !== null) await written;
     }
     await out.flush();
     return EXIT_OK;
@@ -305,19 +308,21 @@ class ChunkedWriter {
   /** Short texts gathered before encoding: one encoding call per 64 KiB instead of one per line. */
   private pending = '';
 
-  async write(text: string): Promise<void> {
+  /**
+   * Writes `text`; `null` when it was only gathered (nothing to wait for: a batch's lines then cost no
+   * turn of the event loop each), else the promise of its encoding and writing.
+   */
+  write(text: string): Promise<void> | null {
     if (text.length < PENDING_CHARS) {
       this.pending += text;
-      if (this.pending.length < PENDING_CHARS) return;
+      if (this.pending.length < PENDING_CHARS) return null;
       const gathered = this.pending;
       this.pending = '';
-      await this.encode(gathered);
-      return;
+      return this.encode(gathered);
     }
     const gathered = this.pending;
     this.pending = '';
-    await this.encode(gathered);
-    await this.encode(text);
+    return this.encode(gathered).then(() => this.encode(text));
   }
 
   private async encode(text: string): Promise<void> {
