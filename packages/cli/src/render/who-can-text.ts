@@ -112,8 +112,7 @@ export function renderWhoCanText(result: WhoCanResult, style: Style): string {
     lines.push('', 'missing evidence (the answer may change with it):');
     for (const m of result.missing) lines.push(`   ${m.message}`, style.dim(`     ${m.command}`));
   }
-  for (const p of result.problems)
-    lines.push('', style.red(`${p.principal}: its policies could not be read: ${p.message}`));
+  for (const p of result.problems) lines.push('', style.red(`${p.principal} left out: ${p.message}`));
   return `${lines.join('\n')}\n`;
 }
 
