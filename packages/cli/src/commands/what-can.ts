@@ -10,6 +10,7 @@ import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usable, usageError } from '../cli-error.js';
 import { readInput } from '../io.js';
+import { writePieces } from '../output.js';
 import { styleFor } from '../render/style.js';
 import {
   renderWhatCanCsv,
@@ -107,8 +108,8 @@ export const whatCanCommand: CommandSpec = {
       throw inputError(firstProblem(result.diagnostics, (opts.account ?? []).join(', ')));
     }
     const found = result.value;
-    if (opts.format === 'json') for (const piece of whatCanJsonText(found)) io.stdout.write(piece);
-    else if (opts.format === 'ndjson') for (const piece of whatCanNdjsonText(found)) io.stdout.write(piece);
+    if (opts.format === 'json') await writePieces(io.stdout, whatCanJsonText(found));
+    else if (opts.format === 'ndjson') await writePieces(io.stdout, whatCanNdjsonText(found));
     else if (opts.format === 'csv') io.stdout.write(renderWhatCanCsv(found));
     else io.stdout.write(renderWhatCanText(found, styleFor(io.stdout as { isTTY?: boolean }, io.env)));
     return EXIT_OK;
