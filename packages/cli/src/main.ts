@@ -27,7 +27,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       .command(command.name)
       .description(command.summary)
       .addOption(
-        new Option('--format <format>', `output format: ${(command.formats ?? DEFAULT_FORMATS).join(', ')}`)
+        new Option(
+          '--format <format>',
+          command.formatHelp ?? `output format: ${(command.formats ?? DEFAULT_FORMATS).join(', ')}`,
+        )
           .default('text')
           .argParser((value) => parseFormat(value, command.formats)),
       )

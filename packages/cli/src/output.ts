@@ -1,7 +1,10 @@
 import { usageError } from './cli-error.js';
 
-/** Output formats: every command accepts `text` and `json`; some also `sarif` (see `CommandSpec.formats`). */
-export type OutputFormat = 'text' | 'json' | 'sarif';
+/**
+ * Output formats: every command accepts `text` and `json`; some also JSON Lines, CSV or SARIF (see
+ * `CommandSpec.formats`).
+ */
+export type OutputFormat = 'text' | 'json' | 'ndjson' | 'csv' | 'sarif';
 
 /** The formats of a command that names none of its own. */
 export const DEFAULT_FORMATS: readonly OutputFormat[] = ['text', 'json'];

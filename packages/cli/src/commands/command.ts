@@ -17,6 +17,8 @@ export interface CommandSpec {
   readonly summary: string;
   /** The `--format` values it accepts; `text` and `json` when absent. */
   readonly formats?: readonly OutputFormat[];
+  /** How `--help` describes `--format` (what each format holds); the list of formats when absent. */
+  readonly formatHelp?: string;
   /** Declares arguments and options (`--format` is added for every command). */
   configure(command: Command): void;
   /** Runs the command and returns its exit code. */

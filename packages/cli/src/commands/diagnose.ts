@@ -10,6 +10,7 @@ import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usable, usageError } from '../cli-error.js';
 import { readEvidenceDirectory } from '../evidence-dir.js';
+import { readEvidenceInputs } from '../evidence-inputs.js';
 import { invocationOf } from '../invocation.js';
 import { type InputText, readInput } from '../io.js';
 import { gatherLive, type LiveEvidence, liveOptions, liveReport } from '../live.js';
@@ -114,15 +115,7 @@ export const diagnoseCommand: CommandSpec = {
       inputs.push({ id: input.name, kind, text: input.text, ...(arn === undefined ? {} : { arn }) });
     };
     if (opts.decoded !== undefined) await add(opts.decoded, 'decoded');
-    for (const path of opts.account ?? []) await add(path, 'account');
-    if (opts.org !== undefined) await add(opts.org, 'organization');
-    for (const spec of opts.resourcePolicy ?? []) {
-      const at = spec.lastIndexOf('=');
-      if (at <= 0 || at === spec.length - 1) {
-        throw usageError(`--resource-policy takes ARN=FILE, got \`${spec}\``);
-      }
-      await add(spec.slice(at + 1), 'resource-policy', spec.slice(0, at));
-    }
+    inputs.push(...(await readEvidenceInputs(opts, io)));
     const readOptions = {
       ...(opts.principal === undefined ? {} : { principal: opts.principal }),
       ...(opts.action === undefined ? {} : { action: opts.action }),

@@ -1,8 +1,9 @@
-import { type AnalyzeInput, analyze, createCatalog, type InputKind } from '@whydenied/core';
+import { analyze, createCatalog } from '@whydenied/core';
 import { predictPlan } from '@whydenied/core/plan';
 import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
+import { readEvidenceInputs } from '../evidence-inputs.js';
 import { readInput } from '../io.js';
 import { type OutputFormat, toJsonText } from '../output.js';
 import { planSarif } from '../render/plan-sarif.js';
@@ -65,19 +66,7 @@ export const planCommand: CommandSpec = {
     if ((opts.account ?? []).length === 0)
       throw usageError("plan needs the deployer's policies: --account FILE");
     const plan = await readInput(args[0] as string, io);
-    const inputs: AnalyzeInput[] = [];
-    const add = async (path: string, kind: InputKind, arn?: string) => {
-      const input = await readInput(path, io);
-      inputs.push({ id: input.name, kind, text: input.text, ...(arn === undefined ? {} : { arn }) });
-    };
-    for (const path of opts.account ?? []) await add(path, 'account');
-    if (opts.org !== undefined) await add(opts.org, 'organization');
-    for (const spec of opts.resourcePolicy ?? []) {
-      const at = spec.lastIndexOf('=');
-      if (at <= 0 || at === spec.length - 1)
-        throw usageError(`--resource-policy takes ARN=FILE, got \`${spec}\``);
-      await add(spec.slice(at + 1), 'resource-policy', spec.slice(0, at));
-    }
+    const inputs = await readEvidenceInputs(opts, io);
     const analysis = await analyze({ inputs });
     if (analysis.evidence === null || analysis.diagnostics.some((d) => d.severity === 'error')) {
       throw inputError(firstProblem(analysis.diagnostics));

@@ -1,4 +1,4 @@
-import { type AnalyzeInput, analyze, createCatalog, type InputKind } from '@whydenied/core';
+import { type AnalyzeInput, analyze, createCatalog } from '@whydenied/core';
 import {
   compileTrailFilter,
   groupsFromSqlRows,
@@ -11,9 +11,10 @@ import {
 import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usageError } from '../cli-error.js';
+import { readEvidenceInputs } from '../evidence-inputs.js';
 import { readInput } from '../io.js';
 import { liveOptions } from '../live.js';
-import { toJsonText } from '../output.js';
+import { type OutputFormat, toJsonText } from '../output.js';
 import { styleFor } from '../render/style.js';
 import { terminalSafeStrings } from '../render/terminal-safe.js';
 import { trailSarif } from '../render/trail-sarif.js';
@@ -25,11 +26,8 @@ import type { ScanResult } from '../trail/scan-source.js';
 import { listTrailSources } from '../trail/trail-files.js';
 import type { CommandSpec } from './command.js';
 
-type TrailFormat = 'text' | 'json' | 'ndjson' | 'sarif';
-const TRAIL_FORMATS: readonly TrailFormat[] = ['text', 'json', 'ndjson', 'sarif'];
-
 interface TrailOptions {
-  readonly format: TrailFormat;
+  readonly format: OutputFormat;
   readonly since?: string;
   readonly until?: string;
   readonly principal?: string;
@@ -67,16 +65,9 @@ function positive(name: string): (value: string) => number {
 export const trailCommand: CommandSpec = {
   name: 'trail',
   summary: 'every denial in a CloudTrail archive (files or folders), grouped and diagnosed',
+  formats: ['text', 'json', 'ndjson', 'sarif'],
+  formatHelp: 'output format: text, json, ndjson (one group per line) or sarif (one result per group)',
   configure(command) {
-    // `trail` also prints JSON Lines: the shared `--format` option learns `ndjson` here
-    const format = command.options.find((option) => option.long === '--format');
-    format?.argParser((value: string) => {
-      if ((TRAIL_FORMATS as readonly string[]).includes(value)) return value;
-      throw usageError(`--format must be one of ${TRAIL_FORMATS.join(', ')}, got \`${value}\``);
-    });
-    if (format !== undefined)
-      format.description =
-        'output format: text, json, ndjson (one group per line) or sarif (one result per group)';
     command
       .usage('[options] PATH...')
       .argument(
@@ -273,18 +264,9 @@ async function readEvidence(
   opts: TrailOptions,
   io: Parameters<CommandSpec['run']>[0]['io'],
 ): Promise<AnalyzeInput[]> {
-  const inputs: AnalyzeInput[] = [];
-  const add = async (path: string, kind: InputKind, arn?: string) => {
-    const input = await readInput(path, io);
-    inputs.push({ id: input.name, kind, text: input.text, ...(arn === undefined ? {} : { arn }) });
-  };
-  for (const path of opts.account ?? []) if (!ACCOUNT_ID.test(path)) await add(path, 'account');
-  if (opts.org !== undefined) await add(opts.org, 'organization');
-  for (const spec of opts.resourcePolicy ?? []) {
-    const at = spec.lastIndexOf('=');
-    if (at <= 0 || at === spec.length - 1)
-      throw usageError(`--resource-policy takes ARN=FILE, got \`${spec}\``);
-    await add(spec.slice(at + 1), 'resource-policy', spec.slice(0, at));
-  }
-  return inputs;
+  // a 12-digit `--account` filters the trail's accounts; any other value is an account file
+  return readEvidenceInputs(
+    { ...opts, account: (opts.account ?? []).filter((a) => !ACCOUNT_ID.test(a)) },
+    io,
+  );
 }

@@ -1,16 +1,10 @@
-import {
-  type AnalyzeInput,
-  analyze,
-  createCatalog,
-  type InputKind,
-  parseContextPairs,
-} from '@whydenied/core';
+import { analyze, createCatalog, parseContextPairs } from '@whydenied/core';
 import { whatCan } from '@whydenied/core/access';
 import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usable, usageError } from '../cli-error.js';
-import { readInput } from '../io.js';
-import { writePieces } from '../output.js';
+import { readEvidenceInputs } from '../evidence-inputs.js';
+import { type OutputFormat, writePieces } from '../output.js';
 import { styleFor } from '../render/style.js';
 import {
   renderWhatCanCsv,
@@ -20,11 +14,8 @@ import {
 } from '../render/what-can-text.js';
 import type { CommandSpec } from './command.js';
 
-type WhatCanFormat = 'text' | 'json' | 'ndjson' | 'csv';
-const WHAT_CAN_FORMATS: readonly WhatCanFormat[] = ['text', 'json', 'ndjson', 'csv'];
-
 interface WhatCanOptions {
-  readonly format: WhatCanFormat;
+  readonly format: OutputFormat;
   readonly account?: string[];
   readonly org?: string;
   readonly service?: string;
@@ -48,16 +39,9 @@ function collect(value: string, previous: string[] | undefined): string[] {
 export const whatCanCommand: CommandSpec = {
   name: 'what-can',
   summary: 'every action one principal is allowed, by service and access level, escalation paths flagged',
+  formats: ['text', 'json', 'ndjson', 'csv'],
+  formatHelp: 'output format: text, json, ndjson (one grant per line) or csv (one grant per row)',
   configure(command) {
-    // `what-can` also prints JSON Lines and CSV: the shared `--format` option learns them here
-    const format = command.options.find((option) => option.long === '--format');
-    format?.argParser((value: string) => {
-      if ((WHAT_CAN_FORMATS as readonly string[]).includes(value)) return value;
-      throw usageError(`--format must be one of ${WHAT_CAN_FORMATS.join(', ')}, got \`${value}\``);
-    });
-    if (format !== undefined)
-      format.description =
-        'output format: text, json, ndjson (one grant per line) or csv (one grant per row)';
     command
       .usage(
         '--account FILE [--org FILE] [--service S] [--resource PATTERN] [--context KEY=VALUE] [--format text|json|ndjson|csv] PRINCIPAL',
@@ -87,13 +71,7 @@ export const whatCanCommand: CommandSpec = {
     if (opts.resource !== undefined && opts.resource !== '*' && !opts.resource.startsWith('arn:'))
       throw usageError(`--resource takes an ARN pattern or \`*\`, got \`${opts.resource}\``);
     const context = usable(parseContextPairs(opts.context ?? [], '--context'));
-    const inputs: AnalyzeInput[] = [];
-    const add = async (path: string, kind: InputKind) => {
-      const input = await readInput(path, io);
-      inputs.push({ id: input.name, kind, text: input.text });
-    };
-    for (const path of opts.account ?? []) await add(path, 'account');
-    if (opts.org !== undefined) await add(opts.org, 'organization');
+    const inputs = await readEvidenceInputs(opts, io);
     const analysis = await analyze({ inputs, options: { context } });
     if (analysis.evidence === null || analysis.diagnostics.some((d) => d.severity === 'error'))
       throw inputError(firstProblem(analysis.diagnostics));

@@ -1,19 +1,16 @@
-import { type AnalyzeInput, analyze, type InputKind, parseContextPairs } from '@whydenied/core';
+import { analyze, parseContextPairs } from '@whydenied/core';
 import { whoCan } from '@whydenied/core/access';
 import { Option } from 'commander';
 import { EXIT_OK, firstProblem, inputError, usable, usageError } from '../cli-error.js';
-import { readInput } from '../io.js';
-import { toJsonText } from '../output.js';
+import { readEvidenceInputs } from '../evidence-inputs.js';
+import { type OutputFormat, toJsonText } from '../output.js';
 import { styleFor } from '../render/style.js';
 import { terminalSafe, terminalSafeStrings } from '../render/terminal-safe.js';
 import { renderWhoCanCsv, renderWhoCanText } from '../render/who-can-text.js';
 import type { CommandSpec } from './command.js';
 
-type WhoCanFormat = 'text' | 'json' | 'ndjson' | 'csv';
-const WHO_CAN_FORMATS: readonly WhoCanFormat[] = ['text', 'json', 'ndjson', 'csv'];
-
 interface WhoCanOptions {
-  readonly format: WhoCanFormat;
+  readonly format: OutputFormat;
   readonly account?: string[];
   readonly org?: string;
   readonly resourcePolicy?: string[];
@@ -51,15 +48,9 @@ function progressLine(stream: NodeJS.WritableStream & { isTTY?: boolean }) {
 export const whoCanCommand: CommandSpec = {
   name: 'who-can',
   summary: 'every principal allowed one action on one resource, and under which conditions',
+  formats: ['text', 'json', 'ndjson', 'csv'],
+  formatHelp: 'output format: text, json, ndjson (one principal per line) or csv',
   configure(command) {
-    // `who-can` also prints JSON Lines and CSV: the shared `--format` option learns them here
-    const format = command.options.find((option) => option.long === '--format');
-    format?.argParser((value: string) => {
-      if ((WHO_CAN_FORMATS as readonly string[]).includes(value)) return value;
-      throw usageError(`--format must be one of ${WHO_CAN_FORMATS.join(', ')}, got \`${value}\``);
-    });
-    if (format !== undefined)
-      format.description = 'output format: text, json, ndjson (one principal per line) or csv';
     command
       .usage(
         '--account FILE... [--org FILE] [--resource-policy ARN=FILE] [--context KEY=VALUE] [--format text|json|ndjson|csv] ACTION RESOURCE',
@@ -86,19 +77,7 @@ export const whoCanCommand: CommandSpec = {
     if ((opts.account ?? []).length === 0)
       throw usageError('who-can needs the principals to ask about: --account FILE');
     const context = usable(parseContextPairs(opts.context ?? [], '--context'));
-    const inputs: AnalyzeInput[] = [];
-    const add = async (path: string, kind: InputKind, arn?: string) => {
-      const input = await readInput(path, io);
-      inputs.push({ id: input.name, kind, text: input.text, ...(arn === undefined ? {} : { arn }) });
-    };
-    for (const path of opts.account ?? []) await add(path, 'account');
-    if (opts.org !== undefined) await add(opts.org, 'organization');
-    for (const spec of opts.resourcePolicy ?? []) {
-      const at = spec.lastIndexOf('=');
-      if (at <= 0 || at === spec.length - 1)
-        throw usageError(`--resource-policy takes ARN=FILE, got \`${spec}\``);
-      await add(spec.slice(at + 1), 'resource-policy', spec.slice(0, at));
-    }
+    const inputs = await readEvidenceInputs(opts, io);
     const analysis = await analyze({ inputs, options: { context } });
     if (analysis.evidence === null || analysis.diagnostics.some((d) => d.severity === 'error')) {
       throw inputError(firstProblem(analysis.diagnostics));
