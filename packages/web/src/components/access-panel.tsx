@@ -87,26 +87,20 @@ export function AccessPanel(props: AccessPanelProps) {
           run({ type: 'who-can', action, resource });
         }}
       >
-        <label>
-          action
-          <input
-            type="text"
-            id="who-can-action"
-            value={action}
-            placeholder="s3:GetObject"
-            onInput={(e) => setAction(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          resource
-          <input
-            type="text"
-            id="who-can-resource"
-            value={resource}
-            placeholder="arn:aws:s3:::bucket/key"
-            onInput={(e) => setResource(e.currentTarget.value)}
-          />
-        </label>
+        <QueryField
+          label="action"
+          id="who-can-action"
+          value={action}
+          placeholder="s3:GetObject"
+          onInput={setAction}
+        />
+        <QueryField
+          label="resource"
+          id="who-can-resource"
+          value={resource}
+          placeholder="arn:aws:s3:::bucket/key"
+          onInput={setResource}
+        />
         <button type="submit" id="who-can-run">
           Who can?
         </button>
@@ -119,32 +113,21 @@ export function AccessPanel(props: AccessPanelProps) {
           run({ type: 'what-can', principal, service });
         }}
       >
-        <label>
-          principal
-          <input
-            type="text"
-            id="what-can-principal"
-            list="access-principals"
-            value={principal}
-            placeholder="a role or user of the account"
-            onInput={(e) => setPrincipal(e.currentTarget.value)}
-          />
-          <datalist id="access-principals">
-            {principals.map((arn) => (
-              <option key={arn} value={arn} />
-            ))}
-          </datalist>
-        </label>
-        <label>
-          service (optional)
-          <input
-            type="text"
-            id="what-can-service"
-            value={service}
-            placeholder="s3"
-            onInput={(e) => setService(e.currentTarget.value)}
-          />
-        </label>
+        <QueryField
+          label="principal"
+          id="what-can-principal"
+          value={principal}
+          placeholder="a role or user of the account"
+          onInput={setPrincipal}
+          choices={{ id: 'access-principals', values: principals }}
+        />
+        <QueryField
+          label="service (optional)"
+          id="what-can-service"
+          value={service}
+          placeholder="s3"
+          onInput={setService}
+        />
         <button type="submit" id="what-can-run" disabled={principal.trim() === ''}>
           What can it do?
         </button>
@@ -165,6 +148,37 @@ export function AccessPanel(props: AccessPanelProps) {
         />
       </div>
     </section>
+  );
+}
+
+/** One labelled text field of a query; `choices` are offered as the field is typed in. */
+function QueryField(props: {
+  readonly label: string;
+  readonly id: string;
+  readonly value: string;
+  readonly placeholder: string;
+  readonly onInput: (value: string) => void;
+  readonly choices?: { readonly id: string; readonly values: readonly string[] };
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="text"
+        id={props.id}
+        list={props.choices?.id}
+        value={props.value}
+        placeholder={props.placeholder}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+      {props.choices === undefined ? null : (
+        <datalist id={props.choices.id}>
+          {props.choices.values.map((choice) => (
+            <option key={choice} value={choice} />
+          ))}
+        </datalist>
+      )}
+    </label>
   );
 }
 
