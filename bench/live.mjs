@@ -2,29 +2,14 @@
 // tests (the fake server, bundled here), through the real SDK clients: AWS calls made per scenario and
 // the wall time of the whole run (process start, SDK load, calls, diagnosis).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { importFakeAws } from './_helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/whydenied.js');
 const SCENARIOS = join(ROOT, 'packages/cli/test/scenarios');
-
-async function importFake() {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'whydenied-bench-')), 'fake.mjs');
-  await build({
-    entryPoints: [join(ROOT, 'packages/aws/test/fake-aws/fake-aws.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
 const json = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
@@ -75,7 +60,7 @@ function run(args, env) {
 }
 
 export default async function runLiveBench() {
-  const { startFakeAws, FAKE_CREDENTIALS } = await importFake();
+  const { startFakeAws, FAKE_CREDENTIALS } = await importFakeAws();
   for (const [name, folder, role, account, args, policies = {}] of CASES) {
     const dir = join(SCENARIOS, folder);
     const world = {

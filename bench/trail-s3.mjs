@@ -5,13 +5,13 @@
 // the CLI's CPU seconds (every thread) and peak RSS, median of WHYDENIED_TRAIL_ROUNDS runs (default 3);
 // the fake's own CPU is this process's and is not counted.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { generateTrail } from '../scripts/generate-trail.mjs';
+import { filesUnder, importFakeAws } from './_helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/whydenied.js');
@@ -20,20 +20,6 @@ const MB = Number(process.env.WHYDENIED_TRAIL_S3_MB ?? 200);
 const ROUNDS = Number(process.env.WHYDENIED_TRAIL_ROUNDS ?? 3);
 const SMALL_RECORDS = 150;
 const LATENCIES = (process.env.WHYDENIED_TRAIL_S3_LATENCY_MS ?? '0,30').split(',').map(Number);
-
-async function importFake() {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'whydenied-bench-')), 'fake.mjs');
-  await build({
-    entryPoints: [join(ROOT, 'packages/aws/test/fake-aws/fake-aws.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
-}
 
 /**
  * The archive, generated once into the temporary folder, gzip as CloudTrail delivers: the generator's
@@ -46,7 +32,7 @@ function archive(kind) {
   if (!existsSync(done)) {
     rmSync(dir, { recursive: true, force: true });
     const result = generateTrail({ out: dir, mb: MB, layout: 's3', seed: 14 });
-    for (const file of files(dir)) {
+    for (const file of filesUnder(dir)) {
       const text = readFileSync(file);
       rmSync(file);
       const plain = file.endsWith('.gz') ? gunzipSync(text) : text;
@@ -65,20 +51,6 @@ function archive(kind) {
     writeFileSync(done, JSON.stringify(result));
   }
   return { dir, ...JSON.parse(readFileSync(done, 'utf8')) };
-}
-
-function files(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 /** One run of the built CLI, without blocking this process (the fake answers from it). */
@@ -121,14 +93,14 @@ function line(label, rawBytes, runs) {
 }
 
 export default async function runTrailS3Bench() {
-  const { startFakeAws, FAKE_CREDENTIALS } = await importFake();
+  const { startFakeAws, FAKE_CREDENTIALS } = await importFakeAws();
   for (const kind of (process.env.WHYDENIED_TRAIL_S3_KINDS ?? 'large,small').split(','))
     await runArchive(kind, startFakeAws, FAKE_CREDENTIALS);
 }
 
 async function runArchive(kind, startFakeAws, FAKE_CREDENTIALS) {
   const { dir, rawBytes } = archive(kind);
-  const objects = Object.fromEntries(files(dir).map((f) => [relative(dir, f), readFileSync(f)]));
+  const objects = Object.fromEntries(filesUnder(dir).map((f) => [relative(dir, f), readFileSync(f)]));
   const gzBytes = Object.values(objects).reduce((n, b) => n + b.length, 0);
   console.log(
     `${kind}: ${Object.keys(objects).length} gzip objects, ${(rawBytes / 1e6).toFixed(0)} MB raw JSON, ${(gzBytes / 1e6).toFixed(1)} MB gzip`,

@@ -10,12 +10,13 @@
 // The archive is generated once into the system's temporary folder and reused (WHYDENIED_TRAIL_MB
 // changes its size; delete the folder to regenerate).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { generateTrail } from '../scripts/generate-trail.mjs';
+import { filesUnder } from './_helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = join(ROOT, 'packages/cli/bin/whydenied.js');
@@ -36,20 +37,6 @@ function archive(layout) {
     );
   }
   return { dir, ...JSON.parse(readFileSync(done, 'utf8')) };
-}
-
-function files(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
-      const p = join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 /** One run of the built CLI: wall seconds, peak RSS (MiB), its summary. */
@@ -121,7 +108,7 @@ export default async function runTrailBench() {
   const s3 = archive('s3');
   const single = archive('single');
   const singlePath = join(single.dir, 'trail.json');
-  const gz = files(s3.dir);
+  const gz = filesUnder(s3.dir);
   const compressed = gz.reduce((n, f) => n + statSync(f).size, 0);
   console.log(
     `S3 layout: ${gz.length} files, ${(s3.rawBytes / 1e6).toFixed(0)} MB raw JSON (${(compressed / 1e6).toFixed(0)} MB gzip), ${s3.records.toLocaleString('en-US')} records; ${ROUNDS} rounds, medians`,
