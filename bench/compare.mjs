@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mulberry32 } from './_random.mjs';
+import { mulberry32 } from '../scripts/random.mjs';
 
 const ACCOUNT = '111122223333';
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mulberry32 } from './_random.mjs';
+import { mulberry32 } from '../scripts/random.mjs';
 
 const ACCOUNT = '111122223333';
 

@@ -3,8 +3,9 @@
 // id and session), an access key, a source IP, an S3 or EC2 request with its parameters, some denied
 // with an error message naming the caller and the resource. Reports seconds and MB/s per size, and
 // the time to put the originals back (restore): both must grow linearly with the size.
+
+import { mulberry32 } from '../scripts/random.mjs';
 import { importCore } from './_bundle-core.mjs';
-import { mulberry32 } from './_random.mjs';
 
 const ACCOUNTS = ['111122223333', '444455556666', '777788889999'];
 const ROLES = ['deploy-role', 'ci-runner', 'payroll-reader', 'data-pipeline', 'admin-break-glass'];

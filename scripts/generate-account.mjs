@@ -25,18 +25,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-
-/** A small deterministic generator (mulberry32). */
-function random32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from './random.mjs';
 
 export const ACCOUNT_ID = '111122223333';
 export const ORG_ID = 'o-a1b2c3d4e5';
@@ -525,7 +514,7 @@ export function generateAccount({
   seed = 1,
   documents = 'object',
 } = {}) {
-  const random = random32(seed);
+  const random = mulberry32(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const encode = documents === 'url-encoded' ? (d) => encodeURIComponent(JSON.stringify(d)) : (d) => d;
   const picks = () => {

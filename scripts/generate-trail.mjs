@@ -17,20 +17,9 @@ import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { mulberry32 } from './random.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-
-/** A small deterministic generator (mulberry32). */
-function random32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACCOUNTS = ['111122223333', '444455556666', '777788889999', '123456789012'];
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
@@ -99,7 +88,7 @@ function uuid(random) {
 
 /** The records of one archive, in time order, from `seed`. */
 export function* trailRecords(seed, start = Date.UTC(2026, 0, 5)) {
-  const random = random32(seed);
+  const random = mulberry32(seed);
   const reasons = corpusReasons();
   let time = start;
   for (;;) {
@@ -107,7 +96,7 @@ export function* trailRecords(seed, start = Date.UTC(2026, 0, 5)) {
     // a denial repeats one of 100 misconfigurations, a few of them often (the structural choices come
     // from the misconfiguration's own generator); the rest of the record varies
     const failing = random() < 0.05;
-    const structural = failing ? random32(seed * 7919 + Math.floor(100 * random() ** 3) + 1) : random;
+    const structural = failing ? mulberry32(seed * 7919 + Math.floor(100 * random() ** 3) + 1) : random;
     const pick = (list) => list[Math.floor(structural() * list.length)];
     const vary = (list) => list[Math.floor(random() * list.length)];
     const account = pick(ACCOUNTS);

@@ -1,4 +1,5 @@
-// A seeded pseudo-random generator (mulberry32), so that every bench run measures the same workload.
+// A seeded pseudo-random generator (mulberry32): the synthetic trails and accounts, and every bench run,
+// are the same workload each time.
 export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
