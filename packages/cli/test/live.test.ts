@@ -1,54 +1,16 @@
-/**
- * Live mode end to end: the built CLI gathers each scenario's evidence from a loopback server that
- * speaks AWS's wire protocols (driven through the real SDK clients, with the SDK's own endpoint
- * setting `AWS_ENDPOINT_URL`), diagnoses with it, and the same diagnosis comes back offline from the
- * files `collect` wrote. Each case names the calls it must make and the gaps it must report.
- */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../../aws/src/operations.js';
-import { FAKE_CREDENTIALS, type FakeWorld, startFakeAws } from '../../aws/test/fake-aws/fake-aws.js';
+import { type FakeWorld, startFakeAws } from '../../aws/test/fake-aws/fake-aws.js';
+import { fakeAwsEnv, runCliAsync } from './live-cli.js';
 
 const SCENARIOS = fileURLToPath(new URL('./scenarios/', import.meta.url));
-const BIN = fileURLToPath(new URL('../bin/whydenied.js', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 const json = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8')) as unknown;
-
-/** Runs the built CLI without blocking this process (the fake server answers from it). */
-function run(
-  args: readonly string[],
-  env: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-/** The SDK's standard settings pointed at the fake; no config file or instance metadata is read. */
-function awsEnv(endpoint: string): Record<string, string> {
-  return {
-    AWS_ENDPOINT_URL: endpoint,
-    AWS_ACCESS_KEY_ID: FAKE_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
-    AWS_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: '/nonexistent/whydenied-test-config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/whydenied-test-credentials',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-}
 
 interface LiveCase {
   readonly name: string;
@@ -293,9 +255,9 @@ describe('live mode against a loopback AWS', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s', async (_, c) => {
     const fake = await startFakeAws(worldOf(c));
     try {
-      const env = awsEnv(fake.endpoint);
+      const env = fakeAwsEnv(fake.endpoint);
       const error = join(SCENARIOS, c.scenario, 'error.txt');
-      const live = await run(
+      const live = await runCliAsync(
         ['diagnose', '--live', '--format', 'json', '--error', error, ...(c.args ?? [])],
         env,
       );
@@ -316,9 +278,12 @@ describe('live mode against a loopback AWS', () => {
       // collect writes the same evidence; diagnosed offline from it, the diagnosis is identical
       const out = join(mkdtempSync(join(tmpdir(), 'whydenied-live-')), 'evidence');
       temps.push(out);
-      const collected = await run(['collect', '--for', error, '--out', out, ...(c.args ?? [])], env);
+      const collected = await runCliAsync(['collect', '--for', error, '--out', out, ...(c.args ?? [])], env);
       expect(collected.status, collected.stderr).toBe(0);
-      const offline = await run(['diagnose', '--evidence', out, '--format', 'json', ...(c.args ?? [])], {});
+      const offline = await runCliAsync(
+        ['diagnose', '--evidence', out, '--format', 'json', ...(c.args ?? [])],
+        {},
+      );
       expect(offline.status, offline.stderr).toBe(0);
       const { live: _live, ...withoutLive } = diagnosis;
       expect(JSON.parse(offline.stdout)).toEqual(

@@ -1,54 +1,11 @@
-/**
- * `trail s3://bucket/prefix` end to end: the built CLI lists and streams CloudTrail's objects from the
- * fake AWS (real SDK clients, the SDK's own `AWS_ENDPOINT_URL`), read-only, and finds the groups it
- * finds in the same files on disk.
- */
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FAKE_CREDENTIALS, type FakeWorld, startFakeAws } from '../../aws/test/fake-aws/fake-aws.js';
+import { type FakeWorld, startFakeAws } from '../../aws/test/fake-aws/fake-aws.js';
+import { fakeAwsEnv, runCliAsync } from './live-cli.js';
 import { ROOT } from './run-cli.js';
-
-const BIN = fileURLToPath(new URL('../bin/whydenied.js', import.meta.url));
-
-/** Runs the built CLI without blocking this process (the fake server answers from it). */
-function run(
-  args: readonly string[],
-  env: Record<string, string>,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
-
-/** The SDK's standard settings pointed at the fake; no config file or instance metadata is read. */
-function awsEnv(endpoint: string, { credentials = true, region = true } = {}): Record<string, string> {
-  return {
-    AWS_ENDPOINT_URL: endpoint,
-    ...(credentials
-      ? {
-          AWS_ACCESS_KEY_ID: FAKE_CREDENTIALS.accessKeyId,
-          AWS_SECRET_ACCESS_KEY: FAKE_CREDENTIALS.secretAccessKey,
-        }
-      : {}),
-    ...(region ? { AWS_REGION: 'us-east-1' } : {}),
-    AWS_CONFIG_FILE: '/nonexistent/whydenied-test-config',
-    AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/whydenied-test-credentials',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-}
 
 /** The records of core's grouping table, repeated with fresh ids, in delivery folders by event day. */
 const table = JSON.parse(
@@ -115,7 +72,7 @@ async function trailOnFake(
 ) {
   const fake = await startFakeAws({ caller: CALLER, buckets: { trail: OBJECTS }, pageSize: 2, ...world });
   try {
-    const result = await run(['trail', ...args], awsEnv(fake.endpoint, settings));
+    const result = await runCliAsync(['trail', ...args], fakeAwsEnv(fake.endpoint, settings));
     return { ...result, calls: [...fake.calls] };
   } finally {
     await fake.close();
@@ -128,7 +85,7 @@ function groups(stdout: string): unknown[] {
 
 describe('whydenied trail s3://bucket/prefix', () => {
   it('finds the groups of the same files on disk, reading pages of keys and every log object once', async () => {
-    const local = await run(['trail', dir, '--format', 'json', '--top', '100'], {});
+    const local = await runCliAsync(['trail', dir, '--format', 'json', '--top', '100'], {});
     expect(local.status, local.stderr).toBe(0);
     const s3 = await trailOnFake(['s3://trail/AWSLogs/', '--format', 'json', '--top', '100']);
     expect(s3.status, s3.stderr).toBe(0);
@@ -144,7 +101,7 @@ describe('whydenied trail s3://bucket/prefix', () => {
 
   it('with --since, reads only the delivery days in range and finds the groups of the filtered files', async () => {
     const since = ['--since', '2026-01-13', '--format', 'json', '--top', '100'];
-    const local = await run(['trail', dir, ...since], {});
+    const local = await runCliAsync(['trail', dir, ...since], {});
     const s3 = await trailOnFake(['s3://trail', ...since]);
     expect(s3.status, s3.stderr).toBe(0);
     expect(groups(s3.stdout)).toEqual(groups(local.stdout));
