@@ -18,6 +18,10 @@ export function whatCanJson(result: WhatCanResult): Record<string, unknown> {
   };
 }
 
+/** What `JSON.stringify({ grants: [g] }, null, 2)` puts around the grant: `{\n  "grants": [\n` and `\n  ]\n}`. */
+const GRANT_PREFIX = '{\n  "grants": [\n'.length;
+const GRANT_SUFFIX = '\n  ]\n}'.length;
+
 /** How much JSON text is gathered before it is written. */
 const JSON_CHUNK = 1 << 20;
 
@@ -38,7 +42,8 @@ export function* whatCanJsonText(result: WhatCanResult): Generator<string> {
   let piece = `${whole.slice(0, at)}"grants": [`;
   const last = result.grants.length - 1;
   for (const [i, g] of result.grants.entries()) {
-    piece += `\n    ${JSON.stringify(g, null, 2).replace(/\n/g, '\n    ')}${i < last ? ',' : ''}`;
+    // serialised inside `{ "grants": [ … ] }`, a grant comes out at its final indent, with no re-indenting pass
+    piece += `\n${JSON.stringify({ grants: [g] }, null, 2).slice(GRANT_PREFIX, -GRANT_SUFFIX)}${i < last ? ',' : ''}`;
     if (piece.length >= JSON_CHUNK) {
       yield piece;
       piece = '';
