@@ -333,7 +333,13 @@ function evaluatePrincipal(
   if (search.allowed.length === 0 && p.kind === 'role' && tagsKnown) {
     const withTags = openKeys(true);
     if (withTags.some((k) => k.startsWith('aws:principaltag/'))) {
-      search = searchOpen(compiled.value, base, keys, withTags, forced, max, spaces);
+      // a session tag overrides the role's tag of the same key but cannot take it away: a key the role is
+      // tagged with is never absent from its sessions' requests, only given another value
+      // @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
+      const present = new Set(forced);
+      for (const key of Object.keys(base.context))
+        if (key.toLowerCase().startsWith('aws:principaltag/')) present.add(key.toLowerCase());
+      search = searchOpen(compiled.value, base, keys, withTags, present, max, spaces);
       sessionTags = search.allowed.length > 0;
     }
   }
