@@ -85,8 +85,11 @@ function browserPid(profile) {
   return null;
 }
 
-/** One drop of `file` on a fresh page: wall seconds from the drop to the table, Chromium's CPU seconds. */
-async function trailRun(chromium, url, file) {
+/**
+ * Chromium on a profile of its own (a cold cache, nothing of an earlier run), without the background
+ * traffic and updates that would add requests and CPU time to what is measured.
+ */
+async function launchFresh(chromium) {
   const profile = mkdtempSync(join(tmpdir(), 'whydenied-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -97,8 +100,16 @@ async function trailRun(chromium, url, file) {
       '--disable-quic',
       '--no-first-run',
       '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
   });
+  return { profile, context };
+}
+
+/** One drop of `file` on a fresh page: wall seconds from the drop to the table, Chromium's CPU seconds. */
+async function trailRun(chromium, url, file) {
+  const { profile, context } = await launchFresh(chromium);
   context.setDefaultTimeout(300_000);
   try {
     const page = await context.newPage();
@@ -157,20 +168,7 @@ async function trailBench(chromium, url) {
 }
 
 async function oneRun(chromium, url, errorText) {
-  const profile = mkdtempSync(join(tmpdir(), 'whydenied-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { profile, context } = await launchFresh(chromium);
   const page = await context.newPage();
   const loaded = [];
   let diagnosed = false;
