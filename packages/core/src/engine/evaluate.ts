@@ -449,32 +449,12 @@ function leanPass(
 ): void {
   const marks = LEAN_MARKS;
   const pool = LEAN_POOL;
-  found.rcpLevels = applies.rcp ? pooledLevels(pool.rcps, plan.rcps.length) : NONE;
-  for (let i = 0; i < found.rcpLevels.length; i++) {
-    const candidates = plan.rcps[i] as readonly CompiledStatement[];
-    evaluateLean(
-      candidates,
-      resource,
-      caller,
-      context,
-      hasBoundary,
-      marks,
-      found.rcpLevels[i] as PolicyVerdict,
-    );
-  }
-  found.scpLevels = applies.scp ? pooledLevels(pool.scps, plan.scps.length) : NONE;
-  for (let i = 0; i < found.scpLevels.length; i++) {
-    const candidates = plan.scps[i] as readonly CompiledStatement[];
-    evaluateLean(
-      candidates,
-      resource,
-      caller,
-      context,
-      hasBoundary,
-      marks,
-      found.scpLevels[i] as PolicyVerdict,
-    );
-  }
+  found.rcpLevels = applies.rcp
+    ? leanLevels(pool.rcps, plan.rcps, resource, caller, context, hasBoundary, marks)
+    : NONE;
+  found.scpLevels = applies.scp
+    ? leanLevels(pool.scps, plan.scps, resource, caller, context, hasBoundary, marks)
+    : NONE;
   found.resource = compiled.resource
     ? evaluateLean(plan.resource, resource, caller, context, hasBoundary, marks, pool.resource)
     : null;
@@ -492,6 +472,24 @@ function leanPass(
   found.vpcEndpoint = compiled.vpcEndpoint
     ? evaluateLean(plan.vpcEndpoint, resource, caller, context, hasBoundary, marks, pool.vpcEndpoint)
     : null;
+}
+
+/** The verdicts of the RCP or SCP levels, root first: each level's candidates evaluated into its pooled verdict. */
+function leanLevels(
+  pool: LevelPool,
+  levels: readonly (readonly CompiledStatement[])[],
+  resource: string,
+  caller: Caller,
+  context: RequestContext,
+  hasBoundary: boolean,
+  marks: LeanMarks,
+): readonly PolicyVerdict[] {
+  const verdicts = pooledLevels(pool, levels.length);
+  for (let i = 0; i < verdicts.length; i++) {
+    const candidates = levels[i] as readonly CompiledStatement[];
+    evaluateLean(candidates, resource, caller, context, hasBoundary, marks, verdicts[i] as PolicyVerdict);
+  }
+  return verdicts;
 }
 
 /** A decision, the layer that decided it, and the built-in rule that did, if one did. */
