@@ -10,8 +10,8 @@ interface Split {
   readonly problem: SplitProblem | null;
 }
 
-/** Splits `text` fed in chunks of `size` bytes. */
-function split(text: string, size = 1 << 16): Split {
+/** A splitter that keeps each record it gives as text, with whether it failed and where it starts. */
+function collectingSplitter() {
   const records: Split['records'] = [];
   const splitter = createRecordSplitter({
     onRecord: (bytes, start, end, failed, at) => {
@@ -23,6 +23,12 @@ function split(text: string, size = 1 << 16): Split {
       });
     },
   });
+  return { records, splitter };
+}
+
+/** Splits `text` fed in chunks of `size` bytes. */
+function split(text: string, size = 1 << 16): Split {
+  const { records, splitter } = collectingSplitter();
   const bytes = encoder.encode(text);
   for (let at = 0; at < bytes.length; at += size) {
     const problem = splitter.push(bytes.subarray(at, at + size));
@@ -140,17 +146,7 @@ describe('record splitter, any records in any chunks', () => {
 
   /** Splits `text` pushed in chunks of `size` bytes through one buffer, overwritten after each push. */
   function splitReusing(text: string, size: number): Split {
-    const records: Split['records'] = [];
-    const splitter = createRecordSplitter({
-      onRecord: (bytes, start, end, failed, at) => {
-        records.push({
-          text: decoder.decode(bytes.subarray(start, end)),
-          failed,
-          line: at.line,
-          column: at.column,
-        });
-      },
-    });
+    const { records, splitter } = collectingSplitter();
     const bytes = encoder.encode(text);
     const reused = new ViewSlicing(size);
     for (let at = 0; at < bytes.length; at += size) {
