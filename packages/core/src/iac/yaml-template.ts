@@ -10,7 +10,7 @@ import {
 } from 'yaml';
 import type { Diagnostic, Position, Span } from '../diagnostics/diagnostic.js';
 import type { Result } from '../diagnostics/result.js';
-import type { PointerLocator } from '../json/pointer-position.js';
+import { lineStartsOf, type PointerLocator, positionIn } from '../json/pointer-position.js';
 import { pointerSegment } from '../policy/parse-policy.js';
 
 /**
@@ -65,16 +65,7 @@ export interface YamlReading {
  */
 export function readYamlTemplate(text: string): Result<YamlReading> {
   const lineStarts = lineStartsOf(text);
-  const position = (offset: number): Position => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >>> 1;
-      if ((lineStarts[middle] as number) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1, offset };
-  };
+  const position = (offset: number): Position => positionIn(lineStarts, offset);
   const document = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: true });
   if (document.errors.length > 0) {
     const diagnostics = document.errors.map((e): Diagnostic => {
@@ -158,12 +149,6 @@ const MAX_DEPTH = 200;
 function rangeOf(node: Node): readonly [number, number] {
   const range = node.range;
   return range === undefined || range === null ? [0, 0] : [range[0], range[1]];
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 function firstLine(message: string): string {

@@ -1,5 +1,5 @@
 import { type DocumentNode, parse, type ValueNode } from '@humanwhocodes/momoa';
-import type { Span } from '../diagnostics/diagnostic.js';
+import type { Position, Span } from '../diagnostics/diagnostic.js';
 
 /**
  * Positions of the nodes of one JSON text, found by JSON pointer. The text is parsed once with the
@@ -72,17 +72,9 @@ export function createScanningLocator(text: string): PointerLocator {
     }
     return { start: at, end: valueEnd(text, at) };
   };
-  const position = (offset: number): Span['start'] => {
+  const position = (offset: number): Position => {
     lineStarts ??= lineStartsOf(text);
-    // the last line start at or before the offset
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >>> 1;
-      if ((lineStarts[middle] as number) <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - (lineStarts[low] as number) + 1, offset };
+    return positionIn(lineStarts, offset);
   };
   return {
     locate(pointer) {
@@ -154,10 +146,23 @@ function skipSpace(text: string, at: number): number {
 }
 
 /** The offset where each line starts (line 1 at 0). */
-function lineStartsOf(text: string): number[] {
+export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/** The 1-based line and column of `offset`, given the text's {@link lineStartsOf}: a binary search. */
+export function positionIn(lineStarts: readonly number[], offset: number): Position {
+  // the last line start at or before the offset
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if ((lineStarts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - (lineStarts[low] as number) + 1, offset };
 }
 
 function child(node: ValueNode, segment: string): ValueNode | undefined {
