@@ -1,4 +1,5 @@
 import type { FailureKind } from './failure.js';
+import { PhraseSet } from './phrase-set.js';
 
 /** What to do about a look-alike, for the next steps of a diagnosis. */
 export interface LookalikeAdvice {
@@ -500,12 +501,19 @@ const LOWER_PHRASES: ReadonlyMap<LookalikeRule, readonly string[]> = new Map(
   LOOKALIKE_RULES.map((rule) => [rule, (rule.phrases ?? []).map((phrase) => phrase.toLowerCase())]),
 );
 
-/** Finds the first look-alike rule that matches a code or a phrase of the text (given lower-cased). */
+/** Every rule's phrases, and those of the rules that apply beside a denial sentence, each searched in one pass. */
+const ALL_PHRASES = new PhraseSet(LOOKALIKE_RULES.flatMap((rule) => rule.phrases ?? []));
+const OVERRIDING_PHRASES = new PhraseSet(
+  LOOKALIKE_RULES.filter((rule) => rule.overridesDenial === true).flatMap((rule) => rule.phrases ?? []),
+);
+
+/** Finds the first look-alike rule that matches a code or a phrase of the text (in any case). */
 export function findLookalike(
   code: string | null,
-  lower: string,
+  text: string,
   hasDenialSentence: boolean,
 ): LookalikeRule | null {
+  const found = (hasDenialSentence ? OVERRIDING_PHRASES : ALL_PHRASES).foundIn(text);
   for (const rule of LOOKALIKE_RULES) {
     if (hasDenialSentence && rule.overridesDenial !== true) {
       continue;
@@ -515,7 +523,7 @@ export function findLookalike(
         return rule;
       }
     }
-    if (LOWER_PHRASES.get(rule)?.some((phrase) => lower.includes(phrase))) {
+    if (LOWER_PHRASES.get(rule)?.some((phrase) => found.has(phrase))) {
       return rule;
     }
   }

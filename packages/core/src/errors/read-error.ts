@@ -104,8 +104,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   for (const extract of EXTRACTORS) {
     extract(cleaned, hints);
   }
-  const lower = cleaned.toLowerCase();
-  addToolPhraseHints(cleaned, lower, hints);
+  addToolPhraseHints(cleaned, hints);
 
   const sentences = findDenialSentences(cleaned);
   const sentence = sentences.find((s) => s.action !== null) ?? sentences[0] ?? null;
@@ -125,7 +124,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   const encodedMessage = cutByCloudTrail(findEncodedMessage(cleaned), cloudTrailMessage);
   const httpStatus = toStatus(hints.best('httpStatus')?.value);
 
-  const lookalike = findLookalike(code, lower, sentence !== null);
+  const lookalike = findLookalike(code, cleaned, sentence !== null);
   const kind = classify(lookalike?.kind ?? null, code, sentence, cleaned, httpStatus);
   if (kind === null) {
     return fail('no-aws-error', 'no AWS error found in the input');

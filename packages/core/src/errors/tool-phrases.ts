@@ -1,4 +1,5 @@
 import { type HintSet, PRIORITY } from './hints.js';
+import { PhraseSet } from './phrase-set.js';
 
 /**
  * Step descriptions that infrastructure tools print before the AWS error, and the operation each step
@@ -75,10 +76,14 @@ const TOOL_PHRASES: readonly {
   },
 ];
 
-/** Adds the operation of the first tool phrase found in the text (`lower` is the text lower-cased). */
-export function addToolPhraseHints(text: string, lower: string, hints: HintSet): void {
+/** The table's phrases, searched for in one pass. */
+const PHRASES = new PhraseSet(TOOL_PHRASES.map((entry) => entry.phrase));
+
+/** Adds the operation of the first tool phrase (in the table's order) found in the text, in any case. */
+export function addToolPhraseHints(text: string, hints: HintSet): void {
+  const found = PHRASES.foundIn(text);
   for (const entry of TOOL_PHRASES) {
-    if (lower.includes(entry.phrase.toLowerCase())) {
+    if (found.has(entry.phrase.toLowerCase())) {
       hints.add('service', entry.service, PRIORITY.phrase, entry.surface);
       hints.add('operation', entry.operation, PRIORITY.phrase, entry.surface);
       return;

@@ -70,7 +70,7 @@ export function readTrailDenial(record: unknown): TrailRecordReading {
   const message = failure.errorMessage ?? '';
   const sentences = message === '' ? [] : findDenialSentences(message);
   const sentence = sentences.find((s) => s.action !== null) ?? sentences[0] ?? null;
-  const lookalike = findLookalike(errorCode, `${errorCode}: ${message}`.toLowerCase(), sentence !== null);
+  const lookalike = findLookalike(errorCode, `${errorCode}: ${message}`, sentence !== null);
   if (lookalike === null && sentence === null && !AUTHORIZATION_CODES.has(errorCode)) {
     return { ok: false, reason: 'other-failure' };
   }

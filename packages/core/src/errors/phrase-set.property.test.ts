@@ -1,0 +1,52 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PhraseSet } from './phrase-set.js';
+
+/** The definition: the phrases that the text, its ASCII letters lower-cased, contains. */
+function foundByIncludes(phrases: readonly string[], text: string): string[] {
+  const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return phrases.map((p) => p.replace(/[A-Z]/g, (c) => c.toLowerCase())).filter((p) => lower.includes(p));
+}
+
+describe('PhraseSet', () => {
+  // A small alphabet, so that phrases overlap, start where others start and are prefixes of others; the
+  // text also holds letters that fold to ASCII ones in other case rules (Kelvin sign, long s, dotted I).
+  const ascii = fc.constantFrom('a', 'B', 'b', 'A', ' ', '.', '(', 'k', 'K', 's', 'i');
+  const chars = fc.oneof(ascii, fc.constantFrom('\u212a', '\u017f', '\u0130', '\u0131'));
+  const word = (from: fc.Arbitrary<string>, max: number) =>
+    fc.array(from, { minLength: 1, maxLength: max }).map((c) => c.join(''));
+
+  it('finds exactly the phrases the text holds, ignoring the case of ASCII letters only', () => {
+    fc.assert(
+      fc.property(fc.array(word(ascii, 4), { maxLength: 8 }), word(chars, 80), (phrases, text) => {
+        const found = new PhraseSet(phrases).foundIn(text);
+        expect([...found].sort()).toEqual([...new Set(foundByIncludes(phrases, text))].sort());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds the same in a text that repeats some phrases hundreds of times (the expression rebuilt)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(word(ascii, 4), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { minLength: 100, maxLength: 600 }),
+        word(chars, 20),
+        (phrases, picks, tail) => {
+          const text = picks.map((i) => phrases[i % phrases.length]).join(' ') + tail;
+          const found = new PhraseSet(phrases).foundIn(text);
+          expect([...found].sort()).toEqual([...new Set(foundByIncludes(phrases, text))].sort());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds nothing with no phrases', () => {
+    expect(new PhraseSet([]).foundIn('anything').size).toBe(0);
+  });
+
+  it('refuses a phrase that is not ASCII', () => {
+    expect(() => new PhraseSet(['ka', '\u212aa'])).toThrow(/not an ASCII phrase/);
+  });
+});

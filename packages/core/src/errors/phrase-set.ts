@@ -1,0 +1,95 @@
+/**
+ * A fixed set of phrases looked for in a text, ignoring the case of ASCII letters, without copying the
+ * text: a pasted error can be a megabyte, and lower-casing it whole cost more than the search (a fresh
+ * megabyte costs milliseconds here), while one phrase searched at a time cost a scan per phrase.
+ *
+ * One regular expression of the phrases scans the text; every phrase that starts where it matched is marked
+ * found, and the scan goes on from the next character. When found phrases keep matching, the expression is
+ * rebuilt without them, so the text is scanned about once, whatever it repeats.
+ */
+export class PhraseSet {
+  readonly #phrases: readonly string[];
+  /** The expression of all the phrases, built once: most texts hold none of them. */
+  readonly #all: RegExp;
+
+  /**
+   * `phrases` are printable ASCII, compared lower-cased. The `i` flag folds only ASCII letters onto ASCII letters
+   * without the `u` flag; a non-ASCII phrase is refused, as V8 misses some of its matches inside an
+   * alternation (`/ka|kb|\u212a/gi` finds nothing in `\u212aa`).
+   */
+  constructor(phrases: Iterable<string>) {
+    this.#phrases = [...new Set([...phrases].map(asciiLower))];
+    const other = this.#phrases.find((phrase) => /[^ -~]/.test(phrase));
+    if (other !== undefined) {
+      throw new Error(`phrase-set: not an ASCII phrase: ${other}`);
+    }
+    this.#all = patternOf(this.#phrases);
+  }
+
+  /** The phrases (lower-cased) that occur in `text`. */
+  foundIn(text: string): ReadonlySet<string> {
+    const found = new Set<string>();
+    let remaining = this.#phrases;
+    let pattern = this.#all;
+    let repeats = 0;
+    for (let from = 0; found.size < this.#phrases.length; ) {
+      pattern.lastIndex = from;
+      const match = pattern.exec(text);
+      if (match === null) {
+        break;
+      }
+      let fresh = false;
+      for (const phrase of remaining) {
+        if (!found.has(phrase) && startsAt(text, match.index, phrase)) {
+          found.add(phrase);
+          fresh = true;
+        }
+      }
+      from = match.index + 1;
+      if (!fresh && ++repeats === REBUILD_AFTER) {
+        remaining = remaining.filter((phrase) => !found.has(phrase));
+        pattern = patternOf(remaining);
+        repeats = 0;
+      }
+    }
+    return found;
+  }
+}
+
+/**
+ * Matches of phrases already found after which the expression is rebuilt without them. Compiling an
+ * expression costs about as much as scanning a megabyte with it, so it is rebuilt only when found phrases
+ * keep matching (a text that repeats one), not after each find. Every rebuild drops at least one phrase.
+ */
+const REBUILD_AFTER = 64;
+
+/** Whether `phrase` (lower-cased) starts at `at` in `text`, ASCII letters of the text folded to lower case. */
+function startsAt(text: string, at: number, phrase: string): boolean {
+  if (at + phrase.length > text.length) {
+    return false;
+  }
+  for (let i = 0; i < phrase.length; i++) {
+    let c = text.charCodeAt(at + i);
+    if (c >= 0x41 && c <= 0x5a) {
+      c += 0x20;
+    }
+    if (c !== phrase.charCodeAt(i)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function patternOf(phrases: readonly string[]): RegExp {
+  // A set of no phrases matches nothing (an empty alternation would match everywhere).
+  return phrases.length === 0 ? /(?!)/g : new RegExp(phrases.map(sourceOf).join('|'), 'gi');
+}
+
+/** A phrase as a pattern: its special characters escaped. */
+function sourceOf(phrase: string): string {
+  return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
