@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unescapeOnce } from './clean-text.js';
+import { cleanErrorText, removeFramesAndEscapes, unescapeOnce } from './clean-text.js';
+import { unwrapLines } from './unwrap-lines.js';
 
 /** The escapes of a JSON or Python string literal, undone by one scan from the left: the definition. */
 function unescapeByScan(text: string): string {
@@ -25,6 +26,82 @@ describe('unescapeOnce', () => {
       fc.property(fc.array(chars, { maxLength: 60 }), (parts) => {
         const text = parts.join('');
         expect(unescapeOnce(text)).toBe(unescapeByScan(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+/** The steps one after the other, each on the whole text: the definition of the one pass. */
+function framesThenEscapes(text: string, frames: boolean, escapes: boolean): string {
+  const unframed = frames ? text.replace(/^[ \t]*[│╷╵][ \t]?/gm, '') : text;
+  return escapes ? unescapeByScan(unframed) : unframed;
+}
+
+describe('removeFramesAndEscapes', () => {
+  const chars = fc.constantFrom('\\', 'n', '"', 'x', ' ', '\t', '\n', '│', '╷', '╵', '\u2028', '\u2029');
+  const text = fc.array(chars, { maxLength: 60 }).map((parts) => parts.join(''));
+
+  it('is the frame removal by a multiline regular expression, then the escapes undone', () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), fc.boolean(), (t, frames, escapes) => {
+        expect(removeFramesAndEscapes([t], frames, escapes)).toBe(framesThenEscapes(t, frames, escapes));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads the pieces as the text they make: frames and escapes run on from one piece into the next', () => {
+    const piece = fc.array(chars, { maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }),
+        fc.boolean(),
+        fc.boolean(),
+        (pieces, frames, escapes) => {
+          const joined = pieces.join('');
+          expect(removeFramesAndEscapes(pieces, frames, escapes)).toBe(
+            framesThenEscapes(joined, frames, escapes),
+          );
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('cleanErrorText', () => {
+  /** The steps as separate copies: unwrap, frames, then escapes when the unwrapped text shows one. */
+  function cleanByCopies(raw: string): string {
+    const unwrapped = unwrapLines(raw);
+    const frames = /[│╷╵]/.test(unwrapped);
+    const escapes = unwrapped.includes('\\n') || unwrapped.includes('\\"') || unwrapped.includes('\\t');
+    return framesThenEscapes(unwrapped, frames, escapes);
+  }
+
+  it('gives what the separate steps give on hard-wrapped framed and escaped text', () => {
+    const chars = fc.constantFrom(
+      '\\',
+      'n',
+      '"',
+      't',
+      'x',
+      ' ',
+      ' ',
+      '\n',
+      '│ ',
+      'User: ',
+      'perform: ',
+      'arn:aws:',
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 200 }), fc.integer({ min: 30, max: 60 }), (parts, width) => {
+        const text = parts.join('');
+        const wrapped = text
+          .split('\n')
+          .map((line) => line.match(new RegExp(`.{1,${width}}`, 'g'))?.join('\n') ?? '')
+          .join('\n');
+        expect(cleanErrorText(wrapped)).toBe(cleanByCopies(wrapped));
       }),
       { numRuns: 2000 },
     );

@@ -1,4 +1,4 @@
-import { unwrapLines } from './unwrap-lines.js';
+import { unwrapPieces } from './unwrap-lines.js';
 
 /**
  * Undoes what terminals, log shippers and serialisers do to an error before it is pasted:
@@ -15,15 +15,15 @@ export function cleanErrorText(raw: string): string {
     text = text.replace(/\r\n?/g, '\n');
   }
   // before the frames go and before unescaping: what was wrapped is the framed, escaped text
-  text = unwrapLines(text);
-  if (/[│╷╵]/.test(text)) {
-    // Terraform frames diagnostics with box-drawing characters at the start of each line.
-    text = text.replace(/^[ \t]*[│╷╵][ \t]?/gm, '');
+  const pieces = unwrapPieces(text);
+  // Terraform frames diagnostics with box-drawing characters at the start of each line (unwrapping
+  // neither adds nor removes one).
+  const framed = /[│╷╵]/.test(text);
+  const escaped = holdsEscape(text, pieces);
+  if (framed || escaped) {
+    return removeFramesAndEscapes(pieces, framed, escaped);
   }
-  if (text.includes('\\n') || text.includes('\\"') || text.includes('\\t')) {
-    text = unescapeOnce(text);
-  }
-  return text;
+  return pieces.length === 1 ? (pieces[0] ?? '') : pieces.join('');
 }
 
 /** At most this many escapes are undone: an escaped error string has a few, not hundreds of thousands. */
@@ -34,26 +34,152 @@ const MAX_ESCAPES = 10_000;
  * stand for, in one pass. Past {@link MAX_ESCAPES} the rest of the text is kept as it is.
  */
 export function unescapeOnce(text: string): string {
+  return removeFramesAndEscapes([text], false, true);
+}
+
+/**
+ * Whether the text the pieces make holds `\n`, `\"` or `\t`, the mark of an escaped string: in a piece
+ * of `text`, or made where a piece ending in a backslash meets the next.
+ */
+function holdsEscape(text: string, pieces: readonly string[]): boolean {
+  if (text.includes('\\n') || text.includes('\\"') || text.includes('\\t')) {
+    return true;
+  }
+  for (let k = 0; k + 1 < pieces.length; k++) {
+    const piece = pieces[k] ?? '';
+    if (piece.endsWith('\\')) {
+      const next = new Reader(pieces).at(k, piece.length);
+      if (next === 0x6e || next === 0x22 || next === 0x74) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Removes Terraform's frame (`[ \t]*[│╷╵][ \t]?`) from the start of every line, then undoes the escapes, of
+ * the text that `pieces` make, in one pass that copies it once: a megabyte copied costs milliseconds, and
+ * joining, removing frames and unescaping, each copying it again, were most of the reader's time on a
+ * large paste. The same as the steps one after the other (a frame follows a line end and holds no
+ * backslash, so removing it neither makes nor breaks an escape); a frame or an escape may run on from
+ * one piece into the next.
+ */
+export function removeFramesAndEscapes(pieces: readonly string[], frames: boolean, escapes: boolean): string {
+  const reader = new Reader(pieces);
+  const otherLineEnds = frames && pieces.some((p) => p.includes('\u2028') || p.includes('\u2029'));
   const parts: string[] = [];
-  let from = 0;
   let count = 0;
-  for (
-    let i = text.indexOf('\\');
-    i >= 0 && i < text.length - 1 && count < MAX_ESCAPES;
-    i = text.indexOf('\\', i)
-  ) {
-    const replacement = ESCAPES[text.charAt(i + 1)];
-    if (replacement === undefined) {
-      i += 1;
+  let drop = 0; // characters of the pieces that follow still to remove (a frame's or escape's end)
+  let lineStart = frames; // the next piece starts a line
+  let escaping = escapes;
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k] ?? '';
+    if (piece.length === 0) {
       continue;
     }
-    parts.push(text.slice(from, i), replacement);
-    count++;
-    i += 2;
-    from = i;
+    if (drop >= piece.length) {
+      // dropped whole: a frame's or escape's end, so no line end
+      drop -= piece.length;
+      lineStart = false;
+      continue;
+    }
+    let from = drop;
+    drop = 0;
+    let line = lineStart ? from : frames ? nextLineStart(piece, from, otherLineEnds) : -1;
+    let backslash = escaping ? piece.indexOf('\\', from) : -1;
+    while (line >= 0 || backslash >= 0) {
+      if (line >= 0 && (backslash < 0 || line < backslash)) {
+        const length = frameLength(reader, k, line);
+        let resume = line;
+        if (length > 0) {
+          parts.push(piece.slice(from, line));
+          resume = line + length;
+          from = Math.min(resume, piece.length);
+          drop = resume - from;
+        }
+        line = resume < piece.length ? nextLineStart(piece, resume, otherLineEnds) : -1;
+        continue;
+      }
+      const next = reader.at(k, backslash + 1);
+      if (Number.isNaN(next) || count >= MAX_ESCAPES) {
+        escaping = false;
+        backslash = -1;
+        continue;
+      }
+      const replacement = ESCAPES[String.fromCharCode(next)];
+      if (replacement === undefined) {
+        backslash = piece.indexOf('\\', backslash + 1);
+        continue;
+      }
+      parts.push(piece.slice(from, backslash), replacement);
+      count++;
+      from = Math.min(backslash + 2, piece.length);
+      drop = backslash + 2 - from;
+      backslash = from < piece.length ? piece.indexOf('\\', from) : -1;
+    }
+    if (from < piece.length) {
+      parts.push(from === 0 ? piece : piece.slice(from));
+    }
+    lineStart = frames && isLineEnd(piece.charCodeAt(piece.length - 1), otherLineEnds);
   }
-  parts.push(text.slice(from));
-  return parts.join('');
+  return parts.length === 1 ? (parts[0] ?? '') : parts.join('');
+}
+
+/** Reads the characters of the text that pieces make, by piece and offset (an offset past a piece's end reads on). */
+class Reader {
+  readonly #pieces: readonly string[];
+
+  constructor(pieces: readonly string[]) {
+    this.#pieces = pieces;
+  }
+
+  /** The code of the character `offset` characters into piece `k` and on; NaN past the end. */
+  at(k: number, offset: number): number {
+    let piece = k;
+    let at = offset;
+    while (piece < this.#pieces.length && at >= (this.#pieces[piece]?.length ?? 0)) {
+      at -= this.#pieces[piece]?.length ?? 0;
+      piece++;
+    }
+    return piece < this.#pieces.length ? (this.#pieces[piece]?.charCodeAt(at) ?? Number.NaN) : Number.NaN;
+  }
+}
+
+/** The length of the frame `[ \t]*[│╷╵][ \t]?` at `at` of piece `k`, 0 when there is none. */
+function frameLength(reader: Reader, k: number, at: number): number {
+  let i = at;
+  while (isBlank(reader.at(k, i))) {
+    i++;
+  }
+  const c = reader.at(k, i);
+  if (c !== 0x2502 && c !== 0x2577 && c !== 0x2575) {
+    return 0;
+  }
+  return isBlank(reader.at(k, i + 1)) ? i + 2 - at : i + 1 - at;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/** A line feed, or, as a multiline regular expression's `^` also matches after them, a line or paragraph separator. */
+function isLineEnd(c: number, otherLineEnds: boolean): boolean {
+  return c === 0x0a || (otherLineEnds && (c === 0x2028 || c === 0x2029));
+}
+
+/** Where the line after `from` starts in `piece`, -1 for none in it. */
+function nextLineStart(piece: string, from: number, otherLineEnds: boolean): number {
+  if (!otherLineEnds) {
+    const nl = piece.indexOf('\n', from);
+    return nl < 0 || nl + 1 === piece.length ? -1 : nl + 1;
+  }
+  for (let i = from; i + 1 < piece.length; i++) {
+    if (isLineEnd(piece.charCodeAt(i), true)) {
+      return i + 1;
+    }
+  }
+  return -1;
 }
 
 /** Escaped character → the character it stands for (`\\r` becomes a line feed, as line ends are normalised). */

@@ -23,8 +23,17 @@ import { continuesPhrase, isPhraseWord } from './wrap-phrases.js';
  * expression that can backtrack: linear in the text length.
  */
 export function unwrapLines(text: string): string {
+  const pieces = unwrapPieces(text);
+  return pieces.length === 1 ? (pieces[0] ?? '') : pieces.join('');
+}
+
+/**
+ * {@link unwrapLines}' answer as the pieces it is made of, in order (slices of `text` and the spaces put
+ * back), not yet joined: the caller's next pass makes the one copy of a large text.
+ */
+export function unwrapPieces(text: string): string[] {
   if (!text.includes('\n')) {
-    return text;
+    return [text];
   }
   const lines = lineBounds(text);
   const count = lines.length / 2;
@@ -57,11 +66,8 @@ export function unwrapLines(text: string): string {
     }
     from = Math.floor(join / 2);
   }
-  if (pieces.length === 0) {
-    return text;
-  }
-  pieces.push(text.slice(from));
-  return pieces.join('');
+  pieces.push(from === 0 ? text : text.slice(from));
+  return pieces;
 }
 
 /** What the whole text says about how it was wrapped. */
