@@ -8,6 +8,7 @@ export {
   createRecordSplitter,
   type RecordSplitter,
   type RecordSplitterOptions,
+  type RecordsDepth,
   type SplitPosition,
   type SplitProblem,
 } from './trail/record-splitter.js';
@@ -39,8 +40,19 @@ export {
   type TrailScanCounts,
   type TrailScanOptions,
   type TrailScanProblem,
+  type TrailShardEnd,
   type Utf8Decoder,
 } from './trail/trail-scan.js';
+export {
+  evenCuts,
+  joinTrailShards,
+  planTrailShards,
+  recordsDepthOf,
+  SHARD_WINDOW_BYTES,
+  shardStartIn,
+  type TrailShardPlan,
+  type TrailShardResult,
+} from './trail/trail-shards.js';
 export { TRAIL_SQL_COLUMNS, type TrailSqlOptions, trailSql } from './trail/trail-sql.js';
 export { type TrailDdlOptions, trailSqlDdl } from './trail/trail-sql-ddl.js';
 export { groupsFromSqlRows, parseSqlResult, type SqlResultProblem } from './trail/trail-sql-result.js';

@@ -37,7 +37,19 @@ export interface RecordSplitterOptions {
   ) => void;
   /** A record larger than this is a problem (default 64 MiB; CloudTrail events are far smaller). */
   readonly maxRecordBytes?: number;
+  /**
+   * Starts between two records instead of at the start of the input: the first byte pushed is at
+   * `offset` of the input, inside the records at `recordsDepth` (see {@link RecordsDepth}). Lines are
+   * then counted from that byte (line 1, columns from `offset`).
+   */
+  readonly resume?: { readonly recordsDepth: RecordsDepth; readonly offset: number };
 }
+
+/**
+ * How deep the records lie: 0 at the top level (JSON Lines, records one after another), 1 in a
+ * top-level array, 2 in the array of a `{"Records": [...]}` object.
+ */
+export type RecordsDepth = 0 | 1 | 2;
 
 /** A running splitter: push chunks in order, then end. A problem stops it. */
 export interface RecordSplitter {
@@ -48,6 +60,13 @@ export interface RecordSplitter {
   readonly bytes: number;
   /** Records emitted so far. */
   readonly records: number;
+  /**
+   * The depth of the records when the bytes pushed so far end between two records (outside any
+   * record or string, where a resumed splitter at that depth would start), `null` otherwise.
+   */
+  between(): RecordsDepth | null;
+  /** The line being read (1-based, counted from the first byte pushed) and the offset of its first byte. */
+  cursor(): { readonly line: number; readonly lineStart: number };
 }
 
 const MAX_DEPTH = 512;
@@ -90,11 +109,12 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
   let carry: Uint8Array[] = [];
   let carryBytes = 0;
   let keyCarry: Uint8Array | null = null; // the start of a watched key cut by a chunk's end
-  let base = 0; // absolute offset of buffer[0]
+  const resume = options.resume;
+  let base = resume?.offset ?? 0; // absolute offset of buffer[0]
   let total = 0;
   let records = 0;
   let line = 1;
-  let lineStart = 0; // absolute offset of the current line's first byte
+  let lineStart = base; // absolute offset of the current line's first byte
   // container stack: 1 object, 2 array
   const stack = new Uint8Array(MAX_DEPTH + 1);
   let depth = 0;
@@ -109,7 +129,14 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
   let recordDepth = 0; // depth inside the current record's `{`
   let failed = false;
   let problem: SplitProblem | null = null;
-  let bomSeen = 0;
+  let bomSeen = resume === undefined ? 0 : BOM.length;
+  if (resume !== undefined) {
+    // the containers around the records: `{"Records": [` (2), `[` (1) or none (0)
+    depth = resume.recordsDepth;
+    if (depth === 2) stack[1] = 1;
+    if (depth > 0) stack[depth] = 2;
+    recordsArrayDepth = depth > 0 ? depth : -1;
+  }
 
   const fail = (
     code: SplitProblem['code'],
@@ -374,6 +401,16 @@ export function createRecordSplitter(options: RecordSplitterOptions): RecordSpli
     },
     get records() {
       return records;
+    },
+    between() {
+      if (problem !== null || inString || recordStart !== NONE) return null;
+      if (depth === 0) return 0;
+      if (depth === 1 && recordsArrayDepth === 1 && stack[1] === 2) return 1;
+      if (depth === 2 && recordsArrayDepth === 2 && stack[1] === 1 && stack[2] === 2) return 2;
+      return null;
+    },
+    cursor() {
+      return { line, lineStart };
     },
   };
 }

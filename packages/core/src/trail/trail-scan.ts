@@ -1,5 +1,5 @@
 import { parseJson } from '../json/parse-json.js';
-import { createRecordSplitter } from './record-splitter.js';
+import { createRecordSplitter, type RecordsDepth } from './record-splitter.js';
 import { readTrailDenial } from './trail-denial.js';
 import type { TrailFilter } from './trail-filter.js';
 import type { TrailGrouping } from './trail-groups.js';
@@ -23,6 +23,19 @@ export interface TrailScanOptions {
   readonly decode: Utf8Decoder;
   /** The log as the reader names it (a path, a dropped file's name): where a group's example is. */
   readonly source: string;
+  /**
+   * Scans a shard of the log that starts between two records at `offset` (see `planTrailShards`);
+   * places are then counted from there (`joinTrailShards` puts them back in the log).
+   */
+  readonly resume?: { readonly recordsDepth: RecordsDepth; readonly offset: number };
+}
+
+/** Where a shard's scan stopped: between records (their depth) or not, and the line it was on. */
+export interface TrailShardEnd {
+  readonly between: RecordsDepth | null;
+  /** The line being read, 1-based from the shard's first byte, and the log offset of its first byte. */
+  readonly line: number;
+  readonly lineStart: number;
 }
 
 /** Counts of one log's scan. */
@@ -38,6 +51,8 @@ export interface TrailScan {
   push(chunk: Uint8Array): TrailScanProblem | null;
   end(): TrailScanProblem | null;
   counts(): TrailScanCounts;
+  /** Where the bytes pushed so far end (for a shard: checked against where the next one starts). */
+  shardEnd(): TrailShardEnd;
 }
 
 /**
@@ -52,6 +67,7 @@ export function createTrailScan(options: TrailScanOptions): TrailScan {
   let denials = 0;
   let problem: TrailScanProblem | null = null;
   const splitter = createRecordSplitter({
+    ...(options.resume === undefined ? {} : { resume: options.resume }),
     onRecord(bytes, start, end, isFailed, at) {
       if (!isFailed || problem !== null) return;
       failed += 1;
@@ -88,6 +104,10 @@ export function createTrailScan(options: TrailScanOptions): TrailScan {
     },
     counts() {
       return { records: splitter.records, failed, denials };
+    },
+    shardEnd() {
+      const { line, lineStart } = splitter.cursor();
+      return { between: problem === null ? splitter.between() : null, line, lineStart };
     },
   };
 }
