@@ -47,8 +47,12 @@ function writeLayouts(): Record<string, string[]> {
 
 const LAYOUTS = writeLayouts();
 
-function groupsOf(args: readonly string[], stdin?: string): unknown {
-  const run = runCli(['trail', ...args, '--format', 'json', '--top', '100'], stdin);
+function groupsOf(
+  args: readonly string[],
+  stdin?: string,
+  env: Readonly<Record<string, string>> = {},
+): unknown {
+  const run = runCli(['trail', ...args, '--format', 'json', '--top', '100'], stdin, env);
   expect(run.status, run.stderr).toBe(0);
   const report = JSON.parse(run.stdout) as { groups: Record<string, unknown>[] };
   return report.groups.map(({ diagnosis, ...group }) => ({ ...group, diagnosed: diagnosis !== null }));
@@ -79,6 +83,30 @@ describe('whydenied trail', () => {
       expect(groupsOf([...paths, '--jobs', '2'])).toEqual(expected);
     });
   }
+
+  /** Every plain file is cut into one shard per worker. */
+  const SHARDED = { WHYDENIED_TRAIL_SHARD_MIN_BYTES: '1' };
+
+  for (const name of ['one pretty-printed Records file', 'JSON Lines']) {
+    it(`reads the same groups from ${name} cut into shards for two or three workers`, () => {
+      const paths = LAYOUTS[name] ?? [];
+      expect(groupsOf([...paths, '--jobs', '2'], undefined, SHARDED)).toEqual(expected);
+      expect(groupsOf([...paths, '--jobs', '3'], undefined, SHARDED)).toEqual(expected);
+    });
+  }
+
+  it('reports a problem in a sharded file where one scan from the start does', () => {
+    const bad = join(dir, 'bad-half.ndjson');
+    const lines = RECORDS.map((r) => JSON.stringify(r));
+    lines.splice(300, 0, '{"eventSource": "s3.amazonaws.com", "errorCode": "AccessDenied",}');
+    writeFileSync(bad, lines.join('\n'));
+    const whole = runCli(['trail', bad, '--jobs', '1']);
+    const sharded = runCli(['trail', bad, '--jobs', '2'], undefined, SHARDED);
+    expect(whole.status).toBe(1);
+    expect(whole.stderr).toMatch(/bad-half\.ndjson:301:\d+: /);
+    expect(sharded.status).toBe(1);
+    expect(sharded.stderr).toBe(whole.stderr);
+  });
 
   it('reads standard input', () => {
     expect(groupsOf(['-'], readFileSync(join(dir, 'lines.ndjson'), 'utf8'))).toEqual(expected);

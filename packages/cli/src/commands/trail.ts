@@ -21,7 +21,7 @@ import { trailSarif } from '../render/trail-sarif.js';
 import { renderTrailText, type TrailReport, type TrailReportGroup } from '../render/trail-text.js';
 import { progressOn } from '../trail/progress.js';
 import { isS3Path, listS3Sources } from '../trail/s3-sources.js';
-import { defaultJobs, scanInPool } from '../trail/scan-pool.js';
+import { defaultJobs, SHARD_MIN_BYTES, scanInPool } from '../trail/scan-pool.js';
 import type { ScanResult } from '../trail/scan-source.js';
 import { listTrailSources } from '../trail/trail-files.js';
 import type { CommandSpec } from './command.js';
@@ -173,14 +173,16 @@ export const trailCommand: CommandSpec = {
       io.stderr as NodeJS.WritableStream & { isTTY?: boolean },
       sources.reduce((n, s) => n + s.size, 0),
     );
+    const shardMin = shardMinBytes(io.env.WHYDENIED_TRAIL_SHARD_MIN_BYTES);
     let scan: ScanResult;
     try {
       scan = await scanInPool(
         sources,
         { filter, examples: 5 },
-        opts.jobs ?? defaultJobs(sources),
+        opts.jobs ?? defaultJobs(sources, shardMin),
         io.stdin,
         (bytes, records) => progress.add(bytes, records),
+        shardMin,
       );
     } finally {
       progress.done();
@@ -189,6 +191,11 @@ export const trailCommand: CommandSpec = {
     return report({ ...scan, files: sources.length }, opts, evidence, io, sources[0]?.path ?? '-');
   },
 };
+
+/** From which size a plain log is cut into shards for the workers (tests set it low); the default else. */
+function shardMinBytes(value: string | undefined): number {
+  return value !== undefined && /^[1-9]\d{0,12}$/.test(value) ? Number(value) : SHARD_MIN_BYTES;
+}
 
 /** The event times asked for, as epoch milliseconds (a date alone is UTC midnight, as the filter reads it). */
 function timesOf(filter: TrailFilterOptions): { sinceMs?: number; untilMs?: number } {

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
 import { parentPort } from 'node:worker_threads';
 import { createTrailGrouping, type TrailGrouping } from '@whydenied/core/trail';
 import { CliError } from '../cli-error.js';
-import { type ScanOptions, scanSources } from './scan-source.js';
+import { type OnProgress, type ScanOptions, type ShardTask, scanShard, scanSources } from './scan-source.js';
 import type { TrailSource } from './trail-files.js';
 import type { FromWorker, ToWorker } from './worker-messages.js';
 
@@ -22,39 +22,73 @@ if (port !== null) {
       port.postMessage({ type: 'groups', groups: grouping?.groups() ?? [] } satisfies FromWorker);
       return;
     }
-    void scan(message.source, message.options).then((reply) => port.postMessage(reply));
+    const reply =
+      message.type === 'scan'
+        ? scan(message.source, message.options)
+        : shard(message.source, message.shard, message.options);
+    void reply.then((answer) => port.postMessage(answer));
   });
 }
 
-async function scan(source: TrailSource, options: ScanOptions): Promise<FromWorker> {
+/** Progress sent to the main thread at most ten times a second, and what is left when a task ends. */
+function progressReports(): { onProgress: OnProgress; flush(): void } {
   let pending = 0;
   let pendingRecords = 0;
   let last = Date.now();
-  try {
-    const result = await scanSources([source], options, NO_STDIN, (bytes, records) => {
+  const send = (): void => {
+    port?.postMessage({ type: 'progress', bytes: pending, records: pendingRecords } satisfies FromWorker);
+    pending = 0;
+    pendingRecords = 0;
+  };
+  return {
+    onProgress(bytes, records) {
       pending += bytes;
       pendingRecords += records;
       const now = Date.now();
       if (now - last >= 100) {
-        port?.postMessage({ type: 'progress', bytes: pending, records: pendingRecords } satisfies FromWorker);
-        pending = 0;
-        pendingRecords = 0;
+        send();
         last = now;
       }
-    });
-    if (pending > 0) {
-      port?.postMessage({ type: 'progress', bytes: pending, records: pendingRecords } satisfies FromWorker);
-    }
+    },
+    flush() {
+      if (pending > 0) send();
+    },
+  };
+}
+
+async function scan(source: TrailSource, options: ScanOptions): Promise<FromWorker> {
+  const progress = progressReports();
+  try {
+    // the other workers use the cores: gzip is inflated here, not on the thread pool
+    const result = await scanSources([source], options, NO_STDIN, progress.onProgress, 'in-thread');
+    progress.flush();
     const { groups, ...counts } = result;
     grouping ??= createTrailGrouping({ examples: options.examples });
     grouping.merge(groups);
     return { type: 'scanned', counts };
   } catch (error) {
-    if (error instanceof CliError) return { type: 'error', message: error.message, exitCode: error.exitCode };
-    return {
-      type: 'error',
-      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
-      exitCode: -1,
-    };
+    return failure(error);
   }
+}
+
+/** One shard of a large plain log: its groups go back on their own, to be joined in order. */
+async function shard(source: TrailSource, task: ShardTask, options: ScanOptions): Promise<FromWorker> {
+  const progress = progressReports();
+  try {
+    const result = await scanShard(source, task, options, progress.onProgress);
+    progress.flush();
+    return { type: 'shard', index: task.index, ...result };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** An error as the main thread reports it: a one-line input error, or a bug with its stack. */
+function failure(error: unknown): FromWorker {
+  if (error instanceof CliError) return { type: 'error', message: error.message, exitCode: error.exitCode };
+  return {
+    type: 'error',
+    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    exitCode: -1,
+  };
 }

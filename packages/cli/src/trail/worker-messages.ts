@@ -1,13 +1,19 @@
-import type { TrailGroup } from '@whydenied/core/trail';
-import type { ScanOptions, ScanResult } from './scan-source.js';
+import type { TrailGroup, TrailShardEnd } from '@whydenied/core/trail';
+import type { ScanOptions, ScanResult, ShardTask } from './scan-source.js';
 import type { TrailSource } from './trail-files.js';
 
 /**
- * What the main thread sends a trail worker: one file to scan, or `finish` when no file is left (the
- * worker then answers with the groups of all the files it scanned).
+ * What the main thread sends a trail worker: one file to scan, one shard of a large plain file, or
+ * `finish` when no file is left (the worker then answers with the groups of all the files it scanned).
  */
 export type ToWorker =
   | { readonly type: 'scan'; readonly source: TrailSource; readonly options: ScanOptions }
+  | {
+      readonly type: 'shard';
+      readonly source: TrailSource;
+      readonly shard: ShardTask;
+      readonly options: ScanOptions;
+    }
   | { readonly type: 'finish' };
 
 /**
@@ -18,5 +24,13 @@ export type ToWorker =
 export type FromWorker =
   | { readonly type: 'progress'; readonly bytes: number; readonly records: number }
   | { readonly type: 'scanned'; readonly counts: Omit<ScanResult, 'groups'> }
+  | {
+      /** A shard's own groups, kept apart: they are joined in the log's order once its seams are checked. */
+      readonly type: 'shard';
+      readonly index: number;
+      readonly counts: Omit<ScanResult, 'groups'>;
+      readonly groups: readonly TrailGroup[];
+      readonly end: TrailShardEnd | null;
+    }
   | { readonly type: 'groups'; readonly groups: readonly TrailGroup[] }
   | { readonly type: 'error'; readonly message: string; readonly exitCode: number };
