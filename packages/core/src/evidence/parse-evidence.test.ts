@@ -185,6 +185,17 @@ const ORG_ERRORS: readonly {
     input: { Policies: [{ Id: 'p-FullAWSAccess', Name: 'FullAWSAccess', Type: 'SERVICE_CONTROL_POLICY' }] },
     expected: [['org-shape', '/Policies']],
   },
+  { name: 'the fixture with the organization id is valid', input: fixture('org-with-id.json'), expected: [] },
+  {
+    name: 'an organization id that is not one (an account id, an OU id)',
+    input: org({ organizationId: '999988887777' }),
+    expected: [['org-invalid', '/organizationId']],
+  },
+  {
+    name: 'an OU id given as the organization id',
+    input: org({ organizationId: 'ou-a1b2-prod1234' }),
+    expected: [['org-invalid', '/organizationId']],
+  },
   {
     name: 'a management account that is not an id',
     input: org({ managementAccountId: '9999' }),

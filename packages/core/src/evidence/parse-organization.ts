@@ -27,6 +27,11 @@ export interface OrgPolicy {
  * account's parents (root first), and the SCPs and RCPs with their targets.
  */
 export interface OrgSnapshot {
+  /**
+   * The organization's id (`o-…`, `aws organizations describe-organization`), which AWS sends as
+   * `aws:PrincipalOrgID` for the principals of its accounts; `null` when the snapshot omits it.
+   */
+  readonly organizationId: string | null;
   /** The management account, which SCPs and RCPs do not affect; `null` when the snapshot omits it. */
   readonly managementAccountId: string | null;
   /** Account id → its parents, root first (`["r-ab12", "ou-ab12-prod"]`). */
@@ -36,7 +41,17 @@ export interface OrgSnapshot {
 
 const POLICY_TYPES: readonly OrgPolicyType[] = ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'];
 const ACCOUNT_ID = /^\d{12}$/;
-const SNAPSHOT_KEYS: ReadonlySet<string> = new Set(['managementAccountId', 'targets', 'policies']);
+/**
+ * An organization id, as Organizations writes it.
+ * @see https://docs.aws.amazon.com/organizations/latest/APIReference/API_Organization.html
+ */
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+const SNAPSHOT_KEYS: ReadonlySet<string> = new Set([
+  'organizationId',
+  'managementAccountId',
+  'targets',
+  'policies',
+]);
 
 /**
  * Validates an organization snapshot (contract, "Organization snapshot"). Documents may be objects
@@ -60,10 +75,16 @@ export function parseOrganization(value: unknown, options: ReadOptions = {}): Re
         ? `\`${unknown[0]}\` is not a member of an organization snapshot`
         : `an organization snapshot needs \`${root.policies === undefined ? 'policies' : 'targets'}\``,
       'shape',
-      'an organization snapshot is `{"managementAccountId": …, "targets": {account: [root, ou…]}, "policies": [{id, name, type, document, targets}]}` (docs/contract.md)',
+      'an organization snapshot is `{"organizationId": …, "managementAccountId": …, "targets": {account: [root, ou…]}, "policies": [{id, name, type, document, targets}]}` (docs/contract.md)',
     );
     return { ok: false, diagnostics: r.diagnostics };
   }
+  const organizationId = r.optionalString(root, 'organizationId', '');
+  if (organizationId !== null && !ORGANIZATION_ID.test(organizationId))
+    r.fail(
+      '/organizationId',
+      `\`${organizationId}\` is not an organization id (\`o-\` and 10 to 32 letters or digits)`,
+    );
   const managementAccountId = r.optionalString(root, 'managementAccountId', '');
   if (managementAccountId !== null && !ACCOUNT_ID.test(managementAccountId))
     r.fail('/managementAccountId', `\`${managementAccountId}\` is not a twelve-digit account id`);
@@ -117,7 +138,7 @@ export function parseOrganization(value: unknown, options: ReadOptions = {}): Re
     policies.push(policy);
   }
   if (r.diagnostics.length > 0) return { ok: false, diagnostics: r.diagnostics };
-  return { ok: true, value: { managementAccountId, targets, policies } };
+  return { ok: true, value: { organizationId, managementAccountId, targets, policies } };
 }
 
 function readPolicy(r: RawReader, value: unknown, path: string): OrgPolicy | undefined {

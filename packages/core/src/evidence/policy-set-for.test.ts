@@ -34,7 +34,7 @@ interface Expected {
   readonly resourceAccount: string | null;
   readonly managementAccountId: string | null;
   readonly sessionIssuer: string | null;
-  readonly context: Readonly<Record<string, string>>;
+  readonly context: Readonly<Record<string, string | readonly string[]>>;
   readonly missing: readonly string[];
   readonly provenance?: Readonly<Record<string, ExpectedProvenance>>;
   readonly decision?: { readonly decision: Decision; readonly layer: LayerName | null };

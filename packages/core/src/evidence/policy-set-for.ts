@@ -19,7 +19,10 @@ export interface EvidencePolicySet {
   readonly input: PolicySetInput;
   /** Each policy name of `input` → its origin and the target a fix must change. */
   readonly provenance: ReadonlyMap<string, PolicyProvenance>;
-  /** Context keys the evidence tells: `aws:PrincipalTag/*` from the principal's tags, `aws:userid`. */
+  /**
+   * Context keys the evidence tells: `aws:PrincipalTag/*` from the principal's tags, `aws:userid`, and the
+   * organization keys of a principal whose account the snapshot places.
+   */
   readonly contextFromEvidence: Readonly<Record<string, ContextValue>>;
   /** The role ARN (with its path) behind an assumed-role session, when the evidence holds the role. */
   readonly sessionIssuer: string | null;
@@ -172,7 +175,10 @@ export function policySetFor(
     input.resourcePolicy = book.add(name, `resource:${name}`, 'resource', origin, fix, document);
   }
 
-  const contextFromEvidence = identity === null ? {} : principalContext(identity);
+  const contextFromEvidence = {
+    ...(identity === null ? {} : principalContext(identity)),
+    ...organizationContext(org, principal.kind, callerAccount),
+  };
   const sessionIssuer =
     identity !== null && principal.kind === 'assumed-role' && identity.entity?.type === 'role'
       ? identity.entity.arn
@@ -303,6 +309,38 @@ function levelPolicies(
       return book.add(preferred, `${preferred} @${level.target}`, layer, origin, fix, p.document);
     }),
   );
+}
+
+/** Principals of an account, the kinds AWS sends the organization keys for. */
+const ACCOUNT_PRINCIPALS: ReadonlySet<string> = new Set([
+  'user',
+  'role',
+  'assumed-role',
+  'federated-user',
+  'root',
+]);
+
+/**
+ * `aws:PrincipalOrgID` and `aws:PrincipalOrgPaths` of a principal whose account the snapshot places in
+ * the organization (its path: the organization, the root and each OU, `/` after each). AWS sends them
+ * only for principals of member accounts; for an account the snapshot does not place, or a snapshot
+ * without the organization's id, nothing is known and the keys stay unknown (not absent). The
+ * management account is in the organization; its path is known only when the snapshot lists its parents.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgpaths
+ */
+function organizationContext(
+  org: OrgSnapshot | null | undefined,
+  kind: string,
+  account: string | null,
+): Record<string, ContextValue> {
+  const id = org?.organizationId ?? null;
+  if (org == null || id === null || account === null || !ACCOUNT_PRINCIPALS.has(kind)) return {};
+  const parents = org.targets[account];
+  if (parents !== undefined) {
+    return { 'aws:PrincipalOrgID': id, 'aws:PrincipalOrgPaths': [`${id}/${parents.join('/')}/`] };
+  }
+  return account === org.managementAccountId ? { 'aws:PrincipalOrgID': id } : {};
 }
 
 /** `aws:PrincipalTag/<key>` for each tag of the user or role, and `aws:userid` where the unique id is known. */
