@@ -3,7 +3,7 @@ import { MAX_PAGES } from './identity.js';
 import type { AwsSession } from './session.js';
 
 /**
- * The organization snapshot whydenied's `--org` reads (`managementAccountId`, each account's path of
+ * The organization snapshot whydenied's `--org` reads (`organizationId`, `managementAccountId`, each account's path of
  * targets root first, and the SCPs and RCPs attached along it), read from AWS Organizations. Only the
  * management account or a delegated administrator may read policies; a member account gets
  * AccessDenied, which is reported with the command its administrators can run instead.
@@ -16,6 +16,7 @@ type Json = Record<string, unknown>;
 
 /** The `--org` snapshot. */
 export interface OrganizationSnapshot {
+  organizationId?: string;
   managementAccountId: string;
   targets: Record<string, string[]>;
   policies: { id: string; name: string; type: string; document: unknown; targets: string[] }[];
@@ -40,6 +41,7 @@ export async function readOrganization(
   }
   const organization = (org.value.Organization ?? {}) as Json;
   const snapshot: OrganizationSnapshot = {
+    ...(typeof organization.Id === 'string' ? { organizationId: organization.Id } : {}),
     managementAccountId: String(organization.MasterAccountId ?? ''),
     targets: {},
     policies: [],

@@ -25,7 +25,7 @@ function organization(context: Context): Organization | undefined {
   ];
   const rootSuffix = roots[0]?.slice(2) ?? 'example';
   return {
-    id: `o-${`${rootSuffix}exampleorg`.slice(0, 10)}`,
+    id: text(snapshot, 'organizationId') ?? `o-${`${rootSuffix}exampleorg`.slice(0, 10)}`,
     management: text(snapshot, 'managementAccountId') ?? null,
     targets,
     policies: records(snapshot, 'policies'),
