@@ -80,14 +80,49 @@ function startsAt(text: string, at: number, phrase: string): boolean {
   return true;
 }
 
+/**
+ * An expression that matches where any of `phrases` starts, as a tree of their common beginnings
+ * (`request (?:has expired|is not yet valid)`): an alternation of whole phrases tried each one at every
+ * position, a third slower on a megabyte of prose. Below a phrase's end nothing more is needed, since the
+ * phrases starting at a match are told apart afterwards.
+ */
 function patternOf(phrases: readonly string[]): RegExp {
   // A set of no phrases matches nothing (an empty alternation would match everywhere).
-  return phrases.length === 0 ? /(?!)/g : new RegExp(phrases.map(sourceOf).join('|'), 'gi');
+  return phrases.length === 0 ? /(?!)/g : new RegExp(sourceOf(trieOf(phrases)), 'gi');
 }
 
-/** A phrase as a pattern: its special characters escaped. */
-function sourceOf(phrase: string): string {
-  return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Each character → what may follow it; `null` where a phrase ends. */
+type Trie = Map<string, Trie | null>;
+
+function trieOf(phrases: readonly string[]): Trie {
+  const root: Trie = new Map();
+  for (const phrase of phrases) {
+    let node = root;
+    for (let i = 0; i < phrase.length; i++) {
+      const c = phrase.charAt(i);
+      if (i === phrase.length - 1) {
+        node.set(c, null);
+        break;
+      }
+      let next = node.get(c);
+      if (next === null) break; // a shorter phrase ends here: its match is enough
+      if (next === undefined) {
+        next = new Map();
+        node.set(c, next);
+      }
+      node = next;
+    }
+  }
+  return root;
+}
+
+function sourceOf(node: Trie): string {
+  const branches = [...node].map(([c, next]) => escapeChar(c) + (next === null ? '' : sourceOf(next)));
+  return branches.length === 1 ? (branches[0] ?? '') : `(?:${branches.join('|')})`;
+}
+
+function escapeChar(c: string): string {
+  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
 }
 
 function asciiLower(text: string): string {
