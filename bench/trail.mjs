@@ -2,7 +2,11 @@
 // delivery layout (gzip files of 2–12 MB), and the same records as one 1 GB {"Records": [...]} object.
 // Reports, in one run: `whydenied trail` with 1 and 2 worker threads (raw MB/s, MB/s per core, peak
 // RSS of the whole process, workers included), `zcat` over the same files, and a plain
-// parse-every-record loop (gunzip + JSON.parse of each file, one core); then the single 1 GB object.
+// parse-every-record loop (gunzip + JSON.parse of each file, one core); then the single 1 GB object
+// with 1 and 2 workers (cut into one shard per worker). Each run of ours also says where its CPU
+// went: the main thread, each worker, the rest (libuv's thread pool, V8's helper threads); and each
+// round the load average, since the machine may be shared. WHYDENIED_TRAIL_BIN measures another
+// build of the CLI (a checkout's packages/cli/bin/whydenied.js) over the same archives.
 // Each figure is measured ROUNDS times (the rounds interleave the figures, so a burst of load from
 // elsewhere touches all of them): the medians are printed with every run's MB/s and MB per
 // CPU-second. CPU seconds count every thread of the process (workers and the thread pool's gunzip):
@@ -11,7 +15,7 @@
 // changes its size; delete the folder to regenerate).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -19,7 +23,7 @@ import { generateTrail } from '../scripts/generate-trail.mjs';
 import { filesUnder } from './_helpers.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const BIN = join(ROOT, 'packages/cli/bin/whydenied.js');
+const BIN = process.env.WHYDENIED_TRAIL_BIN ?? join(ROOT, 'packages/cli/bin/whydenied.js');
 const USAGE = join(ROOT, 'bench/_trail-usage.mjs');
 const MB = Number(process.env.WHYDENIED_TRAIL_MB ?? 1000);
 const ROUNDS = Number(process.env.WHYDENIED_TRAIL_ROUNDS ?? 3);
@@ -56,7 +60,7 @@ function runTrail(path, jobs) {
   if (r.status !== 0) throw new Error(`trail failed: ${r.stderr}`);
   const report = JSON.parse(r.stdout);
   const usage = JSON.parse(readFileSync(usageFile, 'utf8'));
-  return { seconds, rss: usage.maxRssKiB / 1024, cpu: usage.cpuSeconds, report };
+  return { seconds, rss: usage.maxRssKiB / 1024, cpu: usage.cpuSeconds, threads: usage.threads, report };
 }
 
 /**
@@ -113,16 +117,25 @@ export default async function runTrailBench() {
   console.log(
     `S3 layout: ${gz.length} files, ${(s3.rawBytes / 1e6).toFixed(0)} MB raw JSON (${(compressed / 1e6).toFixed(0)} MB gzip), ${s3.records.toLocaleString('en-US')} records; ${ROUNDS} rounds, medians`,
   );
-  const runs = { one: [], two: [], zcat: [], parse: [], single: [] };
+  const runs = { one: [], two: [], zcat: [], parse: [], single: [], singleTwo: [] };
+  const loads = [];
   for (let round = 0; round < ROUNDS; round += 1) {
+    const load = loadavg()[0];
     runs.one.push(runTrail(s3.dir, 1));
     runs.two.push(runTrail(s3.dir, 2));
     runs.zcat.push(runZcat(gz));
     runs.parse.push(runParseAll(gz));
     runs.single.push(runTrail(singlePath, 1));
+    runs.singleTwo.push(runTrail(singlePath, 2));
+    loads.push(`${load.toFixed(2)}-${loadavg()[0].toFixed(2)}`);
   }
+  console.log(`load average (1 min) at the start and end of each round: ${loads.join(', ')}`);
+  const threads = (t) =>
+    t === null || t === undefined
+      ? ''
+      : `; CPU in main ${t.main.toFixed(2)} s${t.workers.length === 0 ? '' : `, workers ${t.workers.map((w) => w.toFixed(2)).join(' + ')} s`}, pool and V8 helpers ${t.rest.toFixed(2)} s`;
   const found = (r) =>
-    `peak RSS ${r.rss.toFixed(0)} MiB, CPU ${r.cpu.toFixed(2)} s  (${r.report.records.toLocaleString('en-US')} records, ${r.report.denials.toLocaleString('en-US')} denials, ${r.report.groupCount} groups)`;
+    `peak RSS ${r.rss.toFixed(0)} MiB, CPU ${r.cpu.toFixed(2)} s${threads(r.threads)}  (${r.report.records.toLocaleString('en-US')} records, ${r.report.denials.toLocaleString('en-US')} denials, ${r.report.groupCount} groups)`;
   line('whydenied trail, 1 worker', s3.rawBytes, runs.one, 1, found);
   line('whydenied trail, 2 workers', s3.rawBytes, runs.two, 2, found);
   line('zcat > /dev/null', s3.rawBytes, runs.zcat, 1);
@@ -133,12 +146,19 @@ export default async function runTrailBench() {
     1,
     (r) => `(${r.records.toLocaleString('en-US')} records)`,
   );
-  line(`one ${(single.rawBytes / 1e6).toFixed(0)} MB Records object`, single.rawBytes, runs.single, 1, found);
+  const object = `one ${(single.rawBytes / 1e6).toFixed(0)} MB Records object`;
+  line(`${object}, 1 worker`, single.rawBytes, runs.single, 1, found);
+  line(`${object}, 2 workers`, single.rawBytes, runs.singleTwo, 2, found);
   // scaling, judged on CPU time as well as on the clock
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const wall = median(runs.one.map((r) => r.seconds)) / median(runs.two.map((r) => r.seconds));
-  const cpu = median(runs.one.map((r) => r.cpu)) / median(runs.two.map((r) => r.cpu));
-  console.log(
-    `2 workers against 1: ${wall.toFixed(2)}x the wall-clock speed, ${cpu.toFixed(2)}x the MB per CPU-second (1.00 = no cost to sharing out files)`,
-  );
+  for (const [what, one, two] of [
+    ['S3 layout', runs.one, runs.two],
+    ['one object', runs.single, runs.singleTwo],
+  ]) {
+    const wall = median(one.map((r) => r.seconds)) / median(two.map((r) => r.seconds));
+    const cpu = median(one.map((r) => r.cpu)) / median(two.map((r) => r.cpu));
+    console.log(
+      `${what}: 2 workers against 1: ${wall.toFixed(2)}x the wall-clock speed, ${cpu.toFixed(2)}x the MB per CPU-second (1.00 = no cost to sharing out the work)`,
+    );
+  }
 }

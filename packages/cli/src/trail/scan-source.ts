@@ -56,8 +56,8 @@ const GUNZIP_CHUNK = 1 << 20;
  * gzip files at most this large are inflated whole in the scanning thread (with `in-thread`), and
  * only while the JSON stays under {@link IN_THREAD_JSON_MAX}; larger ones are streamed.
  */
-const IN_THREAD_GZIP_MAX = 8 << 20;
-const IN_THREAD_JSON_MAX = 48 << 20;
+const IN_THREAD_GZIP_MAX = 4 << 20;
+const IN_THREAD_JSON_MAX = 16 << 20;
 
 /** A gzip file's JSON inflated at once, `null` when it is larger than {@link IN_THREAD_JSON_MAX}. */
 function gunzipWhole(gzip: Buffer): Buffer | null {
