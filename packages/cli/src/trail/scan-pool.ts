@@ -36,11 +36,15 @@ function shardable(source: TrailSource, shardMin: number): boolean {
   return source.path !== '-' && source.open === undefined && source.size >= shardMin;
 }
 
+/** How many pieces of work the sources can make at most (a file to be cut counts as `jobs`). */
+function pieces(sources: readonly TrailSource[], jobs: number, shardMin: number): number {
+  return sources.reduce((n, s) => n + (shardable(s, shardMin) ? jobs : 1), 0);
+}
+
 /** How many workers to use: at most one per core, and per file (a file to be cut counts as many). */
 export function defaultJobs(sources: readonly TrailSource[], shardMin = SHARD_MIN_BYTES): number {
   const cores = availableParallelism();
-  const pieces = sources.reduce((n, s) => n + (shardable(s, shardMin) ? cores : 1), 0);
-  return Math.max(1, Math.min(cores, pieces));
+  return Math.max(1, Math.min(cores, pieces(sources, cores, shardMin)));
 }
 
 /** One piece of work for a worker: a whole file, or one shard of a large plain file. */
@@ -74,23 +78,11 @@ export async function scanInPool(
   if (jobs <= 1 || sources.some((s) => s.path === '-' || s.open !== undefined) || !existsSync(WORKER_FILE)) {
     return scanSources(sources, options, stdin, onProgress);
   }
-  const tasks: Task[] = [];
-  const sharded: ShardedFile[] = [];
-  for (const source of sources) {
-    const plan = shardable(source, shardMin) ? await planShards(source, jobs) : null;
-    if (plan === null) {
-      tasks.push({ kind: 'file', source, size: source.size });
-      continue;
-    }
-    const file = sharded.push({ source, plan, results: [] }) - 1;
-    plan.starts.forEach((start, index) => {
-      const end = plan.starts[index + 1] ?? plan.size;
-      const last = index === plan.starts.length - 1;
-      const shard = { index, start, end, last, recordsDepth: plan.recordsDepth };
-      tasks.push({ kind: 'shard', file, shard, size: end - start });
-    });
-  }
-  const queue = tasks.sort((a, b) => b.size - a.size);
+  // the workers start (a thread, an isolate, their bundle) while large files are planned
+  const workers = Array.from(
+    { length: Math.min(jobs, pieces(sources, jobs, shardMin)) },
+    () => new Worker(WORKER_FILE),
+  );
   const grouping = createTrailGrouping({ examples: options.examples });
   const totals = { records: 0, failed: 0, denials: 0, bytes: 0, rawBytes: 0 };
   const add = (counts: Omit<ScanResult, 'groups'>): void => {
@@ -100,8 +92,24 @@ export async function scanInPool(
     totals.bytes += counts.bytes;
     totals.rawBytes += counts.rawBytes;
   };
-  const workers = Array.from({ length: Math.min(jobs, queue.length) }, () => new Worker(WORKER_FILE));
+  const sharded: ShardedFile[] = [];
   try {
+    const tasks: Task[] = [];
+    for (const source of sources) {
+      const plan = shardable(source, shardMin) ? await planShards(source, jobs) : null;
+      if (plan === null) {
+        tasks.push({ kind: 'file', source, size: source.size });
+        continue;
+      }
+      const file = sharded.push({ source, plan, results: [] }) - 1;
+      plan.starts.forEach((start, index) => {
+        const end = plan.starts[index + 1] ?? plan.size;
+        const last = index === plan.starts.length - 1;
+        const shard = { index, start, end, last, recordsDepth: plan.recordsDepth };
+        tasks.push({ kind: 'shard', file, shard, size: end - start });
+      });
+    }
+    const queue = tasks.sort((a, b) => b.size - a.size);
     await Promise.all(
       workers.map(
         (worker) =>
