@@ -31,6 +31,7 @@ export {
   type AccessLevel,
   type DecidingStatement,
   type EscalationFlag,
+  type GrantVia,
   type OpenCondition,
   type WhatCanGrant,
   type WhatCanLimit,

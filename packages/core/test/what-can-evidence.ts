@@ -1,6 +1,7 @@
 /**
  * The evidence of what-can's tests: one role (`app` in account 111122223333) with inline policies, an
- * optional permissions boundary and tags, and its account's SCPs in an organization snapshot.
+ * optional permissions boundary and tags, other roles of its account by their trust policies, its
+ * account's SCPs in an organization snapshot, and resource-based policies.
  */
 import type { ContextValue } from '../src/engine/request.js';
 import { buildEvidence, type Evidence } from '../src/evidence/evidence.js';
@@ -18,6 +19,10 @@ export interface WhatCanCaseInput {
   readonly context?: Readonly<Record<string, ContextValue>>;
   readonly service?: string;
   readonly resource?: string;
+  /** Resource-based policies given as evidence, by the ARN they are given for. */
+  readonly resourcePolicies?: readonly { readonly arn: string; readonly document: unknown }[];
+  /** Other roles of the account (no permissions), by name: their trust policies. */
+  readonly roles?: Readonly<Record<string, unknown>>;
 }
 
 /** The evidence of a case: the role in its account's authorization details, its SCPs in an organization. */
@@ -50,6 +55,16 @@ export function caseEvidence(input: WhatCanCaseInput): Evidence {
               PermissionsBoundary: { PermissionsBoundaryType: 'Policy', PermissionsBoundaryArn: boundaryArn },
             }),
       },
+      ...Object.entries(input.roles ?? {}).map(([name, trust], i) => ({
+        Path: '/',
+        RoleName: name,
+        RoleId: `AROAQ3EGROLEOTHER${String(i).padStart(3, '0')}`,
+        Arn: `arn:aws:iam::${CASE_ACCOUNT}:role/${name}`,
+        AssumeRolePolicyDocument: trust,
+        RolePolicyList: [],
+        AttachedManagedPolicies: [],
+        Tags: [],
+      })),
     ],
     Policies:
       input.boundary === undefined
@@ -97,6 +112,7 @@ export function caseEvidence(input: WhatCanCaseInput): Evidence {
   const built = buildEvidence({
     accounts: [account],
     ...(organization === undefined ? {} : { organization }),
+    ...(input.resourcePolicies === undefined ? {} : { resourcePolicies: input.resourcePolicies }),
     context: input.context ?? {},
   });
   if (!built.ok) throw new Error(`case evidence: ${JSON.stringify(built.diagnostics)}`);

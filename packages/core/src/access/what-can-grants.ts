@@ -9,13 +9,20 @@ import { joinParts, parseTemplate, resolveTemplate } from '../engine/policy-vari
 import { arnSegments } from '../matching/arn.js';
 import { conditionCategory } from './access-conditions.js';
 import { escalationFor } from './what-can-escalation.js';
-import type { AccessLevel, DecidingStatement, OpenCondition, WhatCanGrant } from './what-can-model.js';
+import type {
+  AccessLevel,
+  DecidingStatement,
+  GrantVia,
+  OpenCondition,
+  WhatCanGrant,
+} from './what-can-model.js';
 import {
   decideRequest,
   type RelevantStatement,
   type RequestBase,
   type RequestOutcome,
 } from './what-can-requests.js';
+import { governingScope, type ResourcePolicyScope } from './what-can-resource-policies.js';
 
 /**
  * The grants of one action on one resource type: ARNs of the type that realize every combination of
@@ -48,6 +55,19 @@ export interface SlotInput {
   readonly partition: string;
   /** The query's resource pattern, when given. */
   readonly resource: string | null;
+  /**
+   * The resource policies that can take part for this action, each with its set's statements that
+   * match the action: the ARNs they govern are decided with their set (also in other accounts).
+   */
+  readonly governed?: readonly GovernedStatements[];
+  /** False when no identity statement allows the action: only the ARNs a resource policy governs can be allowed. */
+  readonly identityAllows?: boolean;
+}
+
+/** A resource policy that can take part, and the statements of its set that match the action. */
+export interface GovernedStatements {
+  readonly scope: ResourcePolicyScope;
+  readonly statements: readonly RelevantStatement[];
 }
 
 /** The grants of a slot, and how much was tested. */
@@ -139,6 +159,48 @@ interface Decided {
   readonly outcome: RequestOutcome;
   /** The built-in rule requiring the resource's own policy, when the stand-in trusting one allowed. */
   readonly trusted: string | null;
+  /** The statements it was decided over (with its resource policy's, when one governs it). */
+  readonly statements: readonly RelevantStatement[];
+  /** The resource policy that governs it. */
+  readonly governed: GovernedStatements | null;
+}
+
+/**
+ * The ARNs of a slot to decide: those of the principal's account that realize every combination of
+ * the patterns (when an identity statement allows), and those each resource policy governs, in its
+ * resource's account, with its statements' patterns.
+ */
+function slotWitnesses(
+  input: SlotInput,
+  format: string,
+  patterns: readonly string[],
+): { witnesses: readonly string[]; complete: boolean } {
+  const governed = input.governed ?? [];
+  if (governed.length === 0) return witnessesFor(format, patterns, input.account, input.partition);
+  const all = [...patterns];
+  for (const g of governed) {
+    for (const p of g.scope.governed) all.push(p);
+    for (const s of g.statements)
+      if (s.compiled.origin.layer === 'resource')
+        for (const p of statementPatterns(s.compiled, input.base)?.patterns ?? []) all.push(p);
+  }
+  const out = new Set<string>();
+  let complete = true;
+  if (input.identityAllows !== false) {
+    const own = witnessesFor(format, all, input.account, input.partition);
+    complete &&= own.complete;
+    for (const w of own.witnesses) out.add(w);
+  }
+  for (const g of governed) {
+    const found =
+      g.scope.account === input.account && input.identityAllows !== false
+        ? null
+        : witnessesFor(format, all, g.scope.account, input.partition);
+    if (found === null) continue;
+    complete &&= found.complete;
+    for (const w of found.witnesses) if (governingScope(governed, w) === g) out.add(w);
+  }
+  return { witnesses: [...out], complete };
 }
 
 /** The grants of one action on one resource type. */
@@ -150,8 +212,8 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
   if (input.resource !== null) patterns.push(input.resource);
   const found =
     slot.format === null
-      ? { witnesses: ['*'], complete: true }
-      : witnessesFor(slot.format, patterns, input.account, input.partition);
+      ? { witnesses: input.identityAllows === false ? [] : ['*'], complete: true }
+      : slotWitnesses(input, slot.format, patterns);
   const witnesses =
     input.resource === null || slot.format === null
       ? found.witnesses
@@ -160,45 +222,60 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
   let complete = found.complete;
   const caller = parseCaller(base.principal, base.sessionIssuer ?? undefined);
   const decided: Decided[] = [];
+  const governedList = input.governed ?? [];
   for (const arn of witnesses) {
-    const relevant = statements.filter((s) => {
+    const governed = governedList.length === 0 ? null : (governingScope(governedList, arn) ?? null);
+    if (governed === null && input.identityAllows === false) continue;
+    const over = governed === null ? statements : governed.statements;
+    const relevant = over.filter((s) => {
       const r = s.compiled.resource;
       return r === null || r.matches(arn, base.known);
     });
     const builtIn = builtInRulesFor(input.action.lower, arn, caller, base.known);
     const memoizable = builtIn.decisive === null && builtIn.requirement === null;
-    let outcome = decideRequest(input.set, input.action, arn, relevant, base, memoizable);
+    const set = governed === null ? input.set : governed.scope.set;
+    let outcome = decideRequest(set, input.action, arn, relevant, base, memoizable);
     let trusted: string | null = null;
     evaluations += outcome.evaluations;
+    // the stand-in trusting policy only where no resource policy of the evidence governs the ARN
     const own =
-      outcome.allowed === 'never' && grantsOnIdentity(relevant) ? (builtIn.requirement?.id ?? null) : null;
+      outcome.allowed === 'never' && governed === null && grantsOnIdentity(relevant)
+        ? (builtIn.requirement?.id ?? null)
+        : null;
     if (own !== null) {
       outcome = decideRequest(input.trusting(), input.action, arn, relevant, base, false);
       evaluations += outcome.evaluations;
       if (outcome.allowed !== 'never') trusted = own;
     }
     complete &&= outcome.complete;
-    decided.push({ arn, outcome, trusted });
+    decided.push({ arn, outcome, trusted, statements: over, governed });
   }
   const groups = new Map<string, { grant: WhatCanGrant; region: string[]; members: Set<string> }>();
   for (const d of decided) {
     if (d.outcome.allowed === 'never' || d.outcome.result === null) continue;
-    const deciding = decidingStatements(d.outcome, statements);
+    const deciding = decidingStatements(d.outcome, d.statements);
+    const refs = d.outcome.result.statements
+      .filter((s) => s.matched && s.effect === 'Allow')
+      .map((s): DecidingStatement => ({ layer: s.layer, policy: s.policy, sid: s.sid, index: s.index }));
+    // marked with the resource policy when one of its statements allows; its resource bounds the grant
+    const via: GrantVia | null =
+      d.governed !== null && refs.some((r) => r.layer === 'resource')
+        ? { kind: 'resource-policy', policy: d.governed.scope.name }
+        : null;
+    const bounds = via === null || d.governed === null ? [] : d.governed.scope.governed;
     const narrowest =
       slot.format === null
         ? { resource: '*', within: [] }
         : narrowestPattern(
             d.arn,
-            [...deciding, ...conditionalDenies(d, statements, base)],
+            [...deciding, ...conditionalDenies(d, d.statements, base)],
             input,
             found.witnesses,
+            bounds.filter((p) => matches(p, d.arn)),
           );
     const conditions =
-      d.outcome.allowed === 'conditional' ? openConditions(d, deciding, statements, base) : [];
-    const refs = d.outcome.result.statements
-      .filter((s) => s.matched && s.effect === 'Allow')
-      .map((s): DecidingStatement => ({ layer: s.layer, policy: s.policy, sid: s.sid, index: s.index }));
-    const key = JSON.stringify([narrowest, conditions, refs, d.trusted]);
+      d.outcome.allowed === 'conditional' ? openConditions(d, deciding, d.statements, base) : [];
+    const key = JSON.stringify([narrowest, conditions, refs, d.trusted, via]);
     const known = groups.get(key);
     if (known !== undefined) {
       known.members.add(d.arn);
@@ -221,6 +298,7 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
         conditions,
         statements: refs,
         resourcePolicyRequired: d.trusted,
+        via,
         escalation:
           escalation === null
             ? null
@@ -240,7 +318,11 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
     const except = new Set<string>();
     for (const d of inside) {
       if (members.has(d.arn)) continue;
-      for (const p of carveOuts(d.arn, statements, base)) except.add(p);
+      const found = carveOuts(d.arn, d.statements, base);
+      // a resource under a resource policy that decides otherwise: what that policy governs is carved out
+      if (found.length === 0 && d.governed !== null)
+        for (const p of d.governed.scope.governed) if (matches(p, d.arn)) found.push(p);
+      for (const p of found) except.add(p);
     }
     const list = [...except].sort();
     const exact = inside.every((d) => members.has(d.arn) === !list.some((p) => matches(p, d.arn)));
@@ -300,8 +382,10 @@ function narrowestPattern(
   deciding: readonly RelevantStatement[],
   input: SlotInput,
   witnesses: readonly string[],
+  /** Patterns of the resource policy's own resource that match `arn`, when it allows. */
+  bounds: readonly string[],
 ): { resource: string; within: string[] } {
-  const candidates: string[] = [];
+  const candidates: string[] = [...bounds];
   for (const s of deciding) {
     const found = statementPatterns(s.compiled, input.base);
     if (found === null || found.negated) candidates.push('*');

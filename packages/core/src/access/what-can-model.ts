@@ -68,6 +68,19 @@ export interface EscalationFlag {
 }
 
 /**
+ * A resource-based policy of the evidence that takes part in a grant: one of its statements allows
+ * (alone in the resource's account, with the identity policies across accounts or where it delegates
+ * to the account).
+ *
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ */
+export interface GrantVia {
+  readonly kind: 'resource-policy';
+  /** The policy's name (`bucket-policy:data`, `key-policy:…`, `trust-policy:deploy`), as in `statements`. */
+  readonly policy: string;
+}
+
+/**
  * One allowed action on one resource type: on `resource` (inside every `within` pattern, outside
  * every `except` pattern), when the `conditions` hold.
  */
@@ -98,6 +111,8 @@ export interface WhatCanGrant {
    * resource's own policy must allow too: listed as allowed where that policy trusts the account.
    */
   readonly resourcePolicyRequired: string | null;
+  /** The resource policy that takes part (its statements allow); `null` for grants of the identity side alone. */
+  readonly via: GrantVia | null;
   readonly escalation: EscalationFlag | null;
   /**
    * One allowed request of the grant, evaluated by the engine: its resource, and the values of the

@@ -1,6 +1,6 @@
 /**
  * What-can's case table: `cases/what-can.cases.json` gives one role's policies (and its boundary,
- * its account's SCPs, its tags) and the grants the query must find; one typed harness builds the
+ * its account's SCPs, its tags, other roles' trust policies, resource policies) and the grants the query must find; one typed harness builds the
  * evidence, reads the cases and rejects unknown keys.
  */
 import { describe, expect, it } from 'vitest';
@@ -23,6 +23,8 @@ interface ExpectedGrant {
   readonly escalation?: string | null;
   readonly resourcePolicyRequired?: string | null;
   readonly statements?: readonly string[];
+  /** The resource policy the grant is marked with (`via.policy`), or `null`. */
+  readonly via?: string | null;
 }
 
 interface WhatCanCase {
@@ -38,6 +40,8 @@ interface WhatCanCase {
     readonly absent?: readonly string[];
     /** How many distinct actions are listed. */
     readonly actionCount?: number;
+    /** The limits' codes, exactly. */
+    readonly limits?: readonly string[];
     readonly error?: string;
   };
 }
@@ -53,12 +57,24 @@ const GRANT_KEYS = [
   'escalation',
   'resourcePolicyRequired',
   'statements',
+  'via',
 ];
 
 const CASES = loadCaseTable<WhatCanCase>(new URL('./cases/what-can.cases.json', import.meta.url), {
   top: ['name', 'input', 'expected'],
-  input: ['policies', 'boundary', 'scps', 'tags', 'context', 'service', 'resource', 'principal'],
-  expected: ['grants', 'actions', 'absent', 'actionCount', 'error'],
+  input: [
+    'policies',
+    'boundary',
+    'scps',
+    'tags',
+    'context',
+    'service',
+    'resource',
+    'principal',
+    'resourcePolicies',
+    'roles',
+  ],
+  expected: ['grants', 'actions', 'absent', 'actionCount', 'limits', 'error'],
 });
 for (const c of CASES)
   for (const [i, g] of (c.expected.grants ?? []).entries()) checkKeys(g, GRANT_KEYS, `${c.name} grant ${i}`);
@@ -76,6 +92,7 @@ function shapeOf(grant: WhatCanGrant, expected: ExpectedGrant): Record<string, u
     escalation: grant.escalation?.code ?? null,
     resourcePolicyRequired: grant.resourcePolicyRequired,
     statements: grant.statements.map((s) => `${s.layer}:${s.policy}#${s.index}`),
+    via: grant.via?.policy ?? null,
   };
   return Object.fromEntries(Object.keys(expected).map((k) => [k, full[k]]));
 }
@@ -97,6 +114,8 @@ describe('what-can cases', () => {
       const actions = [...new Set(grants.map((g) => g.action))].sort();
       if (c.expected.actions !== undefined) expect(actions).toEqual([...c.expected.actions].sort());
       if (c.expected.actionCount !== undefined) expect(actions.length).toBe(c.expected.actionCount);
+      if (c.expected.limits !== undefined)
+        expect(result.value.limits.map((l) => l.code)).toEqual(c.expected.limits);
       for (const a of c.expected.absent ?? []) expect(actions, a).not.toContain(a);
       for (const expected of c.expected.grants ?? []) {
         const shapes = grants.filter((g) => g.action === expected.action).map((g) => shapeOf(g, expected));

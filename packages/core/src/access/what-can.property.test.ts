@@ -1,6 +1,8 @@
 /**
- * What-can against the engine, on random identity policies, boundaries and SCPs over a small vocabulary:
- * every grant's example request is allowed; every concrete ARN of the grant's resource type inside
+ * What-can against the engine, on random identity policies, boundaries, SCPs and resource policies (a
+ * bucket policy, a queue policy of the account, one of another account) over a small vocabulary:
+ * every grant's example request is allowed (a grant through a resource policy is never listed when
+ * the engine denies it); every concrete ARN of the grant's resource type inside
  * an exact grant's region is allowed with the grant's example context (its conditions met), and under
  * every sampled context when the grant has no conditions; and an
  * action the query omits is denied on every sampled ARN, whatever the sampled context.
@@ -60,6 +62,16 @@ const ARNS = [
   'arn:aws:sqs:us-east-1:111122223333:q-1',
   'arn:aws:sqs:eu-west-1:111122223333:q-2',
   'arn:aws:sqs:eu-west-1:111122223333:other',
+  'arn:aws:sqs:us-east-1:444455556666:q-x',
+];
+const OTHER_QUEUE = 'arn:aws:sqs:us-east-1:444455556666:q-x';
+/** Who a resource policy's statement names: the role, its account, anyone, someone else. */
+const PRINCIPALS = [
+  { Principal: { AWS: CASE_ROLE } },
+  { Principal: { AWS: '111122223333' } },
+  { Principal: '*' },
+  { Principal: { AWS: 'arn:aws:iam::111122223333:role/other' } },
+  { NotPrincipal: { AWS: 'arn:aws:iam::111122223333:role/other' } },
 ];
 const CONTEXTS: readonly Record<string, ContextValue>[] = [
   {},
@@ -80,6 +92,57 @@ const policy = fc.array(statement, { minLength: 1, maxLength: 4 }).map((Statemen
   Version: '2012-10-17',
   Statement,
 }));
+
+/** A resource policy on `arn`: statements naming a principal, on its resource patterns. */
+function resourcePolicy(arn: string, actions: string[], resources: string[]) {
+  const s = fc
+    .tuple(
+      fc.constantFrom(...PRINCIPALS),
+      fc.constantFrom('Allow', 'Allow', 'Deny'),
+      fc.subarray(actions, { minLength: 1, maxLength: 2 }),
+      fc.subarray(resources, { minLength: 1, maxLength: 2 }),
+      fc.option(fc.constantFrom(...CONDITIONS), { nil: undefined }),
+    )
+    .map(([principal, Effect, Action, Resource, Condition]) => ({
+      ...principal,
+      Effect,
+      Action,
+      Resource,
+      ...(Condition === undefined ? {} : { Condition }),
+    }));
+  return fc
+    .array(s, { minLength: 1, maxLength: 3 })
+    .map((Statement) => ({ arn, document: { Version: '2012-10-17', Statement } }));
+}
+const resourcePolicies = fc
+  .tuple(
+    fc.option(
+      resourcePolicy(
+        'arn:aws:s3:::data',
+        ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:*'],
+        ['arn:aws:s3:::data/*', 'arn:aws:s3:::data/private/*', 'arn:aws:s3:::data', '*'],
+      ),
+      { nil: undefined },
+    ),
+    fc.option(
+      resourcePolicy(
+        'arn:aws:sqs:us-east-1:111122223333:q-1',
+        ['sqs:SendMessage', 'sqs:*'],
+        ['arn:aws:sqs:us-east-1:111122223333:q-1', '*'],
+      ),
+      { nil: undefined },
+    ),
+    fc.option(resourcePolicy(OTHER_QUEUE, ['sqs:SendMessage', 'sqs:DeleteQueue'], [OTHER_QUEUE, '*']), {
+      nil: undefined,
+    }),
+  )
+  .map((given) => given.filter((p) => p !== undefined));
+
+/** Whether an ARN is of the role's account (or names none): identity grants list those only. */
+function ownAccount(arn: string): boolean {
+  const account = arn.split(':')[4] ?? '';
+  return account === '' || account === '111122223333';
+}
 
 /** The engine's decision for a request, with the policy set diagnose assembles for it. */
 function decide(
@@ -110,9 +173,11 @@ describe('what-can against the engine', () => {
         fc.option(policy, { nil: undefined }),
         fc.option(policy, { nil: undefined }),
         fc.boolean(),
-        async (identity, boundary, scp, tagged) => {
+        resourcePolicies,
+        async (identity, boundary, scp, tagged, given) => {
           const input = {
             policies: [identity],
+            resourcePolicies: given,
             ...(boundary === undefined ? {} : { boundary }),
             ...(scp === undefined ? {} : { scps: [scp] }),
             ...(tagged ? { tags: { team: 'web' } } : {}),
@@ -130,6 +195,7 @@ describe('what-can against the engine', () => {
               ?.resourceTypes.find((t) => t.name === g.resourceType)?.arnFormat;
             for (const arn of ARNS) {
               if (format == null || !arnPatternMatchesFormat(arn, format) || !inRegion(g, arn)) continue;
+              if (g.via === null && !ownAccount(arn)) continue;
               expect(decide(evidence, g.action, arn, g.example.context), `${g.action} ${arn}`).toBe(
                 'Allowed',
               );

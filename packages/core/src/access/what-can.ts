@@ -5,6 +5,7 @@ import { BUILT_IN_RULES } from '../engine/built-in-rules.js';
 import { parseCaller } from '../engine/caller.js';
 import {
   type CompiledPolicySet,
+  type CompiledStatement,
   compilePolicySet,
   type PolicySetInput,
 } from '../engine/compile-policy-set.js';
@@ -15,7 +16,12 @@ import { policySetFor } from '../evidence/policy-set-for.js';
 import { resolveIdentity } from '../evidence/resolve-identity.js';
 import { arnSegments, parseArn } from '../matching/arn.js';
 import { escalationFor } from './what-can-escalation.js';
-import { type ResourceSlot, type SlotGrants, slotGrants } from './what-can-grants.js';
+import {
+  type GovernedStatements,
+  type ResourceSlot,
+  type SlotGrants,
+  slotGrants,
+} from './what-can-grants.js';
 import {
   ACCESS_LEVELS,
   type AccessLevel,
@@ -25,19 +31,27 @@ import {
   type WhatCanResult,
 } from './what-can-model.js';
 import { isKnownKey, type RelevantStatement, type RequestBase, statementId } from './what-can-requests.js';
+import {
+  type ResourcePolicyScope,
+  resourcePolicyScopes,
+  scopeConcerns,
+} from './what-can-resource-policies.js';
 
 const DEFAULT_MAX_CONDITION_POINTS = 256;
+
+/** Reported when the evidence gives no resource-based policy (roles' trust policies are read from the account files). */
+const IDENTITY_SIDE: WhatCanLimit = {
+  code: 'identity-side',
+  message:
+    'resource-based policies not given are not evaluated: access another account grants the principal through them, and their denies, are not listed',
+};
 
 /** Limits that hold for every query. */
 const ALWAYS_LIMITS: readonly WhatCanLimit[] = [
   {
-    code: 'identity-side',
-    message:
-      'resource-based policies are not evaluated: access another account grants the principal through them, and their denies, are not listed',
-  },
-  {
     code: 'own-account',
-    message: "resources are those of the principal's own account, and those whose ARN names no account (S3)",
+    message:
+      "resources of identity grants are those of the principal's own account, and those whose ARN names no account (S3); other accounts' resources are listed where a given resource policy grants them",
   },
 ];
 
@@ -67,8 +81,15 @@ const setStatements = new WeakMap<
   { byPrefix: Map<string, RelevantStatement[]>; any: RelevantStatement[] }
 >();
 
-/** Every statement of a set whose `Action`/`NotAction` matches (those naming the service first). */
-function statementsFor(set: CompiledPolicySet, action: ActionPoint): RelevantStatement[] {
+/**
+ * Every statement of a set whose `Action`/`NotAction` matches (those naming the service first); of
+ * its resource policy, those that apply to the principal (`resource`, given with the set's first call).
+ */
+function statementsFor(
+  set: CompiledPolicySet,
+  action: ActionPoint,
+  resource: readonly CompiledStatement[] = [],
+): RelevantStatement[] {
   let index = setStatements.get(set);
   if (index === undefined) {
     index = { byPrefix: new Map(), any: [] };
@@ -77,6 +98,7 @@ function statementsFor(set: CompiledPolicySet, action: ActionPoint): RelevantSta
       ...(set.boundary === null ? [] : [set.boundary]),
       ...(set.scps ?? []).flat(),
       ...(set.rcps ?? []).flat(),
+      ...(set.resource === null ? [] : [{ ...set.resource, statements: resource }]),
     ];
     for (const p of policies)
       for (const compiled of p.statements) {
@@ -146,8 +168,11 @@ export async function whatCan(
   };
   const sessionIssuer = found.sessionIssuer;
   const given = found.request.context;
+  const caller = parseCaller(principal, sessionIssuer ?? undefined);
+  const known = buildRequestContext(caller, given);
+  const scopes = resourcePolicyScopes(evidence, { principal, caller, known, account });
   const space = await actionSpace(
-    compiled.value.identity.map((p) => p.document),
+    [...compiled.value.identity.map((p) => p.document), ...scopes.map((s) => s.allows)],
     options.catalog,
     'Allow',
   );
@@ -155,7 +180,7 @@ export async function whatCan(
     principal,
     sessionIssuer,
     given,
-    known: buildRequestContext(parseCaller(principal, sessionIssuer ?? undefined), given),
+    known,
     tagsKnown: true,
     snapshot: space.snapshot,
     maxPoints: options.maxConditionPoints ?? DEFAULT_MAX_CONDITION_POINTS,
@@ -172,12 +197,11 @@ export async function whatCan(
     const rcp = rcpCovers(action.service);
     const set = rcp ? compiledRcp.value : compiled.value;
     const statements = statementsFor(set, action);
-    if (
-      !statements.some(
-        (s) => s.compiled.origin.layer === 'identity' && s.compiled.statement.effect === 'Allow',
-      )
-    )
-      continue;
+    const identityAllows = statements.some(
+      (s) => s.compiled.origin.layer === 'identity' && s.compiled.statement.effect === 'Allow',
+    );
+    const governed = governedFor(scopes, action);
+    if (!identityAllows && !governed.some(allowsOnResource)) continue;
     tested++;
     const input = {
       set,
@@ -189,11 +213,13 @@ export async function whatCan(
       account,
       partition,
       resource: options.resource ?? null,
+      ...(governed.length === 0 ? {} : { governed, identityAllows }),
     };
     // actions with the same statements, resource types and sendable keys get the same grants
-    const key = concernsBuiltIn(action.lower) ? null : slotKey(rcp, action, statements, base);
+    const key =
+      concernsBuiltIn(action.lower) || governed.length > 0 ? null : slotKey(rcp, action, statements, base);
     // when no statement tells ARNs apart, the resource type does not matter beyond its account
-    const anyResource = options.resource === undefined && statements.every(tellsNoArns);
+    const anyResource = key !== null && options.resource === undefined && statements.every(tellsNoArns);
     for (const slot of slotsOf(action)) {
       const memoKey =
         key === null
@@ -213,7 +239,8 @@ export async function whatCan(
     }
   }
   grants.sort(byGrant);
-  const limits = [...ALWAYS_LIMITS];
+  const limits =
+    evidence.resourcePolicies.length === 0 ? [IDENTITY_SIDE, ...ALWAYS_LIMITS] : [...ALWAYS_LIMITS];
   if (!complete)
     limits.push({
       code: 'sampled',
@@ -232,6 +259,22 @@ export async function whatCan(
       tested: { actions: tested, requests: evaluations },
     },
   };
+}
+
+/** The resource policies that can take part for an action, each with its set's statements matching it. */
+function governedFor(scopes: readonly ResourcePolicyScope[], action: ActionPoint): GovernedStatements[] {
+  const out: GovernedStatements[] = [];
+  for (const scope of scopes)
+    if (scopeConcerns(scope, action))
+      out.push({ scope, statements: statementsFor(scope.set, action, scope.applicable) });
+  return out;
+}
+
+/** Whether an applicable statement of the resource policy allows the action. */
+function allowsOnResource(g: GovernedStatements): boolean {
+  return g.statements.some(
+    (s) => s.compiled.origin.layer === 'resource' && s.compiled.statement.effect === 'Allow',
+  );
 }
 
 /** Actions (and `service:*`) some built-in rule concerns, lower-cased. */
