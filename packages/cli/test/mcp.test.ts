@@ -77,11 +77,18 @@ const CALLS: readonly {
       principal: 'arn:aws:iam::111122223333:role/app',
       accounts: [read('packages/cli/test/fixtures/what-can/account.json')],
       organization: read('packages/cli/test/fixtures/what-can/org.json'),
+      resourcePolicies: [
+        {
+          arn: 'arn:aws:s3:::app-data',
+          policy: read('packages/cli/test/fixtures/what-can/bucket-policy.json'),
+        },
+      ],
       service: 's3',
     },
     files: {
       'account-1.json': read('packages/cli/test/fixtures/what-can/account.json'),
       'organization.json': read('packages/cli/test/fixtures/what-can/org.json'),
+      'resource-policy-1.json': read('packages/cli/test/fixtures/what-can/bucket-policy.json'),
     },
     argv: [
       'what-can',
@@ -91,6 +98,8 @@ const CALLS: readonly {
       'account-1.json',
       '--org',
       'organization.json',
+      '--resource-policy',
+      'arn:aws:s3:::app-data=resource-policy-1.json',
       '--service',
       's3',
       'arn:aws:iam::111122223333:role/app',

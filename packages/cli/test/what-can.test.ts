@@ -42,6 +42,47 @@ const CASES: readonly CliCase[] = [
     },
   },
   {
+    name: "--resource-policy: a bucket policy grants alone and carves out; another account's queue needs the identity side too",
+    args: [
+      'what-can',
+      ROLE,
+      ...EVIDENCE,
+      '--resource-policy',
+      `arn:aws:s3:::app-data=${F}/bucket-policy.json`,
+      '--resource-policy',
+      `arn:aws:sqs:us-east-1:444455556666:events=${F}/queue-policy.json`,
+      '--format',
+      'json',
+    ],
+    exit: 0,
+    json: {
+      actionCount: 4,
+      grantCount: 4,
+      'grants.1.action': 's3:ListBucket',
+      'grants.1.resource': 'arn:aws:s3:::app-data',
+      'grants.1.via': { kind: 'resource-policy', policy: 'bucket-policy:app-data' },
+      'grants.1.statements': [
+        { layer: 'scp', policy: 'scp:p-FullAWSAccess FullAWSAccess', sid: null, index: 0 },
+        { layer: 'scp', policy: 'scp:p-FullAWSAccess FullAWSAccess @111122223333', sid: null, index: 0 },
+        { layer: 'resource', policy: 'bucket-policy:app-data', sid: 'AppLists', index: 0 },
+        { layer: 'permissions-boundary', policy: 'app-boundary', sid: 'Cap', index: 0 },
+      ],
+      'grants.2.action': 's3:GetObject',
+      'grants.2.except': ['arn:aws:s3:::app-data/private/*', 'arn:aws:s3:::app-data/secret/*'],
+      'grants.2.exact': true,
+      'grants.2.via': null,
+      'grants.3.action': 'sqs:SendMessage',
+      'grants.3.resource': 'arn:aws:sqs:*:111122223333:app-*',
+      'limits.0.code': 'own-account',
+    },
+  },
+  {
+    name: 'a --resource-policy that is no ARN=FILE: wrong usage',
+    args: ['what-can', ROLE, ...EVIDENCE, '--resource-policy', `${F}/bucket-policy.json`],
+    exit: 2,
+    stderr: /--resource-policy takes ARN=FILE/,
+  },
+  {
     name: '--service and --resource narrow the grants',
     args: [
       'what-can',
@@ -169,10 +210,10 @@ describe('whydenied what-can', () => {
     expect(run.status).toBe(0);
     const rows = run.stdout.trimEnd().split('\r\n');
     expect(rows[0]).toBe(
-      'service,accessLevel,action,resourceType,resource,within,except,exact,conditions,statements,resourcePolicyRequired,escalation',
+      'service,accessLevel,action,resourceType,resource,within,except,exact,conditions,statements,resourcePolicyRequired,escalation,via',
     );
     expect(rows).toHaveLength(4);
-    expect(rows[1]).toMatch(/^iam,write,iam:PassRole,role,\*,,,true,,.*,,pass-role-broad$/);
+    expect(rows[1]).toMatch(/^iam,write,iam:PassRole,role,\*,,,true,,.*,,pass-role-broad,$/);
   });
 
   it('text: a resource pattern holding terminal escapes is printed without them', () => {

@@ -18,6 +18,7 @@ interface WhatCanOptions {
   readonly format: OutputFormat;
   readonly account?: string[];
   readonly org?: string;
+  readonly resourcePolicy?: string[];
   readonly service?: string;
   readonly resource?: string;
   readonly context?: string[];
@@ -28,9 +29,10 @@ function collect(value: string, previous: string[] | undefined): string[] {
 }
 
 /**
- * `whydenied what-can PRINCIPAL --account FILE... [--org FILE] [--service S] [--resource PATTERN]`:
- * every catalog action the principal is allowed, from its account's authorization details and the
- * organization's SCPs and RCPs, grouped by service and access level, with privilege-escalation
+ * `whydenied what-can PRINCIPAL --account FILE... [--org FILE] [--resource-policy ARN=FILE]
+ * [--service S] [--resource PATTERN]`: every catalog action the principal is allowed, from its
+ * account's authorization details, the organization's SCPs and RCPs, and the resource-based policies
+ * given (a grant they take part in is marked with the policy), grouped by service and access level, with privilege-escalation
  * actions flagged. Exits 0 when it ran; 1 when a file is unusable or does not hold the principal;
  * 2 on wrong usage.
  *
@@ -44,13 +46,16 @@ export const whatCanCommand: CommandSpec = {
   configure(command) {
     command
       .usage(
-        '--account FILE [--org FILE] [--service S] [--resource PATTERN] [--context KEY=VALUE] [--format text|json|ndjson|csv] PRINCIPAL',
+        '--account FILE [--org FILE] [--resource-policy ARN=FILE] [--service S] [--resource PATTERN] [--context KEY=VALUE] [--format text|json|ndjson|csv] PRINCIPAL',
       )
       .argument('<principal>', 'the ARN of the IAM role or user (or a session of the role)')
       .addOption(
         new Option('--account <file>', 'aws iam get-account-authorization-details output').argParser(collect),
       )
       .addOption(new Option('--org <file>', 'an organization snapshot (SCPs and RCPs)'))
+      .addOption(
+        new Option('--resource-policy <arn=file>', 'the resource-based policy of ARN').argParser(collect),
+      )
       .option('--service <prefix>', "only this service's actions (e.g. s3)")
       .option('--resource <pattern>', 'only access on resources this ARN pattern can name (IAM wildcards)')
       .addOption(

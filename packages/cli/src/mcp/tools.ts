@@ -81,6 +81,28 @@ const list = (args: ToolArguments, key: string) => {
 };
 
 /** Every tool, in the order `tools/list` gives them. */
+/** The schema of resource-based policies given to a tool, each with the ARN of its resource. */
+const RESOURCE_POLICIES = {
+  type: 'array',
+  description: 'resource-based policies (bucket, key, queue...) with the ARN of their resource',
+  items: {
+    type: 'object',
+    properties: { arn: { type: 'string' }, policy: { type: 'string' } },
+    required: ['arn', 'policy'],
+    additionalProperties: false,
+  },
+};
+
+/** Each resource policy as a file, passed with `--resource-policy ARN=FILE`. */
+function addResourcePolicies(run: RunBuilder, args: ToolArguments): void {
+  const policies = (args.resourcePolicies ?? []) as readonly ResourcePolicyText[];
+  policies.forEach((p, i) => {
+    const name = `resource-policy-${i + 1}.json`;
+    run.texts.set(name, p.policy);
+    run.argv.push('--resource-policy', `${p.arn}=${name}`);
+  });
+}
+
 export const MCP_TOOLS: readonly McpTool[] = [
   {
     name: 'diagnose',
@@ -94,16 +116,7 @@ export const MCP_TOOLS: readonly McpTool[] = [
         ),
         accounts: texts('`aws iam get-account-authorization-details` outputs, one per account'),
         organization: text('an organization snapshot (SCPs and RCPs)'),
-        resourcePolicies: {
-          type: 'array',
-          description: 'resource-based policies (bucket, key, queue...) with the ARN of their resource',
-          items: {
-            type: 'object',
-            properties: { arn: { type: 'string' }, policy: { type: 'string' } },
-            required: ['arn', 'policy'],
-            additionalProperties: false,
-          },
-        },
+        resourcePolicies: RESOURCE_POLICIES,
         decoded: text('the decoded authorization message (`aws sts decode-authorization-message` output)'),
         context: texts('request context values as KEY=VALUE (aws:RequestedRegion=eu-west-1)'),
         parameters: texts('parameters of the failed call as KEY=VALUE (subnetId=subnet-0a1b2c3d)'),
@@ -121,12 +134,7 @@ export const MCP_TOOLS: readonly McpTool[] = [
         run.input('--account', `account-${i + 1}.json`, account);
       });
       run.input('--org', 'organization.json', str(args, 'organization'));
-      const policies = (args.resourcePolicies ?? []) as readonly ResourcePolicyText[];
-      policies.forEach((p, i) => {
-        const name = `resource-policy-${i + 1}.json`;
-        run.texts.set(name, p.policy);
-        run.argv.push('--resource-policy', `${p.arn}=${name}`);
-      });
+      addResourcePolicies(run, args);
       return run
         .input('--decoded', 'decoded.json', str(args, 'decoded'))
         .option('--context', list(args, 'context'))
@@ -223,13 +231,14 @@ export const MCP_TOOLS: readonly McpTool[] = [
   {
     name: 'what-can',
     description:
-      "Every AWS action one IAM role or user is allowed, from its account's authorization details and the organization's SCPs and RCPs: per service, access level and resource type, with resource patterns, carve-outs, open conditions, deciding statements and privilege-escalation flags. Returns the JSON of `whydenied what-can --format json`.",
+      "Every AWS action one IAM role or user is allowed, from its account's authorization details, the organization's SCPs and RCPs and the resource-based policies given (grants they take part in are marked with the policy): per service, access level and resource type, with resource patterns, carve-outs, open conditions, deciding statements and privilege-escalation flags. Returns the JSON of `whydenied what-can --format json`.",
     inputSchema: {
       type: 'object',
       properties: {
         principal: text('the ARN of the IAM role or user (or a session of the role)'),
         accounts: texts('`aws iam get-account-authorization-details` outputs, one per account'),
         organization: text('an organization snapshot (SCPs and RCPs)'),
+        resourcePolicies: RESOURCE_POLICIES,
         service: text("only this service's actions (its prefix, e.g. s3)"),
         resource: text('only access on resources this ARN pattern can name'),
         context: texts('request context values as KEY=VALUE, settling those keys'),
@@ -242,8 +251,9 @@ export const MCP_TOOLS: readonly McpTool[] = [
       list(args, 'accounts').forEach((account, i) => {
         run.input('--account', `account-${i + 1}.json`, account);
       });
+      run.input('--org', 'organization.json', str(args, 'organization'));
+      addResourcePolicies(run, args);
       const { argv, texts } = run
-        .input('--org', 'organization.json', str(args, 'organization'))
         .option('--service', str(args, 'service'))
         .option('--resource', str(args, 'resource'))
         .option('--context', list(args, 'context'))

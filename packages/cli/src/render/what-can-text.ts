@@ -75,7 +75,8 @@ function resourcesText(g: WhatCanGrant): string {
   const within = g.within.length === 0 ? '' : ` within ${g.within.join(', ')}`;
   const except = g.except.length === 0 ? '' : ` except ${g.except.join(', ')}`;
   const own = g.resourcePolicyRequired === null ? '' : ' (if its own policy trusts the account)';
-  return `${g.resource}${within}${except}${g.exact ? '' : ' (approximate)'}${own}`;
+  const via = g.via === null ? '' : ` (through ${g.via.policy})`;
+  return `${g.resource}${within}${except}${g.exact ? '' : ' (approximate)'}${own}${via}`;
 }
 
 /** One row of a service's table: the cells as plain text, and the escalation code to colour. */
@@ -218,6 +219,7 @@ export const WHAT_CAN_CSV_COLUMNS = [
   'statements',
   'resourcePolicyRequired',
   'escalation',
+  'via',
 ] as const;
 
 /**
@@ -250,6 +252,7 @@ export function renderWhatCanCsv(result: WhatCanResult): string {
           .join('; '),
         g.resourcePolicyRequired ?? '',
         g.escalation?.code ?? '',
+        g.via?.policy ?? '',
       ]
         .map(cell)
         .join(','),

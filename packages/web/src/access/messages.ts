@@ -20,6 +20,8 @@ export interface GrantRow {
   /** The context keys the grant depends on, each once; `unless KEY` for a denying statement's. */
   readonly conditions: readonly string[];
   readonly escalation: { readonly code: EscalationCode; readonly summary: string } | null;
+  /** The resource-based policy that takes part in the grant (its name), or `null`. */
+  readonly via: string | null;
 }
 
 /** What the panel shows of a what-can result. */

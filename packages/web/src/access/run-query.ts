@@ -89,6 +89,7 @@ function whatCanView(result: WhatCanResult): WhatCanView {
       except: g.except,
       conditions: [...new Set(g.conditions.map((c) => `${isUnless(c.effect) ? 'unless ' : ''}${c.key}`))],
       escalation: g.escalation === null ? null : { code: g.escalation.code, summary: g.escalation.summary },
+      via: g.via?.policy ?? null,
     })),
     unknownActions: result.unknownActions.length,
     notes: [...result.missingEvidence.map((m) => m.message), ...result.limits.map((l) => l.message)],

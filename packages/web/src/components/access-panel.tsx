@@ -280,7 +280,7 @@ function WhoCanTable({ result }: { readonly result: WhoCanResult }) {
 }
 
 function grantKey(g: GrantRow): string {
-  return `${g.action} ${g.resourceType ?? '*'} ${g.resource}`;
+  return `${g.action} ${g.resourceType ?? '*'} ${g.resource} ${g.via ?? ''}`;
 }
 
 function WhatCanTable({ result }: { readonly result: WhatCanView }) {
@@ -324,6 +324,7 @@ function WhatCanTable({ result }: { readonly result: WhatCanView }) {
                   data-level={g.accessLevel}
                   data-conditional={g.conditions.length > 0 ? 'true' : 'false'}
                   data-escalation={g.escalation?.code ?? ''}
+                  data-via={g.via ?? ''}
                 >
                   <td>
                     <code>{g.action}</code>
@@ -333,6 +334,7 @@ function WhatCanTable({ result }: { readonly result: WhatCanView }) {
                     {g.resourceType === null ? null : <span class="hint">{g.resourceType} </span>}
                     <code>{g.resource}</code>
                     {g.except.length === 0 ? null : <span class="hint"> except {g.except.join(', ')}</span>}
+                    {g.via === null ? null : <span class="hint"> through {g.via}</span>}
                   </td>
                   <td>
                     {g.conditions.map((k) => (
