@@ -136,12 +136,20 @@ function scopeOf(evidence: Evidence, who: ScopeCaller, arn: string): ResourcePol
   };
 }
 
-/** The holder's ARN and the patterns of what lies under it (objects, qualified functions, suffixed secrets). */
+/** What lies under a holder, by service: a bucket's objects, a table's indexes and streams, a function's qualifiers, a secret's suffix. */
+const UNDER: Readonly<Record<string, (holder: string) => string>> = {
+  s3: (h) => `${h}/*`,
+  dynamodb: (h) => `${h}/*`,
+  lambda: (h) => `${h}:*`,
+  secretsmanager: (h) => `${h}-??????`,
+};
+
+/** The holder's ARN and the pattern of what lies under it (only the holder for keys, queues, topics...). */
 function governedPatterns(arn: string): string[] {
   const held = policyHolderOf(arn);
   if (held === undefined) return [arn];
-  const h = held.holder;
-  return held.kind.service === 'secretsmanager' ? [h, `${h}-??????`] : [h, `${h}/*`, `${h}:*`];
+  const under = UNDER[held.kind.service];
+  return under === undefined ? [held.holder] : [held.holder, under(held.holder)];
 }
 
 /** Whether a scope's policy can take part in a request for `action` (its service; a trust policy's actions). */
