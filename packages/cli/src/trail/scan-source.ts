@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { pipeline, Readable } from 'node:stream';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import {
   compileTrailFilter,
   createTrailGrouping,
@@ -33,13 +33,6 @@ export interface ScanResult {
   readonly rawBytes: number;
 }
 
-/**
- * Where gzip files are inflated: on libuv's thread pool beside the scan (one scanning thread then
- * keeps ~1.4 cores busy), or in the scanning thread itself (a worker of several, where the pool's
- * threads would only compete with the other workers for the cores).
- */
-export type Gunzip = 'thread-pool' | 'in-thread';
-
 /** Called with the bytes read from disk and the records read since the last call. */
 export type OnProgress = (bytes: number, records: number) => void;
 
@@ -52,22 +45,6 @@ const READ_CHUNK = 1 << 20;
  * against 1.92 s, best 1.30 s against 1.58 s).
  */
 const GUNZIP_CHUNK = 1 << 20;
-/**
- * gzip files at most this large are inflated whole in the scanning thread (with `in-thread`), and
- * only while the JSON stays under {@link IN_THREAD_JSON_MAX}; larger ones are streamed.
- */
-const IN_THREAD_GZIP_MAX = 4 << 20;
-const IN_THREAD_JSON_MAX = 16 << 20;
-
-/** A gzip file's JSON inflated at once, `null` when it is larger than {@link IN_THREAD_JSON_MAX}. */
-function gunzipWhole(gzip: Buffer): Buffer | null {
-  try {
-    return gunzipSync(gzip, { maxOutputLength: IN_THREAD_JSON_MAX });
-  } catch (error) {
-    if (error instanceof RangeError) return null;
-    throw error;
-  }
-}
 
 /**
  * Reads the sources one after another into one grouping: gzip is recognised by its magic bytes, the
@@ -79,7 +56,6 @@ export async function scanSources(
   options: ScanOptions,
   stdin: NodeJS.ReadableStream,
   onProgress: OnProgress = () => undefined,
-  gunzip: Gunzip = 'thread-pool',
 ): Promise<ScanResult> {
   const filter = compileTrailFilter(options.filter);
   if (!filter.ok) throw inputError(filter.problem.message);
@@ -105,7 +81,7 @@ export async function scanSources(
       reported = read;
     };
     try {
-      for await (const chunk of jsonBytes(source, stdin, counted, gunzip === 'in-thread')) feed(chunk);
+      for await (const chunk of jsonBytes(source, stdin, counted)) feed(chunk);
     } catch (error) {
       throw readProblem(name, error);
     }
@@ -192,21 +168,11 @@ async function* jsonBytes(
   source: TrailSource,
   stdin: NodeJS.ReadableStream,
   counted: (chunk: Buffer) => void,
-  gunzipInThread: boolean,
 ): AsyncGenerator<Buffer> {
   if (source.path !== '-' && source.open === undefined) {
     if (!(await startsWithGzip(source.path))) {
       yield* plainFile(source.path, counted);
       return;
-    }
-    if (gunzipInThread && source.size <= IN_THREAD_GZIP_MAX) {
-      const whole = await readFile(source.path);
-      const json = gunzipWhole(whole);
-      if (json !== null) {
-        counted(whole);
-        yield json;
-        return;
-      }
     }
     const input = createReadStream(source.path, { highWaterMark: READ_CHUNK });
     input.on('data', (chunk: string | Buffer) => counted(asBuffer(chunk)));

@@ -59,8 +59,7 @@ function progressReports(): { onProgress: OnProgress; flush(): void } {
 async function scan(source: TrailSource, options: ScanOptions): Promise<FromWorker> {
   const progress = progressReports();
   try {
-    // the other workers use the cores: gzip is inflated here, not on the thread pool
-    const result = await scanSources([source], options, NO_STDIN, progress.onProgress, 'in-thread');
+    const result = await scanSources([source], options, NO_STDIN, progress.onProgress);
     progress.flush();
     const { groups, ...counts } = result;
     grouping ??= createTrailGrouping({ examples: options.examples });
