@@ -14,6 +14,7 @@ export function cleanErrorText(raw: string): string {
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
   }
+  text = withoutQuoteMarkers(text);
   // before the frames go and before unescaping: what was wrapped is the framed, escaped text
   const pieces = unwrapPieces(text);
   // Terraform frames diagnostics with box-drawing characters at the start of each line (unwrapping
@@ -24,6 +25,16 @@ export function cleanErrorText(raw: string): string {
     return removeFramesAndEscapes(pieces, framed, escaped);
   }
   return pieces.length === 1 ? (pieces[0] ?? '') : pieces.join('');
+}
+
+/**
+ * A paste quoted in Markdown (`> ` before every line that is not blank, as in issues and chats) without the
+ * markers, which the quoting added after the terminal had wrapped the lines. A text with one unquoted line
+ * is left as it is: a `>` may start a line of the error itself.
+ */
+function withoutQuoteMarkers(text: string): string {
+  if (!/^[ \t]*>/.test(text) || /(?:^|\n)[ \t]*[^>\s]/.test(text)) return text;
+  return text.replace(/^[ \t]*> ?/gm, '');
 }
 
 /** At most this many escapes are undone: an escaped error string has a few, not hundreds of thousands. */

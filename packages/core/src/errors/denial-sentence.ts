@@ -49,7 +49,12 @@ export const POLICY_TYPES: readonly (readonly [string, PolicyLayer])[] = [
   ['trust policy', 'trust-policy'],
 ];
 
-const ANCHOR = /not authorized to perform/gi;
+/**
+ * `not authorized to perform`, and Route 53's `User: <principal> is not authorized to access this
+ * resource`, which names the principal only (https://github.com/aws/aws-sdk-php/issues/2141).
+ */
+const ANCHOR = /not authorized to (?:perform|access this resource)/gi;
+const ACCESS_THIS_RESOURCE = 'not authorized to access this resource';
 /** How far around an anchor the sentence may reach; bounds the work per anchor. */
 const WINDOW = 4096;
 const MAX_SENTENCES = 64;
@@ -68,6 +73,10 @@ export function findDenialSentences(text: string): DenialSentence[] {
 }
 
 function readAt(text: string, anchor: number): DenialSentence | null {
+  if (text.slice(anchor, anchor + ACCESS_THIS_RESOURCE.length).toLowerCase() === ACCESS_THIS_RESOURCE) {
+    const { principal, principalSlot } = readPrincipal(text, anchor);
+    return principalSlot ? principalOnly(principal, anchor) : null;
+  }
   const windowEnd = Math.min(text.length, anchor + WINDOW);
   let pos = anchor + 'not authorized to perform'.length;
   if (text[pos] === ':') {
@@ -183,6 +192,25 @@ function readAt(text: string, anchor: number): DenialSentence | null {
   };
 }
 
+/** A sentence that names its principal and nothing else. */
+function principalOnly(principal: string | null, offset: number): DenialSentence {
+  return {
+    principal,
+    principalSlot: true,
+    action: null,
+    resource: null,
+    resourceSlot: false,
+    resourceRebuilt: false,
+    reasonLayer: null,
+    denyType: null,
+    policyArn: null,
+    transitiveThroughScp: false,
+    authorizationId: null,
+    detailsUrl: null,
+    offset,
+  };
+}
+
 /** Reads `User: <principal> is ` backwards from the anchor. */
 function readPrincipal(text: string, anchor: number): { principal: string | null; principalSlot: boolean } {
   const before = text.slice(Math.max(0, anchor - 2048), anchor);
@@ -191,7 +219,7 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
   if (userAt < 0 || isAt < 0 || isAt < userAt) {
     return { principal: null, principalSlot: false };
   }
-  const value = before.slice(userAt + 'User: '.length, isAt).trim();
+  const value = withoutMarkdownLink(before.slice(userAt + 'User: '.length, isAt).trim());
   if (value === '' || /\s/.test(withoutPlaceholderGroups(value)) || isPlaceholder(value)) {
     // `<arn here>` and other placeholders, or a slot that spans text that is not one token
     return { principal: null, principalSlot: true };
@@ -251,7 +279,7 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
     }
   }
   const token = readToken(text, at, end);
-  const value = withoutStraySpaces(trimPunctuation(token.value));
+  const value = withoutStraySpaces(withoutMarkdownLink(trimPunctuation(token.value)));
   return { value: value === '' || isPlaceholder(value) ? null : value, end: token.end };
 }
 
@@ -270,7 +298,16 @@ function readToken(text: string, at: number, end: number): { value: string; end:
       i += gap;
       continue;
     }
-    if (code === 34 && i > at) break;
+    if (code === 34 && i > at) {
+      // a quoted stand-in for a field of the ARN (`arn:aws:iam::"my account number":role/app`), else the
+      // `"` that closes a JSON string around the sentence
+      const quoted = text.charCodeAt(i - 1) === 58 ? quotedFieldEnd(text, i, end) : -1;
+      if (quoted < 0) break;
+      i = quoted;
+      continue;
+    }
+    // an XML element's closing tag ends the value (`…:role/app</Message>`); it is no `<stand-in>`
+    if (code === 60 && text.charCodeAt(i + 1) === 47) break;
     const close = GROUP_CLOSE[text.charAt(i)];
     if (close !== undefined) {
       // looked for within the group's 40 characters only: an unbounded search from every opener of a
@@ -289,6 +326,14 @@ function readToken(text: string, at: number, end: number): { value: string; end:
 /** Closing character of each stand-in group opener. */
 const GROUP_CLOSE: Readonly<Record<string, string>> = { '<': '>', '[': ']', '{': '}' };
 
+/** After `"…":` that stands for a whole ARN field (at most 40 characters, one line), else -1. */
+function quotedFieldEnd(text: string, open: number, end: number): number {
+  const close = text.slice(open + 1, Math.min(end, open + 42)).indexOf('"');
+  if (close < 1) return -1;
+  const after = open + 1 + close + 1;
+  return text.charCodeAt(after) === 58 && !text.slice(open, after).includes('\n') ? after : -1;
+}
+
 /**
  * The length of ` ... ` (or ` … `) at `i` when it stands for elided parts inside an ARN token: the token
  * begun at `start` is an ARN and the gap sits at a field or path boundary; also of a lone space that a
@@ -304,7 +349,10 @@ function elisionGapAt(text: string, start: number, i: number, end: number): numb
 
 /** Removes stand-in groups (`<...>`, `[...]`, `{...}`, ` ... `), which may contain spaces. */
 function withoutPlaceholderGroups(value: string): string {
-  return value.replace(/<[^<>\n]{0,40}>|\[[^[\]\n]{0,40}\]|\{[^{}\n]{0,40}\}| (?:\.\.\.|…) | (?=:)/g, '');
+  return value.replace(
+    /<[^<>\n]{0,40}>|\[[^[\]\n]{0,40}\]|\{[^{}\n]{0,40}\}|(?<=:)"[^"\n]{1,40}"(?=:)| (?:\.\.\.|…) | (?=:)/g,
+    '',
+  );
 }
 
 /**
@@ -363,6 +411,16 @@ function readIamName(
  */
 function withoutStraySpaces(value: string): string {
   return value.includes(' :') ? value.replace(/(?<![.…]) (?=:)/g, '') : value;
+}
+
+/**
+ * A value that a Markdown renderer turned into a link, copied with the link's markup
+ * (`…/alice@example.com](mailto:alice@example.com)`, `[arn:…](https://…)`): the text shown.
+ */
+function withoutMarkdownLink(value: string): string {
+  if (!value.includes('](')) return value;
+  const m = /^\[?([^[\]()\s]+)\]\((?:mailto:|https?:\/\/)[^()\s]*\)?$/.exec(value);
+  return m?.[1] ?? value;
 }
 
 /** `(sts:AssumeRole` (its `)` already trimmed) → `sts:AssumeRole`. */

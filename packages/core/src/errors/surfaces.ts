@@ -101,13 +101,31 @@ const dotnet: Extractor = (text, hints) => {
   if (status) {
     hints.add('httpStatus', status[1], PRIORITY.body, 'dotnet');
   }
+  // the web-identity credentials wrapper names the role it could not assume
+  // (`AmazonClientException: Error calling AssumeRole for role arn:aws:iam::…:role/app`)
+  const role = text.includes('Error calling AssumeRole')
+    ? /\bError calling AssumeRole\w* for role (arn:[\w-]+:iam::[^\s:]*:role\/[^\s,;]+)/.exec(text)
+    : null;
+  if (role) {
+    hints.add('resource', role[1], PRIORITY.body, 'dotnet');
+  }
 };
 
 const ruby: Extractor = (text, hints) => {
-  const m = /Aws::(\w{1,60})::Errors::(\w{1,100})/.exec(text);
+  // v2 and v3 write `Aws::`, v1 wrote `AWS::` (`AWS::EMR::Errors::ThrottlingException Rate exceeded`)
+  const m = /A(?:ws|WS)::(\w{1,60})::Errors::(\w{1,100})/.exec(text);
   if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkClass, 'ruby');
     hints.add('code', m[2], PRIORITY.sdkClass, 'ruby');
+  }
+  // the Coral clients of the first Ruby tools (the EMR CLI): `while calling DescribeJobFlows on
+  // Amazon::Coral::ElasticMapReduceClient`
+  const coral = text.includes('Amazon::Coral::')
+    ? /while calling (\w{1,100}) on Amazon::Coral::(\w{1,60}?)Client\b/.exec(text)
+    : null;
+  if (coral) {
+    hints.add('service', serviceFromSdkName(coral[2] ?? ''), PRIORITY.namedCall, 'ruby');
+    hints.add('operation', coral[1], PRIORITY.clientEnvelope, 'ruby');
   }
 };
 
@@ -218,7 +236,8 @@ const httpHeaders: Extractor = (text, hints) => {
 const jsonFields: Extractor = (text, hints) => {
   let count = 0;
   for (const m of text.matchAll(
-    /"(__type|code|Code|errorType|name|errorCode)"\s*:\s*"([^"\n]{1,200})"|u?'(__type|code|Code|errorType|errorCode)'\s*:\s*u?'([^'\n]{1,200})'/g,
+    // JSON, a Ruby hash as `inspect` prints it (`"Code"=>"Throttling"`), a Python repr
+    /"(__type|code|Code|errorType|name|errorCode)"\s*(?::|=>)\s*"([^"\n]{1,200})"|u?'(__type|code|Code|errorType|errorCode)'\s*:\s*u?'([^'\n]{1,200})'/g,
   )) {
     if (++count > 200) {
       // a body has a few such fields; a long dump's later ones add nothing but time
@@ -361,6 +380,16 @@ const signatures: Extractor = (text, hints) => {
     // An instance state reason: the launch call itself succeeded, so no operation is named.
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
   }
+  // KMS names the key whose state refused the request: `<key ARN> is pending deletion.`, `is disabled.`
+  // https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
+  const keyState = text.includes(':kms:')
+    ? /(arn:[\w-]+:kms:[a-z0-9-]*:\d{12}:key\/[\w-]+) is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/.exec(
+        text,
+      )
+    : null;
+  if (keyState) {
+    hints.add('resource', keyState[1], PRIORITY.body, 'message');
+  }
   if (text.includes('Check your key and signing method.')) {
     // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key".
     hints.add('service', 's3', PRIORITY.implied, 's3');
@@ -401,7 +430,8 @@ const codeTokens: Extractor = (text, hints) => {
   let count = 0;
   const goStatusLine = /\n[ \t]*status code: \d{3}, request id:/.test(text);
   for (const m of text.matchAll(
-    /(?:^|[\s,:([{"'\]`])((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|( - )(?=\S))/gm,
+    // also after a log field's `=` (`stack=VcpuLimitExceeded: …`)
+    /(?:^|[\s,:([{"'\]`=])((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|(?=( - )\S))/gm,
   )) {
     if (++count > 200) {
       break;
@@ -413,7 +443,9 @@ const codeTokens: Extractor = (text, hints) => {
       NOT_CODES.has(code) ||
       isWrapperName(code) ||
       isQualifiedClassName(code) ||
-      isPowerShellCategory(text, at)
+      isPowerShellCategory(text, at) ||
+      // `Forbidden - ExpiredToken: …`: an HTTP reason before the code, not JS v3's `Code - message`
+      (m[3] !== undefined && codeFollowsDash(text, at + (m[1] ?? '').length + 3))
     ) {
       continue;
     }
@@ -437,12 +469,47 @@ const codeTokens: Extractor = (text, hints) => {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
     }
   }
+  // s3cmd and others print the status, then the code in parentheses: `S3 error: 403 (SignatureDoesNotMatch): …`
+  const parenthesised = text.includes('):') ? /\b\d{3} \(([A-Z][A-Za-z0-9.]{2,100})\): /.exec(text) : null;
+  const inParentheses = stripFaultPrefix(parenthesised?.[1]);
+  if (inParentheses && (isKnownCode(inParentheses) || CODE_SHAPE.test(inParentheses))) {
+    hints.add('code', inParentheses, PRIORITY.knownCodeToken, 'code-token');
+  }
+  // an XML body whose tags were stripped (PHP's Guzzle summary): `<Type>Sender</Type><Code>AccessDenied</Code>
+  // <Message>User: …` reads `SenderAccessDeniedUser: …`
+  const glued = text.includes('Sender') || text.includes('Receiver') ? gluedXmlCode(text) : null;
+  if (glued !== null) {
+    hints.add('code', glued, PRIORITY.knownCodeToken, 'code-token');
+  }
   const labelled =
     /\b(?:[Ee]rror ?[Cc]ode|Code)\s*[:=]\s*(?:chr\s+)?["']?((?:Client\.)?[A-Z][\w.]{2,100})/.exec(text);
   if (labelled) {
     hints.add('code', stripFaultPrefix(labelled[1]), PRIORITY.knownCodeToken, 'code-label');
   }
 };
+
+/** Whether a code token (`ExpiredToken:`) starts at `at`, after ` - `. */
+function codeFollowsDash(text: string, at: number): boolean {
+  const next = /^((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}):(?:\s|$)/.exec(text.slice(at, at + 80));
+  const code = stripFaultPrefix(next?.[1]);
+  return code !== null && isKnownCode(code);
+}
+
+/**
+ * The known code glued between an XML error's type (`Sender`, `Receiver`) and its message when the tags
+ * were stripped: the longest known code that the glued word starts with, ending before a capital.
+ */
+function gluedXmlCode(text: string): string | null {
+  const m = /(?:Sender|Receiver)([A-Z][A-Za-z0-9]{2,80})/.exec(text);
+  const word = m?.[1];
+  if (word === undefined) return null;
+  let found: string | null = null;
+  for (let end = 3; end < word.length; end++) {
+    const c = word.charCodeAt(end);
+    if (c >= 65 && c <= 90 && isKnownCode(word.slice(0, end))) found = word.slice(0, end);
+  }
+  return found;
+}
 
 /** Generic status and request id phrases. */
 const statusLines: Extractor = (text, hints) => {
