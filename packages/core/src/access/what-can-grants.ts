@@ -174,31 +174,44 @@ function slotWitnesses(
   input: SlotInput,
   format: string,
   patterns: readonly string[],
+  governing: (arn: string) => GovernedStatements | undefined,
 ): { witnesses: readonly string[]; complete: boolean } {
   const governed = input.governed ?? [];
   if (governed.length === 0) return witnessesFor(format, patterns, input.account, input.partition);
+  // the resource policies' ARNs without wildcards are witnesses of themselves (an account's many roles
+  // whose trust policies name the principal would make the combinations search slow)
   const all = [...patterns];
+  const named = new Set<string>();
   for (const g of governed) {
-    for (const p of g.scope.governed) all.push(p);
+    const add = (p: string) => {
+      if (!/[*?]|\$\{/.test(p)) named.add(p);
+      else all.push(p);
+    };
+    for (const p of g.scope.governed) add(p);
     for (const s of g.statements)
       if (s.compiled.origin.layer === 'resource')
-        for (const p of statementPatterns(s.compiled, input.base)?.patterns ?? []) all.push(p);
+        for (const p of statementPatterns(s.compiled, input.base)?.patterns ?? []) add(p);
   }
+  const ofFormat = [...named].filter(
+    (p) => arnSegments(p)?.[1] === input.partition && arnPatternMatchesFormat(p, format),
+  );
   const out = new Set<string>();
   let complete = true;
-  if (input.identityAllows !== false) {
+  const identity = input.identityAllows !== false;
+  if (identity) {
     const own = witnessesFor(format, all, input.account, input.partition);
     complete &&= own.complete;
     for (const w of own.witnesses) out.add(w);
+    for (const w of ofFormat) if (ownedBy(w, input.account)) out.add(w);
   }
-  for (const g of governed) {
-    const found =
-      g.scope.account === input.account && input.identityAllows !== false
-        ? null
-        : witnessesFor(format, all, g.scope.account, input.partition);
-    if (found === null) continue;
+  // other accounts' resources (and, without an identity allow, the account's) only where a policy governs them
+  const accounts = new Set<string>();
+  for (const g of governed) if (!identity || g.scope.account !== input.account) accounts.add(g.scope.account);
+  for (const account of accounts) {
+    const found = witnessesFor(format, all, account, input.partition);
     complete &&= found.complete;
-    for (const w of found.witnesses) if (governingScope(governed, w) === g) out.add(w);
+    for (const w of [...found.witnesses, ...ofFormat])
+      if (ownedBy(w, account) && governing(w)?.scope.account === account) out.add(w);
   }
   return { witnesses: [...out], complete };
 }
@@ -210,10 +223,12 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
     return { grants: [], evaluations: 0, complete: true };
   const patterns = statements.flatMap((s) => statementPatterns(s.compiled, base)?.patterns ?? []);
   if (input.resource !== null) patterns.push(input.resource);
+  const governedList = input.governed ?? [];
+  const governing = governingScope(governedList);
   const found =
     slot.format === null
       ? { witnesses: input.identityAllows === false ? [] : ['*'], complete: true }
-      : slotWitnesses(input, slot.format, patterns);
+      : slotWitnesses(input, slot.format, patterns, governing);
   const witnesses =
     input.resource === null || slot.format === null
       ? found.witnesses
@@ -222,9 +237,8 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
   let complete = found.complete;
   const caller = parseCaller(base.principal, base.sessionIssuer ?? undefined);
   const decided: Decided[] = [];
-  const governedList = input.governed ?? [];
   for (const arn of witnesses) {
-    const governed = governedList.length === 0 ? null : (governingScope(governedList, arn) ?? null);
+    const governed = governedList.length === 0 ? null : (governing(arn) ?? null);
     if (governed === null && input.identityAllows === false) continue;
     const over = governed === null ? statements : governed.statements;
     const relevant = over.filter((s) => {
@@ -250,7 +264,10 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
     complete &&= outcome.complete;
     decided.push({ arn, outcome, trusted, statements: over, governed });
   }
-  const groups = new Map<string, { grant: WhatCanGrant; region: string[]; members: Set<string> }>();
+  const groups = new Map<
+    string,
+    { grant: WhatCanGrant; region: string[]; members: Set<string>; governed: GovernedStatements | null }
+  >();
   for (const d of decided) {
     if (d.outcome.allowed === 'never' || d.outcome.result === null) continue;
     const deciding = decidingStatements(d.outcome, d.statements);
@@ -285,6 +302,7 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
     const escalation = escalationFor(lower, narrowest.resource);
     groups.set(key, {
       members: new Set([d.arn]),
+      governed: via === null ? null : d.governed,
       region: [narrowest.resource, ...narrowest.within],
       grant: {
         action: input.action.name,
@@ -308,16 +326,24 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
     });
   }
   const grants: WhatCanGrant[] = [];
-  for (const { grant, region, members } of groups.values()) {
+  for (const { grant, region, members, governed } of groups.values()) {
     if (slot.format === null) {
       grants.push(grant);
       continue;
     }
+    // the ARNs a grant speaks of: its resource policy's, or the principal's account's for the identity side's
+    const inside = decided.filter(
+      (d) =>
+        (governed === null ? ownedBy(d.arn, input.account) : d.governed === governed) &&
+        region.every((p) => matches(p, d.arn)),
+    );
+    // a resource a policy of its own allows whatever the context (listed with that policy) agrees with the grant
+    const agrees = (d: Decided) =>
+      members.has(d.arn) || (d.governed !== null && d.outcome.allowed === 'always');
     // ARNs of the region denied, or allowed otherwise (other conditions), are carved out
-    const inside = decided.filter((d) => region.every((p) => matches(p, d.arn)));
     const except = new Set<string>();
     for (const d of inside) {
-      if (members.has(d.arn)) continue;
+      if (agrees(d)) continue;
       const found = carveOuts(d.arn, d.statements, base);
       // a resource under a resource policy that decides otherwise: what that policy governs is carved out
       if (found.length === 0 && d.governed !== null)
@@ -325,10 +351,16 @@ export function slotGrants(input: SlotInput, slot: ResourceSlot): SlotGrants {
       for (const p of found) except.add(p);
     }
     const list = [...except].sort();
-    const exact = inside.every((d) => members.has(d.arn) === !list.some((p) => matches(p, d.arn)));
+    const exact = inside.every((d) => agrees(d) === !list.some((p) => matches(p, d.arn)));
     grants.push({ ...grant, except: list, exact });
   }
   return { grants, evaluations, complete };
+}
+
+/** Whether an ARN is of `account` or names none (S3). */
+function ownedBy(arn: string, account: string): boolean {
+  const owner = arnSegments(arn)?.[4] ?? '';
+  return owner === '' || owner === account;
 }
 
 /** Whether an identity policy's Allow matches (so a denial may be the resource's own policy missing). */

@@ -48,7 +48,7 @@ export interface ResourcePolicyScope {
   readonly allows: PolicyDocument;
   /** Whether it is a role's trust policy (it governs the actions that assume or tag a session only). */
   readonly trust: boolean;
-  /** The service of its resources (`s3`, `kms`...). */
+  /** The service of the actions it can take part in (`s3`, `kms`...; `sts` for a trust policy). */
   readonly service: string;
 }
 
@@ -159,16 +159,17 @@ export function scopeConcerns(scope: ResourcePolicyScope, action: ActionPoint): 
 }
 
 /**
- * The scope whose policy governs `arn`, as `resourcePolicyFor` finds it: the one given for the ARN
- * itself, else the one given for the resource that carries its policy.
+ * Finds the scope whose policy governs an ARN, as `resourcePolicyFor` finds it: the one given for the
+ * ARN itself, else the one given for the resource that carries its policy (indexed once: an account's
+ * roles may each have a trust policy that names the principal).
  */
 export function governingScope<T extends { readonly scope: ResourcePolicyScope }>(
   scopes: readonly T[],
-  arn: string,
-): T | undefined {
-  return (
-    scopes.find((s) => s.scope.arn === arn) ?? scopes.find((s) => !s.scope.trust && governs(s.scope.arn, arn))
-  );
+): (arn: string) => T | undefined {
+  const byArn = new Map<string, T>();
+  for (const s of scopes) if (!byArn.has(s.scope.arn)) byArn.set(s.scope.arn, s);
+  const held = scopes.filter((s) => !s.scope.trust);
+  return (arn) => byArn.get(arn) ?? held.find((s) => governs(s.scope.arn, arn));
 }
 
 /** The governed patterns of a scope that match `arn` (the narrowest first). */

@@ -171,6 +171,13 @@ export async function whatCan(
   const caller = parseCaller(principal, sessionIssuer ?? undefined);
   const known = buildRequestContext(caller, given);
   const scopes = resourcePolicyScopes(evidence, { principal, caller, known, account });
+  // by the service of the actions they can take part in (`sts` for trust policies)
+  const scopesByService = new Map<string, ResourcePolicyScope[]>();
+  for (const scope of scopes) {
+    const list = scopesByService.get(scope.service);
+    if (list === undefined) scopesByService.set(scope.service, [scope]);
+    else list.push(scope);
+  }
   const space = await actionSpace(
     [...compiled.value.identity.map((p) => p.document), ...scopes.map((s) => s.allows)],
     options.catalog,
@@ -200,7 +207,7 @@ export async function whatCan(
     const identityAllows = statements.some(
       (s) => s.compiled.origin.layer === 'identity' && s.compiled.statement.effect === 'Allow',
     );
-    const governed = governedFor(scopes, action);
+    const governed = governedFor(scopesByService.get(action.service), action);
     if (!identityAllows && !governed.some(allowsOnResource)) continue;
     tested++;
     const input = {
@@ -262,8 +269,12 @@ export async function whatCan(
 }
 
 /** The resource policies that can take part for an action, each with its set's statements matching it. */
-function governedFor(scopes: readonly ResourcePolicyScope[], action: ActionPoint): GovernedStatements[] {
+function governedFor(
+  scopes: readonly ResourcePolicyScope[] | undefined,
+  action: ActionPoint,
+): GovernedStatements[] {
   const out: GovernedStatements[] = [];
+  if (scopes === undefined) return out;
   for (const scope of scopes)
     if (scopeConcerns(scope, action))
       out.push({ scope, statements: statementsFor(scope.set, action, scope.applicable) });
