@@ -215,7 +215,7 @@ function principalOnly(principal: string | null, offset: number): DenialSentence
 function readPrincipal(text: string, anchor: number): { principal: string | null; principalSlot: boolean } {
   const before = text.slice(Math.max(0, anchor - 2048), anchor);
   const userAt = before.lastIndexOf('User: ');
-  const isAt = userAt < 0 ? -1 : isVerbAt(before);
+  const isAt = userAt < 0 ? -1 : verbAfterPrincipal(before, userAt);
   if (userAt < 0 || isAt < 0 || isAt < userAt) {
     return { principal: null, principalSlot: false };
   }
@@ -225,6 +225,21 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
     return { principal: null, principalSlot: true };
   }
   return { principal: withoutStraySpaces(value), principalSlot: true };
+}
+
+/**
+ * Where the ` is ` after the principal starts; also an `is` glued to an ARN whose space a paste or a
+ * redaction lost (`…/i-0abc123is not authorized`): the `is` is the verb's whatever the name ends with, as
+ * a name ending in `is` reads `…isis`.
+ */
+function verbAfterPrincipal(before: string, userAt: number): number {
+  const spaced = isVerbAt(before);
+  if (spaced >= 0) return spaced;
+  let i = before.length;
+  while (i > 0 && isSpace(before.charCodeAt(i - 1))) i--;
+  if (i === before.length || !before.endsWith('is', i)) return -1;
+  const value = before.slice(userAt + 'User: '.length, i - 2);
+  return value.startsWith('arn:') && !/\s/.test(value) ? i - 2 : -1;
 }
 
 /**
