@@ -1,5 +1,8 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CliCase, checkCliCase, runCli } from './run-cli.js';
+import { type CliCase, checkCliCase, ROOT, runCli } from './run-cli.js';
 
 const F = 'packages/cli/test/fixtures/what-can';
 const ROLE = 'arn:aws:iam::111122223333:role/app';
@@ -160,6 +163,12 @@ const CASES: readonly CliCase[] = [
     stderr: /--account FILE/,
   },
   {
+    name: 'an --evidence that is no evidence directory: one line naming it, exit 1',
+    args: ['what-can', ROLE, '--evidence', F],
+    exit: 1,
+    stderr: /not an evidence directory/,
+  },
+  {
     name: 'an unknown format: wrong usage',
     args: ['what-can', ROLE, ...EVIDENCE, '--format', 'sarif'],
     exit: 2,
@@ -214,6 +223,54 @@ describe('whydenied what-can', () => {
     );
     expect(rows).toHaveLength(4);
     expect(rows[1]).toMatch(/^iam,write,iam:PassRole,role,\*,,,true,,.*,,pass-role-broad,$/);
+  });
+
+  it('--evidence: a collected directory gives the accounts, organization and resource policies, as the files do', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'whydenied-what-can-'));
+    try {
+      for (const f of ['account.json', 'org.json', 'bucket-policy.json'])
+        copyFileSync(join(ROOT, F, f), join(dir, f));
+      const files = [
+        { file: 'account.json', kind: 'account' },
+        { file: 'org.json', kind: 'organization' },
+        { file: 'bucket-policy.json', kind: 'resource-policy', arn: 'arn:aws:s3:::app-data' },
+      ];
+      writeFileSync(
+        join(dir, 'whydenied-evidence.json'),
+        JSON.stringify({ whydenied: 'evidence', version: 1, error: null, files }),
+      );
+      const fromDirectory = runCli(['what-can', ROLE, '--evidence', dir, '--format', 'json']);
+      const fromFiles = runCli([
+        'what-can',
+        ROLE,
+        ...EVIDENCE,
+        '--resource-policy',
+        `arn:aws:s3:::app-data=${F}/bucket-policy.json`,
+        '--format',
+        'json',
+      ]);
+      expect(fromDirectory.status, fromDirectory.stderr).toBe(0);
+      const json = JSON.parse(fromDirectory.stdout) as { grants: { via: { policy: string } | null }[] };
+      expect(json).toEqual(JSON.parse(fromFiles.stdout));
+      expect(json.grants.some((g) => g.via?.policy === 'bucket-policy:app-data')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('text: a grant through a resource policy names it', () => {
+    const run = runCli([
+      'what-can',
+      ROLE,
+      ...EVIDENCE,
+      '--resource-policy',
+      `arn:aws:s3:::app-data=${F}/bucket-policy.json`,
+      '--service',
+      's3',
+    ]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('arn:aws:s3:::app-data (through bucket-policy:app-data)');
+    expect(run.stdout).not.toContain('resource-based policies not given are not evaluated');
   });
 
   it('text: a resource pattern holding terminal escapes is printed without them', () => {

@@ -3,6 +3,7 @@ import { whatCan } from '@whydenied/core/access';
 import { Option } from 'commander';
 import { createNodeCatalogSource } from '../catalog-source.js';
 import { EXIT_OK, firstProblem, inputError, usable, usageError } from '../cli-error.js';
+import { readEvidenceDirectory } from '../evidence-dir.js';
 import { readEvidenceInputs } from '../evidence-inputs.js';
 import { type OutputFormat, writePieces } from '../output.js';
 import { styleFor } from '../render/style.js';
@@ -19,6 +20,7 @@ interface WhatCanOptions {
   readonly account?: string[];
   readonly org?: string;
   readonly resourcePolicy?: string[];
+  readonly evidence?: string;
   readonly service?: string;
   readonly resource?: string;
   readonly context?: string[];
@@ -46,7 +48,7 @@ export const whatCanCommand: CommandSpec = {
   configure(command) {
     command
       .usage(
-        '--account FILE [--org FILE] [--resource-policy ARN=FILE] [--service S] [--resource PATTERN] [--context KEY=VALUE] [--format text|json|ndjson|csv] PRINCIPAL',
+        '--account FILE|--evidence DIR [--org FILE] [--resource-policy ARN=FILE] [--service S] [--resource PATTERN] [--context KEY=VALUE] [--format text|json|ndjson|csv] PRINCIPAL',
       )
       .argument('<principal>', 'the ARN of the IAM role or user (or a session of the role)')
       .addOption(
@@ -55,6 +57,10 @@ export const whatCanCommand: CommandSpec = {
       .addOption(new Option('--org <file>', 'an organization snapshot (SCPs and RCPs)'))
       .addOption(
         new Option('--resource-policy <arn=file>', 'the resource-based policy of ARN').argParser(collect),
+      )
+      .option(
+        '--evidence <dir>',
+        'an evidence directory written by `collect` (its accounts, organization, resource policies)',
       )
       .option('--service <prefix>', "only this service's actions (e.g. s3)")
       .option('--resource <pattern>', 'only access on resources this ARN pattern can name (IAM wildcards)')
@@ -69,14 +75,20 @@ export const whatCanCommand: CommandSpec = {
     const opts = command.opts<WhatCanOptions>();
     const principal = args[0] as string;
     if (!principal.startsWith('arn:')) throw usageError(`PRINCIPAL must be an ARN, got \`${principal}\``);
-    if ((opts.account ?? []).length === 0)
-      throw usageError("what-can needs the principal's account: --account FILE");
+    if ((opts.account ?? []).length === 0 && opts.evidence === undefined)
+      throw usageError("what-can needs the principal's account: --account FILE (or --evidence DIR)");
     if (opts.service !== undefined && !/^[a-z0-9-]+$/i.test(opts.service))
       throw usageError(`--service takes a service prefix such as \`s3\`, got \`${opts.service}\``);
     if (opts.resource !== undefined && opts.resource !== '*' && !opts.resource.startsWith('arn:'))
       throw usageError(`--resource takes an ARN pattern or \`*\`, got \`${opts.resource}\``);
     const context = usable(parseContextPairs(opts.context ?? [], '--context'));
-    const inputs = await readEvidenceInputs(opts, io);
+    // an evidence directory's accounts, organization and resource policies (not its error or decoded message)
+    const fromDirectory =
+      opts.evidence === undefined ? [] : (await readEvidenceDirectory(opts.evidence, io)).inputs;
+    const inputs = [
+      ...fromDirectory.filter((i) => i.kind !== 'decoded'),
+      ...(await readEvidenceInputs(opts, io)),
+    ];
     const analysis = await analyze({ inputs, options: { context } });
     if (analysis.evidence === null || analysis.diagnostics.some((d) => d.severity === 'error'))
       throw inputError(firstProblem(analysis.diagnostics));
@@ -88,7 +100,12 @@ export const whatCanCommand: CommandSpec = {
     if (!result.ok) {
       if (result.diagnostics.some((d) => d.code === 'what-can-service-unknown'))
         throw usageError(`--service: ${firstProblem(result.diagnostics)}`);
-      throw inputError(firstProblem(result.diagnostics, (opts.account ?? []).join(', ')));
+      throw inputError(
+        firstProblem(
+          result.diagnostics,
+          [...(opts.account ?? []), ...(opts.evidence === undefined ? [] : [opts.evidence])].join(', '),
+        ),
+      );
     }
     const found = result.value;
     if (opts.format === 'json') await writePieces(io.stdout, whatCanJsonText(found));
