@@ -1,6 +1,7 @@
 /**
  * What-can against the engine, on random identity policies, boundaries, SCPs and resource policies (a
- * bucket policy, a queue policy of the account, one of another account) over a small vocabulary:
+ * bucket policy, a queue policy of the account, one of another account, other roles' trust policies)
+ * over a small vocabulary:
  * every grant's example request is allowed (a grant through a resource policy is never listed when
  * the engine denies it); every concrete ARN of the grant's resource type inside
  * an exact grant's region is allowed with the grant's example context (its conditions met), and under
@@ -28,6 +29,7 @@ const ACTION_PATTERNS = [
   's3:*Object',
   'sqs:SendMessage',
   'sqs:*',
+  'sts:AssumeRole',
 ];
 const RESOURCE_PATTERNS = [
   '*',
@@ -37,6 +39,8 @@ const RESOURCE_PATTERNS = [
   'arn:aws:s3:::*',
   'arn:aws:sqs:*:111122223333:q-*',
   'arn:aws:sqs:us-east-1:111122223333:q-1',
+  'arn:aws:iam::111122223333:role/*',
+  'arn:aws:iam::111122223333:role/deploy',
 ];
 const CONDITIONS = [
   { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } },
@@ -52,6 +56,7 @@ const ACTIONS = [
   's3:DeleteObject',
   'sqs:SendMessage',
   'sqs:DeleteQueue',
+  'sts:AssumeRole',
 ];
 const ARNS = [
   'arn:aws:s3:::data/a',
@@ -63,6 +68,8 @@ const ARNS = [
   'arn:aws:sqs:eu-west-1:111122223333:q-2',
   'arn:aws:sqs:eu-west-1:111122223333:other',
   'arn:aws:sqs:us-east-1:444455556666:q-x',
+  'arn:aws:iam::111122223333:role/deploy',
+  'arn:aws:iam::111122223333:role/ops',
 ];
 const OTHER_QUEUE = 'arn:aws:sqs:us-east-1:444455556666:q-x';
 /** Who a resource policy's statement names: the role, its account, anyone, someone else. */
@@ -137,6 +144,26 @@ const resourcePolicies = fc
     }),
   )
   .map((given) => given.filter((p) => p !== undefined));
+/** A role's trust policy: statements on `sts:AssumeRole` naming a principal. */
+const trustPolicy = fc
+  .array(
+    fc
+      .tuple(
+        fc.constantFrom(...PRINCIPALS),
+        fc.constantFrom('Allow', 'Allow', 'Deny'),
+        fc.option(fc.constantFrom(...CONDITIONS), { nil: undefined }),
+      )
+      .map(([principal, Effect, Condition]) => ({
+        ...principal,
+        Effect,
+        Action: 'sts:AssumeRole',
+        ...(Condition === undefined ? {} : { Condition }),
+      })),
+    { minLength: 1, maxLength: 2 },
+  )
+  .map((Statement) => ({ Version: '2012-10-17', Statement }));
+/** Two other roles of the account (`deploy`, `ops`), each maybe there, with their trust policies. */
+const trustPolicies = fc.record({ deploy: trustPolicy, ops: trustPolicy }, { requiredKeys: [] });
 
 /** Whether an ARN is of the role's account (or names none): identity grants list those only. */
 function ownAccount(arn: string): boolean {
@@ -166,7 +193,7 @@ function inRegion(grant: WhatCanGrant, arn: string): boolean {
 describe('what-can against the engine', () => {
   it('lists allowed requests only, and omits only denied actions', async () => {
     const catalog = nodeCatalog();
-    const snapshot = await catalog.snapshot(['s3', 'sqs']);
+    const snapshot = await catalog.snapshot(['s3', 'sqs', 'sts']);
     await fc.assert(
       fc.asyncProperty(
         policy,
@@ -174,10 +201,12 @@ describe('what-can against the engine', () => {
         fc.option(policy, { nil: undefined }),
         fc.boolean(),
         resourcePolicies,
-        async (identity, boundary, scp, tagged, given) => {
+        trustPolicies,
+        async (identity, boundary, scp, tagged, given, roles) => {
           const input = {
             policies: [identity],
             resourcePolicies: given,
+            roles,
             ...(boundary === undefined ? {} : { boundary }),
             ...(scp === undefined ? {} : { scps: [scp] }),
             ...(tagged ? { tags: { team: 'web' } } : {}),
@@ -186,9 +215,16 @@ describe('what-can against the engine', () => {
           const result = await whatCan(evidence, CASE_ROLE, { catalog });
           if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
           for (const g of result.value.grants) {
+            // listed where the role's own trust policy trusts the account (a stand-in allowed it)
+            if (g.resourcePolicyRequired !== null) continue;
             expect(decide(evidence, g.action, g.example.resource, g.example.context), JSON.stringify(g)).toBe(
               'Allowed',
             );
+            // a grant through a resource policy is allowed by one of its statements
+            if (g.via !== null)
+              expect(g.statements.some((s) => s.layer === 'resource' && s.policy === g.via?.policy)).toBe(
+                true,
+              );
             if (!g.exact || g.resourceType === null) continue;
             const format = snapshot
               .action(g.action)
