@@ -223,10 +223,19 @@ export async function whatCan(
       ...(governed.length === 0 ? {} : { governed, identityAllows }),
     };
     // actions with the same statements, resource types and sendable keys get the same grants
-    const key =
-      concernsBuiltIn(action.lower) || governed.length > 0 ? null : slotKey(rcp, action, statements, base);
+    // (and the same resource policies' statements, with their sets')
+    const key = concernsBuiltIn(action.lower)
+      ? null
+      : [
+          slotKey(rcp, action, statements, base),
+          ...governed.map((g) => `${g.scope.name}:${slotKey(rcp, action, g.statements, base)}`),
+        ].join('\u0000');
     // when no statement tells ARNs apart, the resource type does not matter beyond its account
-    const anyResource = key !== null && options.resource === undefined && statements.every(tellsNoArns);
+    const anyResource =
+      key !== null &&
+      governed.length === 0 &&
+      options.resource === undefined &&
+      statements.every(tellsNoArns);
     for (const slot of slotsOf(action)) {
       const memoKey =
         key === null
