@@ -1,4 +1,5 @@
 import type { PolicyLayer } from '@whydenied/core';
+import type { TrailFilterOptions } from '@whydenied/core/trail';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { openedFromDisk } from './catalog.js';
 import { AccessPanel } from './components/access-panel.js';
@@ -68,8 +69,29 @@ export function App() {
   }, []);
 
   const [trail, setTrail] = useState<TrailState | null>(null);
+  const [trailFilter, setTrailFilter] = useState<TrailFilterOptions>({});
   const running = useRef<RunningTrailScan | null>(null);
   useEffect(() => () => running.current?.cancel(), []);
+
+  /** Reads the logs with the filter, replacing any reading under way (a newer drop, or new filters). */
+  const scanLogs = useCallback(async (logs: readonly File[], filter: TrailFilterOptions) => {
+    running.current?.cancel();
+    const names = logs.map((f) => f.name);
+    const total = logs.reduce((n, f) => n + f.size, 0);
+    setTrail({ status: 'reading', logs, names, read: 0, total });
+    const scan = startTrailScan(logs, filter, (read, size) =>
+      setTrail((old) => (old?.status === 'reading' ? { ...old, read, total: size } : old)),
+    );
+    running.current = scan;
+    const outcome = await scan.outcome;
+    if (running.current !== scan) return;
+    running.current = null;
+    setTrail(
+      outcome.ok
+        ? { status: 'done', logs, names, result: outcome.value }
+        : { status: 'failed', logs, names, message: outcome.message },
+    );
+  }, []);
 
   /** CloudTrail logs (by content) are read as a stream in a worker; the other files as evidence. */
   const addDropped = useCallback(
@@ -80,25 +102,9 @@ export function App() {
       if (others.length > 0) {
         addFiles(await Promise.all(others.map(async (f) => ({ name: f.name, text: await f.text() }))));
       }
-      if (logs.length === 0) return;
-      running.current?.cancel();
-      const names = logs.map((f) => f.name);
-      const total = logs.reduce((n, f) => n + f.size, 0);
-      setTrail({ status: 'reading', names, read: 0, total });
-      const scan = startTrailScan(logs, (read, size) =>
-        setTrail((old) => (old?.status === 'reading' ? { ...old, read, total: size } : old)),
-      );
-      running.current = scan;
-      const outcome = await scan.outcome;
-      if (running.current !== scan) return;
-      running.current = null;
-      setTrail(
-        outcome.ok
-          ? { status: 'done', names, result: outcome.value }
-          : { status: 'failed', names, message: outcome.message },
-      );
+      if (logs.length > 0) await scanLogs(logs, trailFilter);
     },
-    [addFiles],
+    [addFiles, scanLogs, trailFilter],
   );
 
   const openInEditor = (name: string, text: string, layer: PolicyLayer | null = null) => {
@@ -186,6 +192,11 @@ export function App() {
         <TrailView
           trail={trail}
           inputs={inputs}
+          filter={trailFilter}
+          onFilter={(filter) => {
+            setTrailFilter(filter);
+            void scanLogs(trail.logs, filter);
+          }}
           onEdit={openInEditor}
           onClose={() => {
             running.current?.cancel();

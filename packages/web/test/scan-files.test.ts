@@ -5,7 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { compileTrailFilter, createTrailGrouping, readTrailDenial } from '@whydenied/core/trail';
+import {
+  compileTrailFilter,
+  createTrailGrouping,
+  readTrailDenial,
+  type TrailFilterOptions,
+} from '@whydenied/core/trail';
 import { describe, expect, it } from 'vitest';
 import { isTrailFile, scanTrailFiles } from '../src/trail/scan-files.js';
 import { ACCOUNT_FILE, ERROR_FILE, ROOT } from './browser.js';
@@ -19,8 +24,8 @@ const RECORDS = Array.from({ length: 30 }, (_, copy) =>
 ).flat();
 
 /** The groups core's own functions give for the records, read one by one. */
-function coreGroups(records: readonly Record<string, unknown>[]) {
-  const filter = compileTrailFilter({});
+function coreGroups(records: readonly Record<string, unknown>[], options: TrailFilterOptions = {}) {
+  const filter = compileTrailFilter(options);
   if (!filter.ok) throw new Error(filter.problem.message);
   const grouping = createTrailGrouping({ examples: 5 });
   for (const record of records) {
@@ -81,7 +86,7 @@ describe('scanTrailFiles', () => {
     it(`reads ${layout.name} into core's groups`, async () => {
       const files = layout.files();
       const progress: [number, number][] = [];
-      const outcome = await scanTrailFiles(files, (read, total) => progress.push([read, total]));
+      const outcome = await scanTrailFiles(files, {}, (read, total) => progress.push([read, total]));
       if (!outcome.ok) throw new Error(outcome.message);
       // the example is the record's text as the log holds it: the same record, however it is laid out
       expect(outcome.value.groups.map(withParsedExample)).toEqual(expected.map(withParsedExample));
@@ -100,6 +105,32 @@ describe('scanTrailFiles', () => {
       expect(progress.at(-1)).toEqual([total, total]);
     });
   }
+});
+
+/** `trail`'s filters, each keeping some of the records' groups and not others. */
+const FILTERS: readonly { readonly name: string; readonly filter: TrailFilterOptions }[] = [
+  { name: 'an action wildcard', filter: { action: 's3:*' } },
+  { name: 'a principal wildcard', filter: { principal: '*role*' } },
+  { name: 'an event source by its first label', filter: { eventSource: 'ec2' } },
+  { name: 'a time window', filter: { since: '2026-01-11', until: '2026-01-13' } },
+  { name: 'a time window that keeps nothing', filter: { until: '2001-01-01' } },
+];
+
+describe('scanTrailFiles with filters', () => {
+  for (const c of FILTERS) {
+    it(`${c.name} gives core's groups for the same filter`, async () => {
+      const outcome = await scanTrailFiles([file('trail.json', records(RECORDS))], c.filter);
+      if (!outcome.ok) throw new Error(outcome.message);
+      const expected = coreGroups(RECORDS, c.filter);
+      expect(outcome.value.groups.map(withParsedExample)).toEqual(expected.map(withParsedExample));
+      expect(expected.length).toBeLessThan(coreGroups(RECORDS).length);
+    });
+  }
+
+  it('a time that is no date is one line naming the option', async () => {
+    const outcome = await scanTrailFiles([file('trail.json', records(RECORDS))], { since: 'last week' });
+    expect(outcome.ok ? 'read' : outcome.message).toMatch(/^since: /);
+  });
 });
 
 interface ProblemCase {

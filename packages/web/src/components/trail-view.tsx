@@ -1,5 +1,5 @@
 import type { PolicyLayer } from '@whydenied/core';
-import type { TrailGroup } from '@whydenied/core/trail';
+import type { TrailFilterOptions, TrailGroup } from '@whydenied/core/trail';
 import { useEffect, useState } from 'preact/hooks';
 import { analyzePage, EMPTY_ANALYSIS, type PageAnalysis } from '../analyze.js';
 import type { PageInputs } from '../inputs.js';
@@ -7,23 +7,37 @@ import type { TrailScanResult } from '../trail/scan-files.js';
 import { DiagnosisView } from './diagnosis-view.js';
 
 /** A trail analysis on the page: reading (with progress), read, or a log that cannot be read. */
-export type TrailState =
-  | {
-      readonly status: 'reading';
-      readonly names: readonly string[];
-      readonly read: number;
-      readonly total: number;
-    }
-  | { readonly status: 'done'; readonly names: readonly string[]; readonly result: TrailScanResult }
-  | { readonly status: 'failed'; readonly names: readonly string[]; readonly message: string };
+export type TrailState = { readonly logs: readonly File[]; readonly names: readonly string[] } & (
+  | { readonly status: 'reading'; readonly read: number; readonly total: number }
+  | { readonly status: 'done'; readonly result: TrailScanResult }
+  | { readonly status: 'failed'; readonly message: string }
+);
 
 interface TrailViewProps {
   readonly trail: TrailState;
   /** The page's inputs: a group is diagnosed with the evidence and context given there. */
   readonly inputs: PageInputs;
+  /** The filters the logs are read with (`trail`'s `--since` … `--event-source`). */
+  readonly filter: TrailFilterOptions;
+  /** New filters: the same logs are read again with them. */
+  onFilter(filter: TrailFilterOptions): void;
   onEdit(name: string, text: string, layer: PolicyLayer): void;
   onClose(): void;
 }
+
+/** The filter fields, as `trail`'s options name them. */
+const FILTER_FIELDS: readonly {
+  readonly key: keyof TrailFilterOptions;
+  readonly label: string;
+  readonly placeholder: string;
+}[] = [
+  { key: 'since', label: 'since', placeholder: '2026-12-01 or 2026-12-01T08:00:00Z' },
+  { key: 'until', label: 'until', placeholder: '2026-12-06' },
+  { key: 'principal', label: 'principal', placeholder: 'arn:aws:iam::*:role/deploy-*' },
+  { key: 'action', label: 'action', placeholder: 's3:Get*' },
+  { key: 'account', label: 'account', placeholder: '111122223333' },
+  { key: 'eventSource', label: 'event source', placeholder: 's3.amazonaws.com or s3' },
+];
 
 /** Groups shown at first, and added by each "show more", as `trail --top`'s default. */
 const PAGE = 20;
@@ -44,7 +58,7 @@ function count(n: number): string {
 const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 
 /** The grouped denials of dropped CloudTrail logs: the CLI's table, each group expandable to its diagnosis. */
-export function TrailView({ trail, inputs, onEdit, onClose }: TrailViewProps) {
+export function TrailView({ trail, inputs, filter, onFilter, onEdit, onClose }: TrailViewProps) {
   const [shown, setShown] = useState(PAGE);
   const [open, setOpen] = useState<number | null>(null);
   const names = trail.names.join(', ');
@@ -57,6 +71,7 @@ export function TrailView({ trail, inputs, onEdit, onClose }: TrailViewProps) {
         </button>
       </div>
       <p class="hint trail-files">{names}</p>
+      <TrailFilterForm filter={filter} onFilter={onFilter} />
       {trail.status === 'reading' ? (
         <p class="trail-progress">
           <progress
@@ -85,6 +100,50 @@ export function TrailView({ trail, inputs, onEdit, onClose }: TrailViewProps) {
         />
       )}
     </section>
+  );
+}
+
+/** The filters of `trail`, applied by reading the logs again (the groups and their counts change with them). */
+function TrailFilterForm(props: {
+  readonly filter: TrailFilterOptions;
+  onFilter(filter: TrailFilterOptions): void;
+}) {
+  const [draft, setDraft] = useState<Record<string, string>>(() =>
+    Object.fromEntries(FILTER_FIELDS.map((f) => [f.key, props.filter[f.key] ?? ''])),
+  );
+  const apply = (event: Event) => {
+    event.preventDefault();
+    const filter: Record<string, string> = {};
+    for (const f of FILTER_FIELDS) {
+      const value = (draft[f.key] ?? '').trim();
+      if (value !== '') filter[f.key] = value;
+    }
+    props.onFilter(filter as TrailFilterOptions);
+  };
+  return (
+    <form class="trail-filter" id="trail-filter" onSubmit={apply}>
+      {FILTER_FIELDS.map((f) => (
+        <label key={f.key}>
+          <span>{f.label}</span>
+          <input
+            type="text"
+            name={f.key}
+            id={`trail-filter-${f.key}`}
+            value={draft[f.key] ?? ''}
+            placeholder={f.placeholder}
+            spellcheck={false}
+            autocomplete="off"
+            onInput={(e) => {
+              const value = (e.currentTarget as HTMLInputElement).value;
+              setDraft((old) => ({ ...old, [f.key]: value }));
+            }}
+          />
+        </label>
+      ))}
+      <button type="submit" id="trail-filter-apply">
+        read again with these filters
+      </button>
+    </form>
   );
 }
 

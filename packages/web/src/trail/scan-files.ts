@@ -5,6 +5,7 @@ import {
   createTrailScan,
   looksLikeTrailLog,
   TRAIL_HEAD_BYTES,
+  type TrailFilterOptions,
   type TrailGroup,
   type Utf8Decoder,
 } from '@whydenied/core/trail';
@@ -113,15 +114,17 @@ function recordCount(bytes: Uint8Array): number {
 /**
  * Reads CloudTrail logs one after another into one grouping, streamed: each file's bytes (gunzipped
  * when they start with gzip's magic number) go through core's trail scan, which splits the records
- * without holding the file and parses only the failed ones. The same grouping as `whydenied trail`.
+ * without holding the file and parses only the failed ones. The same grouping as `whydenied trail`, with
+ * the same filters (`--since`, `--until`, `--principal`, `--action`, `--account`, `--event-source`).
  */
 export async function scanTrailFiles(
   files: readonly TrailFileSource[],
+  filter: TrailFilterOptions = {},
   onProgress: OnTrailProgress = () => undefined,
   signal?: AbortSignal,
 ): Promise<TrailScanOutcome> {
-  const compiled = compileTrailFilter({});
-  if (!compiled.ok) return { ok: false, message: compiled.problem.message };
+  const compiled = compileTrailFilter(filter);
+  if (!compiled.ok) return { ok: false, message: `${compiled.problem.option}: ${compiled.problem.message}` };
   const grouping = createTrailGrouping({ examples: EXAMPLES });
   const decode = utf8Decoder();
   const total = files.reduce((n, f) => n + f.size, 0);

@@ -1,3 +1,4 @@
+import type { TrailFilterOptions } from '@whydenied/core/trail';
 import { type OnTrailProgress, scanTrailFiles, type TrailScanOutcome } from './scan-files.js';
 import type { RunningTrailScan } from './start-scan.js';
 
@@ -6,10 +7,14 @@ import type { RunningTrailScan } from './start-scan.js';
  * between them): `startTrailScan` of the self-contained offline page, as a page opened from disk cannot
  * start a worker from a file, and of the served page when its worker does not start.
  */
-export function startTrailScan(files: readonly File[], onProgress: OnTrailProgress): RunningTrailScan {
+export function startTrailScan(
+  files: readonly File[],
+  filter: TrailFilterOptions,
+  onProgress: OnTrailProgress,
+): RunningTrailScan {
   const abort = new AbortController();
   return {
-    outcome: scanTrailFiles(files, onProgress, abort.signal).catch(
+    outcome: scanTrailFiles(files, filter, onProgress, abort.signal).catch(
       (error: unknown): TrailScanOutcome => ({
         ok: false,
         message: `the logs could not be read: ${String(error)}`,

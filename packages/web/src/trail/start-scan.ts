@@ -1,3 +1,4 @@
+import type { TrailFilterOptions } from '@whydenied/core/trail';
 import type { FromTrailWorker, ToTrailWorker } from './messages.js';
 import type { OnTrailProgress, TrailScanOutcome } from './scan-files.js';
 import { startTrailScan as startInPage } from './start-scan-in-page.js';
@@ -14,12 +15,16 @@ export interface RunningTrailScan {
  * does the self-contained offline page, which replaces this module with `start-scan-in-page.ts` (a
  * page opened from disk cannot start a worker from a file).
  */
-export function startTrailScan(files: readonly File[], onProgress: OnTrailProgress): RunningTrailScan {
+export function startTrailScan(
+  files: readonly File[],
+  filter: TrailFilterOptions,
+  onProgress: OnTrailProgress,
+): RunningTrailScan {
   let worker: Worker;
   try {
     worker = new Worker(new URL('./trail-worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return startInPage(files, onProgress);
+    return startInPage(files, filter, onProgress);
   }
   let settle: (outcome: TrailScanOutcome) => void = () => undefined;
   const outcome = new Promise<TrailScanOutcome>((resolve) => {
@@ -42,10 +47,10 @@ export function startTrailScan(files: readonly File[], onProgress: OnTrailProgre
       settle({ ok: false, message: `the log reader stopped: ${event.message}` });
       return;
     }
-    inPage = startInPage(files, onProgress);
+    inPage = startInPage(files, filter, onProgress);
     void inPage.outcome.then(settle);
   };
-  worker.postMessage({ files } satisfies ToTrailWorker);
+  worker.postMessage({ files, filter } satisfies ToTrailWorker);
   return {
     outcome,
     cancel() {

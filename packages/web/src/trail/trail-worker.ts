@@ -17,7 +17,7 @@ const scope = globalThis as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
   let last = 0;
-  void scanTrailFiles(event.data.files, (read, total) => {
+  void scanTrailFiles(event.data.files, event.data.filter, (read, total) => {
     const now = Date.now();
     if (now - last < PROGRESS_EVERY_MS && read < total) return;
     last = now;
