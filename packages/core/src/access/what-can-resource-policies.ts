@@ -8,6 +8,7 @@ import {
 import { matchPrincipal } from '../engine/principal-match.js';
 import type { RequestContext } from '../engine/request-context.js';
 import type { Evidence } from '../evidence/evidence.js';
+import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
 import { governs, policyHolderOf } from '../evidence/resource-policies.js';
 import { isTrustAction } from '../evidence/resource-policy-for.js';
@@ -48,6 +49,8 @@ export interface ResourcePolicyScope {
   readonly allows: PolicyDocument;
   /** Whether it is a role's trust policy (it governs the actions that assume or tag a session only). */
   readonly trust: boolean;
+  /** What the evidence lacks for a request on its resource (the owner of a bucket, an RCP level...). */
+  readonly missing: readonly MissingEvidence[];
   /** The service of the actions it can take part in (`s3`, `kms`...; `sts` for a trust policy). */
   readonly service: string;
 }
@@ -133,6 +136,7 @@ function scopeOf(evidence: Evidence, who: ScopeCaller, arn: string): ResourcePol
     },
     trust,
     service,
+    missing: found.missing,
   };
 }
 

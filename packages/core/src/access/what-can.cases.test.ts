@@ -42,6 +42,8 @@ interface WhatCanCase {
     readonly actionCount?: number;
     /** The limits' codes, exactly. */
     readonly limits?: readonly string[];
+    /** The missing evidence's codes, exactly. */
+    readonly missing?: readonly string[];
     readonly error?: string;
   };
 }
@@ -74,7 +76,7 @@ const CASES = loadCaseTable<WhatCanCase>(new URL('./cases/what-can.cases.json', 
     'resourcePolicies',
     'roles',
   ],
-  expected: ['grants', 'actions', 'absent', 'actionCount', 'limits', 'error'],
+  expected: ['grants', 'actions', 'absent', 'actionCount', 'limits', 'missing', 'error'],
 });
 for (const c of CASES)
   for (const [i, g] of (c.expected.grants ?? []).entries()) checkKeys(g, GRANT_KEYS, `${c.name} grant ${i}`);
@@ -116,6 +118,8 @@ describe('what-can cases', () => {
       if (c.expected.actionCount !== undefined) expect(actions.length).toBe(c.expected.actionCount);
       if (c.expected.limits !== undefined)
         expect(result.value.limits.map((l) => l.code)).toEqual(c.expected.limits);
+      if (c.expected.missing !== undefined)
+        expect(result.value.missingEvidence.map((m) => m.code)).toEqual(c.expected.missing);
       for (const a of c.expected.absent ?? []) expect(actions, a).not.toContain(a);
       for (const expected of c.expected.grants ?? []) {
         const shapes = grants.filter((g) => g.action === expected.action).map((g) => shapeOf(g, expected));

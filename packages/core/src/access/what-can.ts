@@ -11,6 +11,7 @@ import {
 } from '../engine/compile-policy-set.js';
 import { buildRequestContext } from '../engine/request-context.js';
 import type { Evidence } from '../evidence/evidence.js';
+import type { MissingEvidence } from '../evidence/missing-evidence.js';
 import { rcpCovers } from '../evidence/org-levels.js';
 import { policySetFor } from '../evidence/policy-set-for.js';
 import { resolveIdentity } from '../evidence/resolve-identity.js';
@@ -269,12 +270,28 @@ export async function whatCan(
       principal,
       identity: { kind: identity.kind, arn: identity.entity?.arn ?? null, account },
       grants,
-      missingEvidence: found.missing.filter((m) => m.subject !== probe),
+      missingEvidence: missingOf(
+        found.missing.filter((m) => m.subject !== probe),
+        scopes.flatMap((s) => s.missing),
+      ),
       limits,
       unknownActions: space.unknown,
       tested: { actions: tested, requests: evaluations },
     },
   };
+}
+
+/** The query's missing evidence, then what the resource policies' sets lack besides (each entry once). */
+function missingOf(own: readonly MissingEvidence[], scopes: readonly MissingEvidence[]): MissingEvidence[] {
+  const out = [...own];
+  const seen = new Set(own.map((m) => `${m.code}\u0000${m.subject}`));
+  for (const m of scopes) {
+    const key = `${m.code}\u0000${m.subject}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(m);
+  }
+  return out;
 }
 
 /** The resource policies that can take part for an action, each with its set's statements matching it. */
