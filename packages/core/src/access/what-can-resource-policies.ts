@@ -175,12 +175,3 @@ export function governingScope<T extends { readonly scope: ResourcePolicyScope }
   const held = scopes.filter((s) => !s.scope.trust);
   return (arn) => byArn.get(arn) ?? held.find((s) => governs(s.scope.arn, arn));
 }
-
-/** The governed patterns of a scope that match `arn` (the narrowest first). */
-export function governedMatching(
-  scope: ResourcePolicyScope,
-  arn: string,
-  matches: (p: string, a: string) => boolean,
-): string[] {
-  return scope.governed.filter((p) => matches(p, arn));
-}
