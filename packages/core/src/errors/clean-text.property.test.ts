@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanErrorText, removeFramesAndEscapes, unescapeOnce } from './clean-text.js';
+import { removeFramesAndEscapes, unescapeOnce, unwrapAndUnframe } from './clean-text.js';
 import { unwrapLines } from './unwrap-lines.js';
 
 /** The escapes of a JSON or Python string literal, undone by one scan from the left: the definition. */
@@ -70,7 +70,7 @@ describe('removeFramesAndEscapes', () => {
   });
 });
 
-describe('cleanErrorText', () => {
+describe('unwrapAndUnframe', () => {
   /** The steps as separate copies: unwrap, frames, then escapes when the unwrapped text shows one. */
   function cleanByCopies(raw: string): string {
     const unwrapped = unwrapLines(raw);
@@ -101,7 +101,7 @@ describe('cleanErrorText', () => {
           .split('\n')
           .map((line) => line.match(new RegExp(`.{1,${width}}`, 'g'))?.join('\n') ?? '')
           .join('\n');
-        expect(cleanErrorText(wrapped)).toBe(cleanByCopies(wrapped));
+        expect(unwrapAndUnframe(wrapped)).toBe(cleanByCopies(wrapped));
       }),
       { numRuns: 2000 },
     );

@@ -2,8 +2,9 @@ import { unwrapPieces } from './unwrap-lines.js';
 
 /**
  * Undoes what terminals, log shippers and serialisers do to an error before it is pasted:
- * colour codes, Windows line ends, Terraform's box drawing, lines wrapped at a fixed width, and one
- * level of string escaping (`\"`, `\n`) from errors that were printed inside a JSON or Python string.
+ * colour codes, Windows line ends, Markdown quote markers, a log viewer's box, Terraform's box drawing,
+ * lines wrapped at a fixed width, and one level of string escaping (`\"`, `\n`) from errors that were
+ * printed inside a JSON or Python string.
  */
 export function cleanErrorText(raw: string): string {
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
@@ -14,7 +15,13 @@ export function cleanErrorText(raw: string): string {
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
   }
-  text = withoutQuoteMarkers(text);
+  return unwrapAndUnframe(withoutBoxBorders(withoutQuoteMarkers(text)));
+}
+
+/**
+ * Rejoins wrapped lines, then removes Terraform's frames and undoes the escapes, copying the text once.
+ */
+export function unwrapAndUnframe(text: string): string {
   // before the frames go and before unescaping: what was wrapped is the framed, escaped text
   const pieces = unwrapPieces(text);
   // Terraform frames diagnostics with box-drawing characters at the start of each line (unwrapping
@@ -35,6 +42,35 @@ export function cleanErrorText(raw: string): string {
 function withoutQuoteMarkers(text: string): string {
   if (!/^[ \t]*>/.test(text) || /(?:^|\n)[ \t]*[^>\s]/.test(text)) return text;
   return text.replace(/^[ \t]*> ?/gm, '');
+}
+
+/**
+ * A log viewer's box (k9s, TUI panes): each row `│ content │`, a log line longer than the box cut into
+ * rows (`AccessDeniedE │` / `│ xception: …`). Rows whose content reaches the right border were cut and
+ * are joined as they are; a row padded before the border ended there and keeps its line end (the
+ * unwrapping joins a phrase broken there). Only when at least two rows end in a border: Terraform's
+ * frame, drawn on the left alone, is left to the frame removal.
+ * @see https://github.com/crossplane-contrib/provider-aws/issues/1289
+ */
+function withoutBoxBorders(text: string): string {
+  if (!text.includes('│')) return text;
+  const bordered = text.match(/│[ \t]*(?=\n|$)/g)?.length ?? 0;
+  if (bordered < 2) return text;
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const content = line.replace(/^[ \t]*│ ?/, '');
+    const border = /[ \t]*│[ \t]*$/.exec(content);
+    if (border === null) {
+      out.push(content.trimEnd(), '\n');
+      continue;
+    }
+    const inner = content.slice(0, border.index);
+    // one space (the box's margin) or none between the content and the border: the row was full
+    const full = inner !== '' && border[0].indexOf('│') <= 1;
+    out.push(inner, full ? '' : '\n');
+  }
+  out.pop();
+  return out.join('');
 }
 
 /** At most this many escapes are undone: an escaped error string has a few, not hundreds of thousands. */

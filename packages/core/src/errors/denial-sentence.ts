@@ -107,9 +107,16 @@ function readAt(text: string, anchor: number): DenialSentence | null {
   let resourceSlot = false;
   let resourceRebuilt = false;
   let cursor = skipSpace(text, pos, windowEnd);
-  if (startsWithAt(text, cursor, 'on resource:')) {
+  // `on resource:`, and SES v2's `on resource \`arn:…'` without the colon
+  const quotedSlot =
+    startsWithAt(text, cursor, 'on resource `') || startsWithAt(text, cursor, "on resource '");
+  if (startsWithAt(text, cursor, 'on resource:') || quotedSlot) {
     resourceSlot = true;
-    cursor = skipSpace(text, cursor + 'on resource:'.length, windowEnd);
+    cursor = skipSpace(
+      text,
+      cursor + (quotedSlot ? 'on resource '.length : 'on resource:'.length),
+      windowEnd,
+    );
     const token = readResourceToken(text, cursor, windowEnd);
     resource = token.value;
     cursor = token.end;
@@ -215,7 +222,8 @@ function principalOnly(principal: string | null, offset: number): DenialSentence
 function readPrincipal(text: string, anchor: number): { principal: string | null; principalSlot: boolean } {
   const before = text.slice(Math.max(0, anchor - 2048), anchor);
   const userAt = before.lastIndexOf('User: ');
-  const isAt = userAt < 0 ? -1 : verbAfterPrincipal(before, userAt);
+  if (userAt < 0) return quotedPrincipal(before);
+  const isAt = verbAfterPrincipal(before, userAt);
   if (userAt < 0 || isAt < 0 || isAt < userAt) {
     return { principal: null, principalSlot: false };
   }
@@ -225,6 +233,20 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
     return { principal: null, principalSlot: true };
   }
   return { principal: withoutStraySpaces(value), principalSlot: true };
+}
+
+/**
+ * SES v2's form, the caller in quotes and no colon: `User 'arn:aws:iam::…:user/foo' is not authorized to
+ * perform 'ses:SendEmail' on resource \`arn:…'` (https://github.com/aws/aws-sdk-net/issues/3550).
+ */
+function quotedPrincipal(before: string): { principal: string | null; principalSlot: boolean } {
+  const isAt = isVerbAt(before);
+  if (isAt < 1 || before.charAt(isAt - 1) !== "'") return { principal: null, principalSlot: false };
+  const open = before.lastIndexOf("User '", isAt - 1);
+  const value = open < 0 ? '' : before.slice(open + "User '".length, isAt - 1);
+  return value.startsWith('arn:') && !/[\s']/.test(value)
+    ? { principal: value, principalSlot: true }
+    : { principal: null, principalSlot: false };
 }
 
 /**
@@ -283,6 +305,13 @@ function readPolicyType(text: string, at: number): { layer: PolicyLayer; end: nu
 
 function readResourceToken(text: string, at: number, end: number): { value: string | null; end: number } {
   const open = text[at];
+  if (open === '`' || open === "'") {
+    const inWindow = text.slice(at + 1, Math.min(end, at + 2049)).search(/['`]/);
+    if (inWindow > 0) {
+      const inner = text.slice(at + 1, at + 1 + inWindow);
+      if (!/\s/.test(inner)) return { value: isPlaceholder(inner) ? null : inner, end: at + inWindow + 2 };
+    }
+  }
   if (open === '"' || open === '<') {
     // within the sentence's window: a search to the end of the text from each of many anchors is quadratic
     const inWindow = text.slice(at + 1, end).indexOf(open === '"' ? '"' : '>');

@@ -41,7 +41,8 @@ export type LookalikeId =
   | 'quota-exceeded'
   | 'malformed-policy'
   | 'policy-validation'
-  | 'dry-run-succeeded';
+  | 'dry-run-succeeded'
+  | 'request-not-routed';
 
 /**
  * Errors that look like access failures but are not caused by a missing Allow or a matching Deny
@@ -438,7 +439,12 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     },
     codes: ['TooManyBuckets', 'ServiceQuotaExceededException', 'MaxSpotInstanceCountExceeded'],
     codeSuffixes: ['LimitExceeded', 'LimitExceededException', 'QuotaExceeded', 'QuotaExceededException'],
-    phrases: ['request an adjustment to this limit', 'than your current vCPU limit'],
+    // IAM's LimitExceeded (`Cannot exceed quota for PoliciesPerRole: 20`), often retold without its code
+    phrases: [
+      'request an adjustment to this limit',
+      'than your current vCPU limit',
+      'Cannot exceed quota for',
+    ],
   },
   {
     id: 'malformed-policy',
@@ -472,6 +478,17 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     },
     codes: ['DryRunOperation'],
     phrases: ['Request would have succeeded, but DryRun flag is set'],
+  },
+  {
+    // an AccessDeniedException whose request matched no operation (https://github.com/aws/aws-sdk-net/issues/885,
+    // https://github.com/aws-amplify/aws-sdk-ios/issues/2341): no permission was checked
+    id: 'request-not-routed',
+    kind: 'other',
+    advice: {
+      message:
+        "the request reached no operation of the service (a wrong endpoint, path, or X-Amz-Target or Content-Type header), so no permission was checked: call the service's own endpoint, as its SDK does",
+    },
+    phrases: ['Unable to determine service/operation name to be authorized'],
   },
 ];
 

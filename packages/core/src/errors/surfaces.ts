@@ -11,8 +11,9 @@ type Extractor = (text: string, hints: HintSet) => void;
 
 const awsCli: Extractor = (text, hints) => {
   const surface = text.includes('botocore') ? 'boto3' : 'aws-cli';
+  // also as tools retell it: `occured`, the code in `<…>`, no operation (`An error occurred (Code): …`)
   const m =
-    /An error occurred \(([^()\s]{1,100})\)(?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))? when calling the (\w{1,100}) operation/.exec(
+    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: when calling the (\w{1,100}) operation|(?=:))/.exec(
       text,
     );
   if (m) {
@@ -62,6 +63,14 @@ const goV1: Extractor = (text, hints) => {
     hints.add('httpStatus', m[1], PRIORITY.body, 'go-v1');
     hints.add('requestId', m[2], PRIORITY.body, 'go-v1');
   }
+  // the SDK's retry log names the call as `service/Operation`: `Validate Response s3/PutObject failed, attempt 0/5`
+  const call = text.includes('Validate Response ')
+    ? /\bValidate Response ([a-z0-9-]{2,40})\/(\w{1,100}) failed/.exec(text)
+    : null;
+  if (call) {
+    hints.add('service', serviceFromSdkName(call[1] ?? '') ?? call[1], PRIORITY.namedCall, 'go-v1');
+    hints.add('operation', call[2], PRIORITY.clientEnvelope, 'go-v1');
+  }
 };
 
 const javaV1: Extractor = (text, hints) => {
@@ -72,7 +81,9 @@ const javaV1: Extractor = (text, hints) => {
   if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkSuffixService, 'java-v1');
     hints.add('httpStatus', m[2], PRIORITY.body, 'java-v1');
-    hints.add('code', stripFaultPrefix(m[3]), PRIORITY.sdkSuffixCode, 'java-v1');
+    // S3 answers HEAD requests without a body: the SDK then writes the status as the code (`Error Code: 403 Forbidden`)
+    if (!/^\d+$/.test(m[3] ?? ''))
+      hints.add('code', stripFaultPrefix(m[3]), PRIORITY.sdkSuffixCode, 'java-v1');
     hints.add('requestId', m[4], PRIORITY.body, 'java-v1');
   }
 };
@@ -117,6 +128,14 @@ const ruby: Extractor = (text, hints) => {
   if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkClass, 'ruby');
     hints.add('code', m[2], PRIORITY.sdkClass, 'ruby');
+  }
+  // v1 defines each call as a method by `eval`: its frame names the operation in snake case
+  // (`from (eval):3:in \`get_bucket_website'` for GetBucketWebsite)
+  const frame =
+    m?.[0].startsWith('AWS::') === true ? /\(eval\):\d+:in `([a-z][a-z0-9_]{1,100})'/.exec(text) : null;
+  if (frame) {
+    const operation = (frame[1] ?? '').replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    hints.add('operation', operation, PRIORITY.clientEnvelope, 'ruby');
   }
   // the Coral clients of the first Ruby tools (the EMR CLI): `while calling DescribeJobFlows on
   // Amazon::Coral::ElasticMapReduceClient`
@@ -278,10 +297,11 @@ const jsonFields: Extractor = (text, hints) => {
  * @see https://docs.rs/aws-smithy-types/latest/aws_smithy_types/error/metadata/struct.ErrorMetadata.html
  */
 const rust: Extractor = (text, hints) => {
-  if (!text.includes('Some("')) {
+  if (!text.includes('Some("') && !text.includes('Error { code: "')) {
     return;
   }
-  const code = /\bcode: Some\("([A-Za-z][\w.]{1,100})"\)/.exec(text);
+  // `ErrorMetadata { code: Some("…") }`, and the `Error { code: "…", message: "…" }` some SDK versions print
+  const code = /\bcode: (?:Some\()?"([A-Za-z][\w.]{1,100})"/.exec(text);
   if (code) {
     hints.add('code', stripFaultPrefix(code[1]), PRIORITY.body, 'rust');
   }
@@ -297,6 +317,12 @@ const rust: Extractor = (text, hints) => {
 
 const xmlBody: Extractor = (text, hints) => {
   if (!text.includes('</Code>')) {
+    // a JSON-protocol service's error rendered as XML by the .NET SDK: the code is the element's name
+    // (`<AccessDeniedException><Message>…</Message></AccessDeniedException>`)
+    const element = text.includes('<Message>')
+      ? /<([A-Z][A-Za-z0-9]{2,100}(?:Exception|Error|Fault))>\s*<Message>/.exec(text)
+      : null;
+    if (element) hints.add('code', element[1], PRIORITY.body, 'xml-body');
     return;
   }
   const code = /<Code>([^<]{1,100})<\/Code>/.exec(text);
@@ -380,6 +406,15 @@ const signatures: Extractor = (text, hints) => {
     // An instance state reason: the launch call itself succeeded, so no operation is named.
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
   }
+  // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action
+  const relayed = text.includes('Your access has been denied by EC2')
+    ? /Your access has been denied by EC2, please make sure your request credentials have permission to (\w{1,100})/.exec(
+        text,
+      )
+    : null;
+  if (relayed) {
+    hints.add('action', `ec2:${relayed[1]}`, PRIORITY.structuredRecord + 1, 'lambda');
+  }
   // KMS names the key whose state refused the request: `<key ARN> is pending deletion.`, `is disabled.`
   // https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
   const keyState = text.includes(':kms:')
@@ -389,6 +424,11 @@ const signatures: Extractor = (text, hints) => {
     : null;
   if (keyState) {
     hints.add('resource', keyState[1], PRIORITY.body, 'message');
+  }
+  // or whose message is the key's ARN alone (`DisabledException … when calling the Encrypt operation: <key ARN>`)
+  const keyOnly = text.includes(':kms:') ? /\boperation: (arn:[\w-]+:kms:\S+)\s*$/m.exec(text) : null;
+  if (keyOnly && /DisabledException|KMSInvalidStateException|KeyUnavailableException/.test(text)) {
+    hints.add('resource', keyOnly[1], PRIORITY.body, 'message');
   }
   if (text.includes('Check your key and signing method.')) {
     // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key".

@@ -13,6 +13,18 @@ const TOOL_PHRASES: readonly {
   readonly surface: string;
 }[] = [
   { phrase: 'with fleet error(s)', service: 'ec2', operation: 'CreateFleet', surface: 'controller' },
+  // the Amazon plugin of Packer: its AMI lookups (source AMI, name prevalidation) wrap DescribeImages
+  { phrase: 'Error querying AMI', service: 'ec2', operation: 'DescribeImages', surface: 'packer' },
+  // the EBS CSI driver's CreateDisk: `could not create volume in EC2: <CreateVolume's error>`
+  {
+    phrase: 'could not create volume in EC2',
+    service: 'ec2',
+    operation: 'CreateVolume',
+    surface: 'controller',
+  },
+  // Terraform's S3 backend writing the state object, and Terragrunt creating the state bucket
+  { phrase: 'failed to upload state', service: 's3', operation: 'PutObject', surface: 'terraform' },
+  { phrase: 'Create S3 bucket', service: 's3', operation: 'CreateBucket', surface: 'terragrunt' },
   { phrase: 'creating fleet', service: 'ec2', operation: 'CreateFleet', surface: 'controller' },
   { phrase: 'tagging instance', service: 'ec2', operation: 'CreateTags', surface: 'controller' },
   { phrase: 'launching source instance', service: 'ec2', operation: 'RunInstances', surface: 'terraform' },
