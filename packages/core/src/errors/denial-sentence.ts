@@ -232,7 +232,12 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
     // `<arn here>` and other placeholders, or a slot that spans text that is not one token
     return { principal: null, principalSlot: true };
   }
-  return { principal: withoutStraySpaces(value), principalSlot: true };
+  const principal = withoutStraySpaces(value);
+  // an ARN, or S3's `anonymous`; a bare name (`User: deploy-pl-prod`) names no principal the engine can use
+  return {
+    principal: principal.startsWith('arn:') || principal === 'anonymous' ? principal : null,
+    principalSlot: true,
+  };
 }
 
 /**
