@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { removeFramesAndEscapes, unescapeOnce, unwrapAndUnframe } from './clean-text.js';
+import { cleanErrorText, removeFramesAndEscapes, unescapeOnce, unwrapAndUnframe } from './clean-text.js';
 import { unwrapLines } from './unwrap-lines.js';
 
 /** The escapes of a JSON or Python string literal, undone by one scan from the left: the definition. */
@@ -105,5 +105,22 @@ describe('unwrapAndUnframe', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('cleanErrorText on boxes and frames', () => {
+  it.each([
+    [
+      "Terraform's frame, blank framed rows included, is removed as a frame, not read as a box",
+      '╷\n│ Error: creating IAM Role (app): AccessDenied: denied\n│ \n│   with aws_iam_role.app,\n│\n│ more\n╵',
+      '\nError: creating IAM Role (app): AccessDenied: denied\n\n  with aws_iam_role.app,\n\nmore\n',
+    ],
+    [
+      "a log viewer's box: a full row is joined to the next as it is, a padded row keeps its line end",
+      'AccessDeniedE │\n│ xception: User: arn:aws:iam::1:user/a is not authorized to  │\n│ perform: s3:GetObject   ',
+      'AccessDeniedException: User: arn:aws:iam::1:user/a is not authorized to perform: s3:GetObject',
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(cleanErrorText(text)).toBe(expected);
   });
 });

@@ -48,13 +48,14 @@ function withoutQuoteMarkers(text: string): string {
  * A log viewer's box (k9s, TUI panes): each row `│ content │`, a log line longer than the box cut into
  * rows (`AccessDeniedE │` / `│ xception: …`). Rows whose content reaches the right border were cut and
  * are joined as they are; a row padded before the border ended there and keeps its line end (the
- * unwrapping joins a phrase broken there). Only when at least two rows end in a border: Terraform's
- * frame, drawn on the left alone, is left to the frame removal.
+ * unwrapping joins a phrase broken there). Only when at least two rows end in a border after their
+ * content: Terraform's frame, drawn on the left alone, is left to the frame removal.
  * @see https://github.com/crossplane-contrib/provider-aws/issues/1289
  */
 function withoutBoxBorders(text: string): string {
   if (!text.includes('│')) return text;
-  const bordered = text.match(/│[ \t]*(?=\n|$)/g)?.length ?? 0;
+  // a border after content on its row; Terraform's blank framed rows (`│`) have none
+  const bordered = text.match(/[^\s│][ \t]*│[ \t]*(?=\n|$)/g)?.length ?? 0;
   if (bordered < 2) return text;
   const out: string[] = [];
   for (const line of text.split('\n')) {
