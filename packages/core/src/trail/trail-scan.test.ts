@@ -1,24 +1,9 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decode, encoder, FILTER, RECORDS } from '../../test/trail-records.js';
 import { readTrailDenial } from './trail-denial.js';
-import { compileTrailFilter } from './trail-filter.js';
 import { createTrailGrouping } from './trail-groups.js';
-import { createTrailScan, looksLikeTrailLog, type Utf8Decoder } from './trail-scan.js';
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-const decode: Utf8Decoder = (bytes, start, end) => decoder.decode(bytes.subarray(start, end));
-
-const table = JSON.parse(readFileSync(new URL('./cases/trail.cases.json', import.meta.url), 'utf8')) as {
-  records: Record<string, Record<string, unknown>>;
-};
-const RECORDS = Object.values(table.records);
-const FILTER = (() => {
-  const compiled = compileTrailFilter({});
-  if (!compiled.ok) throw new Error(compiled.problem.message);
-  return compiled.value;
-})();
+import { createTrailScan, looksLikeTrailLog } from './trail-scan.js';
 
 /** The log's bytes scanned in the chunks `cuts` makes: the groups (examples parsed) and counts. */
 function scanned(text: string, cuts: readonly number[]) {

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileTrailFilter } from './trail-filter.js';
+import { decode, encoder, FILTER, RECORDS } from '../../test/trail-records.js';
 import { createTrailGrouping } from './trail-groups.js';
-import { createTrailScan, type Utf8Decoder } from './trail-scan.js';
+import { createTrailScan } from './trail-scan.js';
 import {
   evenCuts,
   joinTrailShards,
@@ -13,20 +12,6 @@ import {
   shardStartIn,
   type TrailShardResult,
 } from './trail-shards.js';
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-const decode: Utf8Decoder = (bytes, start, end) => decoder.decode(bytes.subarray(start, end));
-
-const table = JSON.parse(readFileSync(new URL('./cases/trail.cases.json', import.meta.url), 'utf8')) as {
-  records: Record<string, Record<string, unknown>>;
-};
-const RECORDS = Object.values(table.records);
-const FILTER = (() => {
-  const compiled = compileTrailFilter({});
-  if (!compiled.ok) throw new Error(compiled.problem.message);
-  return compiled.value;
-})();
 
 /** Contents that look like a record's start to a guess made from the bytes after a cut. */
 const ADVERSARIAL: readonly Record<string, unknown>[] = [
