@@ -15,7 +15,8 @@ export function cleanErrorText(raw: string): string {
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
   }
-  return unwrapAndUnframe(withoutBoxBorders(withoutQuoteMarkers(text)));
+  // bold markers last: a wrap may have cut a mask (`****`) into two pairs of stars
+  return withoutBold(unwrapAndUnframe(withoutBoxBorders(withoutQuoteMarkers(text))));
 }
 
 /**
@@ -42,6 +43,16 @@ export function unwrapAndUnframe(text: string): string {
 function withoutQuoteMarkers(text: string): string {
   if (!/^[ \t]*>/.test(text) || /(?:^|\n)[ \t]*[^>\s]/.test(text)) return text;
   return text.replace(/^[ \t]*> ?/gm, '');
+}
+
+/**
+ * Markdown's bold markers (`**failed to get … InvalidVolume**.NotFound`), which glue to a code; only where
+ * they pair up, and never a run of three or more stars (a mask: `***`).
+ */
+function withoutBold(text: string): string {
+  if (!text.includes('**')) return text;
+  const markers = text.match(/(?<!\*)\*\*(?!\*)/g)?.length ?? 0;
+  return markers >= 2 && markers % 2 === 0 ? text.replace(/(?<!\*)\*\*(?!\*)/g, '') : text;
 }
 
 /**

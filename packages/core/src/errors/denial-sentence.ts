@@ -127,6 +127,12 @@ function readAt(text: string, anchor: number): DenialSentence | null {
       resourceRebuilt = named.rebuilt;
       cursor = named.end;
     }
+  } else if (startsWithAt(text, cursor, 'on arn:')) {
+    // CodeBuild and others name the resource without the `resource:` label (`… sts:AssumeRole on arn:…`)
+    resourceSlot = true;
+    const token = readResourceToken(text, cursor + 'on '.length, windowEnd);
+    resource = token.value;
+    cursor = token.end;
   } else if (startsWithAt(text, cursor, 'on the resource')) {
     cursor += 'on the resource'.length;
   }
@@ -328,7 +334,9 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
     }
   }
   const token = readToken(text, at, end);
-  const value = withoutStraySpaces(withoutMarkdownLink(trimPunctuation(token.value)));
+  // an ARN elided at its end (`arn:aws:lambda:...`) keeps its ellipsis, the stand-in for what was left out
+  const elided = token.value.startsWith('arn:') && /(?:\.\.\.|…)$/.test(token.value);
+  const value = elided ? token.value : withoutStraySpaces(withoutMarkdownLink(trimPunctuation(token.value)));
   return { value: value === '' || isPlaceholder(value) ? null : value, end: token.end };
 }
 

@@ -39,9 +39,13 @@ export interface ReadErrorOptions {
   readonly event?: string;
 }
 
-/** Phrases that mark an access failure even without a code. */
+/**
+ * Phrases that mark an access failure even without a code; also EC2's `You are not authorized to use
+ * launch template` (as CloudFormation relays it) and CloudWatch Logs' subscription to a Lambda function
+ * that does not let it invoke (`Make sure you have given CloudWatch Logs permission to execute your function`).
+ */
 const ACCESS_PHRASES =
-  /not authorized to perform|Access Denied|AccessDenied|access denied|Forbidden|Access to KMS is not allowed/;
+  /not authorized to perform|not authorized to use|Access Denied|AccessDenied|access denied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute/;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail

@@ -13,12 +13,13 @@ const awsCli: Extractor = (text, hints) => {
   const surface = text.includes('botocore') ? 'boto3' : 'aws-cli';
   // also as tools retell it: `occured`, the code in `<…>`, no operation (`An error occurred (Code): …`)
   const m =
-    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: when calling the (\w{1,100}) operation|(?=:))/.exec(
+    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: when calling the (\w{1,100}|\[\w{1,40}\]) operation|(?=:))/.exec(
       text,
     );
   if (m) {
     addCodeOrStatus(hints, m[1], PRIORITY.clientEnvelope, surface);
-    hints.add('operation', m[2], PRIORITY.clientEnvelope, surface);
+    // a tutorial's `[Operation]` names none
+    if (m[2]?.startsWith('[') === false) hints.add('operation', m[2], PRIORITY.clientEnvelope, surface);
   }
   const old = /A client error \(([^()\s]{1,100})\) occurred(?: when calling the (\w{1,100}) operation)?/.exec(
     text,
@@ -256,7 +257,7 @@ const jsonFields: Extractor = (text, hints) => {
   let count = 0;
   for (const m of text.matchAll(
     // JSON, a Ruby hash as `inspect` prints it (`"Code"=>"Throttling"`), a Python repr
-    /"(__type|code|Code|errorType|name|errorCode)"\s*(?::|=>)\s*"([^"\n]{1,200})"|u?'(__type|code|Code|errorType|errorCode)'\s*:\s*u?'([^'\n]{1,200})'/g,
+    /"(__type|code|Code|errorType|name|errorCode|ErrorCode)"\s*(?::|=>)\s*"([^"\n]{1,200})"|u?'(__type|code|Code|errorType|errorCode)'\s*:\s*u?'([^'\n]{1,200})'/g,
   )) {
     if (++count > 200) {
       // a body has a few such fields; a long dump's later ones add nothing but time
@@ -297,6 +298,15 @@ const jsonFields: Extractor = (text, hints) => {
  * @see https://docs.rs/aws-smithy-types/latest/aws_smithy_types/error/metadata/struct.ErrorMetadata.html
  */
 const rust: Extractor = (text, hints) => {
+  // the SDK's debug print of an error without a body (an S3 HEAD): `HeadObjectError { kind: Unhandled(…) }`,
+  // then the raw response's `status: 403` (https://github.com/awslabs/aws-sdk-rust/issues/227)
+  if (text.includes('raw: Response')) {
+    const status = /\bstatus: (\d{3}),[\s|]*version: HTTP\//.exec(text);
+    if (status) hints.add('httpStatus', status[1], PRIORITY.body, 'rust');
+    const operation = /\b([A-Z][A-Za-z0-9]{2,100})Error \{[\s|]*kind:/.exec(text);
+    if (operation) hints.add('operation', operation[1], PRIORITY.sdkClass, 'rust');
+    if (text.includes('"server": "AmazonS3"')) hints.add('service', 's3', PRIORITY.bodyShape, 'rust');
+  }
   if (!text.includes('Some("') && !text.includes('Error { code: "')) {
     return;
   }
@@ -406,6 +416,13 @@ const signatures: Extractor = (text, hints) => {
     // An instance state reason: the launch call itself succeeded, so no operation is named.
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
   }
+  // CloudFormation's wording of an SSM parameter it could not read: `User doesn't have permission to call ssm:GetParameters`
+  const call = text.includes("doesn't have permission to call")
+    ? /doesn't have permission to call ([a-z0-9-]{2,40}:\w{2,100})/.exec(text)
+    : null;
+  if (call) {
+    hints.add('action', call[1], PRIORITY.structuredRecord + 1, 'cloudformation');
+  }
   // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action
   const relayed = text.includes('Your access has been denied by EC2')
     ? /Your access has been denied by EC2, please make sure your request credentials have permission to (\w{1,100})/.exec(
@@ -418,7 +435,7 @@ const signatures: Extractor = (text, hints) => {
   // KMS names the key whose state refused the request: `<key ARN> is pending deletion.`, `is disabled.`
   // https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
   const keyState = text.includes(':kms:')
-    ? /(arn:[\w-]+:kms:[a-z0-9-]*:\d{12}:key\/[\w-]+) is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/.exec(
+    ? /(arn:[\w-]+:kms:[a-z0-9-]*:[\d*xX]{1,20}:key\/[\w-]+) is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/.exec(
         text,
       )
     : null;
@@ -507,6 +524,19 @@ const codeTokens: Extractor = (text, hints) => {
     const code = stripFaultPrefix(m[1]);
     if (code !== null && !NOT_CODES.has(code) && !isWrapperName(code) && isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
+    }
+  }
+  // the CDK's `… (code=AccessDeniedException)`, and a known code in parentheses ending a line (`Not authorized
+  // for images: [ami-…] (AuthFailure)`, Terraform 0.11)
+  const codeIs = text.includes('(code=') ? /\(code=([A-Z][\w.]{2,100})\)/.exec(text) : null;
+  if (codeIs) {
+    hints.add('code', stripFaultPrefix(codeIs[1]), PRIORITY.knownCodeToken, 'code-token');
+  }
+  for (const m of text.matchAll(/\(([A-Z][A-Za-z0-9.]{2,100})\)[ \t]*$/gm)) {
+    const code = stripFaultPrefix(m[1]);
+    if (code !== null && isKnownCode(code)) {
+      hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
+      break;
     }
   }
   // s3cmd and others print the status, then the code in parentheses: `S3 error: 403 (SignatureDoesNotMatch): …`

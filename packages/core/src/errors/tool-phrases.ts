@@ -13,6 +13,16 @@ const TOOL_PHRASES: readonly {
   readonly surface: string;
 }[] = [
   { phrase: 'with fleet error(s)', service: 'ec2', operation: 'CreateFleet', surface: 'controller' },
+  // docker-machine's amazonec2 driver (`Error launching instance:`), Cluster API's AWS provider (`failed to
+  // run instance:`) and Ansible's ec2 module (`Instance creation failed =>`) wrap RunInstances' error
+  {
+    phrase: 'Error launching instance',
+    service: 'ec2',
+    operation: 'RunInstances',
+    surface: 'docker-machine',
+  },
+  { phrase: 'failed to run instance', service: 'ec2', operation: 'RunInstances', surface: 'controller' },
+  { phrase: 'Instance creation failed =>', service: 'ec2', operation: 'RunInstances', surface: 'ansible' },
   // the Amazon plugin of Packer: its AMI lookups (source AMI, name prevalidation) wrap DescribeImages
   { phrase: 'Error querying AMI', service: 'ec2', operation: 'DescribeImages', surface: 'packer' },
   // the EBS CSI driver's CreateDisk: `could not create volume in EC2: <CreateVolume's error>`
