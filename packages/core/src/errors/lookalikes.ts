@@ -439,12 +439,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     },
     codes: ['TooManyBuckets', 'ServiceQuotaExceededException', 'MaxSpotInstanceCountExceeded'],
     codeSuffixes: ['LimitExceeded', 'LimitExceededException', 'QuotaExceeded', 'QuotaExceededException'],
-    // IAM's LimitExceeded (`Cannot exceed quota for PoliciesPerRole: 20`), often retold without its code
-    phrases: [
-      'request an adjustment to this limit',
-      'than your current vCPU limit',
-      'Cannot exceed quota for',
-    ],
+    // IAM's LimitExceeded (`Cannot exceed quota for PoliciesPerRole: 20`), often retold without its code, by its
+    // tail: a phrase starting with a frequent letter made the one scan for every phrase twice as slow
+    phrases: ['request an adjustment to this limit', 'than your current vCPU limit', 'exceed quota for'],
   },
   {
     id: 'malformed-policy',
@@ -488,7 +485,7 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       message:
         "the request reached no operation of the service (a wrong endpoint, path, or X-Amz-Target or Content-Type header), so no permission was checked: call the service's own endpoint, as its SDK does",
     },
-    phrases: ['Unable to determine service/operation name to be authorized'],
+    phrases: ['service/operation name to be authorized'],
   },
 ];
 
