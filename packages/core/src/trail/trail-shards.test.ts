@@ -209,51 +209,26 @@ describe('the seams of a sharded scan', () => {
     });
   }
 
-  it('joins nothing when a shard before the last ends elsewhere than between records', () => {
-    const plan = { recordsDepth: 2 as const, starts: [0, 10], size: 20 };
-    const end = (between: 0 | 2 | null) => ({ between, line: 1, lineStart: 0 });
-    const grouping = createTrailGrouping();
-    expect(
-      joinTrailShards(
-        plan,
-        [
-          { groups: [], end: end(null) },
-          { groups: [], end: end(2) },
-        ],
-        grouping,
-      ),
-    ).toBe(false);
-    expect(
-      joinTrailShards(
-        plan,
-        [
-          { groups: [], end: end(0) },
-          { groups: [], end: end(2) },
-        ],
-        grouping,
-      ),
-    ).toBe(false);
-    expect(
-      joinTrailShards(
-        plan,
-        [
-          { groups: [], end: end(2) },
-          { groups: [], end: null },
-        ],
-        grouping,
-      ),
-    ).toBe(false);
-    expect(
-      joinTrailShards(
-        plan,
-        [
-          { groups: [], end: end(2) },
-          { groups: [], end: end(null) },
-        ],
-        grouping,
-      ),
-    ).toBe(true);
-  });
+  // where each of two shards ended: between records at a depth (0: JSON Lines, 2: a Records file), elsewhere
+  // (`null`), or not at all (a problem); only the last may end elsewhere than between records at the log's depth
+  it.each([
+    [null, 2, false],
+    [0, 2, false],
+    [2, 'none', false],
+    [2, null, true],
+  ] as const)(
+    'joins the shards when the first ends at %s and the second at %s: %s',
+    (first, second, joined) => {
+      const plan = { recordsDepth: 2 as const, starts: [0, 10], size: 20 };
+      const end = (between: 0 | 2 | null | 'none') =>
+        between === 'none' ? null : { between, line: 1, lineStart: 0 };
+      const shards = [
+        { groups: [], end: end(first) },
+        { groups: [], end: end(second) },
+      ];
+      expect(joinTrailShards(plan, shards, createTrailGrouping())).toBe(joined);
+    },
+  );
 
   it('tells the records depth from the head of each layout', () => {
     expect(recordsDepthOf(encoder.encode(`{"Records":[${R('')}`))).toBe(2);
