@@ -253,7 +253,8 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
 function quotedPrincipal(before: string): { principal: string | null; principalSlot: boolean } {
   const isAt = isVerbAt(before);
   if (isAt < 1 || before.charAt(isAt - 1) !== "'") return { principal: null, principalSlot: false };
-  const open = before.lastIndexOf("User '", isAt - 1);
+  // opened by a quote, or by a backtick as SES's older messages do (`User \`arn:…' is not authorized …`)
+  const open = Math.max(before.lastIndexOf("User '", isAt - 1), before.lastIndexOf('User `', isAt - 1));
   const value = open < 0 ? '' : before.slice(open + "User '".length, isAt - 1);
   return value.startsWith('arn:') && !/[\s']/.test(value)
     ? { principal: value, principalSlot: true }
@@ -518,7 +519,10 @@ export function trimPunctuation(value: string): string {
     end--;
   }
   let start = 0;
-  while (start < end && (value.charAt(start) === '"' || value.charAt(start) === "'")) {
+  while (
+    start < end &&
+    (value.charAt(start) === '"' || value.charAt(start) === "'" || value.charAt(start) === '`')
+  ) {
     start++;
   }
   return value.slice(start, end);

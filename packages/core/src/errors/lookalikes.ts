@@ -42,7 +42,9 @@ export type LookalikeId =
   | 'malformed-policy'
   | 'policy-validation'
   | 'dry-run-succeeded'
-  | 'request-not-routed';
+  | 'request-not-routed'
+  | 'unsupported-configuration'
+  | 'ecr-registry-login';
 
 /**
  * Errors that look like access failures but are not caused by a missing Allow or a matching Deny
@@ -428,7 +430,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'PriorRequestNotComplete',
       'EC2ThrottledException',
     ],
-    phrases: ['Rate exceeded'],
+    // and EC2's RequestLimitExceeded message, retold without its code
+    phrases: ['Rate exceeded', 'Request limit exceeded'],
   },
   {
     id: 'quota-exceeded',
@@ -486,6 +489,36 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         "the request reached no operation of the service (a wrong endpoint, path, or X-Amz-Target or Content-Type header), so no permission was checked: call the service's own endpoint, as its SDK does",
     },
     phrases: ['service/operation name to be authorized'],
+  },
+  {
+    // EC2 refuses a configuration it does not offer (an instance type in that Availability Zone), by itself
+    // or through a fleet or Auto Scaling: no permission was checked
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+    id: 'unsupported-configuration',
+    kind: 'other',
+    advice: {
+      message:
+        'EC2 does not offer that configuration there (an instance type in that Availability Zone): choose another zone or type, as the message suggests',
+      command: 'aws ec2 describe-instance-type-offerings --location-type availability-zone',
+    },
+    codes: ['Unsupported', 'InvalidFleetConfiguration'],
+  },
+  {
+    // Docker's login to an ECR registry refused: the registry's token, not an IAM policy, decided
+    // https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry_auth.html
+    id: 'ecr-registry-login',
+    kind: 'authentication',
+    advice: {
+      message:
+        'the registry refused the login: its token is missing or expired (tokens last 12 hours); log in again with a fresh one',
+      command:
+        'aws ecr get-login-password --region <region> | docker login --username AWS --password-stdin <account>.dkr.ecr.<region>.amazonaws.com',
+    },
+    phrases: [
+      'ecr.aws/v2/: denied',
+      'amazonaws.com/v2/ failed with status: 401',
+      'no basic auth credentials',
+    ],
   },
 ];
 

@@ -1,14 +1,15 @@
 /**
  * Issue 11's measure: real pasted errors gathered apart from the corpus, each labelled from its text alone
- * before the reader ran on it, with the seven fields a careful reader takes from it. Three rounds, each from
+ * before the reader ran on it, with the seven fields a careful reader takes from it. Four rounds, each from
  * sources none of the corpus (nor a round before) used, each measured fresh, then its misses fixed:
  * `test/corpus/heldout.jsonl` (111 errors, 111 sources: 97.2% of fields right when gathered),
- * `heldout2.jsonl` (102 errors, 100 sources, after round one's fixes: 93.6%; one label corrected) and
+ * `heldout2.jsonl` (102 errors, 100 sources, after round one's fixes: 93.6%; one label corrected),
  * `heldout3.jsonl` (121 errors, 115 sources, after round two's: 92.4%; 5 texts that hold no AWS error are
- * marked `holdsAwsError: false` and not scored). Each round's floor is what the reader reads now, so that no
- * change loses ground; every error that holds one must be found. Labels stay as written even where the
- * reader goes further on purpose (round one counted a Terraform step phrase as not naming the operation;
- * `on resource: role NAME` is rebuilt as an ARN): those count against it.
+ * marked `holdsAwsError: false` and not scored) and `heldout4.jsonl` (113 errors, 113 sources, after round
+ * three's: 87.6%, ten read as holding no AWS error; three labels corrected). Each round's floor is what the
+ * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
+ * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
+ * not naming the operation; `on resource: role NAME` is rebuilt as an ARN): those count against it.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +48,7 @@ const ROUNDS = [
   { file: 'heldout.jsonl', floor: 0.98 },
   { file: 'heldout2.jsonl', floor: 0.98 },
   { file: 'heldout3.jsonl', floor: 0.97 },
+  { file: 'heldout4.jsonl', floor: 0.97 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor }) => {

@@ -273,6 +273,13 @@ const jsonFields: Extractor = (text, hints) => {
     const surface = key === 'errorType' ? 'lambda-runtime' : m[3] === undefined ? 'json-body' : 'python-repr';
     hints.add('code', code, PRIORITY.body, surface);
   }
+  // PHP's var_dump of an error object: `["code"]=> string(15) "MessageRejected"`
+  const dumped = text.includes('["code"]=>')
+    ? /\["code"\]=>\s*string\(\d+\) "([A-Za-z][\w.]{1,100})"/.exec(text)
+    : null;
+  if (dumped) {
+    hints.add('code', stripFaultPrefix(dumped[1]), PRIORITY.body, 'php');
+  }
   const status = /"(?:httpStatusCode|statusCode|StatusCode)"\s*:\s*(\d{3})/.exec(text);
   if (status) {
     hints.add('httpStatus', status[1], PRIORITY.body, 'json-body');
@@ -416,6 +423,14 @@ const signatures: Extractor = (text, hints) => {
     // An instance state reason: the launch call itself succeeded, so no operation is named.
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
   }
+  // EC2's throttling message names the action (`has been throttled on ec2:RunInstances because it exceeded its
+  // request rate limit`)
+  const throttled = text.includes('has been throttled on ')
+    ? /has been throttled on ([a-z0-9-]{2,40}:\w{2,100})/.exec(text)
+    : null;
+  if (throttled) {
+    hints.add('action', throttled[1], PRIORITY.structuredRecord + 1, 'ec2');
+  }
   // CloudFormation's wording of an SSM parameter it could not read: `User doesn't have permission to call ssm:GetParameters`
   const call = text.includes("doesn't have permission to call")
     ? /doesn't have permission to call ([a-z0-9-]{2,40}:\w{2,100})/.exec(text)
@@ -488,7 +503,7 @@ const codeTokens: Extractor = (text, hints) => {
   const goStatusLine = /\n[ \t]*status code: \d{3}, request id:/.test(text);
   for (const m of text.matchAll(
     // also after a log field's `=` (`stack=VcpuLimitExceeded: …`)
-    /(?:^|[\s,:([{"'\]`=])((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|(?=( - )\S))/gm,
+    /(?:^|[\s,:([{"'\]`=])((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|(?=( - )\S)|(?= => \S))/gm,
   )) {
     if (++count > 200) {
       break;
