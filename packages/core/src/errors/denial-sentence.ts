@@ -107,16 +107,10 @@ function readAt(text: string, anchor: number): DenialSentence | null {
   let resourceSlot = false;
   let resourceRebuilt = false;
   let cursor = skipSpace(text, pos, windowEnd);
-  // `on resource:`, and SES v2's `on resource \`arn:…'` without the colon
-  const quotedSlot =
-    startsWithAt(text, cursor, 'on resource `') || startsWithAt(text, cursor, "on resource '");
-  if (startsWithAt(text, cursor, 'on resource:') || quotedSlot) {
+  const valueAt = resourceValueAt(text, cursor);
+  if (valueAt >= 0) {
     resourceSlot = true;
-    cursor = skipSpace(
-      text,
-      cursor + (quotedSlot ? 'on resource '.length : 'on resource:'.length),
-      windowEnd,
-    );
+    cursor = skipSpace(text, valueAt, windowEnd);
     const token = readResourceToken(text, cursor, windowEnd);
     resource = token.value;
     cursor = token.end;
@@ -127,12 +121,6 @@ function readAt(text: string, anchor: number): DenialSentence | null {
       resourceRebuilt = named.rebuilt;
       cursor = named.end;
     }
-  } else if (startsWithAt(text, cursor, 'on arn:')) {
-    // CodeBuild and others name the resource without the `resource:` label (`… sts:AssumeRole on arn:…`)
-    resourceSlot = true;
-    const token = readResourceToken(text, cursor + 'on '.length, windowEnd);
-    resource = token.value;
-    cursor = token.end;
   } else if (startsWithAt(text, cursor, 'on the resource')) {
     cursor += 'on the resource'.length;
   }
@@ -205,6 +193,18 @@ function readAt(text: string, anchor: number): DenialSentence | null {
   };
 }
 
+/**
+ * Where the resource's value starts when a resource slot starts at `at`, else -1: `on resource:`; SES v2's
+ * `on resource \`arn:…'` without the colon; `on arn:…` without the label (CodeBuild's `… sts:AssumeRole on
+ * arn:…`).
+ */
+function resourceValueAt(text: string, at: number): number {
+  if (startsWithAt(text, at, 'on resource:')) return at + 'on resource:'.length;
+  if (startsWithAt(text, at, 'on resource `') || startsWithAt(text, at, "on resource '"))
+    return at + 'on resource '.length;
+  return startsWithAt(text, at, 'on arn:') ? at + 'on '.length : -1;
+}
+
 /** A sentence that names its principal and nothing else. */
 function principalOnly(principal: string | null, offset: number): DenialSentence {
   return {
@@ -230,7 +230,7 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
   const userAt = before.lastIndexOf('User: ');
   if (userAt < 0) return quotedPrincipal(before);
   const isAt = verbAfterPrincipal(before, userAt);
-  if (userAt < 0 || isAt < 0 || isAt < userAt) {
+  if (isAt < 0 || isAt < userAt) {
     return { principal: null, principalSlot: false };
   }
   const value = withoutMarkdownLink(before.slice(userAt + 'User: '.length, isAt).trim());
