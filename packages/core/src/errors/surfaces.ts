@@ -423,29 +423,11 @@ const signatures: Extractor = (text, hints) => {
     // An instance state reason: the launch call itself succeeded, so no operation is named.
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
   }
-  // EC2's throttling message names the action (`has been throttled on ec2:RunInstances because it exceeded its
-  // request rate limit`)
-  const throttled = text.includes('has been throttled on ')
-    ? /has been throttled on ([a-z0-9-]{2,40}:\w{2,100})/.exec(text)
-    : null;
-  if (throttled) {
-    hints.add('action', throttled[1], PRIORITY.structuredRecord + 1, 'ec2');
-  }
-  // CloudFormation's wording of an SSM parameter it could not read: `User doesn't have permission to call ssm:GetParameters`
-  const call = text.includes("doesn't have permission to call")
-    ? /doesn't have permission to call ([a-z0-9-]{2,40}:\w{2,100})/.exec(text)
-    : null;
-  if (call) {
-    hints.add('action', call[1], PRIORITY.structuredRecord + 1, 'cloudformation');
-  }
-  // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action
-  const relayed = text.includes('Your access has been denied by EC2')
-    ? /Your access has been denied by EC2, please make sure your request credentials have permission to (\w{1,100})/.exec(
-        text,
-      )
-    : null;
-  if (relayed) {
-    hints.add('action', `ec2:${relayed[1]}`, PRIORITY.structuredRecord + 1, 'lambda');
+  for (const stated of STATED_ACTIONS) {
+    const m = text.includes(stated.literal) ? stated.pattern.exec(text) : null;
+    if (m?.[1] !== undefined) {
+      hints.add('action', `${stated.prefix}${m[1]}`, PRIORITY.structuredRecord + 1, stated.surface);
+    }
   }
   // KMS names the key whose state refused the request: `<key ARN> is pending deletion.`, `is disabled.`
   // https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
@@ -572,6 +554,42 @@ const codeTokens: Extractor = (text, hints) => {
     hints.add('code', stripFaultPrefix(labelled[1]), PRIORITY.knownCodeToken, 'code-label');
   }
 };
+
+/**
+ * Messages that name the denied action in words of their own: the literal each holds (tried first, as the
+ * pattern alone would be tried at every position of a large input), the pattern, and the prefix its name
+ * lacks.
+ */
+const STATED_ACTIONS: readonly {
+  readonly literal: string;
+  readonly pattern: RegExp;
+  readonly prefix: string;
+  readonly surface: string;
+}[] = [
+  // EC2's throttling: `has been throttled on ec2:RunInstances because it exceeded its request rate limit`
+  {
+    literal: 'has been throttled on ',
+    pattern: /has been throttled on ([a-z0-9-]{2,40}:\w{2,100})/,
+    prefix: '',
+    surface: 'ec2',
+  },
+  // CloudFormation's wording of an SSM parameter it could not read: `User doesn't have permission to call
+  // ssm:GetParameters`
+  {
+    literal: "doesn't have permission to call",
+    pattern: /doesn't have permission to call ([a-z0-9-]{2,40}:\w{2,100})/,
+    prefix: '',
+    surface: 'cloudformation',
+  },
+  // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action
+  {
+    literal: 'Your access has been denied by EC2',
+    pattern:
+      /Your access has been denied by EC2, please make sure your request credentials have permission to (\w{1,100})/,
+    prefix: 'ec2:',
+    surface: 'lambda',
+  },
+];
 
 /** Whether a code token (`ExpiredToken:`) starts at `at`, after ` - `. */
 function codeFollowsDash(text: string, at: number): boolean {
