@@ -104,10 +104,11 @@ function holdsEscape(text: string, pieces: readonly string[]): boolean {
   if (text.includes('\\n') || text.includes('\\"') || text.includes('\\t')) {
     return true;
   }
+  const reader = new Reader(pieces);
   for (let k = 0; k + 1 < pieces.length; k++) {
     const piece = pieces[k] ?? '';
     if (piece.endsWith('\\')) {
-      const next = new Reader(pieces).at(k, piece.length);
+      const next = reader.at(k, piece.length);
       if (next === 0x6e || next === 0x22 || next === 0x74) {
         return true;
       }
