@@ -76,9 +76,8 @@ export function App() {
   /** Reads the logs with the filter, replacing any reading under way (a newer drop, or new filters). */
   const scanLogs = useCallback(async (logs: readonly File[], filter: TrailFilterOptions) => {
     running.current?.cancel();
-    const names = logs.map((f) => f.name);
     const total = logs.reduce((n, f) => n + f.size, 0);
-    setTrail({ status: 'reading', logs, names, read: 0, total });
+    setTrail({ status: 'reading', logs, read: 0, total });
     const scan = startTrailScan(logs, filter, (read, size) =>
       setTrail((old) => (old?.status === 'reading' ? { ...old, read, total: size } : old)),
     );
@@ -88,8 +87,8 @@ export function App() {
     running.current = null;
     setTrail(
       outcome.ok
-        ? { status: 'done', logs, names, result: outcome.value }
-        : { status: 'failed', logs, names, message: outcome.message },
+        ? { status: 'done', logs, result: outcome.value }
+        : { status: 'failed', logs, message: outcome.message },
     );
   }, []);
 

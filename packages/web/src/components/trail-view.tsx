@@ -7,7 +7,7 @@ import type { TrailScanResult } from '../trail/scan-files.js';
 import { DiagnosisView } from './diagnosis-view.js';
 
 /** A trail analysis on the page: reading (with progress), read, or a log that cannot be read. */
-export type TrailState = { readonly logs: readonly File[]; readonly names: readonly string[] } & (
+export type TrailState = { readonly logs: readonly File[] } & (
   | { readonly status: 'reading'; readonly read: number; readonly total: number }
   | { readonly status: 'done'; readonly result: TrailScanResult }
   | { readonly status: 'failed'; readonly message: string }
@@ -61,7 +61,7 @@ const megabytes = (bytes: number) => (bytes / 1e6).toFixed(1);
 export function TrailView({ trail, inputs, filter, onFilter, onEdit, onClose }: TrailViewProps) {
   const [shown, setShown] = useState(PAGE);
   const [open, setOpen] = useState<number | null>(null);
-  const names = trail.names.join(', ');
+  const names = trail.logs.map((f) => f.name).join(', ');
   return (
     <section class="trail panel" aria-labelledby="trail-heading" id="trail" data-status={trail.status}>
       <div class="panel-head">
