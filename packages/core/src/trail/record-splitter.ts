@@ -70,15 +70,16 @@ export interface RecordSplitter {
 }
 
 const MAX_DEPTH = 512;
-const QUOTE = 0x22;
+/** JSON's structural bytes, also read by the shard planner (`trail-shards.ts`). */
+export const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
+export const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
+export const OPEN_ARRAY = 0x5b;
 const CLOSE_ARRAY = 0x5d;
-const COMMA = 0x2c;
+export const COMMA = 0x2c;
 const COLON = 0x3a;
-const NEWLINE = 0x0a;
+export const NEWLINE = 0x0a;
 
 const BOM = [0xef, 0xbb, 0xbf];
 const NONE = -1;

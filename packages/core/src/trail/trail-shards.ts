@@ -6,7 +6,15 @@
  * string that reads like a record's start) means the log is scanned from its start instead: the
  * result is always that of one scan from the start.
  */
-import { createRecordSplitter, type RecordsDepth } from './record-splitter.js';
+import {
+  COMMA,
+  createRecordSplitter,
+  NEWLINE,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+  type RecordsDepth,
+} from './record-splitter.js';
 import type { TrailGroup, TrailGrouping } from './trail-groups.js';
 import type { TrailShardEnd } from './trail-scan.js';
 
@@ -20,11 +28,6 @@ export interface TrailShardPlan {
 /** How much is read after a cut to find where the next record starts. */
 export const SHARD_WINDOW_BYTES = 1 << 20;
 
-const QUOTE = 0x22;
-const OPEN_OBJECT = 0x7b;
-const OPEN_ARRAY = 0x5b;
-const COMMA = 0x2c;
-const NEWLINE = 0x0a;
 const RETURN = 0x0d;
 /**
  * The key CloudTrail writes first in every record (Optional: False in the record contents).
