@@ -95,15 +95,10 @@ function namesPrincipal(document: unknown, who: ScopeCaller): boolean {
   );
 }
 
-function isRole(arn: string): boolean {
-  const parsed = parseArn(arn);
-  return parsed?.service === 'iam' && parsed.resource.startsWith('role/');
-}
-
 function scopeOf(evidence: Evidence, who: ScopeCaller, arn: string): ResourcePolicyScope | null {
   const parsed = parseArn(arn);
   if (parsed === undefined) return null;
-  const trust = isRole(arn);
+  const trust = parsed.service === 'iam' && parsed.resource.startsWith('role/');
   const service = trust ? 'sts' : parsed.service;
   const found = policySetFor(evidence, {
     principal: who.principal,
@@ -115,14 +110,14 @@ function scopeOf(evidence: Evidence, who: ScopeCaller, arn: string): ResourcePol
   const compiled = compilePolicySet(found.input);
   if (!compiled.ok || compiled.value.resource === null) return null;
   const set = compiled.value;
+  const { statements, document } = compiled.value.resource;
   const hasBoundary = set.boundary !== null && hasIdentityPolicies(who.caller);
-  const applicable = (set.resource as NonNullable<typeof set.resource>).statements.filter(
+  const applicable = statements.filter(
     (s) =>
       s.statement.principal !== null &&
       matchPrincipal(s.statement.principal, who.caller, who.known, hasBoundary).matched,
   );
   if (applicable.length === 0) return null;
-  const document = (set.resource as NonNullable<typeof set.resource>).document;
   return {
     name,
     arn,
