@@ -47,11 +47,20 @@ function withoutQuoteMarkers(text: string): string {
 
 /**
  * Markdown's bold markers (`**failed to get … InvalidVolume**.NotFound`), which glue to a code; only where
- * they pair up, and never a run of three or more stars (a mask: `***`).
+ * they pair up, and never a run of three or more stars (a mask: `***`) — except one closing a token where
+ * a marker lacks its pair: a value's own wildcard and the closing marker (`**User: … stack/app/***`).
  */
 function withoutBold(text: string): string {
   if (!text.includes('**')) return text;
   const markers = text.match(/(?<!\*)\*\*(?!\*)/g)?.length ?? 0;
+  if (markers % 2 === 1) {
+    const closers = [...text.matchAll(/(?<=[^\s*])\*\*\*(?=\s|$)/g)];
+    const only = closers.length === 1 ? closers[0]?.index : undefined;
+    if (only !== undefined) {
+      const paired = `${text.slice(0, only + 1)}${text.slice(only + 3)}`;
+      return paired.replace(/(?<!\*)\*\*(?!\*)/g, '');
+    }
+  }
   return markers >= 2 && markers % 2 === 0 ? text.replace(/(?<!\*)\*\*(?!\*)/g, '') : text;
 }
 

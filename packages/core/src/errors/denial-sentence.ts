@@ -337,7 +337,11 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
   const token = readToken(text, at, end);
   // an ARN elided at its end (`arn:aws:lambda:...`) keeps its ellipsis, the stand-in for what was left out
   const elided = token.value.startsWith('arn:') && /(?:\.\.\.|…)$/.test(token.value);
-  const value = elided ? token.value : withoutStraySpaces(withoutMarkdownLink(trimPunctuation(token.value)));
+  // a colon that separates the sentence from a label after it (Lambda's Python log: `…:function:f: ClientError`)
+  // is no part of the value; an ARN may end in one of its own (`…:log-group::log-stream:`)
+  const labelled = token.value.endsWith(':') && /^ [A-Z]/.test(text.slice(token.end, token.end + 2));
+  const raw = labelled ? token.value.slice(0, -1) : token.value;
+  const value = elided ? raw : withoutStraySpaces(withoutMarkdownLink(trimPunctuation(raw)));
   return { value: value === '' || isPlaceholder(value) ? null : value, end: token.end };
 }
 

@@ -122,6 +122,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       command: 'aws ec2 describe-images --image-ids <ami-id> --region <region>',
     },
     codes: ['InvalidAMIID.NotFound', 'InvalidAMIID.Unavailable'],
+    // EC2's InvalidAMIID.NotFound message as Auto Scaling relays it under its generic `ValidationError`:
+    // `AMI ami-… is invalid: The image id '[ami-…]' does not exist`
+    // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html)
+    phrases: ["image id '[ami-"],
   },
   {
     id: 'ebs-kms-key-inaccessible',

@@ -271,7 +271,10 @@ const jsonFields: Extractor = (text, hints) => {
     }
     const code = key === 'errorType' || key === 'name' ? codeFromExceptionClass(value) : value;
     const surface = key === 'errorType' ? 'lambda-runtime' : m[3] === undefined ? 'json-body' : 'python-repr';
-    hints.add('code', code, PRIORITY.body, surface);
+    // a Lambda function's `errorType` names the class its code threw: its own (`DatabaseOperationException`)
+    // yields to an AWS code the message carries (`… failed. AccessDeniedException: User: …`)
+    const own = key === 'errorType' && code !== null && !isKnownCode(code);
+    hints.add('code', code, own ? PRIORITY.codeToken : PRIORITY.body, surface);
   }
   // PHP's var_dump of an error object: `["code"]=> string(15) "MessageRejected"`
   const dumped = text.includes('["code"]=>')
@@ -444,6 +447,25 @@ const signatures: Extractor = (text, hints) => {
   if (keyOnly && /DisabledException|KMSInvalidStateException|KeyUnavailableException/.test(text)) {
     hints.add('resource', keyOnly[1], PRIORITY.body, 'message');
   }
+  // KMS's NotFoundException names the key or alias it could not find (`Key 'arn:…:key/…' does not exist`,
+  // `Alias arn:…:alias/x is not found.`): https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#API_Encrypt_Errors
+  const missingKey = text.includes(':kms:')
+    ? /\b(?:Key '(arn:[\w-]+:kms:[^'\s]{1,400})' does not exist|Alias (arn:[\w-]+:kms:\S{1,400}) is not found)/.exec(
+        text,
+      )
+    : null;
+  if (missingKey) {
+    hints.add('resource', missingKey[1] ?? missingKey[2], PRIORITY.body, 'message');
+  }
+  // CloudFormation refuses to change a stack in a state that allows none, naming it: `Stack:arn:…:stack/app/…
+  // is in ROLLBACK_COMPLETE state and can not be updated.`
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
+  const stackState = text.includes('Stack:arn:')
+    ? /\bStack:(arn:[\w-]+:cloudformation:\S{1,400}) is in [A-Z_]{4,60} state\b/.exec(text)
+    : null;
+  if (stackState) {
+    hints.add('resource', stackState[1], PRIORITY.body, 'message');
+  }
   if (text.includes('Check your key and signing method.')) {
     // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key".
     hints.add('service', 's3', PRIORITY.implied, 's3');
@@ -525,7 +547,8 @@ const codeTokens: Extractor = (text, hints) => {
   }
   // the CDK's `… (code=AccessDeniedException)`, and a known code in parentheses ending a line (`Not authorized
   // for images: [ami-…] (AuthFailure)`, Terraform 0.11)
-  const codeIs = text.includes('(code=') ? /\(code=([A-Z][\w.]{2,100})\)/.exec(text) : null;
+  // and async-aws's (PHP) `… on resource (code AccessDeniedException).`
+  const codeIs = text.includes('(code') ? /\(code[= ]([A-Z][\w.]{2,100})\)/.exec(text) : null;
   if (codeIs) {
     hints.add('code', stripFaultPrefix(codeIs[1]), PRIORITY.knownCodeToken, 'code-token');
   }
@@ -548,8 +571,11 @@ const codeTokens: Extractor = (text, hints) => {
   if (glued !== null) {
     hints.add('code', glued, PRIORITY.knownCodeToken, 'code-token');
   }
+  // also a Haskell record's field as `show` prints it (`SESException {…, seCode = "InvalidClientTokenId", …}`)
   const labelled =
-    /\b(?:[Ee]rror ?[Cc]ode|Code)\s*[:=]\s*(?:chr\s+)?["']?((?:Client\.)?[A-Z][\w.]{2,100})/.exec(text);
+    /\b(?:[Ee]rror ?[Cc]ode|Code|[a-z]{1,12}Code(?= = "))\s*[:=]\s*(?:chr\s+)?["']?((?:Client\.)?[A-Z][\w.]{2,100})/.exec(
+      text,
+    );
   if (labelled) {
     hints.add('code', stripFaultPrefix(labelled[1]), PRIORITY.knownCodeToken, 'code-label');
   }
