@@ -1,3 +1,4 @@
+import { servicesForOperation } from '../catalog/operations.js';
 import { serviceFromEndpointHost, serviceFromSdkName } from '../catalog/service-names.js';
 import { type HintSet, PRIORITY } from './hints.js';
 import { AUTHORIZATION_CODES, LOOKALIKE_RULES } from './lookalikes.js';
@@ -172,6 +173,70 @@ const php: Extractor = (text, hints) => {
     hints.add('httpStatus', status[1], PRIORITY.body, 'php');
   }
 };
+
+/**
+ * The SDK client method a stack trace passes through, which names the operation: the Java SDK v1's
+ * (`at com.amazonaws.services.dynamodbv2.AmazonDynamoDBClient.scan(`, or its `executeScan`), v2's
+ * (`software.amazon.awssdk.services.s3.DefaultS3Client.getObject(`), the .NET SDK's
+ * (`Amazon.S3.AmazonS3Client.PutObjectAsync(`) and the Ruby SDK v3's (`aws-sdk-route53/client.rb:3410:in
+ * \`list_tags_for_resource'`). The clients are generated, one method per API operation; a method that is
+ * no operation of that service (a hand-written helper such as S3's `getObjectMetadata`, the `invoke` the
+ * methods share) names none: S3's method must be one of its operations the curated table lists. The frame nearest the error (the first a trace prints) wins.
+ * @see https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/using.html
+ */
+const sdkClientFrames: Extractor = (text, hints) => {
+  const frames: { sdk: string; client: string; method: string; at: number }[] = [];
+  if (text.includes('com.amazonaws.services.')) {
+    for (const f of text.matchAll(
+      /\bcom\.amazonaws\.services\.[a-z0-9]{1,40}\.(Amazon\w{1,60}?)Client\.(\w{1,100})\(/g,
+    )) {
+      frames.push({
+        sdk: 'java-v1',
+        client: f[1] ?? '',
+        method: (f[2] ?? '').replace(/^execute(?=[A-Z])/, ''),
+        at: f.index,
+      });
+    }
+  }
+  if (text.includes('software.amazon.awssdk.services.')) {
+    for (const f of text.matchAll(
+      /\bsoftware\.amazon\.awssdk\.services\.[a-z0-9]{1,40}\.Default(\w{1,60}?)Client\.(\w{1,100})\(/g,
+    )) {
+      frames.push({ sdk: 'java-v2', client: f[1] ?? '', method: f[2] ?? '', at: f.index });
+    }
+  }
+  if (text.includes('Amazon.')) {
+    for (const f of text.matchAll(/\bAmazon\.\w{1,60}\.(Amazon\w{1,60}?)Client\.(\w{1,100}?)(?:Async)?\(/g)) {
+      frames.push({ sdk: 'dotnet', client: f[1] ?? '', method: f[2] ?? '', at: f.index });
+    }
+  }
+  if (text.includes('/client.rb:')) {
+    for (const f of text.matchAll(
+      /\baws-sdk-([a-z0-9]{1,40})\/client\.rb:\d{1,7}:in [`'](?:[\w:]{1,100}#)?([a-z][a-z0-9_]{1,100})'/g,
+    )) {
+      frames.push({ sdk: 'ruby', client: f[1] ?? '', method: f[2] ?? '', at: f.index });
+    }
+  }
+  frames.sort((a, b) => a.at - b.at);
+  for (const frame of frames.slice(0, 200)) {
+    const service = serviceFromSdkName(frame.client);
+    const operation = frame.method.replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    // S3's clients (Java v1, .NET) are partly written by hand, with methods named after no operation
+    const strict = service === 's3';
+    if (
+      service !== null &&
+      (strict ? servicesForOperation(operation).includes(service) : !CLIENT_HELPERS.test(operation))
+    ) {
+      hints.add('service', service, PRIORITY.sdkClass, frame.sdk);
+      hints.add('operation', operation, PRIORITY.sdkClass, frame.sdk);
+      return;
+    }
+  }
+};
+
+/** Client methods that are no API operation: the shared request path, waiters, paginators, lifecycle. */
+const CLIENT_HELPERS =
+  /^(?:Invoke|DoInvoke|Execute|Call|SendRequest|BuildRequest|Close|Dispose|Config|ServiceName|Waiter|Utilities|WaitUntil\w*|\w+Paginator|\w+Async)$/;
 
 const kotlin: Extractor = (text, hints) => {
   const m = /aws\.sdk\.kotlin\.services\.(\w{1,60})\.model\.(\w{1,100})/.exec(text);
@@ -482,11 +547,19 @@ const signatures: Extractor = (text, hints) => {
     // Secrets Manager's wording when the caller may not use the secret's KMS key.
     hints.add('action', 'kms:Decrypt', PRIORITY.implied, 'secretsmanager');
   }
-  const ecs = /unable to retrieve (secrets from ssm|secret from asm)/.exec(text);
+  // the ECS agent's retrieval for a task: secrets (ssm:GetParameters, secretsmanager:GetSecretValue) and a
+  // private ECR registry's token (ecr:GetAuthorizationToken)
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html
+  const ecs = /unable to retrieve (secrets from ssm|secret from asm|ecr registry auth)/.exec(text);
+  const [service, operation] =
+    ecs?.[1] === 'secrets from ssm'
+      ? ['ssm', 'GetParameters']
+      : ecs?.[1] === 'secret from asm'
+        ? ['secretsmanager', 'GetSecretValue']
+        : ['ecr', 'GetAuthorizationToken'];
   if (ecs) {
-    const ssm = ecs[1] === 'secrets from ssm';
-    hints.add('service', ssm ? 'ssm' : 'secretsmanager', PRIORITY.phrase, 'ecs-agent');
-    hints.add('operation', ssm ? 'GetParameters' : 'GetSecretValue', PRIORITY.phrase, 'ecs-agent');
+    hints.add('service', service, PRIORITY.phrase, 'ecs-agent');
+    hints.add('operation', operation, PRIORITY.phrase, 'ecs-agent');
   }
   if (/^denied: /m.test(text)) {
     hints.surface('docker');
@@ -606,6 +679,15 @@ const STATED_ACTIONS: readonly {
     pattern: /doesn't have permission to call ([a-z0-9-]{2,40}:\w{2,100})/,
     prefix: '',
     surface: 'cloudformation',
+  },
+  // Lambda relays S3's refusal of the code object a function is created from (`… permission to GetObject for
+  // bucket/key. S3 Error Code: AccessDenied`)
+  {
+    literal: 'Your access has been denied by S3',
+    pattern:
+      /Your access has been denied by S3, please make sure your request credentials have permission to (\w{1,100})/,
+    prefix: 's3:',
+    surface: 'lambda',
   },
   // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action
   {
@@ -816,6 +898,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   ruby,
   php,
   kotlin,
+  sdkClientFrames,
   botocoreClass,
   jsSdk,
   httpHeaders,

@@ -11,6 +11,8 @@ const TOOL_PHRASES: readonly {
   readonly service: string;
   readonly operation: string;
   readonly surface: string;
+  /** The other operation of the same step, when the text after the phrase says it was that one. */
+  readonly otherwise?: { readonly pattern: RegExp; readonly operation: string };
 }[] = [
   { phrase: 'with fleet error(s)', service: 'ec2', operation: 'CreateFleet', surface: 'controller' },
   // docker-machine's amazonec2 driver (`Error launching instance:`), Cluster API's AWS provider (`failed to
@@ -81,6 +83,22 @@ const TOOL_PHRASES: readonly {
     surface: 'terraform',
   },
   { phrase: 'creating KMS Key', service: 'kms', operation: 'CreateKey', surface: 'terraform' },
+  // Terraform 0.9's aws_kms_key: `Failed to set key rotation for "<id>" to true: …` (false: DisableKeyRotation)
+  {
+    phrase: 'set key rotation for',
+    service: 'kms',
+    operation: 'EnableKeyRotation',
+    surface: 'terraform',
+    otherwise: { pattern: /set key rotation for \S{1,200} to false\b/i, operation: 'DisableKeyRotation' },
+  },
+  // Terraform 0.9's aws_s3_bucket `acl` (`Error putting S3 ACL: AccessDenied`)
+  { phrase: 'putting S3 ACL', service: 's3', operation: 'PutBucketAcl', surface: 'terraform' },
+  {
+    phrase: 'creating Organizations Policy',
+    service: 'organizations',
+    operation: 'CreatePolicy',
+    surface: 'terraform',
+  },
   { phrase: 'creating ECS Service', service: 'ecs', operation: 'CreateService', surface: 'terraform' },
   { phrase: 'creating EKS Cluster', service: 'eks', operation: 'CreateCluster', surface: 'terraform' },
   { phrase: 'creating RDS DB Instance', service: 'rds', operation: 'CreateDBInstance', surface: 'terraform' },
@@ -106,8 +124,9 @@ export function addToolPhraseHints(text: string, hints: HintSet): void {
   const found = PHRASES.foundIn(text);
   for (const entry of TOOL_PHRASES) {
     if (found.has(entry.phrase.toLowerCase())) {
+      const other = entry.otherwise?.pattern.test(text) === true ? entry.otherwise.operation : null;
       hints.add('service', entry.service, PRIORITY.phrase, entry.surface);
-      hints.add('operation', entry.operation, PRIORITY.phrase, entry.surface);
+      hints.add('operation', other ?? entry.operation, PRIORITY.phrase, entry.surface);
       return;
     }
   }
