@@ -1,9 +1,10 @@
 // `trail` benchmark (issue 14): a generated CloudTrail archive of about 1 GB of raw JSON in the S3
 // delivery layout (gzip files of 2–12 MB), and the same records as one 1 GB {"Records": [...]} object.
-// Reports, in one run: `whydenied trail` with 1 and 2 worker threads (raw MB/s, MB/s per core, peak
-// RSS of the whole process, workers included), `zcat` over the same files, and a plain
-// parse-every-record loop (gunzip + JSON.parse of each file, one core); then the single 1 GB object
-// with 1 and 2 workers (cut into one shard per worker). Each run of ours also says where its CPU
+// Reports, in one run: `whydenied trail` with 1 worker held to one core (taskset), 1 worker free and 2
+// worker threads (raw MB/s, MB/s per core, peak RSS of the whole process, workers included), `zcat` over
+// the same files, and a plain parse-every-record loop (gunzip + JSON.parse of each file, one core); then
+// the single 1 GB object the same ways (cut into one shard per worker); then the scaling, 2 workers
+// against 1, and both cores against one. Each run of ours also says where its CPU
 // went: the main thread, each worker, the rest (libuv's thread pool, V8's helper threads); and each
 // round the load average, since the machine may be shared. WHYDENIED_TRAIL_BIN measures another
 // build of the CLI (a checkout's packages/cli/bin/whydenied.js) over the same archives.
@@ -43,13 +44,33 @@ function archive(layout) {
   return { dir, ...JSON.parse(readFileSync(done, 'utf8')) };
 }
 
-/** One run of the built CLI: wall seconds, peak RSS (MiB), its summary. */
-function runTrail(path, jobs) {
+/** Whether `taskset` can pin a run to one core (util-linux; absent on some systems). */
+const TASKSET = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+/**
+ * One run of the built CLI: wall seconds, peak RSS (MiB), its summary. `oneCore` pins the whole process
+ * (its thread pool and V8's helper threads too) to one core: the base against which the two cores'
+ * figure is scaling.
+ */
+function runTrail(path, jobs, oneCore = false) {
   const usageFile = join(mkdtempSync(join(tmpdir(), 'whydenied-usage-')), 'usage.json');
   const started = performance.now();
+  const node = [
+    '--import',
+    USAGE,
+    BIN,
+    'trail',
+    path,
+    '--jobs',
+    String(jobs),
+    '--format',
+    'json',
+    '--top',
+    '5',
+  ];
   const r = spawnSync(
-    process.execPath,
-    ['--import', USAGE, BIN, 'trail', path, '--jobs', String(jobs), '--format', 'json', '--top', '5'],
+    oneCore ? 'taskset' : process.execPath,
+    oneCore ? ['-c', '0', process.execPath, ...node] : node,
     {
       env: { ...process.env, WHYDENIED_BENCH_USAGE_FILE: usageFile },
       encoding: 'utf8',
@@ -117,14 +138,16 @@ export default async function runTrailBench() {
   console.log(
     `S3 layout: ${gz.length} files, ${(s3.rawBytes / 1e6).toFixed(0)} MB raw JSON (${(compressed / 1e6).toFixed(0)} MB gzip), ${s3.records.toLocaleString('en-US')} records; ${ROUNDS} rounds, medians`,
   );
-  const runs = { one: [], two: [], zcat: [], parse: [], single: [], singleTwo: [] };
+  const runs = { core: [], one: [], two: [], zcat: [], parse: [], singleCore: [], single: [], singleTwo: [] };
   const loads = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const load = loadavg()[0];
+    if (TASKSET) runs.core.push(runTrail(s3.dir, 1, true));
     runs.one.push(runTrail(s3.dir, 1));
     runs.two.push(runTrail(s3.dir, 2));
     runs.zcat.push(runZcat(gz));
     runs.parse.push(runParseAll(gz));
+    if (TASKSET) runs.singleCore.push(runTrail(singlePath, 1, true));
     runs.single.push(runTrail(singlePath, 1));
     runs.singleTwo.push(runTrail(singlePath, 2));
     loads.push(`${load.toFixed(2)}-${loadavg()[0].toFixed(2)}`);
@@ -136,6 +159,7 @@ export default async function runTrailBench() {
       : `; CPU in main ${t.main.toFixed(2)} s${t.workers.length === 0 ? '' : `, workers ${t.workers.map((w) => w.toFixed(2)).join(' + ')} s`}, pool and V8 helpers ${t.rest.toFixed(2)} s`;
   const found = (r) =>
     `peak RSS ${r.rss.toFixed(0)} MiB, CPU ${r.cpu.toFixed(2)} s${threads(r.threads)}  (${r.report.records.toLocaleString('en-US')} records, ${r.report.denials.toLocaleString('en-US')} denials, ${r.report.groupCount} groups)`;
+  if (TASKSET) line('whydenied trail, 1 worker, one core', s3.rawBytes, runs.core, 1, found);
   line('whydenied trail, 1 worker', s3.rawBytes, runs.one, 1, found);
   line('whydenied trail, 2 workers', s3.rawBytes, runs.two, 2, found);
   line('zcat > /dev/null', s3.rawBytes, runs.zcat, 1);
@@ -147,6 +171,7 @@ export default async function runTrailBench() {
     (r) => `(${r.records.toLocaleString('en-US')} records)`,
   );
   const object = `one ${(single.rawBytes / 1e6).toFixed(0)} MB Records object`;
+  if (TASKSET) line(`${object}, 1 worker, one core`, single.rawBytes, runs.singleCore, 1, found);
   line(`${object}, 1 worker`, single.rawBytes, runs.single, 1, found);
   line(`${object}, 2 workers`, single.rawBytes, runs.singleTwo, 2, found);
   // scaling, judged on CPU time as well as on the clock
@@ -161,4 +186,17 @@ export default async function runTrailBench() {
       `${what}: 2 workers against 1: ${wall.toFixed(2)}x the wall-clock speed, ${cpu.toFixed(2)}x the MB per CPU-second (1.00 = no cost to sharing out the work)`,
     );
   }
+  // one worker alone already uses more than a core (gunzip on the thread pool, V8's helpers): the scaling
+  // to both cores is judged against the same run held to one core
+  if (TASKSET) {
+    for (const [what, core, two] of [
+      ['S3 layout', runs.core, runs.two],
+      ['one object', runs.singleCore, runs.singleTwo],
+    ]) {
+      const wall = median(core.map((r) => r.seconds)) / median(two.map((r) => r.seconds));
+      console.log(
+        `${what}: both cores (2 workers) against one core (1 worker, taskset -c 0): ${wall.toFixed(2)}x the wall-clock speed (2.00 = linear)`,
+      );
+    }
+  } else console.log('taskset is absent: no run held to one core, no scaling to both cores');
 }

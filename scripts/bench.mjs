@@ -83,7 +83,7 @@ const BENCHES = [
   },
   {
     id: 'trail',
-    name: 'trail: ~1 GB raw CloudTrail JSON in the S3 layout with 1 and 2 workers, beside zcat and a parse-every-record loop; then one 1 GB Records object',
+    name: 'trail: ~1 GB raw CloudTrail JSON in the S3 layout with 1 worker on one core, 1 and 2 workers, beside zcat and a parse-every-record loop; then one 1 GB Records object; the scaling to both cores',
     run: runTrailBench,
   },
   {
