@@ -54,14 +54,34 @@ function withoutBold(text: string): string {
   if (!text.includes('**')) return text;
   const markers = text.match(/(?<!\*)\*\*(?!\*)/g)?.length ?? 0;
   if (markers % 2 === 1) {
-    const closers = [...text.matchAll(/(?<=[^\s*])\*\*\*(?=\s|$)/g)];
-    const only = closers.length === 1 ? closers[0]?.index : undefined;
+    const only = onlyClosingWildcard(text);
     if (only !== undefined) {
       const paired = `${text.slice(0, only + 1)}${text.slice(only + 3)}`;
       return paired.replace(/(?<!\*)\*\*(?!\*)/g, '');
     }
   }
   return markers >= 2 && markers % 2 === 0 ? text.replace(/(?<!\*)\*\*(?!\*)/g, '') : text;
+}
+
+/**
+ * Where the only run of exactly three stars that ends a token (after a character that is no space, before
+ * a space or the end) starts, else `undefined`. Found by `indexOf`: a pattern that starts with a look-behind
+ * is tried at every position of a large input.
+ */
+function onlyClosingWildcard(text: string): number | undefined {
+  let found: number | undefined;
+  for (let at = text.indexOf('***'); at >= 0; at = text.indexOf('***', at + 3)) {
+    let end = at + 3;
+    while (text.charCodeAt(end) === 42) end++;
+    const before = text.charAt(at - 1);
+    const after = text.charAt(end);
+    if (end - at === 3 && at > 0 && !/[\s*]/.test(before) && (after === '' || /\s/.test(after))) {
+      if (found !== undefined) return undefined;
+      found = at;
+    }
+    at = end - 3;
+  }
+  return found;
 }
 
 /**
