@@ -118,7 +118,11 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   }
   addOptionHints(options, hints);
 
-  const code = hints.best('code')?.value ?? null;
+  const written = hints.best('code')?.value ?? null;
+  // a status's reason phrase where an SDK puts the code of an answer without a body: no AWS code
+  const statusAsCode = written === null ? undefined : STATUS_AS_CODE[written];
+  if (statusAsCode !== undefined) hints.add('httpStatus', statusAsCode, PRIORITY.implied, 'http');
+  const code = statusAsCode === undefined ? written : null;
   const operationHint = hints.best('operation');
   const operation = operationHint?.value ?? null;
   const service = resolveService(operation, hints);
@@ -172,6 +176,14 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   const unknowns: Unknown[] = listUnknowns(reading, sentence);
   return { ok: true, value: { ...reading, unknowns } };
 }
+
+/**
+ * HTTP reason phrases that SDKs write where the code goes when AWS answered without a body, as S3 does
+ * to HEAD requests (Go v2's `api error Forbidden: Forbidden`, JS v2's `Forbidden: null`), and the status
+ * each stands for. Java v1's `Error Code: 403 Forbidden` is read the same way where it is printed.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
+ */
+const STATUS_AS_CODE: Readonly<Record<string, string>> = { Forbidden: '403', NotFound: '404' };
 
 /** Hint sources that are no client or tool and so are not reported as surfaces. */
 const INTERNAL_SURFACES = new Set([
