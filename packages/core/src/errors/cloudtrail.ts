@@ -153,14 +153,22 @@ function stringField(text: string, key: string): string | null {
   if (at < 0) {
     return null;
   }
-  const m = /^"[^"]*"\s*:\s*"((?:[^"\\\n]|\\.){0,8000})/.exec(text.slice(at, at + key.length + 8040));
+  const slice = text.slice(at, at + key.length + 8040);
+  const m = /^"[^"]*"\s*:\s*"((?:[^"\\\n]|\\.){0,8000})/.exec(slice);
   if (m?.[1] === undefined || m[1] === '') {
     return null;
   }
+  // a line break inside the string (JSON has none there) that a terminal or table cut the record at, the
+  // string closed on a later line: `"errorCode":"AccessDenie` / `d","errorMessage":…`
+  const cut =
+    slice.charAt(m[0].length) === '\n'
+      ? /^"[^"]*"\s*:\s*"((?:[^"\\\n]|\\.|\n(?=[^\s"])){0,8000})"/.exec(slice)
+      : null;
+  const raw = cut?.[1] === undefined ? m[1] : cut[1].replaceAll('\n', '');
   try {
-    return JSON.parse(`"${m[1]}"`) as string;
+    return JSON.parse(`"${raw}"`) as string;
   } catch {
-    return m[1];
+    return raw;
   }
 }
 

@@ -563,6 +563,13 @@ const signatures: Extractor = (text, hints) => {
     hints.add('service', service, PRIORITY.phrase, 'ecs-agent');
     hints.add('operation', operation, PRIORITY.phrase, 'ecs-agent');
   }
+  // … and the secret it names (`failed to fetch secret arn:…:secret:db from secrets manager: …`), unless the
+  // refusal was of the secret's KMS key (`Access to KMS is not allowed`), whose key it does not name
+  const secret =
+    ecs?.[1] === 'secret from asm' && !text.includes('Access to KMS is not allowed')
+      ? /\bfailed to fetch secret (arn:[\w-]+:secretsmanager:\S{1,400}) from secrets manager/.exec(text)
+      : null;
+  if (secret) hints.add('resource', secret[1], PRIORITY.body, 'ecs-agent');
   if (/^denied: /m.test(text)) {
     hints.surface('docker');
   }
