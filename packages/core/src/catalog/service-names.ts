@@ -146,7 +146,8 @@ export function serviceFromEndpointHost(host: string): { service: string; region
     return { service: 's3', region: region && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : null };
   }
   const first = before[0];
-  if (first === undefined) {
+  // a masked label (`***.eu-central-1.amazonaws.com`) names no service
+  if (first === undefined || !/^[a-z0-9-]+$/.test(first)) {
     return null;
   }
   const region = before[1] ?? null;

@@ -44,7 +44,9 @@ export type LookalikeId =
   | 'dry-run-succeeded'
   | 'request-not-routed'
   | 'unsupported-configuration'
-  | 'ecr-registry-login';
+  | 'ecr-registry-login'
+  | 'web-identity-token'
+  | 'sts-region-disabled';
 
 /**
  * Errors that look like access failures but are not caused by a missing Allow or a matching Deny
@@ -301,6 +303,41 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         'the service rejected the identity itself (Cognito sign-in or unauthenticated access settings), not a policy',
     },
     codes: ['NotAuthorizedException', 'NotAuthorized'],
+  },
+  {
+    // STS could not validate the web identity token (no IAM OIDC provider for its issuer, a wrong audience or
+    // thumbprint, an expired or revoked claim, an identity provider it could not reach): the caller was not
+    // authenticated, no permission was checked
+    // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors
+    id: 'web-identity-token',
+    kind: 'authentication',
+    advice: {
+      message:
+        "STS did not accept the web identity token: check that the account has an IAM OIDC provider for the token's issuer with its audience (client ID), that the token is fresh, and that the provider is reachable",
+      command: 'aws iam list-open-id-connect-providers',
+    },
+    codes: [
+      'InvalidIdentityToken',
+      'InvalidIdentityTokenException',
+      'IDPRejectedClaim',
+      'IDPRejectedClaimException',
+      'IDPCommunicationError',
+      'IDPCommunicationErrorException',
+    ],
+    // STS's message for a token whose issuer has no IAM OIDC provider, also where a tool prints it alone
+    phrases: ['OpenIDConnect provider found in'],
+  },
+  {
+    // STS is deactivated in the region for the account asked for credentials
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html
+    id: 'sts-region-disabled',
+    kind: 'opt-in',
+    advice: {
+      message:
+        "STS is not activated in this region for the account: activate it in the IAM console's account settings, or call a regional endpoint where it is active",
+    },
+    codes: ['RegionDisabledException', 'RegionDisabled'],
+    phrases: ['STS is not activated in'],
   },
   {
     id: 'opt-in-required',

@@ -133,7 +133,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   const httpStatus = toStatus(hints.best('httpStatus')?.value);
 
   const lookalike = findLookalike(code, cleaned, sentence !== null);
-  const kind = classify(lookalike?.kind ?? null, code, sentence, cleaned, httpStatus);
+  const kind = classify(lookalike?.kind ?? null, code, sentence, cleaned, httpStatus, operation !== null);
   if (kind === null) {
     return fail('no-aws-error', 'no AWS error found in the input');
   }
@@ -358,6 +358,7 @@ function classify(
   sentence: DenialSentence | null,
   text: string,
   httpStatus: number | null,
+  operationNamed: boolean,
 ): FailureKind | null {
   if (lookalikeKind !== null) {
     return lookalikeKind;
@@ -367,6 +368,11 @@ function classify(
   }
   if (httpStatus === 403 && code === null) {
     return 'authorization';
+  }
+  // an answer without a body to a call the client names (`An error occurred (404) when calling the
+  // HeadObject operation: Not Found`): an AWS error, though no permission one
+  if (code === null && httpStatus !== null && httpStatus >= 400 && operationNamed) {
+    return 'other';
   }
   return code !== null ? 'other' : null;
 }

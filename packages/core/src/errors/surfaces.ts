@@ -151,7 +151,8 @@ const ruby: Extractor = (text, hints) => {
 };
 
 const php: Extractor = (text, hints) => {
-  const m = /Error executing "(\w{1,100})" on "(https?:\/\/[^"\s/]{1,200})/.exec(text);
+  // also with the typographic quotes a web page or chat renders them in
+  const m = /Error executing ["“](\w{1,100})["”] on ["“](https?:\/\/[^"”\s/]{1,200})/.exec(text);
   if (m) {
     hints.add('operation', m[1], PRIORITY.clientEnvelope, 'php');
     const endpoint = serviceFromEndpointHost((m[2] ?? '').replace(/^https?:\/\//, ''));
@@ -162,13 +163,13 @@ const php: Extractor = (text, hints) => {
   }
   // the literal first: the pattern alone would try every capitalised word of a large input
   const code =
-    text.includes(' (client): ') || text.includes(' (server): ')
-      ? /\b([A-Z][A-Za-z0-9]{2,100}) \((?:client|server)\): /.exec(text)
+    text.includes(' (client)') || text.includes(' (server)')
+      ? /\b([A-Z][A-Za-z0-9]{2,100}) \((?:client|server)\)(?: response)?: /.exec(text)
       : null;
   if (code) {
     hints.add('code', code[1], PRIORITY.sdkClass, 'php');
   }
-  const status = /resulted in a `(\d{3}) [A-Za-z ]{1,40}` response/.exec(text);
+  const status = /(?:resulted in|produced) a `(\d{3}) [A-Za-z ]{1,40}`/.exec(text);
   if (status) {
     hints.add('httpStatus', status[1], PRIORITY.body, 'php');
   }
@@ -455,7 +456,8 @@ const cloudFormation: Extractor = (text, hints) => {
   }
   const call = /\berror calling (?:API )?([a-z0-9-]{2,40}):(\w{2,100})/i.exec(text);
   if (call) {
-    hints.add('service', call[1], PRIORITY.namedCall, 'tool');
+    // read in any case (`Error calling STS:…`); a service prefix is lower-case
+    hints.add('service', call[1]?.toLowerCase(), PRIORITY.namedCall, 'tool');
     hints.add('operation', call[2], PRIORITY.namedCall, 'tool');
   }
   const wrapped = /\bErrorCode: (\w{2,100}), Message:/.exec(text);
