@@ -38,7 +38,14 @@ const awsCli: Extractor = (text, hints) => {
 };
 
 const goV2: Extractor = (text, hints) => {
-  const m = /operation error ([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/.exec(text);
+  // the innermost call of a chain (`operation error EC2: DescribeInstances, failed to sign request: failed to
+  // retrieve credentials: … operation error STS: AssumeRole, https response error …`) is the one AWS answered
+  let m: RegExpExecArray | null = null;
+  let count = 0;
+  for (const found of text.matchAll(/operation error ([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/g)) {
+    m = found as RegExpExecArray;
+    if (++count === 20) break;
+  }
   if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.namedCall, 'go-v2');
     hints.add('operation', m[2], PRIORITY.clientEnvelope, 'go-v2');
@@ -87,6 +94,16 @@ const javaV1: Extractor = (text, hints) => {
     if (!/^\d+$/.test(m[3] ?? ''))
       hints.add('code', stripFaultPrefix(m[3]), PRIORITY.sdkSuffixCode, 'java-v1');
     hints.add('requestId', m[4], PRIORITY.body, 'java-v1');
+  }
+  // the exception's class names the code where the suffix is not printed
+  // (`com.amazonaws.services.securitytoken.model.RegionDisabledException: …`); a service's generic class
+  // (`AmazonS3Exception`) names none
+  const cls = text.includes('com.amazonaws.services.')
+    ? /\bcom\.amazonaws\.services\.(\w{1,60})\.model\.(\w{1,100})/.exec(text)
+    : null;
+  if (cls) {
+    hints.add('service', serviceFromSdkName(cls[1] ?? ''), PRIORITY.sdkClass, 'java-v1');
+    hints.add('code', codeFromExceptionClass(cls[2] ?? ''), PRIORITY.sdkClass, 'java-v1');
   }
 };
 
