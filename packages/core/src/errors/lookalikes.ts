@@ -46,7 +46,9 @@ export type LookalikeId =
   | 'unsupported-configuration'
   | 'ecr-registry-login'
   | 'web-identity-token'
-  | 'sts-region-disabled';
+  | 'sts-region-disabled'
+  | 'no-credentials'
+  | 'sso-session-expired';
 
 /**
  * Errors that look like access failures but are not caused by a missing Allow or a matching Deny
@@ -303,6 +305,43 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         'the service rejected the identity itself (Cognito sign-in or unauthenticated access settings), not a policy',
     },
     codes: ['NotAuthorizedException', 'NotAuthorized'],
+  },
+  {
+    // the client found no credentials to sign with (`Unable to locate credentials`, Java's `Unable to load AWS
+    // credentials from any provider in the chain`, JS v3's `Could not load credentials from any providers`,
+    // Go v1's `NoCredentialProviders`, Terraform's `no valid credential sources`): nothing reached AWS
+    // https://docs.aws.amazon.com/cli/latest/userguide/cli-chap-configure.html#configure-precedence
+    id: 'no-credentials',
+    kind: 'authentication',
+    advice: {
+      message:
+        'no credentials reached AWS: the client found none in its chain (environment, profile, SSO, web identity, instance or container role); configure them, or select the profile that has them — no policy was evaluated',
+      command: 'aws configure list',
+    },
+    codes: ['NoCredentialProviders', 'NoCredentialsError', 'CredentialsProviderError'],
+    // (tails: a phrase that starts with a frequent letter slows the one phrase scan)
+    phrases: [
+      'locate credentials',
+      'load AWS credentials from any provider',
+      'load credentials from any providers',
+      'no valid credential sources',
+    ],
+  },
+  {
+    // the IAM Identity Center (SSO) session the profile relies on has ended: sign in again
+    // https://docs.aws.amazon.com/cli/latest/userguide/sso-using-profile.html
+    id: 'sso-session-expired',
+    kind: 'authentication',
+    advice: {
+      message:
+        "the profile's IAM Identity Center (SSO) session has expired or was never started: sign in again, then retry — no policy was evaluated",
+      command: 'aws sso login --profile <profile>',
+    },
+    phrases: [
+      'expired and refresh failed',
+      'SSO session associated with this profile has expired',
+      'Session token not found or invalid',
+    ],
   },
   {
     // STS could not validate the web identity token (no IAM OIDC provider for its issuer, a wrong audience or
