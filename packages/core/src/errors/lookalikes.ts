@@ -48,7 +48,8 @@ export type LookalikeId =
   | 'web-identity-token'
   | 'sts-region-disabled'
   | 'no-credentials'
-  | 'sso-session-expired';
+  | 'sso-session-expired'
+  | 'eks-cluster-access';
 
 /**
  * Errors that look like access failures but are not caused by a missing Allow or a matching Deny
@@ -305,6 +306,24 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         'the service rejected the identity itself (Cognito sign-in or unauthenticated access settings), not a policy',
     },
     codes: ['NotAuthorizedException', 'NotAuthorized'],
+  },
+  {
+    // kubectl refused by an EKS cluster's API server: the IAM principal has no access entry (or aws-auth
+    // mapping) in the cluster, or the kubeconfig signs as another principal; no IAM policy decides this
+    // https://repost.aws/knowledge-center/eks-troubleshoot-iam-issues
+    id: 'eks-cluster-access',
+    kind: 'other',
+    advice: {
+      message:
+        "the cluster's API server did not accept the caller: check which IAM principal kubectl signs as, and give it an access entry (or an aws-auth mapping) in the cluster — IAM policies do not grant Kubernetes access",
+      command: 'aws eks list-access-entries --cluster-name <cluster>',
+    },
+    phrases: [
+      'logged in to the server (Unauthorized)',
+      // (without its end, which a terminal often wraps)
+      'logged in to the server (the server has asked for the client',
+      "IAM principal doesn't have access to Kubernetes objects on this cluster",
+    ],
   },
   {
     // the client found no credentials to sign with (`Unable to locate credentials`, Java's `Unable to load AWS
