@@ -7,6 +7,7 @@ import type { PolicyLayer } from '../engine/layers.js';
 import type { CloudTrailCall } from './cloudtrail.js';
 import type { LookalikeId } from './lookalikes.js';
 import type { RedactedPart } from './redacted-parts.js';
+import type { StepCall } from './step-calls.js';
 
 /** The categories of the contract's `diagnose` output. */
 export type FailureKind =
@@ -169,4 +170,9 @@ export interface ErrorReading {
   readonly otherFailures: number;
   /** The failed call's parameters and request context as a CloudTrail record logged them; `null` for other inputs. */
   readonly cloudTrail: CloudTrailCall | null;
+  /**
+   * Calls a tool's step may have made when the text names no operation (`creating SNS Topic` may be
+   * `sns:CreateTopic`), in order: proposals the service catalog confirms or drops, never facts by themselves.
+   */
+  readonly stepCalls: readonly StepCall[];
 }

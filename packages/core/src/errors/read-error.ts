@@ -23,6 +23,7 @@ import { HintSet, PRIORITY } from './hints.js';
 import { AUTHORIZATION_CODES, findLookalike } from './lookalikes.js';
 import { parsePrincipal } from './principal.js';
 import { redactedParts } from './redacted-parts.js';
+import { stepCalls } from './step-calls.js';
 import { EXTRACTORS, stripFaultPrefix } from './surfaces.js';
 import { addToolPhraseHints } from './tool-phrases.js';
 import { listUnknowns } from './unknowns.js';
@@ -172,6 +173,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
     surfaces: hints.surfaces().filter((s) => !INTERNAL_SURFACES.has(s)),
     otherFailures,
     cloudTrail,
+    stepCalls: operation === null && action === null ? stepCalls(cleaned) : [],
   };
   const unknowns: Unknown[] = listUnknowns(reading, sentence);
   return { ok: true, value: { ...reading, unknowns } };

@@ -26,6 +26,43 @@ const CASES: readonly {
       'An error occurred (AccessDenied) when calling the NoSuchOperationAnywhere operation: Access Denied',
     expected: { service: null, action: null, actionSource: null },
   },
+  // Terraform's steps (https://hashicorp.github.io/terraform-provider-aws/error-handling): the step
+  // proposes, the catalog confirms
+  {
+    name: "a Terraform step's resource named after the API's noun is its call (`creating SNS Topic`)",
+    input:
+      'Error: creating SNS Topic (alerts): AuthorizationError: User: arn:aws:sts::111122223333:assumed-role/ci/s is not authorized',
+    expected: { service: 'sns', action: 'sns:CreateTopic', actionSource: 'operation' },
+  },
+  {
+    name: 'a service of two words and a resource of two (`creating CloudWatch Logs Log Group`)',
+    input: 'Error: creating CloudWatch Logs Log Group (/aws/lambda/f): AccessDeniedException: denied',
+    expected: { service: 'logs', action: 'logs:CreateLogGroup', actionSource: 'operation' },
+  },
+  {
+    name: "the service's words belong to the API's noun (`creating Auto Scaling Group`)",
+    input: 'Error: creating Auto Scaling Group (web): AccessDenied: denied\n\tstatus code: 403',
+    expected: {
+      service: 'autoscaling',
+      action: 'autoscaling:CreateAutoScalingGroup',
+      actionSource: 'operation',
+    },
+  },
+  {
+    name: "the API's own spelling (`creating EKS Node Group` is `CreateNodegroup`)",
+    input: 'Error: creating EKS Node Group (c:ng): AccessDeniedException: denied',
+    expected: { service: 'eks', action: 'eks:CreateNodegroup', actionSource: 'operation' },
+  },
+  {
+    name: 'a resource the API creates otherwise stays unknown (`creating SSM Parameter` is PutParameter)',
+    input: 'Error: creating SSM Parameter (/app/db): AccessDeniedException: denied',
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
+    name: 'old wording: `Error deleting ECR Repository:`',
+    input: '* aws_ecr_repository.app: Error deleting ECR Repository: AccessDeniedException: denied',
+    expected: { service: 'ecr', action: 'ecr:DeleteRepository', actionSource: 'operation' },
+  },
   {
     name: 'what the curated table resolves is left as it is',
     input: 'An error occurred (AccessDenied) when calling the CreateMultipartUpload operation: Access Denied',

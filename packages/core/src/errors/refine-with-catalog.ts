@@ -5,10 +5,14 @@ import type { ErrorReading } from './failure.js';
  * Completes a reading with the service catalog where the text and the curated operation table fall
  * short: an operation whose service is unknown is looked up among every service's actions (most
  * operations are authorised as the action of the same name), and resolved when exactly one service
- * has it, or exactly one of those matches the service the text hints at.
+ * has it, or exactly one of those matches the service the text hints at; where the text names no
+ * operation, the first call a tool's step proposes that the catalog has.
  */
 export async function refineWithCatalog(reading: ErrorReading, catalog: Catalog): Promise<ErrorReading> {
   const { failure } = reading;
+  if (failure.operation === null && failure.action === null) {
+    return confirmStepCall(reading, catalog);
+  }
   if (failure.operation === null || failure.action !== null) {
     return reading;
   }
@@ -22,10 +26,45 @@ export async function refineWithCatalog(reading: ErrorReading, catalog: Catalog)
   if (action === null) {
     return reading;
   }
+  return inferred(
+    reading,
+    { ...failure, service, action: `${service}:${action.name}` },
+    reading.operationSource,
+  );
+}
+
+/**
+ * The first call a tool's step proposes (`creating SNS Topic` → `CreateTopic`) that the service's catalog
+ * has as an action: the step's operation, inferred.
+ */
+async function confirmStepCall(reading: ErrorReading, catalog: Catalog): Promise<ErrorReading> {
+  for (const call of reading.stepCalls) {
+    const action = await catalog.actionForOperation(call.service, call.operation);
+    if (action !== null) {
+      const failure = {
+        ...reading.failure,
+        // the API's own spelling where the action is the operation's (`CreateNodegroup` for `Node Group`)
+        operation: action.name.toLowerCase() === call.operation.toLowerCase() ? action.name : call.operation,
+        service: call.service,
+        action: `${call.service}:${action.name}`,
+      };
+      return inferred(reading, failure, 'phrase');
+    }
+  }
+  return reading;
+}
+
+/** The reading with an action inferred from an operation, its unknowns updated. */
+function inferred(
+  reading: ErrorReading,
+  failure: ErrorReading['failure'],
+  operationSource: ErrorReading['operationSource'],
+): ErrorReading {
   return {
     ...reading,
-    failure: { ...failure, service, action: `${service}:${action.name}` },
+    failure,
     actionSource: 'operation',
+    operationSource,
     unknowns: reading.unknowns
       .filter((u) => u.code !== 'action-not-named' && u.code !== 'operation-unknown')
       .concat(
