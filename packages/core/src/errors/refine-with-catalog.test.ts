@@ -59,6 +59,16 @@ const CASES: readonly {
     expected: { service: null, action: null, actionSource: null },
   },
   {
+    name: 'a read step: `reading Lambda Function` is GetFunction, `reading DynamoDB Table` DescribeTable',
+    input: 'Error: reading DynamoDB Table (orders): AccessDeniedException: denied',
+    expected: { service: 'dynamodb', action: 'dynamodb:DescribeTable', actionSource: 'operation' },
+  },
+  {
+    name: "Terraform 0.x's `Error putting S3 Bucket Policy:`",
+    input: '* aws_s3_bucket_policy.b: Error putting S3 Bucket Policy: AccessDenied: Access Denied',
+    expected: { service: 's3', action: 's3:PutBucketPolicy', actionSource: 'operation' },
+  },
+  {
     name: 'old wording: `Error deleting ECR Repository:`',
     input: '* aws_ecr_repository.app: Error deleting ECR Repository: AccessDeniedException: denied',
     expected: { service: 'ecr', action: 'ecr:DeleteRepository', actionSource: 'operation' },

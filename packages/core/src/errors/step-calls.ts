@@ -14,13 +14,14 @@ export interface StepCall {
  * (`creating SNS Topic (alerts): …`, `error deleting ECR Repository (app): …`), and names most resources
  * after the API's noun: `Create` + `Topic` is SNS's `CreateTopic`. Proposed here in order: the verb with the
  * resource's words, then with the service's words too (`Auto Scaling Group` is `CreateAutoScalingGroup`);
- * `updating` as `Update`, `Modify` or `Put`. A step whose resource the API names otherwise (`SSM Parameter`
+ * `updating` as `Update`, `Modify` or `Put`, `reading` as `Get` or `Describe`, `putting` as `Put`. A step whose resource the API names otherwise (`SSM Parameter`
  * is created by `PutParameter`) proposes nothing the catalog has, and so stays unknown.
  * @see https://hashicorp.github.io/terraform-provider-aws/error-handling
  */
 export function stepCalls(text: string): readonly StepCall[] {
   // the short literals first: the pattern alone is tried at every word boundary of a large input
-  if (!text.includes('reating ') && !text.includes('eleting ') && !text.includes('pdating ')) return [];
+  if (!['reating ', 'eleting ', 'pdating ', 'eading ', 'utting '].some((verb) => text.includes(verb)))
+    return [];
   const step = STEP.exec(text);
   if (step === null) return [];
   const verbs = VERBS[(step[1] ?? '').toLowerCase()] ?? [];
@@ -41,12 +42,14 @@ export function stepCalls(text: string): readonly StepCall[] {
   return [];
 }
 
-/** `creating` + capitalised words (at most eight), before the resource's id in parentheses or a colon. */
+/** A step's verb and capitalised words (at most eight), before the resource's id in parentheses or a colon. */
 const STEP =
-  /\b([Cc]reating|[Dd]eleting|[Uu]pdating) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?: \(|:)/;
+  /\b([Cc]reating|[Dd]eleting|[Uu]pdating|[Rr]eading|[Pp]utting) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?: \(|:)/;
 
 const VERBS: Readonly<Record<string, readonly string[]>> = {
   creating: ['Create'],
   deleting: ['Delete'],
   updating: ['Update', 'Modify', 'Put'],
+  reading: ['Get', 'Describe'],
+  putting: ['Put'],
 };
