@@ -22,7 +22,7 @@ export interface ScanOptions {
   /**
    * Inflates a gzip file of at most {@link WHOLE_GZIP_MAX} in this thread, at once, instead of on the
    * thread pool beside the scan: a worker then uses one core, so that workers scale with the cores
-   * (each on the pool would ask for more than one). The main thread, scanning alone, keeps the overlap.
+   * (each on the pool would ask for more than one). A scan alone keeps gunzip on the pool beside it.
    */
   readonly inflateInThread?: boolean;
 }

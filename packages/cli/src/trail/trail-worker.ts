@@ -59,12 +59,7 @@ function progressReports(): { onProgress: OnProgress; flush(): void } {
 async function scan(source: TrailSource, options: ScanOptions): Promise<FromWorker> {
   const progress = progressReports();
   try {
-    const result = await scanSources(
-      [source],
-      { ...options, inflateInThread: true },
-      NO_STDIN,
-      progress.onProgress,
-    );
+    const result = await scanSources([source], options, NO_STDIN, progress.onProgress);
     progress.flush();
     const { groups, ...counts } = result;
     grouping ??= createTrailGrouping({ examples: options.examples });
