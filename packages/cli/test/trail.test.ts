@@ -87,6 +87,13 @@ describe('whydenied trail', () => {
   /** Every plain file is cut into one shard per worker. */
   const SHARDED = { WHYDENIED_TRAIL_SHARD_MIN_BYTES: '1' };
 
+  // one job as large as a file worth cutting goes to one worker (its heap holds the scan alone)
+  for (const [name, paths] of Object.entries(LAYOUTS)) {
+    it(`reads the same groups from ${name} with one worker instead of the main thread`, () => {
+      expect(groupsOf([...paths, '--jobs', '1'], undefined, SHARDED)).toEqual(expected);
+    });
+  }
+
   for (const name of ['one pretty-printed Records file', 'JSON Lines']) {
     it(`reads the same groups from ${name} cut into shards for two or three workers`, () => {
       const paths = LAYOUTS[name] ?? [];

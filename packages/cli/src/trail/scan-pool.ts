@@ -31,14 +31,6 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 /** Plain (not gzip) files at least this large are cut into one shard per worker. */
 export const SHARD_MIN_BYTES = 64 << 20;
 
-/**
- * From how many bytes one job is scanned by a worker rather than in this thread. This thread's heap holds
- * the whole CLI (reader, engine, catalog code): V8 runs many more full collections over the same scan there
- * (1 GB of S3-layout logs: 67–92 against 6–16 in a worker's heap, which holds the scan alone; 4.4–4.9 s
- * against 3.x s). Below this, a worker's start costs more than it saves.
- */
-export const ONE_WORKER_MIN_BYTES = 64 << 20;
-
 /** Whether a source is a file the pool may cut into shards (when it is plain JSON: see `planShards`). */
 function shardable(source: TrailSource, shardMin: number): boolean {
   return source.path !== '-' && source.open === undefined && source.size >= shardMin;
@@ -70,7 +62,7 @@ interface ShardedFile {
 /**
  * Scans the sources with `jobs` worker threads (largest pieces first, each to the next free worker)
  * and merges their groups, each worker's once when no piece is left; in this thread when `jobs` is 1 and
- * the input is under {@link ONE_WORKER_MIN_BYTES}, when a source is standard input or opens its own stream
+ * the input is under `shardMin`, when a source is standard input or opens its own stream
  * (S3), or when the worker's bundle is absent.
  * A plain file of at least `shardMin` bytes is cut into `jobs` shards scanned side by side and joined
  * in order (scanned again from its start when a seam disagrees). The groups do not depend on how the
@@ -84,9 +76,13 @@ export async function scanInPool(
   onProgress: OnProgress,
   shardMin = SHARD_MIN_BYTES,
 ): Promise<ScanResult> {
+  // one job of as many bytes as a file worth cutting is scanned by a worker all the same: this thread's heap
+  // holds the whole CLI (reader, engine), and V8 runs many more full collections over the same scan there
+  // (1 GB of S3-layout logs: 67–92 against 14 in a worker's heap, which holds the scan alone; 4.4–4.9 s
+  // against 4.3 s); below it, a worker's start costs more than it saves
   const total = sources.reduce((n, s) => n + s.size, 0);
   if (
-    (jobs <= 1 && total < ONE_WORKER_MIN_BYTES) ||
+    (jobs <= 1 && total < shardMin) ||
     sources.some((s) => s.path === '-' || s.open !== undefined) ||
     !existsSync(WORKER_FILE)
   ) {
