@@ -16,7 +16,38 @@ export function cleanErrorText(raw: string): string {
     text = text.replace(/\r\n?/g, '\n');
   }
   // bold markers last: a wrap may have cut a mask (`****`) into two pairs of stars
-  return withoutBold(unwrapAndUnframe(withoutBoxBorders(withoutQuoteMarkers(text))));
+  return withoutBold(unwrapAndUnframe(withoutBoxBorders(withoutQuoteMarkers(withoutPadding(text)))));
+}
+
+/**
+ * The spaces that pad a tool's rows to a fixed width (copilot's and other tables print a wrapped message
+ * in a column, each row filled up with spaces): no part of the text, and a wrap's width is that of the
+ * content. Only in a text most of whose rows end in two or more blanks: a hard wrap cut just after a space
+ * leaves one, which belongs to the row. Found by `indexOf` and removed from each run's end back, never by a pattern over the runs of spaces
+ * (quadratic), the text copied once.
+ */
+function withoutPadding(text: string): string {
+  // line ends found by their `\n` (a search for spaces meets a space-filled input everywhere); a text
+  // whose rows are padded has most of them so, one with a stray pair of spaces is left as it is
+  let lines = 0;
+  let padded = 0;
+  for (let nl = text.indexOf('\n'); ; nl = text.indexOf('\n', nl + 1)) {
+    const end = nl < 0 ? text.length : nl;
+    lines++;
+    if (end >= 2 && isBlank(text.charCodeAt(end - 1)) && isBlank(text.charCodeAt(end - 2))) padded++;
+    if (nl < 0) break;
+  }
+  if (padded < 2 || padded * 2 < lines) return text;
+  const out: string[] = [];
+  let from = 0;
+  for (let nl = text.indexOf('\n'); ; nl = text.indexOf('\n', nl + 1)) {
+    let end = nl < 0 ? text.length : nl;
+    while (end > from && isBlank(text.charCodeAt(end - 1))) end--;
+    out.push(text.slice(from, end));
+    if (nl < 0) break;
+    from = nl;
+  }
+  return out.join('');
 }
 
 /**

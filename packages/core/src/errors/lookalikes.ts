@@ -131,7 +131,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // `AMI ami-… is invalid: The image id '[ami-…]' does not exist`
     // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html)
     // (its tail: a phrase that starts with a frequent letter slows the one phrase scan)
-    phrases: ["'[ami-"],
+    // (also unbracketed, as fog prints it: `The image id 'ami-…' does not exist (Fog::Compute::AWS::NotFound)`)
+    phrases: ["'[ami-", "id 'ami-"],
   },
   {
     id: 'ebs-kms-key-inaccessible',

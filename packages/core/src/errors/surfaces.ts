@@ -11,10 +11,11 @@ import { AUTHORIZATION_CODES, LOOKALIKE_RULES } from './lookalikes.js';
 type Extractor = (text: string, hints: HintSet) => void;
 
 const awsCli: Extractor = (text, hints) => {
-  const surface = text.includes('botocore') ? 'boto3' : 'aws-cli';
-  // also as tools retell it: `occured`, the code in `<…>`, no operation (`An error occurred (Code): …`)
+  const surface = has(text, 'botocore') ? 'boto3' : 'aws-cli';
+  // also as tools retell it: `occured`, the code in `<…>`, no operation (`An error occurred (Code): …`), the
+  // sentence cut by a shell's line continuation (`… the AuthorizeSecurityGroupIngress\` / ` operation: …`)
   const m =
-    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: when calling the (\w{1,100}|\[\w{1,40}\]) operation|(?=:))/.exec(
+    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: when calling the (\w{1,100}|\[\w{1,40}\])\\?\s{1,20}operation|(?=:))/.exec(
       text,
     );
   if (m) {
@@ -29,7 +30,7 @@ const awsCli: Extractor = (text, hints) => {
     addCodeOrStatus(hints, old[1], PRIORITY.clientEnvelope, 'aws-cli-v1');
     hints.add('operation', old[2], PRIORITY.clientEnvelope, 'aws-cli-v1');
   }
-  if (text.includes('aws: [ERROR]:')) {
+  if (has(text, 'aws: [ERROR]:')) {
     hints.surface('aws-cli-v2');
   }
   if (/(?:upload|download|copy|delete) failed: /.test(text)) {
@@ -72,8 +73,22 @@ const goV1: Extractor = (text, hints) => {
     hints.add('httpStatus', m[1], PRIORITY.body, 'go-v1');
     hints.add('requestId', m[2], PRIORITY.body, 'go-v1');
   }
+  // its debug log names the call it answered (`[aws-sdk-go] DEBUG: Response firehose/CreateDeliveryStream
+  // Details:`), as Terraform's TF_LOG=DEBUG prints it; the last response is the failed one
+  if (has(text, 'DEBUG: Response ')) {
+    let last: RegExpExecArray | null = null;
+    let n = 0;
+    for (const r of text.matchAll(/DEBUG: Response ([a-z0-9-]{2,40})\/(\w{1,100}) Details:/g)) {
+      last = r as RegExpExecArray;
+      if (++n === 100) break;
+    }
+    if (last) {
+      hints.add('service', serviceFromSdkName(last[1] ?? '') ?? last[1], PRIORITY.namedCall, 'go-v1');
+      hints.add('operation', last[2], PRIORITY.clientEnvelope, 'go-v1');
+    }
+  }
   // the SDK's retry log names the call as `service/Operation`: `Validate Response s3/PutObject failed, attempt 0/5`
-  const call = text.includes('Validate Response ')
+  const call = has(text, 'Validate Response ')
     ? /\bValidate Response ([a-z0-9-]{2,40})\/(\w{1,100}) failed/.exec(text)
     : null;
   if (call) {
@@ -98,7 +113,7 @@ const javaV1: Extractor = (text, hints) => {
   // the exception's class names the code where the suffix is not printed
   // (`com.amazonaws.services.securitytoken.model.RegionDisabledException: …`); a service's generic class
   // (`AmazonS3Exception`) names none
-  const cls = text.includes('com.amazonaws.services.')
+  const cls = has(text, 'com.amazonaws.services.')
     ? /\bcom\.amazonaws\.services\.(\w{1,60})\.model\.(\w{1,100})/.exec(text)
     : null;
   if (cls) {
@@ -133,7 +148,7 @@ const dotnet: Extractor = (text, hints) => {
   }
   // the web-identity credentials wrapper names the role it could not assume
   // (`AmazonClientException: Error calling AssumeRole for role arn:aws:iam::…:role/app`)
-  const role = text.includes('Error calling AssumeRole')
+  const role = has(text, 'Error calling AssumeRole')
     ? /\bError calling AssumeRole\w* for role (arn:[\w-]+:iam::[^\s:]*:role\/[^\s,;]+)/.exec(text)
     : null;
   if (role) {
@@ -156,9 +171,30 @@ const ruby: Extractor = (text, hints) => {
     const operation = (frame[1] ?? '').replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
     hints.add('operation', operation, PRIORITY.clientEnvelope, 'ruby');
   }
+  // v1's request log line: `[AWS S3 403 0.105821 0 retries] get_bucket_versioning(:bucket_name=>"b")`
+  const logged = text.includes('[AWS ')
+    ? /\[AWS (\w{1,40}) \d{3} [\d.]+ \d+ retries\] ([a-z][a-z0-9_]{1,100})\(/.exec(text)
+    : null;
+  if (logged) {
+    hints.add('service', serviceFromSdkName(logged[1] ?? ''), PRIORITY.namedCall, 'ruby');
+    hints.add('operation', pascalCase(logged[2] ?? ''), PRIORITY.clientEnvelope, 'ruby');
+  }
+  // and its `eval`-defined method as JRuby prints the frame (`put_object at (eval):3`), with the service's
+  // folder in the frames around it (`…/lib/aws/s3/s3_object.rb`)
+  const jruby = has(text, '(eval):') ? /\b([a-z][a-z0-9_]{1,100}) at \(eval\):\d/.exec(text) : null;
+  const folder =
+    jruby === null
+      ? undefined
+      : [...text.matchAll(/\/lib\/aws\/([a-z0-9_]{2,40})\//g)].slice(0, 50).find((f) => f[1] !== 'core');
+  const jrubyService = folder === undefined ? null : serviceFromSdkName(folder[1] ?? '');
+  const jrubyOperation = jruby === null ? '' : pascalCase(jruby[1] ?? '');
+  if (jrubyService !== null && servicesForOperation(jrubyOperation).includes(jrubyService)) {
+    hints.add('service', jrubyService, PRIORITY.sdkClass, 'ruby');
+    hints.add('operation', jrubyOperation, PRIORITY.sdkClass, 'ruby');
+  }
   // the Coral clients of the first Ruby tools (the EMR CLI): `while calling DescribeJobFlows on
   // Amazon::Coral::ElasticMapReduceClient`
-  const coral = text.includes('Amazon::Coral::')
+  const coral = has(text, 'Amazon::Coral::')
     ? /while calling (\w{1,100}) on Amazon::Coral::(\w{1,60}?)Client\b/.exec(text)
     : null;
   if (coral) {
@@ -180,11 +216,25 @@ const php: Extractor = (text, hints) => {
   }
   // the literal first: the pattern alone would try every capitalised word of a large input
   const code =
-    text.includes(' (client)') || text.includes(' (server)')
+    has(text, ' (client)') || has(text, ' (server)')
       ? /\b([A-Z][A-Za-z0-9]{2,100}) \((?:client|server)\)(?: response)?: /.exec(text)
       : null;
   if (code) {
     hints.add('code', code[1], PRIORITY.sdkClass, 'php');
+  }
+  // the stand-alone PHP `S3` class's warnings: `S3::putObject(): [AccessDenied] Access Denied`
+  const s3Class = text.includes('S3::')
+    ? /\bS3::([a-z][A-Za-z0-9]{1,100})\(\): \[([A-Z][A-Za-z0-9.]{2,100})\]/.exec(text)
+    : null;
+  if (s3Class) {
+    hints.add('service', 's3', PRIORITY.namedCall, 'php');
+    hints.add(
+      'operation',
+      (s3Class[1] ?? '').charAt(0).toUpperCase() + (s3Class[1] ?? '').slice(1),
+      PRIORITY.clientEnvelope,
+      'php',
+    );
+    hints.add('code', s3Class[2], PRIORITY.sdkClass, 'php');
   }
   const status = /(?:resulted in|produced) a `(\d{3}) [A-Za-z ]{1,40}`/.exec(text);
   if (status) {
@@ -206,7 +256,7 @@ const sdkClientFrames: Extractor = (text, hints) => {
   const frames: { sdk: string; client: string; method: string; at: number }[] = [];
   // short literals first: a search for a long one costs ten times as much on a large input without it
   const amazon = text.includes('mazon');
-  if (amazon && text.includes('com.amazonaws.services.')) {
+  if (amazon && has(text, 'com.amazonaws.services.')) {
     for (const f of text.matchAll(
       /\bcom\.amazonaws\.services\.[a-z0-9]{1,40}\.(Amazon\w{1,60}?)Client\.(\w{1,100})\(/g,
     )) {
@@ -218,19 +268,19 @@ const sdkClientFrames: Extractor = (text, hints) => {
       });
     }
   }
-  if (amazon && text.includes('software.amazon.awssdk.services.')) {
+  if (amazon && has(text, 'software.amazon.awssdk.services.')) {
     for (const f of text.matchAll(
       /\bsoftware\.amazon\.awssdk\.services\.[a-z0-9]{1,40}\.Default(\w{1,60}?)Client\.(\w{1,100})\(/g,
     )) {
       frames.push({ sdk: 'java-v2', client: f[1] ?? '', method: f[2] ?? '', at: f.index });
     }
   }
-  if (amazon && text.includes('Amazon.')) {
+  if (amazon && has(text, 'Amazon.')) {
     for (const f of text.matchAll(/\bAmazon\.\w{1,60}\.(Amazon\w{1,60}?)Client\.(\w{1,100}?)(?:Async)?\(/g)) {
       frames.push({ sdk: 'dotnet', client: f[1] ?? '', method: f[2] ?? '', at: f.index });
     }
   }
-  if (text.includes('rb:') && text.includes('/client.rb:')) {
+  if (has(text, '/client.rb:')) {
     for (const f of text.matchAll(
       /\baws-sdk-([a-z0-9]{1,40})\/client\.rb:\d{1,7}:in [`'](?:[\w:]{1,100}#)?([a-z][a-z0-9_]{1,100})'/g,
     )) {
@@ -253,6 +303,11 @@ const sdkClientFrames: Extractor = (text, hints) => {
     }
   }
 };
+
+/** `get_bucket_versioning` → `GetBucketVersioning`. */
+function pascalCase(snake: string): string {
+  return snake.replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
 
 /** Client methods that are no API operation: the shared request path, waiters, paginators, lifecycle. */
 const CLIENT_HELPERS =
@@ -305,7 +360,7 @@ const jsSdk: Extractor = (text, hints) => {
   if (v3) {
     hints.add('operation', v3[1], PRIORITY.sdkClass, 'js-v3');
   }
-  if (text.includes('"$metadata"') || text.includes('$fault')) {
+  if (has(text, '"$metadata"') || text.includes('$fault')) {
     hints.surface('js-v3');
   }
 };
@@ -362,7 +417,7 @@ const jsonFields: Extractor = (text, hints) => {
     hints.add('code', code, own ? PRIORITY.codeToken : PRIORITY.body, surface);
   }
   // PHP's var_dump of an error object: `["code"]=> string(15) "MessageRejected"`
-  const dumped = text.includes('["code"]=>')
+  const dumped = has(text, '["code"]=>')
     ? /\["code"\]=>\s*string\(\d+\) "([A-Za-z][\w.]{1,100})"/.exec(text)
     : null;
   if (dumped) {
@@ -395,14 +450,14 @@ const jsonFields: Extractor = (text, hints) => {
 const rust: Extractor = (text, hints) => {
   // the SDK's debug print of an error without a body (an S3 HEAD): `HeadObjectError { kind: Unhandled(…) }`,
   // then the raw response's `status: 403` (https://github.com/awslabs/aws-sdk-rust/issues/227)
-  if (text.includes('raw: Response')) {
+  if (has(text, 'raw: Response')) {
     const status = /\bstatus: (\d{3}),[\s|]*version: HTTP\//.exec(text);
     if (status) hints.add('httpStatus', status[1], PRIORITY.body, 'rust');
     const operation = /\b([A-Z][A-Za-z0-9]{2,100})Error \{[\s|]*kind:/.exec(text);
     if (operation) hints.add('operation', operation[1], PRIORITY.sdkClass, 'rust');
-    if (text.includes('"server": "AmazonS3"')) hints.add('service', 's3', PRIORITY.bodyShape, 'rust');
+    if (has(text, '"server": "AmazonS3"')) hints.add('service', 's3', PRIORITY.bodyShape, 'rust');
   }
-  if (!text.includes('Some("') && !text.includes('Error { code: "')) {
+  if (!text.includes('Some("') && !has(text, 'Error { code: "')) {
     return;
   }
   // `ErrorMetadata { code: Some("…") }`, and the `Error { code: "…", message: "…" }` some SDK versions print
@@ -421,10 +476,10 @@ const rust: Extractor = (text, hints) => {
 };
 
 const xmlBody: Extractor = (text, hints) => {
-  if (!text.includes('</Code>')) {
+  if (!has(text, '</Code>')) {
     // a JSON-protocol service's error rendered as XML by the .NET SDK: the code is the element's name
     // (`<AccessDeniedException><Message>…</Message></AccessDeniedException>`)
-    const element = text.includes('<Message>')
+    const element = has(text, '<Message>')
       ? /<([A-Z][A-Za-z0-9]{2,100}(?:Exception|Error|Fault))>\s*<Message>/.exec(text)
       : null;
     if (element) hints.add('code', element[1], PRIORITY.body, 'xml-body');
@@ -444,7 +499,7 @@ const xmlBody: Extractor = (text, hints) => {
   }
   if (/<Response>\s*<Errors>/.test(text)) {
     hints.add('service', 'ec2', PRIORITY.bodyShape, 'xml-body');
-  } else if (text.includes('<HostId>')) {
+  } else if (has(text, '<HostId>')) {
     hints.add('service', 's3', PRIORITY.bodyShape, 'xml-body');
   }
   const ns = /xmlns="https?:\/\/([a-z0-9-]{2,40})\.amazonaws\.com\/doc\//.exec(text);
@@ -454,7 +509,7 @@ const xmlBody: Extractor = (text, hints) => {
 };
 
 const cloudFormation: Extractor = (text, hints) => {
-  if (text.includes('Resource handler returned message:')) {
+  if (has(text, 'Resource handler returned message:')) {
     hints.surface('cloudformation');
   }
   const handler = /HandlerErrorCode: (\w{2,100})/.exec(text);
@@ -471,11 +526,11 @@ const cloudFormation: Extractor = (text, hints) => {
   if (resourceType) {
     hints.add('service', serviceFromSdkName(resourceType[1] ?? ''), PRIORITY.phrase, 'cloudformation');
   }
-  const call = /\berror calling (?:API )?([a-z0-9-]{2,40}):(\w{2,100})/i.exec(text);
+  const call = /\berror calling (?:API )?([a-z0-9-]{2,40}):(\w{2,100})(?: ([a-z]\w{0,40}))?/i.exec(text);
   if (call) {
     // read in any case (`Error calling STS:…`); a service prefix is lower-case
     hints.add('service', call[1]?.toLowerCase(), PRIORITY.namedCall, 'tool');
-    hints.add('operation', call[2], PRIORITY.namedCall, 'tool');
+    hints.add('operation', joinedOperation(call[2] ?? '', call[3]), PRIORITY.namedCall, 'tool');
   }
   const wrapped = /\bErrorCode: (\w{2,100}), Message:/.exec(text);
   if (wrapped) {
@@ -484,17 +539,27 @@ const cloudFormation: Extractor = (text, hints) => {
   if (/\bStack \S+ failed:/.test(text)) {
     hints.surface('cdk');
   }
+  // the CDK CLI's log of an SDK call it made: `Call failed: getBucketLocation({"Bucket":"…"}) => Access Denied`
+  const cdkCall = has(text, 'Call failed: ') ? /\bCall failed: ([a-z][A-Za-z0-9]{1,100})\(/.exec(text) : null;
+  if (cdkCall?.[1] !== undefined) {
+    hints.add(
+      'operation',
+      cdkCall[1].charAt(0).toUpperCase() + cdkCall[1].slice(1),
+      PRIORITY.sdkClass,
+      'cdk',
+    );
+  }
 };
 
 /** Fixed sentences that identify one service's error. */
 const signatures: Extractor = (text, hints) => {
-  if (text.includes('Lambda was unable to decrypt the environment variables because KMS access was denied')) {
+  if (has(text, 'Lambda was unable to decrypt the environment variables because KMS access was denied')) {
     hints.add('code', 'KMSAccessDeniedException', PRIORITY.implied, 'lambda');
     hints.add('service', 'lambda', PRIORITY.signatureCall, 'lambda');
     const invoke = /Calling the invoke API action failed/i.test(text);
     hints.add('operation', 'Invoke', invoke ? PRIORITY.signatureCall : PRIORITY.phrase, 'lambda');
   }
-  if (text.includes('You are not authorized to perform this operation')) {
+  if (has(text, 'You are not authorized to perform this operation')) {
     hints.add('code', 'UnauthorizedOperation', PRIORITY.implied, 'ec2');
   }
   const credentialType = /Cannot call (GetSessionToken|GetFederationToken) with session credentials/.exec(
@@ -505,15 +570,15 @@ const signatures: Extractor = (text, hints) => {
     hints.add('operation', credentialType[1], PRIORITY.signatureCall, 'sts');
   }
   if (
-    text.includes('EBS volumes are encrypted with an inaccessible AWS KMS key') ||
-    text.includes('Client error on launch') ||
-    text.includes('InvalidKMSKey.InvalidState')
+    has(text, 'EBS volumes are encrypted with an inaccessible AWS KMS key') ||
+    has(text, 'Client error on launch') ||
+    has(text, 'InvalidKMSKey.InvalidState')
   ) {
     // An instance state reason: the launch call itself succeeded, so no operation is named.
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
   }
   for (const stated of STATED_ACTIONS) {
-    const m = text.includes(stated.literal) ? stated.pattern.exec(text) : null;
+    const m = has(text, stated.literal) ? stated.pattern.exec(text) : null;
     if (m?.[1] !== undefined) {
       hints.add('action', `${stated.prefix}${m[1]}`, PRIORITY.structuredRecord + 1, stated.surface);
     }
@@ -552,11 +617,11 @@ const signatures: Extractor = (text, hints) => {
   if (stackState) {
     hints.add('resource', stackState[1], PRIORITY.body, 'message');
   }
-  if (text.includes('Check your key and signing method.')) {
+  if (has(text, 'Check your key and signing method.')) {
     // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key".
     hints.add('service', 's3', PRIORITY.implied, 's3');
   }
-  if (text.includes('Syntax errors in policy.')) {
+  if (has(text, 'Syntax errors in policy.')) {
     // IAM's fixed message for MalformedPolicyDocument, also when CloudFormation reports its own handler code.
     hints.add('code', 'MalformedPolicyDocument', PRIORITY.sdkClass, 'iam');
   }
@@ -564,7 +629,12 @@ const signatures: Extractor = (text, hints) => {
     // Athena's wording of AccessDeniedException.
     hints.add('code', 'AccessDeniedException', PRIORITY.implied, 'athena');
   }
-  if (text.includes('Access to KMS is not allowed')) {
+  if (has(text, '://sqs.') && has(text, 'Access to the resource https://sqs.')) {
+    // SQS's wording of AccessDenied, also where a tool prints it without the code
+    // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/troubleshooting-access-denied.html)
+    hints.add('service', 'sqs', PRIORITY.implied, 'sqs');
+  }
+  if (has(text, 'Access to KMS is not allowed')) {
     // Secrets Manager's wording when the caller may not use the secret's KMS key.
     hints.add('action', 'kms:Decrypt', PRIORITY.implied, 'secretsmanager');
   }
@@ -585,14 +655,14 @@ const signatures: Extractor = (text, hints) => {
   // … and the secret it names (`failed to fetch secret arn:…:secret:db from secrets manager: …`), unless the
   // refusal was of the secret's KMS key (`Access to KMS is not allowed`), whose key it does not name
   const secret =
-    ecs?.[1] === 'secret from asm' && !text.includes('Access to KMS is not allowed')
+    ecs?.[1] === 'secret from asm' && !has(text, 'Access to KMS is not allowed')
       ? /\bfailed to fetch secret (arn:[\w-]+:secretsmanager:\S{1,400}) from secrets manager/.exec(text)
       : null;
   if (secret) hints.add('resource', secret[1], PRIORITY.body, 'ecs-agent');
   if (/^denied: /m.test(text)) {
     hints.surface('docker');
   }
-  if (text.includes('ResourceInitializationError')) {
+  if (has(text, 'ResourceInitializationError')) {
     hints.surface('ecs-agent');
   }
 };
@@ -646,6 +716,27 @@ const codeTokens: Extractor = (text, hints) => {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
     }
   }
+  // a tool's own sentence around a known code (`ERROR: sts.get_caller_identity failed with
+  // InvalidClientTokenId.`), and the boto3 client call it names
+  // (the sentence found by its literal, then read in a window: the pattern's optional start would be tried at
+  // every position of a large input; no literal starts with a space, which a search meets everywhere)
+  const failedAt = text.indexOf('failed with ');
+  const failedWith =
+    failedAt < 0
+      ? null
+      : /(?:\b([a-z0-9]{2,20})\.([a-z][a-z0-9_]{2,80}) )?failed with ((?:Client\.)?[A-Z][A-Za-z0-9.]{2,100})/.exec(
+          text.slice(Math.max(0, failedAt - 111), failedAt + 119),
+        );
+  const failedCode = stripFaultPrefix(failedWith?.[3]);
+  if (failedWith && failedCode !== null && isKnownCode(failedCode)) {
+    hints.add('code', failedCode, PRIORITY.knownCodeToken, 'code-token');
+    const service = failedWith[1] === undefined ? null : serviceFromSdkName(failedWith[1]);
+    const operation = pascalCase(failedWith[2] ?? '');
+    if (service !== null && servicesForOperation(operation).includes(service)) {
+      hints.add('service', service, PRIORITY.namedCall, 'tool');
+      hints.add('operation', operation, PRIORITY.namedCall, 'tool');
+    }
+  }
   // the CDK's `… (code=AccessDeniedException)`, and a known code in parentheses ending a line (`Not authorized
   // for images: [ami-…] (AuthFailure)`, Terraform 0.11)
   // and async-aws's (PHP) `… on resource (code AccessDeniedException).`
@@ -668,20 +759,26 @@ const codeTokens: Extractor = (text, hints) => {
   }
   // an XML body whose tags were stripped (PHP's Guzzle summary): `<Type>Sender</Type><Code>AccessDenied</Code>
   // <Message>User: …` reads `SenderAccessDeniedUser: …`
-  const glued = text.includes('Sender') || text.includes('Receiver') ? gluedXmlCode(text) : null;
+  const glued = text.includes('Sender') || has(text, 'Receiver') ? gluedXmlCode(text) : null;
   if (glued !== null) {
     hints.add('code', glued, PRIORITY.knownCodeToken, 'code-token');
   }
   const labelled =
     /\b(?:[Ee]rror ?[Cc]ode|Code)\s*[:=]\s*(?:chr\s+)?["']?((?:Client\.)?[A-Z][\w.]{2,100})/.exec(text);
   if (labelled) {
-    hints.add('code', stripFaultPrefix(labelled[1]), PRIORITY.knownCodeToken, 'code-label');
+    // another service's code that the answering one relays (Lambda: `InvalidParameterValueException: … EC2
+    // Error Code: RequestLimitExceeded`) yields to the answering one's
+    const relayed = /\b(?:EC2|S3|KMS) $/.test(text.slice(Math.max(0, labelled.index - 4), labelled.index));
+    hints.add(
+      'code',
+      stripFaultPrefix(labelled[1]),
+      relayed ? PRIORITY.unknownCodeToken : PRIORITY.knownCodeToken,
+      'code-label',
+    );
   }
   // a Haskell record's field as `show` prints it (`SESException {…, seCode = "InvalidClientTokenId", …}`);
   // the literal first: a pattern that starts with a letter class is tried at every word of a large input
-  const recordField = text.includes('Code = "')
-    ? /\b[a-z]{1,12}Code = "([A-Z][\w.]{2,100})"/.exec(text)
-    : null;
+  const recordField = has(text, 'Code = "') ? /\b[a-z]{1,12}Code = "([A-Z][\w.]{2,100})"/.exec(text) : null;
   if (recordField) {
     hints.add('code', stripFaultPrefix(recordField[1]), PRIORITY.knownCodeToken, 'code-label');
   }
@@ -718,19 +815,39 @@ const STATED_ACTIONS: readonly {
   {
     literal: 'Your access has been denied by S3',
     pattern:
-      /Your access has been denied by S3, please make sure your request credentials have permission to (\w{1,100})/,
+      /Your access has been denied by S3,\s+please\s+make\s+sure\s+your\s+request\s+credentials\s+have\s+permission\s+to\s+(\w{1,100})/,
     prefix: 's3:',
     surface: 'lambda',
   },
   // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action
   {
     literal: 'Your access has been denied by EC2',
+    // (its words also as a terminal or a tool wrapped them over lines)
     pattern:
-      /Your access has been denied by EC2, please make sure your request credentials have permission to (\w{1,100})/,
+      /Your access has been denied by EC2,\s+please\s+make\s+sure\s+your\s+request\s+credentials\s+have\s+permission\s+to\s+(\w{1,100})/,
     prefix: 'ec2:',
     surface: 'lambda',
   },
 ];
+
+/**
+ * An operation's name whose end a wrap moved after a space (`sts:GetCallerIde ntity`): joined when only
+ * the joined name is an operation the curated table knows.
+ */
+function joinedOperation(head: string, tail: string | undefined): string {
+  if (tail === undefined || servicesForOperation(head).length > 0) return head;
+  return servicesForOperation(head + tail).length > 0 ? head + tail : head;
+}
+
+/**
+ * Whether the text holds a literal of seven or more characters: its first six looked for first. V8 finds a
+ * short literal in a megabyte in a few hundredths of a millisecond and a longer one in up to a millisecond
+ * (measured on corpus and random text), and most texts hold neither: the many literal checks of the
+ * extractors stay cheap on a large input.
+ */
+function has(text: string, literal: string): boolean {
+  return text.includes(literal.slice(0, 6)) && text.includes(literal);
+}
 
 /** Whether a code token (`ExpiredToken:`) starts at `at`, after ` - `. */
 function codeFollowsDash(text: string, at: number): boolean {
@@ -887,7 +1004,8 @@ export function stripFaultPrefix(code: string | undefined): string | null {
   if (code === undefined) {
     return null;
   }
-  return code.replace(/^(?:Client|Server)\./, '');
+  // a code never ends in a dot: one there ends the sentence (`EC2 Error Code: UnauthorizedOperation.`)
+  return code.replace(/^(?:Client|Server)\./, '').replace(/\.+$/, '');
 }
 
 /**

@@ -24,6 +24,20 @@ const TOOL_PHRASES: readonly {
     surface: 'docker-machine',
   },
   { phrase: 'failed to run instance', service: 'ec2', operation: 'RunInstances', surface: 'controller' },
+  // Cluster API's AWS provider setting a new VPC's DNS attributes (`failed to set vpc attributes:`)
+  {
+    phrase: 'failed to set vpc attributes',
+    service: 'ec2',
+    operation: 'ModifyVpcAttribute',
+    surface: 'controller',
+  },
+  // the AWS Load Balancer Controller finding an ingress's subnets by their tags
+  {
+    phrase: "couldn't auto-discover subnets",
+    service: 'ec2',
+    operation: 'DescribeSubnets',
+    surface: 'controller',
+  },
   { phrase: 'Instance creation failed =>', service: 'ec2', operation: 'RunInstances', surface: 'ansible' },
   // the Amazon plugin of Packer: its AMI lookups (source AMI, name prevalidation) wrap DescribeImages
   { phrase: 'Error querying AMI', service: 'ec2', operation: 'DescribeImages', surface: 'packer' },
@@ -83,6 +97,24 @@ const TOOL_PHRASES: readonly {
     surface: 'terraform',
   },
   { phrase: 'creating KMS Key', service: 'kms', operation: 'CreateKey', surface: 'terraform' },
+  // Terraform 0.10's aws_lambda_function update (`Error modifying Lambda Function Configuration f: …`)
+  {
+    phrase: 'modifying Lambda Function Configuration',
+    service: 'lambda',
+    operation: 'UpdateFunctionConfiguration',
+    surface: 'terraform',
+  },
+  // Packer's source AMI lookup (`Error retrieving details for AMI (ami-…): InvalidAMIID.NotFound`)
+  { phrase: 'retrieving details for AMI', service: 'ec2', operation: 'DescribeImages', surface: 'packer' },
+  // tools that read a stack's outputs (dotenvi: `Error describing stack NAME error=Throttling`)
+  {
+    phrase: 'Error describing stack',
+    service: 'cloudformation',
+    operation: 'DescribeStacks',
+    surface: 'tool',
+  },
+  // sqs-consumer (Node.js): `SQS receive message failed: …`
+  { phrase: 'SQS receive message failed', service: 'sqs', operation: 'ReceiveMessage', surface: 'tool' },
   // Terraform 0.9's aws_kms_key: `Failed to set key rotation for "<id>" to true: …` (false: DisableKeyRotation)
   {
     phrase: 'set key rotation for',
