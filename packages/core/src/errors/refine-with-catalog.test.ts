@@ -74,6 +74,12 @@ const CASES: readonly {
     expected: { service: 'ecr', action: 'ecr:DeleteRepository', actionSource: 'operation' },
   },
   {
+    name: "an action written lower-case takes the catalog's spelling (IAM matches either)",
+    input:
+      'An error occurred (AccessDenied) when calling the SendMessage operation: User: arn:aws:sts::111122223333:assumed-role/r/s is not authorized to perform: sqs:sendmessage on resource: arn:aws:sqs:us-east-1:111122223333:q because no identity-based policy allows the sqs:sendmessage action',
+    expected: { service: 'sqs', action: 'sqs:SendMessage', actionSource: 'message' },
+  },
+  {
     name: 'what the curated table resolves is left as it is',
     input: 'An error occurred (AccessDenied) when calling the CreateMultipartUpload operation: Access Denied',
     expected: { service: 's3', action: 's3:PutObject', actionSource: 'operation' },

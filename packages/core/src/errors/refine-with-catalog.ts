@@ -13,7 +13,10 @@ export async function refineWithCatalog(reading: ErrorReading, catalog: Catalog)
   if (failure.operation === null && failure.action === null) {
     return confirmStepCall(reading, catalog);
   }
-  if (failure.operation === null || failure.action !== null) {
+  if (failure.action !== null) {
+    return withActionAsNamed(reading, catalog);
+  }
+  if (failure.operation === null) {
     return reading;
   }
   const services = await catalog.servicesWithAction(failure.operation);
@@ -31,6 +34,21 @@ export async function refineWithCatalog(reading: ErrorReading, catalog: Catalog)
     { ...failure, service, action: `${service}:${action.name}` },
     reading.operationSource,
   );
+}
+
+/**
+ * The action in the catalog's spelling: IAM matches action names in any case, and a message may write one
+ * lower-case (`not authorized to perform: sqs:sendmessage`); the name as written stays in `actionAsWritten`.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
+ */
+async function withActionAsNamed(reading: ErrorReading, catalog: Catalog): Promise<ErrorReading> {
+  const written = reading.failure.action;
+  if (written === null || written.includes('*')) return reading;
+  const known = await catalog.action(written);
+  const named = known === null ? null : `${written.slice(0, written.indexOf(':'))}:${known.name}`;
+  return named === null || named === written
+    ? reading
+    : { ...reading, failure: { ...reading.failure, action: named } };
 }
 
 /**
