@@ -6,7 +6,10 @@
  * `heldout2.jsonl` (102 errors, 100 sources, after round one's fixes: 93.6%; one label corrected),
  * `heldout3.jsonl` (121 errors, 115 sources, after round two's: 92.4%; 5 texts that hold no AWS error are
  * marked `holdsAwsError: false` and not scored) and `heldout4.jsonl` (113 errors, 113 sources, after round
- * three's: 87.6%, ten read as holding no AWS error; three labels corrected). Each round's floor is what the
+ * three's: 87.6%, ten read as holding no AWS error; three labels corrected) and `heldout5.jsonl` (116 errors,
+ * 115 sources, six holding no AWS error; after round four's: 93.5%, three read as holding none; four labels
+ * corrected: two by its labeller, an S3 operation's action and a code the contract reads from EC2's sentence).
+ * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
  * not naming the operation; `on resource: role NAME` is rebuilt as an ARN): those count against it.
@@ -49,6 +52,7 @@ const ROUNDS = [
   { file: 'heldout2.jsonl', floor: 0.98 },
   { file: 'heldout3.jsonl', floor: 0.98 },
   { file: 'heldout4.jsonl', floor: 0.99 },
+  { file: 'heldout5.jsonl', floor: 0.98 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor }) => {
