@@ -80,6 +80,17 @@ const CASES: readonly {
     expected: { service: 'sqs', action: 'sqs:SendMessage', actionSource: 'message' },
   },
   {
+    name: "a tool's own lower-case step, its service found by the catalog (`failed to describe subnets`)",
+    input:
+      'E0610 controller.go:134] failed to describe subnets for cluster "c1": UnauthorizedOperation: You are not authorized to perform this operation.',
+    expected: { service: 'ec2', action: 'ec2:DescribeSubnets', actionSource: 'operation' },
+  },
+  {
+    name: 'a step whose operation several services have stays unknown (`failed to create volume`)',
+    input: 'failed to create volume: AccessDeniedException: denied',
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
     name: 'what the curated table resolves is left as it is',
     input: 'An error occurred (AccessDenied) when calling the CreateMultipartUpload operation: Access Denied',
     expected: { service: 's3', action: 's3:PutObject', actionSource: 'operation' },

@@ -57,14 +57,18 @@ async function withActionAsNamed(reading: ErrorReading, catalog: Catalog): Promi
  */
 async function confirmStepCall(reading: ErrorReading, catalog: Catalog): Promise<ErrorReading> {
   for (const call of reading.stepCalls) {
-    const action = await catalog.actionForOperation(call.service, call.operation);
+    const services =
+      call.service === null ? await catalog.servicesWithAction(call.operation) : [call.service];
+    const [service] = services;
+    if (services.length !== 1 || service === undefined) continue;
+    const action = await catalog.actionForOperation(service, call.operation);
     if (action !== null) {
       const failure = {
         ...reading.failure,
         // the API's own spelling where the action is the operation's (`CreateNodegroup` for `Node Group`)
         operation: action.name.toLowerCase() === call.operation.toLowerCase() ? action.name : call.operation,
-        service: call.service,
-        action: `${call.service}:${action.name}`,
+        service,
+        action: `${service}:${action.name}`,
       };
       return inferred(reading, failure, 'phrase');
     }

@@ -5,7 +5,8 @@ import { serviceFromSdkName } from '../catalog/service-names.js';
  * service has it (see `refineWithCatalog`); the text alone never makes it the operation.
  */
 export interface StepCall {
-  readonly service: string;
+  /** `null` when the step names no service: the catalog's one service with that action, if only one has it. */
+  readonly service: string | null;
   readonly operation: string;
 }
 
@@ -19,6 +20,65 @@ export interface StepCall {
  * @see https://hashicorp.github.io/terraform-provider-aws/error-handling
  */
 export function stepCalls(text: string): readonly StepCall[] {
+  const named = terraformStepCalls(text);
+  return named.length > 0 ? named : toolStepCalls(text);
+}
+
+/**
+ * A tool's own words for the step that failed, in lower case and without a service (`failed to describe
+ * subnets`, `unable to get caller identity`, `error listing objects`): the verb and up to three following
+ * words as an operation's name (`DescribeSubnets`, `GetCallerIdentity`, `ListObjects`), each also plural for
+ * the verbs whose operations take many; a call only when the catalog finds exactly one service with it.
+ */
+function toolStepCalls(text: string): readonly StepCall[] {
+  if (!['failed to ', 'unable to ', 'could not ', "couldn't ", 'error '].some((lead) => text.includes(lead)))
+    return [];
+  const step = TOOL_STEP.exec(text);
+  if (step === null) return [];
+  const verb = (step[1] ?? '').toLowerCase();
+  const words = (step[2] ?? '')
+    .split(' ')
+    .filter((word) => word !== '' && !FILLERS.has(word.toLowerCase()))
+    .slice(0, 3);
+  // what a client does for itself before any call (`failed to get credentials`, `… token`) names none
+  if (CLIENT_NOUNS.has((words[0] ?? '').toLowerCase())) return [];
+  const calls: StepCall[] = [];
+  for (let k = words.length; k >= 1; k--) {
+    const noun = words
+      .slice(0, k)
+      .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+      .join('');
+    const operation = `${verb.charAt(0).toUpperCase()}${verb.slice(1)}${noun}`;
+    calls.push({ service: null, operation });
+    if (MANY.has(verb) && !noun.endsWith('s')) calls.push({ service: null, operation: `${operation}s` });
+  }
+  return calls;
+}
+
+/** A lead, a verb of the API's, and the words after it (letters and digits only, up to five). */
+const TOOL_STEP =
+  /\b(?:failed to|unable to|could not|couldn't|error) (create|delete|describe|get|list|update|put|modify|attach|detach|tag|start|stop|invoke|publish|send|receive|assume|decrypt|encrypt) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})/;
+
+/** Words a step's description holds that no operation's name does. */
+const FILLERS = new Set(['the', 'a', 'an', 'new', 'aws', 'for', 'from', 'to', 'of', 'in', 'on', 'with']);
+
+/** A client's own things: a step on them is no API call (`GetCredentials` is Redshift Serverless's). */
+const CLIENT_NOUNS = new Set([
+  'credentials',
+  'credential',
+  'token',
+  'tokens',
+  'config',
+  'client',
+  'session',
+  'lock',
+]);
+
+/** Verbs whose operations read or list many (`DescribeSubnets`, `ListObjects`). */
+const MANY = new Set(['describe', 'list']);
+
+/** The Terraform provider's steps (see {@link stepCalls}). */
+function terraformStepCalls(text: string): readonly StepCall[] {
   // the short literals first: the pattern alone is tried at every word boundary of a large input
   if (!['reating ', 'eleting ', 'pdating ', 'eading ', 'utting '].some((verb) => text.includes(verb)))
     return [];
