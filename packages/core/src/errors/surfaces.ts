@@ -1039,6 +1039,24 @@ function codeFromExceptionClass(cls: string): string | null {
 }
 
 /** Every extractor, in no particular order: priorities decide between them. */
+/**
+ * Where no extractor found a code: a known AWS code (an access code, a look-alike's) written anywhere as a
+ * word of two or more capitalised parts, in whatever wrapping a tool printed it (`[AccessDenied]`,
+ * `… with ExpiredToken and …`). Only in a text of a paste's size: its scan would add a pass over a megabyte.
+ */
+const anyKnownCode: Extractor = (text, hints) => {
+  if (hints.best('code') !== null || text.length > 100_000) return;
+  let count = 0;
+  for (const m of text.matchAll(/\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?:\.[A-Z][A-Za-z0-9]+)?\b/g)) {
+    if (++count > 2000) return;
+    // a class qualified by its package (`java.nio.file.AccessDeniedException`) is the platform's, not AWS's
+    if (isKnownCode(m[0]) && text.charAt(m.index - 1) !== '.') {
+      hints.add('code', m[0], PRIORITY.implied - 10, 'code-token');
+      return;
+    }
+  }
+};
+
 export const EXTRACTORS: readonly Extractor[] = [
   awsCli,
   goV2,
@@ -1060,4 +1078,5 @@ export const EXTRACTORS: readonly Extractor[] = [
   signatures,
   codeTokens,
   statusLines,
+  anyKnownCode,
 ];
