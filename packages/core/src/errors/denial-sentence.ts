@@ -233,7 +233,7 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
   if (isAt < 0 || isAt < userAt) {
     return { principal: null, principalSlot: false };
   }
-  const value = withoutMarkdownLink(before.slice(userAt + 'User: '.length, isAt).trim());
+  const value = joinedArn(withoutMarkdownLink(before.slice(userAt + 'User: '.length, isAt).trim()));
   if (value === '' || /\s/.test(withoutPlaceholderGroups(value)) || isPlaceholder(value)) {
     // `<arn here>` and other placeholders, or a slot that spans text that is not one token
     return { principal: null, principalSlot: true };
@@ -244,6 +244,17 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
     principal: principal.startsWith('arn:') || principal === 'anonymous' ? principal : null,
     principalSlot: true,
   };
+}
+
+/**
+ * An ARN a tool wrapped at one of its separators (`…:assumed-role/app-test` / `-ExecutionRole-X/s`): every
+ * piece after the first starts with a separator, so the breaks are no spaces of the text. Anything else is
+ * left as it is.
+ */
+function joinedArn(value: string): string {
+  if (!value.startsWith('arn:') || !/\s/.test(value)) return value;
+  const pieces = value.split(/\s+/);
+  return pieces.slice(1).every((piece) => /^[-/:._]/.test(piece)) ? pieces.join('') : value;
 }
 
 /**
