@@ -357,6 +357,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         "the profile's IAM Identity Center (SSO) session has expired or was never started: sign in again, then retry — no policy was evaluated",
       command: 'aws sso login --profile <profile>',
     },
+    // SSO OIDC's refusal of the session's refresh token (CreateToken)
+    // https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/API_CreateToken.html
+    codes: ['InvalidGrantException'],
     phrases: [
       'expired and refresh failed',
       'SSO session associated with this profile has expired',
@@ -509,7 +512,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'InsufficientCapacityException',
       'InsufficientCapacityError',
     ],
-    phrases: ['We currently do not have sufficient'],
+    // and a Spot request's status (`capacity-oversubscribed: Your Spot request was not fulfilled …`)
+    // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-request-status.html
+    phrases: ['We currently do not have sufficient', 'capacity-oversubscribed'],
   },
   {
     id: 'throttling',

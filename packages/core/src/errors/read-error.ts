@@ -46,7 +46,7 @@ export interface ReadErrorOptions {
  * that does not let it invoke (`Make sure you have given CloudWatch Logs permission to execute your function`).
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|Access Denied|AccessDenied|access denied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied/;
+  /not authorized to perform|not authorized to use|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied/;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail

@@ -376,7 +376,8 @@ const httpHeaders: Extractor = (text, hints) => {
   if (!/x-amzn-/i.test(text)) {
     return;
   }
-  const errorType = /\bx-amzn-ErrorType:[ \t]*([A-Za-z][\w.#]{1,200})/i.exec(text);
+  // also as a debug log prints the headers as a dict (`'x-amzn-ErrorType': 'InvalidGrantException:http://…'`)
+  const errorType = /\bx-amzn-ErrorType['"]?:[ \t]*['"]?([A-Za-z][\w.#]{1,200})/i.exec(text);
   if (errorType) {
     const raw = errorType[1] ?? '';
     hints.add('code', stripFaultPrefix(raw.slice(raw.lastIndexOf('#') + 1)), PRIORITY.body, 'http-headers');
@@ -616,6 +617,21 @@ const signatures: Extractor = (text, hints) => {
     : null;
   if (stackState) {
     hints.add('resource', stackState[1], PRIORITY.body, 'message');
+  }
+  // S3's NoSuchKey message, where an SDK's generic class carries no code (.NET's `AmazonS3Exception: The
+  // specified key does not exist.`) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+  if (has(text, 'The specified key does not exist')) {
+    hints.add('code', 'NoSuchKey', PRIORITY.implied, 's3');
+    hints.add('service', 's3', PRIORITY.implied, 's3');
+  }
+  // Lambda's InvalidParameterValueException for an execution role whose trust policy does not let Lambda assume
+  // it, also wrapped over lines https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html
+  if (
+    has(text, 'The role defined for the function cannot be assumed') &&
+    /cannot be assumed\s+by Lambda/.test(text)
+  ) {
+    hints.add('code', 'InvalidParameterValueException', PRIORITY.implied, 'lambda');
+    hints.add('service', 'lambda', PRIORITY.implied, 'lambda');
   }
   if (has(text, 'Check your key and signing method.')) {
     // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key".
