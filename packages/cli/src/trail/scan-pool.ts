@@ -138,7 +138,7 @@ export async function scanInPool(
                 message = { type: 'scan', source: task.source, options: perWorker };
               else {
                 const { source } = sharded[task.file] as ShardedFile;
-                message = { type: 'shard', source, shard: task.shard, options };
+                message = { type: 'shard', source, shard: task.shard, options: perWorker };
               }
               worker.postMessage(message);
             };

@@ -23,8 +23,8 @@ export function cleanErrorText(raw: string): string {
  * The spaces that pad a tool's rows to a fixed width (copilot's and other tables print a wrapped message
  * in a column, each row filled up with spaces): no part of the text, and a wrap's width is that of the
  * content. Only in a text most of whose rows end in two or more blanks: a hard wrap cut just after a space
- * leaves one, which belongs to the row. Found by `indexOf` and removed from each run's end back, never by a pattern over the runs of spaces
- * (quadratic), the text copied once.
+ * leaves one, which belongs to the row. The line ends are found by `indexOf`, never by a pattern over the
+ * runs of spaces (quadratic), and the text is copied once.
  */
 function withoutPadding(text: string): string {
   // line ends found by their `\n` (a search for spaces meets a space-filled input everywhere); a text
@@ -83,16 +83,18 @@ function withoutQuoteMarkers(text: string): string {
  */
 function withoutBold(text: string): string {
   if (!text.includes('**')) return text;
-  const markers = text.match(/(?<!\*)\*\*(?!\*)/g)?.length ?? 0;
+  const markers = text.match(BOLD_MARKER)?.length ?? 0;
   if (markers % 2 === 1) {
     const only = onlyClosingWildcard(text);
     if (only !== undefined) {
-      const paired = `${text.slice(0, only + 1)}${text.slice(only + 3)}`;
-      return paired.replace(/(?<!\*)\*\*(?!\*)/g, '');
+      return `${text.slice(0, only + 1)}${text.slice(only + 3)}`.replace(BOLD_MARKER, '');
     }
   }
-  return markers >= 2 && markers % 2 === 0 ? text.replace(/(?<!\*)\*\*(?!\*)/g, '') : text;
+  return markers >= 2 && markers % 2 === 0 ? text.replace(BOLD_MARKER, '') : text;
 }
+
+/** A pair of stars that is no part of a longer run. */
+const BOLD_MARKER = /(?<!\*)\*\*(?!\*)/g;
 
 /**
  * Where the only run of exactly three stars that ends a token (after a character that is no space, before

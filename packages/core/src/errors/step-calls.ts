@@ -1,4 +1,5 @@
 import { serviceFromSdkName } from '../catalog/service-names.js';
+import { pascalCase } from './surfaces.js';
 
 /**
  * A call a tool's step may have made, proposed from the step's words: the catalog decides whether the
@@ -10,15 +11,7 @@ export interface StepCall {
   readonly operation: string;
 }
 
-/**
- * The Terraform AWS provider names a failed step by its verb, the service's name and the resource's name
- * (`creating SNS Topic (alerts): …`, `error deleting ECR Repository (app): …`), and names most resources
- * after the API's noun: `Create` + `Topic` is SNS's `CreateTopic`. Proposed here in order: the verb with the
- * resource's words, then with the service's words too (`Auto Scaling Group` is `CreateAutoScalingGroup`);
- * `updating` as `Update`, `Modify` or `Put`, `reading` as `Get` or `Describe`, `putting` as `Put`. A step whose resource the API names otherwise (`SSM Parameter`
- * is created by `PutParameter`) proposes nothing the catalog has, and so stays unknown.
- * @see https://hashicorp.github.io/terraform-provider-aws/error-handling
- */
+/** The calls the failed step may have made, in order: the Terraform provider's wording first, else a tool's. */
 export function stepCalls(text: string): readonly StepCall[] {
   const named = terraformStepCalls(text);
   return named.length > 0 ? named : toolStepCalls(text);
@@ -44,11 +37,8 @@ function toolStepCalls(text: string): readonly StepCall[] {
   if (CLIENT_NOUNS.has((words[0] ?? '').toLowerCase())) return [];
   const calls: StepCall[] = [];
   for (let k = words.length; k >= 1; k--) {
-    const noun = words
-      .slice(0, k)
-      .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-      .join('');
-    const operation = `${verb.charAt(0).toUpperCase()}${verb.slice(1)}${noun}`;
+    const noun = words.slice(0, k).map(pascalCase).join('');
+    const operation = `${pascalCase(verb)}${noun}`;
     calls.push({ service: null, operation });
     if (MANY.has(verb) && !noun.endsWith('s')) calls.push({ service: null, operation: `${operation}s` });
   }
@@ -77,7 +67,16 @@ const CLIENT_NOUNS = new Set([
 /** Verbs whose operations read or list many (`DescribeSubnets`, `ListObjects`). */
 const MANY = new Set(['describe', 'list']);
 
-/** The Terraform provider's steps (see {@link stepCalls}). */
+/**
+ * The Terraform AWS provider names a failed step by its verb, the service's name and the resource's name
+ * (`creating SNS Topic (alerts): …`, `error deleting ECR Repository (app): …`), and names most resources
+ * after the API's noun: `Create` + `Topic` is SNS's `CreateTopic`. Proposed here in order: the verb with the
+ * resource's words, then with the service's words too (`Auto Scaling Group` is `CreateAutoScalingGroup`);
+ * `updating` as `Update`, `Modify` or `Put`, `reading` as `Get` or `Describe`, `putting` as `Put`. A step
+ * whose resource the API names otherwise (`SSM Parameter` is created by `PutParameter`) proposes nothing the
+ * catalog has, and so stays unknown.
+ * @see https://hashicorp.github.io/terraform-provider-aws/error-handling
+ */
 function terraformStepCalls(text: string): readonly StepCall[] {
   // the short literals first: the pattern alone is tried at every word boundary of a large input
   if (!['reating ', 'eleting ', 'pdating ', 'eading ', 'utting '].some((verb) => text.includes(verb)))

@@ -41,12 +41,7 @@ const awsCli: Extractor = (text, hints) => {
 const goV2: Extractor = (text, hints) => {
   // the innermost call of a chain (`operation error EC2: DescribeInstances, failed to sign request: failed to
   // retrieve credentials: … operation error STS: AssumeRole, https response error …`) is the one AWS answered
-  let m: RegExpExecArray | null = null;
-  let count = 0;
-  for (const found of text.matchAll(/operation error ([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/g)) {
-    m = found as RegExpExecArray;
-    if (++count === 20) break;
-  }
+  const m = lastMatch(text, /operation error ([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/g, 20);
   if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.namedCall, 'go-v2');
     hints.add('operation', m[2], PRIORITY.clientEnvelope, 'go-v2');
@@ -75,17 +70,12 @@ const goV1: Extractor = (text, hints) => {
   }
   // its debug log names the call it answered (`[aws-sdk-go] DEBUG: Response firehose/CreateDeliveryStream
   // Details:`), as Terraform's TF_LOG=DEBUG prints it; the last response is the failed one
-  if (has(text, 'DEBUG: Response ')) {
-    let last: RegExpExecArray | null = null;
-    let n = 0;
-    for (const r of text.matchAll(/DEBUG: Response ([a-z0-9-]{2,40})\/(\w{1,100}) Details:/g)) {
-      last = r as RegExpExecArray;
-      if (++n === 100) break;
-    }
-    if (last) {
-      hints.add('service', serviceFromSdkName(last[1] ?? '') ?? last[1], PRIORITY.namedCall, 'go-v1');
-      hints.add('operation', last[2], PRIORITY.clientEnvelope, 'go-v1');
-    }
+  const last = has(text, 'DEBUG: Response ')
+    ? lastMatch(text, /DEBUG: Response ([a-z0-9-]{2,40})\/(\w{1,100}) Details:/g, 100)
+    : null;
+  if (last) {
+    hints.add('service', serviceFromSdkName(last[1] ?? '') ?? last[1], PRIORITY.namedCall, 'go-v1');
+    hints.add('operation', last[2], PRIORITY.clientEnvelope, 'go-v1');
   }
   // the SDK's retry log names the call as `service/Operation`: `Validate Response s3/PutObject failed, attempt 0/5`
   const call = has(text, 'Validate Response ')
@@ -168,8 +158,7 @@ const ruby: Extractor = (text, hints) => {
   const frame =
     m?.[0].startsWith('AWS::') === true ? /\(eval\):\d+:in `([a-z][a-z0-9_]{1,100})'/.exec(text) : null;
   if (frame) {
-    const operation = (frame[1] ?? '').replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-    hints.add('operation', operation, PRIORITY.clientEnvelope, 'ruby');
+    hints.add('operation', pascalCase(frame[1] ?? ''), PRIORITY.clientEnvelope, 'ruby');
   }
   // v1's request log line: `[AWS S3 403 0.105821 0 retries] get_bucket_versioning(:bucket_name=>"b")`
   const logged = text.includes('[AWS ')
@@ -228,12 +217,7 @@ const php: Extractor = (text, hints) => {
     : null;
   if (s3Class) {
     hints.add('service', 's3', PRIORITY.namedCall, 'php');
-    hints.add(
-      'operation',
-      (s3Class[1] ?? '').charAt(0).toUpperCase() + (s3Class[1] ?? '').slice(1),
-      PRIORITY.clientEnvelope,
-      'php',
-    );
+    hints.add('operation', pascalCase(s3Class[1] ?? ''), PRIORITY.clientEnvelope, 'php');
     hints.add('code', s3Class[2], PRIORITY.sdkClass, 'php');
   }
   const status = /(?:resulted in|produced) a `(\d{3}) [A-Za-z ]{1,40}`/.exec(text);
@@ -290,7 +274,7 @@ const sdkClientFrames: Extractor = (text, hints) => {
   frames.sort((a, b) => a.at - b.at);
   for (const frame of frames.slice(0, 200)) {
     const service = serviceFromSdkName(frame.client);
-    const operation = frame.method.replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+    const operation = pascalCase(frame.method);
     // S3's clients (Java v1, .NET) are partly written by hand, with methods named after no operation
     const strict = service === 's3';
     if (
@@ -304,9 +288,20 @@ const sdkClientFrames: Extractor = (text, hints) => {
   }
 };
 
-/** `get_bucket_versioning` → `GetBucketVersioning`. */
-function pascalCase(snake: string): string {
-  return snake.replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+/** An SDK method's name as the operation's: `get_bucket_versioning`, `getBucketVersioning` → `GetBucketVersioning`. */
+export function pascalCase(name: string): string {
+  return name.replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The last of at most `max` matches of a global pattern: the innermost of a chain of calls, the latest of a log. */
+function lastMatch(text: string, pattern: RegExp, max: number): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  let count = 0;
+  for (const found of text.matchAll(pattern)) {
+    last = found as RegExpExecArray;
+    if (++count === max) break;
+  }
+  return last;
 }
 
 /** Client methods that are no API operation: the shared request path, waiters, paginators, lifecycle. */
@@ -543,12 +538,7 @@ const cloudFormation: Extractor = (text, hints) => {
   // the CDK CLI's log of an SDK call it made: `Call failed: getBucketLocation({"Bucket":"…"}) => Access Denied`
   const cdkCall = has(text, 'Call failed: ') ? /\bCall failed: ([a-z][A-Za-z0-9]{1,100})\(/.exec(text) : null;
   if (cdkCall?.[1] !== undefined) {
-    hints.add(
-      'operation',
-      cdkCall[1].charAt(0).toUpperCase() + cdkCall[1].slice(1),
-      PRIORITY.sdkClass,
-      'cdk',
-    );
+    hints.add('operation', pascalCase(cdkCall[1]), PRIORITY.sdkClass, 'cdk');
   }
 };
 
@@ -650,7 +640,8 @@ const signatures: Extractor = (text, hints) => {
     // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/troubleshooting-access-denied.html)
     hints.add('service', 'sqs', PRIORITY.implied, 'sqs');
   }
-  if (has(text, 'Access to KMS is not allowed')) {
+  const kmsRefused = has(text, 'Access to KMS is not allowed');
+  if (kmsRefused) {
     // Secrets Manager's wording when the caller may not use the secret's KMS key.
     hints.add('action', 'kms:Decrypt', PRIORITY.implied, 'secretsmanager');
   }
@@ -658,20 +649,15 @@ const signatures: Extractor = (text, hints) => {
   // private ECR registry's token (ecr:GetAuthorizationToken)
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html
   const ecs = /unable to retrieve (secrets from ssm|secret from asm|ecr registry auth)/.exec(text);
-  const [service, operation] =
-    ecs?.[1] === 'secrets from ssm'
-      ? ['ssm', 'GetParameters']
-      : ecs?.[1] === 'secret from asm'
-        ? ['secretsmanager', 'GetSecretValue']
-        : ['ecr', 'GetAuthorizationToken'];
-  if (ecs) {
-    hints.add('service', service, PRIORITY.phrase, 'ecs-agent');
-    hints.add('operation', operation, PRIORITY.phrase, 'ecs-agent');
+  const retrieval = ecs === null ? undefined : ECS_RETRIEVALS[ecs[1] ?? ''];
+  if (retrieval !== undefined) {
+    hints.add('service', retrieval.service, PRIORITY.phrase, 'ecs-agent');
+    hints.add('operation', retrieval.operation, PRIORITY.phrase, 'ecs-agent');
   }
   // … and the secret it names (`failed to fetch secret arn:…:secret:db from secrets manager: …`), unless the
   // refusal was of the secret's KMS key (`Access to KMS is not allowed`), whose key it does not name
   const secret =
-    ecs?.[1] === 'secret from asm' && !has(text, 'Access to KMS is not allowed')
+    ecs?.[1] === 'secret from asm' && !kmsRefused
       ? /\bfailed to fetch secret (arn:[\w-]+:secretsmanager:\S{1,400}) from secrets manager/.exec(text)
       : null;
   if (secret) hints.add('resource', secret[1], PRIORITY.body, 'ecs-agent');
@@ -865,6 +851,13 @@ function has(text: string, literal: string): boolean {
   return text.includes(literal.slice(0, 6)) && text.includes(literal);
 }
 
+/** What the ECS agent retrieves for a task, by its words, and the call it makes. */
+const ECS_RETRIEVALS: Readonly<Record<string, { readonly service: string; readonly operation: string }>> = {
+  'secrets from ssm': { service: 'ssm', operation: 'GetParameters' },
+  'secret from asm': { service: 'secretsmanager', operation: 'GetSecretValue' },
+  'ecr registry auth': { service: 'ecr', operation: 'GetAuthorizationToken' },
+};
+
 /** Whether a code token (`ExpiredToken:`) starts at `at`, after ` - `. */
 function codeFollowsDash(text: string, at: number): boolean {
   const next = /^((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}):(?:\s|$)/.exec(text.slice(at, at + 80));
@@ -1054,7 +1047,6 @@ function codeFromExceptionClass(cls: string): string | null {
   return /^[A-Z][A-Za-z0-9.]+$/.test(cls) && !NOT_CODES.has(cls) ? cls : null;
 }
 
-/** Every extractor, in no particular order: priorities decide between them. */
 /**
  * Where no extractor found a code: a known AWS code (an access code, a look-alike's) written anywhere as a
  * word of two or more capitalised parts, in whatever wrapping a tool printed it (`[AccessDenied]`,
@@ -1073,6 +1065,10 @@ const anyKnownCode: Extractor = (text, hints) => {
   }
 };
 
+/**
+ * Every extractor; priorities decide between them, and their order does not matter but for the last, which
+ * reads only what the others left without a code.
+ */
 export const EXTRACTORS: readonly Extractor[] = [
   awsCli,
   goV2,
