@@ -14,6 +14,7 @@ export type LookalikeId =
   | 'lambda-stale-kms-grant'
   | 'kms-ciphertext-ambiguous'
   | 'session-credentials'
+  | 'root-credentials'
   | 'ami-not-shared'
   | 'image-not-found'
   | 'ebs-kms-key-inaccessible'
@@ -108,6 +109,18 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       command: 'aws sts get-caller-identity',
     },
     phrases: ['with session credentials'],
+  },
+  {
+    // STS refuses AssumeRole to the root user whatever the policies say: "You cannot use AWS account root user
+    // credentials to call AssumeRole" https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+    id: 'root-credentials',
+    kind: 'credential-type',
+    advice: {
+      message:
+        "the root user's credentials can never assume a role, and no policy change fixes that: call with an IAM user's or a role's credentials",
+      command: 'aws sts get-caller-identity',
+    },
+    phrases: ['Roles may not be assumed by root accounts'],
   },
   {
     id: 'ami-not-shared',
@@ -409,8 +422,12 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         'the account is not subscribed: enable the region, finish account activation, or accept the Marketplace terms',
       command: 'aws account get-region-opt-status --region-name <region>',
     },
-    codes: ['OptInRequired', 'SubscriptionRequiredException', 'PendingVerification'],
+    // S3's NotSignedUp: "Your account is not signed up for the Amazon S3 service."
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+    codes: ['OptInRequired', 'SubscriptionRequiredException', 'PendingVerification', 'NotSignedUp'],
     phrases: [
+      'not signed up for the S3 service',
+      'not signed up for the Amazon S3 service',
       'You are not subscribed to this service',
       'needs a subscription for the service',
       'you need to accept terms and subscribe',

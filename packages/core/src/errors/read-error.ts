@@ -41,12 +41,16 @@ export interface ReadErrorOptions {
 }
 
 /**
- * Phrases that mark an access failure even without a code; also EC2's `You are not authorized to use
- * launch template` (as CloudFormation relays it) and CloudWatch Logs' subscription to a Lambda function
- * that does not let it invoke (`Make sure you have given CloudWatch Logs permission to execute your function`).
+ * Phrases that mark an access failure even without a code, or under another code; also EC2's `You are not
+ * authorized to use launch template` (as CloudFormation relays it) and CloudWatch Logs' subscription to a Lambda
+ * function that does not let it invoke (`Make sure you have given CloudWatch Logs permission to execute your
+ * function`). An encoded authorization message comes only with a denied request, also under a relaying
+ * service's code (EKS's `InvalidRequestException: You are not authorized to launch instances with this launch
+ * template. Encoded authorization failure message: …`)
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied/;
+  /not authorized to perform|not authorized to use|not authorized to launch|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied/;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail

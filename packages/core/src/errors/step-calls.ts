@@ -21,36 +21,61 @@ export function stepCalls(text: string): readonly StepCall[] {
  * A tool's own words for the step that failed, in lower case and without a service (`failed to describe
  * subnets`, `unable to get caller identity`, `error listing objects`): the verb and up to three following
  * words as an operation's name (`DescribeSubnets`, `GetCallerIdentity`, `ListObjects`), each also plural for
- * the verbs whose operations take many; a call only when the catalog finds exactly one service with it.
+ * the verbs whose operations take many; a call only when the catalog finds exactly one service with it. A
+ * step that names its service (`Unable to create Amazon S3 bucket`, also capitalised) proposes that
+ * service's operation.
  */
 function toolStepCalls(text: string): readonly StepCall[] {
-  if (!['failed to ', 'unable to ', 'could not ', "couldn't ", 'error '].some((lead) => text.includes(lead)))
-    return [];
-  const step = TOOL_STEP.exec(text);
-  if (step === null) return [];
-  const verb = (step[1] ?? '').toLowerCase();
-  const words = (step[2] ?? '')
-    .split(' ')
-    .filter((word) => word !== '' && !FILLERS.has(word.toLowerCase()))
-    .slice(0, 3);
-  // what a client does for itself before any call (`failed to get credentials`, `… token`) names none
-  if (CLIENT_NOUNS.has((words[0] ?? '').toLowerCase())) return [];
-  const calls: StepCall[] = [];
-  for (let k = words.length; k >= 1; k--) {
-    const noun = words.slice(0, k).map(pascalCase).join('');
-    const operation = `${pascalCase(verb)}${noun}`;
-    calls.push({ service: null, operation });
-    if (MANY.has(verb) && !noun.endsWith('s')) calls.push({ service: null, operation: `${operation}s` });
+  if (!TOOL_LEADS.some((lead) => text.includes(lead))) return [];
+  let seen = 0;
+  for (const step of text.matchAll(TOOL_STEP)) {
+    if (++seen > 20) break;
+    const verb = (step[2] ?? '').toLowerCase();
+    let words = (step[3] ?? '').split(' ').filter((word) => word !== '' && !FILLERS.has(word.toLowerCase()));
+    // a service the step names (`Unable to create Amazon S3 bucket`): its operation, not any service's
+    const service = words.length > 1 ? serviceFromSdkName(words[0] ?? '') : null;
+    if (service !== null) words = words.slice(1);
+    // a sentence's capitalised lead is a step only where it names the service (not `Unable to decrypt data for
+    // object …`, an S3 encryption client's own work)
+    else if (/^[A-Z]/.test(step[1] ?? '')) continue;
+    words = words.slice(0, 3);
+    // what a client does for itself before any call (`failed to get credentials`, `… token`) names none
+    if (CLIENT_NOUNS.has((words[0] ?? '').toLowerCase())) return [];
+    const calls: StepCall[] = [];
+    for (let k = words.length; k >= 1; k--) {
+      const noun = words.slice(0, k).map(pascalCase).join('');
+      const operation = `${pascalCase(verb)}${noun}`;
+      calls.push({ service, operation });
+      if (MANY.has(verb) && !noun.endsWith('s')) calls.push({ service, operation: `${operation}s` });
+    }
+    return calls;
   }
-  return calls;
+  return [];
 }
+
+/** The leads of {@link TOOL_STEP}, looked for before it runs. */
+const TOOL_LEADS = ['ailed to ', 'nable to ', 'ould not ', "ouldn't ", 'rror '];
 
 /** A lead, a verb of the API's, and the words after it (letters and digits only, up to five). */
 const TOOL_STEP =
-  /\b(?:failed to|unable to|could not|couldn't|error) (create|delete|describe|get|list|update|put|modify|attach|detach|tag|start|stop|invoke|publish|send|receive|assume|decrypt|encrypt) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})/;
+  /\b([Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror) (create|delete|describe|get|list|update|put|modify|attach|detach|tag|start|stop|invoke|publish|send|receive|assume|decrypt|encrypt) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})/g;
 
 /** Words a step's description holds that no operation's name does. */
-const FILLERS = new Set(['the', 'a', 'an', 'new', 'aws', 'for', 'from', 'to', 'of', 'in', 'on', 'with']);
+const FILLERS = new Set([
+  'the',
+  'a',
+  'an',
+  'new',
+  'aws',
+  'amazon',
+  'for',
+  'from',
+  'to',
+  'of',
+  'in',
+  'on',
+  'with',
+]);
 
 /** A client's own things: a step on them is no API call (`GetCredentials` is Redshift Serverless's). */
 const CLIENT_NOUNS = new Set([
@@ -87,7 +112,8 @@ function terraformStepCalls(text: string): readonly StepCall[] {
   const words = (step[2] ?? '').split(/\s+/);
   // the service's name is the longest run of leading words the SDK names know (`Secrets Manager`, `Route 53`)
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
-    const service = serviceFromSdkName(words.slice(0, k).join(''));
+    const name = words.slice(0, k).join('');
+    const service = serviceFromSdkName(name) ?? PROVIDER_SERVICE_NAMES.get(name) ?? null;
     if (service === null) continue;
     const noun = words.slice(k).join('');
     const withService = words.join('');
@@ -104,6 +130,13 @@ function terraformStepCalls(text: string): readonly StepCall[] {
 /** A step's verb and capitalised words (at most eight), before the resource's id in parentheses or a colon. */
 const STEP =
   /\b([Cc]reating|[Dd]eleting|[Uu]pdating|[Rr]eading|[Pp]utting) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?: \(|:)/;
+
+/**
+ * The provider's names of services that are no SDK's name: `Cognito User Pool` is Cognito user pools'
+ * (`cognito-idp`), `Cognito Identity Pool` Cognito identity's (an SDK name).
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncognitouserpools.html
+ */
+const PROVIDER_SERVICE_NAMES: ReadonlyMap<string, string> = new Map([['Cognito', 'cognito-idp']]);
 
 const VERBS: Readonly<Record<string, readonly string[]>> = {
   creating: ['Create'],

@@ -192,6 +192,19 @@ const ruby: Extractor = (text, hints) => {
   }
 };
 
+/**
+ * The stand-alone PHP `S3` class's methods that are named after no S3 operation, and the one each sends
+ * (`getBucket` lists the bucket's objects: GET Bucket, ListObjects; `putBucket` is PUT Bucket, CreateBucket).
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html
+ */
+const S3_CLASS_OPERATIONS: Readonly<Record<string, string>> = {
+  getBucket: 'ListObjects',
+  putBucket: 'CreateBucket',
+  getObjectInfo: 'HeadObject',
+  putObjectFile: 'PutObject',
+  putObjectString: 'PutObject',
+};
+
 const php: Extractor = (text, hints) => {
   // also with the typographic quotes a web page or chat renders them in
   const m = /Error executing ["“](\w{1,100})["”] on ["“](https?:\/\/[^"”\s/]{1,200})/.exec(text);
@@ -217,7 +230,12 @@ const php: Extractor = (text, hints) => {
     : null;
   if (s3Class) {
     hints.add('service', 's3', PRIORITY.namedCall, 'php');
-    hints.add('operation', pascalCase(s3Class[1] ?? ''), PRIORITY.clientEnvelope, 'php');
+    const method = s3Class[1] ?? '';
+    const operation = S3_CLASS_OPERATIONS[method] ?? pascalCase(method);
+    // a method named after no S3 operation names none (its helpers: `inputFile`, `getAuthenticatedURL`)
+    if (servicesForOperation(operation).includes('s3')) {
+      hints.add('operation', operation, PRIORITY.clientEnvelope, 'php');
+    }
     hints.add('code', s3Class[2], PRIORITY.sdkClass, 'php');
   }
   const status = /(?:resulted in|produced) a `(\d{3}) [A-Za-z ]{1,40}`/.exec(text);
@@ -405,8 +423,13 @@ const jsonFields: Extractor = (text, hints) => {
     if (isWrapperName(value)) {
       continue;
     }
-    const code = key === 'errorType' || key === 'name' ? codeFromExceptionClass(value) : value;
     const surface = key === 'errorType' ? 'lambda-runtime' : m[3] === undefined ? 'json-body' : 'python-repr';
+    // a status in a gateway's envelope (LiteLLM's `"code":"403"`) is the status, no code
+    if (/^\d{3}$/.test(value)) {
+      hints.add('httpStatus', value, PRIORITY.body, surface);
+      continue;
+    }
+    const code = key === 'errorType' || key === 'name' ? codeFromExceptionClass(value) : value;
     // a Lambda function's `errorType` names the class its code threw: its own (`DatabaseOperationException`)
     // yields to an AWS code the message carries (`… failed. AccessDeniedException: User: …`)
     const own = key === 'errorType' && code !== null && !isKnownCode(code);
@@ -622,6 +645,27 @@ const signatures: Extractor = (text, hints) => {
   ) {
     hints.add('code', 'InvalidParameterValueException', PRIORITY.implied, 'lambda');
     hints.add('service', 'lambda', PRIORITY.implied, 'lambda');
+  }
+  // EC2's throttling sentence, where a tool prints the body's message without its code (`content: [Request limit
+  // exceeded.]`) https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html
+  if (has(text, 'Request limit exceeded.')) {
+    hints.add('code', 'RequestLimitExceeded', PRIORITY.implied, 'ec2');
+    hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
+  }
+  // KMS's AccessDeniedException for a ciphertext whose key it cannot use (corpus C#53–55), also printed without its
+  // code https://docs.aws.amazon.com/kms/latest/developerguide/policy-evaluation.html
+  if (has(text, 'ciphertext refers to a customer master key that does not exist')) {
+    // (no service: S3, Secrets Manager and others relay it for the key they called KMS with)
+    hints.add('code', 'AccessDeniedException', PRIORITY.implied, 'kms');
+  }
+  // Bedrock's AccessDeniedException for a model the account may not use yet (its Marketplace subscription), also
+  // relayed by an LLM gateway without the code https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html
+  if (
+    has(text, 'Model access is denied due to') ||
+    has(text, "You don't have access to the model with the specified model ID")
+  ) {
+    hints.add('code', 'AccessDeniedException', PRIORITY.implied, 'bedrock');
+    hints.add('service', 'bedrock', PRIORITY.implied, 'bedrock');
   }
   if (has(text, 'Check your key and signing method.')) {
     // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key".
@@ -973,6 +1017,9 @@ const WRAPPER_NAMES = new Set([
   'ExecaError',
   'ProcessError',
   'FunctionError',
+  // LiteLLM's prefix for the provider that answered (`BedrockException - {"message": …}`)
+  'BedrockException',
+  'SagemakerException',
 ]);
 
 /** Whether a name is a wrapper's (`ServerlessError`, Lambda's `Runtime.UnhandledPromiseRejection`). */
@@ -1058,12 +1105,25 @@ const anyKnownCode: Extractor = (text, hints) => {
   for (const m of text.matchAll(/\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?:\.[A-Z][A-Za-z0-9]+)?\b/g)) {
     if (++count > 2000) return;
     // a class qualified by its package (`java.nio.file.AccessDeniedException`) is the platform's, not AWS's
-    if (isKnownCode(m[0]) && text.charAt(m.index - 1) !== '.') {
-      hints.add('code', m[0], PRIORITY.implied - 10, 'code-token');
+    if (text.charAt(m.index - 1) === '.') continue;
+    const code = isKnownCode(m[0]) ? m[0] : gluedCode(m[0], text.charAt(m.index + m[0].length));
+    if (code !== null) {
+      hints.add('code', code, PRIORITY.implied - 10, 'code-token');
       return;
     }
   }
 };
+
+/**
+ * A code a library printed glued to its message's first word, the `<Code>` and `<Message>` texts of an XML body
+ * run together (`InvalidClientTokenIdThe security token …`, `AccessDeniedAccess Denied`): the known code before a
+ * message's usual first word.
+ */
+function gluedCode(token: string, next: string): string | null {
+  if (next !== ' ') return null;
+  const glued = /^([A-Z][A-Za-z0-9]+?)(The|User|You|Your|Access|Request|Not|Signature)$/.exec(token);
+  return glued?.[1] !== undefined && isKnownCode(glued[1]) ? glued[1] : null;
+}
 
 /**
  * Every extractor; priorities decide between them, and their order does not matter but for the last, which

@@ -39,13 +39,27 @@ export function showsCut(last: readonly string[], next: readonly string[]): bool
 export function looksLikeNewLine(last: readonly string[], next: readonly string[]): boolean {
   const head = last[0] ?? '';
   const tail = next[0] ?? '';
-  if (/^[<{(]/.test(tail)) {
+  if (/^[<{(]/.test(tail) || opensShellPrompt(next)) {
     return true;
   }
   if (/[.!?;:,)\]}>"'`]$/.test(head)) {
     return /^[A-Za-z][a-z]*$|^["']?[A-Za-z_]+["']?:$/.test(tail);
   }
   return isWholeValue(head) && /^[A-Za-z][a-z]*$/.test(tail);
+}
+
+/**
+ * A shell's prompt before the next command of a terminal paste: `$ aws …`, `/ # aws …`, `bash-4.2# …`,
+ * `[root@host ~]# …`, `user@host:~$ …`, `PS C:\> …`.
+ */
+function opensShellPrompt(next: readonly string[]): boolean {
+  const first = next[0] ?? '';
+  const second = next[1] ?? '';
+  return (
+    /^(?:[$#%]|[\w.-]+[#$]|\[[\w.-]+@\S*|[\w.-]+@[\w.-]+:\S*[#$%])$/.test(first) ||
+    (/^[~/][\w./-]*$/.test(first) && /^[#$%]$/.test(second)) ||
+    (first === 'PS' && /^[A-Z]:\\/.test(second))
+  );
 }
 
 /** A token that is a whole value: an error code, an ARN with all its parts, an action, a request id. */
