@@ -10,7 +10,9 @@
  * 115 sources, six holding no AWS error; after round four's: 93.5%, three read as holding none; four labels
  * corrected: two by its labeller, an S3 operation's action and a code the contract reads from EC2's sentence).
  * `heldout6.jsonl` (102 errors, 99 sources, three holding no AWS error; after round five's: 92.2%, five read as
- * holding none, which are now found; its other misses not fixed yet, so its floor stands below the others).
+ * holding none, which are now found). Round four's two texts with EC2's `Request limit exceeded.` and no code
+ * written were labelled without a code; the contract reads the sentence's code (`RequestLimitExceeded`), and so
+ * do their labels now.
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -55,7 +57,7 @@ const ROUNDS = [
   { file: 'heldout3.jsonl', floor: 0.98 },
   { file: 'heldout4.jsonl', floor: 0.99 },
   { file: 'heldout5.jsonl', floor: 0.98 },
-  { file: 'heldout6.jsonl', floor: 0.96 },
+  { file: 'heldout6.jsonl', floor: 0.98 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor }) => {
