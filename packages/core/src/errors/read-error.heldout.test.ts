@@ -12,7 +12,8 @@
  * `heldout6.jsonl` (102 errors, 99 sources, three holding no AWS error; after round five's: 92.2%, five read as
  * holding none, which are now found). Round four's two texts with EC2's `Request limit exceeded.` and no code
  * written were labelled without a code; the contract reads the sentence's code (`RequestLimitExceeded`), and so
- * do their labels now.
+ * do their labels now; round six's secret name in the resource slot (`on resource: db-connection`) was labelled
+ * `null`, and is the name as written now, as the contract reads it and rounds three and five labelled it.
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
