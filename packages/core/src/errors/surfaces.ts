@@ -1,5 +1,9 @@
 import { servicesForOperation } from '../catalog/operations.js';
-import { serviceFromEndpointHost, serviceFromSdkName } from '../catalog/service-names.js';
+import {
+  serviceFromEndpointHost,
+  serviceFromEventSource,
+  serviceFromSdkName,
+} from '../catalog/service-names.js';
 import { type HintSet, PRIORITY } from './hints.js';
 import { AUTHORIZATION_CODES, LOOKALIKE_RULES } from './lookalikes.js';
 
@@ -666,6 +670,18 @@ const signatures: Extractor = (text, hints) => {
   ) {
     hints.add('code', 'AccessDeniedException', PRIORITY.implied, 'bedrock');
     hints.add('service', 'bedrock', PRIORITY.implied, 'bedrock');
+  }
+  // an alert built from a CloudTrail record names its fields in words (`Access denied on event
+  // CreateNetworkInterface …` / `Event source: ec2.amazonaws.com`): the call, when the service has it
+  // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+  const eventSource = /\b[Ee]vent ?[Ss]ource:[ \t]*([a-z0-9-]{2,40})\.amazonaws\.com\b/.exec(text);
+  if (eventSource !== null) {
+    const service = serviceFromEventSource(`${eventSource[1]}.amazonaws.com`);
+    const event = /\b[Ee]vent(?:[ \t]?[Nn]ame:)?[ \t]+([A-Z][A-Za-z0-9]{2,80})\b/.exec(text);
+    if (service !== null && event?.[1] !== undefined && servicesForOperation(event[1]).includes(service)) {
+      hints.add('service', service, PRIORITY.phrase, 'alert');
+      hints.add('operation', event[1], PRIORITY.phrase, 'alert');
+    }
   }
   if (has(text, 'Check your key and signing method.')) {
     // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key".
