@@ -233,7 +233,7 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
   if (isAt < 0 || isAt < userAt) {
     return { principal: null, principalSlot: false };
   }
-  const value = joinedArn(withoutMarkdownLink(before.slice(userAt + 'User: '.length, isAt).trim()));
+  const value = joinedArn(withoutMarkdown(before.slice(userAt + 'User: '.length, isAt).trim()));
   if (value === '' || /\s/.test(withoutPlaceholderGroups(value)) || isPlaceholder(value)) {
     // `<arn here>` and other placeholders, or a slot that spans text that is not one token
     return { principal: null, principalSlot: true };
@@ -345,14 +345,14 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
       return { value, end: close + 1 };
     }
   }
-  const token = readToken(text, at, end);
+  const token = spacedName(text, at, end) ?? readToken(text, at, end);
   // an ARN elided at its end (`arn:aws:lambda:...`) keeps its ellipsis, the stand-in for what was left out
   const elided = token.value.startsWith('arn:') && /(?:\.\.\.|…)$/.test(token.value);
   // a colon that separates the sentence from a label after it (Lambda's Python log: `…:function:f: ClientError`)
   // is no part of the value; an ARN may end in one of its own (`…:log-group::log-stream:`)
   const labelled = token.value.endsWith(':') && /^ [A-Z]/.test(text.slice(token.end, token.end + 2));
   const raw = labelled ? token.value.slice(0, -1) : token.value;
-  const value = elided ? raw : withoutStraySpaces(withoutMarkdownLink(trimPunctuation(raw)));
+  const value = elided ? raw : withoutStraySpaces(withoutMarkdown(trimPunctuation(raw)));
   return { value: value === '' || isPlaceholder(value) ? null : value, end: token.end };
 }
 
@@ -394,6 +394,25 @@ function readToken(text: string, at: number, end: number): { value: string; end:
     i++;
   }
   return { value: text.slice(at, i), end: i };
+}
+
+/**
+ * An ARN whose resource name holds spaces (a Glue job's `…:job/Copy parking to raw`), read up to the reason clause
+ * that follows it on the same line: between `on resource:` and `because no …` / `with an explicit deny` AWS writes
+ * the resource alone. `null` when no reason clause follows the first space on its line.
+ * https://docs.aws.amazon.com/glue/latest/dg/glue-specifying-resource-arns.html
+ */
+function spacedName(text: string, at: number, end: number): { value: string; end: number } | null {
+  if (!startsWithAt(text, at, 'arn:')) return null;
+  const line = text.slice(at, Math.min(end, at + 600)).split('\n', 1)[0] ?? '';
+  const space = line.indexOf(' ');
+  if (space < 0 || !line.slice(0, space).includes('/')) return null;
+  const reason = /\s(?:because no |with an explicit deny)/.exec(line);
+  if (reason === null || reason.index <= space) return null;
+  const value = line.slice(0, reason.index);
+  // words of a name, not another clause or a second value
+  if (!/^[^\s]+(?: [\w.+=@-]+)+$/.test(value)) return null;
+  return { value, end: at + reason.index };
 }
 
 /** Closing character of each stand-in group opener. */
@@ -487,10 +506,12 @@ function withoutStraySpaces(value: string): string {
 }
 
 /**
- * A value that a Markdown renderer turned into a link, copied with the link's markup
- * (`…/alice@example.com](mailto:alice@example.com)`, `[arn:…](https://…)`): the text shown.
+ * A value copied with the Markdown that renders it: a link's markup (`…/alice@example.com](mailto:alice@example.com)`,
+ * `[arn:…](https://…)`), or an ARN's escaped marks (`arn:aws:glue:\\*:\\*:catalog`, no ARN holds a backslash
+ * before them): the text shown.
  */
-function withoutMarkdownLink(value: string): string {
+function withoutMarkdown(value: string): string {
+  if (value.startsWith('arn:') && value.includes('\\')) value = value.replace(/\\([*_])/g, '$1');
   if (!value.includes('](')) return value;
   const m = /^\[?([^[\]()\s]+)\]\((?:mailto:|https?:\/\/)[^()\s]*\)?$/.exec(value);
   return m?.[1] ?? value;

@@ -553,8 +553,11 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'PriorRequestNotComplete',
       'EC2ThrottledException',
     ],
-    // and EC2's RequestLimitExceeded message, retold without its code
-    phrases: ['Rate exceeded', 'Request limit exceeded'],
+    // and EC2's RequestLimitExceeded message, retold without its code; Organizations' refusal of a request
+    // while another one runs (`… Try again later.`, its retry-later errors:
+    // https://docs.aws.amazon.com/organizations/latest/APIReference/API_CreateAccount.html#API_CreateAccount_Errors),
+    // relayed by Cloud Control as `Throttling` (pulumi/pulumi-aws-native#1687)
+    phrases: ['Rate exceeded', 'Request limit exceeded', 'another request is already in progress'],
   },
   {
     id: 'quota-exceeded',
@@ -567,7 +570,13 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     codeSuffixes: ['LimitExceeded', 'LimitExceededException', 'QuotaExceeded', 'QuotaExceededException'],
     // IAM's LimitExceeded (`Cannot exceed quota for PoliciesPerRole: 20`), often retold without its code, by its
     // tail: a phrase starting with a frequent letter made the one scan for every phrase twice as slow
-    phrases: ['request an adjustment to this limit', 'than your current vCPU limit', 'exceed quota for'],
+    // (SageMaker's ResourceLimitExceeded: `… Please contact AWS support to request an increase for this limit.`)
+    phrases: [
+      'request an adjustment to this limit',
+      'than your current vCPU limit',
+      'exceed quota for',
+      'to request an increase for this limit',
+    ],
   },
   {
     id: 'malformed-policy',
@@ -641,6 +650,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'ecr.aws/v2/: denied',
       'amazonaws.com/v2/ failed with status: 401',
       'no basic auth credentials',
+      // the registry's answer to a login older than its token's 12 hours
+      // https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_AuthorizationData.html
+      'Your Authorization Token has expired',
     ],
   },
 ];
@@ -659,6 +671,9 @@ export const AUTHORIZATION_CODES: ReadonlySet<string> = new Set([
   'ForbiddenException',
   'InsufficientPermissionsException',
   'AccessDeniedFault',
+  // Elastic Beanstalk: "The specified account does not have sufficient privileges for one or more AWS services."
+  // https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateApplicationVersion.html#API_CreateApplicationVersion_Errors
+  'InsufficientPrivilegesException',
 ]);
 
 /** The advice of a look-alike rule, by its id. */

@@ -19,7 +19,7 @@ const awsCli: Extractor = (text, hints) => {
   // also as tools retell it: `occured`, the code in `<…>`, no operation (`An error occurred (Code): …`), the
   // sentence cut by a shell's line continuation (`… the AuthorizeSecurityGroupIngress\` / ` operation: …`)
   const m =
-    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: when calling the (\w{1,100}|\[\w{1,40}\])\\?\s{1,20}operation|(?=:))/.exec(
+    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: ?when calling the (\w{1,100}|\[\w{1,40}\])\\?\s{1,20}operation|(?=:))/.exec(
       text,
     );
   if (m) {
@@ -93,7 +93,7 @@ const goV1: Extractor = (text, hints) => {
 
 const javaV1: Extractor = (text, hints) => {
   const m =
-    /\(Service: ([^;()]{1,80}); Status Code: (\d{3}); Error Code: ([^;()\s]{1,100})(?:; Request ID: ([^;()]*))?/.exec(
+    /\(Service: ([^;()]{1,80}); Status Code: (\d{3}); Error Code: ([^;()\s".]{1,100}(?:\.[^;()\s".]{1,100})*)(?:; Request ID: ([^;()]*))?/.exec(
       text,
     );
   if (m) {
@@ -264,7 +264,7 @@ const sdkClientFrames: Extractor = (text, hints) => {
   const amazon = text.includes('mazon');
   if (amazon && has(text, 'com.amazonaws.services.')) {
     for (const f of text.matchAll(
-      /\bcom\.amazonaws\.services\.[a-z0-9]{1,40}\.(Amazon\w{1,60}?)Client\.(\w{1,100})\(/g,
+      /\bcom\.amazonaws\.services\.[a-z0-9]{1,40}\.((?:Amazon|AWS)\w{1,60}?)Client\.(\w{1,100})\(/g,
     )) {
       frames.push({
         sdk: 'java-v1',
@@ -293,12 +293,21 @@ const sdkClientFrames: Extractor = (text, hints) => {
       frames.push({ sdk: 'ruby', client: f[1] ?? '', method: f[2] ?? '', at: f.index });
     }
   }
+  // boto2's connection classes (`boto/s3/connection.py", line 621, in create_bucket`), written by hand: a
+  // method named after an operation of the service only
+  if (has(text, 'boto/')) {
+    for (const f of text.matchAll(
+      /\bboto\/([a-z0-9]{2,20})\/[a-z0-9_]{1,40}\.py"?, line \d{1,7}, in ([a-z][a-z0-9_]{1,100})\b/g,
+    )) {
+      frames.push({ sdk: 'boto2', client: f[1] ?? '', method: f[2] ?? '', at: f.index });
+    }
+  }
   frames.sort((a, b) => a.at - b.at);
   for (const frame of frames.slice(0, 200)) {
     const service = serviceFromSdkName(frame.client);
     const operation = pascalCase(frame.method);
     // S3's clients (Java v1, .NET) are partly written by hand, with methods named after no operation
-    const strict = service === 's3';
+    const strict = service === 's3' || frame.sdk === 'boto2';
     if (
       service !== null &&
       (strict ? servicesForOperation(operation).includes(service) : !CLIENT_HELPERS.test(operation))
@@ -650,6 +659,13 @@ const signatures: Extractor = (text, hints) => {
     hints.add('code', 'InvalidParameterValueException', PRIORITY.implied, 'lambda');
     hints.add('service', 'lambda', PRIORITY.implied, 'lambda');
   }
+  // SageMaker's ResourceLimitExceeded, also printed without its code (`The account-level service limit '…' is 8
+  // NotebookInstances, with current utilization of …`)
+  // https://docs.aws.amazon.com/sagemaker/latest/dg/regions-quotas.html
+  if (has(text, 'with current utilization of') && /\bservice limit '[^'\n]{1,200}' is \d+/.test(text)) {
+    hints.add('code', 'ResourceLimitExceeded', PRIORITY.implied, 'sagemaker');
+    hints.add('service', 'sagemaker', PRIORITY.implied, 'sagemaker');
+  }
   // EC2's throttling sentence, where a tool prints the body's message without its code (`content: [Request limit
   // exceeded.]`) https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html
   if (has(text, 'Request limit exceeded.')) {
@@ -684,7 +700,10 @@ const signatures: Extractor = (text, hints) => {
     }
   }
   if (has(text, 'Check your key and signing method.')) {
-    // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key".
+    // S3's wording of SignatureDoesNotMatch, also printed without its code; other services say "Check your AWS
+    // Secret Access Key", under SignatureDoesNotMatch or (JSON APIs) InvalidSignatureException
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+    hints.add('code', 'SignatureDoesNotMatch', PRIORITY.implied, 's3');
     hints.add('service', 's3', PRIORITY.implied, 's3');
   }
   if (has(text, 'Syntax errors in policy.')) {
@@ -786,7 +805,7 @@ const codeTokens: Extractor = (text, hints) => {
   const failedWith =
     failedAt < 0
       ? null
-      : /(?:\b([a-z0-9]{2,20})\.([a-z][a-z0-9_]{2,80}) )?failed with ((?:Client\.)?[A-Z][A-Za-z0-9.]{2,100})/.exec(
+      : /(?:\b([a-z0-9]{2,20})\.([a-z][a-z0-9_]{2,80}) )?failed with "?((?:Client\.)?[A-Z][A-Za-z0-9.]{2,100})/.exec(
           text.slice(Math.max(0, failedAt - 111), failedAt + 119),
         );
   const failedCode = stripFaultPrefix(failedWith?.[3]);
@@ -880,6 +899,15 @@ const STATED_ACTIONS: readonly {
       /Your access has been denied by S3,\s+please\s+make\s+sure\s+your\s+request\s+credentials\s+have\s+permission\s+to\s+(\w{1,100})/,
     prefix: 's3:',
     surface: 'lambda',
+  },
+  // Elastic Beanstalk's InsufficientPrivilegesException names the action it could not perform for the caller:
+  // `You do not have permission to perform the 's3:CreateBucket' action.`
+  // https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateApplicationVersion.html#API_CreateApplicationVersion_Errors
+  {
+    literal: 'You do not have permission to perform the',
+    pattern: /You do not have permission to perform the '([a-z0-9-]{2,40}:\w{2,100})' action/,
+    prefix: '',
+    surface: 'elasticbeanstalk',
   },
   // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action
   {
@@ -1036,6 +1064,13 @@ const WRAPPER_NAMES = new Set([
   // LiteLLM's prefix for the provider that answered (`BedrockException - {"message": …}`)
   'BedrockException',
   'SagemakerException',
+  // the Anthropic and OpenAI SDKs' classes, over Bedrock's answer (`PermissionDeniedError: 403 {…}`)
+  'PermissionDeniedError',
+  'AuthenticationError',
+  'RateLimitError',
+  'BadRequestError',
+  'APIStatusError',
+  'APIConnectionError',
 ]);
 
 /** Whether a name is a wrapper's (`ServerlessError`, Lambda's `Runtime.UnhandledPromiseRejection`). */
