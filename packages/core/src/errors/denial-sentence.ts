@@ -123,6 +123,9 @@ function readAt(text: string, anchor: number): DenialSentence | null {
     }
   } else if (startsWithAt(text, cursor, 'on the resource')) {
     cursor += 'on the resource'.length;
+    // KMS's wording for a ciphertext's key (`… kms:Decrypt on the resource associated with this ciphertext because …`)
+    const associated = ' associated with this ciphertext';
+    if (startsWithAt(text, cursor, associated)) cursor += associated.length;
   }
 
   let reasonLayer: PolicyLayer | null = null;
@@ -487,7 +490,8 @@ function readIamName(
     return { arn: name, rebuilt: false, end: token.end };
   }
   const caller = principal === null ? null : splitArn(principal);
-  if (caller === null || !/^\d{12}$/.test(caller.account)) {
+  // a redacted account (`arn:aws:sts::xxx:…`) stays in the rebuilt ARN as written, as a redacted part
+  if (caller === null || caller.account === '' || /[\s:/]/.test(caller.account)) {
     return { arn: null, rebuilt: false, end: token.end };
   }
   return {

@@ -58,6 +58,21 @@ const CASES: readonly {
     input: 'Error: creating SSM Parameter (/app/db): AccessDeniedException: denied',
     expected: { service: null, action: null, actionSource: null },
   },
+  // a stack event's failed creation: the resource type's create call
+  // (https://github.com/awslabs/landing-zone-accelerator-on-aws/issues/241)
+  {
+    name: "a stack event's CREATE_FAILED on a resource type is that type's create call (`AWS::EC2::VPC`)",
+    input:
+      '1189 | AWSAccelerator-NetworkVpcStack-141804913778-eu-west-2 \\| 12:25:58 PM \\| CREATE_FAILED        \\| AWS::EC2::VPC                         \\| MainVpcVpc (MainVpcVpc92BED2A6) Resource handler returned message: "The maximum number of VPCs has been reached. (Service: Ec2, Status Code: 400, Request ID: 5ce9e2b3-ab97-48ae-9110-21df5e97e9b5)" (RequestToken: 79d65bb7-1d80-c629-18dc-b61fe9935538, HandlerErrorCode: GeneralServiceException)',
+    expected: { service: 'ec2', action: 'ec2:CreateVpc', actionSource: 'operation' },
+  },
+  // unless another service answered (https://github.com/cloudfoundry/bosh-aws-cpi-release/issues/61)
+  {
+    name: "a stack event answered by another service's call names no call (`AWS::ElasticBeanstalk::Environment`, `Service: AmazonEC2`)",
+    input:
+      '19:32:04 UTC+0550 | CREATE_FAILED | AWS::ElasticBeanstalk::Environment | envsocureactionauditprod1515 | Request limit exceeded. (Service: AmazonEC2; Status Code: 503; Error Code: RequestLimitExceeded; Request ID: 7fd6cf20-2880-4845-a2f5-3fa30583767f)',
+    expected: { service: 'ec2', action: null, actionSource: null },
+  },
   // a provider's service name that is no SDK's: Cognito user pools (held-out 6:
   // https://github.com/webiny/webiny-js/issues/1517)
   {

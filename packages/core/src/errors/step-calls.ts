@@ -14,7 +14,30 @@ export interface StepCall {
 /** The calls the failed step may have made, in order: the Terraform provider's wording first, else a tool's. */
 export function stepCalls(text: string): readonly StepCall[] {
   const named = terraformStepCalls(text);
-  return named.length > 0 ? named : toolStepCalls(text);
+  if (named.length > 0) return named;
+  const stack = stackEventCalls(text);
+  return stack.length > 0 ? stack : toolStepCalls(text);
+}
+
+/**
+ * A CloudFormation stack event's failed creation or deletion of a resource (`CREATE_FAILED | AWS::EC2::VPC`): the
+ * resource type's own create or delete call (`CreateVpc`), when the catalog has it; a type created otherwise
+ * (`AWS::EC2::Instance` by RunInstances) proposes nothing the catalog has, and stays unknown.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-describing-stacks.html
+ */
+function stackEventCalls(text: string): readonly StepCall[] {
+  if (!text.includes('_FAILED')) return [];
+  const event =
+    /\b(CREATE|DELETE)_FAILED\b[\s|│\\]{1,40}AWS::([A-Za-z0-9]{2,40})::([A-Za-z0-9]{2,60})\b/.exec(text);
+  if (event === null) return [];
+  const service = serviceFromSdkName(event[2] ?? '');
+  if (service === null) return [];
+  // an answer from another service than the resource's (`AWS::ElasticBeanstalk::Environment` failed on EC2's
+  // `(Service: AmazonEC2; …)`) came from a call the resource's handler made there, which the event does not name
+  const answering = /\(Service: ([A-Za-z0-9 ]{2,60})[;,]/.exec(text);
+  if (answering !== null && serviceFromSdkName(answering[1] ?? '') !== service) return [];
+  const verb = event[1] === 'CREATE' ? 'Create' : 'Delete';
+  return [{ service, operation: `${verb}${event[3]}` }];
 }
 
 /**

@@ -546,7 +546,11 @@ const cloudFormation: Extractor = (text, hints) => {
   }
   const handler = /HandlerErrorCode: (\w{2,100})/.exec(text);
   if (handler) {
-    hints.add('code', handler[1], PRIORITY.handlerCode, 'cloudformation');
+    // a handler's class for an error its service answered that it maps to no other (GeneralServiceException)
+    // yields to the code that answer's own sentence belongs to
+    // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
+    const generic = handler[1] === 'GeneralServiceException';
+    hints.add('code', handler[1], generic ? PRIORITY.implied - 5 : PRIORITY.handlerCode, 'cloudformation');
   }
   const api = /\bAPI: ([a-z0-9-]{2,40}):(\w{2,100}) /.exec(text);
   if (api) {
@@ -577,6 +581,39 @@ const cloudFormation: Extractor = (text, hints) => {
     hints.add('operation', pascalCase(cdkCall[1]), PRIORITY.sdkClass, 'cdk');
   }
 };
+
+/**
+ * Sentences that only one error code's answers hold, and that code: where a tool prints the message alone.
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html,
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors,
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+ */
+const FIXED_SENTENCES: readonly { sentence: string; code: string; service: string }[] = [
+  {
+    sentence: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+    code: 'AccessDenied',
+    service: 'sts',
+  },
+  {
+    sentence: 'No OpenIDConnect provider found in your account',
+    code: 'InvalidIdentityToken',
+    service: 'sts',
+  },
+  { sentence: 'Not authorized for images', code: 'AuthFailure', service: 'ec2' },
+  { sentence: 'than your current instance limit of', code: 'InstanceLimitExceeded', service: 'ec2' },
+  { sentence: 'The maximum number of VPCs has been reached', code: 'VpcLimitExceeded', service: 'ec2' },
+  {
+    sentence: 'The maximum number of addresses has been reached',
+    code: 'AddressLimitExceeded',
+    service: 'ec2',
+  },
+  { sentence: 'All access to this object has been disabled', code: 'AllAccessDisabled', service: 's3' },
+  {
+    sentence: 'All access to this Amazon S3 resource has been disabled',
+    code: 'AllAccessDisabled',
+    service: 's3',
+  },
+];
 
 /** Fixed sentences that identify one service's error. */
 const signatures: Extractor = (text, hints) => {
@@ -613,7 +650,7 @@ const signatures: Extractor = (text, hints) => {
   // KMS names the key whose state refused the request: `<key ARN> is pending deletion.`, `is disabled.`
   // https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
   const keyState = text.includes(':kms:')
-    ? /(arn:[\w-]+:kms:[a-z0-9-]*:[\d*xX]{1,20}:key\/[\w-]+) is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/.exec(
+    ? /(arn:[\w-]+:kms:(?:[a-z0-9-]*|<[\w -]{1,30}>):(?:[\d*xX]{1,20}|<[\w -]{1,30}>):key\/(?:[\w-]+|<[\w -]{1,30}>)) is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/.exec(
         text,
       )
     : null;
@@ -665,6 +702,13 @@ const signatures: Extractor = (text, hints) => {
   if (has(text, 'with current utilization of') && /\bservice limit '[^'\n]{1,200}' is \d+/.test(text)) {
     hints.add('code', 'ResourceLimitExceeded', PRIORITY.implied, 'sagemaker');
     hints.add('service', 'sagemaker', PRIORITY.implied, 'sagemaker');
+  }
+  // fixed sentences of one code each, also printed without it
+  for (const fixed of FIXED_SENTENCES) {
+    if (has(text, fixed.sentence)) {
+      hints.add('code', fixed.code, PRIORITY.implied, fixed.service);
+      break;
+    }
   }
   // EC2's throttling sentence, where a tool prints the body's message without its code (`content: [Request limit
   // exceeded.]`) https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html

@@ -76,6 +76,21 @@ const TOOL_PHRASES: readonly {
     surface: 'terraform',
   },
   { phrase: 'creating EC2 VPC', service: 'ec2', operation: 'CreateVpc', surface: 'terraform' },
+  // the provider before 4.x named these without the service (`Error creating VPC: VpcLimitExceeded`, `Error
+  // creating EIP: AddressLimitExceeded`); an Elastic IP is allocated (AllocateAddress)
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AllocateAddress.html
+  { phrase: 'creating VPC:', service: 'ec2', operation: 'CreateVpc', surface: 'terraform' },
+  { phrase: 'creating EIP:', service: 'ec2', operation: 'AllocateAddress', surface: 'terraform' },
+  { phrase: 'creating EC2 EIP', service: 'ec2', operation: 'AllocateAddress', surface: 'terraform' },
+  // the aws_lambda_invocation resource (`invoking Lambda Function (f): …`), and Auto Scaling's activity that
+  // launches an instance (`Launching a new EC2 instance.  Status Reason: …`), a RunInstances call
+  { phrase: 'invoking Lambda Function', service: 'lambda', operation: 'Invoke', surface: 'terraform' },
+  {
+    phrase: 'Launching a new EC2 instance',
+    service: 'ec2',
+    operation: 'RunInstances',
+    surface: 'autoscaling',
+  },
   { phrase: 'creating EC2 Subnet', service: 'ec2', operation: 'CreateSubnet', surface: 'terraform' },
   { phrase: 'creating EC2 Key Pair', service: 'ec2', operation: 'ImportKeyPair', surface: 'terraform' },
   { phrase: 'creating IAM Role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
