@@ -13,7 +13,11 @@
  * holding none, which are now found). Round four's two texts with EC2's `Request limit exceeded.` and no code
  * written were labelled without a code; the contract reads the sentence's code (`RequestLimitExceeded`), and so
  * do their labels now; round six's secret name in the resource slot (`on resource: db-connection`) was labelled
- * `null`, and is the name as written now, as the contract reads it and rounds three and five labelled it.
+ * `null`, and is the name as written now, as the contract reads it and rounds three and five labelled it. Nine
+ * texts of rounds one to six whose code is written nowhere but whose sentence belongs to one code (STS's `Not
+ * authorized to perform sts:AssumeRoleWithWebIdentity`: AccessDenied, seven; EC2's `Not authorized for images`:
+ * AuthFailure; KMS's ciphertext sentence: AccessDeniedException) were labelled without a code, and carry that code
+ * now, as the contract reads it.
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
