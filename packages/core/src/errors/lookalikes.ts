@@ -50,7 +50,9 @@ export type LookalikeId =
   | 'sts-region-disabled'
   | 'no-credentials'
   | 'sso-session-expired'
-  | 'eks-cluster-access';
+  | 'eks-cluster-access'
+  | 'emr-cluster-validation'
+  | 'cfn-invalid-request';
 
 /**
  * Errors that look like access failures but are not caused by a missing Allow or a matching Deny
@@ -523,6 +525,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     },
     codes: [
       'InsufficientInstanceCapacity',
+      // RDS: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html#API_CreateDBInstance_Errors
+      'InsufficientDBInstanceCapacity',
       'InsufficientHostCapacity',
       'InsufficientReservedInstanceCapacity',
       'InsufficientCapacity',
@@ -576,6 +580,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'than your current vCPU limit',
       'exceed quota for',
       'to request an increase for this limit',
+      // Kinesis: `This request would exceed the limit on the number of On-Demand streams for the account …`
+      'would exceed the limit on the number of',
     ],
   },
   {
@@ -636,6 +642,31 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     codes: ['Unsupported', 'InvalidFleetConfiguration'],
   },
   {
+    // EMR ended a cluster's creation because its configuration was refused; the reason's code is EMR's
+    // (`last error: VALIDATION_ERROR: EMR service role … is invalid`, as Terraform's wait prints it)
+    // https://docs.aws.amazon.com/emr/latest/APIReference/API_ClusterStateChangeReason.html
+    id: 'emr-cluster-validation',
+    kind: 'other',
+    advice: {
+      message:
+        "EMR refused the cluster's configuration (its service role, instance profile, release or instance types): fix what the state-change reason names",
+      command: 'aws emr describe-cluster --cluster-id <cluster-id> --query Cluster.Status.StateChangeReason',
+    },
+    phrases: ['last error: VALIDATION_ERROR'],
+  },
+  {
+    // a CloudFormation resource handler's InvalidRequest, whose message it prefixes (`Resource handler returned
+    // message: "Invalid request provided: CreateCluster Invalid Request: Unable to assume the service linked role…`)
+    // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
+    id: 'cfn-invalid-request',
+    kind: 'other',
+    advice: {
+      message:
+        "the resource's handler refused the request as invalid: fix the template's properties or the prerequisite its message names (a service-linked role, a missing resource)",
+    },
+    phrases: ['returned message: "Invalid request provided:'],
+  },
+  {
     // Docker's login to an ECR registry refused: the registry's token, not an IAM policy, decided
     // https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry_auth.html
     id: 'ecr-registry-login',
@@ -671,6 +702,9 @@ export const AUTHORIZATION_CODES: ReadonlySet<string> = new Set([
   'ForbiddenException',
   'InsufficientPermissionsException',
   'AccessDeniedFault',
+  // EC2 refusing to create the Spot service-linked role for a caller without iam:CreateServiceLinkedRole
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+  'AuthFailure.ServiceLinkedRoleCreationNotPermitted',
   // Elastic Beanstalk: "The specified account does not have sufficient privileges for one or more AWS services."
   // https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateApplicationVersion.html#API_CreateApplicationVersion_Errors
   'InsufficientPrivilegesException',

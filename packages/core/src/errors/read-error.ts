@@ -46,11 +46,12 @@ export interface ReadErrorOptions {
  * function that does not let it invoke (`Make sure you have given CloudWatch Logs permission to execute your
  * function`). An encoded authorization message comes only with a denied request, also under a relaying
  * service's code (EKS's `InvalidRequestException: You are not authorized to launch instances with this launch
- * template. Encoded authorization failure message: …`)
+ * template. Encoded authorization failure message: …`); Step Functions' `The state machine IAM Role is not authorized
+ * to access the Log Destination` (https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html)
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|not authorized to launch|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied/;
+  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied/;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail

@@ -93,7 +93,7 @@ const goV1: Extractor = (text, hints) => {
 
 const javaV1: Extractor = (text, hints) => {
   const m =
-    /\(Service: ([^;()]{1,80}); Status Code: (\d{3}); Error Code: ([^;()\s".]{1,100}(?:\.[^;()\s".]{1,100})*)(?:; Request ID: ([^;()]*))?/.exec(
+    /\(Service: ([^;()]{1,80}); Status Code: (\d{3}); Error Code: ([^;()\s".`]{1,100}(?:\.[^;()\s".`]{1,100})*)(?:; Request ID: ([^;()]*))?/.exec(
       text,
     );
   if (m) {
@@ -448,6 +448,11 @@ const jsonFields: Extractor = (text, hints) => {
     const own = key === 'errorType' && code !== null && !isKnownCode(code);
     hints.add('code', code, own ? PRIORITY.codeToken : PRIORITY.body, surface);
   }
+  // a CloudTrail record's fields retold in Markdown (``errorCode: `AccessDenied` ``)
+  const markdownCode = has(text, 'errorCode: `') ? /\berrorCode: `([A-Z][\w.]{1,100})`/.exec(text) : null;
+  if (markdownCode) {
+    hints.add('code', markdownCode[1], PRIORITY.body, 'cloudtrail');
+  }
   // PHP's var_dump of an error object: `["code"]=> string(15) "MessageRejected"`
   const dumped = has(text, '["code"]=>')
     ? /\["code"\]=>\s*string\(\d+\) "([A-Za-z][\w.]{1,100})"/.exec(text)
@@ -607,6 +612,12 @@ const FIXED_SENTENCES: readonly { sentence: string; code: string; service: strin
     code: 'AddressLimitExceeded',
     service: 'ec2',
   },
+  { sentence: 'You are not subscribed to this service', code: 'OptInRequired', service: 'ec2' },
+  {
+    sentence: 'do not have permission to create the service-linked role for EC2 Spot',
+    code: 'AuthFailure.ServiceLinkedRoleCreationNotPermitted',
+    service: 'ec2',
+  },
   { sentence: 'All access to this object has been disabled', code: 'AllAccessDisabled', service: 's3' },
   {
     sentence: 'All access to this Amazon S3 resource has been disabled',
@@ -650,7 +661,7 @@ const signatures: Extractor = (text, hints) => {
   // KMS names the key whose state refused the request: `<key ARN> is pending deletion.`, `is disabled.`
   // https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
   const keyState = text.includes(':kms:')
-    ? /(arn:[\w-]+:kms:(?:[a-z0-9-]*|<[\w -]{1,30}>):(?:[\d*xX]{1,20}|<[\w -]{1,30}>):key\/(?:[\w-]+|<[\w -]{1,30}>)) is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/.exec(
+    ? /(arn:[\w-]+:kms:(?:[a-z0-9-]*|<[\w -]{1,30}>|\{\w{1,30}\}):(?:[\d*xX]{1,20}|<[\w -]{1,30}>|\{\w{1,30}\}):key\/(?:[\w-]+|<[\w -]{1,30}>|\{\w{1,30}\})) is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/.exec(
         text,
       )
     : null;
@@ -730,6 +741,24 @@ const signatures: Extractor = (text, hints) => {
   ) {
     hints.add('code', 'AccessDeniedException', PRIORITY.implied, 'bedrock');
     hints.add('service', 'bedrock', PRIORITY.implied, 'bedrock');
+  }
+  // Fluent Bit's AWS outputs name the call that failed (`PutLogEvents API responded with error='ThrottlingException'`)
+  const fluent = has(text, ' API responded with error')
+    ? /\b([A-Z][A-Za-z0-9]{2,80}) API responded with error/.exec(text)
+    : null;
+  const fluentServices = fluent?.[1] === undefined ? [] : servicesForOperation(fluent[1]);
+  if (fluent?.[1] !== undefined && fluentServices.length === 1) {
+    hints.add('service', fluentServices[0], PRIORITY.namedCall, 'fluent-bit');
+    hints.add('operation', fluent[1], PRIORITY.namedCall, 'fluent-bit');
+  }
+  // the Terraform provider's debug log of an answer: `rpc.method=PutRestApi rpc.service="API Gateway"`
+  const rpc = has(text, 'rpc.method=')
+    ? /\brpc\.method=(\w{2,100})\s+rpc\.service="?([\w -]{2,60}?)"?(?:\s|$)/.exec(text)
+    : null;
+  const rpcService = rpc === null ? null : serviceFromSdkName(rpc[2] ?? '');
+  if (rpc !== null && rpcService !== null && servicesForOperation(rpc[1] ?? '').includes(rpcService)) {
+    hints.add('service', rpcService, PRIORITY.namedCall, 'terraform');
+    hints.add('operation', rpc[1], PRIORITY.namedCall, 'terraform');
   }
   // an alert built from a CloudTrail record names its fields in words (`Access denied on event
   // CreateNetworkInterface …` / `Event source: ec2.amazonaws.com`): the call, when the service has it
@@ -868,6 +897,14 @@ const codeTokens: Extractor = (text, hints) => {
   const codeIs = text.includes('(code') ? /\(code[= ]([A-Z][\w.]{2,100})\)/.exec(text) : null;
   if (codeIs) {
     hints.add('code', stripFaultPrefix(codeIs[1]), PRIORITY.knownCodeToken, 'code-token');
+  }
+  // a known code in parentheses before its message (`(Client.UnauthorizedOperation) You are not authorized …`)
+  const before = text.includes(') ')
+    ? /\(((?:Client\.|Server\.)[A-Z][A-Za-z0-9.]{2,100})\) [`'"]?[A-Za-z]/.exec(text)
+    : null;
+  const beforeCode = stripFaultPrefix(before?.[1]);
+  if (beforeCode !== null && isKnownCode(beforeCode)) {
+    hints.add('code', beforeCode, PRIORITY.knownCodeToken, 'code-token');
   }
   for (const m of text.matchAll(/\(([A-Z][A-Za-z0-9.]{2,100})\)[ \t]*$/gm)) {
     const code = stripFaultPrefix(m[1]);

@@ -76,6 +76,29 @@ const TOOL_PHRASES: readonly {
     surface: 'terraform',
   },
   { phrase: 'creating EC2 VPC', service: 'ec2', operation: 'CreateVpc', surface: 'terraform' },
+  // Terraform 0.11's names: `Error creating Step Function State Machine:`, `Error creating LB Listener:`,
+  // `Error requesting certificate:` (ACM's RequestCertificate)
+  {
+    phrase: 'creating Step Function State Machine',
+    service: 'states',
+    operation: 'CreateStateMachine',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'creating LB Listener',
+    service: 'elasticloadbalancing',
+    operation: 'CreateListener',
+    surface: 'terraform',
+  },
+  { phrase: 'requesting certificate', service: 'acm', operation: 'RequestCertificate', surface: 'terraform' },
+  // the ECS agent's private registry credentials, a Secrets Manager secret
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/private-auth.html
+  {
+    phrase: 'unable to get registry auth from asm',
+    service: 'secretsmanager',
+    operation: 'GetSecretValue',
+    surface: 'ecs-agent',
+  },
   // the provider before 4.x named these without the service (`Error creating VPC: VpcLimitExceeded`, `Error
   // creating EIP: AddressLimitExceeded`); an Elastic IP is allocated (AllocateAddress)
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AllocateAddress.html

@@ -45,7 +45,8 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
   if (/[.!?;:,)\]}>"'`]$/.test(head)) {
     return /^[A-Za-z][a-z]*$|^["']?[A-Za-z_]+["']?:$/.test(tail);
   }
-  return isWholeValue(head) && /^[A-Za-z][a-z]*$/.test(tail);
+  // (two whole codes are two lines: the C++ SDK's `…Encountered AWSError` / `UnrecognizedClientException`)
+  return isWholeValue(head) && (/^[A-Za-z][a-z]*$/.test(tail) || isCodeName(tail));
 }
 
 /**
