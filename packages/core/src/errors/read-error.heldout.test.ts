@@ -17,7 +17,11 @@
  * texts of rounds one to six whose code is written nowhere but whose sentence belongs to one code (STS's `Not
  * authorized to perform sts:AssumeRoleWithWebIdentity`: AccessDenied, seven; EC2's `Not authorized for images`:
  * AuthFailure; KMS's ciphertext sentence: AccessDeniedException) were labelled without a code, and carry that code
- * now, as the contract reads it.
+ * now, as the contract reads it. `heldout7.jsonl` (111 errors, 111 sources, one holding no AWS error; after round
+ * six's fixes and two practice rounds': 91.4%, five read as holding none; one label corrected by its labeller, EC2's
+ * `Not authorized for images` as AuthFailure): its misses fixed but for the ambiguous and a few shapes (a sentence
+ * without `to`, a principal without `User:`, a CloudFormation handler's codeless `Invalid request provided:`), so its
+ * floor stands below the others.
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -63,6 +67,7 @@ const ROUNDS = [
   { file: 'heldout4.jsonl', floor: 0.99 },
   { file: 'heldout5.jsonl', floor: 0.98 },
   { file: 'heldout6.jsonl', floor: 0.98 },
+  { file: 'heldout7.jsonl', floor: 0.97 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor }) => {
