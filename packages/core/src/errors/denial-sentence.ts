@@ -53,7 +53,8 @@ export const POLICY_TYPES: readonly (readonly [string, PolicyLayer])[] = [
  * `not authorized to perform`, and Route 53's `User: <principal> is not authorized to access this
  * resource`, which names the principal only (https://github.com/aws/aws-sdk-php/issues/2141).
  */
-const ANCHOR = /not authorized to (?:perform|access this resource)/gi;
+// (also `is not authorized perform iam:…`, the `to` left out, as a tool retold it: aws-terminator#211)
+const ANCHOR = /not authorized (?:to perform|perform|to access this resource)/gi;
 const ACCESS_THIS_RESOURCE = 'not authorized to access this resource';
 /** How far around an anchor the sentence may reach; bounds the work per anchor. */
 const WINDOW = 4096;
@@ -64,7 +65,7 @@ export function findDenialSentences(text: string): DenialSentence[] {
   const found: DenialSentence[] = [];
   ANCHOR.lastIndex = 0;
   for (let m = ANCHOR.exec(text); m !== null && found.length < MAX_SENTENCES; m = ANCHOR.exec(text)) {
-    const sentence = readAt(text, m.index);
+    const sentence = readAt(text, m.index, m[0].length);
     if (sentence !== null) {
       found.push(sentence);
     }
@@ -72,13 +73,13 @@ export function findDenialSentences(text: string): DenialSentence[] {
   return found;
 }
 
-function readAt(text: string, anchor: number): DenialSentence | null {
+function readAt(text: string, anchor: number, anchorLength: number): DenialSentence | null {
   if (text.slice(anchor, anchor + ACCESS_THIS_RESOURCE.length).toLowerCase() === ACCESS_THIS_RESOURCE) {
     const { principal, principalSlot } = readPrincipal(text, anchor);
     return principalSlot ? principalOnly(principal, anchor) : null;
   }
   const windowEnd = Math.min(text.length, anchor + WINDOW);
-  let pos = anchor + 'not authorized to perform'.length;
+  let pos = anchor + anchorLength;
   if (text[pos] === ':') {
     pos++;
   }
@@ -231,7 +232,10 @@ function principalOnly(principal: string | null, offset: number): DenialSentence
 function readPrincipal(text: string, anchor: number): { principal: string | null; principalSlot: boolean } {
   const before = text.slice(Math.max(0, anchor - 2048), anchor);
   const userAt = before.lastIndexOf('User: ');
-  if (userAt < 0) return quotedPrincipal(before);
+  if (userAt < 0) {
+    const quoted = quotedPrincipal(before);
+    return quoted.principalSlot ? quoted : bareArnPrincipal(before);
+  }
   const isAt = verbAfterPrincipal(before, userAt);
   if (isAt < 0 || isAt < userAt) {
     return { principal: null, principalSlot: false };
@@ -258,6 +262,17 @@ function joinedArn(value: string): string {
   if (!value.startsWith('arn:') || !/\s/.test(value)) return value;
   const pieces = value.split(/\s+/);
   return pieces.slice(1).every((piece) => /^[-/:._]/.test(piece)) ? pieces.join('') : value;
+}
+
+/**
+ * A caller's ARN that starts the sentence without `User:` (`arn:aws:sts::…:assumed-role/r/s is not authorized to
+ * perform: …`, as a tool retold it: City-Bureau/city-scrapers#316).
+ */
+function bareArnPrincipal(before: string): { principal: string | null; principalSlot: boolean } {
+  const m = /(?:^|[\s"'`(])(arn:[\w-]+:(?:iam|sts)::[^\s:]{0,40}:\S{1,400}) is $/.exec(before.slice(-600));
+  return m?.[1] === undefined
+    ? { principal: null, principalSlot: false }
+    : { principal: m[1], principalSlot: true };
 }
 
 /**
