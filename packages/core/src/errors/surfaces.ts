@@ -589,11 +589,46 @@ const cloudFormation: Extractor = (text, hints) => {
 
 /**
  * Sentences that only one error code's answers hold, and that code: where a tool prints the message alone.
+ * `service` writes them (the hint's surface), and is hinted too where the sentence tells it (`namesService`), not
+ * where other services relay it (KMS's ciphertext sentence, for the key S3 or Secrets Manager called it with);
+ * `also` is a second pattern the text must match. In the order their hints were added; the first wins a tie.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html,
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors,
  * https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
  */
-const FIXED_SENTENCES: readonly { sentence: string; code: string; service: string }[] = [
+const FIXED_SENTENCES: readonly {
+  readonly sentence: string;
+  readonly code: string;
+  readonly service: string;
+  readonly namesService?: boolean;
+  readonly also?: RegExp;
+}[] = [
+  {
+    sentence: 'You are not authorized to perform this operation',
+    code: 'UnauthorizedOperation',
+    service: 'ec2',
+  },
+  // S3's NoSuchKey message, where an SDK's generic class carries no code (.NET's `AmazonS3Exception: The
+  // specified key does not exist.`)
+  { sentence: 'The specified key does not exist', code: 'NoSuchKey', service: 's3', namesService: true },
+  // Lambda's InvalidParameterValueException for an execution role whose trust policy does not let Lambda assume
+  // it, also wrapped over lines https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html
+  {
+    sentence: 'The role defined for the function cannot be assumed',
+    also: /cannot be assumed\s+by Lambda/,
+    code: 'InvalidParameterValueException',
+    service: 'lambda',
+    namesService: true,
+  },
+  // SageMaker's ResourceLimitExceeded (`The account-level service limit '…' is 8 NotebookInstances, with current
+  // utilization of …`) https://docs.aws.amazon.com/sagemaker/latest/dg/regions-quotas.html
+  {
+    sentence: 'with current utilization of',
+    also: /\bservice limit '[^'\n]{1,200}' is \d+/,
+    code: 'ResourceLimitExceeded',
+    service: 'sagemaker',
+    namesService: true,
+  },
   {
     sentence: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
     code: 'AccessDenied',
@@ -624,6 +659,38 @@ const FIXED_SENTENCES: readonly { sentence: string; code: string; service: strin
     code: 'AllAccessDisabled',
     service: 's3',
   },
+  // EC2's throttling sentence (`content: [Request limit exceeded.]`)
+  // https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html
+  { sentence: 'Request limit exceeded.', code: 'RequestLimitExceeded', service: 'ec2', namesService: true },
+  // KMS's AccessDeniedException for a ciphertext whose key it cannot use (corpus C#53–55)
+  // https://docs.aws.amazon.com/kms/latest/developerguide/policy-evaluation.html
+  {
+    sentence: 'ciphertext refers to a customer master key that does not exist',
+    code: 'AccessDeniedException',
+    service: 'kms',
+  },
+  // Bedrock's AccessDeniedException for a model the account may not use yet (its Marketplace subscription), also
+  // relayed by an LLM gateway https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html
+  {
+    sentence: 'Model access is denied due to',
+    code: 'AccessDeniedException',
+    service: 'bedrock',
+    namesService: true,
+  },
+  {
+    sentence: "You don't have access to the model with the specified model ID",
+    code: 'AccessDeniedException',
+    service: 'bedrock',
+    namesService: true,
+  },
+  // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key", under
+  // SignatureDoesNotMatch or (JSON APIs) InvalidSignatureException
+  {
+    sentence: 'Check your key and signing method.',
+    code: 'SignatureDoesNotMatch',
+    service: 's3',
+    namesService: true,
+  },
 ];
 
 /** Fixed sentences that identify one service's error. */
@@ -634,8 +701,12 @@ const signatures: Extractor = (text, hints) => {
     const invoke = /Calling the invoke API action failed/i.test(text);
     hints.add('operation', 'Invoke', invoke ? PRIORITY.signatureCall : PRIORITY.phrase, 'lambda');
   }
-  if (has(text, 'You are not authorized to perform this operation')) {
-    hints.add('code', 'UnauthorizedOperation', PRIORITY.implied, 'ec2');
+  // fixed sentences of one code each, also printed without it
+  for (const fixed of FIXED_SENTENCES) {
+    if (has(text, fixed.sentence) && (fixed.also === undefined || fixed.also.test(text))) {
+      hints.add('code', fixed.code, PRIORITY.implied, fixed.service);
+      if (fixed.namesService === true) hints.add('service', fixed.service, PRIORITY.implied, fixed.service);
+    }
   }
   const credentialType = /Cannot call (GetSessionToken|GetFederationToken) with session credentials/.exec(
     text,
@@ -692,56 +763,6 @@ const signatures: Extractor = (text, hints) => {
   if (stackState) {
     hints.add('resource', stackState[1], PRIORITY.body, 'message');
   }
-  // S3's NoSuchKey message, where an SDK's generic class carries no code (.NET's `AmazonS3Exception: The
-  // specified key does not exist.`) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
-  if (has(text, 'The specified key does not exist')) {
-    hints.add('code', 'NoSuchKey', PRIORITY.implied, 's3');
-    hints.add('service', 's3', PRIORITY.implied, 's3');
-  }
-  // Lambda's InvalidParameterValueException for an execution role whose trust policy does not let Lambda assume
-  // it, also wrapped over lines https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html
-  if (
-    has(text, 'The role defined for the function cannot be assumed') &&
-    /cannot be assumed\s+by Lambda/.test(text)
-  ) {
-    hints.add('code', 'InvalidParameterValueException', PRIORITY.implied, 'lambda');
-    hints.add('service', 'lambda', PRIORITY.implied, 'lambda');
-  }
-  // SageMaker's ResourceLimitExceeded, also printed without its code (`The account-level service limit '…' is 8
-  // NotebookInstances, with current utilization of …`)
-  // https://docs.aws.amazon.com/sagemaker/latest/dg/regions-quotas.html
-  if (has(text, 'with current utilization of') && /\bservice limit '[^'\n]{1,200}' is \d+/.test(text)) {
-    hints.add('code', 'ResourceLimitExceeded', PRIORITY.implied, 'sagemaker');
-    hints.add('service', 'sagemaker', PRIORITY.implied, 'sagemaker');
-  }
-  // fixed sentences of one code each, also printed without it
-  for (const fixed of FIXED_SENTENCES) {
-    if (has(text, fixed.sentence)) {
-      hints.add('code', fixed.code, PRIORITY.implied, fixed.service);
-      break;
-    }
-  }
-  // EC2's throttling sentence, where a tool prints the body's message without its code (`content: [Request limit
-  // exceeded.]`) https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html
-  if (has(text, 'Request limit exceeded.')) {
-    hints.add('code', 'RequestLimitExceeded', PRIORITY.implied, 'ec2');
-    hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
-  }
-  // KMS's AccessDeniedException for a ciphertext whose key it cannot use (corpus C#53–55), also printed without its
-  // code https://docs.aws.amazon.com/kms/latest/developerguide/policy-evaluation.html
-  if (has(text, 'ciphertext refers to a customer master key that does not exist')) {
-    // (no service: S3, Secrets Manager and others relay it for the key they called KMS with)
-    hints.add('code', 'AccessDeniedException', PRIORITY.implied, 'kms');
-  }
-  // Bedrock's AccessDeniedException for a model the account may not use yet (its Marketplace subscription), also
-  // relayed by an LLM gateway without the code https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html
-  if (
-    has(text, 'Model access is denied due to') ||
-    has(text, "You don't have access to the model with the specified model ID")
-  ) {
-    hints.add('code', 'AccessDeniedException', PRIORITY.implied, 'bedrock');
-    hints.add('service', 'bedrock', PRIORITY.implied, 'bedrock');
-  }
   // Fluent Bit's AWS outputs name the call that failed (`PutLogEvents API responded with error='ThrottlingException'`)
   const fluent = has(text, ' API responded with error')
     ? /\b([A-Z][A-Za-z0-9]{2,80}) API responded with error/.exec(text)
@@ -771,13 +792,6 @@ const signatures: Extractor = (text, hints) => {
       hints.add('service', service, PRIORITY.phrase, 'alert');
       hints.add('operation', event[1], PRIORITY.phrase, 'alert');
     }
-  }
-  if (has(text, 'Check your key and signing method.')) {
-    // S3's wording of SignatureDoesNotMatch, also printed without its code; other services say "Check your AWS
-    // Secret Access Key", under SignatureDoesNotMatch or (JSON APIs) InvalidSignatureException
-    // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
-    hints.add('code', 'SignatureDoesNotMatch', PRIORITY.implied, 's3');
-    hints.add('service', 's3', PRIORITY.implied, 's3');
   }
   if (has(text, 'Syntax errors in policy.')) {
     // IAM's fixed message for MalformedPolicyDocument, also when CloudFormation reports its own handler code.
