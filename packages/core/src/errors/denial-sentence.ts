@@ -86,9 +86,11 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   pos = skipSpace(text, pos, windowEnd);
   const actionToken = readToken(text, pos, windowEnd);
   const rawAction = withoutParentheses(trimPunctuation(actionToken.value));
-  // EC2's fixed sentence `You are not authorized to perform this operation.` carries no action.
+  // EC2's fixed sentence `You are not authorized to perform this operation.` carries no action; a sentence cut
+  // right after `perform` (raster-foundry/raster-foundry#1229) still names its principal.
   if (rawAction === 'this' || rawAction === '') {
-    return null;
+    const { principal, principalSlot } = readPrincipal(text, anchor);
+    return principalSlot ? principalOnly(principal, anchor) : null;
   }
   pos = actionToken.end;
   // `perform: (sts:AssumeRole) action`, and the Knowledge Center's template `perform API action on resource:`

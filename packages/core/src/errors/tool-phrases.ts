@@ -172,6 +172,14 @@ const TOOL_PHRASES: readonly {
   { phrase: 'creating ECS Service', service: 'ecs', operation: 'CreateService', surface: 'terraform' },
   { phrase: 'creating EKS Cluster', service: 'eks', operation: 'CreateCluster', surface: 'terraform' },
   { phrase: 'creating RDS DB Instance', service: 'rds', operation: 'CreateDBInstance', surface: 'terraform' },
+  // the CDK CLI's default account lookup (its SDK provider asks STS GetCallerIdentity, then logs `Unable to
+  // determine the default AWS account (<code>): <message>` at debug level)
+  {
+    phrase: 'Unable to determine the default AWS account',
+    service: 'sts',
+    operation: 'GetCallerIdentity',
+    surface: 'cdk',
+  },
   {
     phrase: 'Could not assume role with OIDC',
     service: 'sts',
