@@ -273,11 +273,24 @@ describe('readError: shapes of issue 11 without a public paste at hand', () => {
     );
   });
 
+  it("reads a codeless failed answer in Java v2's envelope as an AWS error of kind other", () => {
+    const result = readError(
+      'Resource handler returned message: "The widget is not ready. (Service: Sfn, Status Code: 400, Request ID: 1f2e)"',
+    );
+    expect(result.ok && [result.value.kind, result.value.failure.code, result.value.failure.service]).toEqual(
+      ['other', null, 'states'],
+    );
+  });
+
   it('takes no field label for an unknown code before a Go status line', () => {
     const result = readError(
       'Error: creating thing: StatusCode: 400, RequestID: abc\n\tstatus code: 400, request id: x',
     );
-    expect(result.ok ? result.value.failure.code : result.diagnostics[0]?.code).toBe('no-aws-error');
+    // the Go SDK's `status code: 400, request id: x` envelope makes it an AWS error, of no code
+    expect(result.ok ? [result.value.kind, result.value.failure.code] : result.diagnostics[0]?.code).toEqual([
+      'other',
+      null,
+    ]);
   });
 
   it('reads a code glued to a log level tag', () => {

@@ -139,7 +139,8 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   const httpStatus = toStatus(hints.best('httpStatus')?.value);
 
   const lookalike = findLookalike(code, cleaned, sentence !== null);
-  const kind = classify(lookalike?.kind ?? null, code, sentence, cleaned, httpStatus, operation !== null);
+  const answered = operation !== null || hints.best('requestId') !== null;
+  const kind = classify(lookalike?.kind ?? null, code, sentence, cleaned, httpStatus, answered);
   if (kind === null) {
     return fail('no-aws-error', 'no AWS error found in the input');
   }
@@ -365,7 +366,7 @@ function classify(
   sentence: DenialSentence | null,
   text: string,
   httpStatus: number | null,
-  operationNamed: boolean,
+  answered: boolean,
 ): FailureKind | null {
   if (lookalikeKind !== null) {
     return lookalikeKind;
@@ -377,8 +378,10 @@ function classify(
     return 'authorization';
   }
   // an answer without a body to a call the client names (`An error occurred (404) when calling the
-  // HeadObject operation: Not Found`): an AWS error, though no permission one
-  if (code === null && httpStatus !== null && httpStatus >= 400 && operationNamed) {
+  // HeadObject operation: Not Found`), or a failed answer an SDK's envelope reports with its request ID but no
+  // code (Java v2's `(Service: Sfn, Status Code: 400, Request ID: …)`, Go v1's `status code: 400, request id: …`):
+  // an AWS error, though no permission one
+  if (code === null && httpStatus !== null && httpStatus >= 400 && answered) {
     return 'other';
   }
   return code !== null ? 'other' : null;
