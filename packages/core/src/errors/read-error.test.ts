@@ -282,6 +282,13 @@ describe('readError: shapes of issue 11 without a public paste at hand', () => {
     );
   });
 
+  it("reads a CloudFormation handler's relayed message as an AWS error even without a code", () => {
+    const result = readError(
+      'CREATE_FAILED | AWS::Widget::Thing | Resource handler returned message: "The widget is not ready."',
+    );
+    expect(result.ok && [result.value.kind, result.value.failure.code]).toEqual(['other', null]);
+  });
+
   it('takes no field label for an unknown code before a Go status line', () => {
     const result = readError(
       'Error: creating thing: StatusCode: 400, RequestID: abc\n\tstatus code: 400, request id: x',

@@ -384,7 +384,10 @@ function classify(
   if (code === null && httpStatus !== null && httpStatus >= 400 && answered) {
     return 'other';
   }
-  return code !== null ? 'other' : null;
+  // a CloudFormation resource handler relays the service's answer (`Resource handler returned message: "…"`),
+  // an AWS error even where neither names a code
+  // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
+  return code !== null || text.includes('Resource handler returned message: "') ? 'other' : null;
 }
 
 function countOtherDenials(sentences: readonly DenialSentence[], primary: DenialSentence | null): number {
