@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { nodeCatalog } from '../../test/node-catalog.js';
 import { createCatalog } from './catalog.js';
 import type { CatalogSource, RawServiceData } from './catalog-source.js';
+import { serviceFromEventSource, serviceFromSdkName } from './service-names.js';
 
 const catalog = nodeCatalog();
 
@@ -137,15 +138,41 @@ describe('catalog over an injected source', () => {
 
 describe('generated data files', () => {
   const root = fileURLToPath(new URL('../../../../', import.meta.url));
-  it.each(['generate-dependent-actions.mjs', 'generate-global-condition-keys.mjs'])(
-    '%s --check: the committed file matches the installed package',
-    (script) => {
-      const r = spawnSync(process.execPath, [`scripts/${script}`, '--check'], {
-        cwd: root,
-        encoding: 'utf8',
-      });
-      expect(r.stderr).toBe('');
-      expect(r.status).toBe(0);
-    },
-  );
+  it.each([
+    'generate-dependent-actions.mjs',
+    'generate-global-condition-keys.mjs',
+    'generate-service-names.mjs',
+  ])('%s --check: the committed file matches the installed package', (script) => {
+    const r = spawnSync(process.execPath, [`scripts/${script}`, '--check'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+});
+
+describe('serviceFromSdkName', () => {
+  it.each([
+    ['AmazonEC2', 'ec2'],
+    ['Sfn', 'states'],
+    // beyond the hand-written table: the generated keys of every service's prefix and name
+    ['GameLift', 'gamelift'],
+    ['App Runner', 'apprunner'],
+    ['EventBridge Scheduler', 'scheduler'],
+    ['CodeStar connections', 'codestar-connections'],
+    ['VPC Lattice', 'vpc-lattice'],
+    ['AWS Cost Explorer Service', 'ce'],
+    // no service: an object's own property names, a plain word, a key two services share
+    ['constructor', null],
+    ['toString', null],
+    ['Profile', null],
+    ['OpenSearch', 'es'],
+  ])('%s → %s', (name, prefix) => {
+    expect(serviceFromSdkName(name)).toBe(prefix);
+  });
+
+  it('maps an event source that is an object property name to its own label', () => {
+    expect(serviceFromEventSource('constructor.amazonaws.com')).toBe('constructor');
+  });
 });

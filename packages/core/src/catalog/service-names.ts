@@ -1,3 +1,5 @@
+import { SERVICE_NAME_KEYS } from './data/service-name-keys.js';
+
 /**
  * SDK and endpoint names of AWS services mapped to their IAM service prefixes.
  * SDKs name services differently (`AmazonEC2`, `Ec2`, `EC2`, `AWSSecurityTokenService`,
@@ -150,7 +152,9 @@ export function serviceFromSdkName(name: string): string | null {
     .replace(/[^a-z0-9]/g, '')
     .replace(/^(amazon|aws)/, '')
     .replace(/^(amazon|aws)/, '');
-  return SDK_NAME_TO_PREFIX[key] ?? null;
+  // own keys only: `constructor` or `toString` is no service
+  if (Object.hasOwn(SDK_NAME_TO_PREFIX, key)) return SDK_NAME_TO_PREFIX[key] ?? null;
+  return Object.hasOwn(SERVICE_NAME_KEYS, key) ? (SERVICE_NAME_KEYS[key] ?? null) : null;
 }
 
 /** Maps a CloudTrail `eventSource` (`ec2.amazonaws.com`) or an endpoint host label to an IAM prefix. */
@@ -159,7 +163,7 @@ export function serviceFromEventSource(eventSource: string): string | null {
   if (label === undefined || label === '' || !/^[a-z0-9-]+$/.test(label)) {
     return null;
   }
-  return EVENT_SOURCE_TO_PREFIX[label] ?? label;
+  return Object.hasOwn(EVENT_SOURCE_TO_PREFIX, label) ? (EVENT_SOURCE_TO_PREFIX[label] ?? label) : label;
 }
 
 /** Maps an AWS endpoint host (`sts.eu-west-1.amazonaws.com`, `bkt.s3.ap-south-1.amazonaws.com`) to prefix and region. */
