@@ -149,6 +149,25 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   firehose: `PutRecord PutRecordBatch CreateDeliveryStream DescribeDeliveryStream`,
   bedrock: `InvokeModel InvokeModelWithResponseStream Converse=InvokeModel ConverseStream=InvokeModelWithResponseStream
     ListFoundationModels`,
+  // CreateDistributionWithTags is authorised as CreateDistribution (with TagResource for its tags)
+  // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateDistributionWithTags.html
+  cloudfront: `CreateDistribution CreateDistributionWithTags=CreateDistribution GetDistribution
+    GetDistributionConfig UpdateDistribution DeleteDistribution ListDistributions CreateInvalidation`,
+  // API Gateway's management API is authorised by the request's HTTP method: `apigateway:POST` on `/restapis`
+  // creates a REST API (`CreateRestApi`, v2's `CreateApi` on `/apis`), `PUT` imports or overwrites, `PATCH`
+  // updates, `GET` reads, `DELETE` deletes (names other services' operations share, `CreateRoute`, are left out)
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/security_iam_service-with-iam.html
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonapigatewaymanagement.html
+  apigateway: `CreateRestApi=POST ImportRestApi=POST CreateResource=POST CreateDeployment=POST CreateStage=POST
+    CreateAuthorizer=POST CreateDomainName=POST CreateApiKey=POST CreateUsagePlan=POST CreateUsagePlanKey=POST
+    CreateBasePathMapping=POST CreateVpcLink=POST CreateApi=POST CreateIntegration=POST
+    CreateApiMapping=POST PutRestApi=PUT PutMethod=PUT PutIntegration=PUT PutMethodResponse=PUT
+    PutIntegrationResponse=PUT PutGatewayResponse=PUT ImportApi=PUT ReimportApi=PUT GetRestApis=GET GetRestApi=GET
+    GetResources=GET GetStage=GET GetStages=GET GetApiKeys=GET
+    GetDomainName=GET GetDomainNames=GET GetAccount=GET GetApis=GET GetApi=GET GetUsagePlans=GET
+    UpdateRestApi=PATCH UpdateStage=PATCH UpdateAccount=PATCH UpdateDomainName=PATCH UpdateApi=PATCH
+    DeleteRestApi=DELETE DeleteStage=DELETE DeleteResource=DELETE DeleteDeployment=DELETE DeleteDomainName=DELETE
+    DeleteApi=DELETE`,
 };
 
 /** An operation resolved to its IAM action. */

@@ -133,6 +133,48 @@ const CASES: readonly {
     input: 'An error occurred (AccessDenied) when calling the CreateMultipartUpload operation: Access Denied',
     expected: { service: 's3', action: 's3:PutObject', actionSource: 'operation' },
   },
+  // practice 9 (https://github.com/widdix/aws-cf-templates/issues/185)
+  {
+    name: 'a stack event on the legacy `AWS::Elasticsearch::Domain` is CreateElasticsearchDomain',
+    input:
+      'CREATE_FAILED | AWS::Elasticsearch::Domain | ElasticsearchDomain | Before you can proceed, you must enable a service-linked role to give Amazon ES permissions to access your VPC. (Service: AWSElasticsearch; Status Code: 400; Error Code: ValidationException; Request ID: 1a439bb6-a056-11e8-bd06-4590933de7d2)\n-- | -- | -- | --',
+    expected: { service: 'es', action: 'es:CreateElasticsearchDomain', actionSource: 'operation' },
+  },
+  // practice 9 (https://github.com/aws/eks-distro/issues/2805)
+  {
+    name: "eksctl's stack event (`AWS::EKS::AccessEntry/AccessEntry: CREATE_FAILED`) is the type's create call",
+    input:
+      '2024-02-22 06:11:20 [✖]  AWS::EKS::AccessEntry/AccessEntry: CREATE_FAILED – "Resource handler returned message: \\"The specified access entry resource is already in use on this cluster. (Service: Eks, Status Code: 409, Request ID: db\n17d466-dca2-4403-97e8-99bf5c3ca227)\\" (RequestToken: 742fa327-f30f-677c-09bd-cf569a2cfeb8, HandlerErrorCode: AlreadyExists)"',
+    expected: { service: 'eks', action: 'eks:CreateAccessEntry', actionSource: 'operation' },
+  },
+  // practice 10 (https://github.com/velero-io/velero/issues/6082)
+  {
+    name: "a tool's gerund step (`error putting object`) is a call of the service that answered (S3's host ID), not MediaStore's",
+    input:
+      'time="2023-04-05T16:47:23Z" level=error msg="backup failed" controller=backup error="rpc error: code = Unknown desc = error putting object backups/velero-clients-document-mongodb-uat-20230405164545/velero-backup.json: AccessDenied: Access Denied\\n\\tstatus code: 403, request id: VMR0P517BVGX8KTN, host id: f7q86nhKo+0tirSZS1OQVaR/T+LqD8zkL5Cw6uRa4oPXqnKwATrBwj5n+oKKQ0FC7rT6ccM2NDI=" key=velero/velero-clients-document-mongodb-uat-20230405164545 logSource="pkg/controller/backup_controller.go:300"',
+    expected: { service: 's3', action: 's3:PutObject', actionSource: 'operation' },
+  },
+  // practice 10 (https://github.com/velero-io/velero/issues/5670)
+  {
+    name: "a tool's step is no call of a service other than the one that answered (`error getting volume info` under EC2's code)",
+    input:
+      'time="2022-12-06T19:03:29Z" level=error msg="Error backing up item" backup=velero/all-namespaces-20221206190325 error="error getting volume info: rpc error: code = Unknown desc = UnauthorizedOperation: You are not authorized to perform this operation.\\n\\tstatus code: 403, request id: 3688a339-4214-424f-bf0e-c41ca1601c1a" logSource="pkg/backup/backup.go:417" name=prometheus-grafana-5674f4884b-7jgxd',
+    expected: { service: 'ec2', action: null, actionSource: null },
+  },
+  // practice 9 (https://github.com/localstack/localstack/issues/5051)
+  {
+    name: "an HTTP API's creation (`error creating API Gateway v2 API`) is API Gateway's `POST`",
+    input:
+      '╷\n│ Error: error creating API Gateway v2 API: UnrecognizedClientException: \n│ \tstatus code: 403, request id: 1e19692f-f1b5-4f09-a2b5-038e8861c2cc\n│ \n│   on .terraform/modules/api_gateway/main.tf line 2, in resource "aws_apigatewayv2_api" "this":\n│    2: resource "aws_apigatewayv2_api" "this" {\n│ ',
+    expected: { service: 'apigateway', action: 'apigateway:POST', actionSource: 'operation' },
+  },
+  // practice 9 (https://github.com/hashicorp/terraform-provider-aws/pull/36663)
+  {
+    name: "Go v2's CreateDistributionWithTags is authorised as cloudfront:CreateDistribution",
+    input:
+      '        Error: creating CloudFront Distribution: operation error CloudFront: CreateDistributionWithTags, https response error StatusCode: 403, RequestID: 926c609c-35ed-481b-904f-cc3c9baeadb2, AccessDenied: Your account must be verified before you can add new CloudFront resources. To verify your account, please contact AWS Support (https://console.aws.amazon.com/support/home#/) and include this error message.\n        \n          with aws_cloudfront_distribution.custom_distribution,\n          on terraform_plugin_test.tf line 118, in resource "aws_cloudfront_distribution" "custom_distribution":\n         118: resource "aws_cloudfront_distribution" "custom_distribution" {',
+    expected: { service: 'cloudfront', action: 'cloudfront:CreateDistribution', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

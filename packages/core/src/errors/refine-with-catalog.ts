@@ -57,8 +57,13 @@ async function withActionAsNamed(reading: ErrorReading, catalog: Catalog): Promi
  */
 async function confirmStepCall(reading: ErrorReading, catalog: Catalog): Promise<ErrorReading> {
   for (const call of reading.stepCalls) {
+    const having = call.service === null ? await catalog.servicesWithAction(call.operation) : [call.service];
+    // a step without a service is a call of the service the answer came from, where the text tells it (S3's host
+    // ID, an SDK's service name, a code only one service uses): `error putting object` is S3's PutObject, not
+    // MediaStore's; `error getting volume info` under EC2's UnauthorizedOperation is no other service's GetVolume
+    const answering = reading.failure.service;
     const services =
-      call.service === null ? await catalog.servicesWithAction(call.operation) : [call.service];
+      call.service === null && answering !== null ? having.filter((s) => s === answering) : having;
     const [service] = services;
     if (services.length !== 1 || service === undefined) continue;
     const action = await catalog.actionForOperation(service, call.operation);

@@ -27,8 +27,12 @@ export function stepCalls(text: string): readonly StepCall[] {
  */
 function stackEventCalls(text: string): readonly StepCall[] {
   if (!text.includes('_FAILED')) return [];
+  // the console's and CDK's `CREATE_FAILED | AWS::EC2::VPC`, or eksctl's `AWS::EKS::AccessEntry/AccessEntry: CREATE_FAILED`
   const event =
-    /\b(CREATE|DELETE)_FAILED\b[\s|│\\]{1,40}AWS::([A-Za-z0-9]{2,40})::([A-Za-z0-9]{2,60})\b/.exec(text);
+    /\b(CREATE|DELETE)_FAILED\b[\s|│\\]{1,40}AWS::([A-Za-z0-9]{2,40})::([A-Za-z0-9]{2,60})\b/.exec(text) ??
+    reordered(
+      /\bAWS::([A-Za-z0-9]{2,40})::([A-Za-z0-9]{2,60})\/[\w-]{1,100}: (CREATE|DELETE)_FAILED\b/.exec(text),
+    );
   if (event === null) return [];
   const service = serviceFromSdkName(event[2] ?? '');
   if (service === null) return [];
@@ -37,8 +41,23 @@ function stackEventCalls(text: string): readonly StepCall[] {
   const answering = /\(Service: ([A-Za-z0-9 ]{2,60})[;,]/.exec(text);
   if (answering !== null && serviceFromSdkName(answering[1] ?? '') !== service) return [];
   const verb = event[1] === 'CREATE' ? 'Create' : 'Delete';
-  return [{ service, operation: `${verb}${event[3]}` }];
+  const named = TYPE_OPERATIONS.get(`${event[2]}::${event[3]}`);
+  return [{ service, operation: named === undefined ? `${verb}${event[3]}` : `${verb}${named}` }];
 }
+
+/** eksctl's match (type, status) in the console's order (status, type). */
+function reordered(m: RegExpExecArray | null): readonly (string | undefined)[] | null {
+  return m === null ? null : [m[0], m[3], m[1], m[2]];
+}
+
+/**
+ * Resource types whose API names the noun otherwise: the legacy `AWS::Elasticsearch::Domain` is created by
+ * `CreateElasticsearchDomain` (OpenSearch's `AWS::OpenSearchService::Domain` by `CreateDomain`)
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticsearch-domain.html
+ */
+const TYPE_OPERATIONS: ReadonlyMap<string, string> = new Map([
+  ['Elasticsearch::Domain', 'ElasticsearchDomain'],
+]);
 
 /**
  * A tool's own words for the step that failed, in lower case and without a service (`failed to describe
@@ -53,7 +72,8 @@ function toolStepCalls(text: string): readonly StepCall[] {
   let seen = 0;
   for (const step of text.matchAll(TOOL_STEP)) {
     if (++seen > 20) break;
-    const verb = (step[2] ?? '').toLowerCase();
+    const written = (step[2] ?? '').toLowerCase();
+    const verb = GERUNDS.get(written) ?? written;
     let words = (step[3] ?? '').split(' ').filter((word) => word !== '' && !FILLERS.has(word.toLowerCase()));
     // a service the step names (`Unable to create Amazon S3 bucket`): its operation, not any service's
     const service = words.length > 1 ? serviceFromSdkName(words[0] ?? '') : null;
@@ -81,7 +101,31 @@ const TOOL_LEADS = ['ailed to ', 'nable to ', 'ould not ', "ouldn't ", 'rror '];
 
 /** A lead, a verb of the API's, and the words after it (letters and digits only, up to five). */
 const TOOL_STEP =
-  /\b([Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror) (create|delete|describe|get|list|update|put|modify|attach|detach|tag|start|stop|invoke|publish|send|receive|assume|decrypt|encrypt) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})/g;
+  /\b([Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror) (create|delete|describe|get|list|update|put|modify|attach|detach|tag|start|stop|invoke|publish|send|receive|assume|decrypt|encrypt|creating|deleting|describing|getting|listing|updating|putting|modifying|attaching|detaching|tagging|starting|stopping|invoking|publishing|sending|receiving|assuming|decrypting|encrypting) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})/g;
+
+/** A step's verb as `error putting object` writes it, and the API's verb (`Put`). */
+const GERUNDS: ReadonlyMap<string, string> = new Map([
+  ['creating', 'create'],
+  ['deleting', 'delete'],
+  ['describing', 'describe'],
+  ['getting', 'get'],
+  ['listing', 'list'],
+  ['updating', 'update'],
+  ['putting', 'put'],
+  ['modifying', 'modify'],
+  ['attaching', 'attach'],
+  ['detaching', 'detach'],
+  ['tagging', 'tag'],
+  ['starting', 'start'],
+  ['stopping', 'stop'],
+  ['invoking', 'invoke'],
+  ['publishing', 'publish'],
+  ['sending', 'send'],
+  ['receiving', 'receive'],
+  ['assuming', 'assume'],
+  ['decrypting', 'decrypt'],
+  ['encrypting', 'encrypt'],
+]);
 
 /** Words a step's description holds that no operation's name does. */
 const FILLERS = new Set([
