@@ -70,8 +70,15 @@ export function findDenialSentences(text: string): DenialSentence[] {
       found.push(sentence);
     }
   }
+  // Cognito Identity's refusal to let the caller pass a role to an identity pool (`NotAuthorizedException … when
+  // calling the SetIdentityPoolRoles operation: Access to Role '<role ARN>' is forbidden.`): a denial naming the role
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html
+  const role = found.length === 0 && text.includes('Access to Role ') ? ROLE_FORBIDDEN.exec(text) : null;
+  if (role !== null) found.push(resourceOnly(role[1] ?? null, role.index));
   return found;
 }
+
+const ROLE_FORBIDDEN = /Access to Role '(arn:[^'\s]{1,400})' is forbidden/;
 
 function readAt(text: string, anchor: number, anchorLength: number): DenialSentence | null {
   if (text.slice(anchor, anchor + ACCESS_THIS_RESOURCE.length).toLowerCase() === ACCESS_THIS_RESOURCE) {
@@ -117,7 +124,13 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
     const token = readResourceToken(text, cursor, windowEnd);
     resource = token.value;
     cursor = token.end;
-    const iamType = resource === null ? undefined : IAM_NAMED_TYPES.get(resource);
+    let iamType = resource === null ? undefined : IAM_NAMED_TYPES.get(resource);
+    // IAM's type in two words: `on resource: instance profile NAME` (nchammas/flintrock#269)
+    const afterType = skipSpace(text, cursor, windowEnd);
+    if (resource === 'instance' && startsWithWordAt(text, afterType, 'profile')) {
+      iamType = 'instance-profile';
+      cursor = afterType + 'profile'.length;
+    }
     if (iamType !== undefined) {
       const named = readIamName(text, cursor, windowEnd, iamType, principal);
       resource = named.arn;
@@ -228,6 +241,11 @@ function principalOnly(principal: string | null, offset: number): DenialSentence
     detailsUrl: null,
     offset,
   };
+}
+
+/** A sentence that names the resource denied and nothing else. */
+function resourceOnly(resource: string | null, offset: number): DenialSentence {
+  return { ...principalOnly(null, offset), principalSlot: false, resource, resourceSlot: true };
 }
 
 /** Reads `User: <principal> is ` backwards from the anchor. */

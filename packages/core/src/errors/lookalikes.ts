@@ -434,6 +434,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'needs a subscription for the service',
       'you need to accept terms and subscribe',
       'is not enabled for this account',
+      // CloudFront's AccessDenied for an account not yet verified (`Your account must be verified before you can
+      // add new CloudFront resources. To verify your account, please contact AWS Support`)
+      // https://repost.aws/knowledge-center/create-and-activate-aws-account
+      'Your account must be verified before you can add new',
     ],
   },
   {
@@ -561,7 +565,15 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // while another one runs (`… Try again later.`, its retry-later errors:
     // https://docs.aws.amazon.com/organizations/latest/APIReference/API_CreateAccount.html#API_CreateAccount_Errors),
     // relayed by Cloud Control as `Throttling` (pulumi/pulumi-aws-native#1687)
-    phrases: ['Rate exceeded', 'Request limit exceeded', 'another request is already in progress'],
+    // The Go SDK v2's own retry budget run dry by repeated retryable errors, throttling mostly (`operation error EC2:
+    // DescribeLaunchTemplates, failed to get rate limit token, retry quota exceeded, 0 available, 5 requested`)
+    // https://docs.aws.amazon.com/sdk-for-go/v2/developer-guide/configure-retries-timeouts.html
+    phrases: [
+      'Rate exceeded',
+      'Request limit exceeded',
+      'another request is already in progress',
+      'failed to get rate limit token',
+    ],
   },
   {
     id: 'quota-exceeded',
@@ -570,7 +582,14 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       message: 'a service quota is reached: request an increase in Service Quotas, or free capacity',
       command: 'aws service-quotas list-service-quotas --service-code <service>',
     },
-    codes: ['TooManyBuckets', 'ServiceQuotaExceededException', 'MaxSpotInstanceCountExceeded'],
+    // Lambda's 75 GB code storage per Region (CodeStorageExceededException)
+    // https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+    codes: [
+      'TooManyBuckets',
+      'ServiceQuotaExceededException',
+      'MaxSpotInstanceCountExceeded',
+      'CodeStorageExceededException',
+    ],
     codeSuffixes: ['LimitExceeded', 'LimitExceededException', 'QuotaExceeded', 'QuotaExceededException'],
     // IAM's LimitExceeded (`Cannot exceed quota for PoliciesPerRole: 20`), often retold without its code, by its
     // tail: a phrase starting with a frequent letter made the one scan for every phrase twice as slow
@@ -582,6 +601,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'to request an increase for this limit',
       // Kinesis: `This request would exceed the limit on the number of On-Demand streams for the account …`
       'would exceed the limit on the number of',
+      // Lambda's account concurrency, under InvalidParameterValueException: a reservation may not leave the account
+      // less unreserved concurrency than its minimum (`… decreases account's UnreservedConcurrentExecution below its
+      // minimum value of [50]`) https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
+      'UnreservedConcurrentExecution below its minimum value',
     ],
   },
   {

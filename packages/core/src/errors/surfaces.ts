@@ -67,10 +67,13 @@ const goV2: Extractor = (text, hints) => {
 };
 
 const goV1: Extractor = (text, hints) => {
-  const m = /status code: (\d{3}), request id: ([\w-]*)/.exec(text);
+  const m = /status code: (\d{3}), request id: ([\w-]*)(, host id: \S)?/.exec(text);
   if (m) {
     hints.add('httpStatus', m[1], PRIORITY.body, 'go-v1');
     hints.add('requestId', m[2], PRIORITY.body, 'go-v1');
+    // only S3 answers with a host ID (its `x-amz-id-2`)
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/RESTCommonResponseHeaders.html
+    if (m[3] !== undefined) hints.add('service', 's3', PRIORITY.bodyShape, 'go-v1');
   }
   // its debug log names the call it answered (`[aws-sdk-go] DEBUG: Response firehose/CreateDeliveryStream
   // Details:`), as Terraform's TF_LOG=DEBUG prints it; the last response is the failed one
@@ -241,6 +244,16 @@ const php: Extractor = (text, hints) => {
       hints.add('operation', operation, PRIORITY.clientEnvelope, 'php');
     }
     hints.add('code', s3Class[2], PRIORITY.sdkClass, 'php');
+  }
+  // version 2 named an S3 error's class after its code (`Aws\S3\Exception\AccessDeniedException` for AccessDenied;
+  // S3's codes never end in `Exception`); `S3Exception`, the base class of both versions, names none
+  // https://docs.aws.amazon.com/aws-sdk-php/v2/api/class-Aws.S3.Exception.NoSuchKeyException.html
+  const s3v2 = text.includes('\\S3\\Exception\\')
+    ? /\bAws\\S3\\Exception\\([A-Z][A-Za-z0-9]{1,100}?)Exception\b/.exec(text)
+    : null;
+  if (s3v2 && s3v2[1] !== 'S3') {
+    hints.add('service', 's3', PRIORITY.namedCall, 'php');
+    hints.add('code', s3v2[1], PRIORITY.sdkClass + 1, 'php');
   }
   const status = /(?:resulted in|produced) a `(\d{3}) [A-Za-z ]{1,40}`/.exec(text);
   if (status) {
@@ -464,6 +477,18 @@ const jsonFields: Extractor = (text, hints) => {
   if (status) {
     hints.add('httpStatus', status[1], PRIORITY.body, 'json-body');
   }
+  // Karpenter's structured log of the failed call (`"aws-error-code":"MaxTemplateLimitExceeded",
+  // "aws-operation-name":"CreateLaunchTemplate",…,"aws-service-name":"EC2","aws-status-code":400`: karpenter#2579)
+  if (has(text, '"aws-error-code"') || has(text, '"aws-operation-name"')) {
+    const field = (name: string) =>
+      new RegExp(`"aws-${name}"\\s*:\\s*"?([\\w .-]{2,100}?)"?[,}]`).exec(text)?.[1];
+    hints.add('code', stripFaultPrefix(field('error-code')), PRIORITY.body, 'karpenter');
+    hints.add('operation', field('operation-name'), PRIORITY.clientEnvelope, 'karpenter');
+    const service = field('service-name');
+    if (service !== undefined)
+      hints.add('service', serviceFromSdkName(service), PRIORITY.namedCall, 'karpenter');
+    hints.add('httpStatus', field('status-code'), PRIORITY.body, 'karpenter');
+  }
   const message = /"(?:errorMessage|Message|message)"\s*:\s*"((?:[^"\\\n]|\\.){1,8000})"/.exec(text);
   if (message) {
     hints.add('message', message[1], PRIORITY.body, 'json-body');
@@ -562,6 +587,18 @@ const cloudFormation: Extractor = (text, hints) => {
     hints.add('service', api[1], PRIORITY.namedCall, 'cloudformation');
     hints.add('operation', api[2], PRIORITY.namedCall, 'cloudformation');
     hints.add('action', `${api[1]}:${api[2]}`, PRIORITY.namedCall, 'cloudformation');
+  }
+  // a resource handler's InvalidRequest names the call it made (`Invalid request provided: CreateService error: …`,
+  // `… CreateCluster Invalid Request: …`); ECS's own sentence about its service-linked role names the service
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html
+  const handlerCall = has(text, 'Invalid request provided: ')
+    ? /Invalid request provided: ([A-Z][A-Za-z0-9]{2,60}) (?:error:|Invalid Request)/.exec(text)
+    : null;
+  if (handlerCall) {
+    hints.add('operation', handlerCall[1], PRIORITY.namedCall, 'cloudformation');
+  }
+  if (has(text, 'Please verify that the ECS service linked role exists')) {
+    hints.add('service', 'ecs', PRIORITY.phrase, 'ecs');
   }
   const resourceType = /\bAWS::(\w{2,60})::\w+/.exec(text);
   if (resourceType) {
@@ -683,6 +720,36 @@ const FIXED_SENTENCES: readonly {
     service: 'bedrock',
     namesService: true,
   },
+  // S3's AccessDenied message (`Access Denied`), where a tool printed it without the code (minio-go's
+  // `client.BucketExists: Access Denied`, a CloudFormation `API: s3:PutBucketVersioning Access Denied`)
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+  { sentence: 'Access Denied', code: 'AccessDenied', service: 's3' },
+  // OpenSearch Service's ValidationException for a VPC domain without its service-linked role
+  // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/slr.html
+  {
+    sentence: 'you must enable a service-linked role to give Amazon ES permissions',
+    code: 'ValidationException',
+    service: 'es',
+    namesService: true,
+  },
+  // Lambda's ResourceConflictException for a function in a state that allows no change (`The operation cannot be
+  // performed at this time. The resource arn:…:function:f is currently in the following state: 'Failed'.`)
+  // https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html
+  {
+    sentence: 'is currently in the following state:',
+    also: /The operation cannot be performed at this time\.\s+The resource arn:[\w-]+:lambda:/,
+    code: 'ResourceConflictException',
+    service: 'lambda',
+    namesService: true,
+  },
+  // Lambda's InvalidParameterValueException when a reservation would leave the account less unreserved concurrency
+  // than its minimum https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
+  {
+    sentence: "decreases account's UnreservedConcurrentExecution below its minimum value",
+    code: 'InvalidParameterValueException',
+    service: 'lambda',
+    namesService: true,
+  },
   // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key", under
   // SignatureDoesNotMatch or (JSON APIs) InvalidSignatureException
   {
@@ -738,6 +805,14 @@ const signatures: Extractor = (text, hints) => {
     : null;
   if (keyState) {
     hints.add('resource', keyState[1], PRIORITY.body, 'message');
+  }
+  // Lambda names the function whose state refused the change (`The resource arn:…:function:f is currently in the
+  // following state: 'Failed'.`) https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html
+  const functionState = has(text, 'is currently in the following state')
+    ? /The resource (arn:[\w-]+:lambda:[^\s'"]{1,300}?) is currently in the following state/.exec(text)
+    : null;
+  if (functionState) {
+    hints.add('resource', functionState[1], PRIORITY.body, 'message');
   }
   // or whose message is the key's ARN alone (`DisabledException … when calling the Encrypt operation: <key ARN>`)
   const keyOnly = text.includes(':kms:') ? /\boperation: (arn:[\w-]+:kms:\S+)\s*$/m.exec(text) : null;

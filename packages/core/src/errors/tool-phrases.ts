@@ -172,6 +172,55 @@ const TOOL_PHRASES: readonly {
   { phrase: 'creating ECS Service', service: 'ecs', operation: 'CreateService', surface: 'terraform' },
   { phrase: 'creating EKS Cluster', service: 'eks', operation: 'CreateCluster', surface: 'terraform' },
   { phrase: 'creating RDS DB Instance', service: 'rds', operation: 'CreateDBInstance', surface: 'terraform' },
+  // the Terraform AWS provider's Organizations steps, the older unqualified names (`Error describing organization:`
+  // of the organization data source, `Error creating organization:`) and the accounts listing of its read
+  // (`listing AWS Organization (o-…) accounts:`, `… DelegatedAdministrators:`)
+  {
+    phrase: 'Error describing organization',
+    service: 'organizations',
+    operation: 'DescribeOrganization',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'Error creating organization:',
+    service: 'organizations',
+    operation: 'CreateOrganization',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'listing AWS Organization (',
+    service: 'organizations',
+    operation: 'ListAccounts',
+    surface: 'terraform',
+    otherwise: {
+      pattern: /listing AWS Organization \([^)\n]{0,80}\) DelegatedAdministrators/,
+      operation: 'ListDelegatedAdministrators',
+    },
+  },
+  // the provider reads a bucket with HeadBucket first (authorised as s3:ListBucket), under the service's
+  // short or long name (`reading S3 Bucket (b)`, `reading Amazon S3 (Simple Storage) Bucket (b)`)
+  { phrase: 'reading S3 Bucket (', service: 's3', operation: 'HeadBucket', surface: 'terraform' },
+  {
+    phrase: 'reading Amazon S3 (Simple Storage) Bucket (',
+    service: 's3',
+    operation: 'HeadBucket',
+    surface: 'terraform',
+  },
+  // a queue's read is GetQueueAttributes; an HTTP API's creation is API Gateway v2's CreateApi (`POST`); the
+  // account's backup settings are set by UpdateGlobalSettings
+  { phrase: 'reading SQS Queue', service: 'sqs', operation: 'GetQueueAttributes', surface: 'terraform' },
+  {
+    phrase: 'creating API Gateway v2 API',
+    service: 'apigateway',
+    operation: 'CreateApi',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'setting Backup Global Settings',
+    service: 'backup',
+    operation: 'UpdateGlobalSettings',
+    surface: 'terraform',
+  },
   // the CDK CLI's default account lookup (its SDK provider asks STS GetCallerIdentity, then logs `Unable to
   // determine the default AWS account (<code>): <message>` at debug level)
   {
