@@ -179,6 +179,18 @@ export function serviceFromEndpointHost(host: string): { service: string; region
     const region = before[s3Index + 1] ?? null;
     return { service: 's3', region: region && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : null };
   }
+  // an OpenSearch domain's endpoint names its region before the service (`search-logs-abc.us-east-1.es.amazonaws.com`,
+  // a serverless collection's `<id>.us-east-1.aoss.amazonaws.com`)
+  // https://docs.aws.amazon.com/general/latest/gr/opensearch-service.html
+  const last = before[before.length - 1];
+  const regionBefore = before[before.length - 2];
+  if (
+    (last === 'es' || last === 'aoss') &&
+    regionBefore !== undefined &&
+    /^[a-z]{2}(-[a-z]+)+-\d$/.test(regionBefore)
+  ) {
+    return { service: last, region: regionBefore };
+  }
   const first = before[0];
   // a masked label (`***.eu-central-1.amazonaws.com`) names no service
   if (first === undefined || !/^[a-z0-9-]+$/.test(first)) {

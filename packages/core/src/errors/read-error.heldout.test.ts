@@ -24,6 +24,10 @@
  * floor stands below the others. Six texts of rounds one, four and five whose only code is S3's sentence `Access
  * Denied` (Java v2's `S3Exception: Access Denied (Service: S3, …)`, a stack event's `API: s3:PutBucketPolicy Access
  * Denied`, Ruby v1's) were labelled without a code, and carry `AccessDenied` now, as the contract reads it.
+ * The practice rounds (`practice7.jsonl` … `practice10.jsonl`, 253 errors) were labelled beside the reader's output,
+ * to find its defects, and are kept as regression tables; 12 of their sources, gathered while round seven was, are
+ * round seven's too and are left out of them (round seven scored 91.4% fresh on its other 98 errors as on all), and
+ * Mountpoint's client-side `CRT error 2054` is marked as holding no AWS answer, as its labeller allowed.
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -61,22 +65,30 @@ function readRound(file: string): HeldOut[] {
     });
 }
 
-/** Each round and the share of its fields the reader must read right. */
+/** Each round, the share of its fields the reader must read right, and how many errors it holds at least. */
 const ROUNDS = [
-  { file: 'heldout.jsonl', floor: 0.98 },
-  { file: 'heldout2.jsonl', floor: 0.98 },
-  { file: 'heldout3.jsonl', floor: 0.98 },
-  { file: 'heldout4.jsonl', floor: 0.99 },
-  { file: 'heldout5.jsonl', floor: 0.98 },
-  { file: 'heldout6.jsonl', floor: 0.98 },
-  { file: 'heldout7.jsonl', floor: 0.97 },
+  { file: 'heldout.jsonl', floor: 0.98, size: 95 },
+  { file: 'heldout2.jsonl', floor: 0.98, size: 95 },
+  { file: 'heldout3.jsonl', floor: 0.98, size: 95 },
+  { file: 'heldout4.jsonl', floor: 0.99, size: 95 },
+  { file: 'heldout5.jsonl', floor: 0.98, size: 95 },
+  { file: 'heldout6.jsonl', floor: 0.98, size: 95 },
+  { file: 'heldout7.jsonl', floor: 0.97, size: 95 },
+  // practice rounds, labelled beside the reader's output (not blind) to find its defects: kept so that no change
+  // loses what their fixes gained (practice 7: long-tail tools; 8: mainstream tools; 9: mainstream tools, new
+  // services and steps; 10: the long tail and look-alikes); read without the catalog, so that steps only the
+  // catalog confirms count against it
+  { file: 'practice7.jsonl', floor: 0.97, size: 60 },
+  { file: 'practice8.jsonl', floor: 0.97, size: 60 },
+  { file: 'practice9.jsonl', floor: 0.97, size: 60 },
+  { file: 'practice10.jsonl', floor: 0.98, size: 60 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
-describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor }) => {
+describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {
   const results = rows.map((row) => ({ row, result: readError(row.text) }));
 
   it('holds errors of many sources, each with its public source', () => {
-    expect(rows.length).toBeGreaterThanOrEqual(95);
+    expect(rows.length).toBeGreaterThanOrEqual(size);
     const perSource = new Map<string, number>();
     for (const r of rows) perSource.set(r.source, (perSource.get(r.source) ?? 0) + 1);
     expect(Math.max(...perSource.values())).toBeLessThanOrEqual(3);

@@ -47,11 +47,13 @@ export interface ReadErrorOptions {
  * function`). An encoded authorization message comes only with a denied request, also under a relaying
  * service's code (EKS's `InvalidRequestException: You are not authorized to launch instances with this launch
  * template. Encoded authorization failure message: …`); Step Functions' `The state machine IAM Role is not authorized
- * to access the Log Destination` (https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html)
+ * to access the Log Destination` (https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html); Control Tower's
+ * `AWS Control Tower is unable to assume the AWSControlTowerExecution role in the account`
+ * (https://repost.aws/knowledge-center/aws-control-tower-role-troubleshoot)
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied/;
+  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied|is unable to assume the AWSControlTowerExecution role/;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail

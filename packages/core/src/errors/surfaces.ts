@@ -750,6 +750,14 @@ const FIXED_SENTENCES: readonly {
     service: 'lambda',
     namesService: true,
   },
+  // Lambda's EC2ThrottledException: EC2 throttled the calls Lambda made with the execution role to set up the
+  // function's network interfaces https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html
+  {
+    sentence: 'Lambda was throttled while using the Lambda Execution Role',
+    code: 'EC2ThrottledException',
+    service: 'lambda',
+    namesService: true,
+  },
   // S3's wording of SignatureDoesNotMatch; other services say "Check your AWS Secret Access Key", under
   // SignatureDoesNotMatch or (JSON APIs) InvalidSignatureException
   {
@@ -1152,6 +1160,21 @@ const statusLines: Extractor = (text, hints) => {
   if (bare) {
     hints.add('httpStatus', bare[1], PRIORITY.implied, 'http');
   }
+  // the OpenSearch and Elasticsearch Python clients' request log: an AWS endpoint's answer and its status
+  // (`POST https://search-logs-abc.us-east-1.es.amazonaws.com:443/_bulk [status:403 request:0.958s]`)
+  const logged = has(text, ' [status:')
+    ? /\b[A-Z]{3,7} https?:\/\/([a-z0-9.-]{1,250}\.amazonaws\.com)(?::\d{1,5})?\S{0,2000} \[status:(\d{3}) request:/.exec(
+        text,
+      )
+    : null;
+  if (logged) {
+    const endpoint = serviceFromEndpointHost(logged[1] ?? '');
+    if (endpoint) {
+      hints.add('service', endpoint.service, PRIORITY.namedCall, 'opensearch-py');
+      hints.add('region', endpoint.region, PRIORITY.namedCall, 'opensearch-py');
+    }
+    hints.add('httpStatus', logged[2], PRIORITY.body, 'opensearch-py');
+  }
 };
 
 const CODE_SHAPE =
@@ -1326,7 +1349,10 @@ function codeFromExceptionClass(cls: string): string | null {
 const anyKnownCode: Extractor = (text, hints) => {
   if (hints.best('code') !== null || text.length > 100_000) return;
   let count = 0;
-  for (const m of text.matchAll(/\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?:\.[A-Z][A-Za-z0-9]+)?\b/g)) {
+  // also a code that starts with an acronym (`EC2ThrottledException`, `KMSAccessDeniedException`)
+  for (const m of text.matchAll(
+    /\b(?:[A-Z][a-z0-9]+|[A-Z]{2,}[0-9]*)(?:[A-Z][a-z0-9]*)+(?:\.[A-Z][A-Za-z0-9]+)?\b/g,
+  )) {
     if (++count > 2000) return;
     // a class qualified by its package (`java.nio.file.AccessDeniedException`) is the platform's, not AWS's
     if (text.charAt(m.index - 1) === '.') continue;
