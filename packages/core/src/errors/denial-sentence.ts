@@ -624,5 +624,10 @@ export function isPlaceholder(value: string): boolean {
   if (value === '*') {
     return false;
   }
-  return /^[.*…xX_-]+$/.test(value) || /^\[?(redacted|removed|hidden)\]?$/i.test(value);
+  // also the word itself where a template stands it in (the Knowledge Center's `on resource: ARN*`)
+  return (
+    /^[.*…xX_-]+$/.test(value) ||
+    /^\[?(redacted|removed|hidden)\]?$/i.test(value) ||
+    /^(?:ARN|arn)\*?$/.test(value)
+  );
 }

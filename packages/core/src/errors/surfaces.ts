@@ -678,6 +678,9 @@ const FIXED_SENTENCES: readonly {
   },
   { sentence: 'Not authorized for images', code: 'AuthFailure', service: 'ec2' },
   { sentence: 'than your current instance limit of', code: 'InstanceLimitExceeded', service: 'ec2' },
+  // EC2's vCPU quota per instance family (`You have requested more vCPU capacity than your current vCPU limit of 32
+  // allows …`) https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+  { sentence: 'than your current vCPU limit of', code: 'VcpuLimitExceeded', service: 'ec2' },
   { sentence: 'The maximum number of VPCs has been reached', code: 'VpcLimitExceeded', service: 'ec2' },
   {
     sentence: 'The maximum number of addresses has been reached',
@@ -807,7 +810,7 @@ const signatures: Extractor = (text, hints) => {
   // KMS names the key whose state refused the request: `<key ARN> is pending deletion.`, `is disabled.`
   // https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
   const keyState = text.includes(':kms:')
-    ? /(arn:[\w-]+:kms:(?:[a-z0-9-]*|<[\w -]{1,30}>|\{\w{1,30}\}):(?:[\d*xX]{1,20}|<[\w -]{1,30}>|\{\w{1,30}\}):key\/(?:[\w-]+|<[\w -]{1,30}>|\{\w{1,30}\})) is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/.exec(
+    ? /(arn:[\w-]+:kms:(?:[a-z0-9-]*|<[\w -]{1,30}>|\{\w{1,30}\}):(?:[\d*xX]{1,20}|<[\w -]{1,30}>|\{\w{1,30}\}):key\/(?:[\w-]+|<[\w -]{1,30}>|\{\w{1,30}\}))[\s│|]{1,20}is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/.exec(
         text,
       )
     : null;
