@@ -75,8 +75,23 @@ export function findDenialSentences(text: string): DenialSentence[] {
   // https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html
   const role = found.length === 0 && text.includes('Access to Role ') ? ROLE_FORBIDDEN.exec(text) : null;
   if (role !== null) found.push(resourceOnly(role[1] ?? null, role.index));
+  // a paste cut to the reason clause alone (`because no identity-based policy allows the iam:PassRole action`)
+  // still states the action and why: aws-security-hub-findings-export#5
+  const clause = found.length === 0 && text.includes('because no ') ? REASON_ONLY.exec(text) : null;
+  const layer = clause === null ? null : readPolicyType(text, clause.index + 'because no '.length);
+  if (clause !== null && layer !== null) {
+    found.push({
+      ...principalOnly(null, clause.index),
+      principalSlot: false,
+      action: clause[1] ?? null,
+      reasonLayer: layer.layer,
+      denyType: 'implicit',
+    });
+  }
   return found;
 }
+
+const REASON_ONLY = /because no [a-z -]{4,40} allows the ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100}) action/;
 
 const ROLE_FORBIDDEN = /Access to Role '(arn:[^'\s]{1,400})' is forbidden/;
 
