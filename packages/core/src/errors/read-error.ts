@@ -23,7 +23,7 @@ import { HintSet, PRIORITY } from './hints.js';
 import { AUTHORIZATION_CODES, findLookalike } from './lookalikes.js';
 import { parsePrincipal } from './principal.js';
 import { redactedParts } from './redacted-parts.js';
-import { stepCalls } from './step-calls.js';
+import { stepCalls, withoutServiceGlosses } from './step-calls.js';
 import { EXTRACTORS, stripFaultPrefix } from './surfaces.js';
 import { addToolPhraseHints } from './tool-phrases.js';
 import { listUnknowns } from './unknowns.js';
@@ -112,7 +112,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
       text = [pasted.errorCode, pasted.errorMessage ?? ''].join(': ');
     }
   }
-  const cleaned = cleanErrorText(text);
+  const cleaned = withoutServiceGlosses(cleanErrorText(text));
   for (const extract of EXTRACTORS) {
     extract(cleaned, hints);
   }

@@ -212,3 +212,28 @@ const VERBS: Readonly<Record<string, readonly string[]>> = {
   reading: ['Get', 'Describe'],
   putting: ['Put'],
 };
+
+/**
+ * The Terraform AWS provider's newer service names carry a gloss (`creating Amazon S3 (Simple Storage) Bucket (b)`,
+ * `listing tags for S3 (Simple Storage) Bucket (b)`): the step read without it and without `Amazon`/`AWS`, as the
+ * older `creating S3 Bucket (b)`. Only after a step's verb, before a capitalised word; copied only when present.
+ * @see https://hashicorp.github.io/terraform-provider-aws/error-handling
+ */
+export function withoutServiceGlosses(text: string): string {
+  if (!text.includes(') ') || !GLOSS_LEADS.some((lead) => text.includes(lead))) return text;
+  return text.replace(GLOSSED_STEP, '$1 $2');
+}
+
+const GLOSS_LEADS = [
+  'reating ',
+  'eading ',
+  'eleting ',
+  'pdating ',
+  'utting ',
+  'etting ',
+  'isting ',
+  'aiting ',
+];
+
+const GLOSSED_STEP =
+  /\b([Cc]reating|[Rr]eading|[Dd]eleting|[Uu]pdating|[Pp]utting|[Ss]etting|[Ll]isting tags for|[Ww]aiting for) (?:Amazon |AWS )?([A-Z][A-Za-z0-9]{0,20}) \([A-Z][A-Za-z0-9&]{0,20}(?: [A-Za-z0-9&]{1,20}){0,5}\)(?= [A-Z])/g;

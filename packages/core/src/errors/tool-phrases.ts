@@ -197,15 +197,9 @@ const TOOL_PHRASES: readonly {
       operation: 'ListDelegatedAdministrators',
     },
   },
-  // the provider reads a bucket with HeadBucket first (authorised as s3:ListBucket), under the service's
-  // short or long name (`reading S3 Bucket (b)`, `reading Amazon S3 (Simple Storage) Bucket (b)`)
+  // the provider reads a bucket with HeadBucket first (authorised as s3:ListBucket); its newer name
+  // (`reading Amazon S3 (Simple Storage) Bucket (b)`) is read without the gloss (`withoutServiceGlosses`)
   { phrase: 'reading S3 Bucket (', service: 's3', operation: 'HeadBucket', surface: 'terraform' },
-  {
-    phrase: 'reading Amazon S3 (Simple Storage) Bucket (',
-    service: 's3',
-    operation: 'HeadBucket',
-    surface: 'terraform',
-  },
   // a queue's read is GetQueueAttributes; an HTTP API's creation is API Gateway v2's CreateApi (`POST`); the
   // account's backup settings are set by UpdateGlobalSettings
   { phrase: 'reading SQS Queue', service: 'sqs', operation: 'GetQueueAttributes', surface: 'terraform' },
