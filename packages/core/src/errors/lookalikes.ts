@@ -360,6 +360,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'load AWS credentials from any provider',
       'load credentials from any providers',
       'no valid credential sources',
+      // the JS SDK v2's CredentialsError message
+      'Missing credentials in config',
     ],
   },
   {

@@ -193,6 +193,44 @@ describe('readError: hostile inputs', () => {
   });
 });
 
+// The Terraform AWS provider's step wordings (as its source writes them) whose API names the resource otherwise, and
+// the longer resource names a shorter step is only the start of
+// https://hashicorp.github.io/terraform-provider-aws/error-handling
+describe("readError: the Terraform provider's steps", () => {
+  it.each([
+    ['creating Route 53 Record', 'route53:ChangeResourceRecordSets'],
+    ['creating ACM Certificate (example.com)', 'acm:RequestCertificate'],
+    ['creating EventBridge Rule (r)', 'events:PutRule'],
+    ['creating SSM Parameter (/app/db)', 'ssm:PutParameter'],
+    ['creating ECS Task Definition (t)', 'ecs:RegisterTaskDefinition'],
+    ['creating CloudWatch Metric Alarm (a)', 'cloudwatch:PutMetricAlarm'],
+    ['creating Lambda Permission (p)', 'lambda:AddPermission'],
+    ['error setting Lambda Function (f) concurrency', 'lambda:PutFunctionConcurrency'],
+    [
+      'putting Secrets Manager Secret (arn:aws:secretsmanager:us-east-1:111122223333:secret:s) value',
+      'secretsmanager:PutSecretValue',
+    ],
+    ['attaching IAM Policy (arn:aws:iam::aws:policy/ReadOnlyAccess) to IAM Role (r)', 'iam:AttachRolePolicy'],
+    ['attaching IAM Policy (arn:aws:iam::aws:policy/ReadOnlyAccess) to IAM User (u)', 'iam:AttachUserPolicy'],
+    ['creating EMR Cluster', 'elasticmapreduce:RunJobFlow'],
+    ['creating Cognito Identity Pool', 'cognito-identity:CreateIdentityPool'],
+    ['creating EKS Add-On (c:a)', 'eks:CreateAddon'],
+    // a longer name that starts with a shorter step's is not that step (the catalog names it CreateVpcEndpoint)
+    ['creating EC2 VPC Endpoint', null],
+    ['creating EC2 VPC (vpc-1)', 'ec2:CreateVpc'],
+  ])('`%s` is %s', (step, action) => {
+    const result = readError(
+      `Error: ${step}: AccessDeniedException: denied\n\tstatus code: 403, request id: r`,
+    );
+    expect(result.ok && result.value.failure.action).toBe(action);
+  });
+
+  it('reads no step from a longer name it has no entry for (`creating IAM Role Policy` is no CreateRole)', () => {
+    const result = readError('Error: creating IAM Role Policy (r:p): AccessDeniedException: denied');
+    expect(result.ok && result.value.failure.action).toBeNull();
+  });
+});
+
 describe('readError: shapes of issue 11 without a public paste at hand', () => {
   function read(text: string): ErrorReading {
     const result = readError(text);

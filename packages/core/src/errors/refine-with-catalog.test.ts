@@ -54,9 +54,14 @@ const CASES: readonly {
     expected: { service: 'eks', action: 'eks:CreateNodegroup', actionSource: 'operation' },
   },
   {
-    name: 'a resource the API creates otherwise stays unknown (`creating SSM Parameter` is PutParameter)',
-    input: 'Error: creating SSM Parameter (/app/db): AccessDeniedException: denied',
+    name: 'a resource the API creates otherwise stays unknown (`creating SES Domain Identity` is VerifyDomainIdentity)',
+    input: 'Error: creating SES Domain Identity (example.com): AccessDenied: denied',
     expected: { service: null, action: null, actionSource: null },
+  },
+  {
+    name: 'the table names the call where the API names the resource otherwise (`creating SSM Parameter` is PutParameter)',
+    input: 'Error: creating SSM Parameter (/app/db): AccessDeniedException: denied',
+    expected: { service: 'ssm', action: 'ssm:PutParameter', actionSource: 'operation' },
   },
   // a stack event's failed creation: the resource type's create call
   // (https://github.com/awslabs/landing-zone-accelerator-on-aws/issues/241)

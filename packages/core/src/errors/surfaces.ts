@@ -1260,6 +1260,9 @@ const WRAPPER_NAMES = new Set([
   'ExecaError',
   'ProcessError',
   'FunctionError',
+  // the JS SDK v2's own code for a credential provider that failed; the AWS answer behind it, if any, is in its
+  // `originalError` (`"code":"CredentialsError",…,"originalError":{…"code":"AccessDenied"}`: STS refusing the role)
+  'CredentialsError',
   // LiteLLM's prefix for the provider that answered (`BedrockException - {"message": …}`)
   'BedrockException',
   'SagemakerException',

@@ -215,6 +215,78 @@ const TOOL_PHRASES: readonly {
     operation: 'UpdateGlobalSettings',
     surface: 'terraform',
   },
+  // more of the provider's steps whose API names the resource otherwise: a record set is changed, a certificate
+  // requested, a rule, a parameter, an alarm and a secret's value put, a task definition registered, a permission
+  // added, a policy attached, an EMR cluster run as a job flow
+  {
+    phrase: 'creating Route 53 Record',
+    service: 'route53',
+    operation: 'ChangeResourceRecordSets',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'deleting Route 53 Record',
+    service: 'route53',
+    operation: 'ChangeResourceRecordSets',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'creating ACM Certificate',
+    service: 'acm',
+    operation: 'RequestCertificate',
+    surface: 'terraform',
+  },
+  { phrase: 'creating EventBridge Rule', service: 'events', operation: 'PutRule', surface: 'terraform' },
+  { phrase: 'creating SSM Parameter', service: 'ssm', operation: 'PutParameter', surface: 'terraform' },
+  {
+    phrase: 'creating ECS Task Definition',
+    service: 'ecs',
+    operation: 'RegisterTaskDefinition',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'creating CloudWatch Metric Alarm',
+    service: 'cloudwatch',
+    operation: 'PutMetricAlarm',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'creating Lambda Permission',
+    service: 'lambda',
+    operation: 'AddPermission',
+    surface: 'terraform',
+  },
+  // the function's reserved concurrency (`error setting Lambda Function (f) concurrency:`)
+  { phrase: ') concurrency: ', service: 'lambda', operation: 'PutFunctionConcurrency', surface: 'terraform' },
+  {
+    phrase: 'putting Secrets Manager Secret',
+    service: 'secretsmanager',
+    operation: 'PutSecretValue',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'attaching IAM Policy',
+    service: 'iam',
+    operation: 'AttachRolePolicy',
+    surface: 'terraform',
+    otherwise: {
+      pattern: /attaching IAM Policy \([^)\n]{0,300}\) to IAM User/,
+      operation: 'AttachUserPolicy',
+    },
+  },
+  {
+    phrase: 'creating EMR Cluster',
+    service: 'elasticmapreduce',
+    operation: 'RunJobFlow',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'creating Cognito Identity Pool',
+    service: 'cognito-identity',
+    operation: 'CreateIdentityPool',
+    surface: 'terraform',
+  },
+  { phrase: 'creating EKS Add-On', service: 'eks', operation: 'CreateAddon', surface: 'terraform' },
   // the CDK CLI's default account lookup (its SDK provider asks STS GetCallerIdentity, then logs `Unable to
   // determine the default AWS account (<code>): <message>` at debug level)
   {
@@ -237,14 +309,35 @@ const TOOL_PHRASES: readonly {
   },
 ];
 
+/**
+ * Whether the phrase names the whole step somewhere in the text: not only as the start of a longer resource name
+ * (`creating IAM Role` in `creating IAM Role Policy`, `creating EC2 VPC` in `creating EC2 VPC Endpoint`), which
+ * the provider writes with one more capitalised word.
+ */
+function standsAlone(text: string, lower: string, phrase: string): boolean {
+  // a phrase that ends in its own punctuation (`creating VPC:`, `failed =>`) ends the name itself
+  if (!/[a-z0-9]$/.test(phrase)) return true;
+  let at = lower.indexOf(phrase);
+  for (let seen = 0; at >= 0 && seen < 20; seen++) {
+    const end = at + phrase.length;
+    // one more word of a name (`Policy (`, `Endpoint:`), not a code (`UnauthorizedOperation:`)
+    if (!/^ [A-Z][a-z-]{1,30}(?:[ (:]|$)/.test(text.slice(end, end + 34))) return true;
+    at = lower.indexOf(phrase, end);
+  }
+  return false;
+}
+
 /** The table's phrases, searched for in one pass. */
 const PHRASES = new PhraseSet(TOOL_PHRASES.map((entry) => entry.phrase));
 
 /** Adds the operation of the first tool phrase (in the table's order) found in the text, in any case. */
 export function addToolPhraseHints(text: string, hints: HintSet): void {
   const found = PHRASES.foundIn(text);
+  let lower: string | undefined;
   for (const entry of TOOL_PHRASES) {
     if (found.has(entry.phrase.toLowerCase())) {
+      lower ??= text.toLowerCase();
+      if (!standsAlone(text, lower, entry.phrase.toLowerCase())) continue;
       const other = entry.otherwise?.pattern.test(text) === true ? entry.otherwise.operation : null;
       hints.add('service', entry.service, PRIORITY.phrase, entry.surface);
       hints.add('operation', other ?? entry.operation, PRIORITY.phrase, entry.surface);
