@@ -6,6 +6,7 @@ import {
 } from '../catalog/service-names.js';
 import { type HintSet, PRIORITY } from './hints.js';
 import { AUTHORIZATION_CODES, LOOKALIKE_RULES } from './lookalikes.js';
+import { PhraseSet } from './phrase-set.js';
 
 /**
  * Extractors for the ways clients and tools print an AWS error (spec A.4). Each reads the cleaned text
@@ -771,6 +772,9 @@ const FIXED_SENTENCES: readonly {
   },
 ];
 
+/** The fixed sentences, found in one scan (each then checked in its own case). */
+const FIXED_PHRASES = new PhraseSet(FIXED_SENTENCES.map((fixed) => fixed.sentence));
+
 /** Fixed sentences that identify one service's error. */
 const signatures: Extractor = (text, hints) => {
   if (has(text, 'Lambda was unable to decrypt the environment variables because KMS access was denied')) {
@@ -780,8 +784,13 @@ const signatures: Extractor = (text, hints) => {
     hints.add('operation', 'Invoke', invoke ? PRIORITY.signatureCall : PRIORITY.phrase, 'lambda');
   }
   // fixed sentences of one code each, also printed without it
+  const present = FIXED_PHRASES.foundIn(text);
   for (const fixed of FIXED_SENTENCES) {
-    if (has(text, fixed.sentence) && (fixed.also === undefined || fixed.also.test(text))) {
+    if (
+      present.has(fixed.sentence.toLowerCase()) &&
+      text.includes(fixed.sentence) &&
+      (fixed.also === undefined || fixed.also.test(text))
+    ) {
       hints.add('code', fixed.code, PRIORITY.implied, fixed.service);
       if (fixed.namesService === true) hints.add('service', fixed.service, PRIORITY.implied, fixed.service);
     }

@@ -314,15 +314,17 @@ const TOOL_PHRASES: readonly {
  * (`creating IAM Role` in `creating IAM Role Policy`, `creating EC2 VPC` in `creating EC2 VPC Endpoint`), which
  * the provider writes with one more capitalised word.
  */
-function standsAlone(text: string, lower: string, phrase: string): boolean {
+function standsAlone(text: string, phrase: string): boolean {
   // a phrase that ends in its own punctuation (`creating VPC:`, `failed =>`) ends the name itself
-  if (!/[a-z0-9]$/.test(phrase)) return true;
-  let at = lower.indexOf(phrase);
+  if (!/[A-Za-z0-9]$/.test(phrase)) return true;
+  // as the tool writes it (the phrase set found it in any case; a megabyte is not lower-cased to look again)
+  let at = text.indexOf(phrase);
+  if (at < 0) return true;
   for (let seen = 0; at >= 0 && seen < 20; seen++) {
     const end = at + phrase.length;
     // one more word of a name (`Policy (`, `Endpoint:`), not a code (`UnauthorizedOperation:`)
     if (!/^ [A-Z][a-z-]{1,30}(?:[ (:]|$)/.test(text.slice(end, end + 34))) return true;
-    at = lower.indexOf(phrase, end);
+    at = text.indexOf(phrase, end);
   }
   return false;
 }
@@ -333,11 +335,9 @@ const PHRASES = new PhraseSet(TOOL_PHRASES.map((entry) => entry.phrase));
 /** Adds the operation of the first tool phrase (in the table's order) found in the text, in any case. */
 export function addToolPhraseHints(text: string, hints: HintSet): void {
   const found = PHRASES.foundIn(text);
-  let lower: string | undefined;
   for (const entry of TOOL_PHRASES) {
     if (found.has(entry.phrase.toLowerCase())) {
-      lower ??= text.toLowerCase();
-      if (!standsAlone(text, lower, entry.phrase.toLowerCase())) continue;
+      if (!standsAlone(text, entry.phrase)) continue;
       const other = entry.otherwise?.pattern.test(text) === true ? entry.otherwise.operation : null;
       hints.add('service', entry.service, PRIORITY.phrase, entry.surface);
       hints.add('operation', other ?? entry.operation, PRIORITY.phrase, entry.surface);
