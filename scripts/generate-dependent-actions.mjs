@@ -6,11 +6,11 @@
 //   node scripts/generate-dependent-actions.mjs          write the file
 //   node scripts/generate-dependent-actions.mjs --check  exit 1 if the file is not up to date
 
-import { spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeGenerated } from './_generated-file.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'packages/core/src/catalog/data/dependent-actions.json');
@@ -51,18 +51,13 @@ for (const file of files) {
   if (Object.keys(entries).length > 0) services[service] = entries;
 }
 
-const text = formatWithBiome(`${JSON.stringify(services)}\n`);
-if (process.argv.includes('--check')) {
-  const current = await readFile(OUT, 'utf8').catch(() => '');
-  if (current !== text) {
-    process.stderr.write(`${OUT} is out of date; run node scripts/generate-dependent-actions.mjs\n`);
-    process.exit(1);
-  }
-} else {
-  await writeFile(OUT, text);
-  const count = Object.values(services).reduce((n, s) => n + Object.keys(s).length, 0);
-  process.stdout.write(`wrote ${count} actions of ${Object.keys(services).length} services to ${OUT}\n`);
-}
+const count = Object.values(services).reduce((n, s) => n + Object.keys(s).length, 0);
+await writeGenerated(
+  OUT,
+  `${JSON.stringify(services)}\n`,
+  'generate-dependent-actions.mjs',
+  `wrote ${count} actions of ${Object.keys(services).length} services to ${OUT}`,
+);
 
 function sortedUnique(list) {
   return Array.isArray(list) ? [...new Set(list.filter((s) => typeof s === 'string'))].sort(compare) : [];
@@ -70,12 +65,4 @@ function sortedUnique(list) {
 
 function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Formats the JSON the way `biome check` expects it, so the generated file passes the project's lint. */
-function formatWithBiome(json) {
-  const biome = join(ROOT, 'node_modules', '.bin', 'biome');
-  const result = spawnSync(biome, ['format', `--stdin-file-path=${OUT}`], { input: json, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`biome format failed: ${result.stderr}`);
-  return result.stdout;
 }

