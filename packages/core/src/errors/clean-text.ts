@@ -16,7 +16,27 @@ export function cleanErrorText(raw: string): string {
     text = text.replace(/\r\n?/g, '\n');
   }
   // bold markers last: a wrap may have cut a mask (`****`) into two pairs of stars
-  return withoutBold(unwrapAndUnframe(withoutBoxBorders(withoutQuoteMarkers(withoutPadding(text)))));
+  return withoutBold(
+    unwrapAndUnframe(withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutPadding(text))))),
+  );
+}
+
+/**
+ * A log's marks before the lines that continue its first: an indented ASCII gutter on every line after the first
+ * (a .NET Lambda log's `     | dynamodb:DescribeTable on resource:`: aws/aws-lambda-dotnet#853), and aws-nuke's
+ * `    !!! ` before each line of the error it wraps (rebuy-de/aws-nuke#265). A `|` that also ends a row (a
+ * Markdown table's) is no gutter.
+ */
+function withoutGutters(text: string): string {
+  if (text.includes('!!! ') && /^[ \t]*!!! /m.test(text)) {
+    text = text.replace(/^[ \t]*!!![ \t]+/gm, '');
+  }
+  if (!text.includes('| ') || !/\n[ \t]+\| /.test(text)) return text;
+  const lines = text.split('\n');
+  const gutter = /^[ \t]+\| /;
+  const rest = lines.slice(1).filter((line) => line.trim() !== '');
+  if (!rest.every((line) => gutter.test(line) && !/\|\s*$/.test(line))) return text;
+  return lines.map((line, i) => (i === 0 ? line : line.replace(/^[ \t]+\| /, ''))).join('\n');
 }
 
 /**

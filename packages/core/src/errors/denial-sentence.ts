@@ -275,7 +275,10 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
   if (isAt < 0 || isAt < userAt) {
     return { principal: null, principalSlot: false };
   }
-  const value = joinedArn(withoutMarkdown(before.slice(userAt + 'User: '.length, isAt).trim()));
+  // also as Markdown code (``User: `arn:…` is not authorized``: aws/aws-cdk-cli#762)
+  const value = joinedArn(
+    withoutMarkdown(withoutBackticks(before.slice(userAt + 'User: '.length, isAt).trim())),
+  );
   if (value === '' || /\s/.test(withoutPlaceholderGroups(value)) || isPlaceholder(value)) {
     // `<arn here>` and other placeholders, or a slot that spans text that is not one token
     return { principal: null, principalSlot: true };
@@ -307,7 +310,12 @@ function bareArnPrincipal(before: string): { principal: string | null; principal
   const m = /(?:^|[\s"'`(])(arn:[\w-]+:(?:iam|sts)::[^\s:]{0,40}:\S{1,400}) is $/.exec(before.slice(-600));
   return m?.[1] === undefined
     ? { principal: null, principalSlot: false }
-    : { principal: m[1], principalSlot: true };
+    : { principal: withoutBackticks(m[1]), principalSlot: true };
+}
+
+/** A value without the backticks that quote it as Markdown code (`` `arn:…` ``). */
+function withoutBackticks(value: string): string {
+  return value.startsWith('`') || value.endsWith('`') ? value.replace(/^`+|`+$/g, '') : value;
 }
 
 /**

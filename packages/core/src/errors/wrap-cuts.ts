@@ -39,7 +39,8 @@ export function showsCut(last: readonly string[], next: readonly string[]): bool
 export function looksLikeNewLine(last: readonly string[], next: readonly string[]): boolean {
   const head = last[0] ?? '';
   const tail = next[0] ?? '';
-  if (/^[<{(]/.test(tail) || opensShellPrompt(next)) {
+  // (also the Go SDK v1's trailer, `status code: 400, request id: …`, on its own line however indented)
+  if (/^[<{(]/.test(tail) || opensShellPrompt(next) || (tail === 'status' && next[1] === 'code:')) {
     return true;
   }
   if (/[.!?;:,)\]}>"'`]$/.test(head)) {
