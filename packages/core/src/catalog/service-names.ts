@@ -192,8 +192,8 @@ export function serviceFromEndpointHost(host: string): { service: string; region
     return { service: last, region: regionBefore };
   }
   const first = before[0];
-  // a masked label (`***.eu-central-1.amazonaws.com`) names no service
-  if (first === undefined || !/^[a-z0-9-]+$/.test(first)) {
+  // a masked label (`***.eu-central-1.amazonaws.com`, `xxxxxxx.eu-central-1.amazonaws.com`) names no service
+  if (first === undefined || !/^[a-z0-9-]+$/.test(first) || /^x+$/.test(first)) {
     return null;
   }
   const region = before[1] ?? null;

@@ -650,7 +650,7 @@ export function isPlaceholder(value: string): boolean {
   // also the word itself where a template stands it in (the Knowledge Center's `on resource: ARN*`)
   return (
     /^[.*…xX_-]+$/.test(value) ||
-    /^\[?(redacted|removed|hidden)\]?$/i.test(value) ||
+    /^\[?(redacted|removed|hidden|snip|snipped)\]?$/i.test(value) ||
     /^(?:ARN|arn)\*?$/.test(value)
   );
 }

@@ -100,6 +100,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     phrases: [
       'ciphertext refers to a customer master key that does not exist',
       'ciphertext refers to a KMS key',
+      // CloudWatch Logs' AccessDeniedException for a log group's key, with the same three causes
+      // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+      'The specified KMS key does not exist or is not allowed to be used with',
     ],
   },
   {
@@ -147,7 +150,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html)
     // (its tail: a phrase that starts with a frequent letter slows the one phrase scan)
     // (also unbracketed, as fog prints it: `The image id 'ami-…' does not exist (Fog::Compute::AWS::NotFound)`)
-    phrases: ["'[ami-", "id 'ami-"],
+    // (the image's own words, not a tool's `using AMI id 'ami-…'` before another error)
+    phrases: ["'[ami-", "ge id 'ami-"],
   },
   {
     id: 'ebs-kms-key-inaccessible',
@@ -538,6 +542,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'InsufficientCapacity',
       'InsufficientCapacityException',
       'InsufficientCapacityError',
+      // a capacity reservation (or Capacity Block) that cannot hold the launch
+      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+      'ReservationCapacityExceeded',
     ],
     // and a Spot request's status (`capacity-oversubscribed: Your Spot request was not fulfilled …`)
     // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-request-status.html
@@ -562,6 +569,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'ProvisionedThroughputExceededException',
       'PriorRequestNotComplete',
       'EC2ThrottledException',
+      // Bedrock's event stream writes it with a lower-case first letter (`An error occurred (throttlingException)
+      // when calling the InvokeModelWithResponseStream operation`)
+      // https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ResponseStream.html
+      'throttlingException',
     ],
     // and EC2's RequestLimitExceeded message, retold without its code; Organizations' refusal of a request
     // while another one runs (`… Try again later.`, its retry-later errors:

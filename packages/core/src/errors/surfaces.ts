@@ -381,6 +381,33 @@ const jsSdk: Extractor = (text, hints) => {
   if (code) {
     hints.add('code', stripFaultPrefix(code[1]), PRIORITY.body, 'js-v2');
   }
+  // Node prints an error's `code` in brackets after its class (`Error [ValidationError]: AccessDenied. User doesn't
+  // have permission to call ssm:GetParameters`, as the CDK CLI shows the JS SDK v2's error): the failed call's code,
+  // above a code its message retells
+  const bracketed = has(text, 'Error [') ? /\bError \[([A-Z][A-Za-z0-9.]{2,100})\]: /.exec(text) : null;
+  if (bracketed) {
+    hints.add('code', stripFaultPrefix(bracketed[1]), PRIORITY.clientEnvelope, 'js-v2');
+  }
+  // the Elastic Beanstalk CLI's debug log names each call (`ebcli.lib.aws : Making api call: (s3,
+  // list_multipart_uploads) to region: …`); the last one is the one that failed
+  const ebCall = has(text, 'Making api call: (')
+    ? lastMatch(text, /Making api call: \(([a-z0-9-]{2,40}), ([a-z0-9_]{2,100})\)/g, 100)
+    : null;
+  if (ebCall) {
+    hints.add('service', serviceFromSdkName(ebCall[1] ?? '') ?? ebCall[1], PRIORITY.namedCall, 'eb-cli');
+    hints.add('operation', pascalCase(ebCall[2] ?? ''), PRIORITY.clientEnvelope, 'eb-cli');
+  }
+  // the iOS SDK's failed call and its service's error domain (`GetId failed. Error is [Error
+  // Domain=com.amazonaws.AWSCognitoIdentityErrorDomain Code=8 …]`)
+  const ios = has(text, 'ErrorDomain')
+    ? /\b([A-Z][A-Za-z0-9]{2,100}) failed\. Error is \[Error Domain=com\.amazonaws\.AWS(\w{2,60})ErrorDomain/.exec(
+        text,
+      )
+    : null;
+  if (ios) {
+    hints.add('service', serviceFromSdkName(ios[2] ?? ''), PRIORITY.namedCall, 'ios');
+    hints.add('operation', ios[1], PRIORITY.clientEnvelope, 'ios');
+  }
   const status = /\bstatusCode: (\d{3})/.exec(text);
   if (status) {
     hints.add('httpStatus', status[1], PRIORITY.body, 'js-v2');
@@ -724,6 +751,24 @@ const FIXED_SENTENCES: readonly {
     service: 'bedrock',
     namesService: true,
   },
+  // SQS's NonExistentQueue (query protocol) as .NET prints it without the code
+  // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/CommonErrors.html
+  {
+    sentence: 'The specified queue does not exist for this wsdl version',
+    code: 'AWS.SimpleQueueService.NonExistentQueue',
+    service: 'sqs',
+    namesService: true,
+  },
+  // SQS's AccessDenied for a queue (`Access to the resource https://sqs.… is denied.`)
+  {
+    sentence: 'Access to the resource https://sqs.',
+    code: 'AccessDenied',
+    service: 'sqs',
+    namesService: true,
+  },
+  // IAM's LimitExceeded (`Cannot exceed quota for PolicySize: 5120`)
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+  { sentence: 'Cannot exceed quota for ', code: 'LimitExceeded', service: 'iam', namesService: true },
   // S3's AccessDenied message (`Access Denied`), where a tool printed it without the code (minio-go's
   // `client.BucketExists: Access Denied`, a CloudFormation `API: s3:PutBucketVersioning Access Denied`)
   // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
@@ -825,6 +870,14 @@ const signatures: Extractor = (text, hints) => {
     : null;
   if (keyState) {
     hints.add('resource', keyState[1], PRIORITY.body, 'message');
+  }
+  // CloudWatch Logs names the log group whose key it could not use (`… is not allowed to be used with Arn
+  // 'arn:aws:logs:…:log-group:g'`) https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+  const logGroup = has(text, 'to be used with Arn ')
+    ? /to be used with Arn '(arn:[\w-]+:logs:[^'\s]{1,400})'/.exec(text)
+    : null;
+  if (logGroup) {
+    hints.add('resource', logGroup[1], PRIORITY.body, 'message');
   }
   // Lambda names the function whose state refused the change (`The resource arn:…:function:f is currently in the
   // following state: 'Failed'.`) https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html
@@ -1269,6 +1322,8 @@ const WRAPPER_NAMES = new Set([
   'ExecaError',
   'ProcessError',
   'FunctionError',
+  // the Elastic Beanstalk CLI's own class (`ERROR: NotAuthorizedError - Operation Denied. User: …`)
+  'NotAuthorizedError',
   // the JS SDK v2's own code for a credential provider that failed; the AWS answer behind it, if any, is in its
   // `originalError` (`"code":"CredentialsError",…,"originalError":{…"code":"AccessDenied"}`: STS refusing the role)
   'CredentialsError',

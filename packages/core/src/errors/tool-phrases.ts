@@ -287,6 +287,13 @@ const TOOL_PHRASES: readonly {
     surface: 'terraform',
   },
   { phrase: 'creating EKS Add-On', service: 'eks', operation: 'CreateAddon', surface: 'terraform' },
+  // the CDK CLI's deploy step (`MyStack: creating CloudFormation changeset...`)
+  {
+    phrase: 'creating CloudFormation changeset',
+    service: 'cloudformation',
+    operation: 'CreateChangeSet',
+    surface: 'cdk',
+  },
   // the CDK CLI's default account lookup (its SDK provider asks STS GetCallerIdentity, then logs `Unable to
   // determine the default AWS account (<code>): <message>` at debug level)
   {
