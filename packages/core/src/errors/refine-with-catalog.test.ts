@@ -180,6 +180,13 @@ const CASES: readonly {
       '        Error: creating CloudFront Distribution: operation error CloudFront: CreateDistributionWithTags, https response error StatusCode: 403, RequestID: 926c609c-35ed-481b-904f-cc3c9baeadb2, AccessDenied: Your account must be verified before you can add new CloudFront resources. To verify your account, please contact AWS Support (https://console.aws.amazon.com/support/home#/) and include this error message.\n        \n          with aws_cloudfront_distribution.custom_distribution,\n          on terraform_plugin_test.tf line 118, in resource "aws_cloudfront_distribution" "custom_distribution":\n         118: resource "aws_cloudfront_distribution" "custom_distribution" {',
     expected: { service: 'cloudfront', action: 'cloudfront:CreateDistribution', actionSource: 'operation' },
   },
+  // held-out 8 (https://github.com/awslabs/cdk-eks-blueprints/issues/381)
+  {
+    name: "a capitalised sentence's step is a call of the service that answered (`Unable to delete launch template`, EC2's code)",
+    input:
+      '```\n2022-05-13T03:09:42.540Z        ERROR   controller.aws.launchtemplate   Unable to delete launch template, UnauthorizedOperation: You are not authorized to perform this operation.\n```',
+    expected: { service: 'ec2', action: 'ec2:DeleteLaunchTemplate', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

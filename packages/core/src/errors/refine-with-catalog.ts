@@ -57,6 +57,7 @@ async function withActionAsNamed(reading: ErrorReading, catalog: Catalog): Promi
  */
 async function confirmStepCall(reading: ErrorReading, catalog: Catalog): Promise<ErrorReading> {
   for (const call of reading.stepCalls) {
+    if (call.ofAnswering === true && reading.failure.service === null) continue;
     const having = call.service === null ? await catalog.servicesWithAction(call.operation) : [call.service];
     // a step without a service is a call of the service the answer came from, where the text tells it (S3's host
     // ID, an SDK's service name, a code only one service uses): `error putting object` is S3's PutObject, not

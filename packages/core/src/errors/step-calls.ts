@@ -9,6 +9,8 @@ export interface StepCall {
   /** `null` when the step names no service: the catalog's one service with that action, if only one has it. */
   readonly service: string | null;
   readonly operation: string;
+  /** A call only of the service the answer came from, when the text tells it (a capitalised sentence's step). */
+  readonly ofAnswering?: true;
 }
 
 /** The calls the failed step may have made, in order: the Terraform provider's wording first, else a tool's. */
@@ -78,9 +80,10 @@ function toolStepCalls(text: string): readonly StepCall[] {
     // a service the step names (`Unable to create Amazon S3 bucket`): its operation, not any service's
     const service = words.length > 1 ? serviceFromSdkName(words[0] ?? '') : null;
     if (service !== null) words = words.slice(1);
-    // a sentence's capitalised lead is a step only where it names the service (not `Unable to decrypt data for
-    // object …`, an S3 encryption client's own work)
-    else if (/^[A-Z]/.test(step[1] ?? '')) continue;
+    // a sentence's capitalised lead is a step where it names the service, or of the service that answered (Karpenter's
+    // `Unable to delete launch template, UnauthorizedOperation: …` is EC2's; `Unable to decrypt data for object …`,
+    // an S3 encryption client's own work, is no S3 call)
+    const ofAnswering = service === null && /^[A-Z]/.test(step[1] ?? '');
     words = words.slice(0, 3);
     // what a client does for itself before any call (`failed to get credentials`, `… token`) names none
     if (CLIENT_NOUNS.has((words[0] ?? '').toLowerCase())) return [];
@@ -88,8 +91,9 @@ function toolStepCalls(text: string): readonly StepCall[] {
     for (let k = words.length; k >= 1; k--) {
       const noun = words.slice(0, k).map(pascalCase).join('');
       const operation = `${pascalCase(verb)}${noun}`;
-      calls.push({ service, operation });
-      if (MANY.has(verb) && !noun.endsWith('s')) calls.push({ service, operation: `${operation}s` });
+      const call = ofAnswering ? { service, operation, ofAnswering: true as const } : { service, operation };
+      calls.push(call);
+      if (MANY.has(verb) && !noun.endsWith('s')) calls.push({ ...call, operation: `${operation}s` });
     }
     return calls;
   }
