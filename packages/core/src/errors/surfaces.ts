@@ -817,6 +817,50 @@ const FIXED_SENTENCES: readonly {
   },
 ];
 
+/**
+ * Sentences of one service that name the resource they refused, each found by its literal, then its pattern (whose
+ * first group that matched is the resource), where `also` holds too; in this order (the first one found wins).
+ */
+const NAMED_RESOURCES: readonly {
+  readonly literal: string;
+  readonly pattern: RegExp;
+  readonly also?: RegExp;
+}[] = [
+  // KMS names the key whose state refused the request: `<key ARN> is pending deletion.`, `is disabled.`
+  // https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
+  {
+    literal: ':kms:',
+    pattern:
+      /(arn:[\w-]+:kms:(?:[a-z0-9-]*|<[\w -]{1,30}>|\{\w{1,30}\}):(?:[\d*xX]{1,20}|<[\w -]{1,30}>|\{\w{1,30}\}):key\/(?:[\w-]+|<[\w -]{1,30}>|\{\w{1,30}\}))[\s│|]{1,20}is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/,
+  },
+  // CloudWatch Logs names the log group whose key it could not use (`… is not allowed to be used with Arn
+  // 'arn:aws:logs:…:log-group:g'`) https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+  { literal: 'to be used with Arn ', pattern: /to be used with Arn '(arn:[\w-]+:logs:[^'\s]{1,400})'/ },
+  // Lambda names the function whose state refused the change (`The resource arn:…:function:f is currently in the
+  // following state: 'Failed'.`) https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html
+  {
+    literal: 'is currently in the following state',
+    pattern: /The resource (arn:[\w-]+:lambda:[^\s'"]{1,300}?) is currently in the following state/,
+  },
+  // or KMS's message is the key's ARN alone (`DisabledException … when calling the Encrypt operation: <key ARN>`)
+  {
+    literal: ':kms:',
+    pattern: /\boperation: (arn:[\w-]+:kms:\S+)\s*$/m,
+    also: /DisabledException|KMSInvalidStateException|KeyUnavailableException/,
+  },
+  // KMS's NotFoundException names the key or alias it could not find (`Key 'arn:…:key/…' does not exist`,
+  // `Alias arn:…:alias/x is not found.`): https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#API_Encrypt_Errors
+  {
+    literal: ':kms:',
+    pattern:
+      /\b(?:Key '(arn:[\w-]+:kms:[^'\s]{1,400})' does not exist|Alias (arn:[\w-]+:kms:\S{1,400}) is not found)/,
+  },
+  // CloudFormation refuses to change a stack in a state that allows none, naming it: `Stack:arn:…:stack/app/…
+  // is in ROLLBACK_COMPLETE state and can not be updated.`
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
+  { literal: 'Stack:', pattern: /\bStack:(arn:[\w-]+:cloudformation:\S{1,400}) is in [A-Z_]{4,60} state\b/ },
+];
+
 /** The fixed sentences, found in one scan (each then checked in its own case). */
 const FIXED_PHRASES = new PhraseSet(FIXED_SENTENCES.map((fixed) => fixed.sentence));
 
@@ -861,55 +905,13 @@ const signatures: Extractor = (text, hints) => {
       hints.add('action', `${stated.prefix}${m[1]}`, PRIORITY.structuredRecord + 1, stated.surface);
     }
   }
-  // KMS names the key whose state refused the request: `<key ARN> is pending deletion.`, `is disabled.`
-  // https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
-  const keyState = text.includes(':kms:')
-    ? /(arn:[\w-]+:kms:(?:[a-z0-9-]*|<[\w -]{1,30}>|\{\w{1,30}\}):(?:[\d*xX]{1,20}|<[\w -]{1,30}>|\{\w{1,30}\}):key\/(?:[\w-]+|<[\w -]{1,30}>|\{\w{1,30}\}))[\s│|]{1,20}is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/.exec(
-        text,
-      )
-    : null;
-  if (keyState) {
-    hints.add('resource', keyState[1], PRIORITY.body, 'message');
-  }
-  // CloudWatch Logs names the log group whose key it could not use (`… is not allowed to be used with Arn
-  // 'arn:aws:logs:…:log-group:g'`) https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
-  const logGroup = has(text, 'to be used with Arn ')
-    ? /to be used with Arn '(arn:[\w-]+:logs:[^'\s]{1,400})'/.exec(text)
-    : null;
-  if (logGroup) {
-    hints.add('resource', logGroup[1], PRIORITY.body, 'message');
-  }
-  // Lambda names the function whose state refused the change (`The resource arn:…:function:f is currently in the
-  // following state: 'Failed'.`) https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html
-  const functionState = has(text, 'is currently in the following state')
-    ? /The resource (arn:[\w-]+:lambda:[^\s'"]{1,300}?) is currently in the following state/.exec(text)
-    : null;
-  if (functionState) {
-    hints.add('resource', functionState[1], PRIORITY.body, 'message');
-  }
-  // or whose message is the key's ARN alone (`DisabledException … when calling the Encrypt operation: <key ARN>`)
-  const keyOnly = text.includes(':kms:') ? /\boperation: (arn:[\w-]+:kms:\S+)\s*$/m.exec(text) : null;
-  if (keyOnly && /DisabledException|KMSInvalidStateException|KeyUnavailableException/.test(text)) {
-    hints.add('resource', keyOnly[1], PRIORITY.body, 'message');
-  }
-  // KMS's NotFoundException names the key or alias it could not find (`Key 'arn:…:key/…' does not exist`,
-  // `Alias arn:…:alias/x is not found.`): https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#API_Encrypt_Errors
-  const missingKey = text.includes(':kms:')
-    ? /\b(?:Key '(arn:[\w-]+:kms:[^'\s]{1,400})' does not exist|Alias (arn:[\w-]+:kms:\S{1,400}) is not found)/.exec(
-        text,
-      )
-    : null;
-  if (missingKey) {
-    hints.add('resource', missingKey[1] ?? missingKey[2], PRIORITY.body, 'message');
-  }
-  // CloudFormation refuses to change a stack in a state that allows none, naming it: `Stack:arn:…:stack/app/…
-  // is in ROLLBACK_COMPLETE state and can not be updated.`
-  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
-  const stackState = text.includes('Stack:')
-    ? /\bStack:(arn:[\w-]+:cloudformation:\S{1,400}) is in [A-Z_]{4,60} state\b/.exec(text)
-    : null;
-  if (stackState) {
-    hints.add('resource', stackState[1], PRIORITY.body, 'message');
+  // the resource a service's own sentence names, the first that holds one (`NAMED_RESOURCES`)
+  for (const named of NAMED_RESOURCES) {
+    const m = has(text, named.literal) ? named.pattern.exec(text) : null;
+    const value = m?.slice(1).find((group) => group !== undefined);
+    if (value !== undefined && (named.also === undefined || named.also.test(text))) {
+      hints.add('resource', value, PRIORITY.body, 'message');
+    }
   }
   // Fluent Bit's AWS outputs name the call that failed (`PutLogEvents API responded with error='ThrottlingException'`)
   const fluent = has(text, ' API responded with error')
