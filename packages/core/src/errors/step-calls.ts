@@ -103,10 +103,6 @@ function toolStepCalls(text: string): readonly StepCall[] {
 /** The leads of {@link TOOL_STEP}, looked for before it runs. */
 const TOOL_LEADS = ['ailed to ', 'nable to ', 'ould not ', "ouldn't ", 'rror '];
 
-/** A lead, a verb of the API's, and the words after it (letters and digits only, up to five). */
-const TOOL_STEP =
-  /\b([Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror) (create|delete|describe|get|list|update|put|modify|attach|detach|tag|start|stop|invoke|publish|send|receive|assume|decrypt|encrypt|creating|deleting|describing|getting|listing|updating|putting|modifying|attaching|detaching|tagging|starting|stopping|invoking|publishing|sending|receiving|assuming|decrypting|encrypting) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})/g;
-
 /** A step's verb as `error putting object` writes it, and the API's verb (`Put`). */
 const GERUNDS: ReadonlyMap<string, string> = new Map([
   ['creating', 'create'],
@@ -130,6 +126,12 @@ const GERUNDS: ReadonlyMap<string, string> = new Map([
   ['decrypting', 'decrypt'],
   ['encrypting', 'encrypt'],
 ]);
+
+/** A lead, a verb of the API's, and the words after it (letters and digits only, up to five). */
+const TOOL_STEP = new RegExp(
+  `\\b([Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror) (${[...GERUNDS.values(), ...GERUNDS.keys()].join('|')}) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})`,
+  'g',
+);
 
 /** Words a step's description holds that no operation's name does. */
 const FILLERS = new Set([
