@@ -23,10 +23,19 @@ const awsCli: Extractor = (text, hints) => {
     /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: ?when calling the (\w{1,100}|\[\w{1,40}\])\\?\s{1,20}operation|(?=:))/.exec(
       text,
     );
+  // a paste cut before its first word (` error occurred (AccessDeniedException) when calling the CreateFunction
+  // operation: …`, awslabs/dynamodb-continuous-backup#18), read only with the operation that ends the envelope
+  const cut =
+    m === null && has(text, 'error occurred (')
+      ? /\berror occurr?ed \(([^()\s]{1,100})\) when calling the (\w{1,100}) operation/.exec(text)
+      : null;
   if (m) {
     addCodeOrStatus(hints, m[1], PRIORITY.clientEnvelope, surface);
     // a tutorial's `[Operation]` names none
     if (m[2]?.startsWith('[') === false) hints.add('operation', m[2], PRIORITY.clientEnvelope, surface);
+  } else if (cut) {
+    addCodeOrStatus(hints, cut[1], PRIORITY.clientEnvelope, surface);
+    hints.add('operation', cut[2], PRIORITY.clientEnvelope, surface);
   }
   const old = /A client error \(([^()\s]{1,100})\) occurred(?: when calling the (\w{1,100}) operation)?/.exec(
     text,
@@ -1016,7 +1025,8 @@ const codeTokens: Extractor = (text, hints) => {
     }
     if (isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
-    } else if (CODE_SHAPE.test(code)) {
+    } else if (CODE_SHAPE.test(code) && TWO_HUMPS.test(code)) {
+      // (a code's ending alone is a word of prose: S3's `Access Denied:` is no code `Denied`)
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
     } else if (m[3] === undefined && PASCAL_CASE.test(code) && (goStatusLine || afterToolWrapper(text, at))) {
       hints.add('code', code, PRIORITY.unknownCodeToken, 'code-token');
@@ -1297,6 +1307,9 @@ function lineBefore(text: string, at: number): string {
 
 /** A PascalCase word of two humps or more (`AccessControlListNotSupported`, `NoSuchBucket`). */
 const PASCAL_CASE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+
+/** A second capital after a lower-case letter or digit (`AccessDenied`, `EC2ThrottledException`, `KMS.NotFound`). */
+const TWO_HUMPS = /[a-z0-9.][A-Z]/;
 
 /**
  * Names of the wrappers that tools, runtimes and SDKs put around an AWS error: never the AWS code, which
