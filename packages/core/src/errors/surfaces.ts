@@ -868,6 +868,13 @@ const NAMED_RESOURCES: readonly {
   // is in ROLLBACK_COMPLETE state and can not be updated.`
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
   { literal: 'Stack:', pattern: /\bStack:(arn:[\w-]+:cloudformation:\S{1,400}) is in [A-Z_]{4,60} state\b/ },
+  // CodeBuild's DOWNLOAD_SOURCE phase names the S3 object its service role could not read: `AccessDenied: Access
+  // Denied status code: 403, … for primary source and source version arn:aws:s3:::bucket/key`
+  // https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
+  {
+    literal: 'for primary source and source version arn:',
+    pattern: /for primary source and source version (arn:[\w-]+:s3:::[^\s`'"]{1,1024})/,
+  },
 ];
 
 /** The fixed sentences, found in one scan (each then checked in its own case). */
