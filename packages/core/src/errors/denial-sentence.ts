@@ -343,7 +343,13 @@ function verbAfterPrincipal(before: string, userAt: number): number {
   if (spaced >= 0) return spaced;
   let i = before.length;
   while (i > 0 && isSpace(before.charCodeAt(i - 1))) i--;
-  if (i === before.length || !before.endsWith('is', i)) return -1;
+  if (i === before.length) return -1;
+  if (!before.endsWith('is', i)) {
+    // the verb left out (`User: arn:…/AWSCloudFormation not authorized to perform: …`, as DataZone relays it through
+    // a CloudFormation handler: aws/modern-data-architecture-accelerator#39): the slot is one ARN alone
+    const bare = before.slice(userAt + 'User: '.length, i);
+    return bare.startsWith('arn:') && !/\s/.test(bare) ? i : -1;
+  }
   const value = before.slice(userAt + 'User: '.length, i - 2);
   return value.startsWith('arn:') && !/\s/.test(value) ? i - 2 : -1;
 }

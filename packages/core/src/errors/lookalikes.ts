@@ -581,11 +581,17 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // The Go SDK v2's own retry budget run dry by repeated retryable errors, throttling mostly (`operation error EC2:
     // DescribeLaunchTemplates, failed to get rate limit token, retry quota exceeded, 0 available, 5 requested`)
     // https://docs.aws.amazon.com/sdk-for-go/v2/developer-guide/configure-retries-timeouts.html
+    // Bedrock's ThrottlingException messages, also retold without the code (`Too many tokens, please wait before
+    // trying again.`, `Your request rate is too high. Reduce the frequency of requests.`)
+    // https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html
     phrases: [
       'Rate exceeded',
       'Request limit exceeded',
       'another request is already in progress',
       'failed to get rate limit token',
+      'Too many tokens, please wait before trying again',
+      'Too many requests, please wait before trying again',
+      'Your request rate is too high',
     ],
   },
   {

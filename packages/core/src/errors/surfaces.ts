@@ -20,7 +20,7 @@ const awsCli: Extractor = (text, hints) => {
   // also as tools retell it: `occured`, the code in `<…>`, no operation (`An error occurred (Code): …`), the
   // sentence cut by a shell's line continuation (`… the AuthorizeSecurityGroupIngress\` / ` operation: …`)
   const m =
-    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: ?when calling the (\w{1,100}|\[\w{1,40}\])\\?\s{1,20}operation|(?=:))/.exec(
+    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: ?when calling the[ \t]{1,20}(\w{1,100}|\[\w{1,40}\])\\?\s{1,20}operation|(?=:))/.exec(
       text,
     );
   // a paste cut before its first word (` error occurred (AccessDeniedException) when calling the CreateFunction
@@ -136,7 +136,10 @@ const javaV2: Extractor = (text, hints) => {
     hints.add('httpStatus', m[2], PRIORITY.body, 'java-v2');
     hints.add('requestId', m[3], PRIORITY.body, 'java-v2');
   }
-  const cls = /software\.amazon\.awssdk\.services\.(\w{1,60})\.model\.(\w{1,100})/.exec(text);
+  // also where a library relocated the SDK into its own package (`software.amazon.s3tables.shaded.awssdk.services.…`)
+  const cls = has(text, 'awssdk.services.')
+    ? /\bsoftware\.amazon\.(?:\w{1,40}\.){0,3}awssdk\.services\.(\w{1,60})\.model\.(\w{1,100})/.exec(text)
+    : null;
   if (cls) {
     hints.add('service', serviceFromSdkName(cls[1] ?? ''), PRIORITY.sdkClass, 'java-v2');
     hints.add('code', codeFromExceptionClass(cls[2] ?? ''), PRIORITY.sdkClass, 'java-v2');
@@ -868,6 +871,19 @@ const NAMED_RESOURCES: readonly {
   // is in ROLLBACK_COMPLETE state and can not be updated.`
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
   { literal: 'Stack:', pattern: /\bStack:(arn:[\w-]+:cloudformation:\S{1,400}) is in [A-Z_]{4,60} state\b/ },
+  // … and the ECS agent names the resource it was refused (`Unauthorized to perform ecs:Poll for arn:…`)
+  {
+    literal: 'Unauthorized to perform ',
+    pattern:
+      /Unauthorized to perform [a-z0-9-]{2,40}:\w{2,100} for (arn:[\w-]+:[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
+  },
+  // Lambda names the stream an event source mapping's role could not read (`Cannot access stream
+  // arn:…:table/t/stream/…. Please ensure the role can perform the GetRecords, … Actions on your stream in IAM.`)
+  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-lamda-process-dynamodb-streams.html
+  {
+    literal: 'Cannot access stream arn:',
+    pattern: /Cannot access stream (arn:[\w-]+:(?:dynamodb|kinesis):[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
+  },
   // CodeBuild's DOWNLOAD_SOURCE phase names the S3 object its service role could not read: `AccessDenied: Access
   // Denied status code: 403, … for primary source and source version arn:aws:s3:::bucket/key`
   // https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
@@ -971,6 +987,51 @@ const signatures: Extractor = (text, hints) => {
     // SQS's wording of AccessDenied, also where a tool prints it without the code
     // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/troubleshooting-access-denied.html)
     hints.add('service', 'sqs', PRIORITY.implied, 'sqs');
+  }
+  // Lambda reads an event source (and sets up a function's VPC) with the function's execution role, and names the
+  // call that role may not make and the service it calls: `The provided execution role does not have permissions
+  // to call ReceiveMessage on SQS` https://docs.aws.amazon.com/lambda/latest/dg/permissions-managed-policies.html
+  const executionRole = has(text, 'execution role does not have permissions to call ')
+    ? /execution role does not have permissions to call (\w{2,100}) on (\w{2,40})/.exec(text)
+    : null;
+  const executionRoleService = serviceFromSdkName(executionRole?.[2] ?? '');
+  if (executionRole !== null && executionRoleService !== null) {
+    hints.add(
+      'action',
+      `${executionRoleService}:${executionRole[1]}`,
+      PRIORITY.structuredRecord + 1,
+      'lambda',
+    );
+  }
+  // CodePipeline's deploy action names the call in the SDK's spelling: `You do not have sufficient permissions to
+  // call s3.putObject for the deployment bucket`
+  // https://docs.aws.amazon.com/codepipeline/latest/userguide/permissions-reference.html
+  const sufficient = has(text, 'sufficient permissions to call ')
+    ? /sufficient permissions to call ([a-z0-9-]{2,40})\.([a-z][A-Za-z0-9]{1,100})\b/.exec(text)
+    : null;
+  if (sufficient !== null) {
+    const operation = (sufficient[2] ?? '').replace(/^[a-z]/, (c) => c.toUpperCase());
+    if (servicesForOperation(operation).includes(sufficient[1] ?? '')) {
+      hints.add('action', `${sufficient[1]}:${operation}`, PRIORITY.structuredRecord + 1, 'codepipeline');
+    }
+  }
+  // DataZone's own sentence names the operation, with the service after it in a Java SDK's words: `User is not
+  // permitted to perform operation: CreateEnvironmentProfile (Service: DataZone)`
+  // https://docs.aws.amazon.com/datazone/latest/userguide/security-iam.html
+  const permitted = has(text, 'not permitted to perform operation: ')
+    ? /not permitted to perform operation: ([A-Z]\w{1,100})(?: \(Service: ([A-Za-z0-9 ]{2,60})[),])?/.exec(
+        text,
+      )
+    : null;
+  if (permitted !== null) {
+    hints.add('operation', permitted[1], PRIORITY.phrase, 'datazone');
+    hints.add('service', serviceFromSdkName(permitted[2] ?? ''), PRIORITY.phrase, 'datazone');
+  }
+  // a service that may not assume the role it was given (Step Functions: `The principal states.amazonaws.com is not
+  // authorized to assume the provided role.`): the role's trust policy refused sts:AssumeRole
+  // https://docs.aws.amazon.com/step-functions/latest/dg/procedure-create-iam-role.html
+  if (has(text, 'not authorized to assume the provided role')) {
+    hints.add('action', 'sts:AssumeRole', PRIORITY.structuredRecord + 1, 'service-role');
   }
   const kmsRefused = has(text, 'Access to KMS is not allowed');
   if (kmsRefused) {
@@ -1170,6 +1231,23 @@ const STATED_ACTIONS: readonly {
     pattern: /You do not have permission to perform the '([a-z0-9-]{2,40}:\w{2,100})' action/,
     prefix: '',
     surface: 'elasticbeanstalk',
+  },
+  // AWS Backup's copy of an encrypted snapshot with a key the copying role may not describe: `Given key ID is not
+  // accessible. You must have DescribeKey permissions on the default CMK`
+  // https://docs.aws.amazon.com/aws-backup/latest/devguide/encryption.html
+  {
+    literal: 'Given key ID is not accessible',
+    pattern: /Given key ID is not accessible\.\s+You must have (\w{2,60}) permissions/,
+    prefix: 'kms:',
+    surface: 'backup',
+  },
+  // the ECS agent's (and Service Connect's) refusal by ECS: `Unauthorized to perform ecs:Poll for arn:…:task-set/…`
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/instance_IAM_role.html
+  {
+    literal: 'Unauthorized to perform ',
+    pattern: /Unauthorized to perform ([a-z0-9-]{2,40}:\w{2,100}) for /,
+    prefix: '',
+    surface: 'ecs',
   },
   // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action
   {
