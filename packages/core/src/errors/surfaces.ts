@@ -1029,7 +1029,7 @@ const signatures: Extractor = (text, hints) => {
   }
   // a service that may not assume the role it was given (Step Functions: `The principal states.amazonaws.com is not
   // authorized to assume the provided role.`): the role's trust policy refused sts:AssumeRole
-  // https://docs.aws.amazon.com/step-functions/latest/dg/procedure-create-iam-role.html
+  // https://docs.aws.amazon.com/step-functions/latest/dg/security_iam_service-with-iam.html
   if (has(text, 'not authorized to assume the provided role')) {
     hints.add('action', 'sts:AssumeRole', PRIORITY.structuredRecord + 1, 'service-role');
   }
