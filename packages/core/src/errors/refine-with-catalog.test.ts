@@ -35,6 +35,20 @@ const CASES: readonly {
     expected: { service: 'sns', action: 'sns:CreateTopic', actionSource: 'operation' },
   },
   {
+    // hashicorp/terraform-provider-aws#32809
+    name: 'a wait whose read failed is that read (`waiting for EKS Cluster (c) create: ExpiredTokenException`)',
+    input:
+      '│ Error: waiting for EKS Cluster (githubissue) create: ExpiredTokenException: The security token included in the request is expired\n│ \tstatus code: 403, request id: a16bb54f-d47d-4283-b431-70f06fb0112f',
+    expected: { service: 'eks', action: 'eks:DescribeCluster', actionSource: 'operation' },
+  },
+  {
+    // josephmachado/beginner_de_project#28: the reads worked, the cluster ended terminated
+    name: 'a wait that ended in a state not wanted names no call (`… to create: unexpected state`)',
+    input:
+      "│ Error: error waiting for EMR Cluster (j-1QCC2RIRPI8ZQ) to create: unexpected state 'TERMINATING', wanted target 'RUNNING, WAITING'. last error: VALIDATION_ERROR: Invalid InstanceProfile: EMR_EC2_DefaultRole.",
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
     name: 'a service of two words and a resource of two (`creating CloudWatch Logs Log Group`)',
     input: 'Error: creating CloudWatch Logs Log Group (/aws/lambda/f): AccessDeniedException: denied',
     expected: { service: 'logs', action: 'logs:CreateLogGroup', actionSource: 'operation' },

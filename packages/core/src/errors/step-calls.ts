@@ -170,18 +170,30 @@ const MANY = new Set(['describe', 'list']);
  * (`creating SNS Topic (alerts): …`, `error deleting ECR Repository (app): …`), and names most resources
  * after the API's noun: `Create` + `Topic` is SNS's `CreateTopic`. Proposed here in order: the verb with the
  * resource's words, then with the service's words too (`Auto Scaling Group` is `CreateAutoScalingGroup`);
- * `updating` as `Update`, `Modify` or `Put`, `reading` as `Get` or `Describe`, `putting` as `Put`. A step
+ * `updating` as `Update`, `Modify` or `Put`, `reading` and `waiting for` as `Get` or `Describe`, `putting` as `Put`. A step
  * whose resource the API names otherwise (`SSM Parameter` is created by `PutParameter`) proposes nothing the
  * catalog has, and so stays unknown.
  * @see https://hashicorp.github.io/terraform-provider-aws/error-handling
  */
 function terraformStepCalls(text: string): readonly StepCall[] {
   // the short literals first: the pattern alone is tried at every word boundary of a large input
-  if (!['reating ', 'eleting ', 'pdating ', 'eading ', 'utting '].some((verb) => text.includes(verb)))
+  if (
+    !['reating ', 'eleting ', 'pdating ', 'eading ', 'utting ', 'aiting for '].some((verb) =>
+      text.includes(verb),
+    )
+  )
     return [];
   const step = STEP.exec(text);
   if (step === null) return [];
-  const verbs = VERBS[(step[1] ?? '').toLowerCase()] ?? [];
+  const verb = (step[1] ?? '').toLowerCase();
+  // a wait that ended in a state the provider did not want (`waiting for EMR Cluster (j-…) to create: unexpected
+  // state 'TERMINATING'`) read the resource fine: the call that failed is the one that made it, not named here
+  if (
+    verb === 'waiting for' &&
+    WAIT_ENDED.test(text.slice(step.index + step[0].length, step.index + step[0].length + 160))
+  )
+    return [];
+  const verbs = VERBS[verb] ?? [];
   const words = (step[2] ?? '').split(/\s+/);
   // the service's name is the longest run of leading words the SDK names know (`Secrets Manager`, `Route 53`)
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
@@ -200,9 +212,13 @@ function terraformStepCalls(text: string): readonly StepCall[] {
   return [];
 }
 
+/** What follows a wait's step when the reads worked and the resource did not reach the state wanted. */
+const WAIT_ENDED =
+  /^[^:\n]{0,60}: (?:unexpected state|timeout while waiting|couldn't find resource|[Nn]o [A-Z])/;
+
 /** A step's verb and capitalised words (at most eight), before the resource's id in parentheses or a colon. */
 const STEP =
-  /\b([Cc]reating|[Dd]eleting|[Uu]pdating|[Rr]eading|[Pp]utting) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?: \(|:)/;
+  /\b([Cc]reating|[Dd]eleting|[Uu]pdating|[Rr]eading|[Pp]utting|[Ww]aiting for) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?: \(|:)/;
 
 /**
  * The provider's names of services that are no SDK's name: `Cognito User Pool` is Cognito user pools'
@@ -217,6 +233,8 @@ const VERBS: Readonly<Record<string, readonly string[]>> = {
   updating: ['Update', 'Modify', 'Put'],
   reading: ['Get', 'Describe'],
   putting: ['Put'],
+  // a resource waited for (`waiting for EKS Cluster (c) create`) is read until it reaches the state
+  'waiting for': ['Describe', 'Get'],
 };
 
 /**
