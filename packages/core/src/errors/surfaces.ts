@@ -468,6 +468,27 @@ const httpHeaders: Extractor = (text, hints) => {
 };
 
 /**
+ * urllib3's debug log of each answer, as boto3's and botocore's debug logs print it (`DEBUG:urllib3.connectionpool:
+ * https://s3.amazonaws.com:443 "POST /bucket/key?uploads= HTTP/1.1" 403 None`): the last failed answer's status,
+ * when nothing else in the text gives one (a host's label is no IAM prefix: `oidc.…` is `sso-oauth`'s).
+ * https://boto3.amazonaws.com/v1/documentation/api/latest/guide/error-handling.html
+ */
+const urllib3Log: Extractor = (text, hints) => {
+  if (!has(text, ' HTTP/1.1" ') || !text.includes('amazonaws.com')) return;
+  const answers = text.matchAll(
+    /https:\/\/[a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?:443 "[A-Z]{3,7} [^"\s]{1,2048} HTTP\/1\.1" ([45]\d\d)\b/g,
+  );
+  let last: RegExpExecArray | null = null;
+  let count = 0;
+  for (const m of answers) {
+    last = m;
+    if (++count > 200) break;
+  }
+  if (last === null) return;
+  hints.add('httpStatus', last[1], PRIORITY.implied, 'urllib3');
+};
+
+/**
  * Fields of JSON bodies and dumps, also when the JSON is partial or embedded in other text, and of
  * Python 2 dict reprs (`{u'__type': u'com.amazon.coral.service#AccessDeniedException'}`, as boto 2 prints
  * a JSON error body). A wrapper's own name (Lambda's `Runtime.UnhandledPromiseRejection`) is no code: the
@@ -1563,6 +1584,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   botocoreClass,
   jsSdk,
   httpHeaders,
+  urllib3Log,
   jsonFields,
   rust,
   xmlBody,
