@@ -56,11 +56,12 @@ export interface ReadErrorOptions {
  * to call ReceiveMessage on SQS`, `Cannot access stream arn:…`), under InvalidParameterValueException; CodePipeline's
  * `You do not have sufficient permissions to call s3.putObject`; the ECS agent's `Unauthorized to perform ecs:Poll for
  * …`; DataZone's `User is not permitted to perform operation: X`; a service refused a role it was given (`The principal
- * states.amazonaws.com is not authorized to assume the provided role`); AWS Backup's `Given key ID is not accessible`
+ * states.amazonaws.com is not authorized to assume the provided role`); AWS Backup's `Given key ID is not accessible`;
+ * Firehose's relayed refusal of the role it was given (`Access was denied when calling Glue`)
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|execution role does not have permissions to call |Cannot access stream arn:|sufficient permissions to call [a-z0-9-]{2,40}\.[a-z]|Unauthorized to perform [a-z0-9-]{2,40}:|is not permitted to perform operation: |not authorized to assume the provided role|Given key ID is not accessible/;
+  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|execution role does not have permissions to call |Cannot access stream arn:|sufficient permissions to call [a-z0-9-]{2,40}\.[a-z]|Unauthorized to perform [a-z0-9-]{2,40}:|is not permitted to perform operation: |not authorized to assume the provided role|Given key ID is not accessible|Access was denied when calling /;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail

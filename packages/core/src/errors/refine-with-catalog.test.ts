@@ -35,6 +35,13 @@ const CASES: readonly {
     expected: { service: 'sns', action: 'sns:CreateTopic', actionSource: 'operation' },
   },
   {
+    // hashicorp/terraform-provider-aws#17254: Glue's answer relayed in Firehose's message is not the answering service
+    name: "a step whose service relays another's answer is still the step's call (`creating Kinesis Firehose Delivery Stream`)",
+    input:
+      'Error: error creating Kinesis Firehose Delivery Stream: InvalidArgumentException: Access was denied when calling Glue. Please ensure that the role specified in the data format conversion configuration has the necessary permissions. Insufficient Lake Formation permission(s) on t (Service: AWSGlue; Status Code: 400; Error Code: AccessDeniedException; Request ID: 67116cf3-6102-4d1e-9229-a8c0e63cf9f7; Proxy: null)',
+    expected: { service: 'firehose', action: 'firehose:CreateDeliveryStream', actionSource: 'operation' },
+  },
+  {
     // hashicorp/terraform-provider-aws#32809
     name: 'a wait whose read failed is that read (`waiting for EKS Cluster (c) create: ExpiredTokenException`)',
     input:

@@ -109,7 +109,10 @@ const javaV1: Extractor = (text, hints) => {
     /\(Service: ([^;()]{1,80}); Status Code: (\d{3}); Error Code: ([^;()\s".`]{1,100}(?:\.[^;()\s".`]{1,100})*)(?:; Request ID: ([^;()]*))?/.exec(
       text,
     );
-  if (m) {
+  if (m && relayedSuffix(text, m.index, m[3] ?? '')) {
+    // another service's answer the failed call relays in its own message: that call's code and service stand
+    hints.add('code', stripFaultPrefix(m[3]), PRIORITY.unknownCodeToken - 1, 'java-v1');
+  } else if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkSuffixService, 'java-v1');
     hints.add('httpStatus', m[2], PRIORITY.body, 'java-v1');
     // S3 answers HEAD requests without a body: the SDK then writes the status as the code (`Error Code: 403 Forbidden`)
@@ -1193,7 +1196,9 @@ const codeTokens: Extractor = (text, hints) => {
   if (labelled) {
     // another service's code that the answering one relays (Lambda: `InvalidParameterValueException: … EC2
     // Error Code: RequestLimitExceeded`) yields to the answering one's
-    const relayed = /\b(?:EC2|S3|KMS) $/.test(text.slice(Math.max(0, labelled.index - 4), labelled.index));
+    const relayed =
+      /\b(?:EC2|S3|KMS) $/.test(text.slice(Math.max(0, labelled.index - 4), labelled.index)) ||
+      relayedSuffix(text, labelled.index, labelled[1] ?? '');
     hints.add(
       'code',
       stripFaultPrefix(labelled[1]),
@@ -1402,6 +1407,27 @@ function afterToolWrapper(text: string, at: number): boolean {
   return (
     before.endsWith(': ') &&
     /(?:^|\s)(?:Error: |error |failed: |UnhandledPromiseRejectionWarning: )/.test(before)
+  );
+}
+
+/**
+ * Whether a Java SDK's suffix at `at` (`(Service: AWSGlue; Status Code: 400; Error Code: AccessDeniedException; …)`)
+ * sits in the message of another call's error that the Go SDK v1 printed as `Code: message` after a tool's step
+ * (`error creating Kinesis Firehose Delivery Stream: InvalidArgumentException: Access was denied when calling Glue. …
+ * (Service: AWSGlue; …)`): the service answered with the outer code and relays the inner one; no Go SDK writes a Java
+ * suffix of its own. https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html
+ */
+function relayedSuffix(text: string, at: number, code: string): boolean {
+  if (!text.includes('rror ')) return false;
+  const window = text.slice(Math.max(0, at - 1000), at);
+  const line = window.slice(window.lastIndexOf('\n') + 1);
+  const outer = /(?:^|\s)(?:Error: |error )[^:\n]{2,200}: ([A-Z][A-Za-z0-9]{2,60}): \S/.exec(line)?.[1];
+  return (
+    outer !== undefined &&
+    outer !== stripFaultPrefix(code) &&
+    !NOT_CODES.has(outer) &&
+    !isWrapperName(outer) &&
+    (isKnownCode(outer) || (CODE_SHAPE.test(outer) && TWO_HUMPS.test(outer)))
   );
 }
 
