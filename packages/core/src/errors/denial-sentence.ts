@@ -54,7 +54,8 @@ export const POLICY_TYPES: readonly (readonly [string, PolicyLayer])[] = [
  * resource`, which names the principal only (https://github.com/aws/aws-sdk-php/issues/2141).
  */
 // (also `is not authorized perform iam:…`, the `to` left out, as a tool retold it: aws-terminator#211)
-const ANCHOR = /not authorized (?:to perform|perform|to access this resource)/gi;
+// (its words also padded by a console's table: `is not authorized   to perform`, aws-well-architected-labs#747)
+const ANCHOR = /not authorized[ \t]{1,20}(?:to[ \t]{1,20}perform|perform|to access this resource)/gi;
 const ACCESS_THIS_RESOURCE = 'not authorized to access this resource';
 /** How far around an anchor the sentence may reach; bounds the work per anchor. */
 const WINDOW = 4096;
@@ -136,6 +137,7 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   if (valueAt >= 0) {
     resourceSlot = true;
     cursor = skipSpace(text, valueAt, windowEnd);
+    const valueStart = cursor;
     const token = readResourceToken(text, cursor, windowEnd);
     resource = token.value;
     cursor = token.end;
@@ -148,7 +150,9 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
     }
     if (iamType !== undefined) {
       const named = readIamName(text, cursor, windowEnd, iamType, principal);
-      resource = named.arn;
+      // no caller's account to rebuild it in: the type and name as IAM wrote them (`role lambda_execution_role`)
+      resource =
+        named.arn ?? (named.name === null ? null : trimPunctuation(text.slice(valueStart, named.end)));
       resourceRebuilt = named.rebuilt;
       cursor = named.end;
     }
@@ -540,26 +544,27 @@ function readIamName(
   end: number,
   type: string,
   principal: string | null,
-): { arn: string | null; rebuilt: boolean; end: number } {
+): { arn: string | null; name: string | null; rebuilt: boolean; end: number } {
   const start = skipSpace(text, at, end);
   if (startsWithAt(text, start, 'because no ') || startsWithAt(text, start, 'with an explicit deny')) {
-    return { arn: null, rebuilt: false, end: at };
+    return { arn: null, name: null, rebuilt: false, end: at };
   }
   const token = readToken(text, start, end);
   const name = trimPunctuation(token.value);
   if (name === '' || isPlaceholder(name)) {
-    return { arn: null, rebuilt: false, end: token.end };
+    return { arn: null, name: null, rebuilt: false, end: token.end };
   }
   if (name.startsWith('arn:')) {
-    return { arn: name, rebuilt: false, end: token.end };
+    return { arn: name, name, rebuilt: false, end: token.end };
   }
   const caller = principal === null ? null : splitArn(principal);
   // a redacted account (`arn:aws:sts::xxx:…`) stays in the rebuilt ARN as written, as a redacted part
   if (caller === null || caller.account === '' || /[\s:/]/.test(caller.account)) {
-    return { arn: null, rebuilt: false, end: token.end };
+    return { arn: null, name, rebuilt: false, end: token.end };
   }
   return {
     arn: `arn:${caller.partition}:iam::${caller.account}:${type}/${name}`,
+    name,
     rebuilt: true,
     end: token.end,
   };

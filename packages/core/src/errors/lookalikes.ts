@@ -357,7 +357,12 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         'no credentials reached AWS: the client found none in its chain (environment, profile, SSO, web identity, instance or container role); configure them, or select the profile that has them — no policy was evaluated',
       command: 'aws configure list',
     },
-    codes: ['NoCredentialProviders', 'NoCredentialsError', 'CredentialsProviderError'],
+    // also the instance's own role, where the instance has none or its metadata service does not answer (the Go SDKs'
+    // `no EC2 IMDS role found`, v1's EC2RoleRequestError, .NET's `… credentials from EC2 Instance Metadata Service`), and
+    // a web identity token file the Go SDK v1 could not read (`WebIdentityErr: unable to read file at …`)
+    // https://docs.aws.amazon.com/sdkref/latest/guide/feature-imds-credentials.html
+    // https://docs.aws.amazon.com/sdkref/latest/guide/feature-assume-role-credentials.html
+    codes: ['NoCredentialProviders', 'NoCredentialsError', 'CredentialsProviderError', 'EC2RoleRequestError'],
     // (tails: a phrase that starts with a frequent letter slows the one phrase scan)
     phrases: [
       'locate credentials',
@@ -366,6 +371,11 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'no valid credential sources',
       // the JS SDK v2's CredentialsError message
       'Missing credentials in config',
+      'no EC2 IMDS role found',
+      'no EC2 instance role found',
+      'credentials from EC2 Instance Metadata Service',
+      // (its WebIdentityErr also wraps STS's answer, `failed to retrieve credentials caused by: AccessDenied`: no look-alike)
+      'WebIdentityErr: unable to read file',
     ],
   },
   {
@@ -607,6 +617,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'TooManyBuckets',
       'ServiceQuotaExceededException',
       'MaxSpotInstanceCountExceeded',
+      // EC2 Fleet's request count (`You've reached your quota for maximum Fleet Requests for this account.`)
+      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+      'MaxFleetCountExceeded',
       'CodeStorageExceededException',
     ],
     codeSuffixes: ['LimitExceeded', 'LimitExceededException', 'QuotaExceeded', 'QuotaExceededException'],

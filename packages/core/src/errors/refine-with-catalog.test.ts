@@ -35,6 +35,31 @@ const CASES: readonly {
     expected: { service: 'sns', action: 'sns:CreateTopic', actionSource: 'operation' },
   },
   {
+    // hashicorp/terraform#7198: Terraform 0.x's step, the code right after it
+    name: "Terraform 0.x's `Error creating launch configuration: ValidationError:` is its step's call",
+    input:
+      'aws_launch_configuration.sandbox: Error creating launch configuration: ValidationError: You are not authorized to perform this operation.',
+    expected: {
+      service: 'autoscaling',
+      action: 'autoscaling:CreateLaunchConfiguration',
+      actionSource: 'operation',
+    },
+  },
+  {
+    // pulumi/pulumi-aws#907: the step names only its service, no call (not AppSync's CreateApi)
+    name: 'a step that names only its service (`Error creating API Gateway: AccessDeniedException:`) names no call',
+    input:
+      'error: Error creating API Gateway: AccessDeniedException: \n\tstatus code: 403, request id: xxxd7e62-cf5e-xxx5-a4f5-a7f00af4exxx',
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
+    // an app's own capitalised step, no code after it: velero-io/velero#4955
+    name: "an app's `Error listing backups in backup store` is no call of any service",
+    input:
+      'level=error msg="Error listing backups in backup store" backupLocation=default controller=backup-sync error="rpc error: code = Unknown desc = AccessDenied: Access Denied\n\tstatus code: 403, request id: 1"',
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
     // hashicorp/terraform-provider-aws#17254: Glue's answer relayed in Firehose's message is not the answering service
     name: "a step whose service relays another's answer is still the step's call (`creating Kinesis Firehose Delivery Stream`)",
     input:

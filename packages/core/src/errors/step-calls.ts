@@ -77,13 +77,27 @@ function toolStepCalls(text: string): readonly StepCall[] {
     const written = (step[2] ?? '').toLowerCase();
     const verb = GERUNDS.get(written) ?? written;
     let words = (step[3] ?? '').split(' ').filter((word) => word !== '' && !FILLERS.has(word.toLowerCase()));
-    // a service the step names (`Unable to create Amazon S3 bucket`): its operation, not any service's
-    const service = words.length > 1 ? serviceFromSdkName(words[0] ?? '') : null;
-    if (service !== null) words = words.slice(1);
+    // a service the step names (`Unable to create Amazon S3 bucket`, `… API Gateway`): its operation, not any
+    // service's; a step that names only its service (`Error creating API Gateway: …`) names no call
+    const twoWords = words.length >= 2 ? serviceFromSdkName(`${words[0]}${words[1]}`) : null;
+    const service = twoWords ?? (words.length > 1 ? serviceFromSdkName(words[0] ?? '') : null);
+    if (service !== null) words = words.slice(twoWords === null ? 1 : 2);
+    if (words.length === 0) return [];
     // a sentence's capitalised lead is a step where it names the service, or of the service that answered (Karpenter's
     // `Unable to delete launch template, UnauthorizedOperation: …` is EC2's; `Unable to decrypt data for object …`,
     // an S3 encryption client's own work, is no S3 call)
-    const ofAnswering = service === null && /^[A-Z]/.test(step[1] ?? '');
+    // (Terraform 0.x's own `Error creating launch configuration: ValidationError: …`, the code right after the step,
+    // is a step of its own, as `error creating …` is; an app's `Error listing backups in …` is not)
+    const ofAnswering =
+      service === null &&
+      /^[A-Z]/.test(step[1] ?? '') &&
+      !(
+        step[1] === 'Error' &&
+        GERUNDS.has(written) &&
+        TERRAFORM_STEP_END.test(
+          text.slice(step.index + step[0].length - 1, step.index + step[0].length + 200),
+        )
+      );
     words = words.slice(0, 3);
     // what a client does for itself before any call (`failed to get credentials`, `… token`) names none
     if (CLIENT_NOUNS.has((words[0] ?? '').toLowerCase())) return [];
@@ -99,6 +113,9 @@ function toolStepCalls(text: string): readonly StepCall[] {
   }
   return [];
 }
+
+/** What ends a Terraform 0.x step: its id or words, then the AWS code (`…: ValidationError: …`). */
+const TERRAFORM_STEP_END = /^[^:\n"=]{0,100}: (?:Client\.)?[A-Z][A-Za-z0-9.]{2,60}: /;
 
 /** The leads of {@link TOOL_STEP}, looked for before it runs. */
 const TOOL_LEADS = ['ailed to ', 'nable to ', 'ould not ', "ouldn't ", 'rror '];

@@ -709,6 +709,15 @@ const FIXED_SENTENCES: readonly {
     code: 'UnauthorizedOperation',
     service: 'ec2',
   },
+  // CloudWatch Logs' AccessDeniedException names the caller by its account (`User with accountId: 1 is not authorized to
+  // perform CreateLogGroup with Tags`) https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/permissions-reference-cwl.html
+  {
+    sentence: 'User with accountId: ',
+    also: /User with accountId: \S{1,40} is not authorized[ \t]{1,20}to/,
+    code: 'AccessDeniedException',
+    service: 'logs',
+    namesService: true,
+  },
   // S3's NoSuchKey message, where an SDK's generic class carries no code (.NET's `AmazonS3Exception: The
   // specified key does not exist.`)
   { sentence: 'The specified key does not exist', code: 'NoSuchKey', service: 's3', namesService: true },
@@ -1266,6 +1275,16 @@ const STATED_ACTIONS: readonly {
     pattern: /Given key ID is not accessible\.\s+You must have (\w{2,60}) permissions/,
     prefix: 'kms:',
     surface: 'backup',
+  },
+  // CloudWatch Logs names the caller by account and the action without its prefix: `User with accountId: 1 is not
+  // authorized to perform CreateLogGroup with Tags`, `… perform GetLogGroupFields on resources /aws/lambda/f`
+  // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/permissions-reference-cwl.html
+  {
+    literal: 'User with accountId: ',
+    pattern:
+      /User with accountId: \S{1,40} is not authorized[ \t]{1,20}to[ \t]{1,20}perform ([A-Z]\w{1,100})/,
+    prefix: 'logs:',
+    surface: 'logs',
   },
   // the ECS agent's (and Service Connect's) refusal by ECS: `Unauthorized to perform ecs:Poll for arn:…:task-set/…`
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/instance_IAM_role.html

@@ -264,6 +264,21 @@ const TOOL_PHRASES: readonly {
     operation: 'PutSecretValue',
     surface: 'terraform',
   },
+  // Terraform's instance profile: `Error adding role r to IAM instance profile p` (0.x), `adding IAM Role (r) to IAM
+  // Instance Profile (p)`, `… to Instance Profile (p)` (newer)
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_AddRoleToInstanceProfile.html
+  {
+    phrase: 'to IAM instance profile',
+    service: 'iam',
+    operation: 'AddRoleToInstanceProfile',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'to Instance Profile (',
+    service: 'iam',
+    operation: 'AddRoleToInstanceProfile',
+    surface: 'terraform',
+  },
   {
     phrase: 'attaching IAM Policy',
     service: 'iam',
