@@ -387,6 +387,10 @@ function classify(
   if (httpStatus === 403 && code === null) {
     return 'authorization';
   }
+  // an answer without a code that refused the request's credentials (ECR's registry: `401 Unauthorized`)
+  if (httpStatus === 401 && code === null) {
+    return 'authentication';
+  }
   // an answer without a body to a call the client names (`An error occurred (404) when calling the
   // HeadObject operation: Not Found`), or a failed answer an SDK's envelope reports with its request ID but no
   // code (Java v2's `(Service: Sfn, Status Code: 400, Request ID: …)`, Go v1's `status code: 400, request id: …`):

@@ -492,6 +492,21 @@ const urllib3Log: Extractor = (text, hints) => {
 };
 
 /**
+ * A registry client's refused request to ECR's Docker Registry API (`GET https://1.dkr.ecr.us-east-1.amazonaws.com/v2/
+ * r/tags/list?n=1000: unexpected status code 401 Unauthorized: Not Authorized`, as go-containerregistry prints it):
+ * the status ECR answered with.
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry_auth.html
+ */
+const ecrRegistry: Extractor = (text, hints) => {
+  if (!has(text, ': unexpected status code ') || !text.includes('.dkr.ecr.')) return;
+  const m =
+    /https:\/\/[\w-]{1,80}\.dkr\.ecr\.[a-z0-9-]{2,30}\.amazonaws\.com(?:\.cn)?\/[^\s:]{0,2048}: unexpected status code ([45]\d\d)\b/.exec(
+      text,
+    );
+  if (m) hints.add('httpStatus', m[1], PRIORITY.implied, 'ecr-registry');
+};
+
+/**
  * Fields of JSON bodies and dumps, also when the JSON is partial or embedded in other text, and of
  * Python 2 dict reprs (`{u'__type': u'com.amazon.coral.service#AccessDeniedException'}`, as boto 2 prints
  * a JSON error body). A wrapper's own name (Lambda's `Runtime.UnhandledPromiseRejection`) is no code: the
@@ -1630,6 +1645,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   jsSdk,
   httpHeaders,
   urllib3Log,
+  ecrRegistry,
   jsonFields,
   rust,
   xmlBody,
