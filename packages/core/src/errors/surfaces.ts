@@ -1128,6 +1128,8 @@ const codeTokens: Extractor = (text, hints) => {
     }
     const code = stripFaultPrefix(m[1]);
     const at = m.index + m[0].indexOf(m[1] ?? '');
+    // the JS SDK v2's own code for credentials it could not load: the code where no AWS code is carried
+    if (code === 'CredentialsError') hints.add('code', code, PRIORITY.implied, 'code-token');
     if (
       code === null ||
       NOT_CODES.has(code) ||
