@@ -89,8 +89,25 @@ export function findDenialSentences(text: string): DenialSentence[] {
       denyType: 'implicit',
     });
   }
+  // a paste cut inside the sentence, before its action (`...on resource: "arn:aws:s3:::b" with an explicit deny in a
+  // resource-based policy`: cloud-custodian/cloud-custodian#11002): the rest read as the sentence, no caller or action
+  const cut = found.length === 0 && text.includes('on resource: ') ? CUT_BEFORE_RESOURCE.exec(text) : null;
+  if (cut !== null) {
+    const rest = readAt(
+      `${CUT_LEAD}${text.slice(cut.index, cut.index + WINDOW)}`,
+      0,
+      'not authorized to perform'.length,
+    );
+    if (rest !== null && rest.denyType !== null)
+      found.push({ ...rest, principalSlot: false, offset: cut.index });
+  }
   return found;
 }
+
+/** A sentence's resource slot and its reason, where the paste holds no sentence start before them. */
+const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explicit deny|because no )/;
+/** What the cut-off start of a sentence stands in for: no caller, no action (`null` names none). */
+const CUT_LEAD = 'not authorized to perform: null ';
 
 const REASON_ONLY = /because no [a-z -]{4,40} allows the ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100}) action/;
 

@@ -50,6 +50,7 @@ export type LookalikeId =
   | 'sts-region-disabled'
   | 'no-credentials'
   | 'sso-session-expired'
+  | 'console-login-expired'
   | 'eks-cluster-access'
   | 'emr-cluster-validation'
   | 'cfn-invalid-request';
@@ -396,6 +397,19 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'SSO session associated with this profile has expired',
       'Session token not found or invalid',
     ],
+  },
+  {
+    // the console-credentials session of `aws login` has ended: AWS Sign-In refuses its refresh token (`(AccessDeniedException)
+    // when calling the CreateOAuth2Token operation: The refresh token has expired.`); no permission was checked
+    // https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-sign-in.html
+    id: 'console-login-expired',
+    kind: 'authentication',
+    advice: {
+      message:
+        "the profile's `aws login` session (console credentials) has expired: sign in again, then retry — no policy was evaluated",
+      command: 'aws login --profile <profile>',
+    },
+    phrases: ['The refresh token has expired'],
   },
   {
     // STS could not validate the web identity token (no IAM OIDC provider for its issuer, a wrong audience or

@@ -149,7 +149,9 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   const httpStatus = toStatus(hints.best('httpStatus')?.value);
 
   const lookalike = findLookalike(code, cleaned, sentence !== null);
-  const answered = operation !== null || hints.best('requestId') !== null;
+  // (.NET's status of an answer it read no body from is an answer all the same)
+  const answered =
+    operation !== null || hints.best('requestId') !== null || hints.best('httpStatus')?.surface === 'dotnet';
   const kind = classify(lookalike?.kind ?? null, code, sentence, cleaned, httpStatus, answered);
   if (kind === null) {
     return fail('no-aws-error', 'no AWS error found in the input');

@@ -35,6 +35,27 @@ const CASES: readonly {
     expected: { service: 'sns', action: 'sns:CreateTopic', actionSource: 'operation' },
   },
   {
+    // aws/aws-tools-for-powershell#165: AWS Tools for PowerShell's cmdlet in its error record
+    name: "a PowerShell cmdlet's error record names its call (`Write-S3Object: …` is PutObject)",
+    input:
+      '`Write-S3Object` fails to upload a file with `Write-S3Object: Error making request with Error Code InvalidAccessKeyId and Http Status Code Forbidden. No further error information was returned by the service.` \n',
+    expected: { service: 's3', action: 's3:PutObject', actionSource: 'operation' },
+  },
+  {
+    // aws-quickstart/quickstart-microsoft-activedirectory#152
+    name: '`Read-S3Object : Access Denied` is s3:GetObject',
+    input:
+      'PS C:\\Windows\\system32> Read-S3Object -BucketName "aws-quickstart" -Key "quickstart-microsoft-activedirectory/scripts/Modules/Module-AD/Module-AD.psd1" -File "C:\\AWSQuickstart\\Module-AD\\Module-AD.psd1" -Region "us-east-1"\nRead-S3Object : Access Denied',
+    expected: { service: 's3', action: 's3:GetObject', actionSource: 'operation' },
+  },
+  {
+    // aws/aws-dotnet-deploy#731: the .NET deploy tool's step, EC2's code after it
+    name: '`Error attempting to describe available VPCs (UnauthorizedOperation)` is ec2:DescribeVpcs',
+    input:
+      'Configuring AWS Credentials using AWS SDK credential search.\nConfiguring AWS region with specified value us-west-2.\n\nError attempting to describe available VPCs (UnauthorizedOperation).\nYou are not authorized to perform this operation.\n\n\nFor more information, please visit our troubleshooting guide https://aws.github.io/aws-dotnet-deploy/troubleshooting-guide/.\n',
+    expected: { service: 'ec2', action: 'ec2:DescribeVpcs', actionSource: 'operation' },
+  },
+  {
     // hashicorp/terraform#7198: Terraform 0.x's step, the code right after it
     name: "Terraform 0.x's `Error creating launch configuration: ValidationError:` is its step's call",
     input:

@@ -17,6 +17,8 @@ export interface StepCall {
 export function stepCalls(text: string): readonly StepCall[] {
   const named = terraformStepCalls(text);
   if (named.length > 0) return named;
+  const cmdlet = powerShellCalls(text);
+  if (cmdlet.length > 0) return cmdlet;
   const stack = stackEventCalls(text);
   return stack.length > 0 ? stack : toolStepCalls(text);
 }
@@ -46,6 +48,79 @@ function stackEventCalls(text: string): readonly StepCall[] {
   const named = TYPE_OPERATIONS.get(`${event[2]}::${event[3]}`);
   return [{ service, operation: named === undefined ? `${verb}${event[3]}` : `${verb}${named}` }];
 }
+
+/**
+ * An AWS Tools for PowerShell cmdlet whose error record names it (`Write-S3Object : Access Denied`, PowerShell 7's
+ * `Write-S3Object: …`): `Verb-<service prefix><noun>`, the calls its verb may make on the noun (`Write` is `Put`,
+ * `Read` is `Get`, `Get` is `Get`, else `Describe`/`List` of many), the catalog confirming; S3's listing cmdlets by
+ * their own names. https://docs.aws.amazon.com/powershell/latest/reference/items/Write-S3Object.html
+ */
+function powerShellCalls(text: string): readonly StepCall[] {
+  if (!text.includes('-')) return [];
+  const m = CMDLET.exec(text);
+  if (m === null) return [];
+  const prefix = m[2] ?? '';
+  const service = POWERSHELL_PREFIXES.get(prefix) ?? serviceFromSdkName(prefix);
+  if (service === null) return [];
+  const listed = CMDLET_OPERATIONS.get(`${m[1]}-${prefix}${m[3]}`);
+  if (listed !== undefined) return [{ service, operation: listed }];
+  const noun = m[3] ?? '';
+  return (CMDLET_VERBS.get(m[1] ?? '') ?? []).flatMap((verb) =>
+    verb === 'Describe' || verb === 'List'
+      ? [{ service, operation: `${verb}${noun}s` }]
+      : [{ service, operation: `${verb}${noun}` }],
+  );
+}
+
+/** A cmdlet before the `:` of its error record: verb, the service's prefix (`S3`, `EC2`, `CWL`), the noun. */
+const CMDLET =
+  /\b(Get|Read|Write|New|Remove|Copy|Set|Update|Start|Stop|Send|Publish|Invoke|Register|Unregister|Add|Enable|Disable)-([A-Z][A-Z0-9]{0,5})([A-Z][a-z][A-Za-z0-9]{0,60}) ?:/;
+
+/** The cmdlet verbs' API verbs, in the order tried. */
+const CMDLET_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['Get', ['Get', 'Describe', 'List']],
+  ['Read', ['Get']],
+  ['Write', ['Put']],
+  ['New', ['Create']],
+  ['Remove', ['Delete']],
+  ['Copy', ['Copy']],
+  ['Set', ['Put', 'Set', 'Update']],
+  ['Update', ['Update']],
+  ['Start', ['Start']],
+  ['Stop', ['Stop']],
+  ['Send', ['Send']],
+  ['Publish', ['Publish']],
+  ['Invoke', ['Invoke']],
+  ['Register', ['Register']],
+  ['Unregister', ['Deregister']],
+  ['Add', ['Add']],
+  ['Enable', ['Enable']],
+  ['Disable', ['Disable']],
+]);
+
+/** Cmdlet prefixes that are no SDK's name (`LM` is Lambda's, `CWL` CloudWatch Logs'). */
+const POWERSHELL_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ['LM', 'lambda'],
+  ['CFN', 'cloudformation'],
+  ['DDB', 'dynamodb'],
+  ['SEC', 'secretsmanager'],
+  ['CWL', 'logs'],
+  ['CW', 'cloudwatch'],
+  ['R53', 'route53'],
+  ['ELB2', 'elasticloadbalancing'],
+  ['AS', 'autoscaling'],
+  ['CT', 'cloudtrail'],
+]);
+
+/**
+ * Cmdlets whose call their name does not tell: S3's that list (`Get-S3Object` calls ListObjects, not GetObject), and
+ * `New-EC2Instance`, which calls RunInstances https://docs.aws.amazon.com/powershell/latest/reference/items/New-EC2Instance.html
+ */
+const CMDLET_OPERATIONS: ReadonlyMap<string, string> = new Map([
+  ['Get-S3Object', 'ListObjects'],
+  ['Get-S3Bucket', 'ListBuckets'],
+  ['New-EC2Instance', 'RunInstances'],
+]);
 
 /** eksctl's match (type, status) in the console's order (status, type). */
 function reordered(m: RegExpExecArray | null): readonly (string | undefined)[] | null {
@@ -146,7 +221,7 @@ const GERUNDS: ReadonlyMap<string, string> = new Map([
 
 /** A lead, a verb of the API's, and the words after it (letters and digits only, up to five). */
 const TOOL_STEP = new RegExp(
-  `\\b([Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror) (${[...GERUNDS.values(), ...GERUNDS.keys()].join('|')}) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})`,
+  `\\b([Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror attempting to|[Ee]rror) (${[...GERUNDS.values(), ...GERUNDS.keys()].join('|')}) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})`,
   'g',
 );
 
@@ -165,6 +240,8 @@ const FILLERS = new Set([
   'in',
   'on',
   'with',
+  // (the .NET deploy tool's `Error attempting to describe available VPCs`)
+  'available',
 ]);
 
 /** A client's own things: a step on them is no API call (`GetCredentials` is Redshift Serverless's). */

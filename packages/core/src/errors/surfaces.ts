@@ -149,7 +149,30 @@ const javaV2: Extractor = (text, hints) => {
   }
 };
 
+/** .NET's names of HTTP statuses (`HttpStatusCode`), as its SDK writes them in a message without a body. */
+const DOTNET_STATUSES: Readonly<Record<string, string>> = {
+  BadRequest: '400',
+  Unauthorized: '401',
+  Forbidden: '403',
+  NotFound: '404',
+  Conflict: '409',
+  InternalServerError: '500',
+  ServiceUnavailable: '503',
+};
+
 const dotnet: Extractor = (text, hints) => {
+  // the SDK's message where the answer carried no error body it could read (`Error making request with Error Code
+  // InvalidAccessKeyId and Http Status Code Forbidden. No further error information was returned by the service.`):
+  // the code it has (a status name where it has none), and the status
+  // https://docs.aws.amazon.com/sdk-for-net/v3/developer-guide/net-dg-exceptions.html
+  const making = has(text, 'Error making request with Error Code ')
+    ? /Error making request with Error Code (\w{2,100}) and Http Status Code (\w{2,40})/.exec(text)
+    : null;
+  const named = making === null ? undefined : DOTNET_STATUSES[making[2] ?? ''];
+  if (making !== null && named !== undefined) {
+    hints.add('httpStatus', named, PRIORITY.body, 'dotnet');
+    if (DOTNET_STATUSES[making[1] ?? ''] === undefined) hints.add('code', making[1], PRIORITY.body, 'dotnet');
+  }
   const m = /\bAmazon\.(\w{1,60})\.(?:Model\.)?(\w{1,100}Exception)\b/.exec(text);
   if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkClass, 'dotnet');
@@ -733,6 +756,15 @@ const FIXED_SENTENCES: readonly {
     service: 'logs',
     namesService: true,
   },
+  // S3's InvalidAccessKeyId and ExpiredToken messages, where an SDK's generic class carries no code (.NET's
+  // `AmazonS3Exception: The AWS Access Key Id you provided does not exist in our records.`, the iOS SDK's `The Access
+  // Key Id you provided …`) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+  {
+    sentence: 'Access Key Id you provided does not exist in our records',
+    code: 'InvalidAccessKeyId',
+    service: 's3',
+  },
+  { sentence: 'The provided token has expired', code: 'ExpiredToken', service: 's3' },
   // S3's NoSuchKey message, where an SDK's generic class carries no code (.NET's `AmazonS3Exception: The
   // specified key does not exist.`)
   { sentence: 'The specified key does not exist', code: 'NoSuchKey', service: 's3', namesService: true },
@@ -1550,6 +1582,10 @@ function addCodeOrStatus(hints: HintSet, value: string | undefined, priority: nu
   }
   if (/^\d{3}$/.test(value)) {
     hints.add('httpStatus', value, priority, surface);
+  } else if (value === 'Unknown') {
+    // the old CLI's `A client error (Unknown) occurred: Unknown`: it could not read the body's code, which the text may
+    // still hold (`"Code": "InvalidAction"`)
+    hints.add('code', value, PRIORITY.implied, surface);
   } else {
     hints.add('code', stripFaultPrefix(value), priority, surface);
   }
