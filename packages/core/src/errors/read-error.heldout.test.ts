@@ -38,7 +38,8 @@
  * Identity agent log of a call its own context cancelled (`StatusCode: 0, RequestID: , canceled`) holds no AWS
  * answer, as its labeller allowed. Then sixteen (core services in the mainstream tools, 36) and seventeen (Kubernetes
  * controllers, CI and service logs, 47); sixteen's `Not authorized for images` carries EC2's AuthFailure, as its labeller
- * corrected.
+ * corrected. Nineteen (38 from Windows users and pages not in English, 92.1% first run) reads below the others: its
+ * codes that only the service would tell (a signature or token sentence several services share) stay as labelled.
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -102,6 +103,7 @@ const ROUNDS = [
   { file: 'practice15.jsonl', floor: 0.98, size: 40 },
   { file: 'practice16.jsonl', floor: 0.98, size: 35 },
   { file: 'practice17.jsonl', floor: 0.98, size: 45 },
+  { file: 'practice19.jsonl', floor: 0.95, size: 35 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {
