@@ -89,6 +89,40 @@ export function findDenialSentences(text: string): DenialSentence[] {
       denyType: 'implicit',
     });
   }
+  // the IAM console's access-denied panel, one fact a line (`User: arn:…:root` / `Action: iam:GetAccountSummary` /
+  // `On resource(s): …` / `Context: a service control policy explicitly denies the action`)
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
+  const panel = found.length === 0 && text.includes('Context: ') ? CONSOLE_PANEL.exec(text) : null;
+  if (panel !== null) {
+    const context = (panel[4] ?? '').toLowerCase();
+    const layer = POLICY_TYPES.find(([words]) => context.includes(words))?.[1] ?? null;
+    const explicit = /\bexplicitly denies\b/.test(context);
+    found.push({
+      ...principalOnly(isPlaceholder(panel[1] ?? '') ? null : (panel[1] ?? null), panel.index),
+      action: panel[2] ?? null,
+      resource: panel[3] ?? null,
+      resourceSlot: panel[3] !== undefined,
+      reasonLayer: layer,
+      denyType: layer === null ? null : explicit ? 'explicit' : /\bno\b/.test(context) ? 'implicit' : null,
+    });
+  }
+  // a tool's own words for a refused call, with AWS's reason after them (Karpenter: `unauthorized to call
+  // ec2:RunInstances … explicit deny in a service control policy`)
+  const call =
+    found.length === 0 && text.includes('nauthorized to call ') ? UNAUTHORIZED_CALL.exec(text) : null;
+  if (call !== null) {
+    const after = text.slice(call.index, call.index + 600);
+    const reason = /(explicit deny in (?:an?|the) |because no )/.exec(after);
+    const layer = reason === null ? null : readPolicyType(after, (reason.index ?? 0) + reason[0].length);
+    found.push({
+      ...principalOnly(null, call.index),
+      principalSlot: false,
+      action: call[1] ?? null,
+      reasonLayer: layer?.layer ?? null,
+      denyType:
+        layer === null ? null : reason?.[1]?.startsWith('explicit') === true ? 'explicit' : 'implicit',
+    });
+  }
   // a paste cut inside the sentence, before its action (`...on resource: "arn:aws:s3:::b" with an explicit deny in a
   // resource-based policy`: cloud-custodian/cloud-custodian#11002): the rest read as the sentence, no caller or action
   const cut = found.length === 0 && text.includes('on resource: ') ? CUT_BEFORE_RESOURCE.exec(text) : null;
@@ -103,6 +137,11 @@ export function findDenialSentences(text: string): DenialSentence[] {
   }
   return found;
 }
+
+const CONSOLE_PANEL =
+  /\bUser: (\S{1,2048})[ \t]*\r?\n[ \t]*Action: ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})[ \t]*\r?\n(?:[ \t]*On resource\(s\): (\S{1,2048})[ \t]*\r?\n)?[ \t]*Context: ([^\n]{4,300})/;
+
+const UNAUTHORIZED_CALL = /\b[Uu]nauthorized to call ([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})\b/;
 
 /** A sentence's resource slot and its reason, where the paste holds no sentence start before them. */
 const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explicit deny|because no )/;
@@ -255,7 +294,13 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
  */
 function resourceValueAt(text: string, at: number): number {
   if (startsWithAt(text, at, 'on resource:')) return at + 'on resource:'.length;
-  if (startsWithAt(text, at, 'on resource `') || startsWithAt(text, at, "on resource '"))
+  // (also without its colon: `on resource <arn-repo-ecr> because …`, `on resource arn:…`)
+  if (
+    startsWithAt(text, at, 'on resource `') ||
+    startsWithAt(text, at, "on resource '") ||
+    startsWithAt(text, at, 'on resource <') ||
+    startsWithAt(text, at, 'on resource arn:')
+  )
     return at + 'on resource '.length;
   return startsWithAt(text, at, 'on arn:') ? at + 'on '.length : -1;
 }
@@ -286,7 +331,7 @@ function resourceOnly(resource: string | null, offset: number): DenialSentence {
 
 /** Reads `User: <principal> is ` backwards from the anchor. */
 function readPrincipal(text: string, anchor: number): { principal: string | null; principalSlot: boolean } {
-  const before = text.slice(Math.max(0, anchor - 2048), anchor);
+  const before = withSpacedUser(text.slice(Math.max(0, anchor - 2048), anchor));
   const userAt = before.lastIndexOf('User: ');
   if (userAt < 0) {
     const quoted = quotedPrincipal(before);
@@ -310,6 +355,11 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
     principal: principal.startsWith('arn:') || principal === 'anonymous' ? principal : null,
     principalSlot: true,
   };
+}
+
+/** `User:arn:…` as a paste wrote it without its space (data-dot-all/dataall#851): read as `User: arn:…`. */
+function withSpacedUser(before: string): string {
+  return before.includes('User:arn:') ? before.replaceAll('User:arn:', 'User: arn:') : before;
 }
 
 /**

@@ -67,6 +67,8 @@ export interface LookalikeRule {
   readonly advice: LookalikeAdvice;
   /** Error codes (without `Client.`), compared exactly. */
   readonly codes?: readonly string[];
+  /** Text that, where found, says the error is no look-alike after all. */
+  readonly unlessPhrase?: RegExp;
   /** Code suffixes, e.g. `LimitExceeded`. */
   readonly codeSuffixes?: readonly string[];
   /** Phrases searched case-insensitively in the whole text. */
@@ -327,6 +329,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         'the service rejected the identity itself (Cognito sign-in or unauthenticated access settings), not a policy',
     },
     codes: ['NotAuthorizedException', 'NotAuthorized'],
+    // AppSync's refusal of a token it cannot read (`UnauthorizedException: Unable to parse JWT token.`)
+    // https://repost.aws/knowledge-center/aws-appsync-graphql-request-unauth-error
+    phrases: ['Unable to parse JWT token'],
   },
   {
     // kubectl refused by an EKS cluster's API server: the IAM principal has no access entry (or aws-auth
@@ -459,6 +464,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     codes: ['OptInRequired', 'SubscriptionRequiredException', 'PendingVerification', 'NotSignedUp'],
     phrases: [
       'not signed up for the S3 service',
+      // MediaConvert's account not yet subscribed (`You must use the subscription API to subscribe your account to the
+      // service before using this operation.`) https://docs.aws.amazon.com/mediaconvert/latest/apireference/getting-started.html
+      'subscribe your account to the service before using',
       'not signed up for the Amazon S3 service',
       'You are not subscribed to this service',
       'needs a subscription for the service',
@@ -644,6 +652,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'request an adjustment to this limit',
       'than your current vCPU limit',
       'exceed quota for',
+      // the EC2-family limit sentence (`You have exceeded your maximum <name> limit of <n> in this region. Please contact
+      // AWS Support to request an <service> service limit increase.`)
+      'service limit increase',
       'to request an increase for this limit',
       // Kinesis: `This request would exceed the limit on the number of On-Demand streams for the account …`
       'would exceed the limit on the number of',
@@ -722,6 +733,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       command: 'aws emr describe-cluster --cluster-id <cluster-id> --query Cluster.Status.StateChangeReason',
     },
     phrases: ['last error: VALIDATION_ERROR'],
+    // (but a service role's missing permissions is a permission problem: `VALIDATION_ERROR: Service role arn:… has
+    // insufficient EC2 permissions`)
+    unlessPhrase: /\bhas insufficient [A-Za-z0-9]{2,20} permissions/,
   },
   {
     // a CloudFormation resource handler's InvalidRequest, whose message it prefixes (`Resource handler returned
@@ -803,7 +817,7 @@ export function findLookalike(
 ): LookalikeRule | null {
   const found = (hasDenialSentence ? OVERRIDING_PHRASES : ALL_PHRASES).foundIn(text);
   for (const rule of LOOKALIKE_RULES) {
-    if (hasDenialSentence && rule.overridesDenial !== true) {
+    if ((hasDenialSentence && rule.overridesDenial !== true) || rule.unlessPhrase?.test(text) === true) {
       continue;
     }
     if (code !== null) {

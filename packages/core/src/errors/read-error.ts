@@ -57,11 +57,16 @@ export interface ReadErrorOptions {
  * `You do not have sufficient permissions to call s3.putObject`; the ECS agent's `Unauthorized to perform ecs:Poll for
  * …`; DataZone's `User is not permitted to perform operation: X`; a service refused a role it was given (`The principal
  * states.amazonaws.com is not authorized to assume the provided role`); AWS Backup's `Given key ID is not accessible`;
- * Firehose's relayed refusal of the role it was given (`Access was denied when calling Glue`)
+ * Firehose's relayed refusal of the role it was given (`Access was denied when calling Glue`); Athena's `Permission denied on S3
+ * path: s3://…` (https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html); AppSync's `Not Authorized to access X
+ * on type Query` (https://repost.aws/knowledge-center/aws-appsync-graphql-request-unauth-error); a service refused its role
+ * (SageMaker's `SageMaker is unable to perform: sts:AssumeRole on the role`); EMR's service role (`Service role arn:…
+ * has insufficient EC2 permissions`) and instance profile (`Failed to authorize instance profile arn:…`)
+ * (https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-troubleshoot-error-errordetail-validation.html)
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|execution role does not have permissions to call |Cannot access stream arn:|sufficient permissions to call [a-z0-9-]{2,40}\.[a-z]|Unauthorized to perform [a-z0-9-]{2,40}:|is not permitted to perform operation: |not authorized to assume the provided role|Given key ID is not accessible|Access was denied when calling /;
+  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|execution role does not have permissions to call |Cannot access stream arn:|sufficient permissions to call [a-z0-9-]{2,40}\.[a-z]|Unauthorized to perform [a-z0-9-]{2,40}:|is not permitted to perform operation: |not authorized to assume the provided role|Given key ID is not accessible|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |is unable to perform: sts:AssumeRole|has insufficient [A-Za-z0-9]{2,20} permissions|Failed to authorize instance profile /;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail
@@ -151,7 +156,9 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   const lookalike = findLookalike(code, cleaned, sentence !== null);
   // (.NET's status of an answer it read no body from is an answer all the same)
   const answered =
-    operation !== null || hints.best('requestId') !== null || hints.best('httpStatus')?.surface === 'dotnet';
+    operation !== null ||
+    hints.best('requestId') !== null ||
+    ['dotnet', 'java-v2'].includes(hints.best('httpStatus')?.surface ?? '');
   const kind = classify(lookalike?.kind ?? null, code, sentence, cleaned, httpStatus, answered);
   if (kind === null) {
     return fail('no-aws-error', 'no AWS error found in the input');

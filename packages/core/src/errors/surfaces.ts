@@ -33,6 +33,11 @@ const awsCli: Extractor = (text, hints) => {
     addCodeOrStatus(hints, m[1], PRIORITY.clientEnvelope, surface);
     // a tutorial's `[Operation]` names none
     if (m[2]?.startsWith('[') === false) hints.add('operation', m[2], PRIORITY.clientEnvelope, surface);
+    // the command pasted above it names the service of an operation several have (`aws identitystore create-user`
+    // for CreateUser): the CLI's command is the operation's name in kebab case
+    // https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-commandstructure.html
+    const command = m[2] === undefined || !has(text, `aws `) ? null : commandService(text, m[2]);
+    if (command !== null) hints.add('service', command, PRIORITY.namedCall, surface);
   } else if (cut) {
     addCodeOrStatus(hints, cut[1], PRIORITY.clientEnvelope, surface);
     hints.add('operation', cut[2], PRIORITY.clientEnvelope, surface);
@@ -133,7 +138,8 @@ const javaV1: Extractor = (text, hints) => {
 };
 
 const javaV2: Extractor = (text, hints) => {
-  const m = /\(Service: ([^,;()]{1,80}), Status Code: (\d{3}), Request ID: ([^,()]*)/.exec(text);
+  // (also without its request ID: `(Service: SsoAdmin, Status Code: 400)`)
+  const m = /\(Service: ([^,;()]{1,80}), Status Code: (\d{3})(?:, Request ID: ([^,()]*)|\))/.exec(text);
   if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkSuffixService, 'java-v2');
     hints.add('httpStatus', m[2], PRIORITY.body, 'java-v2');
@@ -206,10 +212,14 @@ const ruby: Extractor = (text, hints) => {
   if (frame) {
     hints.add('operation', pascalCase(frame[1] ?? ''), PRIORITY.clientEnvelope, 'ruby');
   }
-  // v1's request log line: `[AWS S3 403 0.105821 0 retries] get_bucket_versioning(:bucket_name=>"b")`
-  const logged = text.includes('[AWS ')
-    ? /\[AWS (\w{1,40}) \d{3} [\d.]+ \d+ retries\] ([a-z][a-z0-9_]{1,100})\(/.exec(text)
-    : null;
+  // v1's request log line: `[AWS S3 403 0.105821 0 retries] get_bucket_versioning(:bucket_name=>"b")`, and v2's and
+  // v3's (`[Aws::CodeDeployCommand::Client 400 0.040795 0 retries] poll_host_command(…)`)
+  const logged =
+    text.includes('[AWS ') || text.includes('[Aws::')
+      ? /\[(?:AWS |Aws::)(\w{1,40})(?:::Client)? \d{3} [\d.]+ \d+ retr(?:y|ies)\] ([a-z][a-z0-9_]{1,100})\(/.exec(
+          text,
+        )
+      : null;
   if (logged) {
     hints.add('service', serviceFromSdkName(logged[1] ?? ''), PRIORITY.namedCall, 'ruby');
     hints.add('operation', pascalCase(logged[2] ?? ''), PRIORITY.clientEnvelope, 'ruby');
@@ -374,6 +384,15 @@ const sdkClientFrames: Extractor = (text, hints) => {
 /** An SDK method's name as the operation's: `get_bucket_versioning`, `getBucketVersioning` → `GetBucketVersioning`. */
 export function pascalCase(name: string): string {
   return name.replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** The service of an `aws <service> <command>` line whose command is `operation` in kebab case (`s3api` is S3's). */
+function commandService(text: string, operation: string): string | null {
+  const kebab = operation.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '-').toLowerCase();
+  const line = new RegExp(`\\baws ([a-z0-9-]{2,40}) ${kebab}(?=\\s|$)`).exec(text);
+  if (line === null) return null;
+  const name = line[1] ?? '';
+  return name === 's3api' ? 's3' : serviceFromSdkName(name);
 }
 
 /** The last of at most `max` matches of a global pattern: the innermost of a chain of calls, the latest of a log. */
@@ -964,6 +983,12 @@ const NAMED_RESOURCES: readonly {
     literal: 'Cannot access stream arn:',
     pattern: /Cannot access stream (arn:[\w-]+:(?:dynamodb|kinesis):[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
   },
+  // EMR names the instance profile it could not pass (`AccessDeniedException: Failed to authorize instance profile
+  // arn:…:instance-profile/p`) https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-troubleshoot-error-errordetail-validation.html
+  {
+    literal: 'Failed to authorize instance profile arn:',
+    pattern: /Failed to authorize instance profile (arn:[\w-]+:iam::[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
+  },
   // CodeBuild's DOWNLOAD_SOURCE phase names the S3 object its service role could not read: `AccessDenied: Access
   // Denied status code: 403, … for primary source and source version arn:aws:s3:::bucket/key`
   // https://docs.aws.amazon.com/codebuild/latest/userguide/setting-up-service-role.html
@@ -1113,6 +1138,24 @@ const signatures: Extractor = (text, hints) => {
   if (has(text, 'not authorized to assume the provided role')) {
     hints.add('action', 'sts:AssumeRole', PRIORITY.structuredRecord + 1, 'service-role');
   }
+  // EMR's service role that may not make the EC2 calls a cluster needs (`VALIDATION_ERROR: Service role arn:…:role/r has
+  // insufficient EC2 permissions`): the role is the caller refused
+  const serviceRole = has(text, 'has insufficient ')
+    ? /\bService role (arn:[\w-]+:iam::[^\s:]{0,40}:role\/\S{1,512}) has insufficient [A-Za-z0-9]{2,20} permissions/.exec(
+        text,
+      )
+    : null;
+  if (serviceRole !== null) hints.add('principal', serviceRole[1], PRIORITY.body, 'emr');
+  // botocore's debug log names each call's event (`Event needs-retry.acm.GetCertificate: calling handler …`): the last
+  // one the log reached (the catalog confirms the call)
+  const event = has(text, 'Event needs-retry.')
+    ? lastMatch(text, /Event needs-retry\.([a-z0-9-]{2,40})\.([A-Z]\w{1,100}):/g, 200)
+    : null;
+  const eventService = event === null ? null : serviceFromSdkName(event[1] ?? '');
+  if (event !== null && eventService !== null) {
+    hints.add('service', eventService, PRIORITY.namedCall, 'botocore');
+    hints.add('operation', event[2], PRIORITY.namedCall, 'botocore');
+  }
   const kmsRefused = has(text, 'Access to KMS is not allowed');
   if (kmsRefused) {
     // Secrets Manager's wording when the caller may not use the secret's KMS key.
@@ -1254,9 +1297,13 @@ const codeTokens: Extractor = (text, hints) => {
   if (labelled) {
     // another service's code that the answering one relays (Lambda: `InvalidParameterValueException: … EC2
     // Error Code: RequestLimitExceeded`) yields to the answering one's
+    // (and the Go SDK v1's dump of the error's body, `RespMetadata: {…}, ErrorCode: "InvalidParameter"`, a field of
+    // the body under the code the SDK printed: terraform-provider-aws#20922)
     const relayed =
       /\b(?:EC2|S3|KMS) $/.test(text.slice(Math.max(0, labelled.index - 4), labelled.index)) ||
-      relayedSuffix(text, labelled.index, labelled[1] ?? '');
+      relayedSuffix(text, labelled.index, labelled[1] ?? '') ||
+      (text.includes('RespMetadata:') &&
+        /^ErrorCode: "/.test(text.slice(labelled.index, labelled.index + 12)));
     hints.add(
       'code',
       stripFaultPrefix(labelled[1]),
@@ -1334,6 +1381,14 @@ const STATED_ACTIONS: readonly {
       /User with accountId: \S{1,40} is not authorized[ \t]{1,20}to[ \t]{1,20}perform ([A-Z]\w{1,100})/,
     prefix: 'logs:',
     surface: 'logs',
+  },
+  // a service refused the role it was given (`SageMaker is unable to perform: sts:AssumeRole on the role. Check if you
+  // have a trust relationship for 'sagemaker.amazonaws.com'`)
+  {
+    literal: 'is unable to perform: sts:AssumeRole',
+    pattern: /is unable to perform: sts:(AssumeRole)\b/,
+    prefix: 'sts:',
+    surface: 'service-role',
   },
   // the ECS agent's (and Service Connect's) refusal by ECS: `Unauthorized to perform ecs:Poll for arn:…:task-set/…`
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/instance_IAM_role.html

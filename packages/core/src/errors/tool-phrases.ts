@@ -13,6 +13,8 @@ const TOOL_PHRASES: readonly {
   readonly surface: string;
   /** The other operation of the same step, when the text after the phrase says it was that one. */
   readonly otherwise?: { readonly pattern: RegExp; readonly operation: string };
+  /** Text that tells the step went on past this call and failed elsewhere. */
+  readonly unless?: RegExp;
 }[] = [
   { phrase: 'with fleet error(s)', service: 'ec2', operation: 'CreateFleet', surface: 'controller' },
   // docker-machine's amazonec2 driver (`Error launching instance:`), Cluster API's AWS provider (`failed to
@@ -308,6 +310,8 @@ const TOOL_PHRASES: readonly {
     service: 'cloudformation',
     operation: 'CreateChangeSet',
     surface: 'cdk',
+    // a resource's stack event (`CREATE_FAILED | AWS::Bedrock::KnowledgeBase`): the change set was made and ran
+    unless: /\b(?:CREATE|UPDATE|DELETE)_FAILED\b[\s|│]{1,40}AWS::/,
   },
   // the CDK CLI's default account lookup (its SDK provider asks STS GetCallerIdentity, then logs `Unable to
   // determine the default AWS account (<code>): <message>` at debug level)
@@ -359,7 +363,7 @@ export function addToolPhraseHints(text: string, hints: HintSet): void {
   const found = PHRASES.foundIn(text);
   for (const entry of TOOL_PHRASES) {
     if (found.has(entry.phrase.toLowerCase())) {
-      if (!standsAlone(text, entry.phrase)) continue;
+      if (!standsAlone(text, entry.phrase) || entry.unless?.test(text) === true) continue;
       const other = entry.otherwise?.pattern.test(text) === true ? entry.otherwise.operation : null;
       hints.add('service', entry.service, PRIORITY.phrase, entry.surface);
       hints.add('operation', other ?? entry.operation, PRIORITY.phrase, entry.surface);
