@@ -65,38 +65,41 @@ function powerShellCalls(text: string): readonly StepCall[] {
   const listed = CMDLET_OPERATIONS.get(`${m[1]}-${prefix}${m[3]}`);
   if (listed !== undefined) return [{ service, operation: listed }];
   const noun = m[3] ?? '';
-  return (CMDLET_VERBS.get(m[1] ?? '') ?? []).flatMap((verb) =>
-    verb === 'Describe' || verb === 'List'
-      ? [{ service, operation: `${verb}${noun}s` }]
-      : [{ service, operation: `${verb}${noun}` }],
-  );
+  // (a `Describe` or `List` reads many: `Get-EC2Instance` is DescribeInstances)
+  return (CMDLET_VERBS.get(m[1] ?? '') ?? []).map((verb) => ({
+    service,
+    operation: `${verb}${noun}${verb === 'Describe' || verb === 'List' ? 's' : ''}`,
+  }));
 }
 
-/** A cmdlet before the `:` of its error record: verb, the service's prefix (`S3`, `EC2`, `CWL`), the noun. */
-const CMDLET =
-  /\b(Get|Read|Write|New|Remove|Copy|Set|Update|Start|Stop|Send|Publish|Invoke|Register|Unregister|Add|Enable|Disable)-([A-Z][A-Z0-9]{0,5})([A-Z][a-z][A-Za-z0-9]{0,60}) ?:/;
-
-/** The cmdlet verbs' API verbs, in the order tried. */
-const CMDLET_VERBS: ReadonlyMap<string, readonly string[]> = new Map([
+/** The cmdlet verbs whose API verbs are other words, in the order tried; the rest are the API's own. */
+const CMDLET_VERBS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
   ['Get', ['Get', 'Describe', 'List']],
   ['Read', ['Get']],
   ['Write', ['Put']],
   ['New', ['Create']],
   ['Remove', ['Delete']],
-  ['Copy', ['Copy']],
   ['Set', ['Put', 'Set', 'Update']],
-  ['Update', ['Update']],
-  ['Start', ['Start']],
-  ['Stop', ['Stop']],
-  ['Send', ['Send']],
-  ['Publish', ['Publish']],
-  ['Invoke', ['Invoke']],
-  ['Register', ['Register']],
   ['Unregister', ['Deregister']],
-  ['Add', ['Add']],
-  ['Enable', ['Enable']],
-  ['Disable', ['Disable']],
+  ...[
+    'Copy',
+    'Update',
+    'Start',
+    'Stop',
+    'Send',
+    'Publish',
+    'Invoke',
+    'Register',
+    'Add',
+    'Enable',
+    'Disable',
+  ].map((verb): [string, readonly string[]] => [verb, [verb]]),
 ]);
+
+/** A cmdlet before the `:` of its error record: verb, the service's prefix (`S3`, `EC2`, `CWL`), the noun. */
+const CMDLET = new RegExp(
+  `\\b(${[...CMDLET_VERBS.keys()].join('|')})-([A-Z][A-Z0-9]{0,5})([A-Z][a-z][A-Za-z0-9]{0,60}) ?:`,
+);
 
 /** Cmdlet prefixes that are no SDK's name (`LM` is Lambda's, `CWL` CloudWatch Logs'). */
 const POWERSHELL_PREFIXES: ReadonlyMap<string, string> = new Map([
