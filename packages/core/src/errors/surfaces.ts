@@ -998,9 +998,6 @@ const NAMED_RESOURCES: readonly {
   },
 ];
 
-/** The fixed sentences, found in one scan (each then checked in its own case). */
-const FIXED_PHRASES = new PhraseSet(FIXED_SENTENCES.map((fixed) => fixed.sentence));
-
 /** Fixed sentences that identify one service's error. */
 const signatures: Extractor = (text, hints) => {
   if (has(text, 'Lambda was unable to decrypt the environment variables because KMS access was denied')) {
@@ -1010,13 +1007,8 @@ const signatures: Extractor = (text, hints) => {
     hints.add('operation', 'Invoke', invoke ? PRIORITY.signatureCall : PRIORITY.phrase, 'lambda');
   }
   // fixed sentences of one code each, also printed without it
-  const present = FIXED_PHRASES.foundIn(text);
   for (const fixed of FIXED_SENTENCES) {
-    if (
-      present.has(fixed.sentence.toLowerCase()) &&
-      text.includes(fixed.sentence) &&
-      (fixed.also === undefined || fixed.also.test(text))
-    ) {
+    if (has(text, fixed.sentence) && (fixed.also === undefined || fixed.also.test(text))) {
       hints.add('code', fixed.code, PRIORITY.implied, fixed.service);
       if (fixed.namesService === true) hints.add('service', fixed.service, PRIORITY.implied, fixed.service);
     }
@@ -1115,7 +1107,7 @@ const signatures: Extractor = (text, hints) => {
     ? /sufficient permissions to call ([a-z0-9-]{2,40})\.([a-z][A-Za-z0-9]{1,100})\b/.exec(text)
     : null;
   if (sufficient !== null) {
-    const operation = (sufficient[2] ?? '').replace(/^[a-z]/, (c) => c.toUpperCase());
+    const operation = pascalCase(sufficient[2] ?? '');
     if (servicesForOperation(operation).includes(sufficient[1] ?? '')) {
       hints.add('action', `${sufficient[1]}:${operation}`, PRIORITY.structuredRecord + 1, 'codepipeline');
     }
