@@ -274,12 +274,7 @@ const MANY = new Set(['describe', 'list']);
  */
 function terraformStepCalls(text: string): readonly StepCall[] {
   // the short literals first: the pattern alone is tried at every word boundary of a large input
-  if (
-    !['reating ', 'eleting ', 'pdating ', 'eading ', 'utting ', 'aiting for '].some((verb) =>
-      text.includes(verb),
-    )
-  )
-    return [];
+  if (!STEP_LEADS.some((lead) => text.includes(lead))) return [];
   const step = STEP.exec(text);
   if (step === null) return [];
   const verb = (step[1] ?? '').toLowerCase();
@@ -313,17 +308,7 @@ function terraformStepCalls(text: string): readonly StepCall[] {
 const WAIT_ENDED =
   /^[^:\n]{0,60}: (?:unexpected state|timeout while waiting|couldn't find resource|[Nn]o [A-Z])/;
 
-/** A step's verb and capitalised words (at most eight), before the resource's id in parentheses or a colon. */
-const STEP =
-  /\b([Cc]reating|[Dd]eleting|[Uu]pdating|[Rr]eading|[Pp]utting|[Ww]aiting for) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?: \(|:)/;
-
-/**
- * The provider's names of services that are no SDK's name: `Cognito User Pool` is Cognito user pools'
- * (`cognito-idp`), `Cognito Identity Pool` Cognito identity's (an SDK name).
- * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncognitouserpools.html
- */
-const PROVIDER_SERVICE_NAMES: ReadonlyMap<string, string> = new Map([['Cognito', 'cognito-idp']]);
-
+/** Each step verb's API verbs, in the order tried. */
 const VERBS: Readonly<Record<string, readonly string[]>> = {
   creating: ['Create'],
   deleting: ['Delete'],
@@ -333,6 +318,23 @@ const VERBS: Readonly<Record<string, readonly string[]>> = {
   // a resource waited for (`waiting for EKS Cluster (c) create`) is read until it reaches the state
   'waiting for': ['Describe', 'Get'],
 };
+
+/** A step's verb and capitalised words (at most eight), before the resource's id in parentheses or a colon. */
+const STEP = new RegExp(
+  `\\b(${Object.keys(VERBS)
+    .map((verb) => `[${verb[0]?.toUpperCase()}${verb[0]}]${verb.slice(1)}`)
+    .join('|')}) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?: \\(|:)`,
+);
+
+/** The steps' verbs without their first letter (either case), looked for before {@link STEP} runs. */
+const STEP_LEADS = Object.keys(VERBS).map((verb) => `${verb.slice(1)} `);
+
+/**
+ * The provider's names of services that are no SDK's name: `Cognito User Pool` is Cognito user pools'
+ * (`cognito-idp`), `Cognito Identity Pool` Cognito identity's (an SDK name).
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncognitouserpools.html
+ */
+const PROVIDER_SERVICE_NAMES: ReadonlyMap<string, string> = new Map([['Cognito', 'cognito-idp']]);
 
 /**
  * The Terraform AWS provider's newer service names carry a gloss (`creating Amazon S3 (Simple Storage) Bucket (b)`,
