@@ -4,7 +4,8 @@
 // worker threads (raw MB/s, MB/s per core, peak RSS of the whole process, workers included), `zcat` over
 // the same files, and a plain parse-every-record loop (gunzip + JSON.parse of each file, one core); then
 // the single 1 GB object the same ways (cut into one shard per worker); then the scaling, 2 workers
-// against 1, and both cores against one. Each run of ours also says where its CPU
+// against 1, and both cores against one, beside the machine's own: zcat and the parse loop over the two
+// halves of the archive in two independent processes, each held to a core, against one process on one core. Each run of ours also says where its CPU
 // went: the main thread, each worker, the rest (libuv's thread pool, V8's helper threads); and each
 // round the load average, since the machine may be shared. WHYDENIED_TRAIL_BIN measures another
 // build of the CLI (a checkout's packages/cli/bin/whydenied.js) over the same archives.
@@ -14,7 +15,7 @@
 // on a shared machine they still measure the cost when wall time no longer does.
 // The archive is generated once into the system's temporary folder and reused (WHYDENIED_TRAIL_MB
 // changes its size; delete the folder to regenerate).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ import { filesUnder } from './_helpers.mjs';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const BIN = process.env.WHYDENIED_TRAIL_BIN ?? join(ROOT, 'packages/cli/bin/whydenied.js');
 const USAGE = join(ROOT, 'bench/_trail-usage.mjs');
+const PARSE_FILES = join(ROOT, 'bench/_parse-files.mjs');
 const MB = Number(process.env.WHYDENIED_TRAIL_MB ?? 1000);
 const ROUNDS = Number(process.env.WHYDENIED_TRAIL_ROUNDS ?? 3);
 
@@ -129,6 +131,51 @@ function runParseAll(gz) {
   return { seconds: (performance.now() - started) / 1000, cpu: (used.user + used.system) / 1e6, records };
 }
 
+/** One process held to `core`, running `command` with `input` on standard input; resolves when it ends. */
+function pinned(core, command, args, input) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('taskset', ['-c', String(core), command, ...args], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (status) =>
+      status === 0 ? resolve() : reject(new Error(`${command} failed: ${stderr}`)),
+    );
+    child.stdin.end(input);
+  });
+}
+
+/**
+ * The machine's own scaling of independent work: `job` (zcat, or the parse-every-record loop) over the
+ * whole archive in one process held to one core, against its two halves (by bytes) in two processes held to
+ * one core each, side by side. No thread, heap or message is shared: what both cores give over one here is
+ * what this machine gives (its shared caches, memory bandwidth and host), the ceiling for the trail's workers.
+ */
+async function runIndependent(gz, job) {
+  const [command, args, input] =
+    job === 'zcat'
+      ? ['bash', ['-c', 'xargs -0 zcat > /dev/null'], (files) => `${files.join('\0')}\0`]
+      : [process.execPath, [PARSE_FILES], (files) => `${files.join('\n')}\n`];
+  const sizes = gz.map((f) => statSync(f).size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const halves = [[], []];
+  let sum = 0;
+  gz.forEach((f, i) => {
+    halves[sum < total / 2 ? 0 : 1].push(f);
+    sum += sizes[i];
+  });
+  let started = performance.now();
+  await pinned(0, command, args, input(gz));
+  const one = (performance.now() - started) / 1000;
+  started = performance.now();
+  await Promise.all(halves.map((half, core) => pinned(core, command, args, input(half))));
+  return { one, two: (performance.now() - started) / 1000 };
+}
+
 export default async function runTrailBench() {
   const s3 = archive('s3');
   const single = archive('single');
@@ -139,6 +186,7 @@ export default async function runTrailBench() {
     `S3 layout: ${gz.length} files, ${(s3.rawBytes / 1e6).toFixed(0)} MB raw JSON (${(compressed / 1e6).toFixed(0)} MB gzip), ${s3.records.toLocaleString('en-US')} records; ${ROUNDS} rounds, medians`,
   );
   const runs = { core: [], one: [], two: [], zcat: [], parse: [], singleCore: [], single: [], singleTwo: [] };
+  const independent = { zcat: [], parse: [] };
   const loads = [];
   for (let round = 0; round < ROUNDS; round += 1) {
     const load = loadavg()[0];
@@ -150,6 +198,10 @@ export default async function runTrailBench() {
     if (TASKSET) runs.singleCore.push(runTrail(singlePath, 1, true));
     runs.single.push(runTrail(singlePath, 1));
     runs.singleTwo.push(runTrail(singlePath, 2));
+    if (TASKSET) {
+      independent.zcat.push(await runIndependent(gz, 'zcat'));
+      independent.parse.push(await runIndependent(gz, 'parse'));
+    }
     loads.push(`${load.toFixed(2)}-${loadavg()[0].toFixed(2)}`);
   }
   console.log(`load average (1 min) at the start and end of each round: ${loads.join(', ')}`);
@@ -196,6 +248,15 @@ export default async function runTrailBench() {
       const wall = median(core.map((r) => r.seconds)) / median(two.map((r) => r.seconds));
       console.log(
         `${what}: both cores (2 workers) against one core (1 worker, taskset -c 0): ${wall.toFixed(2)}x the wall-clock speed (2.00 = linear)`,
+      );
+    }
+    for (const [what, runsOf] of [
+      ['zcat', independent.zcat],
+      ['gunzip + JSON.parse every file', independent.parse],
+    ]) {
+      const speedups = runsOf.map((r) => r.one / r.two);
+      console.log(
+        `the machine, ${what} in two independent processes on both cores against one process on one core: ${median(speedups).toFixed(2)}x the wall-clock speed (runs: ${speedups.map((x) => x.toFixed(2)).join(' ')}; one core ${median(runsOf.map((r) => r.one)).toFixed(2)} s)`,
       );
     }
   } else console.log('taskset is absent: no run held to one core, no scaling to both cores');
