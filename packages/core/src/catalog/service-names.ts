@@ -63,6 +63,10 @@ const SDK_NAME_TO_PREFIX: Readonly<Record<string, string>> = {
   sns: 'sns',
   sqs: 'sqs',
   cloudformation: 'cloudformation',
+  // Cloud Control API's SDK name (`operation error CloudControl: CreateResource`); its actions are CloudFormation's
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_cloudcontrol.html
+  cloudcontrol: 'cloudformation',
+  cloudcontrolapi: 'cloudformation',
   rds: 'rds',
   athena: 'athena',
   glue: 'glue',

@@ -15,10 +15,50 @@ export function cleanErrorText(raw: string): string {
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
   }
+  if (text.includes("'\n") || text.includes('"\n')) {
+    text = joinedLiterals(text);
+  }
   // bold markers last: a wrap may have cut a mask (`****`) into two pairs of stars
   return withoutBold(
     unwrapAndUnframe(withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutPadding(text))))),
   );
+}
+
+/**
+ * Python's pretty printer (`pprint`, and boto3 responses printed by it) cuts a long string into adjacent literals,
+ * one per line, each under the first (`'FailureReason': 'ClientError: the pipeline '` / `    'execution role does
+ * not have '`), which Python reads as one string: the literals joined again. Only where the line closes a literal
+ * (its quotes pair up) and the next, indented, opens one with the same quote.
+ */
+function joinedLiterals(text: string): string {
+  let out = '';
+  let from = 0;
+  let lineStart = 0;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    const quote = text.charCodeAt(nl - 1);
+    const start = lineStart;
+    lineStart = nl + 1;
+    if (quote !== 39 && quote !== 34) continue;
+    let k = nl + 1;
+    while (text.charCodeAt(k) === 32) k++;
+    if (k === nl + 1 || text.charCodeAt(k) !== quote || !closesLiteral(text, start, nl, quote)) continue;
+    out += text.slice(from, nl - 1);
+    from = k + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Whether the quotes `quote` between `start` and `end` pair up (the last one closes a literal). */
+function closesLiteral(text: string, start: number, end: number, quote: number): boolean {
+  let count = 0;
+  for (
+    let i = text.indexOf(String.fromCharCode(quote), start);
+    i >= 0 && i < end;
+    i = text.indexOf(String.fromCharCode(quote), i + 1)
+  ) {
+    count++;
+  }
+  return count % 2 === 0;
 }
 
 /**

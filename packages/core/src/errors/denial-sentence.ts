@@ -570,17 +570,30 @@ function quotedFieldEnd(text: string, open: number, end: number): number {
  * hand redaction left before a field's colon (`arn:aws:iam::xxxx :user/bob`). 0 otherwise.
  */
 function elisionGapAt(text: string, start: number, i: number, end: number): number {
+  if (!text.startsWith('arn:', start)) return 0;
+  if (isSpacedAccount(text, start, i, end)) return 1;
   const gap = /^ (?:(?:\.\.\.|…) (?=[^\s])|(?=:[^\s]))/.exec(text.slice(i, Math.min(end, i + 6)));
-  if (gap === null || !text.startsWith('arn:', start)) return 0;
+  if (gap === null) return 0;
   const before = text.charAt(i - 1);
   const after = text.charAt(i + gap[0].length);
   return before === ':' || before === '/' || after === ':' || after === '/' ? gap[0].length : 0;
 }
 
+/**
+ * A stand-in of two words for the account field of an ARN (`arn:aws:sts::Account A:assumed-role/…`,
+ * `arn:aws:glue:us-east-1:Account B:database/x`: dbeaver/dbeaver#18786): the space at `i` lies in the fifth field
+ * (four colons before it in the token), between a word and a short word that the field's colon ends.
+ */
+function isSpacedAccount(text: string, start: number, i: number, end: number): boolean {
+  const head = text.slice(start, i);
+  if (!/^arn:[\w-]*:[\w-]*:[\w-]*:[A-Za-z]{2,20}$/.test(head)) return false;
+  return /^ [A-Za-z0-9]{1,12}:/.test(text.slice(i, Math.min(end, i + 15)));
+}
+
 /** Removes stand-in groups (`<...>`, `[...]`, `{...}`, ` ... `), which may contain spaces. */
 function withoutPlaceholderGroups(value: string): string {
   return value.replace(
-    /<[^<>\n]{0,40}>|\[[^[\]\n]{0,40}\]|\{[^{}\n]{0,40}\}|(?<=:)"[^"\n]{1,40}"(?=:)| (?:\.\.\.|…) | (?=:)/g,
+    /<[^<>\n]{0,40}>|\[[^[\]\n]{0,40}\]|\{[^{}\n]{0,40}\}|(?<=:)"[^"\n]{1,40}"(?=:)| (?:\.\.\.|…) | (?=:)|(?<=^arn:[\w-]*:[\w-]*:[\w-]*:[A-Za-z]{2,20}) (?=[A-Za-z0-9]{1,12}:)/g,
     '',
   );
 }

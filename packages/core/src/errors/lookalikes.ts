@@ -53,7 +53,8 @@ export type LookalikeId =
   | 'console-login-expired'
   | 'eks-cluster-access'
   | 'emr-cluster-validation'
-  | 'cfn-invalid-request';
+  | 'cfn-invalid-request'
+  | 'snapshot-not-found';
 
 /**
  * Errors that look like access failures but are not caused by a missing Allow or a matching Deny
@@ -155,6 +156,19 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // (also unbracketed, as fog prints it: `The image id 'ami-…' does not exist (Fog::Compute::AWS::NotFound)`)
     // (the image's own words, not a tool's `using AMI id 'ami-…'` before another error)
     phrases: ["'[ami-", "ge id 'ami-"],
+  },
+  {
+    // EC2's answer for a snapshot this account cannot see: deleted, in another region, or not shared with it
+    // (`InvalidSnapshot.NotFound: Snapshot does not exist`, creating a volume from it)
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+    id: 'snapshot-not-found',
+    kind: 'not-shared',
+    advice: {
+      message:
+        'the snapshot id does not exist here: wrong region, deleted, or not shared with this account (ask its owner to share it, or copy it into this region)',
+      command: 'aws ec2 describe-snapshots --snapshot-ids <snapshot-id> --region <region>',
+    },
+    codes: ['InvalidSnapshot.NotFound'],
   },
   {
     id: 'ebs-kms-key-inaccessible',
@@ -577,6 +591,12 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // a capacity reservation (or Capacity Block) that cannot hold the launch
       // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
       'ReservationCapacityExceeded',
+      // a SageMaker training job's failure reason (`CapacityError: Unable to provision requested ML compute
+      // capacity`: https://docs.aws.amazon.com/batch/latest/userguide/sm_job_stuck_in_runnable_capacity.html) and a
+      // Studio space's (`EC2InsufficientCapacityError: Instance type 'ml.g5.48xlarge' is temporarily unavailable`:
+      // aws/amazon-sagemaker-feedback#99)
+      'CapacityError',
+      'EC2InsufficientCapacityError',
     ],
     // and a Spot request's status (`capacity-oversubscribed: Your Spot request was not fulfilled …`)
     // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-request-status.html

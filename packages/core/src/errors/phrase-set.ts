@@ -27,7 +27,7 @@ export class PhraseSet {
   }
 
   /** The phrases (lower-cased) that occur in `text`. */
-  foundIn(text: string): ReadonlySet<string> {
+  foundIn(text: string): Set<string> {
     const found = new Set<string>();
     let remaining = this.#phrases;
     let pattern = this.#all;

@@ -62,11 +62,13 @@ export interface ReadErrorOptions {
  * on type Query` (https://repost.aws/knowledge-center/aws-appsync-graphql-request-unauth-error); a service refused its role
  * (SageMaker's `SageMaker is unable to perform: sts:AssumeRole on the role`); EMR's service role (`Service role arn:…
  * has insufficient EC2 permissions`) and instance profile (`Failed to authorize instance profile arn:…`)
- * (https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-troubleshoot-error-errordetail-validation.html)
+ * (https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-troubleshoot-error-errordetail-validation.html);
+ * a role a service ran with that may not do what the job needs (SageMaker Pipelines' step failure `the pipeline execution
+ * role does not have sufficient permissions to the job`: data-science-on-aws/data-science-on-aws#223)
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|execution role does not have permissions to call |Cannot access stream arn:|sufficient permissions to call [a-z0-9-]{2,40}\.[a-z]|Unauthorized to perform [a-z0-9-]{2,40}:|is not permitted to perform operation: |not authorized to assume the provided role|Given key ID is not accessible|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |is unable to perform: sts:AssumeRole|has insufficient [A-Za-z0-9]{2,20} permissions|Failed to authorize instance profile /;
+  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource https:\/\/sqs\.\S{0,300} is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|execution role does not have permissions to call |Cannot access stream arn:|sufficient permissions to call [a-z0-9-]{2,40}\.[a-z]|Unauthorized to perform [a-z0-9-]{2,40}:|is not permitted to perform operation: |not authorized to assume the provided role|Given key ID is not accessible|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |is unable to perform: sts:AssumeRole|has insufficient [A-Za-z0-9]{2,20} permissions|Failed to authorize instance profile |does not have sufficient permissions/;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail

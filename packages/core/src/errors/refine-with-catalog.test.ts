@@ -212,6 +212,19 @@ const CASES: readonly {
       'CREATE_FAILED | AWS::Elasticsearch::Domain | ElasticsearchDomain | Before you can proceed, you must enable a service-linked role to give Amazon ES permissions to access your VPC. (Service: AWSElasticsearch; Status Code: 400; Error Code: ValidationException; Request ID: 1a439bb6-a056-11e8-bd06-4590933de7d2)\n-- | -- | -- | --',
     expected: { service: 'es', action: 'es:CreateElasticsearchDomain', actionSource: 'operation' },
   },
+  // practice 22 (https://github.com/awslabs/harmonix/issues/22, aws-quickstart/quickstart-tableau-server#26)
+  {
+    name: 'a stack event on `AWS::EC2::Instance` is RunInstances, the call that creates the type',
+    input:
+      '7:23:52 PM | CREATE_FAILED        | AWS::EC2::Instance                            | GitlabHostingConstructGitlabHost08D9CB4A\nIn order to use this AWS Marketplace product you need to accept terms and subscribe. To do so please visit https://aws.amazon.com/mark\netplace/pp?sku=4q59bftpyoueme916m1pjimec (Service: AmazonEC2; Status Code: 401; Error Code: OptInRequired; Request ID: fe9f7f71-91da-4\n289-b14a-241c9b0c1a91; Proxy: null)',
+    expected: { service: 'ec2', action: 'ec2:RunInstances', actionSource: 'operation' },
+  },
+  {
+    name: "the console's stack event table row on `AWS::EC2::Instance` is RunInstances",
+    input:
+      '12:43:57 UTC+0100 | CREATE_FAILED | AWS::EC2::Instance | TableauServer | In order to use this AWS Marketplace product you need to accept terms and subscribe. To do so please visit https://aws.amazon.com/marketplace/pp?sku=aw0evgkw8e5c1q413zgy5pjce (Service: AmazonEC2; Status Code: 401; Error Code: OptInRequired; Request ID: 8b468c50-1099-4305-aa64-317ed74f59a4)\n-- | -- | -- | -- | --',
+    expected: { service: 'ec2', action: 'ec2:RunInstances', actionSource: 'operation' },
+  },
   // practice 9 (https://github.com/aws/eks-distro/issues/2805)
   {
     name: "eksctl's stack event (`AWS::EKS::AccessEntry/AccessEntry: CREATE_FAILED`) is the type's create call",

@@ -25,8 +25,9 @@ export function stepCalls(text: string): readonly StepCall[] {
 
 /**
  * A CloudFormation stack event's failed creation or deletion of a resource (`CREATE_FAILED | AWS::EC2::VPC`): the
- * resource type's own create or delete call (`CreateVpc`), when the catalog has it; a type created otherwise
- * (`AWS::EC2::Instance` by RunInstances) proposes nothing the catalog has, and stays unknown.
+ * resource type's own create or delete call (`CreateVpc`), when the catalog has it, or the call that creates a type
+ * named otherwise (`AWS::EC2::Instance`: RunInstances); another type's proposes nothing the catalog has, and stays
+ * unknown.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-describing-stacks.html
  */
 function stackEventCalls(text: string): readonly StepCall[] {
@@ -46,7 +47,7 @@ function stackEventCalls(text: string): readonly StepCall[] {
   if (answering !== null && serviceFromSdkName(answering[1] ?? '') !== service) return [];
   const verb = event[1] === 'CREATE' ? 'Create' : 'Delete';
   const named = TYPE_OPERATIONS.get(`${event[2]}::${event[3]}`);
-  return [{ service, operation: named === undefined ? `${verb}${event[3]}` : `${verb}${named}` }];
+  return [{ service, operation: named === undefined ? `${verb}${event[3]}` : named[verb] }];
 }
 
 /**
@@ -131,12 +132,34 @@ function reordered(m: RegExpExecArray | null): readonly (string | undefined)[] |
 }
 
 /**
- * Resource types whose API names the noun otherwise: the legacy `AWS::Elasticsearch::Domain` is created by
- * `CreateElasticsearchDomain` (OpenSearch's `AWS::OpenSearchService::Domain` by `CreateDomain`)
- * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticsearch-domain.html
+ * Resource types whose handler creates or deletes them by a call not named `Create<Type>` / `Delete<Type>`: an
+ * instance is launched by RunInstances and ended by TerminateInstances, an Elastic IP allocated and released, a
+ * bucket's policy put, a rule put, a permission added; the legacy `AWS::Elasticsearch::Domain` by
+ * `CreateElasticsearchDomain`. Types with more than one such call (`AWS::IAM::Policy`: a role's, user's or group's
+ * inline policy) are left out. https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html
  */
-const TYPE_OPERATIONS: ReadonlyMap<string, string> = new Map([
-  ['Elasticsearch::Domain', 'ElasticsearchDomain'],
+const TYPE_OPERATIONS: ReadonlyMap<string, { readonly Create: string; readonly Delete: string }> = new Map([
+  ['Elasticsearch::Domain', { Create: 'CreateElasticsearchDomain', Delete: 'DeleteElasticsearchDomain' }],
+  ['EC2::Instance', { Create: 'RunInstances', Delete: 'TerminateInstances' }],
+  ['EC2::EIP', { Create: 'AllocateAddress', Delete: 'ReleaseAddress' }],
+  ['EC2::EIPAssociation', { Create: 'AssociateAddress', Delete: 'DisassociateAddress' }],
+  ['EC2::VolumeAttachment', { Create: 'AttachVolume', Delete: 'DetachVolume' }],
+  [
+    'EC2::SecurityGroupIngress',
+    { Create: 'AuthorizeSecurityGroupIngress', Delete: 'RevokeSecurityGroupIngress' },
+  ],
+  [
+    'EC2::SecurityGroupEgress',
+    { Create: 'AuthorizeSecurityGroupEgress', Delete: 'RevokeSecurityGroupEgress' },
+  ],
+  ['EC2::SubnetRouteTableAssociation', { Create: 'AssociateRouteTable', Delete: 'DisassociateRouteTable' }],
+  ['S3::BucketPolicy', { Create: 'PutBucketPolicy', Delete: 'DeleteBucketPolicy' }],
+  ['SNS::Subscription', { Create: 'Subscribe', Delete: 'Unsubscribe' }],
+  ['Lambda::Permission', { Create: 'AddPermission', Delete: 'RemovePermission' }],
+  ['Events::Rule', { Create: 'PutRule', Delete: 'DeleteRule' }],
+  ['Logs::SubscriptionFilter', { Create: 'PutSubscriptionFilter', Delete: 'DeleteSubscriptionFilter' }],
+  ['CloudWatch::Alarm', { Create: 'PutMetricAlarm', Delete: 'DeleteAlarms' }],
+  ['Route53::RecordSet', { Create: 'ChangeResourceRecordSets', Delete: 'ChangeResourceRecordSets' }],
 ]);
 
 /**

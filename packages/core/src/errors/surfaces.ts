@@ -20,7 +20,7 @@ const awsCli: Extractor = (text, hints) => {
   // also as tools retell it: `occured`, the code in `<…>`, no operation (`An error occurred (Code): …`), the
   // sentence cut by a shell's line continuation (`… the AuthorizeSecurityGroupIngress\` / ` operation: …`)
   const m =
-    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: ?when calling the[ \t]{1,20}(\w{1,100}|\[\w{1,40}\])\\?\s{1,20}operation|(?=:))/.exec(
+    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: ?when calling the[ \t]{1,20}('\w{1,100}'|\w{1,100}|\[\w{1,40}\])\\?\s{1,20}operation|(?=:))/.exec(
       text,
     );
   // a paste cut before its first word (` error occurred (AccessDeniedException) when calling the CreateFunction
@@ -31,12 +31,15 @@ const awsCli: Extractor = (text, hints) => {
       : null;
   if (m) {
     addCodeOrStatus(hints, m[1], PRIORITY.clientEnvelope, surface);
+    // also quoted (`when calling the 'PutObject' operation`: aws/aws-cli#6713)
+    const operation = m[2]?.replaceAll("'", '');
     // a tutorial's `[Operation]` names none
-    if (m[2]?.startsWith('[') === false) hints.add('operation', m[2], PRIORITY.clientEnvelope, surface);
+    if (operation?.startsWith('[') === false)
+      hints.add('operation', operation, PRIORITY.clientEnvelope, surface);
     // the command pasted above it names the service of an operation several have (`aws identitystore create-user`
     // for CreateUser): the CLI's command is the operation's name in kebab case
     // https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-commandstructure.html
-    const command = m[2] === undefined || !has(text, `aws `) ? null : commandService(text, m[2]);
+    const command = operation === undefined || !has(text, `aws `) ? null : commandService(text, operation);
     if (command !== null) hints.add('service', command, PRIORITY.namedCall, surface);
   } else if (cut) {
     addCodeOrStatus(hints, cut[1], PRIORITY.clientEnvelope, surface);
@@ -109,11 +112,32 @@ const goV1: Extractor = (text, hints) => {
   }
 };
 
+/** The Java SDK v1's suffix of an error: `(Service: AWSGlue; Status Code: 400; Error Code: X; Request ID: …)`. */
+const JAVA_V1_SUFFIX =
+  /\(Service: ([^;()]{1,80}); Status Code: (\d{3}); Error Code: ([^;()\s".`]{1,100}(?:\.[^;()\s".`]{1,100})*)(?:; Request ID: ([^;()]*))?/g;
+
+/**
+ * The first Java SDK v1 suffix of the text, or the last of a chain of them: a service that relays another's error
+ * writes its own suffix right after the relayed one's (`… (Service: AmazonDataCatalog; …; Error Code:
+ * AccessDeniedException; …) (Service: AmazonAthena; …; Error Code: MetadataException; …)`: dbeaver/dbeaver#18786), and
+ * the outer suffix is the answer of the call that failed.
+ */
+function javaV1Suffix(text: string): RegExpExecArray | null {
+  JAVA_V1_SUFFIX.lastIndex = 0;
+  let m = JAVA_V1_SUFFIX.exec(text);
+  for (let chained = 0; m !== null && chained < 10; chained++) {
+    const close = text.indexOf(')', m.index + m[0].length);
+    if (close < 0 || !/^\)\s{0,3}\(Service: /.test(text.slice(close, close + 15))) break;
+    JAVA_V1_SUFFIX.lastIndex = close + 1;
+    const next = JAVA_V1_SUFFIX.exec(text);
+    if (next === null || next.index > close + 5) break;
+    m = next;
+  }
+  return m;
+}
+
 const javaV1: Extractor = (text, hints) => {
-  const m =
-    /\(Service: ([^;()]{1,80}); Status Code: (\d{3}); Error Code: ([^;()\s".`]{1,100}(?:\.[^;()\s".`]{1,100})*)(?:; Request ID: ([^;()]*))?/.exec(
-      text,
-    );
+  const m = has(text, '(Service: ') ? javaV1Suffix(text) : null;
   if (m && relayedSuffix(text, m.index, m[3] ?? '')) {
     // another service's answer the failed call relays in its own message: that call's code and service stand
     hints.add('code', stripFaultPrefix(m[3]), PRIORITY.unknownCodeToken - 1, 'java-v1');
@@ -454,6 +478,20 @@ const jsSdk: Extractor = (text, hints) => {
     hints.add('service', serviceFromSdkName(ebCall[1] ?? '') ?? ebCall[1], PRIORITY.namedCall, 'eb-cli');
     hints.add('operation', pascalCase(ebCall[2] ?? ''), PRIORITY.clientEnvelope, 'eb-cli');
   }
+  // the JS SDK v2's logger line of each call (`[AWS ec2 400 0.1s 0 retries] allocateAddress({ Domain: 'vpc' })`): the
+  // last one answered with an error status is the failed call
+  // https://docs.aws.amazon.com/sdk-for-javascript/v2/developer-guide/logging-sdk-calls.html
+  const logged = has(text, '[AWS ')
+    ? lastMatch(
+        text,
+        /\[AWS ([a-z0-9-]{2,40}) [45]\d\d [\d.]{1,12}s \d{1,3} retries\] ([a-z][A-Za-z0-9]{1,100})\(/g,
+        100,
+      )
+    : null;
+  if (logged) {
+    hints.add('service', serviceFromSdkName(logged[1] ?? '') ?? logged[1], PRIORITY.namedCall, 'js-v2');
+    hints.add('operation', pascalCase(logged[2] ?? ''), PRIORITY.clientEnvelope, 'js-v2');
+  }
   // the iOS SDK's failed call and its service's error domain (`GetId failed. Error is [Error
   // Domain=com.amazonaws.AWSCognitoIdentityErrorDomain Code=8 …]`)
   const ios = has(text, 'ErrorDomain')
@@ -546,6 +584,18 @@ const ecrRegistry: Extractor = (text, hints) => {
       text,
     );
   if (m) hints.add('httpStatus', m[1], PRIORITY.implied, 'ecr-registry');
+};
+
+/**
+ * ClickHouse's S3 table functions and disks relay S3's answer in an exception of their own marked `(S3_ERROR)`; an
+ * answer without a body (S3 answers HEAD requests with none) leaves only its status: `Failed to get object info: No
+ * response body.. HTTP response code: 403` (ClickHouse/clickhouse-academy#40).
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
+ */
+const clickhouseS3: Extractor = (text, hints) => {
+  if (!has(text, '(S3_ERROR)')) return;
+  const m = /\bHTTP response code: ([45]\d\d)\b/.exec(text);
+  if (m) hints.add('httpStatus', m[1], PRIORITY.implied, 'clickhouse');
 };
 
 /**
@@ -1112,6 +1162,14 @@ const signatures: Extractor = (text, hints) => {
       hints.add('action', `${sufficient[1]}:${operation}`, PRIORITY.structuredRecord + 1, 'codepipeline');
     }
   }
+  // the S3 console's banner over a refused read names the action to allow: `You don't have permission to get Bucket
+  // Versioning details … You or your AWS administrator must update your IAM permissions to allow
+  // s3:GetBucketVersioning.` (karimelmel/cloud-security-bootcamp#1)
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html
+  const toAllow = has(text, 'update your IAM permissions to allow ')
+    ? /update your IAM permissions to allow ([a-z0-9-]{2,40}:[A-Z][A-Za-z0-9]{1,100})\b/.exec(text)
+    : null;
+  if (toAllow !== null) hints.add('action', toAllow[1], PRIORITY.structuredRecord + 1, 'console');
   // DataZone's own sentence names the operation, with the service after it in a Java SDK's words: `User is not
   // permitted to perform operation: CreateEnvironmentProfile (Service: DataZone)`
   // https://docs.aws.amazon.com/datazone/latest/userguide/security-iam.html
@@ -1419,11 +1477,14 @@ function joinedOperation(head: string, tail: string | undefined): string {
  */
 function has(text: string, literal: string): boolean {
   if (!knownLiterals.has(literal)) {
+    const found = text.includes(literal);
     if (/^[ -~]+$/.test(literal)) {
       knownLiterals.add(literal);
       literalSet = null;
+      // the text scanned last was scanned without it: its answer joins that scan's, which later asks read
+      if (found && text === scanned) foundLiterals.add(asciiLower(literal));
     }
-    return text.includes(literal);
+    return found;
   }
   if (text !== scanned) {
     literalSet ??= new PhraseSet(knownLiterals);
@@ -1437,7 +1498,7 @@ function has(text: string, literal: string): boolean {
 const knownLiterals = new Set<string>();
 let literalSet: PhraseSet | null = null;
 let scanned: string | null = null;
-let foundLiterals: ReadonlySet<string> = new Set();
+let foundLiterals: Set<string> = new Set();
 
 /** What the ECS agent retrieves for a task, by its words, and the call it makes. */
 const ECS_RETRIEVALS: Readonly<Record<string, { readonly service: string; readonly operation: string }>> = {
@@ -1552,13 +1613,19 @@ function relayedSuffix(text: string, at: number, code: string): boolean {
   if (!text.includes('rror ')) return false;
   const window = text.slice(Math.max(0, at - 1000), at);
   const line = window.slice(window.lastIndexOf('\n') + 1);
-  const outer = /(?:^|\s)(?:Error: |error )[^:\n]{2,200}: ([A-Z][A-Za-z0-9]{2,60}): \S/.exec(line)?.[1];
+  // (also with no step before the code: chamber's `Error: InvalidKeyId: Alias arn:… is not found. (Service: AWSKMS; …)`)
+  const outer = /(?:^|\s)(?:Error: |error )(?:[^:\n]{2,200}: )?([A-Z][A-Za-z0-9]{2,60}): \S/.exec(line)?.[1];
   return (
     outer !== undefined &&
     outer !== stripFaultPrefix(code) &&
     !NOT_CODES.has(outer) &&
     !isWrapperName(outer) &&
-    (isKnownCode(outer) || (CODE_SHAPE.test(outer) && TWO_HUMPS.test(outer)))
+    (isKnownCode(outer) ||
+      (CODE_SHAPE.test(outer) && TWO_HUMPS.test(outer)) ||
+      // any code where the Go SDK v1's status line marks the `Code: message` form
+      (PASCAL_CASE.test(outer) &&
+        has(text, 'status code: ') &&
+        /\bstatus code: \d{3}, request id: /.test(text)))
   );
 }
 
@@ -1595,6 +1662,13 @@ const WRAPPER_NAMES = new Set([
   'ReferenceError',
   'SyntaxError',
   'RangeError',
+  // Python's built-in exceptions, which tools raise with the AWS answer in their message (the SageMaker SDK's
+  // `ValueError: Error for Training job …: Failed Reason: CapacityError: …`: aws/sagemaker-pytorch-training-toolkit#171)
+  'ValueError',
+  'RuntimeError',
+  'KeyError',
+  'AttributeError',
+  'AssertionError',
   'ToolkitError',
   'AmplifyError',
   'ExecaError',
@@ -1747,6 +1821,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   httpHeaders,
   urllib3Log,
   ecrRegistry,
+  clickhouseS3,
   jsonFields,
   rust,
   xmlBody,

@@ -50,6 +50,20 @@ const TOOL_PHRASES: readonly {
     operation: 'CreateVolume',
     surface: 'controller',
   },
+  // ClickHouse's S3 table function listing the keys a glob matches (`Could not list objects in bucket 'b' with
+  // prefix 'p', S3 exception: …`)
+  {
+    phrase: 'Could not list objects in bucket',
+    service: 's3',
+    operation: 'ListObjectsV2',
+    surface: 'clickhouse',
+  },
+  // the Lambda console's test of a function (`Calling the Invoke API failed with message: Rate Exceeded.`, `Calling the
+  // invoke API action failed with this message: …`): https://repost.aws/knowledge-center/lambda-kmsaccessdeniedexception-errors
+  { phrase: 'Calling the Invoke API', service: 'lambda', operation: 'Invoke', surface: 'console' },
+  { phrase: 'Calling the invoke API', service: 'lambda', operation: 'Invoke', surface: 'console' },
+  // Terraform 4.x's step for an EBS volume (5.x writes `creating EC2 EBS Volume`)
+  { phrase: 'creating EBS Volume', service: 'ec2', operation: 'CreateVolume', surface: 'terraform' },
   // Terraform's S3 backend writing the state object, and Terragrunt creating the state bucket
   { phrase: 'failed to upload state', service: 's3', operation: 'PutObject', surface: 'terraform' },
   { phrase: 'Create S3 bucket', service: 's3', operation: 'CreateBucket', surface: 'terragrunt' },
