@@ -101,18 +101,28 @@ export function readCloudTrailText(text: string): CloudTrailFailure | null {
     return null;
   }
   const identityAt = record.indexOf('"userIdentity"');
-  const identityText = identityAt < 0 ? '' : record.slice(identityAt, identityAt + 4000);
+  // CloudWatch Logs Insights shows a row's fields, then the whole record as its `@message`, whose own
+  // `"eventVersion"` starts it: the caller may stand there alone, the paste cut before its `errorCode`
+  // (DataBiosphere/azul#6208)
+  const nested =
+    identityAt < 0 && next >= 0 && record.includes('"@message"')
+      ? text.slice(next, next + 4000).split('"errorCode"', 1)[0]
+      : undefined;
+  const identityFrom = nested === undefined ? record : nested;
+  const nestedAt = identityFrom.indexOf('"userIdentity"');
+  const identityText = nestedAt < 0 ? '' : identityFrom.slice(nestedAt, nestedAt + 4000);
   const sessionAt = identityText.indexOf('"sessionContext"');
   // the caller's own fields come before its session's issuer, whose `arn` is the role's
   const own = sessionAt < 0 ? identityText : identityText.slice(0, sessionAt);
   const identity: Json = {};
-  for (const key of ['type', 'arn', 'accountId', 'accessKeyId', 'invokedBy', 'principalId']) {
-    const value = stringField(own, key);
+  for (const key of IDENTITY_KEYS) {
+    // (or flattened, as CloudWatch Logs Insights shows a record's fields: `"userIdentity.arn": "arn:…"`)
+    const value = stringField(own, key) ?? stringField(record, `userIdentity.${key}`);
     if (value !== null) identity[key] = value;
   }
   const partial: Json = {
     errorCode,
-    eventSource: eventSource ?? '',
+    eventSource: eventSource === null ? '' : withoutMarkdownLink(eventSource),
     eventName: eventName ?? '',
     userIdentity: identity,
   };
@@ -207,10 +217,23 @@ function isRecord(value: unknown): value is Json {
   return isJsonObject(value) && typeof value.eventSource === 'string' && typeof value.eventName === 'string';
 }
 
+/** The fields of `userIdentity` a failure reads. */
+const IDENTITY_KEYS = ['type', 'arn', 'accountId', 'accessKeyId', 'invokedBy', 'principalId'] as const;
+
+/**
+ * A value a Markdown renderer made a link of, copied from a rendered page (`[s3.amazonaws.com](http://s3.amazonaws.com/)`:
+ * DataBiosphere/azul#8118): the text alone, when the link's address is that text.
+ */
+function withoutMarkdownLink(value: string): string {
+  const m = /^\[([^[\]\s]{1,200})\]\((?:https?:\/\/)?([^()\s]{1,250}?)\/?\)$/.exec(value);
+  const text = m?.[1];
+  return text !== undefined && text === m?.[2] ? text : value;
+}
+
 function toFailure(record: Json): CloudTrailFailure {
-  const service = serviceFromEventSource(str(record.eventSource) ?? '');
+  const service = serviceFromEventSource(withoutMarkdownLink(str(record.eventSource) ?? ''));
   const region = str(record.awsRegion);
-  const identity = isJsonObject(record.userIdentity) ? record.userIdentity : {};
+  const identity = isJsonObject(record.userIdentity) ? record.userIdentity : flattenedIdentity(record);
   const eventName = str(record.eventName);
   return {
     errorCode: str(record.errorCode) ?? '',
@@ -332,10 +355,25 @@ function operationOf(service: string | null, eventName: string): string {
   return suffix?.exec(eventName)?.[1] ?? eventName;
 }
 
+/** The identity of a record whose fields CloudWatch Logs Insights flattened (`"userIdentity.arn": "arn:…"`). */
+function flattenedIdentity(record: Json): Json {
+  const identity: Json = {};
+  for (const key of IDENTITY_KEYS) {
+    const value = str(record[`userIdentity.${key}`]);
+    if (value !== null) identity[key] = value;
+  }
+  return identity;
+}
+
 function principalOf(identity: Json): string | null {
   const arn = str(identity.arn);
   if (arn !== null) {
     return arn;
+  }
+  // S3 records an anonymous request's caller as an account named `anonymous`
+  // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html
+  if (str(identity.accountId) === 'anonymous') {
+    return 'anonymous';
   }
   const type = str(identity.type);
   if (type === 'AWSService') {

@@ -135,6 +135,11 @@ export function findDenialSentences(text: string): DenialSentence[] {
     if (rest !== null && rest.denyType !== null)
       found.push({ ...rest, principalSlot: false, offset: cut.index });
   }
+  // a paste cut right after the caller's refusal, before what it was refused (`"Unable to list Access Analyzers: User:
+  // arn:aws:iam::…:user/new_user is not authorized"`: aquasecurity/cloudsploit#1708): the caller alone
+  const refused =
+    found.length === 0 && text.includes(' is not authorized') ? CUT_AFTER_CALLER.exec(text) : null;
+  if (refused !== null) found.push(principalOnly(refused[1] ?? null, refused.index));
   return found;
 }
 
@@ -142,6 +147,9 @@ const CONSOLE_PANEL =
   /\bUser: (\S{1,2048})[ \t]*\r?\n[ \t]*Action: ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})[ \t]*\r?\n(?:[ \t]*On resource\(s\): (\S{1,2048})[ \t]*\r?\n)?[ \t]*Context: ([^\n]{4,300})/;
 
 const UNAUTHORIZED_CALL = /\b[Uu]nauthorized to call ([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})\b/;
+
+/** A caller's ARN and `is not authorized` that ends the paste, its line or a quoted string. */
+const CUT_AFTER_CALLER = /\bUser: (arn:[\w-]+:[^\s"'`]{1,1024}) is not authorized(?:["'`]|\.?[ \t]*(?:\n|$))/;
 
 /** A sentence's resource slot and its reason, where the paste holds no sentence start before them. */
 const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explicit deny|because no )/;
@@ -742,6 +750,8 @@ export function isPlaceholder(value: string): boolean {
   return (
     /^[.*…xX_-]+$/.test(value) ||
     /^\[?(redacted|removed|hidden|snip|snipped)\]?$/i.test(value) ||
-    /^(?:ARN|arn)\*?$/.test(value)
+    /^(?:ARN|arn)\*?$/.test(value) ||
+    // a template's or shell's variable for the whole value (`on resource: $function_arn`: aws/aws-sdk-ruby#706)
+    /^\$\{?[A-Za-z_]\w{0,60}\}?$/.test(value)
   );
 }

@@ -481,6 +481,12 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // MediaConvert's account not yet subscribed (`You must use the subscription API to subscribe your account to the
       // service before using this operation.`) https://docs.aws.amazon.com/mediaconvert/latest/apireference/getting-started.html
       'subscribe your account to the service before using',
+      // Audit Manager not yet set up in the account, under AccessDeniedException (`Please complete AWS Audit Manager setup
+      // from home page to enable this action in this account.`, `Your account isn't registered with AWS Audit Manager.`)
+      // https://docs.aws.amazon.com/audit-manager/latest/APIReference/API_RegisterAccount.html
+      'Please complete AWS Audit Manager setup',
+      "isn't registered with AWS Audit Manager",
+      "isn't registered with Audit Manager",
       'not signed up for the Amazon S3 service',
       'You are not subscribed to this service',
       'needs a subscription for the service',

@@ -134,7 +134,8 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   addToolPhraseHints(cleaned, hints);
 
   const sentences = findDenialSentences(cleaned);
-  const sentence = sentences.find((s) => s.action !== null) ?? sentences[0] ?? null;
+  const first = sentences.find((s) => s.action !== null) ?? sentences[0] ?? null;
+  const sentence = first === null ? null : (wholeCopy(first, sentences) ?? first);
   otherFailures += countOtherDenials(sentences, sentence);
   if (sentence !== null) {
     addSentenceHints(sentence, hints);
@@ -415,12 +416,34 @@ function classify(
   return code !== null || text.includes('Resource handler returned message: "') ? 'other' : null;
 }
 
+/**
+ * The same denial written again in full after a copy cut short: PHP's `AwsException` prints the answer's body cut at
+ * `(truncated...)` (`… is not authorized to perform: rekog (truncated...)`), then the whole message
+ * (meemalabs/laravel-media-recognition#22). `null` when the first copy is whole or no fuller one follows.
+ */
+function wholeCopy(first: DenialSentence, sentences: readonly DenialSentence[]): DenialSentence | null {
+  if (first.action === null || first.reasonLayer !== null || first.denyType !== null) return null;
+  return sentences.find((s) => cutCopy(first, s) && s.denyType !== null) ?? null;
+}
+
+/** Whether `cut` is `whole` cut short: the same caller, its action the start of the whole one's. */
+function cutCopy(cut: DenialSentence, whole: DenialSentence): boolean {
+  return (
+    cut !== whole &&
+    cut.principal === whole.principal &&
+    cut.action !== null &&
+    whole.action !== null &&
+    whole.action.length > cut.action.length &&
+    whole.action.startsWith(cut.action)
+  );
+}
+
 function countOtherDenials(sentences: readonly DenialSentence[], primary: DenialSentence | null): number {
   if (primary === null) {
     return 0;
   }
   const key = (s: DenialSentence) => `${s.principal}|${s.action}|${s.resource}`;
-  const distinct = new Set(sentences.filter((s) => s.action !== null).map(key));
+  const distinct = new Set(sentences.filter((s) => s.action !== null && !cutCopy(s, primary)).map(key));
   distinct.delete(key(primary));
   return distinct.size;
 }

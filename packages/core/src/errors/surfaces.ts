@@ -1,4 +1,4 @@
-import { servicesForOperation } from '../catalog/operations.js';
+import { actionForOperation, servicesForOperation } from '../catalog/operations.js';
 import {
   serviceFromEndpointHost,
   serviceFromEventSource,
@@ -25,9 +25,11 @@ const awsCli: Extractor = (text, hints) => {
     );
   // a paste cut before its first word (` error occurred (AccessDeniedException) when calling the CreateFunction
   // operation: …`, awslabs/dynamodb-continuous-backup#18), read only with the operation that ends the envelope
+  // (or cut after the operation's name: `… when calling the PutObject` at the end of the paste,
+  // edgarroman/zappa-django-guide#37)
   const cut =
     m === null && has(text, 'error occurred (')
-      ? /\berror occurr?ed \(([^()\s]{1,100})\) when calling the (\w{1,100}) operation/.exec(text)
+      ? /\berror occurr?ed \(([^()\s]{1,100})\) when calling the (\w{1,100})(?: operation|\s*$)/.exec(text)
       : null;
   if (m) {
     addCodeOrStatus(hints, m[1], PRIORITY.clientEnvelope, surface);
@@ -478,6 +480,17 @@ const jsSdk: Extractor = (text, hints) => {
     hints.add('service', serviceFromSdkName(ebCall[1] ?? '') ?? ebCall[1], PRIORITY.namedCall, 'eb-cli');
     hints.add('operation', pascalCase(ebCall[2] ?? ''), PRIORITY.clientEnvelope, 'eb-cli');
   }
+  // the JS SDK v2's stack of an answer it parsed: its first line is the error's code (its `name`), with the message
+  // after a colon when the answer had one (`InternalFailure` / `    at Request.extractError (…/aws-sdk/lib/protocol/
+  // query.js:50:29)`: aws/aws-cdk#1599)
+  const extracted = has(text, 'at Request.extractError (')
+    ? /(?:^|\n)[ \t]*([A-Z][A-Za-z0-9]{2,100}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(?::[^\n]{0,2000})?\n[ \t]+at Request\.extractError \(/.exec(
+        text,
+      )
+    : null;
+  if (extracted && !isWrapperName(extracted[1] ?? '') && !NOT_CODES.has(extracted[1] ?? '')) {
+    hints.add('code', stripFaultPrefix(extracted[1]), PRIORITY.body, 'js-v2');
+  }
   // the JS SDK v2's logger line of each call (`[AWS ec2 400 0.1s 0 retries] allocateAddress({ Domain: 'vpc' })`): the
   // last one answered with an error status is the failed call
   // https://docs.aws.amazon.com/sdk-for-javascript/v2/developer-guide/logging-sdk-calls.html
@@ -753,11 +766,18 @@ const cloudFormation: Extractor = (text, hints) => {
     const generic = handler[1] === 'GeneralServiceException';
     hints.add('code', handler[1], generic ? PRIORITY.implied - 5 : PRIORITY.handlerCode, 'cloudformation');
   }
+  // a stack event's `API: s3:PutPublicAccessBlock Access Denied` names the API operation, authorised under the action
+  // the operation maps to (s3:PutBucketPublicAccessBlock: aws/aws-cdk#17177)
   const api = /\bAPI: ([a-z0-9-]{2,40}):(\w{2,100}) /.exec(text);
   if (api) {
     hints.add('service', api[1], PRIORITY.namedCall, 'cloudformation');
     hints.add('operation', api[2], PRIORITY.namedCall, 'cloudformation');
-    hints.add('action', `${api[1]}:${api[2]}`, PRIORITY.namedCall, 'cloudformation');
+    hints.add(
+      'action',
+      actionForOperation(api[1] ?? '', api[2] ?? '').action,
+      PRIORITY.namedCall,
+      'cloudformation',
+    );
   }
   // a resource handler's InvalidRequest names the call it made (`Invalid request provided: CreateService error: …`,
   // `… CreateCluster Invalid Request: …`); ECS's own sentence about its service-linked role names the service
@@ -891,6 +911,21 @@ const FIXED_SENTENCES: readonly {
   // EC2's throttling sentence (`content: [Request limit exceeded.]`)
   // https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html
   { sentence: 'Request limit exceeded.', code: 'RequestLimitExceeded', service: 'ec2', namesService: true },
+  // KMS's lockout safety check refusing a key policy that would not let the caller change it again
+  // (MalformedPolicyDocumentException: `The new key policy will not allow you to update the key policy in the future.`)
+  // https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
+  {
+    sentence: 'The new key policy will not allow you to update the key policy in the future',
+    code: 'MalformedPolicyDocumentException',
+    service: 'kms',
+  },
+  // CloudFormation's ValidationError for a service role it may not assume (`Role arn:…:role/x is invalid or cannot be
+  // assumed`) https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html
+  {
+    sentence: 'is invalid or cannot be assumed',
+    code: 'ValidationError',
+    service: 'cloudformation',
+  },
   // KMS's AccessDeniedException for a ciphertext whose key it cannot use (corpus C#53–55)
   // https://docs.aws.amazon.com/kms/latest/developerguide/policy-evaluation.html
   {
@@ -993,6 +1028,11 @@ const NAMED_RESOURCES: readonly {
     literal: ':kms:',
     pattern:
       /(arn:[\w-]+:kms:(?:[a-z0-9-]*|<[\w -]{1,30}>|\{\w{1,30}\}):(?:[\d*xX]{1,20}|<[\w -]{1,30}>|\{\w{1,30}\}):key\/(?:[\w-]+|<[\w -]{1,30}>|\{\w{1,30}\}))[\s│|]{1,20}is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/,
+  },
+  // CloudFormation names the service role it could not assume (`Role arn:…:role/x is invalid or cannot be assumed`)
+  {
+    literal: 'is invalid or cannot be assumed',
+    pattern: /\bRole\s+(arn:[\w-]+:iam::[^\s'"`]{1,400}?)\s+is invalid or cannot be assumed/,
   },
   // CloudWatch Logs names the log group whose key it could not use (`… is not allowed to be used with Arn
   // 'arn:aws:logs:…:log-group:g'`) https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
@@ -1243,7 +1283,8 @@ const signatures: Extractor = (text, hints) => {
  */
 const codeTokens: Extractor = (text, hints) => {
   let count = 0;
-  const goStatusLine = /\n[ \t]*status code: \d{3}, request id:/.test(text);
+  // (on its own line, or joined to the message where a hanging indent was read as a wrap: ACK's `Message:` field)
+  const goStatusLine = /\bstatus code: \d{3}, request id:/.test(text);
   for (const m of text.matchAll(
     // also after a log field's `=` (`stack=VcpuLimitExceeded: …`)
     /(?:^|[\s,:([{"'\]`=])((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|(?=( - )\S)|(?= => \S))/gm,
@@ -1271,7 +1312,11 @@ const codeTokens: Extractor = (text, hints) => {
     } else if (CODE_SHAPE.test(code) && TWO_HUMPS.test(code)) {
       // (a code's ending alone is a word of prose: S3's `Access Denied:` is no code `Denied`)
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
-    } else if (m[3] === undefined && PASCAL_CASE.test(code) && (goStatusLine || afterToolWrapper(text, at))) {
+    } else if (
+      m[3] === undefined &&
+      (PASCAL_CASE.test(code) || (goStatusLine && DOTTED_CODE.test(code))) &&
+      (goStatusLine || afterToolWrapper(text, at))
+    ) {
       hints.add('code', code, PRIORITY.unknownCodeToken, 'code-token');
     }
   }
@@ -1558,7 +1603,7 @@ const statusLines: Extractor = (text, hints) => {
 };
 
 const CODE_SHAPE =
-  /(?:Exception|Error|Operation|Denied|Fault|Failure|Required|Exceeded|Capacity|Token|TokenId|Expired|Match|Signature|NotFound|InvalidState|Blocked|Verification)$/;
+  /(?:Exception|Error|Operation|Denied|Fault|Failure|Required|Exceeded|Capacity|Token|TokenId|Expired|Match|Signature|NotFound|InvalidState|Blocked|Verification|NotPermitted)$/;
 
 /** Words that end like codes but are prose or class names. */
 const NOT_CODES = new Set([
@@ -1637,6 +1682,9 @@ function lineBefore(text: string, at: number): string {
 
 /** A PascalCase word of two humps or more (`AccessControlListNotSupported`, `NoSuchBucket`). */
 const PASCAL_CASE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+
+/** EC2's dotted codes of PascalCase words (`InvalidGroup.Duplicate`, `InvalidParameterValue.Malformed`). */
+const DOTTED_CODE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?:\.[A-Z][A-Za-z0-9]*)+$/;
 
 /** A second capital after a lower-case letter or digit (`AccessDenied`, `EC2ThrottledException`, `KMS.NotFound`). */
 const TWO_HUMPS = /[a-z0-9.][A-Z]/;
