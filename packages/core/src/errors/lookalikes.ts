@@ -625,6 +625,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'RequestThrottled',
       'RequestThrottledException',
       'ProvisionedThroughputExceededException',
+      // as the Haskell SDK (amazonka) keeps DynamoDB's code, without its `Exception` (haskell-mafia/boris#75)
+      'ProvisionedThroughputExceeded',
       'PriorRequestNotComplete',
       'EC2ThrottledException',
       // Bedrock's event stream writes it with a lower-case first letter (`An error occurred (throttlingException)

@@ -612,6 +612,23 @@ const clickhouseS3: Extractor = (text, hints) => {
 };
 
 /**
+ * The Haskell SDK's (amazonka) record of a service's error, one field a line (`[ServiceError] {` / `service    =
+ * DynamoDB` / `status     = 400 Bad Request` / `code       = ProvisionedThroughputExceeded`), the code as amazonka
+ * keeps it, without the `Exception` the service may add (haskell-mafia/boris#75).
+ * https://hackage.haskell.org/package/amazonka-core/docs/Amazonka-Types.html
+ */
+const amazonka: Extractor = (text, hints) => {
+  if (!has(text, '[ServiceError] {')) return;
+  const field = (name: string): string | undefined =>
+    new RegExp(`\\n[ \\t]*${name}[ \\t]*= ([^\\n]{1,300})`).exec(text)?.[1]?.trim();
+  const code = field('code');
+  if (code !== undefined && /^[A-Z][A-Za-z0-9.]{2,100}$/.test(code))
+    hints.add('code', code, PRIORITY.body, 'amazonka');
+  hints.add('service', serviceFromSdkName(field('service') ?? ''), PRIORITY.sdkSuffixService, 'amazonka');
+  hints.add('httpStatus', /^(\d{3})\b/.exec(field('status') ?? '')?.[1], PRIORITY.body, 'amazonka');
+};
+
+/**
  * Fields of JSON bodies and dumps, also when the JSON is partial or embedded in other text, and of
  * Python 2 dict reprs (`{u'__type': u'com.amazon.coral.service#AccessDeniedException'}`, as boto 2 prints
  * a JSON error body). A wrapper's own name (Lambda's `Runtime.UnhandledPromiseRejection`) is no code: the
@@ -1872,6 +1889,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   clickhouseS3,
   jsonFields,
   rust,
+  amazonka,
   xmlBody,
   cloudFormation,
   signatures,
