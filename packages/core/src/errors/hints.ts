@@ -60,6 +60,7 @@ export const PRIORITY = {
 export class HintSet {
   private readonly hints: Hint[] = [];
   private readonly surfaceNames = new Set<string>();
+  private refused = false;
 
   add(field: HintField, value: string | null | undefined, priority: number, surface: string): void {
     if (value === null || value === undefined) {
@@ -76,6 +77,20 @@ export class HintSet {
   /** Marks a surface as recognised without contributing a fact. */
   surface(name: string): void {
     this.surfaceNames.add(name);
+  }
+
+  /**
+   * Marks that a service's own sentence of refusal was found (EMR's `Failed to authorize instance profile`, the ECS
+   * agent's `Unauthorized to perform ecs:Poll`): the error is an access failure whatever its code.
+   */
+  refusal(surface: string): void {
+    this.refused = true;
+    this.surfaceNames.add(surface);
+  }
+
+  /** Whether an extractor found a service's own sentence of refusal. */
+  get refusalFound(): boolean {
+    return this.refused;
   }
 
   best(field: HintField): Hint | null {

@@ -52,23 +52,17 @@ export interface ReadErrorOptions {
  * (https://repost.aws/knowledge-center/aws-control-tower-role-troubleshoot)
  * Bedrock's refusal of a model the account or caller may not use, also under ValidationException (`You don't have
  * access to the model with the specified model ID`: https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html);
- * Lambda's event source mappings read with a role that may not (`The provided execution role does not have permissions
- * to call ReceiveMessage on SQS`, `Cannot access stream arn:…`), under InvalidParameterValueException; CodePipeline's
- * `You do not have sufficient permissions to call s3.putObject`; the ECS agent's `Unauthorized to perform ecs:Poll for
- * …`; DataZone's `User is not permitted to perform operation: X`; a service refused a role it was given (`The principal
- * states.amazonaws.com is not authorized to assume the provided role`); AWS Backup's `Given key ID is not accessible`;
- * Firehose's relayed refusal of the role it was given (`Access was denied when calling Glue`); Athena's `Permission denied on S3
- * path: s3://…` (https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html); AppSync's `Not Authorized to access X
- * on type Query` (https://repost.aws/knowledge-center/aws-appsync-graphql-request-unauth-error); a service refused its role
- * (SageMaker's `SageMaker is unable to perform: sts:AssumeRole on the role`); EMR's service role (`Service role arn:…
- * has insufficient EC2 permissions`) and instance profile (`Failed to authorize instance profile arn:…`)
- * (https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-troubleshoot-error-errordetail-validation.html);
+ * Firehose's relayed refusal of the role it was given (`Access was denied when calling Glue`); Athena's `Permission
+ * denied on S3 path: s3://…` (https://docs.aws.amazon.com/athena/latest/ug/s3-permissions.html); AppSync's `Not
+ * Authorized to access X on type Query` (https://repost.aws/knowledge-center/aws-appsync-graphql-request-unauth-error);
  * a role a service ran with that may not do what the job needs (SageMaker Pipelines' step failure `the pipeline execution
- * role does not have sufficient permissions to the job`: data-science-on-aws/data-science-on-aws#223)
+ * role does not have sufficient permissions to the job`: data-science-on-aws/data-science-on-aws#223). The sentences of
+ * refusal that an extractor reads for their facts (EMR's, the ECS agent's, Lambda's event source mappings',
+ * CodePipeline's, DataZone's, a service's refused role, AWS Backup's key) mark the error there (`HintSet.refusal`).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/sqs\.\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|execution role does not have permissions to call |Cannot access stream arn:|sufficient permissions to call [a-z0-9-]{2,40}\.[a-z]|Unauthorized to perform [a-z0-9-]{2,40}:|is not permitted to perform operation: |not authorized to assume the provided role|Given key ID is not accessible|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |is unable to perform: sts:AssumeRole|has insufficient [A-Za-z0-9]{2,20} permissions|Failed to authorize instance profile |does not have sufficient permissions/;
+  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/sqs\.\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions/;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail
@@ -162,7 +156,15 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
     operation !== null ||
     hints.best('requestId') !== null ||
     ['dotnet', 'java-v2'].includes(hints.best('httpStatus')?.surface ?? '');
-  const kind = classify(lookalike?.kind ?? null, code, sentence, cleaned, httpStatus, answered);
+  const kind = classify(
+    lookalike?.kind ?? null,
+    code,
+    sentence,
+    cleaned,
+    httpStatus,
+    answered,
+    hints.refusalFound,
+  );
   if (kind === null) {
     return fail('no-aws-error', 'no AWS error found in the input');
   }
@@ -389,11 +391,17 @@ function classify(
   text: string,
   httpStatus: number | null,
   answered: boolean,
+  refused: boolean,
 ): FailureKind | null {
   if (lookalikeKind !== null) {
     return lookalikeKind;
   }
-  if (sentence !== null || (code !== null && AUTHORIZATION_CODES.has(code)) || ACCESS_PHRASES.test(text)) {
+  if (
+    sentence !== null ||
+    refused ||
+    (code !== null && AUTHORIZATION_CODES.has(code)) ||
+    ACCESS_PHRASES.test(text)
+  ) {
     return 'authorization';
   }
   if (httpStatus === 403 && code === null) {

@@ -1038,6 +1038,8 @@ const NAMED_RESOURCES: readonly {
   readonly literal: string;
   readonly pattern: RegExp;
   readonly also?: RegExp;
+  /** The surface of a sentence that is itself a refusal (its literal marks the error an access failure). */
+  readonly refusal?: string;
 }[] = [
   // KMS names the key whose state refused the request: `<key ARN> is pending deletion.`, `is disabled.`
   // https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
@@ -1082,6 +1084,7 @@ const NAMED_RESOURCES: readonly {
     literal: 'Unauthorized to perform ',
     pattern:
       /Unauthorized to perform [a-z0-9-]{2,40}:\w{2,100} for (arn:[\w-]+:[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
+    refusal: 'ecs-agent',
   },
   // Lambda names the stream an event source mapping's role could not read (`Cannot access stream
   // arn:…:table/t/stream/…. Please ensure the role can perform the GetRecords, … Actions on your stream in IAM.`)
@@ -1089,12 +1092,14 @@ const NAMED_RESOURCES: readonly {
   {
     literal: 'Cannot access stream arn:',
     pattern: /Cannot access stream (arn:[\w-]+:(?:dynamodb|kinesis):[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
+    refusal: 'lambda',
   },
   // EMR names the instance profile it could not pass (`AccessDeniedException: Failed to authorize instance profile
   // arn:…:instance-profile/p`) https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-troubleshoot-error-errordetail-validation.html
   {
-    literal: 'Failed to authorize instance profile arn:',
+    literal: 'Failed to authorize instance profile ',
     pattern: /Failed to authorize instance profile (arn:[\w-]+:iam::[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
+    refusal: 'emr',
   },
   // CodeBuild's DOWNLOAD_SOURCE phase names the S3 object its service role could not read: `AccessDenied: Access
   // Denied status code: 403, … for primary source and source version arn:aws:s3:::bucket/key`
@@ -1136,14 +1141,18 @@ const signatures: Extractor = (text, hints) => {
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
   }
   for (const stated of STATED_ACTIONS) {
-    const m = has(text, stated.literal) ? stated.pattern.exec(text) : null;
+    const found = has(text, stated.literal);
+    if (found && stated.refusal === true) hints.refusal(stated.surface);
+    const m = found ? stated.pattern.exec(text) : null;
     if (m?.[1] !== undefined) {
       hints.add('action', `${stated.prefix}${m[1]}`, PRIORITY.structuredRecord + 1, stated.surface);
     }
   }
   // the resource a service's own sentence names, the first that holds one (`NAMED_RESOURCES`)
   for (const named of NAMED_RESOURCES) {
-    const m = has(text, named.literal) ? named.pattern.exec(text) : null;
+    const found = has(text, named.literal);
+    if (found && named.refusal !== undefined) hints.refusal(named.refusal);
+    const m = found ? named.pattern.exec(text) : null;
     const value = m?.slice(1).find((group) => group !== undefined);
     if (value !== undefined && (named.also === undefined || named.also.test(text))) {
       hints.add('resource', value, PRIORITY.body, 'message');
@@ -1195,7 +1204,9 @@ const signatures: Extractor = (text, hints) => {
   // Lambda reads an event source (and sets up a function's VPC) with the function's execution role, and names the
   // call that role may not make and the service it calls: `The provided execution role does not have permissions
   // to call ReceiveMessage on SQS` https://docs.aws.amazon.com/lambda/latest/dg/permissions-managed-policies.html
-  const executionRole = has(text, 'execution role does not have permissions to call ')
+  const executionRoleRefused = has(text, 'execution role does not have permissions to call ');
+  if (executionRoleRefused) hints.refusal('lambda');
+  const executionRole = executionRoleRefused
     ? /execution role does not have permissions to call (\w{2,100}) on (\w{2,40})/.exec(text)
     : null;
   const executionRoleService = serviceFromSdkName(executionRole?.[2] ?? '');
@@ -1214,6 +1225,7 @@ const signatures: Extractor = (text, hints) => {
     ? /sufficient permissions to call ([a-z0-9-]{2,40})\.([a-z][A-Za-z0-9]{1,100})\b/.exec(text)
     : null;
   if (sufficient !== null) {
+    hints.refusal('codepipeline');
     const operation = pascalCase(sufficient[2] ?? '');
     if (servicesForOperation(operation).includes(sufficient[1] ?? '')) {
       hints.add('action', `${sufficient[1]}:${operation}`, PRIORITY.structuredRecord + 1, 'codepipeline');
@@ -1230,7 +1242,9 @@ const signatures: Extractor = (text, hints) => {
   // DataZone's own sentence names the operation, with the service after it in a Java SDK's words: `User is not
   // permitted to perform operation: CreateEnvironmentProfile (Service: DataZone)`
   // https://docs.aws.amazon.com/datazone/latest/userguide/security-iam.html
-  const permitted = has(text, 'not permitted to perform operation: ')
+  const permittedRefused = has(text, 'not permitted to perform operation: ');
+  if (permittedRefused) hints.refusal('datazone');
+  const permitted = permittedRefused
     ? /not permitted to perform operation: ([A-Z]\w{1,100})(?: \(Service: ([A-Za-z0-9 ]{2,60})[),])?/.exec(
         text,
       )
@@ -1243,11 +1257,15 @@ const signatures: Extractor = (text, hints) => {
   // authorized to assume the provided role.`): the role's trust policy refused sts:AssumeRole
   // https://docs.aws.amazon.com/step-functions/latest/dg/security_iam_service-with-iam.html
   if (has(text, 'not authorized to assume the provided role')) {
+    hints.refusal('service-role');
     hints.add('action', 'sts:AssumeRole', PRIORITY.structuredRecord + 1, 'service-role');
   }
   // EMR's service role that may not make the EC2 calls a cluster needs (`VALIDATION_ERROR: Service role arn:…:role/r has
   // insufficient EC2 permissions`): the role is the caller refused
-  const serviceRole = has(text, 'has insufficient ')
+  const insufficient =
+    has(text, 'has insufficient ') && /\bhas insufficient [A-Za-z0-9]{2,20} permissions/.test(text);
+  if (insufficient) hints.refusal('emr');
+  const serviceRole = insufficient
     ? /\bService role (arn:[\w-]+:iam::[^\s:]{0,40}:role\/\S{1,512}) has insufficient [A-Za-z0-9]{2,20} permissions/.exec(
         text,
       )
@@ -1441,6 +1459,8 @@ const STATED_ACTIONS: readonly {
   readonly pattern: RegExp;
   readonly prefix: string;
   readonly surface: string;
+  /** Whether the sentence is itself a refusal (its literal marks the error an access failure). */
+  readonly refusal?: true;
 }[] = [
   // EC2's throttling: `has been throttled on ec2:RunInstances because it exceeded its request rate limit`
   {
@@ -1483,6 +1503,7 @@ const STATED_ACTIONS: readonly {
     pattern: /Given key ID is not accessible\.\s+You must have (\w{2,60}) permissions/,
     prefix: 'kms:',
     surface: 'backup',
+    refusal: true,
   },
   // CloudWatch Logs names the caller by account and the action without its prefix: `User with accountId: 1 is not
   // authorized to perform CreateLogGroup with Tags`, `… perform GetLogGroupFields on resources /aws/lambda/f`
@@ -1501,6 +1522,7 @@ const STATED_ACTIONS: readonly {
     pattern: /is unable to perform: sts:(AssumeRole)\b/,
     prefix: 'sts:',
     surface: 'service-role',
+    refusal: true,
   },
   // the ECS agent's (and Service Connect's) refusal by ECS: `Unauthorized to perform ecs:Poll for arn:…:task-set/…`
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/instance_IAM_role.html
@@ -1509,6 +1531,7 @@ const STATED_ACTIONS: readonly {
     pattern: /Unauthorized to perform ([a-z0-9-]{2,40}:\w{2,100}) for /,
     prefix: '',
     surface: 'ecs',
+    refusal: true,
   },
   // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action
   {
