@@ -690,6 +690,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // less unreserved concurrency than its minimum (`… decreases account's UnreservedConcurrentExecution below its
       // minimum value of [50]`) https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
       'UnreservedConcurrentExecution below its minimum value',
+      // a Standard workflow execution's 25,000 events (`The execution reached the maximum number of history events
+      // (25000).`) https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html
+      'reached the maximum number of history events',
     ],
   },
   {

@@ -1048,6 +1048,20 @@ const NAMED_RESOURCES: readonly {
     pattern:
       /(arn:[\w-]+:kms:(?:[a-z0-9-]*|<[\w -]{1,30}>|\{\w{1,30}\}):(?:[\d*xX]{1,20}|<[\w -]{1,30}>|\{\w{1,30}\}):key\/(?:[\w-]+|<[\w -]{1,30}>|\{\w{1,30}\}))[\s│|]{1,20}is (?:pending deletion|disabled|pending import|unavailable|pending replica deletion)\b/,
   },
+  // Lambda's ResourceNotFoundException names the function (`Function not found: arn:…:function:f`), the whole ARN
+  // where a copy cut at `(truncated...)` comes first (aarondfrancis/sidecar#23)
+  // https://docs.aws.amazon.com/lambda/latest/api/API_Invoke.html#API_Invoke_Errors
+  {
+    literal: 'Function not found: arn:',
+    pattern: /Function not found: (arn:[\w-]+:lambda:[^\s'"`]{1,400}?)\.?(?=\s|$)(?! \(truncated)/,
+  },
+  // ECS names the task role it could not assume (`ECS was unable to assume the role 'arn:…' that was provided for
+  // this task`)
+  {
+    literal: 'ECS was unable to assume the role ',
+    pattern: /ECS was unable to assume the role '(arn:[\w-]+:iam::[^\s'"`]{1,400})'/,
+    refusal: 'ecs',
+  },
   // CloudFormation names the service role it could not assume (`Role arn:…:role/x is invalid or cannot be assumed`)
   {
     literal: 'is invalid or cannot be assumed',
@@ -1144,8 +1158,12 @@ const signatures: Extractor = (text, hints) => {
     const found = has(text, stated.literal);
     if (found && stated.refusal === true) hints.refusal(stated.surface);
     const m = found ? stated.pattern.exec(text) : null;
-    if (m?.[1] !== undefined) {
-      hints.add('action', `${stated.prefix}${m[1]}`, PRIORITY.structuredRecord + 1, stated.surface);
+    const action =
+      m === null
+        ? undefined
+        : (stated.action ?? (m[1] === undefined ? undefined : `${stated.prefix}${m[1]}`));
+    if (action !== undefined) {
+      hints.add('action', action, PRIORITY.structuredRecord + 1, stated.surface);
     }
   }
   // the resource a service's own sentence names, the first that holds one (`NAMED_RESOURCES`)
@@ -1458,6 +1476,8 @@ const STATED_ACTIONS: readonly {
   readonly literal: string;
   readonly pattern: RegExp;
   readonly prefix: string;
+  /** The action a sentence that writes no name of it stands for (the pattern then only has to match). */
+  readonly action?: string;
   readonly surface: string;
   /** Whether the sentence is itself a refusal (its literal marks the error an access failure). */
   readonly refusal?: true;
@@ -1522,6 +1542,36 @@ const STATED_ACTIONS: readonly {
     pattern: /is unable to perform: sts:(AssumeRole)\b/,
     prefix: 'sts:',
     surface: 'service-role',
+    refusal: true,
+  },
+  // ECS could not assume the role a task was given: its trust policy or the passer's iam:PassRole (`ECS was unable to
+  // assume the role 'arn:…' that was provided for this task`)
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html
+  {
+    literal: 'ECS was unable to assume the role ',
+    pattern: /ECS was unable to assume the role '/,
+    prefix: '',
+    action: 'sts:AssumeRole',
+    surface: 'ecs',
+    refusal: true,
+  },
+  // EKS names the permission it lacked to check its service-linked role (`Failed to validate if SLR:
+  // AWSServiceRoleForAmazonEKSForFargate already exists due to missing permissions for 'iam:GetRole`)
+  // https://docs.aws.amazon.com/eks/latest/userguide/using-service-linked-roles-eks-fargate.html
+  {
+    literal: "missing permissions for '",
+    pattern: /missing permissions for '([a-z0-9-]{2,40}:\w{2,100})/,
+    prefix: '',
+    surface: 'eks',
+    refusal: true,
+  },
+  // Elastic Beanstalk's InsufficientPrivilegesException for a role it was given to pass (`Insufficient privileges for
+  // IAM PassRole Action.`) https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/iam-servicerole.html
+  {
+    literal: 'Insufficient privileges for IAM ',
+    pattern: /Insufficient privileges for IAM (\w{2,60}) Action/,
+    prefix: 'iam:',
+    surface: 'elasticbeanstalk',
     refusal: true,
   },
   // the ECS agent's (and Service Connect's) refusal by ECS: `Unauthorized to perform ecs:Poll for arn:…:task-set/…`

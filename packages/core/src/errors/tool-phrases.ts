@@ -62,6 +62,16 @@ const TOOL_PHRASES: readonly {
   // invoke API action failed with this message: …`): https://repost.aws/knowledge-center/lambda-kmsaccessdeniedexception-errors
   { phrase: 'Calling the Invoke API', service: 'lambda', operation: 'Invoke', surface: 'console' },
   { phrase: 'Calling the invoke API', service: 'lambda', operation: 'Invoke', surface: 'console' },
+  // eksctl's stack for a cluster or node group (`creating CloudFormation stack "eksctl-…": InsufficientCapabilitiesException`)
+  {
+    phrase: 'creating CloudFormation stack',
+    service: 'cloudformation',
+    operation: 'CreateStack',
+    surface: 'eksctl',
+  },
+  // AWS Copilot's upload of a custom resource's code to the environment's bucket (`upload custom resource
+  // "EnvControllerFunction": upload manual/scripts/….zip to bucket b: AccessDenied: Access Denied`)
+  { phrase: 'upload custom resource', service: 's3', operation: 'PutObject', surface: 'copilot' },
   // Terraform 4.x's step for an EBS volume (5.x writes `creating EC2 EBS Volume`)
   { phrase: 'creating EBS Volume', service: 'ec2', operation: 'CreateVolume', surface: 'terraform' },
   // Terraform's S3 backend writing the state object, and Terragrunt creating the state bucket
