@@ -61,6 +61,7 @@ export class HintSet {
   private readonly hints: Hint[] = [];
   private readonly surfaceNames = new Set<string>();
   private refused = false;
+  private relay = false;
 
   add(field: HintField, value: string | null | undefined, priority: number, surface: string): void {
     if (value === null || value === undefined) {
@@ -86,6 +87,20 @@ export class HintSet {
   refusal(surface: string): void {
     this.refused = true;
     this.surfaceNames.add(surface);
+  }
+
+  /**
+   * Marks that the text relays a failed answer of a service without an error code (a CloudFormation or Cloud Control
+   * resource handler's message): an AWS error, of kind `other` unless something else tells.
+   */
+  relayed(surface: string): void {
+    this.relay = true;
+    this.surfaceNames.add(surface);
+  }
+
+  /** Whether an extractor found a relayed answer without a code. */
+  get relayFound(): boolean {
+    return this.relay;
   }
 
   /** Whether an extractor found a service's own sentence of refusal. */

@@ -164,6 +164,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
     httpStatus,
     answered,
     hints.refusalFound,
+    hints.relayFound,
   );
   if (kind === null) {
     return fail('no-aws-error', 'no AWS error found in the input');
@@ -392,6 +393,7 @@ function classify(
   httpStatus: number | null,
   answered: boolean,
   refused: boolean,
+  relayed: boolean,
 ): FailureKind | null {
   if (lookalikeKind !== null) {
     return lookalikeKind;
@@ -421,7 +423,8 @@ function classify(
   // a CloudFormation resource handler relays the service's answer (`Resource handler returned message: "…"`),
   // an AWS error even where neither names a code
   // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
-  return code !== null || text.includes('Resource handler returned message: "') ? 'other' : null;
+  // (or a Cloud Control request's: the awscc provider's waiter that ended FAILED)
+  return code !== null || relayed || text.includes('Resource handler returned message: "') ? 'other' : null;
 }
 
 /**

@@ -225,6 +225,20 @@ const CASES: readonly {
       '12:43:57 UTC+0100 | CREATE_FAILED | AWS::EC2::Instance | TableauServer | In order to use this AWS Marketplace product you need to accept terms and subscribe. To do so please visit https://aws.amazon.com/marketplace/pp?sku=aw0evgkw8e5c1q413zgy5pjce (Service: AmazonEC2; Status Code: 401; Error Code: OptInRequired; Request ID: 8b468c50-1099-4305-aa64-317ed74f59a4)\n-- | -- | -- | -- | --',
     expected: { service: 'ec2', action: 'ec2:RunInstances', actionSource: 'operation' },
   },
+  // practice 25 (aws-samples/amazon-guardduty-for-aws-organizations-with-terraform#6)
+  {
+    name: "an older provider's `Creating GuardDuty Detector failed:` is CreateDetector",
+    input:
+      'Error: Creating GuardDuty Detector failed: UnrecognizedClientException: \n\u2502       status code: 403, request id: xxx-xxx-xxx\n\u2502 \n\u2502   with module.guardduty_baseline_<region>.aws_guardduty_detector.MyDetector[0],\n\u2502   on modules/guardduty-baseline/main.tf line 28, in resource "aws_guardduty_detector" "MyDetector":\n\u2502   28: resource "aws_guardduty_detector" "MyDetector" {\n\u2502 \n\u2575',
+    expected: { service: 'guardduty', action: 'guardduty:CreateDetector', actionSource: 'operation' },
+  },
+  // practice 25 (hashicorp/terraform-provider-aws#32915)
+  {
+    name: "a step on the resource's policy (`creating S3 Access Point (id) policy:`) is its Put…Policy",
+    input:
+      '=== RUN   TestAccS3ControlAccessPoint_policy\n=== PAUSE TestAccS3ControlAccessPoint_policy\n=== CONT  TestAccS3ControlAccessPoint_policy\n    access_point_test.go:182: Step 1/4 error: Error running apply: exit status 1\n        Error: creating S3 Access Point (187416307283:tf-acc-test-4053537077800599509) policy: AccessDenied: Access Denied\n          status code: 403, request id: VJ0Y2JRJ2S4XDVY8, host id: 0OvEyis7Cn9glXHblD2pAluefQaLv3GF1cTOCRBvC/h7xAtqG7AqV60TGDG6OoUY8xvfLqzzQNo=\n          with aws_s3_access_point.test,\n          on terraform_plugin_test.tf line 6, in resource "aws_s3_access_point" "test":\n           6: resource "aws_s3_access_point" "test" {\n--- FAIL: TestAccS3ControlAccessPoint_policy (171.18s)',
+    expected: { service: 's3', action: 's3:PutAccessPointPolicy', actionSource: 'operation' },
+  },
   // practice 9 (https://github.com/aws/eks-distro/issues/2805)
   {
     name: "eksctl's stack event (`AWS::EKS::AccessEntry/AccessEntry: CREATE_FAILED`) is the type's create call",

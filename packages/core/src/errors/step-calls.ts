@@ -308,8 +308,14 @@ function terraformStepCalls(text: string): readonly StepCall[] {
     WAIT_ENDED.test(text.slice(step.index + step[0].length, step.index + step[0].length + 160))
   )
     return [];
-  const verbs = VERBS[verb] ?? [];
-  const words = (step[2] ?? '').split(/\s+/);
+  // the resource's policy rather than the resource (`creating S3 Access Point (123:ap) policy: AccessDenied`): its Put
+  const policy =
+    step[0].endsWith('(') &&
+    /^[^()\n]{1,300}\) policy:/.test(
+      text.slice(step.index + step[0].length, step.index + step[0].length + 320),
+    );
+  const verbs = policy ? ['Put'] : (VERBS[verb] ?? []);
+  const words = [...(step[2] ?? '').split(/\s+/), ...(policy ? ['Policy'] : [])];
   // the service's name is the longest run of leading words the SDK names know (`Secrets Manager`, `Route 53`)
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join('');
@@ -342,11 +348,14 @@ const VERBS: Readonly<Record<string, readonly string[]>> = {
   'waiting for': ['Describe', 'Get'],
 };
 
-/** A step's verb and capitalised words (at most eight), before the resource's id in parentheses or a colon. */
+/**
+ * A step's verb and capitalised words (at most eight), before the resource's id in parentheses or a colon, or before
+ * ` failed:` as older providers wrote it (`Creating GuardDuty Detector failed: …`).
+ */
 const STEP = new RegExp(
   `\\b(${Object.keys(VERBS)
     .map((verb) => `[${verb[0]?.toUpperCase()}${verb[0]}]${verb.slice(1)}`)
-    .join('|')}) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?: \\(|:)`,
+    .join('|')}) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?: \\(|:| failed:)`,
 );
 
 /** The steps' verbs without their first letter (either case), looked for before {@link STEP} runs. */

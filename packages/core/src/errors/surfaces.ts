@@ -64,8 +64,18 @@ const awsCli: Extractor = (text, hints) => {
 
 const goV2: Extractor = (text, hints) => {
   // the innermost call of a chain (`operation error EC2: DescribeInstances, failed to sign request: failed to
-  // retrieve credentials: … operation error STS: AssumeRole, https response error …`) is the one AWS answered
-  const m = lastMatch(text, /operation error ([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/g, 20);
+  // retrieve credentials: … operation error STS: AssumeRole, https response error …`) is the one AWS answered; of
+  // several errors on lines of their own, the first (Terraform's first `Error:`, a log's first line)
+  const first = has(text, 'operation error ') ? GO_V2_CALL.exec(text) : null;
+  const lineEnd = first === null ? -1 : text.indexOf('\n', first.index);
+  const m =
+    first === null
+      ? null
+      : lastMatch(
+          text.slice(first.index, lineEnd < 0 ? undefined : lineEnd),
+          new RegExp(GO_V2_CALL, 'g'),
+          20,
+        );
   if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.namedCall, 'go-v2');
     hints.add('operation', m[2], PRIORITY.clientEnvelope, 'go-v2');
@@ -80,11 +90,22 @@ const goV2: Extractor = (text, hints) => {
       hints.add('service', 's3', PRIORITY.bodyShape, 'go-v2');
     }
   }
-  const api = /api error ([A-Za-z][\w.]{1,100}): /.exec(text);
+  // the code after `api error`, or, where the SDK knows the error's shape, right after the request's IDs
+  // (`…, RequestID: 02fc…, InvalidInput: Service role name … has been taken`: DataDog/pathfinding-labs#23)
+  const api =
+    /api error ([A-Za-z][\w.]{1,100}): /.exec(text) ??
+    (response === null
+      ? null
+      : /^, ([A-Z][A-Za-z0-9]{1,100}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3}): /.exec(
+          text.slice(response.index + response[0].length, response.index + response[0].length + 200),
+        ));
   if (api) {
     hints.add('code', stripFaultPrefix(api[1]), PRIORITY.clientEnvelope, 'go-v2');
   }
 };
+
+/** The Go SDK v2's failed call: `operation error EC2: DescribeInstances,`. */
+const GO_V2_CALL = /operation error ([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/;
 
 const goV1: Extractor = (text, hints) => {
   const m = /status code: (\d{3}), request id: ([\w-]*)(, host id: \S)?/.exec(text);
@@ -647,7 +668,8 @@ const jsonFields: Extractor = (text, hints) => {
     const key = m[1] ?? m[3] ?? '';
     const raw = m[2] ?? m[4] ?? '';
     const value = stripFaultPrefix(raw.slice(raw.lastIndexOf('#') + 1)) ?? '';
-    if (isWrapperName(value)) {
+    // (nor a mask that stands for a name: Flux's `"name":"XXXXXXX"` of a redacted object)
+    if (isWrapperName(value) || /^[Xx*]{3,}$/.test(value)) {
       continue;
     }
     const surface = key === 'errorType' ? 'lambda-runtime' : m[3] === undefined ? 'json-body' : 'python-repr';
@@ -795,6 +817,19 @@ const cloudFormation: Extractor = (text, hints) => {
       PRIORITY.namedCall,
       'cloudformation',
     );
+  }
+  // the Terraform awscc provider's wait for a Cloud Control request that failed (`Waiting for Cloud Control API service
+  // CreateResource operation completion returned: waiter state transitioned to FAILED. StatusMessage: …`): the
+  // resource's handler answered, from the calls it made with the caller's credentials, which the message does not name
+  // (no more Cloud Control's CreateResource than a stack's CreateStack)
+  // https://docs.aws.amazon.com/cloudcontrolapi/latest/userguide/resource-operations-manage-requests.html
+  if (
+    has(text, 'Cloud Control API service ') &&
+    /Cloud Control API service \w{2,60} operation completion returned: waiter state transitioned to FAILED/.test(
+      text,
+    )
+  ) {
+    hints.relayed('cloudcontrol');
   }
   // a resource handler's InvalidRequest names the call it made (`Invalid request provided: CreateService error: …`,
   // `… CreateCluster Invalid Request: …`); ECS's own sentence about its service-linked role names the service
@@ -1360,7 +1395,12 @@ const codeTokens: Extractor = (text, hints) => {
     ) {
       continue;
     }
-    if (isKnownCode(code)) {
+    if (ECS_STOPPED_REASONS.has(code)) {
+      // an ECS task's stopped reason yields to the AWS code it relays, and stands where it relays none
+      hints.add('code', code, PRIORITY.unknownCodeToken - 2, 'ecs');
+    } else if (SDK_CLIENT_CODES.has(code)) {
+      hints.add('code', code, PRIORITY.unknownCodeToken - 3, 'go-v1');
+    } else if (isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
     } else if (CODE_SHAPE.test(code) && TWO_HUMPS.test(code)) {
       // (a code's ending alone is a word of prose: S3's `Access Denied:` is no code `Denied`)
@@ -1828,6 +1868,28 @@ const WRAPPER_NAMES = new Set([
   'APIStatusError',
   'APIConnectionError',
 ]);
+
+/**
+ * The error names of an ECS task's stopped reason (`ResourceInitializationError: … failed to create Cloudwatch log
+ * stream: ResourceNotFoundException: …`): ECS's own category of the failure, over the AWS answer it relays, if any.
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html
+ */
+const ECS_STOPPED_REASONS = new Set([
+  'ResourceInitializationError',
+  'CannotPullContainerError',
+  'CannotStartContainerError',
+  'CannotCreateVolumeError',
+  'CannotStopContainerError',
+  'CannotInspectContainerError',
+  'ContainerRuntimeError',
+]);
+
+/**
+ * The Go SDK v1's own codes for a call that got no answer (its context cancelled it, the request could not be sent):
+ * below any other, an ECS stopped reason's included, which relays them (`ResourceInitializationError: … RequestError:
+ * send request failed`). https://docs.aws.amazon.com/sdk-for-go/api/aws/request/#pkg-constants
+ */
+const SDK_CLIENT_CODES = new Set(['RequestCanceled', 'RequestError']);
 
 /** Whether a name is a wrapper's (`ServerlessError`, Lambda's `Runtime.UnhandledPromiseRejection`). */
 function isWrapperName(name: string): boolean {

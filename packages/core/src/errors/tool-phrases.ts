@@ -62,6 +62,38 @@ const TOOL_PHRASES: readonly {
   // invoke API action failed with this message: …`): https://repost.aws/knowledge-center/lambda-kmsaccessdeniedexception-errors
   { phrase: 'Calling the Invoke API', service: 'lambda', operation: 'Invoke', surface: 'console' },
   { phrase: 'Calling the invoke API', service: 'lambda', operation: 'Invoke', surface: 'console' },
+  // the Terraform provider starting and stopping an instance (`starting EC2 Instance (i-…): ReservationCapacityExceeded`)
+  { phrase: 'starting EC2 Instance', service: 'ec2', operation: 'StartInstances', surface: 'terraform' },
+  { phrase: 'stopping EC2 Instance', service: 'ec2', operation: 'StopInstances', surface: 'terraform' },
+  // its Availability Zones data source (`Error fetching Availability Zones: UnauthorizedOperation`) and a new security
+  // group's default egress rule, which it revokes (`revoking default egress rule for Security Group (sg-…)`)
+  {
+    phrase: 'Error fetching Availability Zones',
+    service: 'ec2',
+    operation: 'DescribeAvailabilityZones',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'revoking default egress rule',
+    service: 'ec2',
+    operation: 'RevokeSecurityGroupEgress',
+    surface: 'terraform',
+  },
+  // Docker's awslogs driver, as an ECS task's stopped reason relays it (`failed to create Cloudwatch log stream:
+  // ResourceNotFoundException: The specified log group does not exist`)
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html
+  {
+    phrase: 'failed to create Cloudwatch log stream',
+    service: 'logs',
+    operation: 'CreateLogStream',
+    surface: 'ecs-agent',
+  },
+  {
+    phrase: 'failed to create Cloudwatch log group',
+    service: 'logs',
+    operation: 'CreateLogGroup',
+    surface: 'ecs-agent',
+  },
   // eksctl's stack for a cluster or node group (`creating CloudFormation stack "eksctl-…": InsufficientCapabilitiesException`)
   {
     phrase: 'creating CloudFormation stack',

@@ -46,8 +46,10 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
   if (/[.!?;:,)\]}>"'`]$/.test(head)) {
     return /^[A-Za-z][a-z]*$|^["']?[A-Za-z_]+["']?:$/.test(tail);
   }
-  // (two whole codes are two lines: the C++ SDK's `…Encountered AWSError` / `UnrecognizedClientException`)
-  return isWholeValue(head) && (/^[A-Za-z][a-z]*$/.test(tail) || isCodeName(tail));
+  // (two whole codes are two lines: the C++ SDK's `…Encountered AWSError` / `UnrecognizedClientException`; so are a
+  // whole ARN and a label or an acronym that starts a line: `…:role/devopsL2analyst` / `panic: …`, `…:role/build` /
+  // `IAM user or role …`: aws-cloudformation/rain#205, aws/aws-sdk-php#1976)
+  return isWholeValue(head) && (/^[A-Za-z][a-z]*:?$|^[A-Z]{2,10}$/.test(tail) || isCodeName(tail));
 }
 
 /**
@@ -81,7 +83,8 @@ function isCutArn(head: string, tail: string): boolean {
     return false;
   }
   const colons = head.slice(at).split(':').length - 1;
-  return colons < 5 || /^[\w.-]*[/:]/.test(tail);
+  // (more of it follows a separator in the next line; a label there, `panic:`, is a line of its own)
+  return colons < 5 || /^[\w.-]*[/:]\S/.test(tail);
 }
 
 /** More `(` or `<` opened than closed in `head`, or a quote it opens, and `tail` closing one. */
