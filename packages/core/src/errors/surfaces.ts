@@ -818,6 +818,10 @@ const cloudFormation: Extractor = (text, hints) => {
       'cloudformation',
     );
   }
+  // AWS Batch's reason for an INVALID compute environment (`Status INVALID` / `CLIENT_ERROR - Clusters can not be
+  // blank.`): the service's answer, without a code
+  // https://docs.aws.amazon.com/batch/latest/userguide/invalid_compute_environment.html
+  if (has(text, 'CLIENT_ERROR - ') && /\bINVALID\b/.test(text)) hints.relayed('batch');
   // the Terraform awscc provider's wait for a Cloud Control request that failed (`Waiting for Cloud Control API service
   // CreateResource operation completion returned: waiter state transitioned to FAILED. StatusMessage: …`): the
   // resource's handler answered, from the calls it made with the caller's credentials, which the message does not name
@@ -963,6 +967,9 @@ const FIXED_SENTENCES: readonly {
   // EC2's throttling sentence (`content: [Request limit exceeded.]`)
   // https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-throttling.html
   { sentence: 'Request limit exceeded.', code: 'RequestLimitExceeded', service: 'ec2', namesService: true },
+  // STS's InvalidIdentityToken for a web identity token issued for another audience (`Incorrect token audience`, as
+  // GitHub's OIDC action prints it alone) https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
+  { sentence: 'Incorrect token audience', code: 'InvalidIdentityToken', service: 'sts', namesService: true },
   // KMS's lockout safety check refusing a key policy that would not let the caller change it again
   // (MalformedPolicyDocumentException: `The new key policy will not allow you to update the key policy in the future.`)
   // https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html

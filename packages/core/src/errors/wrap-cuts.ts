@@ -49,7 +49,12 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
   // (two whole codes are two lines: the C++ SDK's `…Encountered AWSError` / `UnrecognizedClientException`; so are a
   // whole ARN and a label or an acronym that starts a line: `…:role/devopsL2analyst` / `panic: …`, `…:role/build` /
   // `IAM user or role …`: aws-cloudformation/rain#205, aws/aws-sdk-php#1976)
-  return isWholeValue(head) && (/^[A-Za-z][a-z]*:?$|^[A-Z]{2,10}$/.test(tail) || isCodeName(tail));
+  return (
+    isWholeValue(head) &&
+    (/^[A-Za-z][a-z]*$/.test(tail) ||
+      isCodeName(tail) ||
+      (/^arn:/.test(head) && /^[A-Za-z][a-z]*:$|^[A-Z]{2,10}$/.test(tail)))
+  );
 }
 
 /**
