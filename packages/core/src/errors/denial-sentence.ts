@@ -78,8 +78,9 @@ export function findDenialSentences(text: string): DenialSentence[] {
   if (role !== null) found.push(resourceOnly(role[1] ?? null, role.index));
   // a paste cut to the reason clause alone (`because no identity-based policy allows the iam:PassRole action`)
   // still states the action and why: aws-security-hub-findings-export#5
-  const clause = found.length === 0 && text.includes('because no ') ? REASON_ONLY.exec(text) : null;
-  const layer = clause === null ? null : readPolicyType(text, clause.index + 'because no '.length);
+  const clause = found.length === 0 && text.includes(' allows the ') ? REASON_ONLY.exec(text) : null;
+  const layer =
+    clause === null ? null : readPolicyType(text, clause.index + clause[0].indexOf('no ') + 'no '.length);
   if (clause !== null && layer !== null) {
     found.push({
       ...principalOnly(null, clause.index),
@@ -135,6 +136,17 @@ export function findDenialSentences(text: string): DenialSentence[] {
     if (rest !== null && rest.denyType !== null)
       found.push({ ...rest, principalSlot: false, offset: cut.index });
   }
+  const access =
+    found.length === 0 && text.includes('not authorized to access this resource')
+      ? RESOURCE_ACCESS.exec(text)
+      : null;
+  if (access !== null) {
+    found.push({
+      ...principalOnly(null, access.index),
+      principalSlot: false,
+      denyType: access[1] === undefined ? null : 'explicit',
+    });
+  }
   // a paste cut right after the caller's refusal, before what it was refused (`"Unable to list Access Analyzers: User:
   // arn:aws:iam::…:user/new_user is not authorized"`: aquasecurity/cloudsploit#1708): the caller alone
   const refused =
@@ -156,7 +168,14 @@ const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explici
 /** What the cut-off start of a sentence stands in for: no caller, no action (`null` names none). */
 const CUT_LEAD = 'not authorized to perform: null ';
 
-const REASON_ONLY = /because no [a-z -]{4,40} allows the ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100}) action/;
+const REASON_ONLY = /(?:because |\b)no [a-z -]{4,40} allows the ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100}) action/;
+
+/**
+ * API Gateway's refusal by a resource policy or an authorizer's policy (`User is not authorized to access this
+ * resource`, `… with an explicit deny`), also as a service behind it relays it.
+ * https://repost.aws/knowledge-center/api-gateway-troubleshoot-403-forbidden
+ */
+const RESOURCE_ACCESS = /\bUser is not authorized to access this resource( with an explicit deny)?/;
 
 const ROLE_FORBIDDEN = /Access to Role '(arn:[^'\s]{1,400})' is forbidden/;
 
@@ -713,6 +732,8 @@ const TRAILING = new Set(['.', ',', ';', ')', '"', "'", '}', ']', '\\', '…', '
 export function trimPunctuation(value: string): string {
   let end = value.length;
   while (end > 0 && TRAILING.has(value.charAt(end - 1)) && !closesGroup(value, end - 1)) {
+    // an elision that ends an ARN is a stand-in of its rest, kept (`on resource: arn:aws:ecr...`)
+    if (value.startsWith('arn:') && value.endsWith('...', end) && value.charAt(end - 4) !== '.') break;
     end--;
   }
   let start = 0;

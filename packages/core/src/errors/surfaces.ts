@@ -411,6 +411,18 @@ const sdkClientFrames: Extractor = (text, hints) => {
       frames.push({ sdk: 'boto2', client: f[1] ?? '', method: f[2] ?? '', at: f.index });
     }
   }
+  // … whose methods pass the query API's Action by name to the connection's request (`self.get_list('DescribeStacks',
+  // …)`, `get_object`, `get_status`): that name is the operation
+  const action = frames.some((f) => f.sdk === 'boto2')
+    ? /\bself\.(?:get_list|get_object|get_status|make_request)\('([A-Z][A-Za-z0-9]{2,60})'/.exec(text)
+    : null;
+  const boto2 = frames.find((f) => f.sdk === 'boto2' && f.client !== '');
+  const boto2Service = boto2 === undefined ? null : serviceFromSdkName(boto2.client);
+  if (action !== null && boto2Service !== null) {
+    hints.add('service', boto2Service, PRIORITY.sdkClass, 'boto2');
+    hints.add('operation', action[1], PRIORITY.sdkClass, 'boto2');
+    return;
+  }
   frames.sort((a, b) => a.at - b.at);
   for (const frame of frames.slice(0, 200)) {
     const service = serviceFromSdkName(frame.client);
@@ -512,6 +524,17 @@ const jsSdk: Extractor = (text, hints) => {
   if (extracted && !isWrapperName(extracted[1] ?? '') && !NOT_CODES.has(extracted[1] ?? '')) {
     hints.add('code', stripFaultPrefix(extracted[1]), PRIORITY.body, 'js-v2');
   }
+  // the PHP S3 class (`S3::getBucketLocation(my-bucket): [AccessDenied] Access Denied`): its method is the S3
+  // operation, its bracketed word the code
+  const phpS3 = has(text, 'S3::')
+    ? /\bS3::([a-z][A-Za-z]{2,60})\([^()\n]{0,300}\): \[([A-Z][A-Za-z0-9]{2,60})\]/.exec(text)
+    : null;
+  const phpS3Operation = phpS3 === null ? '' : pascalCase(phpS3[1] ?? '');
+  if (phpS3 !== null && servicesForOperation(phpS3Operation).includes('s3')) {
+    hints.add('service', 's3', PRIORITY.namedCall, 'php-s3');
+    hints.add('operation', phpS3Operation, PRIORITY.clientEnvelope, 'php-s3');
+    hints.add('code', phpS3[2], PRIORITY.clientEnvelope, 'php-s3');
+  }
   // the JS SDK v2's logger line of each call (`[AWS ec2 400 0.1s 0 retries] allocateAddress({ Domain: 'vpc' })`): the
   // last one answered with an error status is the failed call
   // https://docs.aws.amazon.com/sdk-for-javascript/v2/developer-guide/logging-sdk-calls.html
@@ -611,6 +634,23 @@ const urllib3Log: Extractor = (text, hints) => {
  * the status ECR answered with.
  * https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry_auth.html
  */
+/**
+ * git over HTTPS refused by CodeCommit (`fatal: unable to access 'https://git-codecommit.us-east-1.amazonaws.com/v1/
+ * repos/r/': The requested URL returned error: 403`): the status CodeCommit answered with.
+ * https://docs.aws.amazon.com/codecommit/latest/userguide/troubleshooting-gc.html
+ */
+const codeCommitGit: Extractor = (text, hints) => {
+  if (!has(text, 'The requested URL returned error: ') || !text.includes('git-codecommit.')) return;
+  const m =
+    /unable to access '?https:\/\/git-codecommit\.[^'\s]{1,300}'?: The requested URL returned error: ([45]\d\d)\b/.exec(
+      text,
+    );
+  if (m) {
+    hints.add('httpStatus', m[1], PRIORITY.implied, 'codecommit');
+    hints.add('service', 'codecommit', PRIORITY.implied, 'codecommit');
+  }
+};
+
 const ecrRegistry: Extractor = (text, hints) => {
   if (!has(text, ': unexpected status code ') || !text.includes('.dkr.ecr.')) return;
   const m =
@@ -647,6 +687,34 @@ const amazonka: Extractor = (text, hints) => {
     hints.add('code', code, PRIORITY.body, 'amazonka');
   hints.add('service', serviceFromSdkName(field('service') ?? ''), PRIORITY.sdkSuffixService, 'amazonka');
   hints.add('httpStatus', /^(\d{3})\b/.exec(field('status') ?? '')?.[1], PRIORITY.body, 'amazonka');
+};
+
+/**
+ * AWS IoT Core's log records of a refused device (`"eventType": "Connect"`, `"status": "Failure"`, `"reason":
+ * "AUTHORIZATION_FAILURE"`; the legacy line `EVENT:MQTT Client Connect MESSAGE:Connect Status: AUTHORIZATION_ERROR`):
+ * the event names the action its policy did not allow.
+ * https://docs.aws.amazon.com/iot/latest/developerguide/cwl-format.html
+ */
+const iotCoreLog: Extractor = (text, hints) => {
+  if (has(text, '"AUTHORIZATION_FAILURE"')) {
+    const event = /"eventType"\s*:\s*"(Connect|Publish-In|Publish-Out|Subscribe)"/.exec(text)?.[1];
+    const action = event === undefined ? undefined : IOT_EVENT_ACTIONS[event];
+    if (action !== undefined) {
+      hints.refusal('iot');
+      hints.add('action', action, PRIORITY.structuredRecord, 'iot');
+    }
+  } else if (has(text, 'MESSAGE:Connect Status: AUTHORIZATION_ERROR')) {
+    hints.refusal('iot');
+    hints.add('action', 'iot:Connect', PRIORITY.structuredRecord, 'iot');
+  }
+};
+
+/** The IoT Core log's event types and the action each checks (a message delivered out to a client is Receive). */
+const IOT_EVENT_ACTIONS: Readonly<Record<string, string>> = {
+  Connect: 'iot:Connect',
+  'Publish-In': 'iot:Publish',
+  'Publish-Out': 'iot:Receive',
+  Subscribe: 'iot:Subscribe',
 };
 
 /**
@@ -1874,6 +1942,8 @@ const WRAPPER_NAMES = new Set([
   'BadRequestError',
   'APIStatusError',
   'APIConnectionError',
+  // Amplify Hosting's class of a failed build step (`!!! CustomerError: Unable to clone repository due to user error`)
+  'CustomerError',
 ]);
 
 /**
@@ -2028,10 +2098,12 @@ export const EXTRACTORS: readonly Extractor[] = [
   httpHeaders,
   urllib3Log,
   ecrRegistry,
+  codeCommitGit,
   clickhouseS3,
   jsonFields,
   rust,
   amazonka,
+  iotCoreLog,
   xmlBody,
   cloudFormation,
   signatures,
