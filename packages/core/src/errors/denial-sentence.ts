@@ -516,7 +516,10 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
   // a colon that separates the sentence from a label after it (Lambda's Python log: `…:function:f: ClientError`)
   // is no part of the value; an ARN may end in one of its own (`…:log-group::log-stream:`)
   const labelled = token.value.endsWith(':') && /^ [A-Z]/.test(text.slice(token.end, token.end + 2));
-  const raw = labelled ? token.value.slice(0, -1) : token.value;
+  const unlabelled = labelled ? token.value.slice(0, -1) : token.value;
+  // a Java SDK's suffix glued to the value where a paste lost the space (`on resource:*(Service:AWSCognito…`)
+  const suffixAt = unlabelled.indexOf('(Service:');
+  const raw = suffixAt > 0 ? unlabelled.slice(0, suffixAt) : unlabelled;
   const value = elided ? raw : withoutStraySpaces(withoutMarkdown(trimPunctuation(raw)));
   return { value: value === '' || isPlaceholder(value) ? null : value, end: token.end };
 }

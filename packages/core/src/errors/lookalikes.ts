@@ -108,6 +108,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
       'The specified KMS key does not exist or is not allowed to be used with',
     ],
+    // Kinesis Video Streams' PutMedia acknowledgement for a stream's key it may not use (`"ErrorCode":
+    // "KMS_KEY_ACCESS_DENIED"`): the key policy, or a key in another account or region
+    // https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/API_dataplane_PutMedia.html
+    codes: ['KMS_KEY_ACCESS_DENIED'],
   },
   {
     id: 'session-credentials',
@@ -194,6 +198,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       command: 'aws kms describe-key --key-id <key-id>',
     },
     codes: [
+      // (and Kinesis Video Streams' PutMedia acknowledgements of a stream's disabled key or one in another state)
+      'KMS_KEY_DISABLED',
+      'KMS_KEY_INVALID_STATE',
       'DisabledException',
       'KMSDisabledException',
       'KMSInvalidStateException',
@@ -246,7 +253,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       command: 'aws configure list',
     },
     codes: ['SignatureDoesNotMatch', 'InvalidSignatureException'],
-    phrases: ['request signature we calculated does not match'],
+    // (and a signature made for another region or service: `Credential should be scoped to a valid region, not
+    // 'eu-west-1'.`, `Credential should be scoped to correct service: 'batch'.`)
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html
+    phrases: ['request signature we calculated does not match', 'Credential should be scoped to'],
   },
   {
     id: 'request-expired',
@@ -690,6 +700,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // less unreserved concurrency than its minimum (`… decreases account's UnreservedConcurrentExecution below its
       // minimum value of [50]`) https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html
       'UnreservedConcurrentExecution below its minimum value',
+      // Pinpoint's endpoints per user (`Exceeded maximum endpoint per user count 10`)
+      // https://docs.aws.amazon.com/pinpoint/latest/developerguide/quotas.html
+      'Exceeded maximum endpoint per user count',
       // a Standard workflow execution's 25,000 events (`The execution reached the maximum number of history events
       // (25000).`) https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html
       'reached the maximum number of history events',

@@ -167,8 +167,9 @@ const javaV1: Extractor = (text, hints) => {
   } else if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkSuffixService, 'java-v1');
     hints.add('httpStatus', m[2], PRIORITY.body, 'java-v1');
-    // S3 answers HEAD requests without a body: the SDK then writes the status as the code (`Error Code: 403 Forbidden`)
-    if (!/^\d+$/.test(m[3] ?? ''))
+    // S3 answers HEAD requests without a body: the SDK then writes the status as the code (`Error Code: 403 Forbidden`),
+    // or none (`Error Code: null`)
+    if (!/^\d+$/.test(m[3] ?? '') && m[3] !== 'null')
       hints.add('code', stripFaultPrefix(m[3]), PRIORITY.sdkSuffixCode, 'java-v1');
     hints.add('requestId', m[4], PRIORITY.body, 'java-v1');
   }
@@ -198,7 +199,9 @@ const javaV2: Extractor = (text, hints) => {
     : null;
   if (cls) {
     hints.add('service', serviceFromSdkName(cls[1] ?? ''), PRIORITY.sdkClass, 'java-v2');
-    hints.add('code', codeFromExceptionClass(cls[2] ?? ''), PRIORITY.sdkClass, 'java-v2');
+    // a service's own generic class (`…iotdataplane.model.IotDataPlaneException`, `…s3.model.S3Exception`) names no code
+    const generic = (cls[2] ?? '').toLowerCase() === `${cls[1]}exception`;
+    if (!generic) hints.add('code', codeFromExceptionClass(cls[2] ?? ''), PRIORITY.sdkClass, 'java-v2');
   }
 };
 
@@ -890,6 +893,27 @@ const cloudFormation: Extractor = (text, hints) => {
   // blank.`): the service's answer, without a code
   // https://docs.aws.amazon.com/batch/latest/userguide/invalid_compute_environment.html
   if (has(text, 'CLIENT_ERROR - ') && /\bINVALID\b/.test(text)) hints.relayed('batch');
+  // API Gateway's test-invoke log, one event a line after its time (`Wed Sep 14 21:16:33 UTC 2016 :
+  // AuthorizerConfigurationException`): an exception's name alone ends it
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-test-method.html
+  const testLog = has(text, ' UTC ')
+    ? /\b\d\d:\d\d:\d\d UTC \d{4} : ([A-Z][A-Za-z0-9]{2,80}Exception)[ \t]*(?:\n|$)/.exec(text)
+    : null;
+  if (testLog) hints.add('code', testLog[1], PRIORITY.body, 'apigateway');
+  // Amazon OpenSearch Service's fine-grained access control refusing a mapped IAM role (`security_exception`: `no
+  // permissions for [indices:data/write/delete/byquery] and User [name=arn:aws:iam::…:role/r, backend_roles=…]`)
+  // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/fgac.html
+  const fgac = has(text, 'no permissions for [')
+    ? /no permissions for \[[^\]\n]{1,200}\] and User \[name=(arn:[\w-]+:(?:iam|sts)::[^,\]\s]{1,400})/.exec(
+        text,
+      )
+    : null;
+  if (fgac) {
+    hints.refusal('opensearch');
+    hints.add('principal', fgac[1], PRIORITY.body, 'opensearch');
+    if (text.includes('security_exception'))
+      hints.add('code', 'security_exception', PRIORITY.body, 'opensearch');
+  }
   // the Terraform awscc provider's wait for a Cloud Control request that failed (`Waiting for Cloud Control API service
   // CreateResource operation completion returned: waiter state transitioned to FAILED. StatusMessage: …`): the
   // resource's handler answered, from the calls it made with the caller's credentials, which the message does not name
@@ -1038,6 +1062,19 @@ const FIXED_SENTENCES: readonly {
   // STS's InvalidIdentityToken for a web identity token issued for another audience (`Incorrect token audience`, as
   // GitHub's OIDC action prints it alone) https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
   { sentence: 'Incorrect token audience', code: 'InvalidIdentityToken', service: 'sts', namesService: true },
+  // API Gateway's (and the signing services') answers to a request without a usable signature, also printed as the
+  // body alone (`{"message":"Missing Authentication Token"}`, `Authorization header requires 'Credential' parameter.`)
+  // https://repost.aws/knowledge-center/api-gateway-troubleshoot-403-forbidden
+  {
+    sentence: 'Missing Authentication Token',
+    code: 'MissingAuthenticationTokenException',
+    service: 'apigateway',
+  },
+  {
+    sentence: "Authorization header requires 'Credential' parameter",
+    code: 'IncompleteSignatureException',
+    service: 'apigateway',
+  },
   // KMS's lockout safety check refusing a key policy that would not let the caller change it again
   // (MalformedPolicyDocumentException: `The new key policy will not allow you to update the key policy in the future.`)
   // https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html

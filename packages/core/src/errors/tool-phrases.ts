@@ -94,6 +94,22 @@ const TOOL_PHRASES: readonly {
     operation: 'CreateLogGroup',
     surface: 'ecs-agent',
   },
+  // the Amplify libraries' Storage category (`Something went wrong with your AWS S3 Storage upload file operation`)
+  // https://docs.amplify.aws/gen1/android/build-a-backend/storage/
+  {
+    phrase: 'AWS S3 Storage upload file operation',
+    service: 's3',
+    operation: 'PutObject',
+    surface: 'amplify',
+  },
+  {
+    phrase: 'AWS S3 Storage download file operation',
+    service: 's3',
+    operation: 'GetObject',
+    surface: 'amplify',
+  },
+  { phrase: 'AWS S3 Storage list operation', service: 's3', operation: 'ListObjectsV2', surface: 'amplify' },
+  { phrase: 'AWS S3 Storage remove operation', service: 's3', operation: 'DeleteObject', surface: 'amplify' },
   // eksctl's stack for a cluster or node group (`creating CloudFormation stack "eksctl-…": InsufficientCapabilitiesException`)
   {
     phrase: 'creating CloudFormation stack',

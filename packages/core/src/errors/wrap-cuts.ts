@@ -49,11 +49,14 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
   // (two whole codes are two lines: the C++ SDK's `…Encountered AWSError` / `UnrecognizedClientException`; so are a
   // whole ARN and a label or an acronym that starts a line: `…:role/devopsL2analyst` / `panic: …`, `…:role/build` /
   // `IAM user or role …`: aws-cloudformation/rain#205, aws/aws-sdk-php#1976)
+  // (nor is a whole code joined to a next line that is a header or a class: `x-amzn-errortype:
+  // AuthorizerConfigurationException` / `x-cache: …`, `…IotDataPlaneException` / `software.amazon.awssdk.…`)
   return (
     isWholeValue(head) &&
     (/^[A-Za-z][a-z]*$/.test(tail) ||
       isCodeName(tail) ||
-      (/^arn:/.test(head) && /^[A-Za-z][a-z]*:$|^[A-Z]{2,10}$/.test(tail)))
+      (/^arn:/.test(head) && /^[A-Za-z][a-z]*:$|^[A-Z]{2,10}$/.test(tail)) ||
+      (isCodeName(head) && /^[A-Za-z][\w-]*:$|^[a-z]\w*(?:\.\w+){2,}/.test(tail)))
   );
 }
 
