@@ -56,7 +56,10 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
     (/^[A-Za-z][a-z]*$/.test(tail) ||
       isCodeName(tail) ||
       (/^arn:/.test(head) && /^[A-Za-z][a-z]*:$|^[A-Z]{2,10}$/.test(tail)) ||
-      (isCodeName(head) && /^[A-Za-z][\w-]*:$|^[a-z]\w*(?:\.\w+){2,}/.test(tail)))
+      (isCodeName(head) &&
+        /^[A-Za-z][\w-]*:$|^[a-z]\w*(?:\.\w+){2,}/.test(tail) &&
+        // (but not the rest of a longer code cut there: `InvalidClientToken` / `Id: …`)
+        !isCodeName(head + tail)))
   );
 }
 
