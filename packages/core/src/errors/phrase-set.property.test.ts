@@ -42,6 +42,22 @@ describe('PhraseSet', () => {
     );
   });
 
+  it('finds exactly the phrases the text holds as written when exact, a repeated one included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(word(ascii, 4), { maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 300 }),
+        word(chars, 80),
+        (phrases, picks, tail) => {
+          const text = picks.map((i) => phrases[i % Math.max(1, phrases.length)] ?? '').join(' ') + tail;
+          const found = new PhraseSet(phrases, { exact: true }).foundIn(text);
+          expect([...found].sort()).toEqual([...new Set(phrases.filter((p) => text.includes(p)))].sort());
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('finds nothing with no phrases', () => {
     expect(new PhraseSet([]).foundIn('anything').size).toBe(0);
   });
