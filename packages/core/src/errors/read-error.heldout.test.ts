@@ -40,6 +40,11 @@
  * CloudFormation names, CodeDeploy's
  * `codedeploy-commands-secure` prefix, a CreateJob no service is named for). A MediaConvert job status an application
  * relayed (`'ErrorCode': 1432, … Invalid role provided`), which its labeller counted ambiguous, is kept as holding none.
+ * `heldout11.jsonl` (91 from 90 sources, a third of them pastebins, gists, mailing lists and vendor pages, five holding
+ * no AWS answer; after round ten's fixes and two practice rounds': 94.5% by its labeller's count, 94.7% on the 86 that
+ * hold an AWS error, one read as holding none; one label corrected by its labeller, an action the issue's title named).
+ * A Session Manager console message about a log group's encryption, which its labeller counted ambiguous, is kept as
+ * holding none.
  * The practice rounds (`practice7.jsonl` … `practice13.jsonl`, 374 errors) were labelled beside the reader's output,
  * to find its defects, and are kept as regression tables; 12 of their sources, gathered while round seven was, are
  * round seven's too and are left out of them (round seven scored 91.4% fresh on its other 98 errors as on all), and
@@ -113,6 +118,7 @@ const ROUNDS = [
   { file: 'heldout8.jsonl', floor: 0.97, size: 95 },
   { file: 'heldout9.jsonl', floor: 0.97, size: 95 },
   { file: 'heldout10.jsonl', floor: 0.96, size: 95 },
+  { file: 'heldout11.jsonl', floor: 0.97, size: 80 },
   // practice rounds, labelled beside the reader's output (not blind) to find its defects: kept so that no change
   // loses what their fixes gained (practice 7: long-tail tools; 8: mainstream tools; 9: mainstream tools, new
   // services and steps; 10: the long tail and look-alikes); read without the catalog, so that steps only the

@@ -538,6 +538,25 @@ const jsSdk: Extractor = (text, hints) => {
     hints.add('operation', phpS3Operation, PRIORITY.clientEnvelope, 'php-s3');
     hints.add('code', phpS3[2], PRIORITY.clientEnvelope, 'php-s3');
   }
+  // AWS Tools for PowerShell's verbose line names the API its cmdlet calls (`VERBOSE: Performing the operation
+  // "Write-S3Object (PutObject)" on target …`)
+  const verbose = has(text, 'Performing the operation "')
+    ? /Performing the operation "[A-Z][a-z]{1,20}-[A-Z][A-Za-z0-9]{1,80} \(([A-Z][A-Za-z0-9]{2,80})\)"/.exec(
+        text,
+      )
+    : null;
+  if (verbose) hints.add('operation', verbose[1], PRIORITY.namedCall, 'powershell');
+  // a tool's own words for the call that failed, in the SDK's spelling (`sts getCallerIdentity failed: error from AWS
+  // (expected 200, got 403)`: aws-iam-authenticator)
+  const toolCall = has(text, ' failed: ')
+    ? /\b([a-z][a-z0-9-]{1,20}) ([a-z][A-Za-z0-9]{2,60}) failed: /.exec(text)
+    : null;
+  const toolService = toolCall === null ? null : serviceFromSdkName(toolCall[1] ?? '');
+  const toolOperation = toolCall === null ? '' : pascalCase(toolCall[2] ?? '');
+  if (toolService !== null && servicesForOperation(toolOperation).includes(toolService)) {
+    hints.add('service', toolService, PRIORITY.namedCall, 'tool');
+    hints.add('operation', toolOperation, PRIORITY.phrase, 'tool');
+  }
   // the JS SDK v2's logger line of each call (`[AWS ec2 400 0.1s 0 retries] allocateAddress({ Domain: 'vpc' })`): the
   // last one answered with an error status is the failed call
   // https://docs.aws.amazon.com/sdk-for-javascript/v2/developer-guide/logging-sdk-calls.html
@@ -682,6 +701,16 @@ const clickhouseS3: Extractor = (text, hints) => {
  * https://hackage.haskell.org/package/amazonka-core/docs/Amazonka-Types.html
  */
 const amazonka: Extractor = (text, hints) => {
+  // (amazonka 1.x shows the record's Haskell fields: `_serviceAbbrev = Abbrev "CloudWatchLogs", …, _serviceCode = ErrorCode
+  // "Throttling"`: haskell-mafia/boris#45)
+  const shown = has(text, '_serviceCode = ErrorCode "')
+    ? /_serviceCode = ErrorCode "([A-Z][\w.]{2,100})"/.exec(text)
+    : null;
+  if (shown) {
+    hints.add('code', shown[1], PRIORITY.body, 'amazonka');
+    const abbrev = /_serviceAbbrev = Abbrev "(\w{2,60})"/.exec(text);
+    hints.add('service', serviceFromSdkName(abbrev?.[1] ?? ''), PRIORITY.sdkSuffixService, 'amazonka');
+  }
   if (!has(text, '[ServiceError] {')) return;
   const field = (name: string): string | undefined =>
     new RegExp(`\\n[ \\t]*${name}[ \\t]*= ([^\\n]{1,300})`).exec(text)?.[1]?.trim();
@@ -1178,6 +1207,9 @@ const FIXED_SENTENCES: readonly {
   },
 ];
 
+/** AppSync's GraphQL error type for a refused request. */
+const APPSYNC_UNAUTHORIZED = /"errorType"\s*:\s*"Unauthorized"/;
+
 /**
  * Sentences of one service that name the resource they refused, each found by its literal, then its pattern (whose
  * first group that matched is the resource), where `also` holds too; in this order (the first one found wins).
@@ -1202,6 +1234,13 @@ const NAMED_RESOURCES: readonly {
   {
     literal: 'Function not found: arn:',
     pattern: /Function not found: (arn:[\w-]+:lambda:[^\s'"`]{1,400}?)\.?(?=\s|$)(?! \(truncated)/,
+  },
+  // AppSync names the data source's role it could not assume (`Unable to assume role arn:…:role/service-role/r.`)
+  // https://docs.aws.amazon.com/appsync/latest/devguide/troubleshooting-and-common-mistakes.html
+  {
+    literal: 'Unable to assume role arn:',
+    pattern: /Unable to assume role (arn:[\w-]+:iam::[^\s'"`]{1,400}?)\.?(?=["\s]|$)/,
+    also: APPSYNC_UNAUTHORIZED,
   },
   // ECS names the task role it could not assume (`ECS was unable to assume the role 'arn:…' that was provided for
   // this task`)
@@ -1301,6 +1340,12 @@ const signatures: Extractor = (text, hints) => {
   ) {
     // An instance state reason: the launch call itself succeeded, so no operation is named.
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
+  }
+  // AppSync's GraphQL error for a data source's role it could not assume (`"errorType": "Unauthorized"`, `"message":
+  // "Unable to assume role arn:…"`); a tool's own `Unable to assume role` says no more than that it failed
+  if (has(text, 'Unable to assume role arn:') && APPSYNC_UNAUTHORIZED.test(text)) {
+    hints.refusal('appsync');
+    hints.add('action', 'sts:AssumeRole', PRIORITY.structuredRecord + 1, 'appsync');
   }
   for (const stated of STATED_ACTIONS) {
     const found = has(text, stated.literal);
@@ -1980,6 +2025,8 @@ const WRAPPER_NAMES = new Set([
   'BadRequestError',
   'APIStatusError',
   'APIConnectionError',
+  // .NET's wrapper of a task's exceptions (a Lambda function's `"errorType": "AggregateException"` over the SDK's)
+  'AggregateException',
   // Amplify Hosting's class of a failed build step (`!!! CustomerError: Unable to clone repository due to user error`)
   'CustomerError',
 ]);

@@ -17,8 +17,11 @@ export function showsCut(last: readonly string[], next: readonly string[]): bool
   return (
     // a word of the reader's phrases cut in two: `perf` / `orm:`, `autho` / `rized`
     (isPhraseWord(joined) && !isPhraseWord(head)) ||
-    // a value after its phrase, cut, with its phrase going on in the next line (`… role/x is not`)
-    (followsValueStart(last, 1) && (next.length === 1 || precedesValueEnd(next, 1))) ||
+    // a value after its phrase, cut, with its phrase going on in the next line (`… role/x is not`); a whole ARN and
+    // a code alone on the next line are two lines (the C++ SDK prints the exception's name under the message)
+    (followsValueStart(last, 1) &&
+      (next.length === 1 || precedesValueEnd(next, 1)) &&
+      !(isWholeValue(head) && isCodeName(tail))) ||
     // an ARN cut before all its parts, or in its resource with more of it following
     isCutArn(head, tail) ||
     // an action after `perform:` cut before its colon: `s` / `3:ListBucket`
