@@ -521,7 +521,9 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
   const suffixAt = unlabelled.indexOf('(Service:');
   const raw = suffixAt > 0 ? unlabelled.slice(0, suffixAt) : unlabelled;
   const value = elided ? raw : withoutStraySpaces(withoutMarkdown(trimPunctuation(raw)));
-  return { value: value === '' || isPlaceholder(value) ? null : value, end: token.end };
+  // an empty slot a tool closed with its own parenthesis (`on resource: )`: awslabs/git-remote-s3#24)
+  const empty = value === '' || value.startsWith(')');
+  return { value: empty || isPlaceholder(value) ? null : value, end: token.end };
 }
 
 /**

@@ -68,7 +68,11 @@
  * holding none, 98.8%); twenty-seven, serverless and container platforms (44, 93.5%); twenty-eight, credential and login
  * tooling (47, seven holding none, 96.4%; one source twenty-five also took left out); twenty-nine, errors inside other
  * formats (41, 95.8%; one source twenty-five also took left out). Then thirty, IoT, edge and mobile (40, one holding
- * none, 96.3%) and thirty-one, HTTP-level access to AWS (45, one holding none, 95.1%), gathered while round eleven was.
+ * none, 96.3%) and thirty-one, HTTP-level access to AWS (45, one holding none, 95.1%), gathered while round eleven was;
+ * then thirty-two, JVM data and streaming tools (34, 96.6%; Kafka's `The client is not authorized to access this topic`,
+ * which names nothing of AWS, kept as holding none), and thirty-three, storage and database connectors (33, six holding
+ * none, 95.2%). Two older labels of a tool's step left without an action (Velero's `Error listing backups in backup
+ * store`, restic's `client.BucketExists`) now count against the reader, which reads the step's S3 call.
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -149,6 +153,8 @@ const ROUNDS = [
   { file: 'practice29.jsonl', floor: 0.99, size: 35 },
   { file: 'practice30.jsonl', floor: 0.98, size: 35 },
   { file: 'practice31.jsonl', floor: 0.99, size: 40 },
+  { file: 'practice32.jsonl', floor: 0.97, size: 30 },
+  { file: 'practice33.jsonl', floor: 0.97, size: 25 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {

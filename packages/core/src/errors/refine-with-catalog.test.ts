@@ -74,11 +74,12 @@ const CASES: readonly {
     expected: { service: null, action: null, actionSource: null },
   },
   {
-    // an app's own capitalised step, no code after it: velero-io/velero#4955
-    name: "an app's `Error listing backups in backup store` is no call of any service",
+    // an app's own capitalised step: velero-io/velero#4955; Velero's AWS plugin lists the backup store's bucket, S3's
+    // ListObjectsV2, not AWS Backup's ListBackups (the words alone would propose)
+    name: "Velero's `Error listing backups in backup store` is S3's listing, not AWS Backup's ListBackups",
     input:
       'level=error msg="Error listing backups in backup store" backupLocation=default controller=backup-sync error="rpc error: code = Unknown desc = AccessDenied: Access Denied\n\tstatus code: 403, request id: 1"',
-    expected: { service: null, action: null, actionSource: null },
+    expected: { service: 's3', action: 's3:ListBucket', actionSource: 'operation' },
   },
   {
     // hashicorp/terraform-provider-aws#17254: Glue's answer relayed in Firehose's message is not the answering service

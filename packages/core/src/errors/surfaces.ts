@@ -205,6 +205,21 @@ const javaV2: Extractor = (text, hints) => {
   }
 };
 
+/**
+ * minio-go's client methods and the S3 operation each makes (`BucketExists` asks with HeadBucket, `StatObject` with
+ * HeadObject). https://min.io/docs/minio/linux/developers/go/API.html
+ */
+const MINIO_OPERATIONS: Readonly<Record<string, string>> = {
+  PutObject: 'PutObject',
+  GetObject: 'GetObject',
+  StatObject: 'HeadObject',
+  RemoveObject: 'DeleteObject',
+  BucketExists: 'HeadBucket',
+  MakeBucket: 'CreateBucket',
+  ListObjects: 'ListObjectsV2',
+  ListBuckets: 'ListBuckets',
+};
+
 /** .NET's names of HTTP statuses (`HttpStatusCode`), as its SDK writes them in a message without a body. */
 const DOTNET_STATUSES: Readonly<Record<string, string>> = {
   BadRequest: '400',
@@ -556,6 +571,26 @@ const jsSdk: Extractor = (text, hints) => {
   if (toolService !== null && servicesForOperation(toolOperation).includes(toolService)) {
     hints.add('service', toolService, PRIORITY.namedCall, 'tool');
     hints.add('operation', toolOperation, PRIORITY.phrase, 'tool');
+  }
+  // the AWS SDK for C++'s error as Apache Arrow's S3 filesystem (pyarrow, PyIceberg) relays it (`AWS Error ACCESS_DENIED
+  // during HeadObject operation: No response body.`, `AWS Error UNKNOWN (HTTP status 403) during …`): the SDK's own
+  // name of the error, the call, and a refusal where that name is one
+  // https://docs.aws.amazon.com/sdk-for-cpp/v1/developer-guide/error-handling.html
+  const cpp = has(text, 'AWS Error ')
+    ? /\bAWS Error ([A-Z][A-Z_]{2,60})(?: \(HTTP status (\d{3})\))? during (\w{2,80}) operation/.exec(text)
+    : null;
+  if (cpp) {
+    hints.add('operation', cpp[3], PRIORITY.clientEnvelope, 'cpp');
+    hints.add('httpStatus', cpp[2], PRIORITY.body, 'cpp');
+    if (cpp[1] === 'ACCESS_DENIED') hints.refusal('cpp');
+  }
+  // minio-go's S3 client, under restic, Velero, Thanos and Loki (`client.PutObject: Access Denied.`,
+  // `client.BucketExists: Access Denied.`): its method and the S3 operation it makes
+  const minio = has(text, 'client.') ? /\bclient\.([A-Z][A-Za-z]{2,40}): /.exec(text) : null;
+  const minioOperation = minio === null ? undefined : MINIO_OPERATIONS[minio[1] ?? ''];
+  if (minioOperation !== undefined) {
+    hints.add('service', 's3', PRIORITY.namedCall, 'minio-go');
+    hints.add('operation', minioOperation, PRIORITY.clientEnvelope, 'minio-go');
   }
   // the JS SDK v2's logger line of each call (`[AWS ec2 400 0.1s 0 retries] allocateAddress({ Domain: 'vpc' })`): the
   // last one answered with an error status is the failed call
@@ -1242,6 +1277,13 @@ const NAMED_RESOURCES: readonly {
     pattern: /Unable to assume role (arn:[\w-]+:iam::[^\s'"`]{1,400}?)\.?(?=["\s]|$)/,
     also: APPSYNC_UNAUTHORIZED,
   },
+  // Redshift names the role a COPY or UNLOAD gave it and it could not get credentials of (`Not authorized to get
+  // credentials of role arn:aws:iam::…:role/r`) https://docs.aws.amazon.com/redshift/latest/mgmt/authorizing-redshift-service.html
+  {
+    literal: 'Not authorized to get credentials of role ',
+    pattern: /Not authorized to get credentials of role (arn:[\w-]+:iam::[^\s'"`]{1,400}?)\.?(?=\s|$)/,
+    refusal: 'redshift',
+  },
   // ECS names the task role it could not assume (`ECS was unable to assume the role 'arn:…' that was provided for
   // this task`)
   {
@@ -1551,6 +1593,10 @@ const codeTokens: Extractor = (text, hints) => {
       // `Forbidden - ExpiredToken: …`: an HTTP reason before the code, not JS v3's `Code - message`
       (m[3] !== undefined && codeFollowsDash(text, at + (m[1] ?? '').length + 3))
     ) {
+      continue;
+    }
+    if (isServiceClass(code)) {
+      // a Java SDK v2 service's own class (`EventBridgeException: User: … is not authorized …`) names no code
       continue;
     }
     if (ECS_STOPPED_REASONS.has(code)) {
@@ -2052,6 +2098,15 @@ const ECS_STOPPED_REASONS = new Set([
  * send request failed`). https://docs.aws.amazon.com/sdk-for-go/api/aws/request/#pkg-constants
  */
 const SDK_CLIENT_CODES = new Set(['RequestCanceled', 'RequestError']);
+
+/**
+ * Whether a name is a service's generic exception class, as the Java SDK v2 names one per service (`S3Exception`,
+ * `DynamoDbException`, `EventBridgeException`): the class of every error of that service, no code of one.
+ * https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/handling-exceptions.html
+ */
+function isServiceClass(name: string): boolean {
+  return name.endsWith('Exception') && serviceFromSdkName(name.slice(0, -'Exception'.length)) !== null;
+}
 
 /** Whether a name is a wrapper's (`ServerlessError`, Lambda's `Runtime.UnhandledPromiseRejection`). */
 function isWrapperName(name: string): boolean {

@@ -110,6 +110,14 @@ const TOOL_PHRASES: readonly {
   },
   { phrase: 'AWS S3 Storage list operation', service: 's3', operation: 'ListObjectsV2', surface: 'amplify' },
   { phrase: 'AWS S3 Storage remove operation', service: 's3', operation: 'DeleteObject', surface: 'amplify' },
+  // WAL-G listing a backup folder, Velero listing a backup store's backups (both S3 listings where S3 answered)
+  { phrase: 'failed to list s3 folder', service: 's3', operation: 'ListObjectsV2', surface: 'wal-g' },
+  {
+    phrase: 'Error listing backups in backup store',
+    service: 's3',
+    operation: 'ListObjectsV2',
+    surface: 'velero',
+  },
   // eksctl's stack for a cluster or node group (`creating CloudFormation stack "eksctl-…": InsufficientCapabilitiesException`)
   {
     phrase: 'creating CloudFormation stack',
