@@ -296,11 +296,8 @@ const ruby: Extractor = (text, hints) => {
     jruby === null
       ? undefined
       : [...text.matchAll(/\/lib\/aws\/([a-z0-9_]{2,40})\//g)].slice(0, 50).find((f) => f[1] !== 'core');
-  const jrubyService = folder === undefined ? null : serviceFromSdkName(folder[1] ?? '');
-  const jrubyOperation = jruby === null ? '' : pascalCase(jruby[1] ?? '');
-  if (jrubyService !== null && servicesForOperation(jrubyOperation).includes(jrubyService)) {
-    hints.add('service', jrubyService, PRIORITY.sdkClass, 'ruby');
-    hints.add('operation', jrubyOperation, PRIORITY.sdkClass, 'ruby');
+  if (jruby !== null && folder !== undefined) {
+    addServiceCall(hints, folder[1] ?? '', jruby[1] ?? '', PRIORITY.sdkClass, PRIORITY.sdkClass, 'ruby');
   }
   // the Coral clients of the first Ruby tools (the EMR CLI): `while calling DescribeJobFlows on
   // Amazon::Coral::ElasticMapReduceClient`
@@ -458,6 +455,25 @@ const sdkClientFrames: Extractor = (text, hints) => {
   }
 };
 
+/**
+ * A call named by an SDK's name of its service and the name of its method (`sts` and `getCallerIdentity`, a JRuby
+ * gem's folder and `describe_stacks`), added only when that service's API has the operation.
+ */
+function addServiceCall(
+  hints: HintSet,
+  sdkName: string,
+  method: string,
+  servicePriority: number,
+  operationPriority: number,
+  surface: string,
+): void {
+  const service = serviceFromSdkName(sdkName);
+  const operation = pascalCase(method);
+  if (service === null || !servicesForOperation(operation).includes(service)) return;
+  hints.add('service', service, servicePriority, surface);
+  hints.add('operation', operation, operationPriority, surface);
+}
+
 /** An SDK method's name as the operation's: `get_bucket_versioning`, `getBucketVersioning` → `GetBucketVersioning`. */
 export function pascalCase(name: string): string {
   return name.replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -566,11 +582,8 @@ const jsSdk: Extractor = (text, hints) => {
   const toolCall = has(text, ' failed: ')
     ? /\b([a-z][a-z0-9-]{1,20}) ([a-z][A-Za-z0-9]{2,60}) failed: /.exec(text)
     : null;
-  const toolService = toolCall === null ? null : serviceFromSdkName(toolCall[1] ?? '');
-  const toolOperation = toolCall === null ? '' : pascalCase(toolCall[2] ?? '');
-  if (toolService !== null && servicesForOperation(toolOperation).includes(toolService)) {
-    hints.add('service', toolService, PRIORITY.namedCall, 'tool');
-    hints.add('operation', toolOperation, PRIORITY.phrase, 'tool');
+  if (toolCall !== null) {
+    addServiceCall(hints, toolCall[1] ?? '', toolCall[2] ?? '', PRIORITY.namedCall, PRIORITY.phrase, 'tool');
   }
   // the AWS SDK for C++'s error as Apache Arrow's S3 filesystem (pyarrow, PyIceberg) relays it (`AWS Error ACCESS_DENIED
   // during HeadObject operation: No response body.`, `AWS Error UNKNOWN (HTTP status 403) during …`): the SDK's own
