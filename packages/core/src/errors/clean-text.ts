@@ -50,14 +50,9 @@ function joinedLiterals(text: string): string {
 
 /** Whether the quotes `quote` between `start` and `end` pair up (the last one closes a literal). */
 function closesLiteral(text: string, start: number, end: number, quote: number): boolean {
+  const mark = String.fromCharCode(quote);
   let count = 0;
-  for (
-    let i = text.indexOf(String.fromCharCode(quote), start);
-    i >= 0 && i < end;
-    i = text.indexOf(String.fromCharCode(quote), i + 1)
-  ) {
-    count++;
-  }
+  for (let i = text.indexOf(mark, start); i >= 0 && i < end; i = text.indexOf(mark, i + 1)) count++;
   return count % 2 === 0;
 }
 

@@ -422,11 +422,9 @@ function classify(
   if (code === null && httpStatus !== null && httpStatus >= 400 && answered) {
     return 'other';
   }
-  // a CloudFormation resource handler relays the service's answer (`Resource handler returned message: "…"`),
-  // an AWS error even where neither names a code
-  // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
-  // (or a Cloud Control request's: the awscc provider's waiter that ended FAILED)
-  return code !== null || relayed || text.includes('Resource handler returned message: "') ? 'other' : null;
+  // a service's answer relayed without a code (a CloudFormation resource handler's message, a failed Cloud Control
+  // request, AWS Batch's INVALID compute environment): an AWS error all the same (`HintSet.relayed`)
+  return code !== null || relayed ? 'other' : null;
 }
 
 /**

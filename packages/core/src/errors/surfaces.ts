@@ -342,9 +342,10 @@ const php: Extractor = (text, hints) => {
   if (code) {
     hints.add('code', code[1], PRIORITY.sdkClass, 'php');
   }
-  // the stand-alone PHP `S3` class's warnings: `S3::putObject(): [AccessDenied] Access Denied`
+  // the stand-alone PHP `S3` class's warnings: `S3::putObject(): [AccessDenied] Access Denied`, also with the call's
+  // arguments (`S3::getBucketLocation(my-bucket): [AccessDenied]`: agentile/S3-Media-Storage#11)
   const s3Class = text.includes('S3::')
-    ? /\bS3::([a-z][A-Za-z0-9]{1,100})\(\): \[([A-Z][A-Za-z0-9.]{2,100})\]/.exec(text)
+    ? /\bS3::([a-z][A-Za-z0-9]{1,100})\([^()\n]{0,300}\): \[([A-Z][A-Za-z0-9.]{2,100})\]/.exec(text)
     : null;
   if (s3Class) {
     hints.add('service', 's3', PRIORITY.namedCall, 'php');
@@ -456,8 +457,9 @@ const sdkClientFrames: Extractor = (text, hints) => {
 };
 
 /**
- * A call named by an SDK's name of its service and the name of its method (`sts` and `getCallerIdentity`, a JRuby
- * gem's folder and `describe_stacks`), added only when that service's API has the operation.
+ * A call named by an SDK's name of its service and the name of its method (`sts getCallerIdentity failed:`, `sts.
+ * get_caller_identity failed with`, a JRuby gem's folder and `describe_stacks`, the Terraform provider's
+ * `rpc.method=PutRestApi rpc.service="API Gateway"`), added only when that service's API has the operation.
  */
 function addServiceCall(
   hints: HintSet,
@@ -557,17 +559,6 @@ const jsSdk: Extractor = (text, hints) => {
     : null;
   if (extracted && !isWrapperName(extracted[1] ?? '') && !NOT_CODES.has(extracted[1] ?? '')) {
     hints.add('code', stripFaultPrefix(extracted[1]), PRIORITY.body, 'js-v2');
-  }
-  // the PHP S3 class (`S3::getBucketLocation(my-bucket): [AccessDenied] Access Denied`): its method is the S3
-  // operation, its bracketed word the code
-  const phpS3 = has(text, 'S3::')
-    ? /\bS3::([a-z][A-Za-z]{2,60})\([^()\n]{0,300}\): \[([A-Z][A-Za-z0-9]{2,60})\]/.exec(text)
-    : null;
-  const phpS3Operation = phpS3 === null ? '' : pascalCase(phpS3[1] ?? '');
-  if (phpS3 !== null && servicesForOperation(phpS3Operation).includes('s3')) {
-    hints.add('service', 's3', PRIORITY.namedCall, 'php-s3');
-    hints.add('operation', phpS3Operation, PRIORITY.clientEnvelope, 'php-s3');
-    hints.add('code', phpS3[2], PRIORITY.clientEnvelope, 'php-s3');
   }
   // AWS Tools for PowerShell's verbose line names the API its cmdlet calls (`VERBOSE: Performing the operation
   // "Write-S3Object (PutObject)" on target …`)
@@ -945,6 +936,10 @@ const cloudFormation: Extractor = (text, hints) => {
   if (has(text, 'Resource handler returned message:')) {
     hints.surface('cloudformation');
   }
+  // a resource handler relays the service's answer (`Resource handler returned message: "…"`), an AWS error even where
+  // neither names a code
+  // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
+  if (has(text, 'Resource handler returned message: "')) hints.relayed('cloudformation');
   const handler = /HandlerErrorCode: (\w{2,100})/.exec(text);
   if (handler) {
     // a handler's class for an error its service answered that it maps to no other (GeneralServiceException)
@@ -1437,10 +1432,8 @@ const signatures: Extractor = (text, hints) => {
   const rpc = has(text, 'rpc.method=')
     ? /\brpc\.method=(\w{2,100})\s+rpc\.service="?([\w -]{2,60}?)"?(?:\s|$)/.exec(text)
     : null;
-  const rpcService = rpc === null ? null : serviceFromSdkName(rpc[2] ?? '');
-  if (rpc !== null && rpcService !== null && servicesForOperation(rpc[1] ?? '').includes(rpcService)) {
-    hints.add('service', rpcService, PRIORITY.namedCall, 'terraform');
-    hints.add('operation', rpc[1], PRIORITY.namedCall, 'terraform');
+  if (rpc !== null) {
+    addServiceCall(hints, rpc[2] ?? '', rpc[1] ?? '', PRIORITY.namedCall, PRIORITY.namedCall, 'terraform');
   }
   // an alert built from a CloudTrail record names its fields in words (`Access denied on event
   // CreateNetworkInterface …` / `Event source: ec2.amazonaws.com`): the call, when the service has it
@@ -1656,11 +1649,15 @@ const codeTokens: Extractor = (text, hints) => {
   const failedCode = stripFaultPrefix(failedWith?.[3]);
   if (failedWith && failedCode !== null && isKnownCode(failedCode)) {
     hints.add('code', failedCode, PRIORITY.knownCodeToken, 'code-token');
-    const service = failedWith[1] === undefined ? null : serviceFromSdkName(failedWith[1]);
-    const operation = pascalCase(failedWith[2] ?? '');
-    if (service !== null && servicesForOperation(operation).includes(service)) {
-      hints.add('service', service, PRIORITY.namedCall, 'tool');
-      hints.add('operation', operation, PRIORITY.namedCall, 'tool');
+    if (failedWith[1] !== undefined) {
+      addServiceCall(
+        hints,
+        failedWith[1],
+        failedWith[2] ?? '',
+        PRIORITY.namedCall,
+        PRIORITY.namedCall,
+        'tool',
+      );
     }
   }
   // the CDK's `… (code=AccessDeniedException)`, and a known code in parentheses ending a line (`Not authorized
