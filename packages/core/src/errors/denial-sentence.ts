@@ -190,7 +190,7 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
     pos++;
   }
   pos = skipSpace(text, pos, windowEnd);
-  const actionToken = readToken(text, pos, windowEnd);
+  const actionToken = splitActionToken(text, pos, windowEnd) ?? readToken(text, pos, windowEnd);
   const rawAction = withoutParentheses(trimPunctuation(actionToken.value));
   // EC2's fixed sentence `You are not authorized to perform this operation.` carries no action; a sentence cut
   // right after `perform` (raster-foundry/raster-foundry#1229) still names its principal.
@@ -317,7 +317,7 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
 /**
  * Where the resource's value starts when a resource slot starts at `at`, else -1: `on resource:`; SES v2's
  * `on resource \`arn:…'` without the colon; `on arn:…` without the label (CodeBuild's `… sts:AssumeRole on
- * arn:…`).
+ * arn:…`); `on role arn:…`.
  */
 function resourceValueAt(text: string, at: number): number {
   if (startsWithAt(text, at, 'on resource:')) return at + 'on resource:'.length;
@@ -329,6 +329,8 @@ function resourceValueAt(text: string, at: number): number {
     startsWithAt(text, at, 'on resource arn:')
   )
     return at + 'on resource '.length;
+  // (and CodePipeline's `… perform AssumeRole on role arn:…`)
+  if (startsWithAt(text, at, 'on role arn:')) return at + 'on role '.length;
   return startsWithAt(text, at, 'on arn:') ? at + 'on '.length : -1;
 }
 
@@ -567,6 +569,18 @@ function readToken(text: string, at: number, end: number): { value: string; end:
 }
 
 /**
+ * An action whose service prefix and name a paste parted with a space where a line was wrapped and then joined
+ * (`perform: iam: PassRole on resource:`, aws/copilot-cli#5608): the prefix and the capitalised name that follows.
+ * An action name holds no space (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
+ */
+function splitActionToken(text: string, at: number, end: number): { value: string; end: number } | null {
+  const m = /^([a-z][a-z0-9-]{0,40}:) ([A-Z][A-Za-z0-9]{1,100})(?=[\s.,]|$)/.exec(
+    text.slice(at, Math.min(end, at + 150)),
+  );
+  return m?.[1] === undefined || m[2] === undefined ? null : { value: m[1] + m[2], end: at + m[0].length };
+}
+
+/**
  * An ARN whose resource name holds spaces (a Glue job's `…:job/Copy parking to raw`), read up to the reason clause
  * that follows it on the same line: between `on resource:` and `because no …` / `with an explicit deny` AWS writes
  * the resource alone. `null` when no reason clause follows the first space on its line.
@@ -582,7 +596,12 @@ function spacedName(text: string, at: number, end: number): { value: string; end
   const value = line.slice(0, reason.index);
   // words of a name, not another clause or a second value
   if (!/^[^\s]+(?: [\w.+=@-]+)+$/.test(value)) return null;
-  return { value, end: at + reason.index };
+  // an IAM name holds no space: the spaces are where a wrapped line was joined (`…:role/cd-paas-ser vice-dev-Role`)
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+  const joined = /^arn:[\w-]+:iam::[^:\s]*:(?:role|user|group|policy|instance-profile)\//.test(value)
+    ? value.replace(/ /g, '')
+    : value;
+  return { value: joined, end: at + reason.index };
 }
 
 /** Closing character of each stand-in group opener. */

@@ -18,6 +18,7 @@ export type LookalikeId =
   | 'ami-not-shared'
   | 'image-not-found'
   | 'ebs-kms-key-inaccessible'
+  | 'ebs-kms-key-revoked'
   | 'kms-key-state'
   | 'expired-token'
   | 'invalid-token'
@@ -112,6 +113,22 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // "KMS_KEY_ACCESS_DENIED"`): the key policy, or a key in another account or region
     // https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/API_dataplane_PutMedia.html
     codes: ['KMS_KEY_ACCESS_DENIED'],
+  },
+  {
+    // EC2's answer for an encrypted volume whose KMS key it could not use when attaching or starting it: the key
+    // disabled or deleted, or the key policy or a grant no longer letting EC2 use it for the caller
+    // (`CustomerKeyHasBeenRevoked: … The encrypted volume was unable to access the KMS master key.`)
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+    // https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
+    id: 'ebs-kms-key-revoked',
+    kind: 'ambiguous-kms',
+    advice: {
+      message:
+        "EC2 could not use the volume's KMS key: check that the key is enabled, then that its key policy lets the caller use it through EC2 (kms:CreateGrant, kms:Decrypt, kms:DescribeKey with kms:ViaService ec2)",
+      command:
+        'aws kms describe-key --key-id <key-id> && aws kms get-key-policy --key-id <key-id> --policy-name default',
+    },
+    codes: ['CustomerKeyHasBeenRevoked'],
   },
   {
     id: 'session-credentials',
@@ -252,10 +269,12 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         'the secret access key does not match the key id, or something rewrote the request (proxy, clock, encoding)',
       command: 'aws configure list',
     },
-    codes: ['SignatureDoesNotMatch', 'InvalidSignatureException'],
     // (and a signature made for another region or service: `Credential should be scoped to a valid region, not
-    // 'eu-west-1'.`, `Credential should be scoped to correct service: 'batch'.`)
+    // 'eu-west-1'.`, `Credential should be scoped to correct service: 'batch'.`, S3's AuthorizationHeaderMalformed:
+    // `the region 'us-west-2' is wrong; expecting 'us-east-1'`)
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+    codes: ['SignatureDoesNotMatch', 'InvalidSignatureException', 'AuthorizationHeaderMalformed'],
     phrases: ['request signature we calculated does not match', 'Credential should be scoped to'],
   },
   {
@@ -344,6 +363,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     },
     codes: ['AuthFailure'],
     phrases: ['was not able to validate the provided access credentials'],
+    // (but EC2's AuthFailure also refuses a resource the caller's account does not own: `You are not the owner of
+    // network interface 'eni-…'`, a permission problem) https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+    unlessPhrase: /\bYou are not the owner of\b/,
   },
   {
     id: 'not-authenticated',
@@ -811,6 +833,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // the registry's answer to a login older than its token's 12 hours
       // https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_AuthorizationData.html
       'Your Authorization Token has expired',
+      // … and to a token it cannot read (`GET https://public.ecr.aws/v2/…: DENIED: Your Authorization Token is
+      // invalid.`: GoogleContainerTools/kaniko#3199)
+      'Your Authorization Token is invalid',
     ],
   },
 ];

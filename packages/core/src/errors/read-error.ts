@@ -272,6 +272,12 @@ function addSentenceHints(sentence: DenialSentence, hints: HintSet): void {
   hints.add('resource', sentence.resource, p, 'message');
   if (sentence.action?.includes(':')) {
     hints.add('action', sentence.action, p, 'message');
+  } else if (sentence.action !== null && /^[A-Z][A-Za-z0-9]{2,100}$/.test(sentence.action)) {
+    // an action written without its prefix (CodePipeline's `… is not authorized to perform AssumeRole on role arn:…`),
+    // prefixed when only one service has an operation of that name
+    const services = servicesForOperation(sentence.action);
+    if (services.length === 1)
+      hints.add('action', `${services[0]}:${sentence.action}`, PRIORITY.namedCall, 'message');
   }
 }
 

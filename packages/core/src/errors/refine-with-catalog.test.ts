@@ -282,6 +282,26 @@ const CASES: readonly {
       '```\n2022-05-13T03:09:42.540Z        ERROR   controller.aws.launchtemplate   Unable to delete launch template, UnauthorizedOperation: You are not authorized to perform this operation.\n```',
     expected: { service: 'ec2', action: 'ec2:DeleteLaunchTemplate', actionSource: 'operation' },
   },
+  // practice 36 (https://github.com/towanoah-kafc12/hello-cdk/blob/HEAD/MEMO.md)
+  {
+    name: 'a resource a CloudFormation hook refused (`The following hook(s) failed`) was never called for: no create call',
+    input:
+      "Failed resources:\nCDKToolkit | 13:11:36 | CREATE_FAILED        | AWS::ECR::Repository       | ContainerAssetsRepository The following hook(s) failed: [AWS::ControlTower::Hook] : Hook failed with message: ValidationError\n        [CT.ECR.PR.2]: Require Amazon ECR private repositories to have image scanning enabled\n        [FIX]: Set 'ScanOnPush' in 'ImageScanningConfiguration' to 'true'.\n\n❌  Environment aws://940863285927/ap-northeast-1 failed bootstrapping: ToolkitError: The stack named CDKToolkit failed creation, it may need to be manually deleted from the AWS  ❌  Environment aws://940863285927/ap-northeast-1 failed bootstrapping: ToolkitError: The stack named CDKToolkit failed creation, it may need to be manually deleted from the AWS console: ROLLBACK_COMPLETE: The following hook(s) failed: [AWS::ControlTower::Hook]",
+    expected: { service: 'ecr', action: null, actionSource: null },
+  },
+  // practice 37 (https://github.com/JuliaCloud/AWSSDK.jl/issues/3)
+  {
+    name: "the call a Julia REPL echoed (`AWSSDK.Batch.describe_compute_environments()`), confirmed by Batch's catalog",
+    input:
+      "julia> AWSSDK.Batch.describe_compute_environments()\nERROR: 403 -- The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\nHTTP.StatusError: received a '403 - Forbidden' status in response",
+    expected: { service: 'batch', action: 'batch:DescribeComputeEnvironments', actionSource: 'operation' },
+  },
+  // practice 37 (https://github.com/iann0036/former2/issues/360)
+  {
+    name: "a tool's `Error calling DAX.describeClusters` is DAX's DescribeClusters, not ECS's",
+    input: 'Error calling DAX.describeClusters\nAccess Denied to API Version: DAX_V3',
+    expected: { service: 'dax', action: 'dax:DescribeClusters', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

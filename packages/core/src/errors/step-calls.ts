@@ -1,5 +1,5 @@
 import { serviceFromSdkName } from '../catalog/service-names.js';
-import { pascalCase } from './surfaces.js';
+import { namedMethodCalls, pascalCase } from './surfaces.js';
 
 /**
  * A call a tool's step may have made, proposed from the step's words: the catalog decides whether the
@@ -20,7 +20,17 @@ export function stepCalls(text: string): readonly StepCall[] {
   const cmdlet = powerShellCalls(text);
   if (cmdlet.length > 0) return cmdlet;
   const stack = stackEventCalls(text);
-  return stack.length > 0 ? stack : toolStepCalls(text);
+  if (stack.length > 0) return stack;
+  const methods = methodCalls(text);
+  return methods.length > 0 ? methods : toolStepCalls(text);
+}
+
+/** Calls named by a service's SDK name and a method (`namedMethodCalls`) that the curated table does not know. */
+function methodCalls(text: string): readonly StepCall[] {
+  return namedMethodCalls(text).flatMap((call) => {
+    const service = serviceFromSdkName(call.sdkName);
+    return service === null ? [] : [{ service, operation: pascalCase(call.method) }];
+  });
 }
 
 /**
@@ -39,6 +49,9 @@ function stackEventCalls(text: string): readonly StepCall[] {
       /\bAWS::([A-Za-z0-9]{2,40})::([A-Za-z0-9]{2,60})\/[\w-]{1,100}: (CREATE|DELETE)_FAILED\b/.exec(text),
     );
   if (event === null) return [];
+  // a hook that refused the resource ran before its handler made any call (`The following hook(s) failed:
+  // [AWS::ControlTower::Hook]`) https://docs.aws.amazon.com/cloudformation-cli/latest/hooks-userguide/what-is-cloudformation-hooks.html
+  if (text.includes('hook(s) failed')) return [];
   const service = serviceFromSdkName(event[2] ?? '');
   if (service === null) return [];
   // an answer from another service than the resource's (`AWS::ElasticBeanstalk::Environment` failed on EC2's

@@ -20,7 +20,7 @@ const awsCli: Extractor = (text, hints) => {
   // also as tools retell it: `occured`, the code in `<…>`, no operation (`An error occurred (Code): …`), the
   // sentence cut by a shell's line continuation (`… the AuthorizeSecurityGroupIngress\` / ` operation: …`)
   const m =
-    /An error occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: ?when calling the[ \t]{1,20}('\w{1,100}'|\w{1,100}|\[\w{1,40}\])\\?\s{1,20}operation|(?=:))/.exec(
+    /An [Ee]rror occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: ?when calling the[ \t]{1,20}('\w{1,100}'|\w{1,100}|\[\w{1,40}\])\\?\s{1,20}operation|(?=:))/.exec(
       text,
     );
   // a paste cut before its first word (` error occurred (AccessDeniedException) when calling the CreateFunction
@@ -46,6 +46,19 @@ const awsCli: Extractor = (text, hints) => {
   } else if (cut) {
     addCodeOrStatus(hints, cut[1], PRIORITY.clientEnvelope, surface);
     hints.add('operation', cut[2], PRIORITY.clientEnvelope, surface);
+  } else {
+    // the envelope without its code: an SDK in botocore's words that leaves it out (R paws: `An error occurred when
+    // calling the HeadObject operation: Forbidden`), or a paste cut before it (`when calling the CreateStack
+    // operation: Requires capabilities : [CAPABILITY_IAM]`); the client writes it only for a service's answer
+    const bare = has(text, 'when calling the ')
+      ? /\bwhen calling the (\w{1,100}) operation(?:: |\s*$)/m.exec(text)
+      : null;
+    if (bare?.[1] !== undefined) {
+      hints.add('operation', bare[1], PRIORITY.clientEnvelope, surface);
+      hints.relayed(surface);
+      const command = has(text, `aws `) ? commandService(text, bare[1]) : null;
+      if (command !== null) hints.add('service', command, PRIORITY.namedCall, surface);
+    }
   }
   const old = /A client error \(([^()\s]{1,100})\) occurred(?: when calling the (\w{1,100}) operation)?/.exec(
     text,
@@ -96,7 +109,7 @@ const goV2: Extractor = (text, hints) => {
     /api error ([A-Za-z][\w.]{1,100}): /.exec(text) ??
     (response === null
       ? null
-      : /^, ([A-Z][A-Za-z0-9]{1,100}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3}): /.exec(
+      : /^,\s{1,40}([A-Z][A-Za-z0-9]{1,100}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3}): /.exec(
           text.slice(response.index + response[0].length, response.index + response[0].length + 200),
         ));
   if (api) {
@@ -124,6 +137,21 @@ const goV1: Extractor = (text, hints) => {
   if (last) {
     hints.add('service', serviceFromSdkName(last[1] ?? '') ?? last[1], PRIORITY.namedCall, 'go-v1');
     hints.add('operation', last[2], PRIORITY.clientEnvelope, 'go-v1');
+  }
+  // a handler of its requests names the call as `service::Operation` (Kubernetes' in-tree AWS cloud provider: `Got
+  // RequestLimitExceeded error on AWS request (ec2::DescribeInstances)`, kubernetes/kubernetes#31858)
+  const handled = has(text, 'AWS request (')
+    ? /\bAWS request \(([a-z0-9-]{2,40})::(\w{2,100})\)/.exec(text)
+    : null;
+  if (handled) {
+    addServiceCall(
+      hints,
+      handled[1] ?? '',
+      handled[2] ?? '',
+      PRIORITY.namedCall,
+      PRIORITY.clientEnvelope,
+      'go-v1',
+    );
   }
   // the SDK's retry log names the call as `service/Operation`: `Validate Response s3/PutObject failed, attempt 0/5`
   const call = has(text, 'Validate Response ')
@@ -475,6 +503,72 @@ function addServiceCall(
   hints.add('service', service, servicePriority, surface);
   hints.add('operation', operation, operationPriority, surface);
 }
+
+/**
+ * Calls named by a service's SDK name and a method, where no client envelope names the operation: CodePipeline's
+ * failed action (`An API call to StepFunctions.describeExecution (RequestId: …) returned a AccessDeniedException
+ * error`: aws/aws-cdk#11397), a tool's `Error calling DAX.describeClusters` (iann0036/former2#360), the Clojure
+ * aws-api's `(aws/invoke lambda {:op :Invoke …})`, and the call a REPL echoes before the error it printed (Elixir's
+ * `iex(2)> ExAws.S3.list_objects("b")`, Julia's `julia> AWSSDK.Batch.describe_compute_environments()`, R's `>
+ * s3$head_object(`, Python's `>>> s3.get_object(`: the last one echoed; a client held in a variable is named after
+ * its service). Each is kept only where that service has the operation: here by the curated table, and by the
+ * catalog through `stepCalls`.
+ * https://docs.aws.amazon.com/codepipeline/latest/userguide/troubleshooting.html
+ */
+export function namedMethodCalls(text: string): readonly NamedMethodCall[] {
+  const calls: NamedMethodCall[] = [];
+  const pipeline = has(text, 'An API call to ')
+    ? /\bAn API call to (\w{2,60})\.(\w{2,100}) \(RequestId:[^)\n]{0,100}\) returned an? ([A-Z]\w{2,100}) error/.exec(
+        text,
+      )
+    : null;
+  if (pipeline)
+    calls.push({
+      sdkName: pipeline[1] ?? '',
+      method: pipeline[2] ?? '',
+      surface: 'codepipeline',
+      code: pipeline[3],
+    });
+  const calling = has(text, 'rror calling ')
+    ? /\b[Ee]rror calling ([A-Z][A-Za-z0-9]{1,60})\.([a-z]\w{2,100})\b/.exec(text)
+    : null;
+  if (calling) calls.push({ sdkName: calling[1] ?? '', method: calling[2] ?? '', surface: 'tool' });
+  const clojure = has(text, '(aws/invoke ')
+    ? /\(aws\/invoke ([\w-]{2,40}) \{:op :(\w{2,100})\b/.exec(text)
+    : null;
+  if (clojure) calls.push({ sdkName: clojure[1] ?? '', method: clojure[2] ?? '', surface: 'clojure' });
+  let echoed: RegExpExecArray | null = null;
+  let lines = 0;
+  for (const line of text.matchAll(
+    /(?:^|\n)(?:iex\(\d{1,6}\)> |julia> |>>> |> |user=> |scala> )([^\n]{1,400})/g,
+  )) {
+    if (++lines > 50) break;
+    const call = /(?:^|[\s(=])(?:[A-Za-z]\w{0,40}\.)?([A-Za-z]\w{0,40})[.$]([a-z][A-Za-z0-9_]{2,100})\(/.exec(
+      line[1] ?? '',
+    );
+    if (call) echoed = call;
+  }
+  if (echoed) calls.push({ sdkName: echoed[1] ?? '', method: echoed[2] ?? '', surface: 'repl' });
+  return calls;
+}
+
+/** A call `namedMethodCalls` found: the service's SDK name, the method, and the code a sentence gave with it. */
+export interface NamedMethodCall {
+  readonly sdkName: string;
+  readonly method: string;
+  readonly surface: string;
+  readonly code?: string | undefined;
+}
+
+const namedCalls: Extractor = (text, hints) => {
+  for (const call of namedMethodCalls(text)) {
+    // a sentence that names its call is the call; an echo before the error only likely one
+    const priority =
+      call.surface === 'repl' || call.surface === 'clojure' ? PRIORITY.phrase : PRIORITY.namedCall;
+    addServiceCall(hints, call.sdkName, call.method, priority, priority, call.surface);
+    if (call.code !== undefined) hints.add('code', call.code, PRIORITY.body, call.surface);
+  }
+};
 
 /** An SDK method's name as the operation's: `get_bucket_versioning`, `getBucketVersioning` → `GetBucketVersioning`. */
 export function pascalCase(name: string): string {
@@ -940,6 +1034,16 @@ const cloudFormation: Extractor = (text, hints) => {
   // neither names a code
   // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
   if (has(text, 'Resource handler returned message: "')) hints.relayed('cloudformation');
+  // … as is a stack event's status reason, on the row of the resource that failed (`UPDATE_FAILED UpdateRolesFunction
+  // AWS::Lambda::Function … Template error: …`, a CDK or Amplify progress row), where it names no code
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stack-resource-configuration-complete.html
+  if (
+    has(text, '_FAILED') &&
+    /\b[A-Z]{4,8}_FAILED\b[ \t|]{1,40}(?:\S{1,200}[ \t|]{1,40})?AWS::\w{2,60}::\w{2,80}[ \t|]{1,40}\S/.test(
+      text,
+    )
+  )
+    hints.relayed('cloudformation');
   const handler = /HandlerErrorCode: (\w{2,100})/.exec(text);
   if (handler) {
     // a handler's class for an error its service answered that it maps to no other (GeneralServiceException)
@@ -1078,6 +1182,30 @@ const FIXED_SENTENCES: readonly {
   // S3's NoSuchKey message, where an SDK's generic class carries no code (.NET's `AmazonS3Exception: The
   // specified key does not exist.`)
   { sentence: 'The specified key does not exist', code: 'NoSuchKey', service: 's3', namesService: true },
+  // CloudFormation's InsufficientCapabilities for a template that creates IAM resources (`Requires capabilities :
+  // [CAPABILITY_IAM]`) https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html#API_CreateStack_Errors
+  {
+    sentence: 'Requires capabilities : [',
+    code: 'InsufficientCapabilitiesException',
+    service: 'cloudformation',
+    namesService: true,
+  },
+  // SES's MessageRejected for an identity its sandbox has not verified (`Email address is not verified. The following
+  // identities failed the check in region US-WEST-2: …`) https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html
+  {
+    sentence: 'The following identities failed the check in region',
+    code: 'MessageRejected',
+    service: 'ses',
+    namesService: true,
+  },
+  // … its AccessDenied for a request whose signature leaves out headers it sent (Bun's S3 client prints the message
+  // alone)
+  {
+    sentence: 'There were headers present in the request which were not signed',
+    code: 'AccessDenied',
+    service: 's3',
+    namesService: true,
+  },
   // Lambda's InvalidParameterValueException for an execution role whose trust policy does not let Lambda assume
   // it, also wrapped over lines https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html
   {
@@ -1205,7 +1333,16 @@ const FIXED_SENTENCES: readonly {
   // S3's AccessDenied message (`Access Denied`), where a tool printed it without the code (minio-go's
   // `client.BucketExists: Access Denied`, a CloudFormation `API: s3:PutBucketVersioning Access Denied`)
   // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
-  { sentence: 'Access Denied', code: 'AccessDenied', service: 's3' },
+  // (not DAX's `Access Denied to API Version: DAX_V3`, another service's sentence that starts the same)
+  { sentence: 'Access Denied', also: /Access Denied(?! to )/, code: 'AccessDenied', service: 's3' },
+  // … and its NoSuchBucket (Alpakka's `S3Exception: The specified bucket does not exist`), after its denial: of two
+  // answers printed so, the refusal is the one to explain
+  {
+    sentence: 'The specified bucket does not exist',
+    code: 'NoSuchBucket',
+    service: 's3',
+    namesService: true,
+  },
   // OpenSearch Service's ValidationException for a VPC domain without its service-linked role
   // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/slr.html
   {
@@ -1391,6 +1528,10 @@ const signatures: Extractor = (text, hints) => {
     // An instance state reason: the launch call itself succeeded, so no operation is named.
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
   }
+  // EC2's AuthFailure for a resource of another account (`You are not the owner of network interface 'eni-…'`, a
+  // shared VPC's): a refusal of the caller, not of its credentials
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+  if (has(text, 'You are not the owner of ')) hints.refusal('ec2');
   // AppSync's GraphQL error for a data source's role it could not assume (`"errorType": "Unauthorized"`, `"message":
   // "Unable to assume role arn:…"`); a tool's own `Unable to assume role` says no more than that it failed
   if (has(text, 'Unable to assume role arn:') && APPSYNC_UNAUTHORIZED.test(text)) {
@@ -1612,7 +1753,7 @@ const codeTokens: Extractor = (text, hints) => {
       hints.add('code', code, PRIORITY.unknownCodeToken - 3, 'go-v1');
     } else if (isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
-    } else if (CODE_SHAPE.test(code) && TWO_HUMPS.test(code)) {
+    } else if ((CODE_SHAPE.test(code) && TWO_HUMPS.test(code)) || SQS_QUERY_CODE.test(code)) {
       // (a code's ending alone is a word of prose: S3's `Access Denied:` is no code `Denied`)
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
     } else if (
@@ -1694,21 +1835,26 @@ const codeTokens: Extractor = (text, hints) => {
   if (glued !== null) {
     hints.add('code', glued, PRIORITY.knownCodeToken, 'code-token');
   }
+  // (a quoted value closed right after the code: a first word of a quoted sentence, `Code: chr "Access Denied"`, is
+  // none; nor the start of `Status Code: HTTP status code: 403`)
   const labelled =
-    /\b(?:[Ee]rror ?[Cc]ode|Code)\s*[:=]\s*(?:chr\s+)?["']?((?:Client\.)?[A-Z][\w.]{2,100})/.exec(text);
-  if (labelled) {
+    /\b(?:[Ee]rror ?[Cc]ode|Code)\s*[:=]\s*(?:chr\s+)?(?:(["'])((?:Client\.)?[A-Z][\w.]{2,100})\1|((?:Client\.)?[A-Z][\w.]{2,100}))/.exec(
+      text,
+    );
+  const labelledCode = labelled?.[2] ?? labelled?.[3];
+  if (labelled && labelledCode !== undefined && labelledCode !== 'HTTP') {
     // another service's code that the answering one relays (Lambda: `InvalidParameterValueException: … EC2
     // Error Code: RequestLimitExceeded`) yields to the answering one's
     // (and the Go SDK v1's dump of the error's body, `RespMetadata: {…}, ErrorCode: "InvalidParameter"`, a field of
     // the body under the code the SDK printed: terraform-provider-aws#20922)
     const relayed =
       /\b(?:EC2|S3|KMS) $/.test(text.slice(Math.max(0, labelled.index - 4), labelled.index)) ||
-      relayedSuffix(text, labelled.index, labelled[1] ?? '') ||
+      relayedSuffix(text, labelled.index, labelledCode) ||
       (text.includes('RespMetadata:') &&
         /^ErrorCode: "/.test(text.slice(labelled.index, labelled.index + 12)));
     hints.add(
       'code',
-      stripFaultPrefix(labelled[1]),
+      stripFaultPrefix(labelledCode),
       relayed ? PRIORITY.unknownCodeToken : PRIORITY.knownCodeToken,
       'code-label',
     );
@@ -1837,6 +1983,16 @@ const STATED_ACTIONS: readonly {
     surface: 'ecs',
     refusal: true,
   },
+  // Karpenter's check of its own permissions with a dry run, relayed in a node class's status (`Reason:
+  // RunInstancesAuthCheckFailed, Message: Controller isn't authorized to call ec2:RunInstances`)
+  // https://karpenter.sh/docs/concepts/nodeclasses/
+  {
+    literal: "isn't authorized to call ",
+    pattern: /isn't authorized to call ([a-z0-9-]{2,40}:\w{2,100})/,
+    prefix: '',
+    surface: 'karpenter',
+    refusal: true,
+  },
   // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action
   {
     literal: 'Your access has been denied by EC2',
@@ -1948,6 +2104,12 @@ const statusLines: Extractor = (text, hints) => {
 
 const CODE_SHAPE =
   /(?:Exception|Error|Operation|Denied|Fault|Failure|Required|Exceeded|Capacity|Token|TokenId|Expired|Match|Signature|NotFound|InvalidState|Blocked|Verification|NotPermitted)$/;
+
+/**
+ * SQS's codes of its query protocol, named under `AWS.SimpleQueueService.` (`AWS.SimpleQueueService.NonExistentQueue`)
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/CommonErrors.html
+ */
+const SQS_QUERY_CODE = /^AWS\.SimpleQueueService\.[A-Z][A-Za-z]{2,60}$/;
 
 /** Words that end like codes but are prose or class names. */
 const NOT_CODES = new Set([
@@ -2085,6 +2247,9 @@ const WRAPPER_NAMES = new Set([
   'AggregateException',
   // Amplify Hosting's class of a failed build step (`!!! CustomerError: Unable to clone repository due to user error`)
   'CustomerError',
+  // S3 client libraries' class of every error S3 answered (minio-js, deno_s3: `S3Error: Failed to put object:
+  // 403 Forbidden`), its code a field of its own
+  'S3Error',
 ]);
 
 /**
@@ -2256,6 +2421,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   iotCoreLog,
   xmlBody,
   cloudFormation,
+  namedCalls,
   signatures,
   codeTokens,
   statusLines,
