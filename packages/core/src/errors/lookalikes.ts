@@ -19,6 +19,7 @@ export type LookalikeId =
   | 'image-not-found'
   | 'ebs-kms-key-inaccessible'
   | 'ebs-kms-key-revoked'
+  | 'roles-anywhere-certificate'
   | 'kms-key-state'
   | 'expired-token'
   | 'invalid-token'
@@ -276,6 +277,19 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
     codes: ['SignatureDoesNotMatch', 'InvalidSignatureException', 'AuthorizationHeaderMalformed'],
     phrases: ['request signature we calculated does not match', 'Credential should be scoped to'],
+  },
+  {
+    // IAM Roles Anywhere refusing CreateSession for the certificate or its signature, before any role's policy: the
+    // certificate does not chain to a trust anchor, or the request was signed with another key
+    // https://docs.aws.amazon.com/rolesanywhere/latest/userguide/authentication.html
+    id: 'roles-anywhere-certificate',
+    kind: 'authentication',
+    advice: {
+      message:
+        "Roles Anywhere did not accept the certificate or the request's signature: check that the certificate chains to the trust anchor's CA and that the signing helper uses that certificate's own private key",
+      command: 'aws rolesanywhere list-trust-anchors',
+    },
+    phrases: ['Untrusted Signing Certificate', 'AccessDeniedException: Invalid signature'],
   },
   {
     id: 'request-expired',
@@ -685,6 +699,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Too many requests, please wait before trying again',
       'Your request rate is too high',
     ],
+    // (but Athena's TooManyRequestsException for its concurrent query quota is a quota: `You have exceeded the limit
+    // for the number of queries you can run concurrently`) https://docs.aws.amazon.com/athena/latest/ug/service-limits.html
+    unlessPhrase: /\bqueries you can run concurrently\b/,
   },
   {
     id: 'quota-exceeded',
@@ -709,6 +726,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // tail: a phrase starting with a frequent letter made the one scan for every phrase twice as slow
     // (SageMaker's ResourceLimitExceeded: `… Please contact AWS support to request an increase for this limit.`)
     phrases: [
+      // Athena's concurrent query quota, under TooManyRequestsException
+      'queries you can run concurrently',
       'request an adjustment to this limit',
       'than your current vCPU limit',
       'exceed quota for',

@@ -72,7 +72,12 @@
  * then thirty-two, JVM data and streaming tools (34, 96.6%; Kafka's `The client is not authorized to access this topic`,
  * which names nothing of AWS, kept as holding none), and thirty-three, storage and database connectors (33, six holding
  * none, 95.2%). Two older labels of a tool's step left without an action (Velero's `Error listing backups in backup
- * store`, restic's `client.BucketExists`) now count against the reader, which reads the step's S3 call.
+ * store`, restic's `client.BucketExists`) now count against the reader, which reads the step's S3 call. Three labels
+ * that left out the action a service's own sentence names, or a tool's step, carry it now, as later rounds labelled the
+ * same shapes: Control Tower's `is unable to assume the AWSControlTowerExecution role` (practice seven) and Step
+ * Functions' `Neither the global service principal …, nor the regional one is authorized to assume the provided role`
+ * under CreateStateMachine (round seven) are a refused sts:AssumeRole; saml2aws's `error retrieving STS credentials
+ * using SAML` (practice twenty-eight) is AssumeRoleWithSAML.
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as

@@ -917,6 +917,24 @@ const jsonFields: Extractor = (text, hints) => {
     const own = key === 'errorType' && code !== null && !isKnownCode(code);
     hints.add('code', code, own ? PRIORITY.codeToken : PRIORITY.body, surface);
   }
+  // Step Functions' error and cause of a failed state or execution (`{"error": "States.TaskFailed", "cause": "…"}`,
+  // `{"Error":"Lambda.Unknown","Cause":"…"}`): its own error names, a service integration's `<Service>.<Exception>`
+  // https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
+  const stepError =
+    has(text, '"cause"') || has(text, '"Cause"')
+      ? /"(?:error|Error)"\s*:\s*"([A-Z][A-Za-z0-9]{1,40}\.[A-Z][A-Za-z0-9.]{2,100})"/.exec(text)
+      : null;
+  const stepName = stepError?.[1];
+  if (stepName?.startsWith('States.')) {
+    hints.add('code', stepName, PRIORITY.body, 'stepfunctions');
+  } else if (stepName !== undefined) {
+    // a task's error under the service's name: the service's own code where it is one (`Lambda.KMSAccessDeniedException`),
+    // not its generic class (`Ec2.Ec2Exception`, whose cause's sentence may tell the code); the whole name last
+    const own = stepName.slice(stepName.indexOf('.') + 1);
+    if (isKnownCode(own) || (CODE_SHAPE.test(own) && TWO_HUMPS.test(own) && !isServiceClass(own)))
+      hints.add('code', own, PRIORITY.codeToken, 'stepfunctions');
+    hints.add('code', stepName, PRIORITY.implied - 5, 'stepfunctions');
+  }
   // a CloudTrail record's fields retold in Markdown (``errorCode: `AccessDenied` ``)
   const markdownCode = has(text, 'errorCode: `') ? /\berrorCode: `([A-Z][\w.]{1,100})`/.exec(text) : null;
   if (markdownCode) {
@@ -1069,6 +1087,10 @@ const cloudFormation: Extractor = (text, hints) => {
   // blank.`): the service's answer, without a code
   // https://docs.aws.amazon.com/batch/latest/userguide/invalid_compute_environment.html
   if (has(text, 'CLIENT_ERROR - ') && /\bINVALID\b/.test(text)) hints.relayed('batch');
+  // EMR Serverless's state details of a job run its own code failed (`Job execution failed, please check complete
+  // logs in configured logging destination. ExitCode: 1. Last few exceptions: …`)
+  // https://docs.aws.amazon.com/emr/latest/EMR-Serverless-UserGuide/job-states.html
+  if (has(text, 'Job execution failed, please check complete logs')) hints.relayed('emr-serverless');
   // API Gateway's test-invoke log, one event a line after its time (`Wed Sep 14 21:16:33 UTC 2016 :
   // AuthorizerConfigurationException`): an exception's name alone ends it
   // https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-test-method.html
@@ -1436,6 +1458,13 @@ const NAMED_RESOURCES: readonly {
     pattern: /ECS was unable to assume the role '(arn:[\w-]+:iam::[^\s'"`]{1,400})'/,
     refusal: 'ecs',
   },
+  // … as SageMaker names the execution role of a job it could not assume (`ClientError: SageMaker was unable to assume
+  // the role 'arn:…'`) https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html
+  {
+    literal: 'was unable to assume the role ',
+    pattern: /was unable to assume the role '(arn:[\w-]+:iam::[^\s'"`]{1,400})'/,
+    refusal: 'service-role',
+  },
   // CloudFormation names the service role it could not assume (`Role arn:…:role/x is invalid or cannot be assumed`)
   {
     literal: 'is invalid or cannot be assumed',
@@ -1488,6 +1517,13 @@ const NAMED_RESOURCES: readonly {
     literal: 'Failed to authorize instance profile ',
     pattern: /Failed to authorize instance profile (arn:[\w-]+:iam::[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
     refusal: 'emr',
+  },
+  // EventBridge Pipes' execution log names the target it may not invoke (`Target invocation failed with error from
+  // States. Not allowed to invoke arn:aws:states:…:stateMachine:s.`)
+  // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-logs.html
+  {
+    literal: 'Not allowed to invoke arn:',
+    pattern: /Not allowed to invoke (arn:[\w-]+:[^\s'"`]{1,1024}?)\.?(?=["\s]|$)/,
   },
   // CodeBuild's DOWNLOAD_SOURCE phase names the S3 object its service role could not read: `AccessDenied: Access
   // Denied status code: 403, … for primary source and source version arn:aws:s3:::bucket/key`
@@ -1604,10 +1640,14 @@ const signatures: Extractor = (text, hints) => {
   // Lambda reads an event source (and sets up a function's VPC) with the function's execution role, and names the
   // call that role may not make and the service it calls: `The provided execution role does not have permissions
   // to call ReceiveMessage on SQS` https://docs.aws.amazon.com/lambda/latest/dg/permissions-managed-policies.html
-  const executionRoleRefused = has(text, 'execution role does not have permissions to call ');
+  // (EventBridge Pipes says the same of the role it reads a source with: `The provided customer role does not have
+  // permissions to call ReceiveMessage on SQS` https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-permissions.html)
+  const executionRoleRefused =
+    has(text, 'execution role does not have permissions to call ') ||
+    has(text, 'customer role does not have permissions to call ');
   if (executionRoleRefused) hints.refusal('lambda');
   const executionRole = executionRoleRefused
-    ? /execution role does not have permissions to call (\w{2,100}) on (\w{2,40})/.exec(text)
+    ? /(?:execution|customer) role does not have permissions to call (\w{2,100}) on (\w{2,40})/.exec(text)
     : null;
   const executionRoleService = serviceFromSdkName(executionRole?.[2] ?? '');
   if (executionRole !== null && executionRoleService !== null) {
@@ -1656,7 +1696,12 @@ const signatures: Extractor = (text, hints) => {
   // a service that may not assume the role it was given (Step Functions: `The principal states.amazonaws.com is not
   // authorized to assume the provided role.`): the role's trust policy refused sts:AssumeRole
   // https://docs.aws.amazon.com/step-functions/latest/dg/security_iam_service-with-iam.html
-  if (has(text, 'not authorized to assume the provided role')) {
+  // (also of both its principals: `Neither the global service principal states.amazonaws.com, nor the regional one is
+  // authorized to assume the provided role.`)
+  if (
+    has(text, 'not authorized to assume the provided role') ||
+    has(text, 'nor the regional one is authorized to assume the provided role')
+  ) {
     hints.refusal('service-role');
     hints.add('action', 'sts:AssumeRole', PRIORITY.structuredRecord + 1, 'service-role');
   }
@@ -1774,6 +1819,8 @@ const codeTokens: Extractor = (text, hints) => {
     const code = stripFaultPrefix(m[1]);
     if (code !== null && !NOT_CODES.has(code) && !isWrapperName(code) && isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
+    } else if (code !== null && isRelayedKnownCode(code)) {
+      hints.add('code', code, PRIORITY.codeToken, 'code-token');
     }
   }
   // a tool's own sentence around a known code (`ERROR: sts.get_caller_identity failed with
@@ -1955,6 +2002,24 @@ const STATED_ACTIONS: readonly {
     surface: 'ecs',
     refusal: true,
   },
+  {
+    literal: 'was unable to assume the role ',
+    pattern: /was unable to assume the role '/,
+    prefix: '',
+    action: 'sts:AssumeRole',
+    surface: 'service-role',
+    refusal: true,
+  },
+  // SageMaker Studio's execution role without a permission it needs to open a user's app (`SageMaker is unable to use
+  // your associated ExecutionRole [arn:…] to create app. Verify that your associated ExecutionRole has permission for
+  // 'sagemaker:CreateApp'.`) https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html
+  {
+    literal: "ExecutionRole has permission for '",
+    pattern: /ExecutionRole has permission for '([a-z0-9-]{2,40}:\w{2,100})'/,
+    prefix: '',
+    surface: 'sagemaker',
+    refusal: true,
+  },
   // EKS names the permission it lacked to check its service-linked role (`Failed to validate if SLR:
   // AWSServiceRoleForAmazonEKSForFargate already exists due to missing permissions for 'iam:GetRole`)
   // https://docs.aws.amazon.com/eks/latest/userguide/using-service-linked-roles-eks-fargate.html
@@ -1981,6 +2046,28 @@ const STATED_ACTIONS: readonly {
     pattern: /Unauthorized to perform ([a-z0-9-]{2,40}:\w{2,100}) for /,
     prefix: '',
     surface: 'ecs',
+    refusal: true,
+  },
+  // a service that could not assume the role it works through, and says which permission the trust policy must give
+  // (Control Tower: `The AWSControlTowerStackSetRole is unable to assume the AWSControlTowerExecution role. To
+  // continue, add the management account to the trust relationship … to allow sts:AssumeRole`)
+  // https://docs.aws.amazon.com/controltower/latest/userguide/troubleshooting.html
+  {
+    literal: 'is unable to assume the ',
+    pattern: /is unable to assume the [\w+=,.@-]{1,64} role\b/,
+    prefix: '',
+    action: 'sts:AssumeRole',
+    surface: 'service-role',
+    refusal: true,
+  },
+  // EventBridge Pipes' state reason for a source it may not read, naming the permission its role needs (`Pipes does
+  // not have enough permission to process your event source. Please add ec2:DescribeSecurityGroups permission to
+  // role.`) https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-permissions.html
+  {
+    literal: 'permission to role',
+    pattern: /Please add ([a-z0-9-]{2,40}:\w{2,100}) permission to role\b/,
+    prefix: '',
+    surface: 'pipes',
     refusal: true,
   },
   // Karpenter's check of its own permissions with a dry run, relayed in a node class's status (`Reason:
@@ -2245,6 +2332,19 @@ const WRAPPER_NAMES = new Set([
   'APIConnectionError',
   // .NET's wrapper of a task's exceptions (a Lambda function's `"errorType": "AggregateException"` over the SDK's)
   'AggregateException',
+  // Python's built-in exceptions of a user's own script that a service relays (EMR Serverless: `Last few exceptions:
+  // IndentationError: unexpected indent`), no AWS codes
+  'IndentationError',
+  'NameError',
+  'ImportError',
+  'ModuleNotFoundError',
+  'IndexError',
+  'ZeroDivisionError',
+  'FileNotFoundError',
+  'NotImplementedError',
+  'UnicodeDecodeError',
+  'MemoryError',
+  'RecursionError',
   // Amplify Hosting's class of a failed build step (`!!! CustomerError: Unable to clone repository due to user error`)
   'CustomerError',
   // S3 client libraries' class of every error S3 answered (minio-js, deno_s3: `S3Error: Failed to put object:
@@ -2300,6 +2400,23 @@ const KNOWN_CODES = new Set<string>([
   ...AUTHORIZATION_CODES,
   ...LOOKALIKE_RULES.flatMap((rule) => rule.codes ?? []),
 ]);
+
+/**
+ * A code a service gives to another's error it relays, the other's service before a known code (Firehose's
+ * `Kinesis.KMS.AccessDeniedException`, `S3.AccessDenied`)
+ * https://docs.aws.amazon.com/firehose/latest/dev/controlling-access.html
+ */
+function isRelayedKnownCode(code: string): boolean {
+  const dot = code.lastIndexOf('.');
+  if (dot < 0) return false;
+  const relayedFrom = code.slice(0, code.indexOf('.'));
+  return (
+    isKnownCode(code.slice(dot + 1)) &&
+    serviceFromSdkName(relayedFrom) !== null &&
+    // (a namespace's class, `Amazon.S3.AmazonS3Exception`, is none)
+    !/^(?:Amazon|System|Aws|Microsoft|Software)\./.test(code)
+  );
+}
 
 function isKnownCode(code: string): boolean {
   return KNOWN_CODES.has(code) || /(?:LimitExceeded|QuotaExceeded)(?:Exception)?$/.test(code);

@@ -41,6 +41,22 @@ const TOOL_PHRASES: readonly {
     surface: 'controller',
   },
   { phrase: 'Instance creation failed =>', service: 'ec2', operation: 'RunInstances', surface: 'ansible' },
+  // the older Terraform provider's step for an EventBridge rule's target (`Creating CloudWatch Events Target failed:`),
+  // which PutTargets adds https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutTargets.html
+  {
+    phrase: 'Creating CloudWatch Events Target',
+    service: 'events',
+    operation: 'PutTargets',
+    surface: 'terraform',
+  },
+  // saml2aws exchanging the identity provider's assertion for credentials (`Error retrieving STS credentials using
+  // SAML.: ValidationError: …`: Versent/saml2aws#1514)
+  {
+    phrase: 'Error retrieving STS credentials using SAML',
+    service: 'sts',
+    operation: 'AssumeRoleWithSAML',
+    surface: 'saml2aws',
+  },
   // the Amazon plugin of Packer: its AMI lookups (source AMI, name prevalidation) wrap DescribeImages
   { phrase: 'Error querying AMI', service: 'ec2', operation: 'DescribeImages', surface: 'packer' },
   // the EBS CSI driver's CreateDisk: `could not create volume in EC2: <CreateVolume's error>`
