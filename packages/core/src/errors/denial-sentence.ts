@@ -477,6 +477,13 @@ function readPolicyType(text: string, at: number): { layer: PolicyLayer; end: nu
       return { layer, end: at + phrase.length };
     }
   }
+  // (its hyphen padded by a log's spaces: `no identity    -based policy allows`)
+  if (/^[a-z]+\s+-|^[a-z]+-\s/.test(slice)) {
+    for (const [phrase, layer] of POLICY_TYPES) {
+      const end = hyphenPaddedEnd(text, at, phrase);
+      if (end >= 0) return { layer, end };
+    }
+  }
   // A pasted error cut inside the phrase (`in a service cont…`) still names the type when the cut prefix
   // belongs to one phrase only.
   const cut = /^([a-z -]{4,40}?)(?:…|\.\.\.|\[truncated)/.exec(slice);
@@ -491,6 +498,17 @@ function readPolicyType(text: string, at: number): { layer: PolicyLayer; end: nu
     }
   }
   return null;
+}
+
+/** Where `phrase` ends when the text at `at` holds it with spaces around its hyphen, else -1. */
+function hyphenPaddedEnd(text: string, at: number, phrase: string): number {
+  const hyphen = phrase.indexOf('-');
+  if (hyphen < 0) return -1;
+  const m = /^\s{0,20}-\s{0,20}/.exec(text.slice(at + hyphen, at + hyphen + 41));
+  if (m === null || text.slice(at, at + hyphen).toLowerCase() !== phrase.slice(0, hyphen)) return -1;
+  const rest = at + hyphen + m[0].length;
+  const tail = phrase.slice(hyphen + 1);
+  return text.slice(rest, rest + tail.length).toLowerCase() === tail ? rest + tail.length : -1;
 }
 
 function readResourceToken(text: string, at: number, end: number): { value: string | null; end: number } {

@@ -260,6 +260,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     phrases: [
       'security token included in the request is invalid',
       'Access Key Id you provided does not exist',
+      // Session Manager's channel service (`<message>964c3550: Request is not authenticated.</message>`)
+      'Request is not authenticated',
     ],
   },
   {
@@ -698,6 +700,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Too many tokens, please wait before trying again',
       'Too many requests, please wait before trying again',
       'Your request rate is too high',
+      // Session Manager's channel service (`<message>Unable to process due to throttling.</message>`)
+      'Unable to process due to throttling',
     ],
     // (but Athena's TooManyRequestsException for its concurrent query quota is a quota: `You have exceeded the limit
     // for the number of queries you can run concurrently`) https://docs.aws.amazon.com/athena/latest/ug/service-limits.html
@@ -876,6 +880,9 @@ export const AUTHORIZATION_CODES: ReadonlySet<string> = new Set([
   // EC2 refusing to create the Spot service-linked role for a caller without iam:CreateServiceLinkedRole
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
   'AuthFailure.ServiceLinkedRoleCreationNotPermitted',
+  // Systems Manager's message delivery refusing an instance's agent (`GetMessages Error: AuthorizationFailureException`)
+  // https://docs.aws.amazon.com/systems-manager/latest/userguide/troubleshooting-ssm-agent.html
+  'AuthorizationFailureException',
   // Elastic Beanstalk: "The specified account does not have sufficient privileges for one or more AWS services."
   // https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateApplicationVersion.html#API_CreateApplicationVersion_Errors
   'InsufficientPrivilegesException',

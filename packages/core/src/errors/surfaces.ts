@@ -529,10 +529,12 @@ export function namedMethodCalls(text: string): readonly NamedMethodCall[] {
       surface: 'codepipeline',
       code: pipeline[3],
     });
+  // (also `Error calling KMS GenerateDataKey API:`, the Session Manager plugin's words)
   const calling = has(text, 'rror calling ')
-    ? /\b[Ee]rror calling ([A-Z][A-Za-z0-9]{1,60})\.([a-z]\w{2,100})\b/.exec(text)
+    ? /\b[Ee]rror calling ([A-Z][A-Za-z0-9]{1,60})(?:\.([a-z]\w{2,100})\b| ([A-Z]\w{2,100}) API\b)/.exec(text)
     : null;
-  if (calling) calls.push({ sdkName: calling[1] ?? '', method: calling[2] ?? '', surface: 'tool' });
+  if (calling)
+    calls.push({ sdkName: calling[1] ?? '', method: calling[2] ?? calling[3] ?? '', surface: 'tool' });
   const clojure = has(text, '(aws/invoke ')
     ? /\(aws\/invoke ([\w-]{2,40}) \{:op :(\w{2,100})\b/.exec(text)
     : null;
@@ -1087,6 +1089,19 @@ const cloudFormation: Extractor = (text, hints) => {
   // blank.`): the service's answer, without a code
   // https://docs.aws.amazon.com/batch/latest/userguide/invalid_compute_environment.html
   if (has(text, 'CLIENT_ERROR - ') && /\bINVALID\b/.test(text)) hints.relayed('batch');
+  // Session Manager's channel service answering the agent or the plugin with a body of its own (`CreateControlChannel
+  // failed with error: createControlChannel request failed: unexpected response from the service <BadRequest
+  // xmlns=""><message>Unauthorized request.</message></BadRequest>`): its call, and a refusal where it says so
+  // https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-troubleshooting.html
+  const channel = has(text, 'request failed: unexpected response from the service')
+    ? /\b(create(?:Control|Data)Channel) request failed: unexpected response from the service/.exec(text)
+    : null;
+  if (channel) {
+    hints.add('service', 'ssmmessages', PRIORITY.namedCall, 'ssm-agent');
+    hints.add('operation', pascalCase(channel[1] ?? ''), PRIORITY.namedCall, 'ssm-agent');
+    hints.relayed('ssm-agent');
+    if (has(text, '<message>Unauthorized request.</message>')) hints.refusal('ssm-agent');
+  }
   // EMR Serverless's state details of a job run its own code failed (`Job execution failed, please check complete
   // logs in configured logging destination. ExitCode: 1. Last few exceptions: …`)
   // https://docs.aws.amazon.com/emr/latest/EMR-Serverless-UserGuide/job-states.html
@@ -1204,6 +1219,10 @@ const FIXED_SENTENCES: readonly {
   // S3's NoSuchKey message, where an SDK's generic class carries no code (.NET's `AmazonS3Exception: The
   // specified key does not exist.`)
   { sentence: 'The specified key does not exist', code: 'NoSuchKey', service: 's3', namesService: true },
+  // the query APIs' MissingAuthenticationToken, where .NET's generic class carries no code (`AmazonSecurityTokenService
+  // Exception: Request is missing Authentication Token`)
+  // https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
+  { sentence: 'Request is missing Authentication Token', code: 'MissingAuthenticationToken', service: 'sts' },
   // CloudFormation's InsufficientCapabilities for a template that creates IAM resources (`Requires capabilities :
   // [CAPABILITY_IAM]`) https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html#API_CreateStack_Errors
   {

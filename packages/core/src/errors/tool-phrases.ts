@@ -49,6 +49,16 @@ const TOOL_PHRASES: readonly {
     operation: 'PutTargets',
     surface: 'terraform',
   },
+  // the .NET SDK assuming a profile's role for its credentials (`AmazonClientException: Error calling AssumeRole for
+  // role <arn> ---> AmazonSecurityTokenServiceException: …`: aws/aws-sdk-net#681)
+  {
+    phrase: 'Error calling AssumeRole for role',
+    service: 'sts',
+    operation: 'AssumeRole',
+    surface: 'dotnet',
+    // (its web identity credentials print the same words over AssumeRoleWithWebIdentity's answer: aws/aws-sdk-net#1522)
+    unless: /\bsts:AssumeRoleWith/,
+  },
   // saml2aws exchanging the identity provider's assertion for credentials (`Error retrieving STS credentials using
   // SAML.: ValidationError: …`: Versent/saml2aws#1514)
   {

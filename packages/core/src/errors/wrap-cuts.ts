@@ -46,8 +46,9 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
   if (/^[<{(]/.test(tail) || opensShellPrompt(next) || (tail === 'status' && next[1] === 'code:')) {
     return true;
   }
+  // (or a field of .NET's exception details as Visual Studio copies them: `…:user/x)` / `Source=System.Private.CoreLib`)
   if (/[.!?;:,)\]}>"'`]$/.test(head)) {
-    return /^[A-Za-z][a-z]*$|^["']?[A-Za-z_]+["']?:$/.test(tail);
+    return /^[A-Za-z][a-z]*$|^["']?[A-Za-z_]+["']?:$|^[A-Z][A-Za-z]{1,30}=\S/.test(tail);
   }
   // (two whole codes are two lines: the C++ SDK's `…Encountered AWSError` / `UnrecognizedClientException`; so are a
   // whole ARN and a label or an acronym that starts a line: `…:role/devopsL2analyst` / `panic: …`, `…:role/build` /
