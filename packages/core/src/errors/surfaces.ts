@@ -615,6 +615,24 @@ const kotlin: Extractor = (text, hints) => {
   if (requestId) {
     hints.add('requestId', requestId[1], PRIORITY.codeToken, 'sdk');
   }
+  // the SDK builds a service's exception from its answer only, even one it could not read (`S3Exception: Failed to
+  // parse response as 'restXml' error, Request ID: …`: aws/aws-sdk-kotlin#1368)
+  if (m && requestId) hints.relayed('kotlin');
+};
+
+/**
+ * The Clojure aws-api's anomaly for an answer without a body it could read (`{:cognitect.aws.http/status 400,
+ * :cognitect.anomalies/category :cognitect.anomalies/incorrect}`): the answer's status
+ * https://github.com/cognitect-labs/aws-api#responses-success-failure
+ */
+const cognitect: Extractor = (text, hints) => {
+  const m = has(text, ':cognitect.aws.http/status ')
+    ? /:cognitect\.aws\.http\/status ([45]\d\d)\b/.exec(text)
+    : null;
+  if (m) {
+    hints.add('httpStatus', m[1], PRIORITY.body, 'clojure');
+    hints.relayed('clojure');
+  }
 };
 
 const botocoreClass: Extractor = (text, hints) => {
@@ -1054,6 +1072,9 @@ const cloudFormation: Extractor = (text, hints) => {
   // neither names a code
   // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
   if (has(text, 'Resource handler returned message: "')) hints.relayed('cloudformation');
+  // (and its own refusal of a stack that exports a name another stack exports: `Export with name X is already exported
+  // by stack Y`) https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-stack-exports.html
+  if (has(text, 'is already exported by stack ')) hints.relayed('cloudformation');
   // … as is a stack event's status reason, on the row of the resource that failed (`UPDATE_FAILED UpdateRolesFunction
   // AWS::Lambda::Function … Template error: …`, a CDK or Amplify progress row), where it names no code
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stack-resource-configuration-complete.html
@@ -2543,6 +2564,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   ruby,
   php,
   kotlin,
+  cognitect,
   sdkClientFrames,
   botocoreClass,
   jsSdk,
