@@ -63,6 +63,14 @@ function closesLiteral(text: string, start: number, end: number, quote: number):
  * Markdown table's) is no gutter.
  */
 function withoutGutters(text: string): string {
+  // (and a diff's `+` before every line of an error pasted into one: mattermost/mattermost-cloud-monitoring#446)
+  if (
+    text.startsWith('+') &&
+    text.includes('\n+') &&
+    text.split('\n').every((line) => line === '' || line.startsWith('+'))
+  ) {
+    text = text.replace(/^\+/gm, '');
+  }
   if (text.includes('!!! ') && /^[ \t]*!!! /m.test(text)) {
     text = text.replace(/^[ \t]*!!![ \t]+/gm, '');
   }

@@ -45,6 +45,9 @@ export const POLICY_TYPES: readonly (readonly [string, PolicyLayer])[] = [
   ['service control policy', 'scp'],
   ['resource control policy', 'rcp'],
   ['vpc endpoint policy', 'vpc-endpoint'],
+  // VPC Lattice's auth policy, a resource-based policy of its service (`because no service-based policy allows the
+  // vpc-lattice-svcs:Invoke action`) https://docs.aws.amazon.com/vpc-lattice/latest/ug/auth-policies.html
+  ['service-based policy', 'resource'],
   ['role trust policy', 'trust-policy'],
   ['trust policy', 'trust-policy'],
 ];
@@ -149,8 +152,7 @@ export function findDenialSentences(text: string): DenialSentence[] {
   }
   // a paste cut right after the caller's refusal, before what it was refused (`"Unable to list Access Analyzers: User:
   // arn:aws:iam::…:user/new_user is not authorized"`: aquasecurity/cloudsploit#1708): the caller alone
-  const refused =
-    found.length === 0 && text.includes(' is not authorized') ? CUT_AFTER_CALLER.exec(text) : null;
+  const refused = found.length === 0 && text.includes(' is not a') ? CUT_AFTER_CALLER.exec(text) : null;
   if (refused !== null) found.push(principalOnly(refused[1] ?? null, refused.index));
   return found;
 }
@@ -160,8 +162,12 @@ const CONSOLE_PANEL =
 
 const UNAUTHORIZED_CALL = /\b[Uu]nauthorized to call ([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})\b/;
 
-/** A caller's ARN and `is not authorized` that ends the paste, its line or a quoted string. */
-const CUT_AFTER_CALLER = /\bUser: (arn:[\w-]+:[^\s"'`]{1,1024}) is not authorized(?:["'`]|\.?[ \t]*(?:\n|$))/;
+/**
+ * A caller's ARN and `is not authorized` that ends the paste, its line or a quoted string, or a copy cut short within it
+ * (PHP's `"Message":"User: arn:… is not a (truncated...)`: baopham/laravel-dynamodb#32).
+ */
+const CUT_AFTER_CALLER =
+  /\bUser: (arn:[\w-]+:[^\s"'`]{1,1024}) is not (?:authorized(?:["'`]|\.?[ \t]*(?:\n|$))|a[a-z]{0,9} ?\(truncated)/;
 
 /** A sentence's resource slot and its reason, where the paste holds no sentence start before them. */
 const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explicit deny|because no )/;
@@ -251,6 +257,11 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   let transitiveThroughScp = false;
   let policyArn: string | null = null;
   cursor = skipSpace(text, cursor, windowEnd);
+  // an ellipsis a paste put where it left out the resource slot (`perform: bedrock:InvokeModel … because no …`)
+  const elided = /^(?:…|\.\.\.)[ \t]{1,5}(?=because no |with an explicit deny)/.exec(
+    text.slice(cursor, Math.min(windowEnd, cursor + 30)),
+  );
+  if (elided) cursor += elided[0].length;
   if (startsWithAt(text, cursor, 'because no ')) {
     const layer = readPolicyType(text, cursor + 'because no '.length);
     if (layer !== null) {

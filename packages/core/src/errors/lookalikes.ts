@@ -20,6 +20,7 @@ export type LookalikeId =
   | 'ebs-kms-key-inaccessible'
   | 'ebs-kms-key-revoked'
   | 'roles-anywhere-certificate'
+  | 'identity-aware-credentials'
   | 'kms-key-state'
   | 'expired-token'
   | 'invalid-token'
@@ -142,6 +143,18 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     phrases: ['with session credentials'],
   },
   {
+    // Amazon Q Business refusing a caller's own credentials for an application tied to IAM Identity Center: it needs
+    // identity-aware credentials (trusted identity propagation), not more permissions
+    // https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/making-sigv4-authenticated-api-calls.html
+    id: 'identity-aware-credentials',
+    kind: 'credential-type',
+    advice: {
+      message:
+        "the application is tied to IAM Identity Center: call it with identity-aware credentials (exchange the user's token with sso-oauth:CreateTokenWithIAM, then assume the role with that identity context), not the caller's own; no policy change helps",
+    },
+    phrases: ['identity-aware credentials must be passed'],
+  },
+  {
     // STS refuses AssumeRole to the root user whatever the policies say: "You cannot use AWS account root user
     // credentials to call AssumeRole" https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
     id: 'root-credentials',
@@ -262,6 +275,11 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Access Key Id you provided does not exist',
       // Session Manager's channel service (`<message>964c3550: Request is not authenticated.</message>`)
       'Request is not authenticated',
+      // … and a bearer token's (Amazon Q Developer's, Bedrock's API keys): `AccessDeniedException: The bearer token
+      // included in the request is invalid.`, `Invalid API Key format: Must start with pre-defined prefix`
+      // https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html
+      'bearer token included in the request is invalid',
+      'Invalid API Key format',
     ],
   },
   {
@@ -394,6 +412,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // AppSync's refusal of a token it cannot read (`UnauthorizedException: Unable to parse JWT token.`)
     // https://repost.aws/knowledge-center/aws-appsync-graphql-request-unauth-error
     phrases: ['Unable to parse JWT token'],
+    // (but not what the code also says of no identity: a user pool's setting, `SignUp is not permitted for this user
+    // pool` (admins only create users), Translate's `Your account is not authorized to make this call`)
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html
+    unlessPhrase: /\bis not permitted for this user pool\b|\bis not authorized to make this call\b/,
   },
   {
     // kubectl refused by an EKS cluster's API server: the IAM principal has no access entry (or aws-auth

@@ -142,7 +142,12 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   // a status's reason phrase where an SDK puts the code of an answer without a body: no AWS code
   const statusAsCode = written === null ? undefined : STATUS_AS_CODE[written];
   if (statusAsCode !== undefined) hints.add('httpStatus', statusAsCode, PRIORITY.implied, 'http');
-  const code = statusAsCode === undefined ? written : null;
+  // (the code of the body where one follows the status: `HTTP status 403 Forbidden: {"message":"Missing Authentication
+  // Token"}`, API Gateway's sentence)
+  const code =
+    statusAsCode === undefined
+      ? written
+      : (hints.all('code').find((hint) => STATUS_AS_CODE[hint.value] === undefined)?.value ?? null);
   const operationHint = hints.best('operation');
   const operation = operationHint?.value ?? null;
   const service = resolveService(operation, hints);

@@ -611,6 +611,14 @@ const kotlin: Extractor = (text, hints) => {
   if (status) {
     hints.add('httpStatus', status[1], PRIORITY.body, 'kotlin');
   }
+  // the Java SDK v2's message of an answer whose body had no message, with the code, as a CloudFormation handler relays
+  // it (`Resource handler returned message: "Service returned error code AccessDeniedException (Service: Lambda, …)"`)
+  const named = has(text, 'Service returned error code ')
+    ? /Service returned error code ([A-Z][A-Za-z0-9.]{2,100})\b/.exec(text)
+    : null;
+  if (named) {
+    hints.add('code', named[1], PRIORITY.body, 'java-v2');
+  }
   const requestId = /Request ID: ([\w-]{4,100})/.exec(text);
   if (requestId) {
     hints.add('requestId', requestId[1], PRIORITY.codeToken, 'sdk');
@@ -682,6 +690,17 @@ const jsSdk: Extractor = (text, hints) => {
       )
     : null;
   if (verbose) hints.add('operation', verbose[1], PRIORITY.namedCall, 'powershell');
+  // a tool's log of the call that failed by its operation's name, with the SDK's request type or the service before it
+  // (`DescribeInstances failed : UnauthorizedOperation`, Filebeat's `SQS ReceiveMessageRequest failed:`)
+  const opFailed = has(text, 'failed')
+    ? /\b(?:([A-Z][A-Za-z0-9]{1,30}) )?((?:Describe|List|Get|Put|Create|Delete|Update|Receive|Send|Start|Stop)[A-Z][A-Za-z0-9]{1,60}?)(?:Request)? failed ?: /.exec(
+        text,
+      )
+    : null;
+  if (opFailed?.[2] !== undefined && servicesForOperation(opFailed[2]).length > 0) {
+    if (opFailed[1] === undefined) hints.add('operation', opFailed[2], PRIORITY.phrase, 'tool');
+    else addServiceCall(hints, opFailed[1], opFailed[2], PRIORITY.phrase, PRIORITY.phrase, 'tool');
+  }
   // a tool's own words for the call that failed, in the SDK's spelling (`sts getCallerIdentity failed: error from AWS
   // (expected 200, got 403)`: aws-iam-authenticator)
   const toolCall = has(text, ' failed: ')
@@ -955,6 +974,14 @@ const jsonFields: Extractor = (text, hints) => {
       hints.add('code', own, PRIORITY.codeToken, 'stepfunctions');
     hints.add('code', stepName, PRIORITY.implied - 5, 'stepfunctions');
   }
+  // the iOS SDK's NSError with the body's fields unquoted (`UserInfo=0x… {__type=com.amazonaws.dynamodb.v20120810#
+  // ResourceNotFoundException, message=Requested resource not found}`: awslabs/aws-sdk-ios-samples#17)
+  const nsError = has(text, '{__type=')
+    ? /\{__type=(?:[\w.]{1,100}#)?([A-Z][A-Za-z0-9.]{2,100})[,}]/.exec(text)
+    : null;
+  if (nsError) {
+    hints.add('code', nsError[1], PRIORITY.body, 'ios');
+  }
   // a CloudTrail record's fields retold in Markdown (``errorCode: `AccessDenied` ``)
   const markdownCode = has(text, 'errorCode: `') ? /\berrorCode: `([A-Z][\w.]{1,100})`/.exec(text) : null;
   if (markdownCode) {
@@ -1123,6 +1150,14 @@ const cloudFormation: Extractor = (text, hints) => {
     hints.relayed('ssm-agent');
     if (has(text, '<message>Unauthorized request.</message>')) hints.refusal('ssm-agent');
   }
+  // the validation sentence of the services' shared request model (`1 validation error detected: Value '…' at 'modelId'
+  // failed to satisfy constraint: …`): an AWS answer, its code the service's own (ValidationException, IAM's
+  // ValidationError) https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
+  if (has(text, ' validation error') && /\b\d{1,3} validation errors? detected: Value /.test(text))
+    hints.relayed('aws');
+  // Bedrock's agents name the service a refused call went to (`Access denied when calling Bedrock.`), where the
+  // operation's name is several services'
+  if (has(text, 'denied when calling Bedrock')) hints.add('service', 'bedrock', PRIORITY.phrase, 'bedrock');
   // EMR Serverless's state details of a job run its own code failed (`Job execution failed, please check complete
   // logs in configured logging destination. ExitCode: 1. Last few exceptions: …`)
   // https://docs.aws.amazon.com/emr/latest/EMR-Serverless-UserGuide/job-states.html
@@ -1278,12 +1313,35 @@ const FIXED_SENTENCES: readonly {
     namesService: true,
   },
   // SageMaker's ResourceLimitExceeded (`The account-level service limit '…' is 8 NotebookInstances, with current
-  // utilization of …`) https://docs.aws.amazon.com/sagemaker/latest/dg/regions-quotas.html
+  // utilization of …`, also cut before its utilization) https://docs.aws.amazon.com/sagemaker/latest/dg/regions-quotas.html
   {
     sentence: 'with current utilization of',
     also: /\bservice limit '[^'\n]{1,200}' is \d+/,
     code: 'ResourceLimitExceeded',
     service: 'sagemaker',
+    namesService: true,
+  },
+  {
+    sentence: 'The account-level service limit ',
+    also: /\bservice limit '[^'\n]{1,200}' is \d+/,
+    code: 'ResourceLimitExceeded',
+    service: 'sagemaker',
+    namesService: true,
+  },
+  // Bedrock's ValidationException for a model it serves only through an inference profile (`Invocation of model ID … with
+  // on-demand throughput isn’t supported.`), and its ThrottlingException's sentence
+  // https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles.html
+  // https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html
+  {
+    sentence: 'with on-demand throughput isn',
+    code: 'ValidationException',
+    service: 'bedrock',
+    namesService: true,
+  },
+  {
+    sentence: 'Too many tokens, please wait before trying again',
+    code: 'ThrottlingException',
+    service: 'bedrock',
     namesService: true,
   },
   {
@@ -1604,6 +1662,9 @@ const signatures: Extractor = (text, hints) => {
     // An instance state reason: the launch call itself succeeded, so no operation is named.
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
   }
+  // Translate's NotAuthorizedException for an account it does not serve (`Your account is not authorized to make this
+  // call.`): a refusal, not a sign-in's https://docs.aws.amazon.com/translate/latest/APIReference/CommonErrors.html
+  if (has(text, 'is not authorized to make this call')) hints.refusal('translate');
   // EC2's AuthFailure for a resource of another account (`You are not the owner of network interface 'eni-…'`, a
   // shared VPC's): a refusal of the caller, not of its credentials
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
@@ -1807,7 +1868,8 @@ const codeTokens: Extractor = (text, hints) => {
   const goStatusLine = /\bstatus code: \d{3}, request id:/.test(text);
   for (const m of text.matchAll(
     // also after a log field's `=` (`stack=VcpuLimitExceeded: …`)
-    /(?:^|[\s,:([{"'\]`=])((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|(?=( - )\S)|(?= => \S))/gm,
+    // and after a spinner's `...` (`Fetching Aurora Serverless cluster...BadRequestException: …`)
+    /(?:^|[\s,:([{"'\]`=]|\.\.\.)((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|(?=( - )\S)|(?= => \S))/gm,
   )) {
     if (++count > 200) {
       break;
@@ -1835,7 +1897,7 @@ const codeTokens: Extractor = (text, hints) => {
       // an ECS task's stopped reason yields to the AWS code it relays, and stands where it relays none
       hints.add('code', code, PRIORITY.unknownCodeToken - 2, 'ecs');
     } else if (SDK_CLIENT_CODES.has(code)) {
-      hints.add('code', code, PRIORITY.unknownCodeToken - 3, 'go-v1');
+      // no AWS code: the call got no answer (a text holding only this holds no AWS error)
     } else if (isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
     } else if ((CODE_SHAPE.test(code) && TWO_HUMPS.test(code)) || SQS_QUERY_CODE.test(code)) {
@@ -2409,8 +2471,9 @@ const ECS_STOPPED_REASONS = new Set([
 
 /**
  * The Go SDK v1's own codes for a call that got no answer (its context cancelled it, the request could not be sent):
- * below any other, an ECS stopped reason's included, which relays them (`ResourceInitializationError: … RequestError:
- * send request failed`). https://docs.aws.amazon.com/sdk-for-go/api/aws/request/#pkg-constants
+ * no AWS code, where an ECS stopped reason relays them (`ResourceInitializationError: … RequestError: send request
+ * failed`) or a controller logs them (Karpenter's `RequestError: send request failed caused by: … i/o timeout`).
+ * https://docs.aws.amazon.com/sdk-for-go/api/aws/request/#pkg-constants
  */
 const SDK_CLIENT_CODES = new Set(['RequestCanceled', 'RequestError']);
 

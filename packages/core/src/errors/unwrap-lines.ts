@@ -311,6 +311,11 @@ function startsRecord(
   if (key.length >= MIN_RECORD_KEY && recordStarts.has(key)) {
     return true;
   }
+  // a whole stack frame, even where two lines of a trace happen to be as long as the longest (`    at
+  // Request.extractError (/…/json.js:52:27)`: peterkimzz/aws-ssm-send-command#13)
+  if (text.startsWith('at ', at) && text.charCodeAt(lineEnd - 1) === 41 && matchesAt(STACK_FRAME, text, at)) {
+    return true;
+  }
   if (cut && confirmed) {
     return false;
   }
@@ -347,6 +352,9 @@ function matchesAt(sticky: RegExp, text: string, at: number): boolean {
 
 const LOG_RECORD =
   /(?:\[?\d{4}[-/]\d\d[-/]\d\d[T ]|\d\d:\d\d:\d\d|\[?(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\]?[\s:]|(?:level|time|ts)=)/y;
+
+/** A JavaScript, Java or .NET stack frame's start: `at Request.extractError (`, `at com.x.Y.z(`. */
+const STACK_FRAME = /at (?:async )?[\w$<>.]{1,200}\.[\w$<>]{1,200} ?\(/y;
 
 const NEW_MESSAGE =
   /(?:User: |An error occurred |A client error |Traceback |botocore\.|aws: \[|Error: |error: |ERROR |Caused by|at |File "|---|\+ |Unable to )/y;

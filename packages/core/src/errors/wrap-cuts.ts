@@ -13,6 +13,10 @@ export function showsCut(last: readonly string[], next: readonly string[]): bool
   if (head === '' || tail === '' || !/[\w:/.-]$/.test(head) || !/^[\w:/.'"`)\]>-]/.test(tail)) {
     return false;
   }
+  // a rule of dashes or other marks alone on the next line is no value's rest (`…:table/my-table` / `--`), nor is a
+  // stack frame (`…:ec2:____` / `    at Request.extractError (…)`)
+  if (next.length === 1 && /^(?:-{2,}|={2,}|~{2,}|`{3,})$/.test(tail)) return false;
+  if (isStackFrame(next)) return false;
   const joined = head + tail;
   return (
     // a word of the reader's phrases cut in two: `perf` / `orm:`, `autho` / `rized`
@@ -43,7 +47,14 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
   const head = last[0] ?? '';
   const tail = next[0] ?? '';
   // (also the Go SDK v1's trailer, `status code: 400, request id: …`, on its own line however indented)
-  if (/^[<{(]/.test(tail) || opensShellPrompt(next) || (tail === 'status' && next[1] === 'code:')) {
+  // (and a rule of dashes or other marks alone: `…:table/my-table` / `--`)
+  if (
+    /^[<{(]/.test(tail) ||
+    opensShellPrompt(next) ||
+    isStackFrame(next) ||
+    (tail === 'status' && next[1] === 'code:') ||
+    (next.length === 1 && /^(?:-{2,}|={2,}|~{2,}|`{3,})$/.test(tail))
+  ) {
     return true;
   }
   // (or a field of .NET's exception details as Visual Studio copies them: `…:user/x)` / `Source=System.Private.CoreLib`)
@@ -65,6 +76,11 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
         // (but not the rest of a longer code cut there: `InvalidClientToken` / `Id: …`)
         !isCodeName(head + tail)))
   );
+}
+
+/** A JavaScript, Java or .NET stack frame's line: `at Request.extractError (…)`, `at com.x.Y.z(Y.java:1)`. */
+function isStackFrame(next: readonly string[]): boolean {
+  return next[0] === 'at' && /^[\w$.<>`[\]]+(?:\(|$)/.test(next[1] ?? '') && /[.(]/.test(next[1] ?? '');
 }
 
 /**
