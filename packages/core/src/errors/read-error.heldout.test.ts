@@ -45,6 +45,10 @@
  * hold an AWS error, one read as holding none; one label corrected by its labeller, an action the issue's title named).
  * A Session Manager console message about a log group's encryption, which its labeller counted ambiguous, is kept as
  * holding none.
+ * `heldout12.jsonl` (64 from 62 sources, half from product docs and READMEs, three holding no AWS answer; after round
+ * eleven's fixes and the practice rounds thirty-four to forty-one gathered beside it: 96.7% fresh, one read as holding
+ * none). Its `Error: You don't have permissions to access this resource.`, AWS Organizations' AccessDeniedException
+ * message but also a sentence many web applications write, is kept as holding none.
  * The practice rounds (`practice7.jsonl` … `practice13.jsonl`, 374 errors) were labelled beside the reader's output,
  * to find its defects, and are kept as regression tables; 12 of their sources, gathered while round seven was, are
  * round seven's too and are left out of them (round seven scored 91.4% fresh on its other 98 errors as on all), and
@@ -87,7 +91,10 @@
  * `Insufficient permissions to execute the query.`, as round nine, SageMaker's model download sentence and EMR's
  * cleanup role state reason kept as none); forty, messaging and workflow (34, 91.6%; a Kafka broker's topic
  * authorization through MSK, as round thirty-two, AppSync's bare `Unable to assume role` and a console's Lambda
- * permission statement kept as none); forty-one, identity and governance (41, 98.3%).
+ * permission statement kept as none); forty-one, identity and governance (41, 98.3%). Then, while round twelve was
+ * scored: forty-two, generative AI tools on AWS (50, 95.4%; a model's token limit sentence that names nothing of AWS
+ * kept as none), forty-three, observability agents and exporters (37, 97.7%), forty-four, database services and their
+ * drivers (37, 95.6%).
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -138,6 +145,7 @@ const ROUNDS = [
   { file: 'heldout9.jsonl', floor: 0.97, size: 95 },
   { file: 'heldout10.jsonl', floor: 0.96, size: 95 },
   { file: 'heldout11.jsonl', floor: 0.97, size: 80 },
+  { file: 'heldout12.jsonl', floor: 0.96, size: 55 },
   // practice rounds, labelled beside the reader's output (not blind) to find its defects: kept so that no change
   // loses what their fixes gained (practice 7: long-tail tools; 8: mainstream tools; 9: mainstream tools, new
   // services and steps; 10: the long tail and look-alikes); read without the catalog, so that steps only the
@@ -178,6 +186,9 @@ const ROUNDS = [
   { file: 'practice39.jsonl', floor: 0.96, size: 30 },
   { file: 'practice40.jsonl', floor: 0.98, size: 28 },
   { file: 'practice41.jsonl', floor: 0.99, size: 35 },
+  { file: 'practice42.jsonl', floor: 0.99, size: 45 },
+  { file: 'practice43.jsonl', floor: 0.98, size: 32 },
+  { file: 'practice44.jsonl', floor: 0.96, size: 32 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {
