@@ -211,8 +211,12 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   if (actionWord) {
     pos = afterAction + 'action'.length;
   }
+  // (a paste cut right after the service's prefix, `perform: support:`, names no action)
   const action =
-    rawAction === 'null' || isPlaceholder(rawAction) || (actionWord && rawAction === 'API')
+    rawAction === 'null' ||
+    isPlaceholder(rawAction) ||
+    (actionWord && rawAction === 'API') ||
+    /^[a-z0-9-]+:$/.test(rawAction)
       ? null
       : rawAction;
 
@@ -419,9 +423,11 @@ function joinedArn(value: string): string {
  */
 function bareArnPrincipal(before: string): { principal: string | null; principalSlot: boolean } {
   const m = /(?:^|[\s"'`(])(arn:[\w-]+:(?:iam|sts)::[^\s:]{0,40}:\S{1,400}) is $/.exec(before.slice(-600));
+  // (a quote that closed it, its opening one cut off with the paste's start: `…/<lambda>' is not authorized`; no ARN of
+  // IAM holds one)
   return m?.[1] === undefined
     ? { principal: null, principalSlot: false }
-    : { principal: withoutBackticks(m[1]), principalSlot: true };
+    : { principal: withoutBackticks(m[1]).replace(/'$/, ''), principalSlot: true };
 }
 
 /** A value without the backticks that quote it as Markdown code (`` `arn:…` ``). */
@@ -553,7 +559,8 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
   const raw = suffixAt > 0 ? unlabelled.slice(0, suffixAt) : unlabelled;
   const value = elided ? raw : withoutStraySpaces(withoutMarkdown(trimPunctuation(raw)));
   // an empty slot a tool closed with its own parenthesis (`on resource: )`: awslabs/git-remote-s3#24)
-  const empty = value === '' || value.startsWith(')');
+  // (or one a retyped paste left with its colons only: `on resource:::`)
+  const empty = value === '' || value.startsWith(')') || /^:+$/.test(value);
   return { value: empty || isPlaceholder(value) ? null : value, end: token.end };
 }
 

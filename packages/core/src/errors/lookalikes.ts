@@ -21,6 +21,7 @@ export type LookalikeId =
   | 'ebs-kms-key-revoked'
   | 'roles-anywhere-certificate'
   | 'identity-aware-credentials'
+  | 'organization-admin-account'
   | 'kms-key-state'
   | 'expired-token'
   | 'invalid-token'
@@ -153,6 +154,23 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         "the application is tied to IAM Identity Center: call it with identity-aware credentials (exchange the user's token with sso-oauth:CreateTokenWithIAM, then assume the role with that identity context), not the caller's own; no policy change helps",
     },
     phrases: ['identity-aware credentials must be passed'],
+  },
+  {
+    // Organizations' service-managed StackSets run from the management account or a delegated administrator only:
+    // another account's credentials can never, whatever its policies
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-orgs-delegated-admin.html
+    id: 'organization-admin-account',
+    kind: 'credential-type',
+    advice: {
+      message:
+        "this operation runs only from the organization's management account or a registered delegated administrator: call it with credentials of that account (or register this one as delegated administrator); no policy change helps",
+      command:
+        'aws organizations list-delegated-administrators --service-principal member.org.stacksets.cloudformation.amazonaws.com',
+    },
+    phrases: [
+      'Account used is not a delegated administrator',
+      'You must be the management account or delegated admin account',
+    ],
   },
   {
     // STS refuses AssumeRole to the root user whatever the policies say: "You cannot use AWS account root user

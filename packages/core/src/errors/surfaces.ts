@@ -281,6 +281,15 @@ const dotnet: Extractor = (text, hints) => {
   if (status) {
     hints.add('httpStatus', status[1], PRIORITY.body, 'dotnet');
   }
+  // PowerShell's record of a cmdlet's error names the SDK's service exception (`FullyQualifiedErrorId :
+  // Amazon.EC2.AmazonEC2Exception,Amazon.PowerShell.Cmdlets.EC2.NewEC2TagCmdlet`), which the SDK throws for a service's
+  // answer only: an AWS error, where the message carries no code
+  // https://docs.aws.amazon.com/powershell/latest/userguide/pstools-using.html
+  if (
+    has(text, 'FullyQualifiedErrorId') &&
+    /FullyQualifiedErrorId\s*:\s*Amazon\.\w{1,60}\.Amazon\w{1,60}Exception,/.test(text)
+  )
+    hints.relayed('powershell');
   // the web-identity credentials wrapper names the role it could not assume
   // (`AmazonClientException: Error calling AssumeRole for role arn:aws:iam::…:role/app`)
   const role = has(text, 'Error calling AssumeRole')
@@ -982,6 +991,24 @@ const jsonFields: Extractor = (text, hints) => {
   if (nsError) {
     hints.add('code', nsError[1], PRIORITY.body, 'ios');
   }
+  // a row of CloudTrail's event history copied from the console (`… ec2.amazonaws.com  CreateNetworkInterface
+  // Client.UnauthorizedOperation  You are not authorized …`): event source, event name, error code, columns apart
+  // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events-console.html
+  const historyRow = has(text, '.amazonaws.com  ')
+    ? /\b([a-z0-9-]{2,40})\.amazonaws\.com {2,}([A-Z][A-Za-z0-9]{2,100}) {2,}(?:Client\.|Server\.)?([A-Z][A-Za-z0-9.]{2,100}) {2,}\S/.exec(
+        text,
+      )
+    : null;
+  if (historyRow) {
+    hints.add(
+      'service',
+      serviceFromEventSource(`${historyRow[1]}.amazonaws.com`),
+      PRIORITY.structuredRecord,
+      'cloudtrail',
+    );
+    hints.add('operation', historyRow[2], PRIORITY.structuredRecord, 'cloudtrail');
+    hints.add('code', historyRow[3], PRIORITY.structuredRecord, 'cloudtrail');
+  }
   // a CloudTrail record's fields retold in Markdown (``errorCode: `AccessDenied` ``)
   const markdownCode = has(text, 'errorCode: `') ? /\berrorCode: `([A-Z][\w.]{1,100})`/.exec(text) : null;
   if (markdownCode) {
@@ -1279,6 +1306,9 @@ const FIXED_SENTENCES: readonly {
   // Exception: Request is missing Authentication Token`)
   // https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
   { sentence: 'Request is missing Authentication Token', code: 'MissingAuthenticationToken', service: 'sts' },
+  // EC2's (and other services') Blocked for an account AWS suspended (`This account is currently blocked and not
+  // recognized as a valid account.`) https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+  { sentence: 'This account is currently blocked', code: 'Blocked', service: 'ec2' },
   // CloudFormation's InsufficientCapabilities for a template that creates IAM resources (`Requires capabilities :
   // [CAPABILITY_IAM]`) https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html#API_CreateStack_Errors
   {
@@ -2051,9 +2081,10 @@ const STATED_ACTIONS: readonly {
   {
     literal: 'Your access has been denied by S3',
     pattern:
-      /Your access has been denied by S3,\s+please\s+make\s+sure\s+your\s+request\s+credentials\s+have\s+permission\s+to\s+(\w{1,100})/,
+      /Your access has been denied by S3,\s+please\s+make\s+sure\s+your\s+(?:request\s+credentials|function\s+execution\s+role)\s+ha(?:ve|s)\s+permission\s+to\s+[*_`]?(\w{1,100})/,
     prefix: 's3:',
     surface: 'lambda',
+    refusal: true,
   },
   // Elastic Beanstalk's InsufficientPrivilegesException names the action it could not perform for the caller:
   // `You do not have permission to perform the 's3:CreateBucket' action.`
@@ -2182,14 +2213,16 @@ const STATED_ACTIONS: readonly {
     surface: 'karpenter',
     refusal: true,
   },
-  // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action
+  // Lambda relays EC2's refusal of the calls it makes for a function's VPC settings, naming the EC2 action (older, of
+  // `your function execution role`, the name set in italics: serverless/serverless#1966)
   {
     literal: 'Your access has been denied by EC2',
     // (its words also as a terminal or a tool wrapped them over lines)
     pattern:
-      /Your access has been denied by EC2,\s+please\s+make\s+sure\s+your\s+request\s+credentials\s+have\s+permission\s+to\s+(\w{1,100})/,
+      /Your access has been denied by EC2,\s+please\s+make\s+sure\s+your\s+(?:request\s+credentials|function\s+execution\s+role)\s+ha(?:ve|s)\s+permission\s+to\s+[*_`]?(\w{1,100})/,
     prefix: 'ec2:',
     surface: 'lambda',
+    refusal: true,
   },
 ];
 

@@ -278,6 +278,15 @@ function proposeJoin(
   if (phraseNear && continuesPhrase(lastWords(tail, 3), firstWords(head, 3))) {
     return spaceBefore || restWord > rest ? 2 * rest : 2 * rest + 1;
   }
+  // a word of the phrases cut in two at a line no longer full, its width changed by a hand redaction (`is not
+  // authorized to perf` / `orm: s3:ListBucket`, the account ids masked: aws/aws-tools-for-powershell#397)
+  if (
+    !spaceBefore &&
+    restWord === rest &&
+    splitsPhraseWord(lastWords(tail, 1)[0] ?? '', firstWords(head, 1)[0] ?? '')
+  ) {
+    return 2 * rest;
+  }
   if (!cut || field) {
     return NO_JOIN;
   }
@@ -361,6 +370,17 @@ const NEW_MESSAGE =
 
 /** The frame Terraform draws at the start of each line of a diagnostic. */
 const FRAME_CHARS = new Set(['│', '╷', '╵'].map((c) => c.charCodeAt(0)));
+
+/** Two lower-case pieces that are no phrase words alone and are one joined (`perf` + `orm:`, `autho` + `rized`). */
+function splitsPhraseWord(head: string, tail: string): boolean {
+  return (
+    /^[a-z]{2,}$/.test(head) &&
+    /^[a-z]{2,}:?$/.test(tail) &&
+    !isPhraseWord(head) &&
+    !isPhraseWord(tail) &&
+    isPhraseWord(head + tail)
+  );
+}
 
 /** The last `count` words of a line, last first; scans back from the end only. */
 function lastWords(line: string, count: number): string[] {
