@@ -100,6 +100,12 @@ const SDK_NAME_TO_PREFIX: Readonly<Record<string, string>> = {
   elasticfilesystem: 'elasticfilesystem',
   bedrock: 'bedrock',
   bedrockruntime: 'bedrock',
+  // Bedrock's agents are authorised under its prefix; AgentCore has its own
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrockagentcore.html
+  bedrockagent: 'bedrock',
+  bedrockagentruntime: 'bedrock',
+  bedrockagentcorecontrol: 'bedrock-agentcore',
   servicequotas: 'servicequotas',
   ssoadmin: 'sso',
   sso: 'sso',

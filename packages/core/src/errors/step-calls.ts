@@ -245,6 +245,8 @@ const GERUNDS: ReadonlyMap<string, string> = new Map([
   ['putting', 'put'],
   ['modifying', 'modify'],
   ['attaching', 'attach'],
+  ['associating', 'associate'],
+  ['disassociating', 'disassociate'],
   ['detaching', 'detach'],
   ['tagging', 'tag'],
   ['starting', 'start'],
@@ -357,6 +359,9 @@ const VERBS: Readonly<Record<string, readonly string[]>> = {
   updating: ['Update', 'Modify', 'Put'],
   reading: ['Get', 'Describe'],
   putting: ['Put'],
+  // (`error associating EKS Identity Provider Config (c:p):` is AssociateIdentityProviderConfig)
+  associating: ['Associate'],
+  disassociating: ['Disassociate'],
   // a resource waited for (`waiting for EKS Cluster (c) create`) is read until it reaches the state
   'waiting for': ['Describe', 'Get'],
 };

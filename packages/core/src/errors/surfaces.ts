@@ -121,7 +121,8 @@ const goV2: Extractor = (text, hints) => {
 const GO_V2_CALL = /operation error ([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/;
 
 const goV1: Extractor = (text, hints) => {
-  const m = /status code: (\d{3}), request id: ([\w-]*)(, host id: \S)?/.exec(text);
+  // (the ids also as a paste's stand-ins: `request id: <snip>, host id: <snip>`)
+  const m = /status code: (\d{3}), request id: (<[^<>\s]{1,40}>|[\w-]*)(, host id: \S)?/.exec(text);
   if (m) {
     hints.add('httpStatus', m[1], PRIORITY.body, 'go-v1');
     hints.add('requestId', m[2], PRIORITY.body, 'go-v1');
