@@ -96,9 +96,10 @@
  * kept as none), forty-three, observability agents and exporters (37, 97.7%), forty-four, database services and their
  * drivers (37, 95.6%). Then, while round thirteen was labelled: forty-five, infrastructure as code on newer services (33,
  * four holding no AWS answer, 95.1%; a Terraform waiter's relayed internal failure and a custom resource's service-linked
- * role sentence kept as none), forty-six, text mangled on the way (PowerShell wraps, mail and chat quotes; 34, 96.6%),
- * forty-seven, console banners and notices (35, 93.5%; AWS's e-mailed notices and the billing migration banner, no
- * errors, and a Cost Explorer and an Amplify Studio banner kept as none).
+ * role sentence kept as none), forty-six, text mangled on the way (PowerShell wraps, mail and chat quotes; 34, 96.6%;
+ * a source round twelve also took left out), forty-seven, console banners and notices (35, 93.5%; a source forty-six
+ * also took left out; AWS's e-mailed notices and the billing migration banner, no errors, and a Cost Explorer and an
+ * Amplify Studio banner kept as none).
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -195,7 +196,7 @@ const ROUNDS = [
   { file: 'practice44.jsonl', floor: 0.96, size: 32 },
   { file: 'practice45.jsonl', floor: 0.97, size: 24 },
   { file: 'practice46.jsonl', floor: 0.98, size: 30 },
-  { file: 'practice47.jsonl', floor: 0.95, size: 26 },
+  { file: 'practice47.jsonl', floor: 0.94, size: 26 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {
