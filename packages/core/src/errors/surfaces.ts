@@ -515,6 +515,27 @@ function addServiceCall(
 }
 
 /**
+ * A tool's `<Operation>[Request] failed:` and the service name before it, if any: each ` failed` found by `indexOf` and
+ * the words before it read in a window (a pattern led by an optional group is tried at every word of a large input).
+ */
+function operationFailed(text: string): RegExpExecArray | null {
+  let count = 0;
+  for (
+    let at = text.indexOf(' failed');
+    at >= 0 && count < 50;
+    at = text.indexOf(' failed', at + 7), count++
+  ) {
+    if (!/^ failed ?: /.test(text.slice(at, at + 10))) continue;
+    const m =
+      /(?:\b([A-Z][A-Za-z0-9]{1,30}) )?\b((?:Describe|List|Get|Put|Create|Delete|Update|Receive|Send|Start|Stop)[A-Z][A-Za-z0-9]{1,60}?)(?:Request)?$/.exec(
+        text.slice(Math.max(0, at - 100), at),
+      );
+    if (m) return m;
+  }
+  return null;
+}
+
+/**
  * Calls named by a service's SDK name and a method, where no client envelope names the operation: CodePipeline's
  * failed action (`An API call to StepFunctions.describeExecution (RequestId: …) returned a AccessDeniedException
  * error`: aws/aws-cdk#11397), a tool's `Error calling DAX.describeClusters` (iann0036/former2#360), the Clojure
@@ -702,11 +723,7 @@ const jsSdk: Extractor = (text, hints) => {
   if (verbose) hints.add('operation', verbose[1], PRIORITY.namedCall, 'powershell');
   // a tool's log of the call that failed by its operation's name, with the SDK's request type or the service before it
   // (`DescribeInstances failed : UnauthorizedOperation`, Filebeat's `SQS ReceiveMessageRequest failed:`)
-  const opFailed = has(text, 'failed')
-    ? /\b(?:([A-Z][A-Za-z0-9]{1,30}) )?((?:Describe|List|Get|Put|Create|Delete|Update|Receive|Send|Start|Stop)[A-Z][A-Za-z0-9]{1,60}?)(?:Request)? failed ?: /.exec(
-        text,
-      )
-    : null;
+  const opFailed = operationFailed(text);
   if (opFailed?.[2] !== undefined && servicesForOperation(opFailed[2]).length > 0) {
     if (opFailed[1] === undefined) hints.add('operation', opFailed[2], PRIORITY.phrase, 'tool');
     else addServiceCall(hints, opFailed[1], opFailed[2], PRIORITY.phrase, PRIORITY.phrase, 'tool');
@@ -1181,7 +1198,7 @@ const cloudFormation: Extractor = (text, hints) => {
   // the validation sentence of the services' shared request model (`1 validation error detected: Value '…' at 'modelId'
   // failed to satisfy constraint: …`): an AWS answer, its code the service's own (ValidationException, IAM's
   // ValidationError) https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
-  if (has(text, ' validation error') && /\b\d{1,3} validation errors? detected: Value /.test(text))
+  if (has(text, 'validation error') && /\b\d{1,3} validation errors? detected: Value /.test(text))
     hints.relayed('aws');
   // Bedrock's agents name the service a refused call went to (`Access denied when calling Bedrock.`), where the
   // operation's name is several services'
