@@ -18,6 +18,11 @@ export function cleanErrorText(raw: string): string {
   if (text.includes("'\n") || text.includes('"\n')) {
     text = joinedLiterals(text);
   }
+  // a message continued over lines as a shell's command is, a backslash ending each (`when calling \` / `  the
+  // UpdateFunctionConfiguration operation: …`: aws/chalice commit f3664ea): one line again
+  if (text.includes(' \\\n')) {
+    text = text.replace(/ \\\n[ \t]*/g, ' ');
+  }
   // bold markers last: a wrap may have cut a mask (`****`) into two pairs of stars
   return withoutBold(
     unwrapAndUnframe(withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutPadding(text))))),

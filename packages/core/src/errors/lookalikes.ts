@@ -764,6 +764,16 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
       'MaxFleetCountExceeded',
       'CodeStorageExceededException',
+      // AWS Config's per-account and per-Region counts (`MaxNumberOfDeliveryChannelsExceededException: … the maximum
+      // number of delivery channels: 1 is reached`) https://docs.aws.amazon.com/config/latest/developerguide/configlimits.html
+      'MaxNumberOfConfigRulesExceededException',
+      'MaxNumberOfConfigurationRecordersExceededException',
+      'MaxNumberOfConformancePacksExceededException',
+      'MaxNumberOfDeliveryChannelsExceededException',
+      'MaxNumberOfOrganizationConfigRulesExceededException',
+      'MaxNumberOfOrganizationConformancePacksExceededException',
+      'MaxNumberOfRetentionConfigurationsExceededException',
+      'MaxActiveResourcesExceededException',
     ],
     codeSuffixes: ['LimitExceeded', 'LimitExceededException', 'QuotaExceeded', 'QuotaExceededException'],
     // IAM's LimitExceeded (`Cannot exceed quota for PoliciesPerRole: 20`), often retold without its code, by its

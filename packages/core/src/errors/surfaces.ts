@@ -1403,6 +1403,12 @@ const FIXED_SENTENCES: readonly {
     service: 'sts',
   },
   { sentence: 'Not authorized for images', code: 'AuthFailure', service: 'ec2' },
+  // EC2's AuthFailure for credentials it could not validate, printed without the code
+  {
+    sentence: 'was not able to validate the provided access credentials',
+    code: 'AuthFailure',
+    service: 'ec2',
+  },
   { sentence: 'than your current instance limit of', code: 'InstanceLimitExceeded', service: 'ec2' },
   // EC2's vCPU quota per instance family (`You have requested more vCPU capacity than your current vCPU limit of 32
   // allows …`) https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
@@ -2500,6 +2506,9 @@ const WRAPPER_NAMES = new Set([
   'RecursionError',
   // Amplify Hosting's class of a failed build step (`!!! CustomerError: Unable to clone repository due to user error`)
   'CustomerError',
+  // the Java SDK v1's base class of every service's error, where a tool prints it bare (`AmazonServiceException: AWS
+  // was not able to validate the provided access credentials`: jenkinsci/ec2-plugin), the code its message tells
+  'AmazonServiceException',
   // S3 client libraries' class of every error S3 answered (minio-js, deno_s3: `S3Error: Failed to put object:
   // 403 Forbidden`), its code a field of its own
   'S3Error',
