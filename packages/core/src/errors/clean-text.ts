@@ -25,8 +25,20 @@ export function cleanErrorText(raw: string): string {
   }
   // bold markers last: a wrap may have cut a mask (`****`) into two pairs of stars
   return withoutBold(
-    unwrapAndUnframe(withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutPadding(text))))),
+    unwrapAndUnframe(
+      withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutPadding(withoutInlineHtml(text))))),
+    ),
   );
+}
+
+/**
+ * The inline HTML a page set around words of an error it shows (GitBook's `(<mark style="color:red;">ValidationError
+ * </mark>)`): the words alone. Lower-case styling elements only, never an error body's own elements (`<Code>`,
+ * `<Message>`).
+ */
+function withoutInlineHtml(text: string): string {
+  if (!text.includes('</mark>') && !text.includes('</span>') && !text.includes('</font>')) return text;
+  return text.replace(/<(?:mark|span|font)(?: [^<>\n]{0,200})?>|<\/(?:mark|span|font)>/g, '');
 }
 
 /**

@@ -52,6 +52,8 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
     /^[<{(]/.test(tail) ||
     opensShellPrompt(next) ||
     isStackFrame(next) ||
+    // (or a log line's source location: a browser console's `datatables.js:233 AccessDenied: …`)
+    /^[\w.-]{1,80}\.(?:js|mjs|cjs|ts|jsx|tsx|py|go|java|kt|rb|php|cs|rs):\d{1,6}$/.test(tail) ||
     (tail === 'status' && next[1] === 'code:') ||
     (next.length === 1 && /^(?:-{2,}|={2,}|~{2,}|`{3,})$/.test(tail))
   ) {
