@@ -20,26 +20,30 @@ export function cleanErrorText(raw: string): string {
   }
   // a message continued over lines as a shell's command is, a backslash ending each (`when calling \` / `  the
   // UpdateFunctionConfiguration operation: …`: aws/chalice commit f3664ea): one line again
-  if (text.includes(' \\\n')) {
+  // (both rare marks looked for in one pass: a search of a large text for each costs as much as the pass)
+  const rare = RARE_MARKS.exec(text)?.[0];
+  if (rare !== undefined && text.includes(' \\\n')) {
     text = text.replace(/ \\\n[ \t]*/g, ' ');
+  }
+  if (rare !== undefined && text.includes('</mark>')) {
+    text = withoutHighlights(text);
   }
   // bold markers last: a wrap may have cut a mask (`****`) into two pairs of stars
   return withoutBold(
-    unwrapAndUnframe(
-      withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutPadding(withoutInlineHtml(text))))),
-    ),
+    unwrapAndUnframe(withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutPadding(text))))),
   );
 }
 
 /**
- * The inline HTML a page set around words of an error it shows (GitBook's `(<mark style="color:red;">ValidationError
- * </mark>)`): the words alone. Lower-case styling elements only, never an error body's own elements (`<Code>`,
- * `<Message>`).
+ * The highlight a page set around words of an error it shows (GitBook's `(<mark style="color:red;">ValidationError
+ * </mark>)`): the words alone. The `mark` element only, never an error body's own elements (`<Code>`, `<Message>`).
  */
-function withoutInlineHtml(text: string): string {
-  if (!text.includes('</mark>') && !text.includes('</span>') && !text.includes('</font>')) return text;
-  return text.replace(/<(?:mark|span|font)(?: [^<>\n]{0,200})?>|<\/(?:mark|span|font)>/g, '');
+function withoutHighlights(text: string): string {
+  return text.replace(/<mark(?: [^<>\n]{0,200})?>|<\/mark>/g, '');
 }
+
+/** A shell's line continuation, or a page's highlight closing. */
+const RARE_MARKS = / \\\n|<\/mark>/;
 
 /**
  * Python's pretty printer (`pprint`, and boto3 responses printed by it) cuts a long string into adjacent literals,

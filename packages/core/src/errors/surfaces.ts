@@ -561,28 +561,51 @@ export function namedMethodCalls(text: string): readonly NamedMethodCall[] {
       code: pipeline[3],
     });
   // (also `Error calling KMS GenerateDataKey API:`, the Session Manager plugin's words)
-  const calling = has(text, 'rror calling ')
-    ? /\b[Ee]rror calling ([A-Z][A-Za-z0-9]{1,60})(?:\.([a-z]\w{2,100})\b| ([A-Z]\w{2,100}) API\b)/.exec(text)
-    : null;
+  const calling = has(text, 'rror calling ') ? errorCalling(text) : null;
   if (calling)
     calls.push({ sdkName: calling[1] ?? '', method: calling[2] ?? calling[3] ?? '', surface: 'tool' });
   const clojure = has(text, '(aws/invoke ')
     ? /\(aws\/invoke ([\w-]{2,40}) \{:op :(\w{2,100})\b/.exec(text)
     : null;
   if (clojure) calls.push({ sdkName: clojure[1] ?? '', method: clojure[2] ?? '', surface: 'clojure' });
+  // (each prompt found by its `> `, its line read from its start: a pattern tried at every line of a large input costs)
   let echoed: RegExpExecArray | null = null;
-  let lines = 0;
-  for (const line of text.matchAll(
-    /(?:^|\n)(?:iex\(\d{1,6}\)> |julia> |>>> |> |user=> |scala> )([^\n]{1,400})/g,
-  )) {
-    if (++lines > 50) break;
+  let seen = 0;
+  for (let at = text.indexOf('> '); at >= 0 && seen < 500; at = text.indexOf('> ', at + 2), seen++) {
+    // a prompt is at most 12 characters from its line's start (`iex(123456)> `)
+    const from = Math.max(0, at - 12);
+    const newline = text.slice(from, at).lastIndexOf('\n');
+    if (newline < 0 && from > 0) continue;
+    const line = text.slice(from + newline + 1, at + 402);
+    const prompt = /^(?:iex\(\d{1,6}\)> |julia> |>>> |> |user=> |scala> )([^\n]{1,400})/.exec(line);
+    if (prompt === null) continue;
     const call = /(?:^|[\s(=])(?:[A-Za-z]\w{0,40}\.)?([A-Za-z]\w{0,40})[.$]([a-z][A-Za-z0-9_]{2,100})\(/.exec(
-      line[1] ?? '',
+      prompt[1] ?? '',
     );
     if (call) echoed = call;
   }
   if (echoed) calls.push({ sdkName: echoed[1] ?? '', method: echoed[2] ?? '', surface: 'repl' });
   return calls;
+}
+
+/**
+ * A tool's `Error calling DAX.describeClusters` or `Error calling KMS GenerateDataKey API`: each `rror calling ` found by
+ * its literal, the words after it read in a window (a pattern led by a word boundary is tried at every word).
+ */
+function errorCalling(text: string): RegExpExecArray | null {
+  let count = 0;
+  for (
+    let at = text.indexOf('rror calling ');
+    at > 0 && count < 50;
+    at = text.indexOf('rror calling ', at + 13), count++
+  ) {
+    if (text.charAt(at - 1) !== 'E' && text.charAt(at - 1) !== 'e') continue;
+    const m = /^rror calling ([A-Z][A-Za-z0-9]{1,60})(?:\.([a-z]\w{2,100})\b| ([A-Z]\w{2,100}) API\b)/.exec(
+      text.slice(at, at + 250),
+    );
+    if (m) return m;
+  }
+  return null;
 }
 
 /** A call `namedMethodCalls` found: the service's SDK name, the method, and the code a sentence gave with it. */
@@ -1003,7 +1026,7 @@ const jsonFields: Extractor = (text, hints) => {
   }
   // the iOS SDK's NSError with the body's fields unquoted (`UserInfo=0x… {__type=com.amazonaws.dynamodb.v20120810#
   // ResourceNotFoundException, message=Requested resource not found}`: awslabs/aws-sdk-ios-samples#17)
-  const nsError = has(text, '{__type=')
+  const nsError = has(text, '__type=')
     ? /\{__type=(?:[\w.]{1,100}#)?([A-Z][A-Za-z0-9.]{2,100})[,}]/.exec(text)
     : null;
   if (nsError) {
@@ -1012,7 +1035,7 @@ const jsonFields: Extractor = (text, hints) => {
   // a row of CloudTrail's event history copied from the console (`… ec2.amazonaws.com  CreateNetworkInterface
   // Client.UnauthorizedOperation  You are not authorized …`): event source, event name, error code, columns apart
   // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events-console.html
-  const historyRow = has(text, '.amazonaws.com  ')
+  const historyRow = has(text, 'amazonaws.com  ')
     ? /\b([a-z0-9-]{2,40})\.amazonaws\.com {2,}([A-Z][A-Za-z0-9]{2,100}) {2,}(?:Client\.|Server\.)?([A-Z][A-Za-z0-9.]{2,100}) {2,}\S/.exec(
         text,
       )
@@ -1198,7 +1221,7 @@ const cloudFormation: Extractor = (text, hints) => {
   // the validation sentence of the services' shared request model (`1 validation error detected: Value '…' at 'modelId'
   // failed to satisfy constraint: …`): an AWS answer, its code the service's own (ValidationException, IAM's
   // ValidationError) https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
-  if (has(text, 'validation error') && /\b\d{1,3} validation errors? detected: Value /.test(text))
+  if (has(text, 'alidation error') && /\b\d{1,3} validation errors? detected: Value /.test(text))
     hints.relayed('aws');
   // Bedrock's agents name the service a refused call went to (`Access denied when calling Bedrock.`), where the
   // operation's name is several services'
@@ -2221,7 +2244,7 @@ const STATED_ACTIONS: readonly {
   // not have enough permission to process your event source. Please add ec2:DescribeSecurityGroups permission to
   // role.`) https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-permissions.html
   {
-    literal: 'permission to role',
+    literal: 'Please add ',
     pattern: /Please add ([a-z0-9-]{2,40}:\w{2,100}) permission to role\b/,
     prefix: '',
     surface: 'pipes',
