@@ -1159,6 +1159,28 @@ const xmlBody: Extractor = (text, hints) => {
   }
 };
 
+/**
+ * Whether a stack event's row of a resource that failed holds a status reason (`UPDATE_FAILED  Fn  AWS::Lambda::Function
+ * … Template error: …`): each `_FAILED` found by its literal, its row read from there.
+ */
+function failedResourceRow(text: string): boolean {
+  let count = 0;
+  for (
+    let at = text.indexOf('_FAILED');
+    at >= 4 && count < 50;
+    at = text.indexOf('_FAILED', at + 7), count++
+  ) {
+    if (!/(?:^|[^A-Z_])[A-Z]{4,8}$/.test(text.slice(Math.max(0, at - 9), at))) continue;
+    if (
+      /^_FAILED\b[ \t|]{1,40}(?:\S{1,200}[ \t|]{1,40})?AWS::\w{2,60}::\w{2,80}[ \t|]{1,40}\S/.test(
+        text.slice(at, at + 500),
+      )
+    )
+      return true;
+  }
+  return false;
+}
+
 const cloudFormation: Extractor = (text, hints) => {
   if (has(text, 'Resource handler returned message:')) {
     hints.surface('cloudformation');
@@ -1173,13 +1195,7 @@ const cloudFormation: Extractor = (text, hints) => {
   // … as is a stack event's status reason, on the row of the resource that failed (`UPDATE_FAILED UpdateRolesFunction
   // AWS::Lambda::Function … Template error: …`, a CDK or Amplify progress row), where it names no code
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stack-resource-configuration-complete.html
-  if (
-    has(text, '_FAILED') &&
-    /\b[A-Z]{4,8}_FAILED\b[ \t|]{1,40}(?:\S{1,200}[ \t|]{1,40})?AWS::\w{2,60}::\w{2,80}[ \t|]{1,40}\S/.test(
-      text,
-    )
-  )
-    hints.relayed('cloudformation');
+  if (has(text, '_FAILED') && failedResourceRow(text)) hints.relayed('cloudformation');
   const handler = /HandlerErrorCode: (\w{2,100})/.exec(text);
   if (handler) {
     // a handler's class for an error its service answered that it maps to no other (GeneralServiceException)
