@@ -85,12 +85,8 @@ function closesLiteral(text: string, start: number, end: number, quote: number):
  */
 function withoutGutters(text: string): string {
   // (and a diff's `+` before every line of an error pasted into one: mattermost/mattermost-cloud-monitoring#446)
-  if (
-    text.startsWith('+') &&
-    text.includes('\n+') &&
-    text.split('\n').every((line) => line === '' || line.startsWith('+'))
-  ) {
-    text = text.replace(/^\+/gm, '');
+  if (text.startsWith('+') && everyLineLed(text, '+')) {
+    text = text.slice(1).split('\n+').join('\n');
   }
   if (text.includes('!!! ') && /^[ \t]*!!! /m.test(text)) {
     text = text.replace(/^[ \t]*!!![ \t]+/gm, '');
@@ -101,6 +97,16 @@ function withoutGutters(text: string): string {
   const rest = lines.slice(1).filter((line) => line.trim() !== '');
   if (!rest.every((line) => gutter.test(line) && !/\|\s*$/.test(line))) return text;
   return lines.map((line, i) => (i === 0 ? line : line.replace(/^[ \t]+\| /, ''))).join('\n');
+}
+
+/** Whether the text has lines and every one (empty ones aside) starts with `mark`: its line ends found by `indexOf`. */
+function everyLineLed(text: string, mark: string): boolean {
+  if (text.indexOf('\n') < 0) return false;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    const next = text.charAt(nl + 1);
+    if (next !== mark && next !== '\n' && next !== '') return false;
+  }
+  return true;
 }
 
 /**

@@ -292,12 +292,12 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'security token included in the request is invalid',
       'Access Key Id you provided does not exist',
       // Session Manager's channel service (`<message>964c3550: Request is not authenticated.</message>`)
-      'Request is not authenticated',
+      'Request is not authenticated.</message>',
       // … and a bearer token's (Amazon Q Developer's, Bedrock's API keys): `AccessDeniedException: The bearer token
       // included in the request is invalid.`, `Invalid API Key format: Must start with pre-defined prefix`
       // https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html
       'bearer token included in the request is invalid',
-      'Invalid API Key format',
+      'Invalid API Key format: Must start with pre-defined prefix',
     ],
   },
   {

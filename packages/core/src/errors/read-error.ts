@@ -143,11 +143,14 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   const statusAsCode = written === null ? undefined : STATUS_AS_CODE[written];
   if (statusAsCode !== undefined) hints.add('httpStatus', statusAsCode, PRIORITY.implied, 'http');
   // (the code of the body where one follows the status: `HTTP status 403 Forbidden: {"message":"Missing Authentication
-  // Token"}`, API Gateway's sentence)
+  // Token"}`, API Gateway's sentence; a fixed sentence's code at least, not a name kept only for want of any other)
   const code =
     statusAsCode === undefined
       ? written
-      : (hints.all('code').find((hint) => STATUS_AS_CODE[hint.value] === undefined)?.value ?? null);
+      : (hints
+          .all('code')
+          .find((hint) => STATUS_AS_CODE[hint.value] === undefined && hint.priority >= PRIORITY.implied)
+          ?.value ?? null);
   const operationHint = hints.best('operation');
   const operation = operationHint?.value ?? null;
   const service = resolveService(operation, hints);

@@ -309,6 +309,12 @@ const CASES: readonly {
       '    error: 1 error occurred:\n        * error associating EKS Identity Provider Config (app-cluster-01:oidc-provider): InvalidRequestException: Role with arn: arn:aws:iam::REDACTED:role/app-cluster-01-control-plane-role, could not be assumed because it does not exist or the trusted entity is not correct\n    {\n      RespMetadata: {\n        StatusCode: 400,\n        RequestID: "971534ba-0b1e-4ad4-b967-b3652d7a31a0"\n      },\n      ClusterName: "app-cluster-01",\n      Message_: "Role with arn: arn:aws:iam::REDACTED:role/app-cluster-01-control-plane-role, could not be assumed because it does not exist or the trusted entity is not correct"\n    }',
     expected: { service: 'eks', action: 'eks:AssociateIdentityProviderConfig', actionSource: 'operation' },
   },
+  // a tool's `Error calling` after a mention that names no call
+  {
+    name: '`Error calling DAX.describeClusters` after an `rror calling` that is none is still read',
+    input: 'rror calling foo\nError calling DAX.describeClusters\nAccess Denied to API Version: DAX_V3',
+    expected: { service: 'dax', action: 'dax:DescribeClusters', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

@@ -515,24 +515,33 @@ function addServiceCall(
 }
 
 /**
- * A tool's `<Operation>[Request] failed:` and the service name before it, if any: each ` failed` found by `indexOf` and
- * the words before it read in a window (a pattern led by an optional group is tried at every word of a large input).
+ * The first of at most 50 places where `literal` occurs for which `read` (given the place) finds something: a literal
+ * looked for by `indexOf`, the words around it read in a window, where a pattern led by an optional group, a word
+ * boundary or a character class would be tried at every position of a large input.
  */
-function operationFailed(text: string): RegExpExecArray | null {
+function firstNear<T>(text: string, literal: string, read: (at: number) => T | null): T | null {
   let count = 0;
   for (
-    let at = text.indexOf(' failed');
+    let at = text.indexOf(literal);
     at >= 0 && count < 50;
-    at = text.indexOf(' failed', at + 7), count++
+    at = text.indexOf(literal, at + literal.length)
   ) {
-    if (!/^ failed ?: /.test(text.slice(at, at + 10))) continue;
-    const m =
-      /(?:\b([A-Z][A-Za-z0-9]{1,30}) )?\b((?:Describe|List|Get|Put|Create|Delete|Update|Receive|Send|Start|Stop)[A-Z][A-Za-z0-9]{1,60}?)(?:Request)?$/.exec(
-        text.slice(Math.max(0, at - 100), at),
-      );
-    if (m) return m;
+    count++;
+    const found = read(at);
+    if (found !== null) return found;
   }
   return null;
+}
+
+/** A tool's `<Operation>[Request] failed:` and the service name before it, if any (`SQS ReceiveMessageRequest failed:`). */
+function operationFailed(text: string): RegExpExecArray | null {
+  return firstNear(text, ' failed', (at) =>
+    /^ failed ?: /.test(text.slice(at, at + 10))
+      ? /(?:\b([A-Z][A-Za-z0-9]{1,30}) )?\b((?:Describe|List|Get|Put|Create|Delete|Update|Receive|Send|Start|Stop)[A-Z][A-Za-z0-9]{1,60}?)(?:Request)?$/.exec(
+          text.slice(Math.max(0, at - 100), at),
+        )
+      : null,
+  );
 }
 
 /**
@@ -588,24 +597,15 @@ export function namedMethodCalls(text: string): readonly NamedMethodCall[] {
   return calls;
 }
 
-/**
- * A tool's `Error calling DAX.describeClusters` or `Error calling KMS GenerateDataKey API`: each `rror calling ` found by
- * its literal, the words after it read in a window (a pattern led by a word boundary is tried at every word).
- */
+/** A tool's `Error calling DAX.describeClusters` or `Error calling KMS GenerateDataKey API`. */
 function errorCalling(text: string): RegExpExecArray | null {
-  let count = 0;
-  for (
-    let at = text.indexOf('rror calling ');
-    at > 0 && count < 50;
-    at = text.indexOf('rror calling ', at + 13), count++
-  ) {
-    if (text.charAt(at - 1) !== 'E' && text.charAt(at - 1) !== 'e') continue;
-    const m = /^rror calling ([A-Z][A-Za-z0-9]{1,60})(?:\.([a-z]\w{2,100})\b| ([A-Z]\w{2,100}) API\b)/.exec(
-      text.slice(at, at + 250),
-    );
-    if (m) return m;
-  }
-  return null;
+  return firstNear(text, 'rror calling ', (at) =>
+    /[Ee]$/.test(text.slice(Math.max(0, at - 1), at))
+      ? /^rror calling ([A-Z][A-Za-z0-9]{1,60})(?:\.([a-z]\w{2,100})\b| ([A-Z]\w{2,100}) API\b)/.exec(
+          text.slice(at, at + 250),
+        )
+      : null,
+  );
 }
 
 /** A call `namedMethodCalls` found: the service's SDK name, the method, and the code a sentence gave with it. */
@@ -661,17 +661,14 @@ const kotlin: Extractor = (text, hints) => {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkClass, 'kotlin');
     hints.add('code', codeFromExceptionClass(m[2] ?? ''), PRIORITY.sdkClass, 'kotlin');
   }
-  const status = /Service returned error code (\d{3})/.exec(text);
-  if (status) {
-    hints.add('httpStatus', status[1], PRIORITY.body, 'kotlin');
-  }
-  // the Java SDK v2's message of an answer whose body had no message, with the code, as a CloudFormation handler relays
-  // it (`Resource handler returned message: "Service returned error code AccessDeniedException (Service: Lambda, …)"`)
-  const named = has(text, 'Service returned error code ')
-    ? /Service returned error code ([A-Z][A-Za-z0-9.]{2,100})\b/.exec(text)
+  // its status, or the Java SDK v2's code of an answer whose body had no message, as a CloudFormation handler relays it
+  // (`Resource handler returned message: "Service returned error code AccessDeniedException (Service: Lambda, …)"`)
+  const returned = has(text, 'Service returned error code ')
+    ? /Service returned error code (\d{3}|[A-Z][A-Za-z0-9.]{2,100})\b/.exec(text)
     : null;
-  if (named) {
-    hints.add('code', named[1], PRIORITY.body, 'java-v2');
+  if (returned?.[1] !== undefined) {
+    if (/^\d{3}$/.test(returned[1])) hints.add('httpStatus', returned[1], PRIORITY.body, 'kotlin');
+    else hints.add('code', returned[1], PRIORITY.body, 'java-v2');
   }
   const requestId = /Request ID: ([\w-]{4,100})/.exec(text);
   if (requestId) {
@@ -746,7 +743,7 @@ const jsSdk: Extractor = (text, hints) => {
   if (verbose) hints.add('operation', verbose[1], PRIORITY.namedCall, 'powershell');
   // a tool's log of the call that failed by its operation's name, with the SDK's request type or the service before it
   // (`DescribeInstances failed : UnauthorizedOperation`, Filebeat's `SQS ReceiveMessageRequest failed:`)
-  const opFailed = operationFailed(text);
+  const opFailed = has(text, 'failed') ? operationFailed(text) : null;
   if (opFailed?.[2] !== undefined && servicesForOperation(opFailed[2]).length > 0) {
     if (opFailed[1] === undefined) hints.add('operation', opFailed[2], PRIORITY.phrase, 'tool');
     else addServiceCall(hints, opFailed[1], opFailed[2], PRIORITY.phrase, PRIORITY.phrase, 'tool');
@@ -1032,23 +1029,36 @@ const jsonFields: Extractor = (text, hints) => {
   if (nsError) {
     hints.add('code', nsError[1], PRIORITY.body, 'ios');
   }
-  // a row of CloudTrail's event history copied from the console (`… ec2.amazonaws.com  CreateNetworkInterface
-  // Client.UnauthorizedOperation  You are not authorized …`): event source, event name, error code, columns apart
-  // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events-console.html
+  // a row of CloudTrail's event history copied from the console with its error code column shown (`…
+  // ec2.amazonaws.com  CreateNetworkInterface  Client.UnauthorizedOperation  You are not authorized …`): event source,
+  // event name, error code, two spaces or more apart; the code taken only where it is shaped like one (the columns are
+  // the user's choice) https://docs.aws.amazon.com/awscloudtrail/latest/userguide/view-cloudtrail-events-console.html
   const historyRow = has(text, 'amazonaws.com  ')
-    ? /\b([a-z0-9-]{2,40})\.amazonaws\.com {2,}([A-Z][A-Za-z0-9]{2,100}) {2,}(?:Client\.|Server\.)?([A-Z][A-Za-z0-9.]{2,100}) {2,}\S/.exec(
-        text,
-      )
+    ? firstNear(text, '.amazonaws.com  ', (at) => {
+        const source = /(?:^|[^a-z0-9-])([a-z0-9-]{2,40})$/.exec(text.slice(Math.max(0, at - 41), at));
+        const columns =
+          /^\.amazonaws\.com {2,40}([A-Z][A-Za-z0-9]{2,100}) {2,40}((?:Client\.|Server\.)?[A-Z][A-Za-z0-9.]{2,100}) {2,40}\S/.exec(
+            text.slice(at, at + 300),
+          );
+        return source && columns ? [source[1] ?? '', columns[1] ?? '', columns[2] ?? ''] : null;
+      })
     : null;
-  if (historyRow) {
+  const historyCode = stripFaultPrefix(historyRow?.[2]);
+  if (
+    historyRow !== null &&
+    historyCode !== null &&
+    (/^(?:Client|Server)\./.test(historyRow[2] ?? '') ||
+      isKnownCode(historyCode) ||
+      (CODE_SHAPE.test(historyCode) && TWO_HUMPS.test(historyCode)))
+  ) {
     hints.add(
       'service',
-      serviceFromEventSource(`${historyRow[1]}.amazonaws.com`),
+      serviceFromEventSource(`${historyRow[0]}.amazonaws.com`),
       PRIORITY.structuredRecord,
       'cloudtrail',
     );
-    hints.add('operation', historyRow[2], PRIORITY.structuredRecord, 'cloudtrail');
-    hints.add('code', historyRow[3], PRIORITY.structuredRecord, 'cloudtrail');
+    hints.add('operation', historyRow[1], PRIORITY.structuredRecord, 'cloudtrail');
+    hints.add('code', historyCode, PRIORITY.codeToken, 'cloudtrail');
   }
   // a CloudTrail record's fields retold in Markdown (``errorCode: `AccessDenied` ``)
   const markdownCode = has(text, 'errorCode: `') ? /\berrorCode: `([A-Z][\w.]{1,100})`/.exec(text) : null;
@@ -1161,24 +1171,19 @@ const xmlBody: Extractor = (text, hints) => {
 
 /**
  * Whether a stack event's row of a resource that failed holds a status reason (`UPDATE_FAILED  Fn  AWS::Lambda::Function
- * … Template error: …`): each `_FAILED` found by its literal, its row read from there.
+ * … Template error: …`).
  */
 function failedResourceRow(text: string): boolean {
-  let count = 0;
-  for (
-    let at = text.indexOf('_FAILED');
-    at >= 4 && count < 50;
-    at = text.indexOf('_FAILED', at + 7), count++
-  ) {
-    if (!/(?:^|[^A-Z_])[A-Z]{4,8}$/.test(text.slice(Math.max(0, at - 9), at))) continue;
-    if (
+  return (
+    firstNear(text, '_FAILED', (at) =>
+      /(?:^|[^A-Z_])[A-Z]{4,8}$/.test(text.slice(Math.max(0, at - 9), at)) &&
       /^_FAILED\b[ \t|]{1,40}(?:\S{1,200}[ \t|]{1,40})?AWS::\w{2,60}::\w{2,80}[ \t|]{1,40}\S/.test(
         text.slice(at, at + 500),
       )
-    )
-      return true;
-  }
-  return false;
+        ? true
+        : null,
+    ) === true
+  );
 }
 
 const cloudFormation: Extractor = (text, hints) => {
@@ -1239,8 +1244,8 @@ const cloudFormation: Extractor = (text, hints) => {
   // ValidationError) https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
   if (has(text, 'alidation error') && /\b\d{1,3} validation errors? detected: Value /.test(text))
     hints.relayed('aws');
-  // Bedrock's agents name the service a refused call went to (`Access denied when calling Bedrock.`), where the
-  // operation's name is several services'
+  // Bedrock's agents name the service a refused call went to (`Access denied when calling Bedrock.`, aws/aws-sdk-js-v3#6712),
+  // where the operation's name is several services' https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_InvokeAgent.html
   if (has(text, 'denied when calling Bedrock')) hints.add('service', 'bedrock', PRIORITY.phrase, 'bedrock');
   // EMR Serverless's state details of a job run its own code failed (`Job execution failed, please check complete
   // logs in configured logging destination. ExitCode: 1. Last few exceptions: …`)
@@ -1653,7 +1658,7 @@ const NAMED_RESOURCES: readonly {
   // the role 'arn:…'`) https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html
   {
     literal: 'was unable to assume the role ',
-    pattern: /was unable to assume the role '(arn:[\w-]+:iam::[^\s'"`]{1,400})'/,
+    pattern: /(?<!ECS )was unable to assume the role '(arn:[\w-]+:iam::[^\s'"`]{1,400})'/,
     refusal: 'service-role',
   },
   // CloudFormation names the service role it could not assume (`Role arn:…:role/x is invalid or cannot be assumed`)
@@ -1757,11 +1762,16 @@ const signatures: Extractor = (text, hints) => {
   }
   // Translate's NotAuthorizedException for an account it does not serve (`Your account is not authorized to make this
   // call.`): a refusal, not a sign-in's https://docs.aws.amazon.com/translate/latest/APIReference/CommonErrors.html
-  if (has(text, 'is not authorized to make this call')) hints.refusal('translate');
+  if (has(text, 'Your account is not authorized to make this call')) hints.refusal('translate');
   // EC2's AuthFailure for a resource of another account (`You are not the owner of network interface 'eni-…'`, a
   // shared VPC's): a refusal of the caller, not of its credentials
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
-  if (has(text, 'You are not the owner of ')) hints.refusal('ec2');
+  if (
+    has(text, 'You are not the owner of ') &&
+    has(text, 'AuthFailure') &&
+    /You are not the owner of [a-z ]{3,40} '/.test(text)
+  )
+    hints.refusal('ec2');
   // AppSync's GraphQL error for a data source's role it could not assume (`"errorType": "Unauthorized"`, `"message":
   // "Unable to assume role arn:…"`); a tool's own `Unable to assume role` says no more than that it failed
   if (has(text, 'Unable to assume role arn:') && APPSYNC_UNAUTHORIZED.test(text)) {
@@ -1770,8 +1780,9 @@ const signatures: Extractor = (text, hints) => {
   }
   for (const stated of STATED_ACTIONS) {
     const found = has(text, stated.literal);
-    if (found && stated.refusal === true) hints.refusal(stated.surface);
     const m = found ? stated.pattern.exec(text) : null;
+    // (the sentence, not its literal alone: `Please add a description` is no Pipes refusal)
+    if (m !== null && stated.refusal === true) hints.refusal(stated.surface);
     const action =
       m === null
         ? undefined
@@ -1783,8 +1794,8 @@ const signatures: Extractor = (text, hints) => {
   // the resource a service's own sentence names, the first that holds one (`NAMED_RESOURCES`)
   for (const named of NAMED_RESOURCES) {
     const found = has(text, named.literal);
-    if (found && named.refusal !== undefined) hints.refusal(named.refusal);
     const m = found ? named.pattern.exec(text) : null;
+    if (m !== null && named.refusal !== undefined) hints.refusal(named.refusal);
     const value = m?.slice(1).find((group) => group !== undefined);
     if (value !== undefined && (named.also === undefined || named.also.test(text))) {
       hints.add('resource', value, PRIORITY.body, 'message');
@@ -1990,7 +2001,6 @@ const codeTokens: Extractor = (text, hints) => {
       // an ECS task's stopped reason yields to the AWS code it relays, and stands where it relays none
       hints.add('code', code, PRIORITY.unknownCodeToken - 2, 'ecs');
     } else if (SDK_CLIENT_CODES.has(code)) {
-      // no AWS code: the call got no answer (a text holding only this holds no AWS error)
     } else if (isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
     } else if ((CODE_SHAPE.test(code) && TWO_HUMPS.test(code)) || SQS_QUERY_CODE.test(code)) {
@@ -2143,8 +2153,7 @@ const STATED_ACTIONS: readonly {
   // bucket/key. S3 Error Code: AccessDenied`)
   {
     literal: 'Your access has been denied by S3',
-    pattern:
-      /Your access has been denied by S3,\s+please\s+make\s+sure\s+your\s+(?:request\s+credentials|function\s+execution\s+role)\s+ha(?:ve|s)\s+permission\s+to\s+[*_`]?(\w{1,100})/,
+    pattern: deniedBy('S3'),
     prefix: 's3:',
     surface: 'lambda',
     refusal: true,
@@ -2198,9 +2207,10 @@ const STATED_ACTIONS: readonly {
     surface: 'ecs',
     refusal: true,
   },
+  // … and another service's (SageMaker's `ClientError: SageMaker was unable to assume the role 'arn:…'`)
   {
     literal: 'was unable to assume the role ',
-    pattern: /was unable to assume the role '/,
+    pattern: /(?<!ECS )was unable to assume the role '/,
     prefix: '',
     action: 'sts:AssumeRole',
     surface: 'service-role',
@@ -2281,13 +2291,23 @@ const STATED_ACTIONS: readonly {
   {
     literal: 'Your access has been denied by EC2',
     // (its words also as a terminal or a tool wrapped them over lines)
-    pattern:
-      /Your access has been denied by EC2,\s+please\s+make\s+sure\s+your\s+(?:request\s+credentials|function\s+execution\s+role)\s+ha(?:ve|s)\s+permission\s+to\s+[*_`]?(\w{1,100})/,
+    pattern: deniedBy('EC2'),
     prefix: 'ec2:',
     surface: 'lambda',
     refusal: true,
   },
 ];
+
+/**
+ * Lambda's relay of a service's refusal of a call it made for a function, naming the call: `Your access has been denied
+ * by S3, please make sure your request credentials have permission to GetObject for …` (also the older `your function
+ * execution role have permission to *CreateNetworkInterface*`, in italics), its words wrapped over lines anywhere.
+ */
+function deniedBy(service: string): RegExp {
+  return new RegExp(
+    `Your access has been denied by ${service},\\s+please\\s+make\\s+sure\\s+your\\s+(?:request\\s+credentials|function\\s+execution\\s+role)\\s+ha(?:ve|s)\\s+permission\\s+to\\s+[*_\`]?(\\w{1,100})`,
+  );
+}
 
 /**
  * An operation's name whose end a wrap moved after a space (`sts:GetCallerIde ntity`): joined when only

@@ -15,7 +15,7 @@ export function showsCut(last: readonly string[], next: readonly string[]): bool
   }
   // a rule of dashes or other marks alone on the next line is no value's rest (`…:table/my-table` / `--`), nor is a
   // stack frame (`…:ec2:____` / `    at Request.extractError (…)`)
-  if (next.length === 1 && /^(?:-{2,}|={2,}|~{2,}|`{3,})$/.test(tail)) return false;
+  if (next.length === 1 && RULE_OF_MARKS.test(tail)) return false;
   if (isStackFrame(next)) return false;
   const joined = head + tail;
   return (
@@ -55,7 +55,7 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
     // (or a log line's source location: a browser console's `datatables.js:233 AccessDenied: …`)
     /^[\w.-]{1,80}\.(?:js|mjs|cjs|ts|jsx|tsx|py|go|java|kt|rb|php|cs|rs):\d{1,6}$/.test(tail) ||
     (tail === 'status' && next[1] === 'code:') ||
-    (next.length === 1 && /^(?:-{2,}|={2,}|~{2,}|`{3,})$/.test(tail))
+    (next.length === 1 && RULE_OF_MARKS.test(tail))
   ) {
     return true;
   }
@@ -79,6 +79,9 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
         !isCodeName(head + tail)))
   );
 }
+
+/** A line that is a rule of marks alone (`--`, `===`, a Markdown fence). */
+const RULE_OF_MARKS = /^(?:-{2,40}|={2,40}|~{2,40}|`{3,40})$/;
 
 /** A JavaScript, Java or .NET stack frame's line: `at Request.extractError (…)`, `at com.x.Y.z(Y.java:1)`. */
 function isStackFrame(next: readonly string[]): boolean {
