@@ -30,7 +30,9 @@ export function cleanErrorText(raw: string): string {
   }
   // bold markers last: a wrap may have cut a mask (`****`) into two pairs of stars
   return withoutBold(
-    unwrapAndUnframe(withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutPadding(text))))),
+    unwrapAndUnframe(
+      withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text))))),
+    ),
   );
 }
 
@@ -164,6 +166,21 @@ export function unwrapAndUnframe(text: string): string {
 function withoutQuoteMarkers(text: string): string {
   if (!/^[ \t]*>/.test(text) || /(?:^|\n)[ \t]*[^>\s]/.test(text)) return text;
   return text.replace(/^[ \t]*> ?/gm, '');
+}
+
+/**
+ * An error quoted in a program's comments (`// "AccessDenied: User: … is not authorized to perform:` / `//
+ * iam:DeleteRole on resource: …"`, Python's `#   arn:aws:sts::…`), `//` or `#` before every line that is not blank,
+ * without the markers; a text with one line not so led is left as it is (a shell's `#` prompt before a command).
+ */
+function withoutCommentMarkers(text: string): string {
+  if (
+    !/^[ \t]*(?:\/\/|#)/.test(text) ||
+    !text.includes('\n') ||
+    /(?:^|\n)[ \t]*(?:[^/#\s]|\/[^/])/.test(text)
+  )
+    return text;
+  return text.replace(/^[ \t]*(?:\/\/|#)[ \t]?/gm, '');
 }
 
 /**

@@ -192,7 +192,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         'the AMI is not shared with this account, lives in another region, or was deregistered: ask its owner to share it, or copy it into this region',
       command: 'aws ec2 describe-images --image-ids <ami-id> --region <region>',
     },
-    phrases: ['Not authorized for images'],
+    // (also of one image: `AuthFailure … DescribeImageAttribute operation: Not authorized for image:ami-…`)
+    phrases: ['Not authorized for images', 'Not authorized for image:'],
   },
   {
     id: 'image-not-found',
