@@ -283,6 +283,8 @@ function proposeJoin(
   if (
     !spaceBefore &&
     restWord === rest &&
+    isLowerLetter(text.charCodeAt(beforeEnd - 1)) &&
+    isLowerLetter(text.charCodeAt(restWord)) &&
     splitsPhraseWord(lastWords(tail, 1)[0] ?? '', firstWords(head, 1)[0] ?? '')
   ) {
     return 2 * rest;
@@ -370,6 +372,10 @@ const NEW_MESSAGE =
 
 /** The frame Terraform draws at the start of each line of a diagnostic. */
 const FRAME_CHARS = new Set(['│', '╷', '╵'].map((c) => c.charCodeAt(0)));
+
+function isLowerLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
 
 /** Two lower-case pieces that are no phrase words alone and are one joined (`perf` + `orm:`, `autho` + `rized`). */
 function splitsPhraseWord(head: string, tail: string): boolean {
