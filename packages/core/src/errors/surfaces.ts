@@ -1017,7 +1017,7 @@ const jsonFields: Extractor = (text, hints) => {
     // a task's error under the service's name: the service's own code where it is one (`Lambda.KMSAccessDeniedException`),
     // not its generic class (`Ec2.Ec2Exception`, whose cause's sentence may tell the code); the whole name last
     const own = stepName.slice(stepName.indexOf('.') + 1);
-    if (isKnownCode(own) || (CODE_SHAPE.test(own) && TWO_HUMPS.test(own) && !isServiceClass(own)))
+    if (isKnownCode(own) || (isCodeShaped(own) && !isServiceClass(own)))
       hints.add('code', own, PRIORITY.codeToken, 'stepfunctions');
     hints.add('code', stepName, PRIORITY.implied - 5, 'stepfunctions');
   }
@@ -1049,7 +1049,7 @@ const jsonFields: Extractor = (text, hints) => {
     historyCode !== null &&
     (/^(?:Client|Server)\./.test(historyRow[2] ?? '') ||
       isKnownCode(historyCode) ||
-      (CODE_SHAPE.test(historyCode) && TWO_HUMPS.test(historyCode)))
+      isCodeShaped(historyCode))
   ) {
     hints.add(
       'service',
@@ -1322,6 +1322,9 @@ const cloudFormation: Extractor = (text, hints) => {
   }
 };
 
+/** SageMaker's limit and its value (`service limit 'ml.r5.large for processing job usage' is 0 Instances`). */
+const SAGEMAKER_LIMIT = /\bservice limit '[^'\n]{1,200}' is \d+/;
+
 /**
  * Sentences that only one error code's answers hold, and that code: where a tool prints the message alone.
  * `service` writes them (the hint's surface), and is hinted too where the sentence tells it (`namesService`), not
@@ -1408,14 +1411,14 @@ const FIXED_SENTENCES: readonly {
   // utilization of …`, also cut before its utilization) https://docs.aws.amazon.com/sagemaker/latest/dg/regions-quotas.html
   {
     sentence: 'with current utilization of',
-    also: /\bservice limit '[^'\n]{1,200}' is \d+/,
+    also: SAGEMAKER_LIMIT,
     code: 'ResourceLimitExceeded',
     service: 'sagemaker',
     namesService: true,
   },
   {
     sentence: 'The account-level service limit ',
-    also: /\bservice limit '[^'\n]{1,200}' is \d+/,
+    also: SAGEMAKER_LIMIT,
     code: 'ResourceLimitExceeded',
     service: 'sagemaker',
     namesService: true,
@@ -2003,7 +2006,7 @@ const codeTokens: Extractor = (text, hints) => {
     } else if (SDK_CLIENT_CODES.has(code)) {
     } else if (isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
-    } else if ((CODE_SHAPE.test(code) && TWO_HUMPS.test(code)) || SQS_QUERY_CODE.test(code)) {
+    } else if (isCodeShaped(code) || SQS_QUERY_CODE.test(code)) {
       // (a code's ending alone is a word of prose: S3's `Access Denied:` is no code `Denied`)
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
     } else if (
@@ -2477,7 +2480,7 @@ function relayedSuffix(text: string, at: number, code: string): boolean {
     !NOT_CODES.has(outer) &&
     !isWrapperName(outer) &&
     (isKnownCode(outer) ||
-      (CODE_SHAPE.test(outer) && TWO_HUMPS.test(outer)) ||
+      isCodeShaped(outer) ||
       // any code where the Go SDK v1's status line marks the `Code: message` form
       (PASCAL_CASE.test(outer) &&
         has(text, 'status code: ') &&
@@ -2499,6 +2502,14 @@ const DOTTED_CODE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?:\.[A-Z][A-Za-z0-9]*)+$
 
 /** A second capital after a lower-case letter or digit (`AccessDenied`, `EC2ThrottledException`, `KMS.NotFound`). */
 const TWO_HUMPS = /[a-z0-9.][A-Z]/;
+
+/** A name shaped like an AWS error code: a code's ending, after more than one word (no `Denied` alone). */
+function isCodeShaped(name: string): boolean {
+  return CODE_SHAPE.test(name) && TWO_HUMPS.test(name);
+}
+
+/** A namespace of an SDK's or a runtime's classes (`Amazon.EC2.AmazonEC2Exception`, `System.Net.WebException`). */
+const NAMESPACE_CLASS = /^(?:Amazon|System|Aws|Microsoft|Software)\./;
 
 /**
  * Names of the wrappers that tools, runtimes and SDKs put around an AWS error: never the AWS code, which
@@ -2612,10 +2623,7 @@ function isWrapperName(name: string): boolean {
 
 /** `Amazon.EC2.AmazonEC2Exception`, `System.Net.WebException`: a namespaced class, not a dotted EC2 code. */
 function isQualifiedClassName(token: string): boolean {
-  return (
-    token.includes('.') &&
-    (/^(?:Amazon|System|Aws|Microsoft|Software)\./.test(token) || /Exception(?:\.|$)/.test(token))
-  );
+  return token.includes('.') && (NAMESPACE_CLASS.test(token) || /Exception(?:\.|$)/.test(token));
 }
 
 const KNOWN_CODES = new Set<string>([
@@ -2636,7 +2644,7 @@ function isRelayedKnownCode(code: string): boolean {
     isKnownCode(code.slice(dot + 1)) &&
     serviceFromSdkName(relayedFrom) !== null &&
     // (a namespace's class, `Amazon.S3.AmazonS3Exception`, is none)
-    !/^(?:Amazon|System|Aws|Microsoft|Software)\./.test(code)
+    !NAMESPACE_CLASS.test(code)
   );
 }
 
