@@ -23,7 +23,7 @@ export function cleanErrorText(raw: string): string {
   // (both rare marks looked for in one pass: a search of a large text for each costs as much as the pass)
   const rare = RARE_MARKS.exec(text)?.[0];
   if (rare !== undefined && text.includes(' \\\n')) {
-    text = text.replace(/ \\\n[ \t]*/g, ' ');
+    text = withoutContinuations(text);
   }
   if (rare !== undefined && text.includes('</mark>')) {
     text = withoutHighlights(text);
@@ -42,6 +42,30 @@ export function cleanErrorText(raw: string): string {
  */
 function withoutHighlights(text: string): string {
   return text.replace(/<mark(?: [^<>\n]{0,200})?>|<\/mark>/g, '');
+}
+
+/**
+ * A shell's continuations (` \` ending a line, the next perhaps indented) joined into one line. A line as long as
+ * the text's longest, when another line is as long, is a terminal's hard wrap cut right after a backslash instead
+ * (`on resource: \` / `"arn:aws:s3:::…\"`, a JSON string's escaped quote): left for the wrap repair to join.
+ */
+function withoutContinuations(text: string): string {
+  let longest = 0;
+  let count = 0;
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (end - start > longest) {
+      longest = end - start;
+      count = 1;
+    } else if (end - start === longest) {
+      count++;
+    }
+    start = end + 1;
+  }
+  return text.replace(/ \\\n[ \t]*/g, (mark, at: number) =>
+    count >= 2 && at + 2 - (text.lastIndexOf('\n', at) + 1) === longest ? mark : ' ',
+  );
 }
 
 /** A shell's line continuation, or a page's highlight closing. */

@@ -1,24 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCaseTable, readCorpus } from '../../test/case-table.js';
+import { labelledFieldsOf as fieldsOf, hardWrap, LABELLED_FIELDS } from '../../test/hard-wrap.js';
 import type { ErrorReading } from './failure.js';
 import { readError } from './read-error.js';
 import { unwrapLines } from './unwrap-lines.js';
 
-/** The fields a corpus case labels, and what a wrapped-text case may assert. */
-const FIELDS = [
-  'kind',
-  'code',
-  'operation',
-  'service',
-  'action',
-  'principal',
-  'resource',
-  'reasonLayer',
-  'denyType',
-  'policyArn',
-  'hasEncodedMessage',
-] as const;
+const FIELDS = LABELLED_FIELDS;
 
 type Field = (typeof FIELDS)[number];
 
@@ -36,16 +24,6 @@ const cases = loadCaseTable<WrappedCase>(new URL('./cases/wrapped.cases.json', i
   expected: [...FIELDS, 'otherFailures'],
 });
 
-/** The labelled fields of a reading, or the diagnostic code when there is none. */
-function fieldsOf(text: string): Record<string, unknown> {
-  const result = readError(text);
-  if (!result.ok) {
-    return { error: result.diagnostics[0]?.code };
-  }
-  const all: Record<string, unknown> = { kind: result.value.kind, ...result.value.failure };
-  return Object.fromEntries(FIELDS.map((f) => [f, all[f]]));
-}
-
 function project(reading: ErrorReading, expected: WrappedCase['expected']): Record<string, unknown> {
   const all: Record<string, unknown> = {
     kind: reading.kind,
@@ -53,27 +31,6 @@ function project(reading: ErrorReading, expected: WrappedCase['expected']): Reco
     otherFailures: reading.otherFailures,
   };
   return Object.fromEntries(Object.keys(expected).map((k) => [k, all[k]]));
-}
-
-/**
- * What a terminal or log viewer does to a line longer than `width`: cut it every `width` characters,
- * inside words, each continuation row starting with `indent` spaces.
- */
-function hardWrap(text: string, width: number, indent: number): string {
-  const pad = ' '.repeat(indent);
-  return text
-    .split('\n')
-    .map((line) => {
-      if (line.length <= width) {
-        return line;
-      }
-      const rows = [line.slice(0, width)];
-      for (let at = width; at < line.length; at += width - indent) {
-        rows.push(pad + line.slice(at, at + width - indent));
-      }
-      return rows.join('\n');
-    })
-    .join('\n');
 }
 
 describe('readError on wrapped text (issue 11, shape 1), each case from a public source', () => {
