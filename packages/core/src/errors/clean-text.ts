@@ -25,14 +25,13 @@ export function cleanErrorText(raw: string): string {
   if (rare !== undefined && text.includes(' \\\n')) {
     text = withoutContinuations(text);
   }
-  if (rare !== undefined && text.includes('</mark>')) {
-    text = withoutHighlights(text);
-  }
-  // bold markers last: a wrap may have cut a mask (`****`) into two pairs of stars
+  const unwrapped = unwrapAndUnframe(
+    withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text))))),
+  );
+  // a highlight's tags only once the wrap repair has measured the rows they are part of; bold markers last: a
+  // wrap may have cut a mask (`****`) into two pairs of stars
   return withoutBold(
-    unwrapAndUnframe(
-      withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text))))),
-    ),
+    rare !== undefined && text.includes('</mark>') ? withoutHighlights(unwrapped) : unwrapped,
   );
 }
 
@@ -45,11 +44,23 @@ function withoutHighlights(text: string): string {
 }
 
 /**
- * A shell's continuations (` \` ending a line, the next perhaps indented) joined into one line. A line as long as
- * the text's longest, when another line is as long, is a terminal's hard wrap cut right after a backslash instead
- * (`on resource: \` / `"arn:aws:s3:::…\"`, a JSON string's escaped quote): left for the wrap repair to join.
+ * A shell's continuations (` \` ending a line, the next perhaps indented) joined into one line, but not where
+ * a terminal's hard wrap cut the line right after a backslash (`on resource: \` / `"arn:aws:s3:::…\"`, a JSON
+ * string's escaped quote): that line the wrap repair joins.
  */
 function withoutContinuations(text: string): string {
+  const width = cutWidth(text);
+  return text.replace(/ \\\n[ \t]*/g, (mark, at: number) =>
+    at + 2 - (text.lastIndexOf('\n', at) + 1) === width ? mark : ' ',
+  );
+}
+
+/**
+ * The width a terminal hard-wrapped the text at, as far as the lines show it before the wrap repair: the length
+ * of the longest line when at least two lines are that long; otherwise -1. The steps that join lines before the
+ * repair leave a line of that length alone, as the repair measures the rows by it.
+ */
+function cutWidth(text: string): number {
   let longest = 0;
   let count = 0;
   for (let start = 0; start <= text.length; ) {
@@ -63,9 +74,7 @@ function withoutContinuations(text: string): string {
     }
     start = end + 1;
   }
-  return text.replace(/ \\\n[ \t]*/g, (mark, at: number) =>
-    count >= 2 && at + 2 - (text.lastIndexOf('\n', at) + 1) === longest ? mark : ' ',
-  );
+  return count >= 2 ? longest : -1;
 }
 
 /** A shell's line continuation, or a page's highlight closing. */
@@ -75,9 +84,11 @@ const RARE_MARKS = / \\\n|<\/mark>/;
  * Python's pretty printer (`pprint`, and boto3 responses printed by it) cuts a long string into adjacent literals,
  * one per line, each under the first (`'FailureReason': 'ClientError: the pipeline '` / `    'execution role does
  * not have '`), which Python reads as one string: the literals joined again. Only where the line closes a literal
- * (its quotes pair up) and the next, indented, opens one with the same quote.
+ * (its quotes pair up) and the next, indented, opens one with the same quote, and the line is no row a terminal cut
+ * (`… processing"` / ` "error"=…` of a log line wrapped at 120 columns: {@link cutWidth}).
  */
 function joinedLiterals(text: string): string {
+  let width: number | undefined;
   let out = '';
   let from = 0;
   let lineStart = 0;
@@ -89,6 +100,8 @@ function joinedLiterals(text: string): string {
     let k = nl + 1;
     while (text.charCodeAt(k) === 32) k++;
     if (k === nl + 1 || text.charCodeAt(k) !== quote || !closesLiteral(text, start, nl, quote)) continue;
+    width ??= cutWidth(text);
+    if (nl - start === width) continue;
     out += text.slice(from, nl - 1);
     from = k + 1;
   }

@@ -177,7 +177,7 @@ function hangingIndent(text: string, lines: Int32Array, full: Uint8Array): numbe
     const from = start(lines, i + 1);
     const to = end(lines, i + 1);
     const first = skipSpace(text, from, to);
-    if (first < to && text.charCodeAt(from) !== 9 && !opensRecordOrFrame(text, first)) {
+    if (first < to && text.charCodeAt(from) !== 9 && !opensRecordOrFrame(text, first, to)) {
       const lead = Math.min(leadingSpaces(text, from, to), MAX_INDENT);
       const even = lead - (lead % 2);
       counts[even] = (counts[even] ?? 0) + 1;
@@ -201,9 +201,12 @@ function opensField(text: string, at: number, to: number): boolean {
 
 const FIELD_START = /["'[{<]|[a-z][\w-]{0,59}:(?:\s|$)/y;
 
-function opensRecordOrFrame(text: string, at: number): boolean {
-  const c = text.charCodeAt(at);
-  return FRAME_CHARS.has(c) || c === 123 || c === 125 || matchesAt(LOG_RECORD, text, at);
+function opensRecordOrFrame(text: string, at: number, lineEnd: number): boolean {
+  return (
+    FRAME_CHARS.has(text.charCodeAt(at)) ||
+    opensOrClosesBlock(text, at, lineEnd) ||
+    matchesAt(LOG_RECORD, text, at)
+  );
 }
 
 /** No join; otherwise `decideJoin` answers `2 × where the continuation starts + (1 for a space, 0)`. */
@@ -237,7 +240,7 @@ function decideJoin(
     rest = lineStart + Math.min(wrap.indent, leadingSpaces(text, lineStart, lineEnd));
   }
   const restWord = skipSpace(text, rest, lineEnd);
-  if (restWord === lineEnd || text.charCodeAt(restWord) === 123 || text.charCodeAt(restWord) === 125) {
+  if (restWord === lineEnd || opensOrClosesBlock(text, restWord, lineEnd)) {
     return NO_JOIN;
   }
   const join = proposeJoin(text, beforeStart, beforeEnd, rest, restWord, lineEnd, cut, wrap, budget);
@@ -246,6 +249,32 @@ function decideJoin(
     startsRecord(text, restWord, lineEnd, beforeEnd, recordStarts, cut, wrap.confirmed)
     ? NO_JOIN
     : join;
+}
+
+/**
+ * A line that starts with a brace opens or closes a block of a structure (`{`, `},`), which is never a row a wrap
+ * cut; but a placeholder in braces (`{}:role/x`, `{xxxxx} is not authorized`) or a brace that closes one (`}-dev`)
+ * is the rest of a value.
+ */
+function opensOrClosesBlock(text: string, at: number, lineEnd: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c === 125) {
+    return !isValueChar(text.charCodeAt(at + 1));
+  }
+  if (c !== 123) {
+    return false;
+  }
+  PLACEHOLDER.lastIndex = at;
+  const m = PLACEHOLDER.exec(text);
+  return m === null || m.index + m[0].length > lineEnd;
+}
+
+/** A placeholder in braces and what follows it: `{}:`, `{xxxxx} `, `{account-id}/`. */
+const PLACEHOLDER = /\{[\w.-]{0,40}\}(?=[\s:/"'`-]|$)/y;
+
+/** A character that goes on a name or value: a letter, digit, `-` or `_`. */
+function isValueChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
 }
 
 /** How line `rest…lineEnd` would continue the line before, vetoes aside (see {@link NO_JOIN}). */

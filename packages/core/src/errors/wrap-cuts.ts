@@ -10,6 +10,10 @@ import { followsValueStart, isPhraseWord, precedesValueEnd } from './wrap-phrase
 export function showsCut(last: readonly string[], next: readonly string[]): boolean {
   const head = last[0] ?? '';
   const tail = next[0] ?? '';
+  // an ARN cut before its account, the rest a placeholder (`arn:aws:sts::` / `<AWS_ACCOUNT_ID>:assumed-role/…`)
+  if (/^(?:[<{][\w-]|\{\})/.test(tail) && /:$/.test(head) && isCutArn(head, tail)) return true;
+  // a contraction cut at its apostrophe: `doesn'` / `t have permission`
+  if (/[a-z]'$/.test(head) && /^(?:t|s|re|ve|ll|d|m)$/.test(tail)) return true;
   if (head === '' || tail === '' || !/[\w:/.-]$/.test(head) || !/^[\w:/.'"`)\]>-]/.test(tail)) {
     return false;
   }
@@ -28,8 +32,13 @@ export function showsCut(last: readonly string[], next: readonly string[]): bool
       !(isWholeValue(head) && isCodeName(tail))) ||
     // an ARN cut before all its parts, or in its resource with more of it following
     isCutArn(head, tail) ||
-    // an action after `perform:` cut before its colon: `s` / `3:ListBucket`
-    (/^perform:?$/.test(last[1] ?? '') && /^[a-z0-9-]+$/i.test(head) && /^[\w-]*:/.test(tail)) ||
+    // an action after `perform:` cut before its colon: `s` / `3:ListBucket`; or in its name, its phrase going on
+    // (`iam:Get` / `Group on resource`, `ssm:PutPa` / `rameter on …`)
+    (/^perform:?$/.test(last[1] ?? '') &&
+      ((/^[a-z0-9-]+$/i.test(head) && /^[\w-]*:/.test(tail)) ||
+        (/^[a-z0-9-]+:[A-Za-z0-9]+$/.test(head) &&
+          /^[A-Za-z0-9]+$/.test(tail) &&
+          /^(?:on|because|with)$/.test(next[1] ?? '')))) ||
     // a bracket, quote or tag opened and closed across the break: `(AccessDen` / `ied)`, `<Code>Unauth`
     closesAcross(head, tail) ||
     // an error code or class name cut in two: `UnauthorizedOp` / `eration:`

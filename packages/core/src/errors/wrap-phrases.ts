@@ -68,8 +68,8 @@ function wordOrAny(word: string | undefined): string {
 }
 
 /**
- * A word of a phrase or of the text, without the brackets, quotes and punctuation around it; a final colon
- * stays, as the phrases have it where a value follows (`perform:`, `resource:`).
+ * A word of a phrase or of the text, without the brackets, quotes and punctuation around it, nor a JSON key glued
+ * before it; a final colon stays, as the phrases have it where a value follows (`perform:`, `resource:`).
  */
 export function normaliseWord(word: string): string {
   let start = 0;
@@ -80,7 +80,9 @@ export function normaliseWord(word: string): string {
   while (end > start && `.,;()"'`.includes(word.charAt(end - 1))) {
     end--;
   }
-  return word.slice(start, end);
+  // a JSON key glued before the word: `"Message":"User:`
+  const glue = word.lastIndexOf('":"', end);
+  return word.slice(glue >= start ? glue + 3 : start, end);
 }
 
 /** Whether `word` (normalised) is a word of the phrases, so a whole word rather than a cut piece. */
