@@ -127,6 +127,15 @@ export function findDenialSentences(text: string): DenialSentence[] {
         layer === null ? null : reason?.[1]?.startsWith('explicit') === true ? 'explicit' : 'implicit',
     });
   }
+  // AWS Backup's refusal of its job role, which the service assumed and checked for a call it needs (`IAM Role
+  // arn:aws:iam::…:role/AWSBackupServiceRole is not authorized to call tag:GetResources`, under
+  // InvalidParameterValueException) https://docs.aws.amazon.com/aws-backup/latest/devguide/iam-service-roles.html
+  const jobRole =
+    found.length === 0 && text.includes(' is not authorized to call ')
+      ? ROLE_NOT_AUTHORIZED.exec(text)
+      : null;
+  if (jobRole !== null)
+    found.push({ ...principalOnly(jobRole[1] ?? null, jobRole.index), action: jobRole[2] ?? null });
   // a paste cut inside the sentence, before its action (`...on resource: "arn:aws:s3:::b" with an explicit deny in a
   // resource-based policy`: cloud-custodian/cloud-custodian#11002): the rest read as the sentence, no caller or action
   const cut = found.length === 0 && text.includes('on resource: ') ? CUT_BEFORE_RESOURCE.exec(text) : null;
@@ -159,6 +168,9 @@ export function findDenialSentences(text: string): DenialSentence[] {
 
 const CONSOLE_PANEL =
   /\bUser: (\S{1,2048})[ \t]*\r?\n[ \t]*Action: ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})[ \t]*\r?\n(?:[ \t]*On resource\(s\): (\S{1,2048})[ \t]*\r?\n)?[ \t]*Context: ([^\n]{4,300})/;
+
+const ROLE_NOT_AUTHORIZED =
+  /\bIAM Role (arn:[\w-]+:iam::[^\s"'`]{1,1024}) is not authorized to call ([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})\b/;
 
 const UNAUTHORIZED_CALL = /\b[Uu]nauthorized to call ([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})\b/;
 

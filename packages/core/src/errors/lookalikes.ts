@@ -19,6 +19,7 @@ export type LookalikeId =
   | 'image-not-found'
   | 'ebs-kms-key-inaccessible'
   | 'ebs-kms-key-revoked'
+  | 'kms-key-not-accessible'
   | 'roles-anywhere-certificate'
   | 'identity-aware-credentials'
   | 'organization-admin-account'
@@ -116,6 +117,22 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // "KMS_KEY_ACCESS_DENIED"`): the key policy, or a key in another account or region
     // https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/API_dataplane_PutMedia.html
     codes: ['KMS_KEY_ACCESS_DENIED'],
+  },
+  {
+    // RDS's, DocumentDB's, DMS's and Glue's KMSKeyNotAccessibleFault (`An error occurred accessing an Amazon Web
+    // Services KMS key`; RDS: `The specified KMS key … does not exist, is not enabled or you do not have permissions
+    // to access it`): the key's state or the key policy and grants, which the code does not tell apart
+    // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/CommonErrors.html
+    // https://docs.aws.amazon.com/botocore/latest/reference/services/rds/client/exceptions/KMSKeyNotAccessibleFault.html
+    id: 'kms-key-not-accessible',
+    kind: 'ambiguous-kms',
+    advice: {
+      message:
+        'the service could not use the KMS key: it may not exist in that region, be disabled or pending deletion, or its key policy and grants may not let the caller (and the service on its behalf) use it: check the key first, then the key policy',
+      command:
+        'aws kms describe-key --key-id <key-id> && aws kms get-key-policy --key-id <key-id> --policy-name default',
+    },
+    codes: ['KMSKeyNotAccessibleFault'],
   },
   {
     // EC2's answer for an encrypted volume whose KMS key it could not use when attaching or starting it: the key
@@ -256,9 +273,15 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'KMSInvalidStateException',
       'KMSInvalidStateFault',
       'KeyUnavailableException',
-      'KMSKeyNotAccessibleFault',
+      // a key that does not exist (in that region), as S3 relays KMS's answer (`KMS.NotFoundException … Invalid keyId`)
+      // and CloudTrail names it https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+      // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_CreateTrail.html
+      'KMS.NotFoundException',
+      'KmsKeyNotFoundException',
     ],
-    phrases: ['is pending deletion'],
+    // (and KMS's own sentence of a key not found, as EFS relays it: `The request was rejected because the specified key
+    // could not be found.`) https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html
+    phrases: ['is pending deletion', 'because the specified key could not be found'],
   },
   {
     id: 'expired-token',
@@ -585,6 +608,13 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // add new CloudFront resources. To verify your account, please contact AWS Support`)
       // https://repost.aws/knowledge-center/create-and-activate-aws-account
       'Your account must be verified before you can add new',
+      // Macie's AccessDeniedException for an account or region where Macie is not enabled (`when calling the
+      // ListFindings operation: Macie is not enabled.`)
+      // https://docs.aws.amazon.com/macie/latest/user/macie-setting-up.html
+      'Macie is not enabled',
+      // Security Hub's InvalidAccessException for an account that has not enabled it there (`Account 1111 is not
+      // subscribed to AWS Security Hub`) https://docs.aws.amazon.com/securityhub/1.0/APIReference/CommonErrors.html
+      'is not subscribed to AWS Security Hub',
     ],
   },
   {

@@ -766,7 +766,14 @@ const jsSdk: Extractor = (text, hints) => {
   if (cpp) {
     hints.add('operation', cpp[3], PRIORITY.clientEnvelope, 'cpp');
     hints.add('httpStatus', cpp[2], PRIORITY.body, 'cpp');
-    if (cpp[1] === 'ACCESS_DENIED') hints.refusal('cpp');
+    if (cpp[1] === 'ACCESS_DENIED') {
+      hints.refusal('cpp');
+      // S3's body said AccessDenied, which the SDK names ACCESS_DENIED, where its message follows (`…: Anonymous users
+      // cannot initiate multipart uploads.`: apache/arrow#38421); a HEAD's answer has no body, only the 403
+      const said = text.slice(cpp.index + cpp[0].length, cpp.index + cpp[0].length + 40);
+      if (/^: (?!No response body)\S/.test(said))
+        hints.add('code', 'AccessDenied', PRIORITY.codeToken, 'cpp');
+    }
   }
   // minio-go's S3 client, under restic, Velero, Thanos and Loki (`client.PutObject: Access Denied.`,
   // `client.BucketExists: Access Denied.`): its method and the S3 operation it makes
@@ -2582,6 +2589,15 @@ const WRAPPER_NAMES = new Set([
   // S3 client libraries' class of every error S3 answered (minio-js, deno_s3: `S3Error: Failed to put object:
   // 403 Forbidden`), its code a field of its own
   'S3Error',
+  // the Python data tools' own: the built-in classes s3fs and pyarrow raise over S3's answer (`PermissionError: The
+  // provided token has expired.`, `OSError: When initiating multiple part upload …: AWS Error ACCESS_DENIED …`),
+  // Polars' (`ComputeError: Generic S3 error: …`), boto3's transfer manager's (`S3UploadFailedError: Failed to upload
+  // …: An error occurred (405) when calling the PutObject operation`)
+  'PermissionError',
+  'OSError',
+  'ComputeError',
+  'S3UploadFailedError',
+  'S3DownloadFailedError',
 ]);
 
 /**
