@@ -315,6 +315,27 @@ const CASES: readonly {
     input: 'rror calling foo\nError calling DAX.describeClusters\nAccess Denied to API Version: DAX_V3',
     expected: { service: 'dax', action: 'dax:DescribeClusters', actionSource: 'operation' },
   },
+  {
+    // crossplane-contrib/provider-upjet-aws#296: Firewall Manager makes its policies by PutPolicy
+    name: "a Terraform step's resource the API makes by a Put is that call (`creating FMS Policy` is fms:PutPolicy)",
+    input:
+      '    message: "apply failed: error creating FMS Policy: AccessDeniedException: Account:\n      153891904029 is not currently delegated by AWS FM.\\n\\tstatus code: 400, request\n      id: 02c864b5-cfcc-4205-9def-14bf418c3b54: "',
+    expected: { service: 'fms', action: 'fms:PutPolicy', actionSource: 'operation' },
+  },
+  {
+    // dan-v/awslambdaproxy#25: no service named, an EC2 id after the step; Wickr alone has an UpdateSecurityGroup action
+    name: "a step on an EC2 resource by its id (`error updating Security Group (sg-…)`) proposes EC2's calls only",
+    input:
+      '│ Error: error updating Security Group (sg-059c85e095c49e44a): error authorizing Security Group (ingress) rules: RulesPerSecurityGroupLimitExceeded: The maximum number of rules per security group has been reached.\n│ \tstatus code: 400, request id: a6c1c40f-23ae-423f-a67b-f0a90161b43e',
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
+    // kubernetes-sigs/aws-load-balancer-controller#2022
+    name: 'a step that creates an association is the Associate call (`failed to create WAFv2 webACL association`)',
+    input:
+      '{"level":"error","logger":"controller","msg":"Reconciler error","error":"failed to create WAFv2 webACL association on LoadBalancer: WAFNonexistentItemException: AWS WAF couldn\u2019t perform the operation because your resource doesn\u2019t exist."}',
+    expected: { service: 'wafv2', action: 'wafv2:AssociateWebACL', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

@@ -194,8 +194,13 @@ function toolStepCalls(text: string): readonly StepCall[] {
     // a service the step names (`Unable to create Amazon S3 bucket`, `… API Gateway`): its operation, not any
     // service's; a step that names only its service (`Error creating API Gateway: …`) names no call
     const twoWords = words.length >= 2 ? serviceFromSdkName(`${words[0]}${words[1]}`) : null;
-    const service = twoWords ?? (words.length > 1 ? serviceFromSdkName(words[0] ?? '') : null);
-    if (service !== null) words = words.slice(twoWords === null ? 1 : 2);
+    // (or an EC2 resource by its id after the words: `error updating Security Group (sg-…)` is EC2's, never the
+    // one other service with an UpdateSecurityGroup action)
+    const named = twoWords ?? (words.length > 1 ? serviceFromSdkName(words[0] ?? '') : null);
+    if (named !== null) words = words.slice(twoWords === null ? 1 : 2);
+    const service =
+      named ??
+      (EC2_ID.test(text.slice(step.index + step[0].length, step.index + step[0].length + 40)) ? 'ec2' : null);
     if (words.length === 0) return [];
     // a sentence's capitalised lead is a step where it names the service, or of the service that answered (Karpenter's
     // `Unable to delete launch template, UnauthorizedOperation: …` is EC2's; `Unable to decrypt data for object …`,
@@ -218,15 +223,33 @@ function toolStepCalls(text: string): readonly StepCall[] {
     const calls: StepCall[] = [];
     for (let k = words.length; k >= 1; k--) {
       const noun = words.slice(0, k).map(pascalCase).join('');
-      const operation = `${pascalCase(verb)}${noun}`;
+      // an association made or ended is its own call (`failed to create WAFv2 webACL association` is AssociateWebACL):
+      // never the thing's own create without the word that changes the call
+      const associated =
+        k > 1 && words[k - 1]?.toLowerCase() === 'association' ? ASSOCIATIONS.get(verb) : undefined;
+      const operation =
+        associated === undefined
+          ? `${pascalCase(verb)}${noun}`
+          : `${associated}${words
+              .slice(0, k - 1)
+              .map(pascalCase)
+              .join('')}`;
       const call = ofAnswering ? { service, operation, ofAnswering: true as const } : { service, operation };
       calls.push(call);
+      if (associated !== undefined) break;
       if (MANY.has(verb) && !noun.endsWith('s')) calls.push({ ...call, operation: `${operation}s` });
     }
     return calls;
   }
   return [];
 }
+
+/**
+ * An EC2 resource's id in parentheses, by the prefixes EC2 gives its resources' ids
+ * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html
+ */
+const EC2_ID =
+  /^\((?:sg|vpc|subnet|i|eni|igw|eigw|rtb|acl|nat|vol|snap|ami|lt|pcx|tgw|tgw-attach|vpce|eipalloc|dopt|pl)-[0-9a-f]{8,17}\)/;
 
 /** What ends a Terraform 0.x step: its id or words, then the AWS code (`…: ValidationError: …`). */
 const TERRAFORM_STEP_END = /^[^:\n"=]{0,100}: (?:Client\.)?[A-Z][A-Za-z0-9.]{2,60}: /;
@@ -297,6 +320,12 @@ const CLIENT_NOUNS = new Set([
   'lock',
 ]);
 
+/** The call that makes or ends an association, by the step's verb. */
+const ASSOCIATIONS: ReadonlyMap<string, string> = new Map([
+  ['create', 'Associate'],
+  ['delete', 'Disassociate'],
+]);
+
 /** Verbs whose operations read or list many (`DescribeSubnets`, `ListObjects`). */
 const MANY = new Set(['describe', 'list']);
 
@@ -305,9 +334,9 @@ const MANY = new Set(['describe', 'list']);
  * (`creating SNS Topic (alerts): …`, `error deleting ECR Repository (app): …`), and names most resources
  * after the API's noun: `Create` + `Topic` is SNS's `CreateTopic`. Proposed here in order: the verb with the
  * resource's words, then with the service's words too (`Auto Scaling Group` is `CreateAutoScalingGroup`);
- * `updating` as `Update`, `Modify` or `Put`, `reading` and `waiting for` as `Get` or `Describe`, `putting` as `Put`. A step
- * whose resource the API names otherwise (`SSM Parameter` is created by `PutParameter`) proposes nothing the
- * catalog has, and so stays unknown.
+ * `creating` as `Create` or `Put`, `updating` as `Update`, `Modify` or `Put`, `reading` and `waiting for` as `Get` or
+ * `Describe`, `putting` as `Put`. A step whose resource the API names otherwise (`Config Organization Managed Rule` is
+ * created by `PutOrganizationConfigRule`) proposes nothing the catalog has, and so stays unknown.
  * @see https://hashicorp.github.io/terraform-provider-aws/error-handling
  */
 function terraformStepCalls(text: string): readonly StepCall[] {
@@ -354,7 +383,9 @@ const WAIT_ENDED =
 
 /** Each step verb's API verbs, in the order tried. */
 const VERBS: Readonly<Record<string, readonly string[]>> = {
-  creating: ['Create'],
+  // (a resource the API makes by a Put: `creating SSM Parameter` is PutParameter, `creating FMS Policy` PutPolicy,
+  // `creating CloudWatch Metric Alarm` PutMetricAlarm)
+  creating: ['Create', 'Put'],
   deleting: ['Delete'],
   updating: ['Update', 'Modify', 'Put'],
   reading: ['Get', 'Describe'],
