@@ -346,6 +346,9 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
  * `on resource \`arn:…'` without the colon; `on arn:…` without the label (CodeBuild's `… sts:AssumeRole on
  * arn:…`); `on role arn:…`.
  */
+/** An email address that starts a text: SES's identity as the resource of its refusal. */
+const SES_ADDRESS = /^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+(?=$|[\s.,;<"'`])/;
+
 function resourceValueAt(text: string, at: number): number {
   if (startsWithAt(text, at, 'on resource:')) return at + 'on resource:'.length;
   // (also without its colon: `on resource <arn-repo-ecr> because …`, `on resource arn:…`)
@@ -353,7 +356,9 @@ function resourceValueAt(text: string, at: number): number {
     startsWithAt(text, at, 'on resource `') ||
     startsWithAt(text, at, "on resource '") ||
     startsWithAt(text, at, 'on resource <') ||
-    startsWithAt(text, at, 'on resource arn:')
+    startsWithAt(text, at, 'on resource arn:') ||
+    // (SES's identity unquoted, an email address: `… perform \`ses:SendRawEmail' on resource do_not_reply@example.com`)
+    (startsWithAt(text, at, 'on resource ') && SES_ADDRESS.test(text.slice(at + 12, at + 12 + 320)))
   )
     return at + 'on resource '.length;
   // (and CodePipeline's `… perform AssumeRole on role arn:…`)

@@ -572,7 +572,11 @@ export function namedMethodCalls(text: string): readonly NamedMethodCall[] {
   // (also `Error calling KMS GenerateDataKey API:`, the Session Manager plugin's words)
   const calling = has(text, 'rror calling ') ? errorCalling(text) : null;
   if (calling)
-    calls.push({ sdkName: calling[1] ?? '', method: calling[2] ?? calling[3] ?? '', surface: 'tool' });
+    calls.push({
+      sdkName: calling[1] ?? '',
+      method: calling[2] ?? calling[3] ?? calling[4] ?? '',
+      surface: 'tool',
+    });
   const clojure = has(text, '(aws/invoke ')
     ? /\(aws\/invoke ([\w-]{2,40}) \{:op :(\w{2,100})\b/.exec(text)
     : null;
@@ -597,11 +601,14 @@ export function namedMethodCalls(text: string): readonly NamedMethodCall[] {
   return calls;
 }
 
-/** A tool's `Error calling DAX.describeClusters` or `Error calling KMS GenerateDataKey API`. */
+/**
+ * A tool's `Error calling DAX.describeClusters`, `Error calling KMS GenerateDataKey API` or an app's `Error calling S3
+ * getObject:` (aws/aws-sam-cli-app-templates#476).
+ */
 function errorCalling(text: string): RegExpExecArray | null {
   return firstNear(text, 'rror calling ', (at) =>
     /[Ee]$/.test(text.slice(Math.max(0, at - 1), at))
-      ? /^rror calling ([A-Z][A-Za-z0-9]{1,60})(?:\.([a-z]\w{2,100})\b| ([A-Z]\w{2,100}) API\b)/.exec(
+      ? /^rror calling ([A-Z][A-Za-z0-9]{1,60})(?:\.([a-z]\w{2,100})\b| ([A-Z]\w{2,100}) API\b| ([a-z][A-Za-z0-9]{2,100}):)/.exec(
           text.slice(at, at + 250),
         )
       : null,
@@ -703,7 +710,7 @@ const botocoreClass: Extractor = (text, hints) => {
 
 const jsSdk: Extractor = (text, hints) => {
   const code = /\bcode: '([\w.]{2,100})'/.exec(text);
-  if (code) {
+  if (code && !NOT_CODES.has(code[1] ?? '')) {
     hints.add('code', stripFaultPrefix(code[1]), PRIORITY.body, 'js-v2');
   }
   // Node prints an error's `code` in brackets after its class (`Error [ValidationError]: AccessDenied. User doesn't
@@ -1022,11 +1029,13 @@ const jsonFields: Extractor = (text, hints) => {
     hints.add('code', stepName, PRIORITY.body, 'stepfunctions');
   } else if (stepName !== undefined) {
     // a task's error under the service's name: the service's own code where it is one (`Lambda.KMSAccessDeniedException`),
-    // not its generic class (`Ec2.Ec2Exception`, whose cause's sentence may tell the code); the whole name last
+    // not its SDK's generic class (`Ec2.Ec2Exception`, `SesV2.SesV2Exception`: the class of every error of the
+    // service, whose cause's sentence may tell the code); the whole name last
     const own = stepName.slice(stepName.indexOf('.') + 1);
-    if (isKnownCode(own) || (isCodeShaped(own) && !isServiceClass(own)))
+    const generic = isServiceClass(own);
+    if (isKnownCode(own) || (isCodeShaped(own) && !generic))
       hints.add('code', own, PRIORITY.codeToken, 'stepfunctions');
-    hints.add('code', stepName, PRIORITY.implied - 5, 'stepfunctions');
+    if (!generic) hints.add('code', stepName, PRIORITY.implied - 5, 'stepfunctions');
   }
   // the iOS SDK's NSError with the body's fields unquoted (`UserInfo=0x… {__type=com.amazonaws.dynamodb.v20120810#
   // ResourceNotFoundException, message=Requested resource not found}`: awslabs/aws-sdk-ios-samples#17)
@@ -1394,6 +1403,14 @@ const FIXED_SENTENCES: readonly {
   {
     sentence: 'The following identities failed the check in region',
     code: 'MessageRejected',
+    service: 'ses',
+    namesService: true,
+  },
+  // … its SMTP interface's refusal above the account's sending rate, the Query API's Throttling (`454 Throttling
+  // failure: Maximum sending rate exceeded`) https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html
+  {
+    sentence: 'Throttling failure: Maximum sending rate exceeded',
+    code: 'Throttling',
     service: 'ses',
     namesService: true,
   },
@@ -2449,6 +2466,9 @@ const NOT_CODES = new Set([
   'AccessKeyId',
   'UserName',
   'ResourceType',
+  // the JS SDK v2's own code for an answer whose body named none (`UnknownError: Forbidden (statusCode: 403)`, `code:
+  // 'UnknownError'`): the HTTP status is all AWS said https://github.com/aws/aws-sdk-js/blob/master/lib/protocol/json.js
+  'UnknownError',
 ]);
 
 /** PowerShell's `CategoryInfo : InvalidOperation: (...)` names an error category, not an AWS code. */
