@@ -136,6 +136,18 @@ export function findDenialSentences(text: string): DenialSentence[] {
       : null;
   if (jobRole !== null)
     found.push({ ...principalOnly(jobRole[1] ?? null, jobRole.index), action: jobRole[2] ?? null });
+  // CloudFront's refusal of a Lambda@Edge association the caller may not read (`Lambda@Edge cannot retrieve the specified
+  // Lambda function. Update the IAM policy to add permission: lambda:GetFunction for resource: arn:… and try again.`)
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html
+  const edge = found.length === 0 && text.includes('to add permission: ') ? ADD_PERMISSION.exec(text) : null;
+  if (edge !== null)
+    found.push({
+      ...principalOnly(null, edge.index),
+      principalSlot: false,
+      action: edge[1] ?? null,
+      resource: edge[2] ?? null,
+      resourceSlot: true,
+    });
   // a paste cut inside the sentence, before its action (`...on resource: "arn:aws:s3:::b" with an explicit deny in a
   // resource-based policy`: cloud-custodian/cloud-custodian#11002): the rest read as the sentence, no caller or action
   const cut = found.length === 0 && text.includes('on resource: ') ? CUT_BEFORE_RESOURCE.exec(text) : null;
@@ -168,6 +180,9 @@ export function findDenialSentences(text: string): DenialSentence[] {
 
 const CONSOLE_PANEL =
   /\bUser: (\S{1,2048})[ \t]*\r?\n[ \t]*Action: ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})[ \t]*\r?\n(?:[ \t]*On resource\(s\): (\S{1,2048})[ \t]*\r?\n)?[ \t]*Context: ([^\n]{4,300})/;
+
+const ADD_PERMISSION =
+  /\bUpdate the IAM policy to add permission: ([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100}) for resource: (arn:[^\s,;]{1,1024}?)(?= and try again|[\s,;]|\.?$)/;
 
 const ROLE_NOT_AUTHORIZED =
   /\bIAM Role (arn:[\w-]+:iam::[^\s"'`]{1,1024}) is not authorized to call ([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})\b/;

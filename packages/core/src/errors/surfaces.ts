@@ -1406,7 +1406,16 @@ const FIXED_SENTENCES: readonly {
     service: 'ses',
     namesService: true,
   },
-  // … its SMTP interface's refusal above the account's sending rate, the Query API's Throttling (`454 Throttling
+  // AWS Config's refusal of a delivery channel whose bucket policy does not let Config write (`Insufficient delivery
+  // policy to s3 bucket: arn:aws:s3:::b, unable to write to bucket`)
+  // https://docs.aws.amazon.com/config/latest/APIReference/API_PutDeliveryChannel.html
+  {
+    sentence: 'Insufficient delivery policy to s3 bucket',
+    code: 'InsufficientDeliveryPolicyException',
+    service: 'config',
+    namesService: true,
+  },
+  // SES's SMTP interface's refusal above the account's sending rate, the Query API's Throttling (`454 Throttling
   // failure: Maximum sending rate exceeded`) https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html
   {
     sentence: 'Throttling failure: Maximum sending rate exceeded',
