@@ -782,6 +782,15 @@ const jsSdk: Extractor = (text, hints) => {
         hints.add('code', 'AccessDenied', PRIORITY.codeToken, 'cpp');
     }
   }
+  // boto 2's Glacier client, the status it expected and the answer's status and code (`Expected 204, got (408,
+  // code=RequestTimeoutException, message=Request timed out.)`: tsileo/bakthat#74)
+  const boto2 = has(text, ', code=')
+    ? /\bExpected \d{3}, got \((\d{3}), code=([A-Z][A-Za-z0-9.]{2,100}), message=/.exec(text)
+    : null;
+  if (boto2) {
+    hints.add('code', boto2[2], PRIORITY.body, 'boto2');
+    hints.add('httpStatus', boto2[1], PRIORITY.body, 'boto2');
+  }
   // minio-go's S3 client, under restic, Velero, Thanos and Loki (`client.PutObject: Access Denied.`,
   // `client.BucketExists: Access Denied.`): its method and the S3 operation it makes
   const minio = has(text, 'client.') ? /\bclient\.([A-Z][A-Za-z]{2,40}): /.exec(text) : null;
@@ -2487,13 +2496,18 @@ function isPowerShellCategory(text: string, at: number): boolean {
 
 /**
  * Whether the token at `at` follows a tool's wrapper on its line: Terraform's `Error: creating S3 Bucket
- * ACL (b): `, `error creating S3 bucket ACL for b: `, a log line's `failed: `, Node's unhandled rejection.
+ * ACL (b): ` (or its step alone), `error creating S3 bucket ACL for b: `, a log line's `failed: `, Node's unhandled
+ * rejection.
  */
 function afterToolWrapper(text: string, at: number): boolean {
   const before = lineBefore(text, at);
   return (
     before.endsWith(': ') &&
-    /(?:^|\s)(?:Error: |error |failed: |UnhandledPromiseRejectionWarning: )/.test(before)
+    // (also the Terraform provider's step where a quote left out its `Error: `: `> creating FSx for Lustre Data
+    // Repository Association: BadRequest: …`)
+    /(?:^|\s)(?:Error: |error |failed: |UnhandledPromiseRejectionWarning: |(?:creating|updating|deleting|reading) [A-Z])/.test(
+      before,
+    )
   );
 }
 
