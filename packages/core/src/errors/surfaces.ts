@@ -1733,6 +1733,10 @@ const NAMED_RESOURCES: readonly {
     pattern:
       /\b(?:Key '(arn:[\w-]+:kms:[^'\s]{1,400})' does not exist|Alias (arn:[\w-]+:kms:\S{1,400}) is not found)/,
   },
+  // … as RDS names, in brackets, the key its KMSKeyNotAccessibleFault is about (`The source snapshot KMS key
+  // [arn:aws:kms:…:key/…] does not exist, is not enabled or you do not have permissions to access it.`)
+  // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CopyDBClusterSnapshot.html
+  { literal: ':kms:', pattern: /\bKMS key \[(arn:[\w-]+:kms:[^\]\s]{1,400})\] does not exist\b/ },
   // CloudFormation refuses to change a stack in a state that allows none, naming it: `Stack:arn:…:stack/app/…
   // is in ROLLBACK_COMPLETE state and can not be updated.`
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
