@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FAILURE_FIELDS } from '../../core/test/case-table.js';
 import { runCli } from './run-cli.js';
 
 const DIR = fileURLToPath(new URL('./scenarios/', import.meta.url));
@@ -120,18 +121,7 @@ const KEYS = {
     'missingEvidence',
     'remedies',
   ],
-  failure: [
-    'code',
-    'operation',
-    'service',
-    'action',
-    'principal',
-    'resource',
-    'reasonLayer',
-    'denyType',
-    'policyArn',
-    'hasEncodedMessage',
-  ],
+  failure: FAILURE_FIELDS,
   finding: ['action', 'resource', 'decision', 'layer', 'policy', 'sid', 'failedConditions', 'dependsOn'],
   condition: ['key', 'expected', 'actual'],
   fix: ['layer', 'target', 'owner', 'proposal', 'policyName', 'command', 'findings', 'statements', 'widened'],

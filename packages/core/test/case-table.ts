@@ -69,3 +69,17 @@ function readJsonLines<T>(url: URL): T[] {
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as T);
 }
+
+/** The fields of a reading's `failure` that case tables label. */
+export const FAILURE_FIELDS = [
+  'code',
+  'operation',
+  'service',
+  'action',
+  'principal',
+  'resource',
+  'reasonLayer',
+  'denyType',
+  'policyArn',
+  'hasEncodedMessage',
+] as const;

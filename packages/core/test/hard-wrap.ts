@@ -1,4 +1,5 @@
 import { readError } from '../src/errors/read-error.js';
+import { FAILURE_FIELDS } from './case-table.js';
 
 /**
  * What a terminal or log viewer does to a line longer than `width`: cut it every `width` characters,
@@ -22,19 +23,7 @@ export function hardWrap(text: string, width: number, indent: number): string {
 }
 
 /** The fields a corpus case labels, and what a wrapped-text case may assert. */
-export const LABELLED_FIELDS = [
-  'kind',
-  'code',
-  'operation',
-  'service',
-  'action',
-  'principal',
-  'resource',
-  'reasonLayer',
-  'denyType',
-  'policyArn',
-  'hasEncodedMessage',
-] as const;
+export const LABELLED_FIELDS = ['kind', ...FAILURE_FIELDS] as const;
 
 /** The labelled fields of a text's reading, or the diagnostic code when there is none. */
 export function labelledFieldsOf(text: string): Record<string, unknown> {

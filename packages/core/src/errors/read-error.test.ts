@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCaseTable, readCorpus } from '../../test/case-table.js';
+import { FAILURE_FIELDS, loadCaseTable, readCorpus } from '../../test/case-table.js';
 import type { ErrorReading, FailureFacts } from './failure.js';
 import { type ReadErrorOptions, readError } from './read-error.js';
 
@@ -39,19 +39,6 @@ interface ErrorCase {
   readonly input: { readonly corpus?: number; readonly text?: string; readonly options?: ReadErrorOptions };
   readonly expected: Expected;
 }
-
-const FAILURE_FIELDS = [
-  'code',
-  'operation',
-  'service',
-  'action',
-  'principal',
-  'resource',
-  'reasonLayer',
-  'denyType',
-  'policyArn',
-  'hasEncodedMessage',
-] as const;
 
 const ALLOWED = {
   top: ['name', 'source', 'input', 'expected'],
