@@ -150,16 +150,29 @@ export function findDenialSentences(text: string): DenialSentence[] {
     });
   // a paste cut inside the sentence, before its action (`...on resource: "arn:aws:s3:::b" with an explicit deny in a
   // resource-based policy`: cloud-custodian/cloud-custodian#11002): the rest read as the sentence, no caller or action
-  const cut = found.length === 0 && text.includes('on resource: ') ? CUT_BEFORE_RESOURCE.exec(text) : null;
+  // (also where the action before the slot survived the cut: ` logs:FilterLogEvents on resource: arn:… because no …`,
+  // cloud-gov/terraform-provision#919; the reason clause alone, read above, gives way to it)
+  const reasonOnly = found.length === 1 && clause !== null && found[0]?.resource === null;
+  const cut =
+    (found.length === 0 || reasonOnly) && text.includes('on resource: ')
+      ? CUT_BEFORE_RESOURCE.exec(text)
+      : null;
   if (cut !== null) {
     const rest = readAt(
       `${CUT_LEAD}${text.slice(cut.index, cut.index + WINDOW)}`,
       0,
       'not authorized to perform'.length,
     );
-    if (rest !== null && rest.denyType !== null)
-      found.push({ ...rest, principalSlot: false, offset: cut.index });
+    if (rest !== null && rest.denyType !== null) {
+      const before = /\b([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100}) $/.exec(
+        text.slice(Math.max(0, cut.index - 120), cut.index),
+      );
+      const action = before?.[1] ?? (reasonOnly ? (found[0]?.action ?? null) : null);
+      if (reasonOnly) found.pop();
+      found.push({ ...rest, action, principalSlot: false, offset: cut.index });
+    }
   }
+
   const access =
     found.length === 0 && text.includes('not authorized to access this resource')
       ? RESOURCE_ACCESS.exec(text)
@@ -196,7 +209,7 @@ const UNAUTHORIZED_CALL = /\b[Uu]nauthorized to call ([a-z0-9-]{2,40}:[A-Za-z0-9
 const CUT_AFTER_CALLER =
   /\bUser: (arn:[\w-]+:[^\s"'`]{1,1024}) is not (?:authorized(?:["'`]|\.?[ \t]*(?:\n|$))|a[a-z]{0,9} ?\(truncated)/;
 
-/** A sentence's resource slot and its reason, where the paste holds no sentence start before them. */
+/** A sentence's resource slot and its reason, where the paste holds no sentence start before them (the action perhaps). */
 const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explicit deny|because no )/;
 /** What the cut-off start of a sentence stands in for: no caller, no action (`null` names none). */
 const CUT_LEAD = 'not authorized to perform: null ';
