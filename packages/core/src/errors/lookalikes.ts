@@ -450,7 +450,7 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       message:
         'the service rejected the identity itself (Cognito sign-in or unauthenticated access settings), not a policy',
     },
-    codes: ['NotAuthorizedException', 'NotAuthorized'],
+    codes: ['NotAuthorizedException'],
     // AppSync's refusal of a token it cannot read (`UnauthorizedException: Unable to parse JWT token.`)
     // https://repost.aws/knowledge-center/aws-appsync-graphql-request-unauth-error
     phrases: ['Unable to parse JWT token'],
@@ -813,6 +813,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     phrases: [
       // Athena's concurrent query quota, under TooManyRequestsException
       'queries you can run concurrently',
+      // Fargate's, as an ECS service event tells why it placed no task (`Reason: You've reached the limit on the number
+      // of vCPUs you can run concurrently.`) https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html
+      'reached the limit on the number of vCPUs you can run concurrently',
       'request an adjustment to this limit',
       'than your current vCPU limit',
       'exceed quota for',
@@ -967,6 +970,9 @@ export const AUTHORIZATION_CODES: ReadonlySet<string> = new Set([
   // Elastic Beanstalk: "The specified account does not have sufficient privileges for one or more AWS services."
   // https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateApplicationVersion.html#API_CreateApplicationVersion_Errors
   'InsufficientPrivilegesException',
+  // the common error of the services' APIs, no Cognito sign-in refusal (`NotAuthorized: You do not have permission to
+  // perform this action.`, HTTP 400) https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
+  'NotAuthorized',
 ]);
 
 /** The advice of a look-alike rule, by its id. */

@@ -2035,7 +2035,8 @@ const codeTokens: Extractor = (text, hints) => {
       code === null ||
       NOT_CODES.has(code) ||
       isWrapperName(code) ||
-      isQualifiedClassName(code) ||
+      // (a service's relayed code is no class: S3's `KMS.AccessDeniedException: not authorized to perform kms:Decrypt`)
+      (isQualifiedClassName(code) && !isRelayedKnownCode(code)) ||
       isPowerShellCategory(text, at) ||
       // `Forbidden - ExpiredToken: …`: an HTTP reason before the code, not JS v3's `Code - message`
       (m[3] !== undefined && codeFollowsDash(text, at + (m[1] ?? '').length + 3))
@@ -2052,7 +2053,7 @@ const codeTokens: Extractor = (text, hints) => {
     } else if (SDK_CLIENT_CODES.has(code)) {
     } else if (isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
-    } else if (isCodeShaped(code) || SQS_QUERY_CODE.test(code)) {
+    } else if (isCodeShaped(code) || SQS_QUERY_CODE.test(code) || isRelayedKnownCode(code)) {
       // (a code's ending alone is a word of prose: S3's `Access Denied:` is no code `Denied`)
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
     } else if (
