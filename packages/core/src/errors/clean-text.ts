@@ -12,6 +12,10 @@ export function cleanErrorText(raw: string): string {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC
     text = text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
   }
+  // (and the same sequences as a log viewer shows their ESC, in caret notation: `^[[31m│^[[0m`: appvia/terranetes-controller#353)
+  if (text.includes('^[[')) {
+    text = text.replace(/\^\[\[[0-9;?]*[A-Za-z]/g, '');
+  }
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
   }

@@ -1859,12 +1859,22 @@ const signatures: Extractor = (text, hints) => {
     hints.add('service', fluentServices[0], PRIORITY.namedCall, 'fluent-bit');
     hints.add('operation', fluent[1], PRIORITY.namedCall, 'fluent-bit');
   }
-  // the Terraform provider's debug log of an answer: `rpc.method=PutRestApi rpc.service="API Gateway"`
-  const rpc = has(text, 'rpc.method=')
-    ? /\brpc\.method=(\w{2,100})\s+rpc\.service="?([\w -]{2,60}?)"?(?:\s|$)/.exec(text)
-    : null;
-  if (rpc !== null) {
-    addServiceCall(hints, rpc[2] ?? '', rpc[1] ?? '', PRIORITY.namedCall, PRIORITY.namedCall, 'terraform');
+  // the Terraform provider's debug log of an answer: `rpc.method=PutRestApi rpc.service="API Gateway"`, the two fields
+  // of one record in either order, the body's lines perhaps between them (`rpc.method=RequestCertificate … http.
+  // response.body=… rpc.service=ACM rpc.system=aws-api`: hashicorp/terraform-provider-aws#44667)
+  const method = has(text, 'rpc.method=') ? /\brpc\.method=(\w{2,100})(?=\s|$)/.exec(text) : null;
+  if (method !== null) {
+    const record = text.slice(Math.max(0, method.index - 800), method.index + 800);
+    const service = /\brpc\.service="?([\w -]{2,60}?)"?(?:\s|$)/.exec(record);
+    if (service !== null)
+      addServiceCall(
+        hints,
+        service[1] ?? '',
+        method[1] ?? '',
+        PRIORITY.namedCall,
+        PRIORITY.namedCall,
+        'terraform',
+      );
   }
   // an alert built from a CloudTrail record names its fields in words (`Access denied on event
   // CreateNetworkInterface …` / `Event source: ec2.amazonaws.com`): the call, when the service has it
