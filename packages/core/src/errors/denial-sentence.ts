@@ -136,6 +136,14 @@ export function findDenialSentences(text: string): DenialSentence[] {
       : null;
   if (jobRole !== null)
     found.push({ ...principalOnly(jobRole[1] ?? null, jobRole.index), action: jobRole[2] ?? null });
+  // IAM Identity Center's refusal, the action after its own words (`AccessDenied: Caller does not have permission to
+  // perform sso:CreateApplicationAssignment`) https://docs.aws.amazon.com/singlesignon/latest/APIReference/CommonErrors.html
+  const caller =
+    found.length === 0 && text.includes('Caller does not have permission to perform')
+      ? CALLER_NO_PERMISSION.exec(text)
+      : null;
+  if (caller !== null)
+    found.push({ ...principalOnly(null, caller.index), principalSlot: false, action: caller[1] ?? null });
   // CloudFront's refusal of a Lambda@Edge association the caller may not read (`Lambda@Edge cannot retrieve the specified
   // Lambda function. Update the IAM policy to add permission: lambda:GetFunction for resource: arn:… and try again.`)
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html
@@ -193,6 +201,9 @@ export function findDenialSentences(text: string): DenialSentence[] {
 
 const CONSOLE_PANEL =
   /\bUser: (\S{1,2048})[ \t]*\r?\n[ \t]*Action: ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})[ \t]*\r?\n(?:[ \t]*On resource\(s\): (\S{1,2048})[ \t]*\r?\n)?[ \t]*Context: ([^\n]{4,300})/;
+
+const CALLER_NO_PERMISSION =
+  /\bCaller does not have permission to perform:?\s{1,20}([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})\b/;
 
 const ADD_PERMISSION =
   /\bUpdate the IAM policy to add permission: ([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100}) for resource: (arn:[^\s,;]{1,1024}?)(?= and try again|[\s,;]|\.?$)/;

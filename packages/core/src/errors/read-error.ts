@@ -444,22 +444,27 @@ function classify(
 /**
  * The same denial written again in full after a copy cut short: PHP's `AwsException` prints the answer's body cut at
  * `(truncated...)` (`… is not authorized to perform: rekog (truncated...)`), then the whole message
- * (meemalabs/laravel-media-recognition#22). `null` when the first copy is whole or no fuller one follows.
+ * (meemalabs/laravel-media-recognition#22); a tool's log line that elided all after the action (`User: ... is not
+ * authorized to perform: s3:CreateBucket ...`), then its summary with the whole sentence (aws/aws-cdk-cli commit
+ * 7ca5b57). `null` when the first copy is whole or no fuller one follows.
  */
 function wholeCopy(first: DenialSentence, sentences: readonly DenialSentence[]): DenialSentence | null {
   if (first.action === null || first.reasonLayer !== null || first.denyType !== null) return null;
   return sentences.find((s) => cutCopy(first, s) && s.denyType !== null) ?? null;
 }
 
-/** Whether `cut` is `whole` cut short: the same caller, its action the start of the whole one's. */
+/**
+ * Whether `cut` is `whole` cut short: the same caller, its action the start of the whole one's, or the same action with
+ * nothing after it where the whole one names its resource.
+ */
 function cutCopy(cut: DenialSentence, whole: DenialSentence): boolean {
   return (
     cut !== whole &&
     cut.principal === whole.principal &&
     cut.action !== null &&
     whole.action !== null &&
-    whole.action.length > cut.action.length &&
-    whole.action.startsWith(cut.action)
+    ((whole.action.length > cut.action.length && whole.action.startsWith(cut.action)) ||
+      (whole.action === cut.action && !cut.resourceSlot && whole.resourceSlot))
   );
 }
 

@@ -336,6 +336,13 @@ const CASES: readonly {
       '{"level":"error","logger":"controller","msg":"Reconciler error","error":"failed to create WAFv2 webACL association on LoadBalancer: WAFNonexistentItemException: AWS WAF couldn\u2019t perform the operation because your resource doesn\u2019t exist."}',
     expected: { service: 'wafv2', action: 'wafv2:AssociateWebACL', actionSource: 'operation' },
   },
+  {
+    // alphagov/govuk-aws commit 9026b5e: Terraform 0.12's `modifying`, the API's Update
+    name: "an older provider's `Error modifying Lambda Function Code f:` is lambda:UpdateFunctionCode",
+    input:
+      '\t* aws_lambda_function.transition_executor: Error modifying Lambda Function Code govuk-integration-transition: InvalidParameterValueException: The runtime parameter of python3.6 is no longer supported for creating or updating AWS Lambda functions.',
+    expected: { service: 'lambda', action: 'lambda:UpdateFunctionCode', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

@@ -237,6 +237,8 @@ function toolStepCalls(text: string): readonly StepCall[] {
       const call = ofAnswering ? { service, operation, ofAnswering: true as const } : { service, operation };
       calls.push(call);
       if (associated !== undefined) break;
+      // (an older provider's `Error modifying Lambda Function Code f:` is UpdateFunctionCode)
+      if (verb === 'modify') calls.push({ ...call, operation: `Update${noun}` });
       if (MANY.has(verb) && !noun.endsWith('s')) calls.push({ ...call, operation: `${operation}s` });
     }
     return calls;

@@ -2656,6 +2656,9 @@ const WRAPPER_NAMES = new Set([
   'ComputeError',
   'S3UploadFailedError',
   'S3DownloadFailedError',
+  // Powertools for AWS Lambda's parameters utility's class over SSM's answer (`GetParameterError: User: arn:… is not
+  // authorized to perform: ssm:GetParameter …`) https://docs.powertools.aws.dev/lambda/typescript/latest/features/parameters/
+  'GetParameterError',
 ]);
 
 /**
