@@ -343,6 +343,13 @@ const CASES: readonly {
       '\t* aws_lambda_function.transition_executor: Error modifying Lambda Function Code govuk-integration-transition: InvalidParameterValueException: The runtime parameter of python3.6 is no longer supported for creating or updating AWS Lambda functions.',
     expected: { service: 'lambda', action: 'lambda:UpdateFunctionCode', actionSource: 'operation' },
   },
+  {
+    // ministryofjustice/cloud-platform-infrastructure commit 26bffa1: the step's id on its own line, its part after it
+    name: "a Terraform step on a resource's configuration (`updating Elasticsearch Domain` / `(arn:…) config:`) is the legacy API's UpdateElasticsearchDomainConfig",
+    input:
+      'Got an error Error: updating Elasticsearch Domain\n(arn:aws:es:eu-west-2:754256621582:domain/cloud-platform-live) config:\nLimitExceededException: IOPS must be between 15000 and 20000',
+    expected: { service: 'es', action: 'es:UpdateElasticsearchDomainConfig', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

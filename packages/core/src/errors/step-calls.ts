@@ -354,14 +354,16 @@ function terraformStepCalls(text: string): readonly StepCall[] {
     WAIT_ENDED.test(text.slice(step.index + step[0].length, step.index + step[0].length + 160))
   )
     return [];
-  // the resource's policy rather than the resource (`creating S3 Access Point (123:ap) policy: AccessDenied`): its Put
-  const policy =
-    step[0].endsWith('(') &&
-    /^[^()\n]{1,300}\) policy:/.test(
-      text.slice(step.index + step[0].length, step.index + step[0].length + 320),
-    );
+  // the resource's policy or configuration rather than the resource (`creating S3 Access Point (123:ap) policy:
+  // AccessDenied`: its Put; `updating Elasticsearch Domain (arn:…) config:`: UpdateElasticsearchDomainConfig)
+  const part = step[0].endsWith('(')
+    ? /^[^()\n]{1,300}\) (policy|config):/.exec(
+        text.slice(step.index + step[0].length, step.index + step[0].length + 320),
+      )
+    : null;
+  const policy = part?.[1] === 'policy';
   const verbs = policy ? ['Put'] : (VERBS[verb] ?? []);
-  const words = [...(step[2] ?? '').split(/\s+/), ...(policy ? ['Policy'] : [])];
+  const words = [...(step[2] ?? '').split(/\s+/), ...(part === null ? [] : [policy ? 'Policy' : 'Config'])];
   // the service's name is the longest run of leading words the SDK names know (`Secrets Manager`, `Route 53`)
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join('');
@@ -369,12 +371,12 @@ function terraformStepCalls(text: string): readonly StepCall[] {
     if (service === null) continue;
     const noun = words.slice(k).join('');
     const withService = words.join('');
-    return verbs.flatMap((verb) => [
-      { service, operation: `${verb}${noun}` },
-      ...(/^[A-Za-z]+$/.test(words.slice(0, k).join(''))
-        ? [{ service, operation: `${verb}${withService}` }]
-        : []),
-    ]);
+    // the legacy Elasticsearch resources call the APIs that carry the service's word (`UpdateElasticsearchDomainConfig`),
+    // not OpenSearch's of the same noun (`UpdateDomainConfig`)
+    // https://docs.aws.amazon.com/opensearch-service/latest/APIReference/API_Operations_Amazon_OpenSearch_Service_Configuration_API.html
+    const nouns = /^[A-Za-z]+$/.test(name) ? [noun, withService] : [noun];
+    if (name === 'Elasticsearch') nouns.reverse();
+    return verbs.flatMap((apiVerb) => nouns.map((n) => ({ service, operation: `${apiVerb}${n}` })));
   }
   return [];
 }
@@ -400,13 +402,14 @@ const VERBS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * A step's verb and capitalised words (at most eight), before the resource's id in parentheses or a colon, or before
- * ` failed:` as older providers wrote it (`Creating GuardDuty Detector failed: …`).
+ * A step's verb and capitalised words (at most eight), before the resource's id in parentheses (on the next line where a
+ * paste broke it there) or a colon, or before ` failed:` as older providers wrote it (`Creating GuardDuty Detector
+ * failed: …`).
  */
 const STEP = new RegExp(
   `\\b(${Object.keys(VERBS)
     .map((verb) => `[${verb[0]?.toUpperCase()}${verb[0]}]${verb.slice(1)}`)
-    .join('|')}) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?: \\(|:| failed:)`,
+    .join('|')}) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?:[ \\n]\\(|:| failed:)`,
 );
 
 /** The steps' verbs without their first letter (either case), looked for before {@link STEP} runs. */
