@@ -270,14 +270,17 @@ function onlyClosingWildcard(text: string): number | undefined {
  * rows (`AccessDeniedE │` / `│ xception: …`). Rows whose content reaches the right border were cut and
  * are joined as they are; a row padded before the border ended there and keeps its line end (the
  * unwrapping joins a phrase broken there). Only when at least two rows end in a border after their
- * content: Terraform's frame, drawn on the left alone, is left to the frame removal.
+ * content, or one where every row opens with one: Terraform's frame, drawn on the left alone, is left to the frame
+ * removal.
  * @see https://github.com/crossplane-contrib/provider-aws/issues/1289
  */
 function withoutBoxBorders(text: string): string {
   if (!text.includes('│')) return text;
   // a border after content on its row; Terraform's blank framed rows (`│`) have none
   const bordered = text.match(/[^\s│][ \t]*│[ \t]*(?=\n|$)/g)?.length ?? 0;
-  if (bordered < 2) return text;
+  // (one such row is enough where every row opens with the left border: a paste of two rows, its last cut before its
+  // border: aws-ia/terraform-aws-eks-blueprints-addons#475)
+  if (bordered < 2 && !(bordered === 1 && /^[ \t]*│/.test(text) && everyRowOpensBorder(text))) return text;
   const out: string[] = [];
   for (const line of text.split('\n')) {
     const content = line.replace(/^[ \t]*│ ?/, '');
@@ -293,6 +296,11 @@ function withoutBoxBorders(text: string): string {
   }
   out.pop();
   return out.join('');
+}
+
+/** Whether every row that holds anything opens with a box's left border (`│`). */
+function everyRowOpensBorder(text: string): boolean {
+  return text.split('\n').every((line) => line.trim() === '' || /^[ \t]*│/.test(line));
 }
 
 /** At most this many escapes are undone: an escaped error string has a few, not hundreds of thousands. */

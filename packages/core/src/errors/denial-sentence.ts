@@ -317,6 +317,18 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
     text.slice(cursor, Math.min(windowEnd, cursor + 30)),
   );
   if (elided) cursor += elided[0].length;
+  // a value a paste broke with a space, its rest before the reason (`on resource: arn:aws:iam:: 111122223333:user/ with an
+  // explicit deny …`: turbot/steampipe-plugin-aws#2517): the rest is the value's where the value stopped at a colon
+  const rest =
+    resource !== null && resourceSlot
+      ? /^(\S{1,80})[ \t]{1,5}(?=because no |with an explicit deny)/.exec(
+          text.slice(cursor, Math.min(windowEnd, cursor + 90)),
+        )
+      : null;
+  if (rest) {
+    if (resource?.endsWith(':') === true && !resourceRebuilt) resource = `${resource} ${rest[1]}`;
+    cursor += rest[0].length;
+  }
   if (startsWithAt(text, cursor, 'because no ')) {
     const layer = readPolicyType(text, cursor + 'because no '.length);
     if (layer !== null) {

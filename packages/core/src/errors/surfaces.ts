@@ -232,6 +232,14 @@ const javaV2: Extractor = (text, hints) => {
     const generic = (cls[2] ?? '').toLowerCase() === `${cls[1]}exception`;
     if (!generic) hints.add('code', codeFromExceptionClass(cls[2] ?? ''), PRIORITY.sdkClass, 'java-v2');
   }
+  // … its package abbreviated by a logger's pattern (Logback's `%logger{20}`: `s.a.a.s.s.m.ExpiredTokenException: … (Service:
+  // Sts, Status Code: 400, …)`, aws/aws-sdk-java-v2#5709), the suffix telling it the SDK's
+  // https://logback.qos.ch/manual/layouts.html#conversionWord
+  const short =
+    m !== null && has(text, 's.a.a.s.') ? /\bs\.a\.a\.s\.\w{1,60}\.m\.([A-Z]\w{1,100})\b/.exec(text) : null;
+  if (short && !isServiceClass(short[1] ?? '')) {
+    hints.add('code', codeFromExceptionClass(short[1] ?? ''), PRIORITY.sdkClass, 'java-v2');
+  }
 };
 
 /**
@@ -1812,6 +1820,10 @@ const signatures: Extractor = (text, hints) => {
   // Translate's NotAuthorizedException for an account it does not serve (`Your account is not authorized to make this
   // call.`): a refusal, not a sign-in's https://docs.aws.amazon.com/translate/latest/APIReference/CommonErrors.html
   if (has(text, 'Your account is not authorized to make this call')) hints.refusal('translate');
+  // Lake Formation's refusal of a table's or database's permission, as Glue, Athena and engines over them relay it
+  // (`Insufficient Lake Formation permission(s): Required Describe on table …`)
+  // https://docs.aws.amazon.com/lake-formation/latest/dg/troubleshooting.html
+  if (has(text, 'Insufficient Lake Formation permission')) hints.refusal('lakeformation');
   // EC2's AuthFailure for a resource of another account (`You are not the owner of network interface 'eni-…'`, a
   // shared VPC's): a refusal of the caller, not of its credentials
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
