@@ -81,14 +81,12 @@ const goV2: Extractor = (text, hints) => {
   // several errors on lines of their own, the first (Terraform's first `Error:`, a log's first line)
   const first = has(text, 'operation error ') ? GO_V2_CALL.exec(text) : null;
   const lineEnd = first === null ? -1 : text.indexOf('\n', first.index);
+  // (but not the SDK's own call to the instance metadata service for credentials, no AWS API: `operation error ECR:
+  // GetAuthorizationToken, get identity: … no EC2 IMDS role found, operation error ec2imds: GetMetadata`)
   const m =
     first === null
       ? null
-      : lastMatch(
-          text.slice(first.index, lineEnd < 0 ? undefined : lineEnd),
-          new RegExp(GO_V2_CALL, 'g'),
-          20,
-        );
+      : lastMatch(text.slice(first.index, lineEnd < 0 ? undefined : lineEnd), GO_V2_API_CALLS, 20);
   if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.namedCall, 'go-v2');
     hints.add('operation', m[2], PRIORITY.clientEnvelope, 'go-v2');
@@ -119,6 +117,9 @@ const goV2: Extractor = (text, hints) => {
 
 /** The Go SDK v2's failed call: `operation error EC2: DescribeInstances,`. */
 const GO_V2_CALL = /operation error ([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/;
+
+/** … every one that is an AWS API's, not the instance metadata client's (`ec2imds`). */
+const GO_V2_API_CALLS = /operation error (?!ec2imds:)([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/g;
 
 const goV1: Extractor = (text, hints) => {
   // (the ids also as a paste's stand-ins: `request id: <snip>, host id: <snip>`)
