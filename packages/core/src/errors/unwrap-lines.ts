@@ -356,6 +356,11 @@ function startsRecord(
   if (text.startsWith('at ', at) && text.charCodeAt(lineEnd - 1) === 41 && matchesAt(STACK_FRAME, text, at)) {
     return true;
   }
+  // the Go SDK v1's trailer, which it prints on a line of its own (`\tstatus code: 403, request id: …`), even after a
+  // message line exactly as long as the width
+  if (text.startsWith('status code: ', at) && GO_V1_TRAILER.test(text.slice(at, at + 40))) {
+    return true;
+  }
   if (cut && confirmed) {
     return false;
   }
@@ -369,6 +374,8 @@ function startsRecord(
     !(text.startsWith('Error', at) && endsWithQualifiedName(text, beforeEnd))
   );
 }
+
+const GO_V1_TRAILER = /^status code: \d{3}, request id:/;
 
 /** `….Internal`, `…:Name`: a capitalised name right after a dot or colon ends the text before `to`. */
 function endsWithQualifiedName(text: string, to: number): boolean {
