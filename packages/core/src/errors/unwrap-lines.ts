@@ -318,6 +318,17 @@ function proposeJoin(
   ) {
     return 2 * rest;
   }
+  // an ARN cut before its region at a line no longer full, the rest of its service on the next (`arn:aws:a` /
+  // `mplify:us-east-1:…`: a hand-broken paste wrapped again)
+  if (!spaceBefore && restWord === rest) {
+    const head = lastWords(tail, 1)[0] ?? '';
+    if (
+      head.includes('arn:') &&
+      ARN_HEAD.test(head + (firstWords(text.slice(restWord, lineEnd), 1)[0] ?? '')) &&
+      !ARN_HEAD.test(head)
+    )
+      return 2 * rest;
+  }
   if (!cut || field) {
     return NO_JOIN;
   }
@@ -374,6 +385,9 @@ function startsRecord(
     !(text.startsWith('Error', at) && endsWithQualifiedName(text, beforeEnd))
   );
 }
+
+/** An ARN's start through its region's colon: partition, a service's prefix, a region or none. */
+const ARN_HEAD = /^["'(<[]?arn:aws[\w-]{0,12}:[a-z0-9-]{2,40}:[a-z0-9-]{0,30}:/;
 
 const GO_V1_TRAILER = /^status code: \d{3}, request id:/;
 
