@@ -88,11 +88,9 @@ const RARE_MARKS = / \\\n|<\/mark>/;
  * Python's pretty printer (`pprint`, and boto3 responses printed by it) cuts a long string into adjacent literals,
  * one per line, each under the first (`'FailureReason': 'ClientError: the pipeline '` / `    'execution role does
  * not have '`), which Python reads as one string: the literals joined again. Only where the line closes a literal
- * (its quotes pair up) and the next, indented, opens one with the same quote, and the line is no row a terminal cut
- * (`… processing"` / ` "error"=…` of a log line wrapped at 120 columns: {@link cutWidth}).
+ * (its quotes pair up) and the next, indented to that literal's opening quote, opens one with the same quote.
  */
 function joinedLiterals(text: string): string {
-  let width: number | undefined;
   let out = '';
   let from = 0;
   let lineStart = 0;
@@ -104,8 +102,9 @@ function joinedLiterals(text: string): string {
     let k = nl + 1;
     while (text.charCodeAt(k) === 32) k++;
     if (k === nl + 1 || text.charCodeAt(k) !== quote || !closesLiteral(text, start, nl, quote)) continue;
-    width ??= cutWidth(text);
-    if (nl - start === width) continue;
+    // the next literal opens under the one this line closes, as a pretty printer aligns them; a terminal's cut row does
+    // not (`… processing"` / ` "error"=…`)
+    if (k - (nl + 1) !== text.lastIndexOf(String.fromCharCode(quote), nl - 2) - start) continue;
     out += text.slice(from, nl - 1);
     from = k + 1;
   }
@@ -290,8 +289,9 @@ function withoutBoxBorders(text: string): string {
       continue;
     }
     const inner = content.slice(0, border.index);
-    // one space (the box's margin) or none between the content and the border: the row was full
-    const full = inner !== '' && border[0].indexOf('│') <= 1;
+    // one space (the box's margin) or none between the content and the border: the row was full (a box with one
+    // bordered row shows no width: its line ends stay, for the wrap repair to judge)
+    const full = bordered >= 2 && inner !== '' && border[0].indexOf('│') <= 1;
     out.push(inner, full ? '' : '\n');
   }
   out.pop();

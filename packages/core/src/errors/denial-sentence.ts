@@ -84,14 +84,16 @@ export function findDenialSentences(text: string): DenialSentence[] {
   const clause = found.length === 0 && text.includes(' allows the ') ? REASON_ONLY.exec(text) : null;
   const layer =
     clause === null ? null : readPolicyType(text, clause.index + clause[0].indexOf('no ') + 'no '.length);
+  let clauseSentence: DenialSentence | null = null;
   if (clause !== null && layer !== null) {
-    found.push({
+    clauseSentence = {
       ...principalOnly(null, clause.index),
       principalSlot: false,
       action: clause[1] ?? null,
       reasonLayer: layer.layer,
       denyType: 'implicit',
-    });
+    };
+    found.push(clauseSentence);
   }
   // the IAM console's access-denied panel, one fact a line (`User: arn:…:root` / `Action: iam:GetAccountSummary` /
   // `On resource(s): …` / `Context: a service control policy explicitly denies the action`)
@@ -160,7 +162,7 @@ export function findDenialSentences(text: string): DenialSentence[] {
   // resource-based policy`: cloud-custodian/cloud-custodian#11002): the rest read as the sentence, no caller or action
   // (also where the action before the slot survived the cut: ` logs:FilterLogEvents on resource: arn:… because no …`,
   // cloud-gov/terraform-provision#919; the reason clause alone, read above, gives way to it)
-  const reasonOnly = found.length === 1 && clause !== null && found[0]?.resource === null;
+  const reasonOnly = found.length === 1 && clauseSentence !== null && found[0] === clauseSentence;
   const cut =
     (found.length === 0 || reasonOnly) && text.includes('on resource: ')
       ? CUT_BEFORE_RESOURCE.exec(text)
@@ -172,10 +174,12 @@ export function findDenialSentences(text: string): DenialSentence[] {
       'not authorized to perform'.length,
     );
     if (rest !== null && rest.denyType !== null) {
-      const before = /\b([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100}) $/.exec(
+      // (shaped as an IAM action, `10:45` is none; the reason clause's own action first)
+      const before = /(?:^|\s)([a-z][a-z0-9-]{1,39}:[A-Z][A-Za-z0-9]{1,99}) $/.exec(
         text.slice(Math.max(0, cut.index - 120), cut.index),
       );
-      const action = before?.[1] ?? (reasonOnly ? (found[0]?.action ?? null) : null);
+      const clauseAction = reasonOnly ? (found[0]?.action ?? null) : null;
+      const action = clauseAction ?? before?.[1] ?? null;
       if (reasonOnly) found.pop();
       found.push({ ...rest, action, principalSlot: false, offset: cut.index });
     }
@@ -622,9 +626,10 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
   // is no part of the value; an ARN may end in one of its own (`…:log-group::log-stream:`)
   const labelled = token.value.endsWith(':') && /^ [A-Z]/.test(text.slice(token.end, token.end + 2));
   const unlabelled = labelled ? token.value.slice(0, -1) : token.value;
-  // a Java SDK's suffix glued to the value where a paste lost the space (`on resource:*(Service:AWSCognito…`)
-  const suffixAt = unlabelled.indexOf('(Service:');
-  const raw = suffixAt > 0 ? unlabelled.slice(0, suffixAt) : unlabelled;
+  // a Java SDK's suffix glued to the value where a paste lost the space (`on resource:*(Service:AWSCognito…`,
+  // `on resource: CFDeployRole-x(Service: AWSCodePipeline; …`), its colon no label's
+  const suffixAt = token.value.indexOf('(Service:');
+  const raw = suffixAt > 0 ? token.value.slice(0, suffixAt) : unlabelled;
   const value = elided ? raw : withoutStraySpaces(withoutMarkdown(trimPunctuation(raw)));
   // an empty slot a tool closed with its own parenthesis (`on resource: )`: awslabs/git-remote-s3#24)
   // (or one a retyped paste left with its colons only: `on resource:::`)

@@ -279,9 +279,11 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'KMS.NotFoundException',
       'KmsKeyNotFoundException',
     ],
-    // (and KMS's own sentence of a key not found, as EFS relays it: `The request was rejected because the specified key
-    // could not be found.`) https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html
-    phrases: ['is pending deletion', 'because the specified key could not be found'],
+    // (and KMS's whole sentence of a key not found, as EFS relays it in a stack event: `The request was rejected because
+    // the specified key could not be found.`: aws/aws-cdk#7641; KMS's NotFoundException is `The request was rejected
+    // because the specified entity or resource could not be found`)
+    // https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_Errors
+    phrases: ['is pending deletion', 'The request was rejected because the specified key could not be found'],
   },
   {
     id: 'expired-token',
@@ -450,14 +452,16 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       message:
         'the service rejected the identity itself (Cognito sign-in or unauthenticated access settings), not a policy',
     },
-    codes: ['NotAuthorizedException'],
+    codes: ['NotAuthorizedException', 'NotAuthorized'],
     // AppSync's refusal of a token it cannot read (`UnauthorizedException: Unable to parse JWT token.`)
     // https://repost.aws/knowledge-center/aws-appsync-graphql-request-unauth-error
     phrases: ['Unable to parse JWT token'],
     // (but not what the code also says of no identity: a user pool's setting, `SignUp is not permitted for this user
     // pool` (admins only create users), Translate's `Your account is not authorized to make this call`)
     // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html
-    unlessPhrase: /\bis not permitted for this user pool\b|\bis not authorized to make this call\b/,
+    // (nor the services' common NotAuthorized, a denial: `You do not have permission to perform this action.`)
+    unlessPhrase:
+      /\bis not permitted for this user pool\b|\bis not authorized to make this call\b|\bYou do not have permission to perform this action\b/,
   },
   {
     // kubectl refused by an EKS cluster's API server: the IAM principal has no access entry (or aws-auth

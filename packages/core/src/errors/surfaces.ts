@@ -617,7 +617,7 @@ export function namedMethodCalls(text: string): readonly NamedMethodCall[] {
 function errorCalling(text: string): RegExpExecArray | null {
   return firstNear(text, 'rror calling ', (at) =>
     /[Ee]$/.test(text.slice(Math.max(0, at - 1), at))
-      ? /^rror calling ([A-Z][A-Za-z0-9]{1,60})(?:\.([a-z]\w{2,100})\b| ([A-Z]\w{2,100}) API\b| ([a-z][A-Za-z0-9]{2,100}):)/.exec(
+      ? /^rror calling ([A-Z][A-Za-z0-9]{1,60})(?:\.([a-z]\w{2,100})\b| ([A-Z]\w{2,100}) API\b| ([a-z]+[A-Z][A-Za-z0-9]{1,100}):)/.exec(
           text.slice(at, at + 250),
         )
       : null,
@@ -2531,13 +2531,15 @@ function afterToolWrapper(text: string, at: number): boolean {
   const before = lineBefore(text, at);
   return (
     before.endsWith(': ') &&
-    // (also the Terraform provider's step where a quote left out its `Error: `: `> creating FSx for Lustre Data
-    // Repository Association: BadRequest: …`)
-    /(?:^|\s)(?:Error: |error |failed: |UnhandledPromiseRejectionWarning: |(?:creating|updating|deleting|reading) [A-Z])/.test(
-      before,
-    )
+    (/(?:^|\s)(?:Error: |error |failed: |UnhandledPromiseRejectionWarning: )/.test(before) ||
+      // (also the Terraform provider's step alone, where a quote left out its `Error: `: `> creating FSx for Lustre Data
+      // Repository Association: BadRequest: …`; the step is the line, its service and resource two words at least)
+      QUOTED_STEP.test(before))
   );
 }
+
+const QUOTED_STEP =
+  /^[>│\s]*(?:creating|updating|deleting|reading) [A-Z][\w-]*(?: [\w-]+){1,8}(?: \([^()\n]{0,200}\))?: $/;
 
 /**
  * Whether a Java SDK's suffix at `at` (`(Service: AWSGlue; Status Code: 400; Error Code: AccessDeniedException; …)`)

@@ -269,8 +269,8 @@ function opensOrClosesBlock(text: string, at: number, lineEnd: number): boolean 
   return m === null || m.index + m[0].length > lineEnd;
 }
 
-/** A placeholder in braces and what follows it: `{}:`, `{xxxxx} `, `{account-id}/`. */
-const PLACEHOLDER = /\{[\w.-]{0,40}\}(?=[\s:/"'`-]|$)/y;
+/** A placeholder in braces and more on its line after it: `{}:`, `{xxxxx} is`, `{account-id}/` (not a JSON `{}` alone). */
+const PLACEHOLDER = /\{[\w.-]{0,40}\}(?=[:/"'`-]|[ \t]\S)/y;
 
 /** A character that goes on a name or value: a letter, digit, `-` or `_`. */
 function isValueChar(c: number): boolean {
@@ -318,14 +318,14 @@ function proposeJoin(
   ) {
     return 2 * rest;
   }
-  // an ARN cut before its region at a line no longer full, the rest of its service on the next (`arn:aws:a` /
+  // an ARN cut before its region, whatever the line's length, the rest of its service on the next (`arn:aws:a` /
   // `mplify:us-east-1:…`: a hand-broken paste wrapped again)
   if (!spaceBefore && restWord === rest) {
-    const head = lastWords(tail, 1)[0] ?? '';
+    const lastWord = lastWords(tail, 1)[0] ?? '';
     if (
-      head.includes('arn:') &&
-      ARN_HEAD.test(head + (firstWords(text.slice(restWord, lineEnd), 1)[0] ?? '')) &&
-      !ARN_HEAD.test(head)
+      lastWord.includes('arn:') &&
+      !ARN_HEAD.test(lastWord) &&
+      ARN_HEAD.test(lastWord + (firstWords(head, 1)[0] ?? ''))
     )
       return 2 * rest;
   }
@@ -368,7 +368,7 @@ function startsRecord(
     return true;
   }
   // the Go SDK v1's trailer, which it prints on a line of its own (`\tstatus code: 403, request id: …`), even after a
-  // message line exactly as long as the width
+  // message line exactly as long as the width https://github.com/aws/aws-sdk-go/blob/main/aws/awserr/types.go
   if (text.startsWith('status code: ', at) && GO_V1_TRAILER.test(text.slice(at, at + 40))) {
     return true;
   }

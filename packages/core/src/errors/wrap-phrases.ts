@@ -81,8 +81,8 @@ export function normaliseWord(word: string): string {
     end--;
   }
   // a JSON key glued before the word: `"Message":"User:`
-  const glue = word.lastIndexOf('":"', end);
-  return word.slice(glue >= start ? glue + 3 : start, end);
+  const glue = word.lastIndexOf('":"', end - 3);
+  return word.slice(glue >= start && glue + 3 < end ? glue + 3 : start, end);
 }
 
 /** Whether `word` (normalised) is a word of the phrases, so a whole word rather than a cut piece. */
