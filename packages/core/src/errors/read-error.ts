@@ -318,6 +318,12 @@ function resolveService(operation: string | null, hints: HintSet): string | null
       if (actionService !== null && candidates.includes(actionService)) {
         return actionService;
       }
+      // (or the one of them whose code it is: `MalformedPolicyDocument` on `CreatePolicy` is IAM's)
+      const code = hints.best('code')?.value ?? '';
+      const coded = candidates.filter((c) => c === SERVICE_OF_CODE[code] || CODE_SERVICES[code]?.includes(c));
+      if (coded.length === 1) {
+        return coded[0] ?? null;
+      }
     }
   }
   if (named !== null) {
@@ -337,6 +343,19 @@ const SERVICE_OF_CODE: Readonly<Record<string, string>> = {
   InsufficientInstanceCapacity: 'ec2',
   AuthorizationError: 'sns',
   KMSAccessDeniedException: 'lambda',
+};
+
+/**
+ * Error codes that few services use, to choose among the services that have an operation of the same name: IAM's
+ * (`MalformedPolicyDocument`, which STS also answers, `NoSuchEntity`, `EntityAlreadyExists`, `DeleteConflict`)
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html#API_CreatePolicy_Errors
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_Errors
+ */
+const CODE_SERVICES: Readonly<Record<string, readonly string[]>> = {
+  MalformedPolicyDocument: ['iam', 'sts'],
+  NoSuchEntity: ['iam'],
+  EntityAlreadyExists: ['iam'],
+  DeleteConflict: ['iam'],
 };
 
 function resolveAction(

@@ -350,6 +350,24 @@ const CASES: readonly {
       'Got an error Error: updating Elasticsearch Domain\n(arn:aws:es:eu-west-2:754256621582:domain/cloud-platform-live) config:\nLimitExceededException: IOPS must be between 15000 and 20000',
     expected: { service: 'es', action: 'es:UpdateElasticsearchDomainConfig', actionSource: 'operation' },
   },
+  {
+    // ministryofjustice/modernisation-platform-environments commit 8cbea59: aws-nuke's step without `to`
+    name: "a tool's `failed get caller identity:` is sts:GetCallerIdentity",
+    input:
+      'BEGIN: Nuke\nError: failed get caller identity: InvalidClientTokenId: The security token included in the request is invalid.\n\tstatus code: 403, request id: 3f6fad17-c98d-473d-8e49-fda2e5270c08',
+    expected: { service: 'sts', action: 'sts:GetCallerIdentity', actionSource: 'operation' },
+  },
+  {
+    // uktrade/platform-tools commit e318b12: ElastiCache's older names carry `Cache`, the id left out by an ellipsis
+    name: 'a Terraform step on an ElastiCache Subnet Group (`creating ElastiCache Subnet Group ...`) is CreateCacheSubnetGroup',
+    input:
+      'Error: creating ElastiCache Subnet Group ...\napi error ServiceLinkedRoleNotFoundFault: This action cannot be completed due to insufficient permissions.',
+    expected: {
+      service: 'elasticache',
+      action: 'elasticache:CreateCacheSubnetGroup',
+      actionSource: 'operation',
+    },
+  },
 ];
 
 describe('refineWithCatalog', () => {

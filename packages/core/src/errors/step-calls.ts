@@ -257,7 +257,7 @@ const EC2_ID =
 const TERRAFORM_STEP_END = /^[^:\n"=]{0,100}: (?:Client\.)?[A-Z][A-Za-z0-9.]{2,60}: /;
 
 /** The leads of {@link TOOL_STEP}, looked for before it runs. */
-const TOOL_LEADS = ['ailed to ', 'nable to ', 'ould not ', "ouldn't ", 'rror '];
+const TOOL_LEADS = ['ailed ', 'nable to ', 'ould not ', "ouldn't ", 'rror '];
 
 /** A step's verb as `error putting object` writes it, and the API's verb (`Put`). */
 const GERUNDS: ReadonlyMap<string, string> = new Map([
@@ -285,9 +285,12 @@ const GERUNDS: ReadonlyMap<string, string> = new Map([
   ['encrypting', 'encrypt'],
 ]);
 
-/** A lead, a verb of the API's, and the words after it (letters and digits only, up to five). */
+/**
+ * A lead, a verb of the API's, and the words after it (letters and digits only, up to five); `failed` also without its
+ * `to` (aws-nuke's `failed get caller identity: InvalidClientTokenId: …`).
+ */
 const TOOL_STEP = new RegExp(
-  `\\b([Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror attempting to|[Ee]rror) (${[...GERUNDS.values(), ...GERUNDS.keys()].join('|')}) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})`,
+  `\\b([Ff]ailed(?: to)?|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror attempting to|[Ee]rror) (${[...GERUNDS.values(), ...GERUNDS.keys()].join('|')}) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})`,
   'g',
 );
 
@@ -376,6 +379,9 @@ function terraformStepCalls(text: string): readonly StepCall[] {
     // https://docs.aws.amazon.com/opensearch-service/latest/APIReference/API_Operations_Amazon_OpenSearch_Service_Configuration_API.html
     const nouns = /^[A-Za-z]+$/.test(name) ? [noun, withService] : [noun];
     if (name === 'Elasticsearch') nouns.reverse();
+    // (and ElastiCache names its older resources with `Cache`: `creating ElastiCache Subnet Group` is
+    // CreateCacheSubnetGroup) https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_Operations.html
+    if (service === 'elasticache') nouns.push(`Cache${noun}`);
     return verbs.flatMap((apiVerb) => nouns.map((n) => ({ service, operation: `${apiVerb}${n}` })));
   }
   return [];
@@ -403,13 +409,15 @@ const VERBS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * A step's verb and capitalised words (at most eight), before the resource's id in parentheses (on the next line where a
- * paste broke it there) or a colon, or before ` failed:` as older providers wrote it (`Creating GuardDuty Detector
- * failed: …`).
+ * paste broke it there), a colon or an ellipsis that left the id out, or before ` failed:` as older providers wrote it
+ * (`Creating GuardDuty Detector failed: …`).
  */
 const STEP = new RegExp(
   `\\b(${Object.keys(VERBS)
     .map((verb) => `[${verb[0]?.toUpperCase()}${verb[0]}]${verb.slice(1)}`)
-    .join('|')}) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?:[ \\n]\\(|:| failed:)`,
+    .join(
+      '|',
+    )}) ((?:[A-Z][A-Za-z0-9]{0,30} ){1,7}?[A-Z][A-Za-z0-9]{0,30})(?:[ \\n]\\(|:| failed:| \\.\\.\\.| …)`,
 );
 
 /** The steps' verbs without their first letter (either case), looked for before {@link STEP} runs. */
