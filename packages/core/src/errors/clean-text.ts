@@ -54,6 +54,8 @@ function withoutHighlights(text: string): string {
  */
 function withoutContinuations(text: string): string {
   const width = cutWidth(text);
+  // (a text no terminal cut takes the native replacement, not a callback for each mark)
+  if (width < 0) return text.replace(/ \\\n[ \t]*/g, ' ');
   return text.replace(/ \\\n[ \t]*/g, (mark, at: number) =>
     at + 2 - (text.lastIndexOf('\n', at) + 1) === width ? mark : ' ',
   );
@@ -61,8 +63,8 @@ function withoutContinuations(text: string): string {
 
 /**
  * The width a terminal hard-wrapped the text at, as far as the lines show it before the wrap repair: the length
- * of the longest line when at least two lines are that long; otherwise -1. The steps that join lines before the
- * repair leave a line of that length alone, as the repair measures the rows by it.
+ * of the longest line when at least two lines are that long and it is 30 or more; otherwise -1. The steps that join
+ * lines before the repair leave a line of that length alone, as the repair measures the rows by it.
  */
 function cutWidth(text: string): number {
   let longest = 0;
@@ -78,7 +80,8 @@ function cutWidth(text: string): number {
     }
     start = end + 1;
   }
-  return count >= 2 ? longest : -1;
+  // (no terminal is narrower than 30 columns: the wrap repair's own floor)
+  return count >= 2 && longest >= 30 ? longest : -1;
 }
 
 /** A shell's line continuation, or a page's highlight closing. */
