@@ -206,16 +206,22 @@ export function findDenialSentences(text: string): DenialSentence[] {
 const CONSOLE_PANEL =
   /\bUser: (\S{1,2048})[ \t]*\r?\n[ \t]*Action: ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})[ \t]*\r?\n(?:[ \t]*On resource\(s\): (\S{1,2048})[ \t]*\r?\n)?[ \t]*Context: ([^\n]{4,300})/;
 
-const CALLER_NO_PERMISSION =
-  /\bCaller does not have permission to perform:?\s{1,20}([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})\b/;
+/** An IAM action as the services' own sentences name it: the service's prefix and the action's name. */
+const ACTION = '[a-z0-9-]{2,40}:[A-Za-z0-9]{2,100}';
 
-const ADD_PERMISSION =
-  /\bUpdate the IAM policy to add permission: ([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100}) for resource: (arn:[^\s,;]{1,1024}?)(?= and try again|[\s,;]|\.?$)/;
+const CALLER_NO_PERMISSION = new RegExp(
+  String.raw`\bCaller does not have permission to perform:?\s{1,20}(${ACTION})\b`,
+);
 
-const ROLE_NOT_AUTHORIZED =
-  /\bIAM Role (arn:[\w-]+:iam::[^\s"'`]{1,1024}) is not authorized to call ([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})\b/;
+const ADD_PERMISSION = new RegExp(
+  String.raw`\bUpdate the IAM policy to add permission: (${ACTION}) for resource: (arn:[^\s,;]{1,1024}?)(?= and try again|[\s,;]|\.?$)`,
+);
 
-const UNAUTHORIZED_CALL = /\b[Uu]nauthorized to call ([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})\b/;
+const ROLE_NOT_AUTHORIZED = new RegExp(
+  String.raw`\bIAM Role (arn:[\w-]+:iam::[^\s"'\x60]{1,1024}) is not authorized to call (${ACTION})\b`,
+);
+
+const UNAUTHORIZED_CALL = new RegExp(String.raw`\b[Uu]nauthorized to call (${ACTION})\b`);
 
 /**
  * A caller's ARN and `is not authorized` that ends the paste, its line or a quoted string, or a copy cut short within it

@@ -119,7 +119,10 @@ const goV2: Extractor = (text, hints) => {
 const GO_V2_CALL = /operation error ([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/;
 
 /** … every one that is an AWS API's, not the instance metadata client's (`ec2imds`). */
-const GO_V2_API_CALLS = /operation error (?!ec2imds:)([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/g;
+const GO_V2_API_CALLS = new RegExp(
+  GO_V2_CALL.source.replace('operation error ', 'operation error (?!ec2imds:)'),
+  'g',
+);
 
 const goV1: Extractor = (text, hints) => {
   // (the ids also as a paste's stand-ins: `request id: <snip>, host id: <snip>`)
