@@ -1,4 +1,4 @@
-import { unwrapPieces } from './unwrap-lines.js';
+import { cutWidth, unwrapPieces } from './unwrap-lines.js';
 
 /**
  * Undoes what terminals, log shippers and serialisers do to an error before it is pasted:
@@ -59,29 +59,6 @@ function withoutContinuations(text: string): string {
   return text.replace(/ \\\n[ \t]*/g, (mark, at: number) =>
     at + 2 - (text.lastIndexOf('\n', at) + 1) === width ? mark : ' ',
   );
-}
-
-/**
- * The width a terminal hard-wrapped the text at, as far as the lines show it before the wrap repair: the length
- * of the longest line when at least two lines are that long and it is 30 or more; otherwise -1. The steps that join
- * lines before the repair leave a line of that length alone, as the repair measures the rows by it.
- */
-function cutWidth(text: string): number {
-  let longest = 0;
-  let count = 0;
-  for (let start = 0; start <= text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    if (end - start > longest) {
-      longest = end - start;
-      count = 1;
-    } else if (end - start === longest) {
-      count++;
-    }
-    start = end + 1;
-  }
-  // (no terminal is narrower than 30 columns: the wrap repair's own floor)
-  return count >= 2 && longest >= 30 ? longest : -1;
 }
 
 /** A shell's line continuation, or a page's highlight closing. */

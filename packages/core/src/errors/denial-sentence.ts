@@ -402,14 +402,14 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   };
 }
 
-/**
- * Where the resource's value starts when a resource slot starts at `at`, else -1: `on resource:`; SES v2's
- * `on resource \`arn:…'` without the colon; `on arn:…` without the label (CodeBuild's `… sts:AssumeRole on
- * arn:…`); `on role arn:…`.
- */
 /** An email address that starts a text: SES's identity as the resource of its refusal. */
 const SES_ADDRESS = /^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+(?=$|[\s.,;<"'`])/;
 
+/**
+ * Where the resource's value starts when a resource slot starts at `at`, else -1: `on resource:`; SES v2's
+ * `on resource \`arn:…'` without the colon, or its identity an e-mail address unquoted; `on arn:…` without the
+ * label (CodeBuild's `… sts:AssumeRole on arn:…`); `on role arn:…`.
+ */
 function resourceValueAt(text: string, at: number): number {
   if (startsWithAt(text, at, 'on resource:')) return at + 'on resource:'.length;
   // (also without its colon: `on resource <arn-repo-ecr> because …`, `on resource arn:…`)

@@ -230,10 +230,7 @@ function toolStepCalls(text: string): readonly StepCall[] {
       const operation =
         associated === undefined
           ? `${pascalCase(verb)}${noun}`
-          : `${associated}${words
-              .slice(0, k - 1)
-              .map(pascalCase)
-              .join('')}`;
+          : `${associated}${noun.slice(0, -'Association'.length)}`;
       const call = ofAnswering ? { service, operation, ofAnswering: true as const } : { service, operation };
       calls.push(call);
       if (associated !== undefined) break;

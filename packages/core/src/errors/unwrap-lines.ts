@@ -70,6 +70,29 @@ export function unwrapPieces(text: string): string[] {
   return pieces;
 }
 
+/**
+ * The width a terminal hard-wrapped the text at, as far as the lines show it before the wrap repair: the length
+ * of the longest line when at least two lines are that long and it is {@link MIN_WIDTH} or more; otherwise -1. The
+ * steps of the text's cleaning that join lines before the repair leave a line of that length alone, as the repair
+ * measures the rows by it.
+ */
+export function cutWidth(text: string): number {
+  let longest = 0;
+  let count = 0;
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (end - start > longest) {
+      longest = end - start;
+      count = 1;
+    } else if (end - start === longest) {
+      count++;
+    }
+    start = end + 1;
+  }
+  return count >= 2 && longest >= MIN_WIDTH ? longest : -1;
+}
+
 /** What the whole text says about how it was wrapped. */
 interface Wrap {
   /** At least two lines that start differently fill the width: the text was hard-wrapped there. */
