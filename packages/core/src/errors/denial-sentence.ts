@@ -178,10 +178,17 @@ export function findDenialSentences(text: string): DenialSentence[] {
       const before = /(?:^|\s)([a-z][a-z0-9-]{1,39}:[A-Z][A-Za-z0-9]{1,99}) $/.exec(
         text.slice(Math.max(0, cut.index - 120), cut.index),
       );
+      // (and the caller, where the paste elided only the words between it and the action: `User: arn:… is
+      // not...logs:CreateLogGroup on resource: …`, service-cloud-voice/examples-from-doc#71)
+      const lead =
+        /\bUser: (arn:[\w-]+:(?:iam|sts)::\S{1,400}) is not(?:\.\.\.|…) ?([a-z][a-z0-9-]{1,39}:[A-Z][A-Za-z0-9]{1,99} )?$/.exec(
+          text.slice(Math.max(0, cut.index - 600), cut.index),
+        );
       const clauseAction = reasonOnly ? (found[0]?.action ?? null) : null;
-      const action = clauseAction ?? before?.[1] ?? null;
+      const action = clauseAction ?? before?.[1] ?? lead?.[2]?.trim() ?? null;
       if (reasonOnly) found.pop();
-      found.push({ ...rest, action, principalSlot: false, offset: cut.index });
+      const principal = lead?.[1] ?? null;
+      found.push({ ...rest, action, principal, principalSlot: principal !== null, offset: cut.index });
     }
   }
 
@@ -666,6 +673,15 @@ function readToken(text: string, at: number, end: number): { value: string; end:
       i = quoted;
       continue;
     }
+    // a field's stand-in in parentheses, words and all (`arn:aws:sts::(new account number):assumed-role/…`:
+    // aws-ia/terraform-aws-control_tower_account_factory#211)
+    if (code === 40 && text.charCodeAt(i - 1) === 58 && i > at) {
+      const field = parenthesisedFieldEnd(text, i, end);
+      if (field > 0) {
+        i = field;
+        continue;
+      }
+    }
     // an XML element's closing tag ends the value (`…:role/app</Message>`); it is no `<stand-in>`
     if (code === 60 && text.charCodeAt(i + 1) === 47) break;
     const close = GROUP_CLOSE[text.charAt(i)];
@@ -722,6 +738,12 @@ function spacedName(text: string, at: number, end: number): { value: string; end
 /** Closing character of each stand-in group opener. */
 const GROUP_CLOSE: Readonly<Record<string, string>> = { '<': '>', '[': ']', '{': '}' };
 
+/** After `(…):` that stands for a whole ARN field (words of at most 40 characters, one line), else -1. */
+function parenthesisedFieldEnd(text: string, open: number, end: number): number {
+  const m = /^\([A-Za-z][\w -]{0,38}\)(?=:)/.exec(text.slice(open, Math.min(end, open + 42)));
+  return m === null ? -1 : open + m[0].length;
+}
+
 /** After `"…":` that stands for a whole ARN field (at most 40 characters, one line), else -1. */
 function quotedFieldEnd(text: string, open: number, end: number): number {
   const close = text.slice(open + 1, Math.min(end, open + 42)).indexOf('"');
@@ -756,10 +778,10 @@ function isSpacedAccount(text: string, start: number, i: number, end: number): b
   return /^ [A-Za-z0-9]{1,12}:/.test(text.slice(i, Math.min(end, i + 15)));
 }
 
-/** Removes stand-in groups (`<...>`, `[...]`, `{...}`, ` ... `), which may contain spaces. */
+/** Removes stand-in groups (`<...>`, `[...]`, `{...}`, `:(...):`, ` ... `), which may contain spaces. */
 function withoutPlaceholderGroups(value: string): string {
   return value.replace(
-    /<[^<>\n]{0,40}>|\[[^[\]\n]{0,40}\]|\{[^{}\n]{0,40}\}|(?<=:)"[^"\n]{1,40}"(?=:)| (?:\.\.\.|…) | (?=:)|(?<=^arn:[\w-]*:[\w-]*:[\w-]*:[A-Za-z]{2,20}) (?=[A-Za-z0-9]{1,12}:)/g,
+    /<[^<>\n]{0,40}>|\[[^[\]\n]{0,40}\]|\{[^{}\n]{0,40}\}|(?<=:)"[^"\n]{1,40}"(?=:)|(?<=:)\([A-Za-z][\w -]{0,38}\)(?=:)| (?:\.\.\.|…) | (?=:)|(?<=^arn:[\w-]*:[\w-]*:[\w-]*:[A-Za-z]{2,20}) (?=[A-Za-z0-9]{1,12}:)/g,
     '',
   );
 }

@@ -16,6 +16,7 @@ export type LookalikeId =
   | 'session-credentials'
   | 'root-credentials'
   | 'ami-not-shared'
+  | 'ami-storage-not-shared'
   | 'image-not-found'
   | 'ebs-kms-key-inaccessible'
   | 'ebs-kms-key-revoked'
@@ -211,6 +212,20 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     },
     // (also of one image: `AuthFailure … DescribeImageAttribute operation: Not authorized for image:ami-…`)
     phrases: ['Not authorized for images', 'Not authorized for image:'],
+  },
+  {
+    // the console's refusal to copy an AMI shared with the account whose snapshots were not (`Failed to copy ami-…` /
+    // `You do not have permission to access the storage of this ami`): the owner must grant read permission on the
+    // storage that backs it https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/CopyingAMIs.html
+    id: 'ami-storage-not-shared',
+    kind: 'not-shared',
+    advice: {
+      message:
+        "the AMI's snapshots are not shared with this account: ask the owner to share them (createVolumePermission), and the KMS key of an encrypted one, then copy again",
+      command:
+        'aws ec2 describe-images --image-ids <ami-id> --query "Images[].BlockDeviceMappings[].Ebs.SnapshotId"',
+    },
+    phrases: ['permission to access the storage of this ami'],
   },
   {
     id: 'image-not-found',

@@ -94,6 +94,13 @@ const goV2: Extractor = (text, hints) => {
   const response = /https response error StatusCode: (\d{3}), RequestID: ([^,\s]*)(, HostID: [^,\s]*)?/.exec(
     text,
   );
+  // a chain the paste cut before its service, right after `operation error EC2: ` (`CreateAutoScalingGroup, https
+  // response error StatusCode: 400, …`: hashicorp/terraform-provider-aws#38767): the operation still names the call
+  const cutCall =
+    first === null && has(text, ', https response error ')
+      ? /(?:^|\n)[ \t>│|]{0,20}([A-Z][A-Za-z0-9]{2,100}), https response error /.exec(text)
+      : null;
+  if (cutCall) hints.add('operation', cutCall[1], PRIORITY.clientEnvelope, 'go-v2');
   if (response) {
     hints.add('httpStatus', response[1], PRIORITY.clientEnvelope, 'go-v2');
     hints.add('requestId', response[2], PRIORITY.clientEnvelope, 'go-v2');
@@ -1241,10 +1248,11 @@ const cloudFormation: Extractor = (text, hints) => {
   const handler = /HandlerErrorCode: (\w{2,100})/.exec(text);
   if (handler) {
     // a handler's class for an error its service answered that it maps to no other (GeneralServiceException)
-    // yields to the code that answer's own sentence belongs to
     // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
-    const generic = handler[1] === 'GeneralServiceException';
-    hints.add('code', handler[1], generic ? PRIORITY.implied - 5 : PRIORITY.handlerCode, 'cloudformation');
+    // is no code: the answer's own code, where its sentence has one, or none (practice labels, five times)
+    if (handler[1] !== 'GeneralServiceException') {
+      hints.add('code', handler[1], PRIORITY.handlerCode, 'cloudformation');
+    }
   }
   // a stack event's `API: s3:PutPublicAccessBlock Access Denied` names the API operation, authorised under the action
   // the operation maps to (s3:PutBucketPublicAccessBlock: aws/aws-cdk#17177)
@@ -1559,6 +1567,18 @@ const FIXED_SENTENCES: readonly {
     code: 'MalformedPolicyDocumentException',
     service: 'kms',
   },
+  // EC2's InsufficientInstanceCapacity, where an SDK's generic class carries no code (the Java SDK v2's `Ec2Exception: We
+  // currently do not have sufficient m8id.xlarge capacity in the Availability Zone you requested`)
+  // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/troubleshooting-launch.html#troubleshooting-launch-capacity
+  {
+    sentence: 'We currently do not have sufficient ',
+    also: /We currently do not have sufficient [a-z0-9-]{1,20}\.[a-z0-9-]{1,20} capacity/,
+    code: 'InsufficientInstanceCapacity',
+    service: 'ec2',
+  },
+  // Lambda's CodeStorageExceededException, the same (`Code storage limit exceeded. (Service: Lambda, Status Code: 400)`)
+  // https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html#API_CreateFunction_Errors
+  { sentence: 'Code storage limit exceeded', code: 'CodeStorageExceededException', service: 'lambda' },
   // CloudFormation's ValidationError for a service role it may not assume (`Role arn:…:role/x is invalid or cannot be
   // assumed`) https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-iam-servicerole.html
   {
@@ -1717,6 +1737,12 @@ const NAMED_RESOURCES: readonly {
     literal: 'was unable to assume the role ',
     pattern: /(?<!ECS )was unable to assume the role '(arn:[\w-]+:iam::[^\s'"`]{1,400})'/,
     refusal: 'service-role',
+  },
+  // … as Systems Manager Automation names the role a runbook was to run as (`The provided role: arn:…:role/x can't be
+  // assumed.`: aws-solutions/instance-scheduler-on-aws#274) https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-setup.html
+  {
+    literal: "can't be assumed",
+    pattern: /\bThe provided role: (arn:[\w-]+:iam::[^\s'"`]{1,400}?) can't be assumed/,
   },
   // CloudFormation names the service role it could not assume (`Role arn:…:role/x is invalid or cannot be assumed`)
   {
@@ -2152,10 +2178,17 @@ const codeTokens: Extractor = (text, hints) => {
     }
   }
   // s3cmd and others print the status, then the code in parentheses: `S3 error: 403 (SignatureDoesNotMatch): …`
-  const parenthesised = text.includes('):') ? /\b\d{3} \(([A-Z][A-Za-z0-9.]{2,100})\): /.exec(text) : null;
-  const inParentheses = stripFaultPrefix(parenthesised?.[1]);
+  // (s3cmd's own `S3 error:` before it marks any name there S3's code: `S3 error: 400 (InvalidRequest): Content-MD5 …`,
+  // s3tools/s3cmd#1436)
+  const parenthesised = text.includes('):')
+    ? /\b(S3 error: )?\d{3} \(([A-Z][A-Za-z0-9.]{2,100})\): /.exec(text)
+    : null;
+  const inParentheses = stripFaultPrefix(parenthesised?.[2]);
   if (inParentheses && (isKnownCode(inParentheses) || CODE_SHAPE.test(inParentheses))) {
     hints.add('code', inParentheses, PRIORITY.knownCodeToken, 'code-token');
+  } else if (inParentheses && parenthesised?.[1] !== undefined) {
+    // (below any other code: a known one elsewhere, `S3 error: 403 (AccessDenied)` on the next line, comes first)
+    hints.add('code', inParentheses, PRIORITY.implied - 1, 'code-token');
   }
   // an XML body whose tags were stripped (PHP's Guzzle summary): `<Type>Sender</Type><Code>AccessDenied</Code>
   // <Message>User: …` reads `SenderAccessDeniedUser: …`
@@ -2287,6 +2320,16 @@ const STATED_ACTIONS: readonly {
   {
     literal: 'was unable to assume the role ',
     pattern: /(?<!ECS )was unable to assume the role '/,
+    prefix: '',
+    action: 'sts:AssumeRole',
+    surface: 'service-role',
+    refusal: true,
+  },
+  // … and Systems Manager Automation's, the role of a runbook (`The provided role: arn:…:role/x can't be assumed.`)
+  // https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-setup.html
+  {
+    literal: "can't be assumed",
+    pattern: /\bThe provided role: \S{1,400} can't be assumed/,
     prefix: '',
     action: 'sts:AssumeRole',
     surface: 'service-role',
