@@ -13,8 +13,6 @@ export class PhraseSet {
   readonly #exact: boolean;
   /** The expression of all the phrases, built once: most texts hold none of them. */
   readonly #all: RegExp;
-  /** The phrases by their first character's code (lower-cased, unless `exact`): those a match may be. */
-  readonly #byFirst: ReadonlyMap<number, readonly string[]>;
 
   /**
    * `phrases` are printable ASCII, compared lower-cased, or as written with `exact` (an expression without the `i`
@@ -30,32 +28,22 @@ export class PhraseSet {
       throw new Error(`phrase-set: not an ASCII phrase: ${other}`);
     }
     this.#all = patternOf(this.#phrases, exact);
-    const byFirst = new Map<number, string[]>();
-    for (const phrase of this.#phrases) {
-      const first = phrase.charCodeAt(0);
-      byFirst.set(first, [...(byFirst.get(first) ?? []), phrase]);
-    }
-    this.#byFirst = byFirst;
   }
 
   /** The phrases (lower-cased, unless `exact`) that occur in `text`. */
   foundIn(text: string): Set<string> {
     const found = new Set<string>();
+    let remaining = this.#phrases;
     let pattern = this.#all;
     let repeats = 0;
-    let rebuildAfter = REBUILD_AFTER;
     for (let from = 0; found.size < this.#phrases.length; ) {
       pattern.lastIndex = from;
       const match = pattern.exec(text);
       if (match === null) {
         break;
       }
-      let first = text.charCodeAt(match.index);
-      if (!this.#exact && first >= 0x41 && first <= 0x5a) {
-        first += 0x20;
-      }
       let fresh = false;
-      for (const phrase of this.#byFirst.get(first) ?? []) {
+      for (const phrase of remaining) {
         if (
           !found.has(phrase) &&
           (this.#exact ? text.startsWith(phrase, match.index) : startsAt(text, match.index, phrase))
@@ -65,13 +53,10 @@ export class PhraseSet {
         }
       }
       from = match.index + 1;
-      if (!fresh && ++repeats === rebuildAfter) {
-        pattern = patternOf(
-          this.#phrases.filter((phrase) => !found.has(phrase)),
-          this.#exact,
-        );
+      if (!fresh && ++repeats === REBUILD_AFTER) {
+        remaining = remaining.filter((phrase) => !found.has(phrase));
+        pattern = patternOf(remaining, this.#exact);
         repeats = 0;
-        rebuildAfter *= 2;
       }
     }
     return found;
@@ -79,12 +64,9 @@ export class PhraseSet {
 }
 
 /**
- * Matches of phrases already found after which the expression is first rebuilt without them; each later
- * rebuild waits for twice as many. Compiling an expression of a few hundred phrases costs about as much as
- * scanning a megabyte with it, so it is rebuilt only when found phrases keep matching (a text that repeats
- * one), and a text that finds its phrases one by one among repeats (a megabyte of pasted errors) pays for a
- * few rebuilds, not one per 64 repeats: at most twice the matches, and a rebuild per doubling. Every
- * rebuild drops at least one phrase.
+ * Matches of phrases already found after which the expression is rebuilt without them. Compiling an
+ * expression costs about as much as scanning a megabyte with it, so it is rebuilt only when found phrases
+ * keep matching (a text that repeats one), not after each find. Every rebuild drops at least one phrase.
  */
 const REBUILD_AFTER = 64;
 
