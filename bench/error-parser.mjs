@@ -47,6 +47,13 @@ function inputs() {
     ['1 MB of spaced anchors', repeat(`User: a is${' '.repeat(2040)}not authorized to perform: x `)],
     // a sibling of defect 9: the search for a stand-in's closing `>` or `]` ran from every opener to the end
     ['1 MB of anchors before "<" runs', repeat(`not authorized to perform: ${'<'.repeat(8000)}`)],
+    // the line-by-line repairs, each over a megabyte of the short lines it looks at (issue 11's review)
+    ['1 MB of shell continuations of short lines', repeat('ab \\\n')],
+    ['1 MB of shell continuations after one long line', `${'x'.repeat(50)} \\\n${repeat('a \\\n  ')}`],
+    ['1 MB of box rows, one with its right border', `│ a │\n${repeat('│ bb\n')}`],
+    ['1 MB of "{a}" lines', repeat('{a}\n')],
+    ["1 MB of a pretty printer's literal pairs", repeat("'ab'\n 'cd'\n")],
+    ['1 MB of "rpc.method=" lines', repeat('rpc.method=Foo\n')],
     [
       '1 MB JSON array',
       JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ errorMessage: `m${i}`, code: 'X' }))),

@@ -1,6 +1,6 @@
 import { actionForOperation, servicesForOperation } from '../catalog/operations.js';
 import type { Result } from '../diagnostics/result.js';
-import { parseJson } from '../json/parse-json.js';
+import { parseJson, parseJsonOrNull } from '../json/parse-json.js';
 import { cleanErrorText } from './clean-text.js';
 import {
   type CloudTrailCall,
@@ -82,8 +82,8 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   let cloudTrail: CloudTrailCall | null = null;
   const trimmed = input.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    const parsed = parseJson(trimmed);
-    if (parsed.ok) {
+    const parsed = parseJsonOrNull(trimmed);
+    if (parsed?.ok === true) {
       const trail = readCloudTrail(parsed.value);
       if (trail !== null) {
         if (trail.failures.length === 0) {
@@ -111,7 +111,8 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
       readCloudTrailText(trimmed) === null
     ) {
       // A CloudTrail file that does not parse and holds no failed event: report where.
-      return parsed;
+      const failed = parsed ?? parseJson(trimmed);
+      if (!failed.ok) return failed;
     }
   }
   if (cloudTrail === null && input.includes('"errorCode"')) {

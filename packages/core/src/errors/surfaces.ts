@@ -1245,6 +1245,24 @@ const cloudFormation: Extractor = (text, hints) => {
   // AWS::Lambda::Function … Template error: …`, a CDK or Amplify progress row), where it names no code
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stack-resource-configuration-complete.html
   if (has(text, '_FAILED') && failedResourceRow(text)) hints.relayed('cloudformation');
+  // … and its own failures of a custom resource, which name no code (`CloudFormation did not receive a response from
+  // your Custom Resource.`, `Received response status [FAILED] from custom resource. Message returned: …`)
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/crpg-ref.html
+  if (
+    has(text, 'did not receive a response from your Custom Resource') ||
+    has(text, 'Received response status [FAILED] from custom resource')
+  ) {
+    hints.relayed('cloudformation');
+  }
+  // Elastic Beanstalk's events of an environment that failed, without a code (`Stack named 'awseb-e-…-stack' aborted
+  // operation. Current state: 'CREATE_FAILED'`, `The instance profile arn:… associated with the environment is invalid.`)
+  // https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/events.common.html
+  if (
+    (has(text, "Stack named 'awseb-") && has(text, ' aborted operation. ')) ||
+    has(text, 'associated with the environment is invalid')
+  ) {
+    hints.relayed('elasticbeanstalk');
+  }
   const handler = /HandlerErrorCode: (\w{2,100})/.exec(text);
   if (handler) {
     // a handler's class for an error its service answered that it maps to no other (GeneralServiceException)
@@ -1743,6 +1761,12 @@ const NAMED_RESOURCES: readonly {
   {
     literal: "can't be assumed",
     pattern: /\bThe provided role: (arn:[\w-]+:iam::[^\s'"`]{1,400}?) can't be assumed/,
+  },
+  // … as Elastic Beanstalk names an environment's instance profile it cannot use (`The instance profile arn:… associated
+  // with the environment is invalid.`) https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/iam-instanceprofile.html
+  {
+    literal: 'associated with the environment is invalid',
+    pattern: /\bThe instance profile (arn:[\w-]+:iam::\S{1,400}) associated with the environment is invalid/,
   },
   // CloudFormation names the service role it could not assume (`Role arn:…:role/x is invalid or cannot be assumed`)
   {

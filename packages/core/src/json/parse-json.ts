@@ -16,11 +16,21 @@ interface MomoaError {
  */
 export function parseJson(text: string): Result<unknown> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return parseJsonOrNull(body) ?? { ok: false, diagnostics: [locateSyntaxError(body)] };
+}
+
+/**
+ * {@link parseJson} without locating a syntax error: `null` where the text is no JSON. For a reader that tries a text
+ * as JSON and otherwise reads it another way (a pasted error that opens with `{`), which would pay for a second,
+ * positional parse of a megabyte only to drop its answer.
+ */
+export function parseJsonOrNull(text: string): Result<unknown> | null {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
     value = JSON.parse(body) as unknown;
   } catch {
-    return { ok: false, diagnostics: [locateSyntaxError(body)] };
+    return null;
   }
   // the value parsed, but what reads it next (positions, policies, evidence) walks it recursively
   const tooDeep = nestingBeyond(body, MAX_JSON_DEPTH);
