@@ -57,7 +57,9 @@ export function unwrapPieces(text: string): string[] {
     }
     const join = decideJoin(text, lines, i, full[i - 1] === 1, wrap, recordStarts, budget);
     if (join === NO_JOIN) {
-      recordStarts.add(recordKey(text, start(lines, i), end(lines, i)));
+      // (a key shorter than the shortest compared is never looked up: a megabyte of short lines makes none)
+      const key = recordKey(text, start(lines, i), end(lines, i));
+      if (key.length >= MIN_RECORD_KEY) recordStarts.add(key);
       continue;
     }
     pieces.push(text.slice(from, end(lines, i - 1)));
@@ -426,7 +428,7 @@ function endsWithQualifiedName(text: string, to: number): boolean {
 /** The first characters of a record, its leading spaces skipped: seen again, it is the record again. */
 function recordKey(text: string, from: number, to: number): string {
   const at = skipSpace(text, from, to);
-  return text.slice(at, Math.min(to, at + RECORD_KEY_LENGTH));
+  return to - at < MIN_RECORD_KEY ? '' : text.slice(at, Math.min(to, at + RECORD_KEY_LENGTH));
 }
 
 function matchesAt(sticky: RegExp, text: string, at: number): boolean {
