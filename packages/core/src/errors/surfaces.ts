@@ -1263,6 +1263,12 @@ const cloudFormation: Extractor = (text, hints) => {
   ) {
     hints.relayed('elasticbeanstalk');
   }
+  // Auto Scaling's refusal of a launch configuration to an account made after they were retired (`The Launch
+  // Configuration creation operation is not available in your account. Use launch templates …`), with no code
+  // https://docs.aws.amazon.com/autoscaling/ec2/userguide/launch-configurations.html
+  if (has(text, 'Launch Configuration creation operation is not available in your account')) {
+    hints.relayed('autoscaling');
+  }
   const handler = /HandlerErrorCode: (\w{2,100})/.exec(text);
   if (handler) {
     // a handler's class for an error its service answered that it maps to no other (GeneralServiceException)
