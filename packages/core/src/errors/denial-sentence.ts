@@ -64,6 +64,19 @@ const ACCESS_THIS_RESOURCE = 'not authorized to access this resource';
 const WINDOW = 4096;
 const MAX_SENTENCES = 64;
 
+/**
+ * `pattern`'s first match in `text` where no sentence was found yet and the text holds `literal` (looked for first: a
+ * pattern alone would be tried at every position of a large text): a shape read only where AWS's own sentence is not.
+ */
+function ifNoneYet(
+  found: readonly DenialSentence[],
+  text: string,
+  literal: string,
+  pattern: RegExp,
+): RegExpExecArray | null {
+  return found.length === 0 && text.includes(literal) ? pattern.exec(text) : null;
+}
+
 /** Finds every denial sentence in `text`, in order of appearance. Linear in the text length. */
 export function findDenialSentences(text: string): DenialSentence[] {
   const found: DenialSentence[] = [];
@@ -77,11 +90,11 @@ export function findDenialSentences(text: string): DenialSentence[] {
   // Cognito Identity's refusal to let the caller pass a role to an identity pool (`NotAuthorizedException … when
   // calling the SetIdentityPoolRoles operation: Access to Role '<role ARN>' is forbidden.`): a denial naming the role
   // https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html
-  const role = found.length === 0 && text.includes('Access to Role ') ? ROLE_FORBIDDEN.exec(text) : null;
+  const role = ifNoneYet(found, text, 'Access to Role ', ROLE_FORBIDDEN);
   if (role !== null) found.push(resourceOnly(role[1] ?? null, role.index));
   // a paste cut to the reason clause alone (`because no identity-based policy allows the iam:PassRole action`)
   // still states the action and why: aws-security-hub-findings-export#5
-  const clause = found.length === 0 && text.includes(' allows the ') ? REASON_ONLY.exec(text) : null;
+  const clause = ifNoneYet(found, text, ' allows the ', REASON_ONLY);
   const layer =
     clause === null ? null : readPolicyType(text, clause.index + clause[0].indexOf('no ') + 'no '.length);
   let clauseSentence: DenialSentence | null = null;
@@ -98,7 +111,7 @@ export function findDenialSentences(text: string): DenialSentence[] {
   // the IAM console's access-denied panel, one fact a line (`User: arn:…:root` / `Action: iam:GetAccountSummary` /
   // `On resource(s): …` / `Context: a service control policy explicitly denies the action`)
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
-  const panel = found.length === 0 && text.includes('Context: ') ? CONSOLE_PANEL.exec(text) : null;
+  const panel = ifNoneYet(found, text, 'Context: ', CONSOLE_PANEL);
   if (panel !== null) {
     const context = (panel[4] ?? '').toLowerCase();
     const layer = POLICY_TYPES.find(([words]) => context.includes(words))?.[1] ?? null;
@@ -114,8 +127,7 @@ export function findDenialSentences(text: string): DenialSentence[] {
   }
   // a tool's own words for a refused call, with AWS's reason after them (Karpenter: `unauthorized to call
   // ec2:RunInstances … explicit deny in a service control policy`)
-  const call =
-    found.length === 0 && text.includes('nauthorized to call ') ? UNAUTHORIZED_CALL.exec(text) : null;
+  const call = ifNoneYet(found, text, 'nauthorized to call ', UNAUTHORIZED_CALL);
   if (call !== null) {
     const after = text.slice(call.index, call.index + 600);
     const reason = /(explicit deny in (?:an?|the) |because no )/.exec(after);
@@ -132,24 +144,18 @@ export function findDenialSentences(text: string): DenialSentence[] {
   // AWS Backup's refusal of its job role, which the service assumed and checked for a call it needs (`IAM Role
   // arn:aws:iam::…:role/AWSBackupServiceRole is not authorized to call tag:GetResources`, under
   // InvalidParameterValueException) https://docs.aws.amazon.com/aws-backup/latest/devguide/iam-service-roles.html
-  const jobRole =
-    found.length === 0 && text.includes(' is not authorized to call ')
-      ? ROLE_NOT_AUTHORIZED.exec(text)
-      : null;
+  const jobRole = ifNoneYet(found, text, ' is not authorized to call ', ROLE_NOT_AUTHORIZED);
   if (jobRole !== null)
     found.push({ ...principalOnly(jobRole[1] ?? null, jobRole.index), action: jobRole[2] ?? null });
   // IAM Identity Center's refusal, the action after its own words (`AccessDenied: Caller does not have permission to
   // perform sso:CreateApplicationAssignment`) https://docs.aws.amazon.com/singlesignon/latest/APIReference/CommonErrors.html
-  const caller =
-    found.length === 0 && text.includes('Caller does not have permission to perform')
-      ? CALLER_NO_PERMISSION.exec(text)
-      : null;
+  const caller = ifNoneYet(found, text, 'Caller does not have permission to perform', CALLER_NO_PERMISSION);
   if (caller !== null)
     found.push({ ...principalOnly(null, caller.index), principalSlot: false, action: caller[1] ?? null });
   // CloudFront's refusal of a Lambda@Edge association the caller may not read (`Lambda@Edge cannot retrieve the specified
   // Lambda function. Update the IAM policy to add permission: lambda:GetFunction for resource: arn:… and try again.`)
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html
-  const edge = found.length === 0 && text.includes('to add permission: ') ? ADD_PERMISSION.exec(text) : null;
+  const edge = ifNoneYet(found, text, 'to add permission: ', ADD_PERMISSION);
   if (edge !== null)
     found.push({
       ...principalOnly(null, edge.index),
@@ -192,10 +198,7 @@ export function findDenialSentences(text: string): DenialSentence[] {
     }
   }
 
-  const access =
-    found.length === 0 && text.includes('not authorized to access this resource')
-      ? RESOURCE_ACCESS.exec(text)
-      : null;
+  const access = ifNoneYet(found, text, 'not authorized to access this resource', RESOURCE_ACCESS);
   if (access !== null) {
     found.push({
       ...principalOnly(null, access.index),
@@ -205,7 +208,7 @@ export function findDenialSentences(text: string): DenialSentence[] {
   }
   // a paste cut right after the caller's refusal, before what it was refused (`"Unable to list Access Analyzers: User:
   // arn:aws:iam::…:user/new_user is not authorized"`: aquasecurity/cloudsploit#1708): the caller alone
-  const refused = found.length === 0 && text.includes(' is not a') ? CUT_AFTER_CALLER.exec(text) : null;
+  const refused = ifNoneYet(found, text, ' is not a', CUT_AFTER_CALLER);
   if (refused !== null) found.push(principalOnly(refused[1] ?? null, refused.index));
   return found;
 }
