@@ -31,7 +31,9 @@ export function cleanErrorText(raw: string): string {
     text = withoutContinuations(text);
   }
   const unwrapped = unwrapAndUnframe(
-    withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text))))),
+    withoutCommonIndent(
+      withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text))))),
+    ),
   );
   // a highlight's tags only once the wrap repair has measured the rows they are part of; bold markers last: a
   // wrap may have cut a mask (`****`) into two pairs of stars
@@ -306,6 +308,38 @@ function withoutBoxBorders(text: string): string {
       if (nl >= 0) out.appendCode(0x0a);
     }
     if (nl < 0) break;
+    start = nl + 1;
+  }
+  return out.toString();
+}
+
+/**
+ * The spaces that indent every line of a paste alike (a page's code block, a quote in a list: `   An error occurred
+ * … lambda:AddPer` / `   mission on resource: …`): no part of the error, and no hanging indent of a wrap, which the
+ * row before it lacks (awsdocs/aws-iot-docs, custom-auth-tutorial.md). Blank lines lose what they have of them.
+ */
+function withoutCommonIndent(text: string): string {
+  if (text.charCodeAt(0) !== 0x20 && text.charCodeAt(0) !== 0x0a) return text;
+  let common = Number.POSITIVE_INFINITY;
+  for (let start = 0; start <= text.length && common > 0; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    let at = start;
+    while (at < end && text.charCodeAt(at) === 0x20) at++;
+    if (at < end && text.slice(at, end).trim() !== '') common = Math.min(common, at - start);
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  if (common === 0 || common === Number.POSITIVE_INFINITY) return text;
+  const out = new TextBuilder(text.length);
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    let from = start;
+    while (from < end && from - start < common && text.charCodeAt(from) === 0x20) from++;
+    out.appendRange(text, from, end);
+    if (nl < 0) break;
+    out.appendCode(0x0a);
     start = nl + 1;
   }
   return out.toString();

@@ -147,6 +147,19 @@ export function findDenialSentences(text: string): DenialSentence[] {
   const jobRole = ifNoneYet(found, text, ' is not authorized to call ', ROLE_NOT_AUTHORIZED);
   if (jobRole !== null)
     found.push({ ...principalOnly(jobRole[1] ?? null, jobRole.index), action: jobRole[2] ?? null });
+  // RDS's snapshot export whose role S3 refused (`The IAM role arn:… isn't authorized to call s3:PutObject on the S3
+  // bucket b. Review your permissions and retry the export.`; its guide writes `[role ARN]` for each value)
+  // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_ExportSnapshot.html
+  const exportRole = ifNoneYet(found, text, "isn't authorized to call ", ROLE_ISNT_AUTHORIZED);
+  if (exportRole !== null) {
+    const [role = '', action = '', bucket = ''] = exportRole.slice(1);
+    found.push({
+      ...principalOnly(role.startsWith('arn:') ? role : null, exportRole.index),
+      action: new RegExp(`^${ACTION}$`).test(action) ? action : null,
+      resource: isPlaceholder(bucket) ? null : bucket,
+      resourceSlot: true,
+    });
+  }
   // IAM Identity Center's refusal, the action after its own words (`AccessDenied: Caller does not have permission to
   // perform sso:CreateApplicationAssignment`) https://docs.aws.amazon.com/singlesignon/latest/APIReference/CommonErrors.html
   const caller = ifNoneYet(found, text, 'Caller does not have permission to perform', CALLER_NO_PERMISSION);
@@ -230,6 +243,9 @@ const ADD_PERMISSION = new RegExp(
 const ROLE_NOT_AUTHORIZED = new RegExp(
   String.raw`\bIAM Role (arn:[\w-]+:iam::[^\s"'\x60]{1,1024}) is not authorized to call (${ACTION})\b`,
 );
+
+const ROLE_ISNT_AUTHORIZED =
+  /\bThe IAM role (\[[^\]\n]{1,60}\]|\S{1,1024}) isn't authorized to call (\[[^\]\n]{1,60}\]|\S{1,200}) on the S3 bucket (\[[^\]\n]{1,60}\]|[^\s\]]{1,300}?)\.?(?=\s|$)/;
 
 const UNAUTHORIZED_CALL = new RegExp(String.raw`\b[Uu]nauthorized to call (${ACTION})\b`);
 

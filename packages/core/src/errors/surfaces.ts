@@ -1234,6 +1234,16 @@ const cloudFormation: Extractor = (text, hints) => {
   if (has(text, 'Resource handler returned message:')) {
     hints.surface('cloudformation');
   }
+  // Systems Manager Automation's step failure names the API and service it called (`Get Exception from RunInstances API
+  // of ec2 Service. Exception Message from RunInstances API: [You aren't authorized …]`)
+  // https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-troubleshooting.html
+  const automation = has(text, 'Get Exception from ')
+    ? /\bGet Exception from ([A-Z]\w{1,100}) API of ([a-z0-9-]{2,40}) Service\b/.exec(text)
+    : null;
+  if (automation !== null) {
+    hints.add('service', automation[2], PRIORITY.namedCall, 'ssm-automation');
+    hints.add('operation', automation[1], PRIORITY.namedCall, 'ssm-automation');
+  }
   // a resource handler relays the service's answer (`Resource handler returned message: "…"`), an AWS error even where
   // neither names a code
   // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
@@ -2588,6 +2598,8 @@ const NOT_CODES = new Set([
   'AccessKeyId',
   'UserName',
   'ResourceType',
+  // (and an SNS or IoT message's id in a log: `Cannot assume role MessageId: ef38…. Access denied: User: …`)
+  'MessageId',
   // the JS SDK v2's own code for an answer whose body named none (`UnknownError: Forbidden (statusCode: 403)`, `code:
   // 'UnknownError'`): the HTTP status is all AWS said https://github.com/aws/aws-sdk-js/blob/master/lib/protocol/json.js
   'UnknownError',
