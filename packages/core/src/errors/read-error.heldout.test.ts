@@ -129,7 +129,11 @@
  * holding no AWS answer, 95.8%; the console's sentences of an AMI one may not view and of billing one may not see,
  * without a code, kept as none), fifty-six, Terraform and OpenTofu of 2025–2026 (28, 99.0%; its labeller's one label
  * corrected, an IAM role's name rebuilt as an ARN), fifty-seven, application logs of the SDKs of 2024–2026 (20, one
- * holding no AWS answer, 92.1%; two labels corrected by its labeller).
+ * holding no AWS answer, 92.1%; two labels corrected by its labeller), sixty, look-alikes and near-denials of 2022–2026 (35,
+ * 93.9%; three labels corrected by its labeller; Claude Code's retelling of a Bedrock daily token quota, which names
+ * nothing of AWS, kept as none), sixty-one, one service relaying another's refusal (36, two holding no AWS answer, 94.8%;
+ * six labels corrected by its labeller; CodePipeline's `Status reason is not available because IAM role associated
+ * with the action does not have CloudFormation DescribeStackEvents permission`, without a code, kept as none).
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -243,6 +247,8 @@ const ROUNDS = [
   { file: 'practice56.jsonl', floor: 0.99, size: 26 },
   { file: 'practice57.jsonl', floor: 0.96, size: 18 },
   { file: 'practice58.jsonl', floor: 0.97, size: 30 },
+  { file: 'practice60.jsonl', floor: 0.97, size: 34 },
+  { file: 'practice61.jsonl', floor: 0.97, size: 33 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {
