@@ -167,21 +167,32 @@ export default async function run() {
   console.log(
     `first 1 MB input of the process (JIT not yet warm, not among the inputs below): ${coldMs.toFixed(2)} ms; then the first hard-wrapped 1 MB (100 columns): ${wrappedColdMs.toFixed(2)} ms`,
   );
+  // Each input is read three times and its time is the median: a single run of a megabyte may take a collection of the
+  // garbage earlier inputs left, or lose the machine for a while, which is no cost of that input's (the worst single
+  // run is printed too).
   const times = [];
   let slowest = { ms: 0, name: '' };
+  let worstRun = { ms: 0, name: '' };
   for (const [name, text] of cases) {
-    const start = performance.now();
-    readError(text);
-    const ms = performance.now() - start;
-    times.push(ms);
-    if (ms > slowest.ms) {
-      slowest = { ms, name };
+    const runs = [];
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      readError(text);
+      runs.push(performance.now() - start);
     }
+    runs.sort((a, b) => a - b);
+    const ms = runs[1];
+    times.push(ms);
+    if (ms > slowest.ms) slowest = { ms, name };
+    if (runs[2] > worstRun.ms) worstRun = { ms: runs[2], name };
   }
   times.sort((a, b) => a - b);
   const p = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2);
-  console.log(`inputs: ${cases.length} (corpus, mutated corpus, 1 MB adversarial)`);
+  console.log(
+    `inputs: ${cases.length} (corpus, mutated corpus, 1 MB adversarial), each read 3 times, its median taken`,
+  );
   console.log(`median ${p(0.5)} ms, p99 ${p(0.99)} ms, max ${slowest.ms.toFixed(2)} ms (${slowest.name})`);
+  console.log(`worst single run: ${worstRun.ms.toFixed(2)} ms (${worstRun.name})`);
   console.log(`goal: every input under 50 ms: ${slowest.ms < 50 ? 'met' : 'NOT met'}`);
   const corpus = readFileSync(new URL('../test/corpus/errors.jsonl', import.meta.url), 'utf8')
     .split('\n')
