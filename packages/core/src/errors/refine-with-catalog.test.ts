@@ -368,6 +368,20 @@ const CASES: readonly {
       actionSource: 'operation',
     },
   },
+  {
+    // cisagov/crossfeed commit 1898f34
+    name: 'a part of a bucket the Terraform provider names after its id (`creating S3 Bucket (b) Ownership Controls:`) is its Put',
+    input:
+      'Error: creating S3 Bucket (cisa-crossfeed-staging-cloudtrail) Ownership Controls: AccessDenied: Access Denied',
+    expected: { service: 's3', action: 's3:PutBucketOwnershipControls', actionSource: 'operation' },
+  },
+  {
+    // openshift/cluster-api-provider-aws commit 8e04d87
+    name: "a Go error chain's innermost step that names its service (`deleting S3 object: NotFound`) over the program's own",
+    input:
+      'E0316 16:37:08.973942     366 awsmachine_controller.go:307] "unable to delete machine" err=<\n\tdeleting bootstrap data object: deleting S3 object: NotFound: Not Found\n\t\tstatus code: 404, request id: 5Z101DW1KN380WTY\n >',
+    expected: { service: 's3', action: 's3:DeleteObject', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

@@ -22,7 +22,9 @@ export function stepCalls(text: string): readonly StepCall[] {
   const stack = stackEventCalls(text);
   if (stack.length > 0) return stack;
   const methods = methodCalls(text);
-  return methods.length > 0 ? methods : toolStepCalls(text);
+  if (methods.length > 0) return methods;
+  const chained = chainStepCalls(text);
+  return chained.length > 0 ? chained : toolStepCalls(text);
 }
 
 /** Calls named by a service's SDK name and a method (`namedMethodCalls`) that the curated table does not know. */
@@ -332,6 +334,32 @@ const ASSOCIATIONS: ReadonlyMap<string, string> = new Map([
 const MANY = new Set(['describe', 'list']);
 
 /**
+ * The innermost step of a Go program's error chain, right before the AWS code, where it names its service (`unable to
+ * delete machine … deleting bootstrap data object: deleting S3 object: NotFound: Not Found`:
+ * openshift/cluster-api-provider-aws commit 8e04d87): that service's call, over a step of the program's own further out.
+ */
+function chainStepCalls(text: string): readonly StepCall[] {
+  if (!text.includes('ing ')) return [];
+  const step = CHAIN_STEP.exec(text);
+  if (step === null) return [];
+  const verb = GERUNDS.get(step[1] ?? '') ?? '';
+  const words = (step[2] ?? '').split(' ');
+  const twoWords = words.length > 2 ? serviceFromSdkName(`${words[0]}${words[1]}`) : null;
+  const service = twoWords ?? serviceFromSdkName(words[0] ?? '');
+  const nouns = words.slice(twoWords === null ? 1 : 2).filter((word) => !FILLERS.has(word.toLowerCase()));
+  if (service === null || nouns.length === 0 || CLIENT_NOUNS.has((nouns[0] ?? '').toLowerCase())) return [];
+  const operation = `${pascalCase(verb)}${nouns.map(pascalCase).join('')}`;
+  const plural = MANY.has(verb) && !operation.endsWith('s') ? [{ service, operation: `${operation}s` }] : [];
+  return [{ service, operation }, ...plural];
+}
+
+/** A lower-case step of an error chain, its service's name first, before the code (`: deleting S3 object: NotFound: `). */
+const CHAIN_STEP = new RegExp(
+  `(?:^|: |\\t)(${[...GERUNDS.keys()].join('|')}) ([A-Za-z][A-Za-z0-9]{0,30}(?: [A-Za-z][A-Za-z0-9]{0,30}){1,3}): (?:Client\\.)?[A-Z][A-Za-z0-9.]{2,60}: `,
+  'm',
+);
+
+/**
  * The Terraform AWS provider names a failed step by its verb, the service's name and the resource's name
  * (`creating SNS Topic (alerts): …`, `error deleting ECR Repository (app): …`), and names most resources
  * after the API's noun: `Create` + `Topic` is SNS's `CreateTopic`. Proposed here in order: the verb with the
@@ -356,14 +384,24 @@ function terraformStepCalls(text: string): readonly StepCall[] {
     return [];
   // the resource's policy or configuration rather than the resource (`creating S3 Access Point (123:ap) policy:
   // AccessDenied`: its Put; `updating Elasticsearch Domain (arn:…) config:`: UpdateElasticsearchDomainConfig)
+  // (or a part of it the provider names after the id: `creating S3 Bucket (b) Ownership Controls: AccessDenied` is
+  // PutBucketOwnershipControls: cisagov/crossfeed commit 1898f34)
   const part = step[0].endsWith('(')
-    ? /^[^()\n]{1,300}\) (policy|config):/.exec(
+    ? /^[^()\n]{1,300}\) (policy|config|(?:[A-Z][A-Za-z0-9]{0,30} ){0,3}[A-Z][A-Za-z0-9]{0,30}):/.exec(
         text.slice(step.index + step[0].length, step.index + step[0].length + 320),
       )
     : null;
   const policy = part?.[1] === 'policy';
   const verbs = policy ? ['Put'] : (VERBS[verb] ?? []);
-  const words = [...(step[2] ?? '').split(/\s+/), ...(part === null ? [] : [policy ? 'Policy' : 'Config'])];
+  const partWords =
+    part?.[1] === undefined
+      ? []
+      : policy
+        ? ['Policy']
+        : part[1] === 'config'
+          ? ['Config']
+          : part[1].split(' ');
+  const words = [...(step[2] ?? '').split(/\s+/), ...partWords];
   // the service's name is the longest run of leading words the SDK names know (`Secrets Manager`, `Route 53`)
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join('');

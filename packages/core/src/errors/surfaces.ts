@@ -1292,14 +1292,11 @@ const cloudFormation: Extractor = (text, hints) => {
   // the operation maps to (s3:PutBucketPublicAccessBlock: aws/aws-cdk#17177)
   const api = /\bAPI: ([a-z0-9-]{2,40}):(\w{2,100}) /.exec(text);
   if (api) {
-    hints.add('service', api[1], PRIORITY.namedCall, 'cloudformation');
-    hints.add('operation', api[2], PRIORITY.namedCall, 'cloudformation');
-    hints.add(
-      'action',
-      actionForOperation(api[1] ?? '', api[2] ?? '').action,
-      PRIORITY.namedCall,
-      'cloudformation',
-    );
+    const service = api[1] ?? '';
+    const operation = apiOperation(service, api[2] ?? '');
+    hints.add('service', service, PRIORITY.namedCall, 'cloudformation');
+    hints.add('operation', operation, PRIORITY.namedCall, 'cloudformation');
+    hints.add('action', actionForOperation(service, operation).action, PRIORITY.namedCall, 'cloudformation');
   }
   // AWS Batch's reason for an INVALID compute environment (`Status INVALID` / `CLIENT_ERROR - Clusters can not be
   // blank.`): the service's answer, without a code
@@ -1859,8 +1856,14 @@ const NAMED_RESOURCES: readonly {
 
 /** Fixed sentences that identify one service's error. */
 const signatures: Extractor = (text, hints) => {
-  if (has(text, 'Lambda was unable to decrypt the environment variables because KMS access was denied')) {
+  // (its words perhaps broken over lines where a paste was word-wrapped, or joined where the wrap repair took the break
+  // for a cut: `… environment variablesbecause KMS access was denied`, cattle-ops/terraform-aws-gitlab-runner commit 48c5a37)
+  if (
+    has(text, 'Lambda was unable to decrypt the environment variables') &&
+    /Lambda was unable to decrypt the environment variables\s{0,20}because KMS access was denied/.test(text)
+  ) {
     hints.add('code', 'KMSAccessDeniedException', PRIORITY.implied, 'lambda');
+
     hints.add('service', 'lambda', PRIORITY.signatureCall, 'lambda');
     const invoke = /Calling the invoke API action failed/i.test(text);
     hints.add('operation', 'Invoke', invoke ? PRIORITY.signatureCall : PRIORITY.phrase, 'lambda');
@@ -2574,6 +2577,22 @@ const CODE_SHAPE =
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/CommonErrors.html
  */
 const SQS_QUERY_CODE = /^AWS\.SimpleQueueService\.[A-Z][A-Za-z]{2,60}$/;
+
+/**
+ * The API operation a stack event's `API: s3:X` names: older events name an S3 call by the Java SDK v1's method
+ * (`API: s3:SetBucketEncryption Access Denied`, DataDog/datadog-serverless-functions commit 1a24233), whose `set` is
+ * the API's `Put` (`setBucketEncryption` sends PutBucketEncryption, authorised as s3:PutEncryptionConfiguration), some
+ * with `Configuration` after the API's name (`setBucketVersioningConfiguration`).
+ * https://docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/services/s3/AmazonS3.html
+ */
+function apiOperation(service: string, operation: string): string {
+  if (service !== 's3' || !operation.startsWith('Set')) return operation;
+  const put = `Put${operation.slice('Set'.length)}`;
+  for (const candidate of [put, put.replace(/Configuration$/, '')]) {
+    if (servicesForOperation(candidate).includes('s3')) return candidate;
+  }
+  return operation;
+}
 
 /** Words that end like codes but are prose or class names. */
 const NOT_CODES = new Set([

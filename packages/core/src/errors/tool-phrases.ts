@@ -235,7 +235,14 @@ const TOOL_PHRASES: readonly {
   },
   // Terraform's aws_s3_bucket_acl (`error creating S3 bucket ACL for b:`) before the bucket's own creation
   { phrase: 'creating S3 bucket ACL', service: 's3', operation: 'PutBucketAcl', surface: 'terraform' },
-  { phrase: 'creating S3 Bucket', service: 's3', operation: 'CreateBucket', surface: 'terraform' },
+  // (not a part of the bucket the provider names after its id: `creating S3 Bucket (b) Ownership Controls:` is the step's)
+  {
+    phrase: 'creating S3 Bucket',
+    service: 's3',
+    operation: 'CreateBucket',
+    surface: 'terraform',
+    unless: /creating S3 Bucket \([^()\n]{1,300}\) [A-Z][A-Za-z0-9 ]{0,60}:/,
+  },
   {
     phrase: 'creating Lambda Function',
     service: 'lambda',
