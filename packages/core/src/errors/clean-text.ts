@@ -27,7 +27,7 @@ export function cleanErrorText(raw: string): string {
   // UpdateFunctionConfiguration operation: …`: aws/chalice commit f3664ea): one line again
   // (both rare marks looked for in one pass: a search of a large text for each costs as much as the pass)
   const rare = RARE_MARKS.exec(text)?.[0];
-  if (rare !== undefined && text.includes(' \\\n')) {
+  if (rare !== undefined && text.includes('\\\n')) {
     text = withoutContinuations(text);
   }
   const unwrapped = unwrapAndUnframe(
@@ -61,23 +61,36 @@ function withoutContinuations(text: string): string {
   // took 100–200 ms over a megabyte of short continued lines, one match each)
   const out = new TextBuilder(text.length);
   let from = 0;
-  for (let at = text.indexOf(' \\\n'); at >= 0; at = text.indexOf(' \\\n', at + 1)) {
+  for (let at = text.indexOf('\\\n'); at >= 0; at = text.indexOf('\\\n', at + 1)) {
     // a row exactly as long as the terminal's width ended at its edge: the terminal cut it there
-    if (width >= 0 && at + 2 - (text.lastIndexOf('\n', at) + 1) === width) continue;
-    let next = at + 3;
-    while (isBlank(text.charCodeAt(next))) next++;
-    out.appendRange(text, from, at);
-    out.appendCode(0x20);
-    from = next;
-    at = next - 1;
+    if (width >= 0 && at + 1 - (text.lastIndexOf('\n', at) + 1) === width) continue;
+    if (text.charCodeAt(at - 1) === 0x20) {
+      let next = at + 2;
+      while (isBlank(text.charCodeAt(next))) next++;
+      out.appendRange(text, from, at - 1);
+      out.appendCode(0x20);
+      from = next;
+      at = next - 1;
+    } else if (isWordChar(text.charCodeAt(at - 1)) && isWordChar(text.charCodeAt(at + 2))) {
+      // a word the shell's continuation cut, which the shell joins again (`(XAmzContentSHA256Mism\` / `atch)`:
+      // boto/boto3#4497)
+      out.appendRange(text, from, at);
+      from = at + 2;
+      at = from - 1;
+    }
   }
   if (from === 0) return text;
   out.appendRange(text, from, text.length);
   return out.toString();
 }
 
+/** A letter or digit. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** A shell's line continuation, or a page's highlight closing. */
-const RARE_MARKS = / \\\n|<\/mark>/;
+const RARE_MARKS = /\\\n|<\/mark>/;
 
 /**
  * Python's pretty printer (`pprint`, and boto3 responses printed by it) cuts a long string into adjacent literals,

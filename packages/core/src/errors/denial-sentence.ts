@@ -652,8 +652,11 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
     }
   }
   const token = spacedName(text, at, end) ?? readToken(text, at, end);
-  // an ARN elided at its end (`arn:aws:lambda:...`) keeps its ellipsis, the stand-in for what was left out
-  const elided = token.value.startsWith('arn:') && /(?:\.\.\.|…)$/.test(token.value);
+  // an ARN elided at its end (`arn:aws:lambda:...`) keeps its ellipsis, the stand-in for what was left out; so does a
+  // value elided at its start too (`.../memory/harness_E2eHrnsJwt..._...`: aws/agentcore-cli#1626)
+  const elided =
+    (token.value.startsWith('arn:') || /^(?:\.\.\.|…)\S/.test(token.value)) &&
+    /\S(?:\.\.\.|…)$/.test(token.value);
   // a colon that separates the sentence from a label after it (Lambda's Python log: `…:function:f: ClientError`)
   // is no part of the value; an ARN may end in one of its own (`…:log-group::log-stream:`)
   const labelled = token.value.endsWith(':') && /^ [A-Z]/.test(text.slice(token.end, token.end + 2));

@@ -650,6 +650,16 @@ const namedCalls: Extractor = (text, hints) => {
     addServiceCall(hints, call.sdkName, call.method, priority, priority, call.surface);
     if (call.code !== undefined) hints.add('code', call.code, PRIORITY.body, call.surface);
   }
+  // a tool's own words for the call and the code it got back (``CreateModelInvocationJob` returned
+  // `ValidationException: …``: prowler-cloud/prowler#12801): the operation, its service left to the catalog
+  const returned = has(text, ' returned ')
+    ? /(?:^|[\s`'"(])([A-Z][a-z]{1,20}(?:[A-Z][A-Za-z0-9]{1,30}){1,6})[`'"]? returned [`'"]?([A-Z][A-Za-z0-9.]{2,80})(?=[`'":\s]|$)/.exec(
+        text,
+      )
+    : null;
+  if (returned?.[2] !== undefined && (isKnownCode(returned[2]) || isCodeShaped(returned[2]))) {
+    hints.add('operation', returned[1], PRIORITY.phrase, 'tool');
+  }
 };
 
 /** An SDK method's name as the operation's: `get_bucket_versioning`, `getBucketVersioning` → `GetBucketVersioning`. */
@@ -1995,6 +2005,10 @@ const signatures: Extractor = (text, hints) => {
     has(text, 'execution role does not have permissions to call ') ||
     has(text, 'customer role does not have permissions to call ');
   if (executionRoleRefused) hints.refusal('lambda');
+  // AgentCore Gateway's refusal of a target its execution role may not invoke, under ValidationException (`Gateway
+  // execution role lacks permission to invoke Lambda function arn:…`): the role needs lambda:InvokeFunction
+  // https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-add-target-lambda.html
+  if (has(text, 'execution role lacks permission to invoke ')) hints.refusal('bedrock-agentcore');
   const executionRole = executionRoleRefused
     ? /(?:execution|customer) role does not have permissions to call (\w{2,100}) on (\w{2,40})/.exec(text)
     : null;
@@ -2781,6 +2795,9 @@ const WRAPPER_NAMES = new Set([
   // Powertools for AWS Lambda's parameters utility's class over SSM's answer (`GetParameterError: User: arn:… is not
   // authorized to perform: ssm:GetParameter …`) https://docs.powertools.aws.dev/lambda/typescript/latest/features/parameters/
   'GetParameterError',
+  // PyIceberg's REST catalog class of a 403, over the body S3 Tables or Glue answered (`ForbiddenError: RESTError 403:
+  // Received unexpected JSON Payload: {"error": {"code": 403, "type": "AccessDeniedException"}}`: apache/iceberg-python#3244)
+  'ForbiddenError',
 ]);
 
 /**
