@@ -133,7 +133,10 @@
  * 93.9%; three labels corrected by its labeller; Claude Code's retelling of a Bedrock daily token quota, which names
  * nothing of AWS, kept as none), sixty-one, one service relaying another's refusal (36, two holding no AWS answer, 94.8%;
  * six labels corrected by its labeller; CodePipeline's `Status reason is not available because IAM role associated
- * with the action does not have CloudFormation DescribeStackEvents permission`, without a code, kept as none).
+ * with the action does not have CloudFormation DescribeStackEvents permission`, without a code, kept as none), fifty-nine,
+ * commit messages that quote an error (34 from 22 repositories, 98.3%; one label corrected by its labeller), sixty-two,
+ * GitHub issues of 2025–2026 (35, three holding no AWS answer, 94.7%; AgentCore's `Validation failed during
+ * CreateMemory`, which names no code, kept as none).
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -249,6 +252,8 @@ const ROUNDS = [
   { file: 'practice58.jsonl', floor: 0.97, size: 30 },
   { file: 'practice60.jsonl', floor: 0.97, size: 34 },
   { file: 'practice61.jsonl', floor: 0.97, size: 33 },
+  { file: 'practice59.jsonl', floor: 0.98, size: 34 },
+  { file: 'practice62.jsonl', floor: 0.96, size: 31 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {
