@@ -113,7 +113,13 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // CloudWatch Logs' AccessDeniedException for a log group's key, with the same three causes
       // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
       'The specified KMS key does not exist or is not allowed to be used with',
+      // KMS's own denial of a ciphertext's key, which names the three causes after its denial sentence (`… is not
+      // authorized to perform: kms:Decrypt on the resource associated with this ciphertext because the resource does not
+      // exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies
+      // access`: metaps/genova#375) https://docs.aws.amazon.com/kms/latest/developerguide/policy-evaluation.html
+      'because the resource does not exist in this Region, no resource-based policies allow access',
     ],
+    overridesDenial: true,
     // Kinesis Video Streams' PutMedia acknowledgement for a stream's key it may not use (`"ErrorCode":
     // "KMS_KEY_ACCESS_DENIED"`): the key policy, or a key in another account or region
     // https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/API_dataplane_PutMedia.html

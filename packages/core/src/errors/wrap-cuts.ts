@@ -17,6 +17,7 @@ export function showsCut(last: readonly string[], next: readonly string[]): bool
   if (head === '' || tail === '' || !/[\w:/.-]$/.test(head) || !/^[\w:/.'"`)\]>-]/.test(tail)) {
     return false;
   }
+  if (opensQualifiedException(head, tail)) return false;
   // a rule of dashes or other marks alone on the next line is no value's rest (`…:table/my-table` / `--`), nor is a
   // stack frame (`…:ec2:____` / `    at Request.extractError (…)`)
   if (next.length === 1 && RULE_OF_MARKS.test(tail)) return false;
@@ -64,6 +65,7 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
     // (or a log line's source location: a browser console's `datatables.js:233 AccessDenied: …`)
     /^[\w.-]{1,80}\.(?:js|mjs|cjs|ts|jsx|tsx|py|go|java|kt|rb|php|cs|rs):\d{1,6}$/.test(tail) ||
     (tail === 'status' && next[1] === 'code:') ||
+    opensQualifiedException(head, tail) ||
     (next.length === 1 && RULE_OF_MARKS.test(tail))
   ) {
     return true;
@@ -86,6 +88,18 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
         /^[A-Za-z][\w-]*:$|^[a-z]\w*(?:\.\w+){2,}/.test(tail) &&
         // (but not the rest of a longer code cut there: `InvalidClientToken` / `Id: …`)
         !isCodeName(head + tail)))
+  );
+}
+
+/**
+ * A Python exception by its module's name, with its colon, which opens a traceback's next line (`… Service Unavailable` /
+ * `httpx.RemoteProtocolError: Server disconnected …`, cartography-cncf/cartography commit 266e326): never a cut word's rest.
+ */
+function opensQualifiedException(head: string, tail: string): boolean {
+  return (
+    /^[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)*\.[A-Z]\w*(?:Error|Exception|Warning):$/.test(tail) &&
+    // (not the rest of EC2's code with its fault's prefix, cut in it: `… Reason: C` / `lient.InternalError: …`)
+    !/^(?:Client|Server)\./.test(head + tail)
   );
 }
 
