@@ -1878,6 +1878,11 @@ const signatures: Extractor = (text, hints) => {
     const invoke = /Calling the invoke API action failed/i.test(text);
     hints.add('operation', 'Invoke', invoke ? PRIORITY.signatureCall : PRIORITY.phrase, 'lambda');
   }
+  // QuickSight's refusal of an identity call made outside the account's identity region (`Operation is being called from
+  // endpoint us-west-2, but your identity region is us-east-1. Please use the us-east-1 endpoint.`): its ListUsers is
+  // no other service's https://docs.aws.amazon.com/quicksight/latest/APIReference/API_GetIdentityContext.html
+  if (has(text, 'but your identity region is '))
+    hints.add('service', 'quicksight', PRIORITY.namedCall, 'quicksight');
   // fixed sentences of one code each, also printed without it
   for (const fixed of FIXED_SENTENCES) {
     if (has(text, fixed.sentence) && (fixed.also === undefined || fixed.also.test(text))) {
