@@ -54,6 +54,11 @@ function inputs() {
     ['1 MB of "{a}" lines', repeat('{a}\n')],
     ["1 MB of a pretty printer's literal pairs", repeat("'ab'\n 'cd'\n")],
     ['1 MB of "rpc.method=" lines', repeat('rpc.method=Foo\n')],
+    // a review's: tokens of many capitals, none before ` returned` (a pattern of overlapping runs backtracked on each)
+    [
+      '1 MB of capital-led tokens after "returned"',
+      `Step returned nothing.${repeat(` ${'Ab'.repeat(100)}!`)}`,
+    ],
     [
       '1 MB JSON array',
       JSON.stringify(Array.from({ length: 20000 }, (_, i) => ({ errorMessage: `m${i}`, code: 'X' }))),

@@ -71,9 +71,9 @@ function withoutContinuations(text: string): string {
       out.appendCode(0x20);
       from = next;
       at = next - 1;
-    } else if (isWordChar(text.charCodeAt(at - 1)) && isWordChar(text.charCodeAt(at + 2))) {
-      // a word the shell's continuation cut, which the shell joins again (`(XAmzContentSHA256Mism\` / `atch)`:
-      // boto/boto3#4497)
+    } else if (cutInParentheses(text, at)) {
+      // a word the shell's continuation cut inside parentheses, which the shell joins again (`(XAmzContentSHA256Mism\` /
+      // `atch)`: boto/boto3#4497); elsewhere a `\` ending a line may be Markdown's hard break or a Windows path's end
       out.appendRange(text, from, at);
       from = at + 2;
       at = from - 1;
@@ -82,6 +82,17 @@ function withoutContinuations(text: string): string {
   if (from === 0) return text;
   out.appendRange(text, from, text.length);
   return out.toString();
+}
+
+/** Whether the `\` at `at` ends a line inside a word in parentheses: `(` and letters before it, letters and `)` after. */
+function cutInParentheses(text: string, at: number): boolean {
+  let before = at;
+  while (before > at - 100 && isWordChar(text.charCodeAt(before - 1))) before--;
+  let after = at + 2;
+  while (after < at + 102 && isWordChar(text.charCodeAt(after))) after++;
+  return (
+    before < at && after > at + 2 && text.charCodeAt(before - 1) === 0x28 && text.charCodeAt(after) === 0x29
+  );
 }
 
 /** A letter or digit. */
@@ -329,21 +340,34 @@ function withoutBoxBorders(text: string): string {
 /**
  * The spaces that indent every line of a paste alike (a page's code block, a quote in a list: `   An error occurred
  * … lambda:AddPer` / `   mission on resource: …`): no part of the error, and no hanging indent of a wrap, which the
- * row before it lacks (awsdocs/aws-iot-docs, custom-auth-tutorial.md). Blank lines lose what they have of them.
+ * row before it lacks (awsdocs/aws-iot-docs, custom-auth-tutorial.md). Only where two lines at least sit at that indent:
+ * one stray space before a first line is no block's, and taking it off would shift the rows' hanging indent off the
+ * even counts the wrap repair rounds to. Blank lines lose what they have of them.
  */
 function withoutCommonIndent(text: string): string {
   if (text.charCodeAt(0) !== 0x20 && text.charCodeAt(0) !== 0x0a) return text;
   let common = Number.POSITIVE_INFINITY;
+  let atCommon = 0;
   for (let start = 0; start <= text.length && common > 0; ) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     let at = start;
     while (at < end && text.charCodeAt(at) === 0x20) at++;
-    if (at < end && text.slice(at, end).trim() !== '') common = Math.min(common, at - start);
+    // (a line that holds more than white space, found by its characters: no string made of each line)
+    let content = at;
+    while (content < end && WHITE_SPACE.test(text.charAt(content))) content++;
+    if (content < end) {
+      if (at - start < common) {
+        common = at - start;
+        atCommon = 1;
+      } else if (at - start === common) {
+        atCommon++;
+      }
+    }
     if (nl < 0) break;
     start = nl + 1;
   }
-  if (common === 0 || common === Number.POSITIVE_INFINITY) return text;
+  if (common === 0 || common === Number.POSITIVE_INFINITY || atCommon < 2) return text;
   const out = new TextBuilder(text.length);
   for (let start = 0; start <= text.length; ) {
     const nl = text.indexOf('\n', start);
@@ -357,6 +381,9 @@ function withoutCommonIndent(text: string): string {
   }
   return out.toString();
 }
+
+/** One character of white space, as `trim` takes it. */
+const WHITE_SPACE = /^\s$/;
 
 /** A box's vertical border, `│`. */
 const BORDER = 0x2502;

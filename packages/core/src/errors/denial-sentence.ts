@@ -155,8 +155,8 @@ export function findDenialSentences(text: string): DenialSentence[] {
     const [role = '', action = '', bucket = ''] = exportRole.slice(1);
     found.push({
       ...principalOnly(role.startsWith('arn:') ? role : null, exportRole.index),
-      action: new RegExp(`^${ACTION}$`).test(action) ? action : null,
-      resource: isPlaceholder(bucket) ? null : bucket,
+      action: WHOLE_ACTION.test(action) ? action : null,
+      resource: isPlaceholder(bucket) ? null : bucket.replace(/[,;]$/, ''),
       resourceSlot: true,
     });
   }
@@ -243,6 +243,9 @@ const ADD_PERMISSION = new RegExp(
 const ROLE_NOT_AUTHORIZED = new RegExp(
   String.raw`\bIAM Role (arn:[\w-]+:iam::[^\s"'\x60]{1,1024}) is not authorized to call (${ACTION})\b`,
 );
+
+/** A value that is an IAM action and nothing else. */
+const WHOLE_ACTION = new RegExp(`^${ACTION}$`);
 
 const ROLE_ISNT_AUTHORIZED =
   /\bThe IAM role (\[[^\]\n]{1,60}\]|\S{1,1024}) isn't authorized to call (\[[^\]\n]{1,60}\]|\S{1,200}) on the S3 bucket (\[[^\]\n]{1,60}\]|[^\s\]]{1,300}?)\.?(?=\s|$)/;

@@ -382,6 +382,12 @@ const CASES: readonly {
       'E0316 16:37:08.973942     366 awsmachine_controller.go:307] "unable to delete machine" err=<\n\tdeleting bootstrap data object: deleting S3 object: NotFound: Not Found\n\t\tstatus code: 404, request id: 5Z101DW1KN380WTY\n >',
     expected: { service: 's3', action: 's3:DeleteObject', actionSource: 'operation' },
   },
+  {
+    // a review of this stop's change: a program's own words for its work are no API's (SNS has Publish)
+    name: "a Go error chain's step that names no call of its service (`sending sns message`) proposes none",
+    input: 'error: publishing event: sending sns message: AuthorizationError: User is not authorized',
+    expected: { service: 'sns', action: null, actionSource: null },
+  },
 ];
 
 describe('refineWithCatalog', () => {

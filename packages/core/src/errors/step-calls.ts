@@ -1,3 +1,4 @@
+import { servicesForOperation } from '../catalog/operations.js';
 import { serviceFromSdkName } from '../catalog/service-names.js';
 import { namedMethodCalls, pascalCase } from './surfaces.js';
 
@@ -349,8 +350,12 @@ function chainStepCalls(text: string): readonly StepCall[] {
   const nouns = words.slice(twoWords === null ? 1 : 2).filter((word) => !FILLERS.has(word.toLowerCase()));
   if (service === null || nouns.length === 0 || CLIENT_NOUNS.has((nouns[0] ?? '').toLowerCase())) return [];
   const operation = `${pascalCase(verb)}${nouns.map(pascalCase).join('')}`;
-  const plural = MANY.has(verb) && !operation.endsWith('s') ? [{ service, operation: `${operation}s` }] : [];
-  return [{ service, operation }, ...plural];
+  const candidates = MANY.has(verb) && !operation.endsWith('s') ? [operation, `${operation}s`] : [operation];
+  // (only a call the curated table knows of that service: a program's words are not the API's, `sending sns message`
+  // is no SNS call, `getting ssm parameter value` no SSM one)
+  return candidates
+    .filter((name) => servicesForOperation(name).includes(service))
+    .map((name) => ({ service, operation: name }));
 }
 
 /** A lower-case step of an error chain, its service's name first, before the code (`: deleting S3 object: NotFound: `). */

@@ -652,13 +652,22 @@ const namedCalls: Extractor = (text, hints) => {
   }
   // a tool's own words for the call and the code it got back (``CreateModelInvocationJob` returned
   // `ValidationException: …``: prowler-cloud/prowler#12801): the operation, its service left to the catalog
+  // (the name quoted as the tool quotes it, or one the curated table knows: `ProcessOrdersHandler returned …` is a
+  // function's; one capital boundary and then one run, so that a long token of capitals is tried once, not in every split)
   const returned = has(text, ' returned ')
-    ? /(?:^|[\s`'"(])([A-Z][a-z]{1,20}(?:[A-Z][A-Za-z0-9]{1,30}){1,6})[`'"]? returned [`'"]?([A-Z][A-Za-z0-9.]{2,80})(?=[`'":\s]|$)/.exec(
+    ? /(?:^|[\s(])([`'"]?)([A-Z][a-z]{1,20}[A-Z][A-Za-z0-9]{1,180})\1 returned [`'"]?([A-Z][A-Za-z0-9.]{2,80})(?=[`'":\s]|$)/.exec(
         text,
       )
     : null;
-  if (returned?.[2] !== undefined && (isKnownCode(returned[2]) || isCodeShaped(returned[2]))) {
-    hints.add('operation', returned[1], PRIORITY.phrase, 'tool');
+  const returnedCall = returned?.[2];
+  const returnedCode = returned?.[3];
+  if (
+    returnedCall !== undefined &&
+    returnedCode !== undefined &&
+    (returned?.[1] !== '' || servicesForOperation(returnedCall).length > 0) &&
+    (isKnownCode(returnedCode) || isCodeShaped(returnedCode))
+  ) {
+    hints.add('operation', returnedCall, PRIORITY.phrase, 'tool');
   }
 };
 
@@ -1873,7 +1882,6 @@ const signatures: Extractor = (text, hints) => {
     /Lambda was unable to decrypt the environment variables\s{0,20}because KMS access was denied/.test(text)
   ) {
     hints.add('code', 'KMSAccessDeniedException', PRIORITY.implied, 'lambda');
-
     hints.add('service', 'lambda', PRIORITY.signatureCall, 'lambda');
     const invoke = /Calling the invoke API action failed/i.test(text);
     hints.add('operation', 'Invoke', invoke ? PRIORITY.signatureCall : PRIORITY.phrase, 'lambda');

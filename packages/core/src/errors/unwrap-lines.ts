@@ -59,7 +59,7 @@ export function unwrapPieces(text: string): string[] {
     if (join === NO_JOIN) {
       // (a key shorter than the shortest compared is never looked up: a megabyte of short lines makes none)
       const key = recordKey(text, start(lines, i), end(lines, i));
-      if (key.length >= MIN_RECORD_KEY) recordStarts.add(key);
+      if (key !== '') recordStarts.add(key);
       continue;
     }
     pieces.push(text.slice(from, end(lines, i - 1)));
@@ -384,7 +384,7 @@ function startsRecord(
     return true;
   }
   const key = recordKey(text, at, lineEnd);
-  if (key.length >= MIN_RECORD_KEY && recordStarts.has(key)) {
+  if (key !== '' && recordStarts.has(key)) {
     return true;
   }
   // a whole stack frame, even where two lines of a trace happen to be as long as the longest (`    at
@@ -425,7 +425,10 @@ function endsWithQualifiedName(text: string, to: number): boolean {
   return i < to && /[A-Z]/.test(text.charAt(i)) && /[.:]/.test(text.charAt(i - 1));
 }
 
-/** The first characters of a record, its leading spaces skipped: seen again, it is the record again. */
+/**
+ * The first characters of a record, its leading spaces skipped: seen again, it is the record again; `''` where they are
+ * fewer than are compared.
+ */
 function recordKey(text: string, from: number, to: number): string {
   const at = skipSpace(text, from, to);
   return to - at < MIN_RECORD_KEY ? '' : text.slice(at, Math.min(to, at + RECORD_KEY_LENGTH));

@@ -16,7 +16,7 @@ interface MomoaError {
  */
 export function parseJson(text: string): Result<unknown> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return parseJsonOrNull(body) ?? { ok: false, diagnostics: [locateSyntaxError(body)] };
+  return parseJsonOrNull(text) ?? { ok: false, diagnostics: [locateSyntaxError(body)] };
 }
 
 /**
