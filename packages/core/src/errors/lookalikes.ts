@@ -140,6 +140,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         'aws kms describe-key --key-id <key-id> && aws kms get-key-policy --key-id <key-id> --policy-name default',
     },
     codes: ['KMSKeyNotAccessibleFault'],
+    // (EC2's image import, under InvalidParameterValue: `The specified KMS key is not accessible.`:
+    // hashicorp/packer-plugin-amazon#225) https://docs.aws.amazon.com/vm-import/latest/userguide/required-permissions.html
+    phrases: ['The specified KMS key is not accessible'],
   },
   {
     // EC2's answer for an encrypted volume whose KMS key it could not use when attaching or starting it: the key

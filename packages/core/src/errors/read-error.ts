@@ -478,11 +478,13 @@ function wholeCopy(first: DenialSentence, sentences: readonly DenialSentence[]):
  * nothing after it where the whole one names its resource.
  */
 function cutCopy(cut: DenialSentence, whole: DenialSentence): boolean {
+  if (cut === whole || cut.action === null || whole.action === null) return false;
+  // (or the short form without a caller before the whole sentence of the same action, as EKS's controllers relay EC2's:
+  // `You are not authorized to perform ec2:DescribeSubnets. User: arn:… is not authorized to perform: ec2:DescribeSubnets
+  // because no identity-based policy allows …`, aws-controllers-k8s/community#2164)
+  if (!cut.principalSlot && whole.principalSlot && whole.action === cut.action) return true;
   return (
-    cut !== whole &&
     cut.principal === whole.principal &&
-    cut.action !== null &&
-    whole.action !== null &&
     ((whole.action.length > cut.action.length && whole.action.startsWith(cut.action)) ||
       (whole.action === cut.action && !cut.resourceSlot && whole.resourceSlot))
   );

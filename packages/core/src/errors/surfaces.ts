@@ -2181,7 +2181,10 @@ const codeTokens: Extractor = (text, hints) => {
     } else if (
       m[3] === undefined &&
       (PASCAL_CASE.test(code) || (goStatusLine && DOTTED_CODE.test(code))) &&
-      (goStatusLine || afterToolWrapper(text, at))
+      (goStatusLine || afterToolWrapper(text, at)) &&
+      // (not the Go SDK v1's own check of a request's parameters before any call: `InvalidParameter: 1 validation
+      // error(s) found.` https://github.com/aws/aws-sdk-go/blob/main/aws/request/validation.go)
+      !GO_PARAMS_INVALID.test(text.slice(at, at + 200))
     ) {
       hints.add('code', code, PRIORITY.unknownCodeToken, 'code-token');
     }
@@ -2651,6 +2654,9 @@ const NOT_CODES = new Set([
   'UnknownError',
 ]);
 
+/** The Go SDK v1's client-side parameter check, as it prints it. */
+const GO_PARAMS_INVALID = /^InvalidParameter: \d{1,4} validation error\(s\) found\./;
+
 /** PowerShell's `CategoryInfo : InvalidOperation: (...)` names an error category, not an AWS code. */
 function isPowerShellCategory(text: string, at: number): boolean {
   return lineBefore(text, at).includes('CategoryInfo');
@@ -2665,7 +2671,9 @@ function afterToolWrapper(text: string, at: number): boolean {
   const before = lineBefore(text, at);
   return (
     before.endsWith(': ') &&
-    (/(?:^|\s)(?:Error: |error |failed: |UnhandledPromiseRejectionWarning: )/.test(before) ||
+    // (also a tool's lower-case `error:` and a capitalised step: Packer's `Retryable error: InvalidParameterValue: …`,
+    // `Error Copying AMI (ami-…) to region (r): InvalidRequest: …`: hashicorp/packer-plugin-amazon#184)
+    (/(?:^|\s)(?:[Ee]rror:? |failed: |UnhandledPromiseRejectionWarning: )/.test(before) ||
       // (also the Terraform provider's step alone, where a quote left out its `Error: `: `> creating FSx for Lustre Data
       // Repository Association: BadRequest: …`; the step is the line, its service and resource two words at least)
       QUOTED_STEP.test(before))
