@@ -1181,6 +1181,12 @@ const rust: Extractor = (text, hints) => {
     if (operation) hints.add('operation', operation[1], PRIORITY.sdkClass, 'rust');
     if (has(text, '"server": "AmazonS3"')) hints.add('service', 's3', PRIORITY.bodyShape, 'rust');
   }
+  // (and the operation's error type an app's log prints the service's error as: `ServiceError(ServiceError { source:
+  // PutRecordsError { kind: Unhandled(…` is PutRecords': vectordotdev/vector#18491)
+  const source = has(text, 'ServiceError { source: ')
+    ? /ServiceError \{ source: ([A-Z][A-Za-z0-9]{2,100})Error \{/.exec(text)
+    : null;
+  if (source) hints.add('operation', source[1], PRIORITY.sdkClass, 'rust');
   if (!text.includes('Some("') && !has(text, 'Error { code: "')) {
     return;
   }
@@ -2398,6 +2404,17 @@ const STATED_ACTIONS: readonly {
     surface: 'service-role',
     refusal: true,
   },
+  // Snowflake's storage integration, refused the AWS role it assumes for a stage (`SQL execution error: Error assuming
+  // AWS_ROLE. Please verify the role and externalId are configured correctly in your AWS policy.`): the role's trust
+  // policy https://docs.snowflake.com/en/user-guide/data-load-s3-config-storage-integration
+  {
+    literal: 'Error assuming AWS_ROLE',
+    pattern: /\bError assuming AWS_ROLE\b/,
+    prefix: '',
+    action: 'sts:AssumeRole',
+    surface: 'snowflake',
+    refusal: true,
+  },
   // … and Systems Manager Automation's, the role of a runbook (`The provided role: arn:…:role/x can't be assumed.`)
   // https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-setup.html
   {
@@ -2596,6 +2613,23 @@ const statusLines: Extractor = (text, hints) => {
       hints.add('region', endpoint.region, PRIORITY.namedCall, 'opensearch-py');
     }
     hints.add('httpStatus', logged[2], PRIORITY.body, 'opensearch-py');
+  }
+  // DuckDB's httpfs and dbt-duckdb name the AWS endpoint that answered and its status, without a body (`HTTP Error: HTTP
+  // GET error on 'https://b.s3.amazonaws.com/k' (HTTP 400)`, `Unable to connect to URL "https://b.s3.amazonaws.com/k":
+  // 400 (Bad Request)`: duckdb/duckdb#16007, duckdb/dbt-duckdb#138)
+  const fetched =
+    has(text, ' error on ') || has(text, 'Unable to connect to URL ')
+      ? /(?:\bHTTP [A-Z]{3,7} error on|Unable to connect to URL) ['"]https?:\/\/([a-z0-9.-]{1,250}\.amazonaws\.com)(?::\d{1,5})?(?:\/[^'"\s]{0,2000})?['"]:? \(?(?:HTTP )?(\d{3})\b/.exec(
+          text,
+        )
+      : null;
+  if (fetched) {
+    const endpoint = serviceFromEndpointHost(fetched[1] ?? '');
+    if (endpoint) {
+      hints.add('service', endpoint.service, PRIORITY.namedCall, 'duckdb');
+      hints.add('httpStatus', fetched[2], PRIORITY.body, 'duckdb');
+      hints.relayed('duckdb');
+    }
   }
 };
 
@@ -2816,6 +2850,9 @@ const WRAPPER_NAMES = new Set([
   // Powertools for AWS Lambda's parameters utility's class over SSM's answer (`GetParameterError: User: arn:… is not
   // authorized to perform: ssm:GetParameter …`) https://docs.powertools.aws.dev/lambda/typescript/latest/features/parameters/
   'GetParameterError',
+  // Python's DB-API class a driver raises over a query engine's error (SQLAlchemy's `OperationalError:
+  // (trino.exceptions.TrinoExternalError) …` over S3's 403) https://peps.python.org/pep-0249/#operationalerror
+  'OperationalError',
   // PyIceberg's REST catalog class of a 403, over the body S3 Tables or Glue answered (`ForbiddenError: RESTError 403:
   // Received unexpected JSON Payload: {"error": {"code": 403, "type": "AccessDeniedException"}}`: apache/iceberg-python#3244)
   'ForbiddenError',
