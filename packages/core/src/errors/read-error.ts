@@ -344,19 +344,21 @@ const SERVICE_OF_CODE: Readonly<Record<string, string>> = {
   InsufficientInstanceCapacity: 'ec2',
   AuthorizationError: 'sns',
   KMSAccessDeniedException: 'lambda',
+  // IAM's own (`error getting user: NoSuchEntity`: the user is IAM's)
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html
+  NoSuchEntity: 'iam',
+  EntityAlreadyExists: 'iam',
+  DeleteConflict: 'iam',
 };
 
 /**
- * Error codes that few services use, to choose among the services that have an operation of the same name: IAM's
- * (`MalformedPolicyDocument`, which STS also answers, `NoSuchEntity`, `EntityAlreadyExists`, `DeleteConflict`)
+ * Error codes that two services use, to choose among the services that have an operation of the same name (those only
+ * one uses are {@link SERVICE_OF_CODE}'s): IAM's `MalformedPolicyDocument`, which STS also answers
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html#API_CreatePolicy_Errors
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html#API_AssumeRole_Errors
  */
 const CODE_SERVICES: Readonly<Record<string, readonly string[]>> = {
   MalformedPolicyDocument: ['iam', 'sts'],
-  NoSuchEntity: ['iam'],
-  EntityAlreadyExists: ['iam'],
-  DeleteConflict: ['iam'],
 };
 
 function resolveAction(

@@ -388,6 +388,33 @@ const CASES: readonly {
     input: 'error: publishing event: sending sns message: AuthorizationError: User is not authorized',
     expected: { service: 'sns', action: null, actionSource: null },
   },
+  {
+    // gruntwork-io/knowledge-base discussion 239
+    name: "Terraform 0.x's `Error putting S3 policy:` is S3's PutBucketPolicy (its calls on a bucket's part carry `Bucket`)",
+    input: 'Error: Error putting S3 policy: AccessDenied: Access Denied',
+    expected: { service: 's3', action: 's3:PutBucketPolicy', actionSource: 'operation' },
+  },
+  {
+    // gruntwork-io/knowledge-base discussion 691
+    name: 'a step after `Error:` (`Error: putting IAM group policy x: LimitExceeded`) is PutGroupPolicy',
+    input:
+      '│ Error: putting IAM group policy _all-accounts: LimitExceeded: Maximum policy size of 5120 bytes exceeded for group _all-accounts',
+    expected: { service: 'iam', action: 'iam:PutGroupPolicy', actionSource: 'operation' },
+  },
+  {
+    // jenkins-x/terraform-aws-eks-jx#32
+    name: "a step without its service (`error getting user:`) is IAM's where the code is IAM's only (`NoSuchEntity`)",
+    input:
+      'Error: error getting user: NoSuchEntity: The user with name jenkins-x-vault cannot be found.\n\tstatus code: 404, request id: 0b3eebff-f6e3-4443-93bb-a5b605627029',
+    expected: { service: 'iam', action: 'iam:GetUser', actionSource: 'operation' },
+  },
+  {
+    // ministryofjustice/cloud-platform-environments commit 2afddc62
+    name: 'a lower-case step on an Elasticsearch domain (`error updating Elasticsearch Domain config:`) calls the legacy API',
+    input:
+      'Error: error updating Elasticsearch Domain config: LimitExceededException: Throughput must be between 250 and 593',
+    expected: { service: 'es', action: 'es:UpdateElasticsearchDomainConfig', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

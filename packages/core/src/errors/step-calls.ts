@@ -200,6 +200,7 @@ function toolStepCalls(text: string): readonly StepCall[] {
     // (or an EC2 resource by its id after the words: `error updating Security Group (sg-…)` is EC2's, never the
     // one other service with an UpdateSecurityGroup action)
     const named = twoWords ?? (words.length > 1 ? serviceFromSdkName(words[0] ?? '') : null);
+    const elasticsearch = twoWords === null && words[0] === 'Elasticsearch';
     if (named !== null) words = words.slice(twoWords === null ? 1 : 2);
     const service =
       named ??
@@ -235,7 +236,17 @@ function toolStepCalls(text: string): readonly StepCall[] {
           ? `${pascalCase(verb)}${noun}`
           : `${associated}${noun.slice(0, -'Association'.length)}`;
       const call = ofAnswering ? { service, operation, ofAnswering: true as const } : { service, operation };
+      // (the legacy Elasticsearch resources' calls carry the service's word, as `terraformStepCalls` proposes them:
+      // `error updating Elasticsearch Domain config` is UpdateElasticsearchDomainConfig)
+      if (service === 'es' && elasticsearch && associated === undefined) {
+        calls.push({ ...call, operation: `${pascalCase(verb)}Elasticsearch${noun}` });
+      }
       calls.push(call);
+      // (and S3's calls on a bucket's part carry `Bucket`: Terraform 0.x's `Error putting S3 policy:` is PutBucketPolicy)
+      // https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html
+      if (service === 's3' && associated === undefined && !/^(?:Bucket|Object)/.test(noun)) {
+        calls.push({ ...call, operation: `${pascalCase(verb)}Bucket${noun}` });
+      }
       if (associated !== undefined) break;
       // (an older provider's `Error modifying Lambda Function Code f:` is UpdateFunctionCode)
       if (verb === 'modify') calls.push({ ...call, operation: `Update${noun}` });
@@ -257,7 +268,7 @@ const EC2_ID =
 const TERRAFORM_STEP_END = /^[^:\n"=]{0,100}: (?:Client\.)?[A-Z][A-Za-z0-9.]{2,60}: /;
 
 /** The leads of {@link TOOL_STEP}, looked for before it runs. */
-const TOOL_LEADS = ['ailed ', 'nable to ', 'ould not ', "ouldn't ", 'rror '];
+const TOOL_LEADS = ['ailed ', 'nable to ', 'ould not ', "ouldn't ", 'rror ', 'rror: '];
 
 /** A step's verb as `error putting object` writes it, and the API's verb (`Put`). */
 const GERUNDS: ReadonlyMap<string, string> = new Map([
@@ -290,7 +301,7 @@ const GERUNDS: ReadonlyMap<string, string> = new Map([
  * `to` (aws-nuke's `failed get caller identity: InvalidClientTokenId: …`).
  */
 const TOOL_STEP = new RegExp(
-  `\\b([Ff]ailed(?: to)?|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror attempting to|[Ee]rror) (${[...GERUNDS.values(), ...GERUNDS.keys()].join('|')}) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})`,
+  `\\b([Ff]ailed(?: to)?|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror attempting to|[Ee]rror:?) (${[...GERUNDS.values(), ...GERUNDS.keys()].join('|')}) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})`,
   'g',
 );
 

@@ -2187,10 +2187,7 @@ const codeTokens: Extractor = (text, hints) => {
     } else if (
       m[3] === undefined &&
       (PASCAL_CASE.test(code) || (goStatusLine && DOTTED_CODE.test(code))) &&
-      (goStatusLine || afterToolWrapper(text, at)) &&
-      // (not the Go SDK v1's own check of a request's parameters before any call: `InvalidParameter: 1 validation
-      // error(s) found.` https://github.com/aws/aws-sdk-go/blob/main/aws/request/validation.go)
-      !GO_PARAMS_INVALID.test(text.slice(at, at + 200))
+      (goStatusLine || afterToolWrapper(text, at))
     ) {
       hints.add('code', code, PRIORITY.unknownCodeToken, 'code-token');
     }
@@ -2687,9 +2684,6 @@ const NOT_CODES = new Set([
   // 'UnknownError'`): the HTTP status is all AWS said https://github.com/aws/aws-sdk-js/blob/master/lib/protocol/json.js
   'UnknownError',
 ]);
-
-/** The Go SDK v1's client-side parameter check, as it prints it. */
-const GO_PARAMS_INVALID = /^InvalidParameter: \d{1,4} validation error\(s\) found\./;
 
 /** PowerShell's `CategoryInfo : InvalidOperation: (...)` names an error category, not an AWS code. */
 function isPowerShellCategory(text: string, at: number): boolean {

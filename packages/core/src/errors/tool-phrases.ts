@@ -224,6 +224,8 @@ const TOOL_PHRASES: readonly {
   },
   { phrase: 'creating EC2 Subnet', service: 'ec2', operation: 'CreateSubnet', surface: 'terraform' },
   { phrase: 'creating EC2 Key Pair', service: 'ec2', operation: 'ImportKeyPair', surface: 'terraform' },
+  // (Terraform 0.x's wording of the same: `Error import KeyPair: InvalidKeyPair.Duplicate: …`)
+  { phrase: 'Error import KeyPair', service: 'ec2', operation: 'ImportKeyPair', surface: 'terraform' },
   { phrase: 'creating IAM Role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
   { phrase: 'error creating role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
   { phrase: 'creating IAM Policy', service: 'iam', operation: 'CreatePolicy', surface: 'terraform' },
