@@ -2028,6 +2028,11 @@ const signatures: Extractor = (text, hints) => {
   // execution role lacks permission to invoke Lambda function arn:…`): the role needs lambda:InvokeFunction
   // https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-add-target-lambda.html
   if (has(text, 'execution role lacks permission to invoke ')) hints.refusal('bedrock-agentcore');
+  // CloudWatch's alarm history of an action it could not take (`Failed to execute action arn:aws:sns:…. Received error:
+  // "CloudWatch Alarms does not have authorization to access the SNS topic encryption key."`): the key policy must let
+  // cloudwatch.amazonaws.com use the topic's key
+  // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html
+  if (has(text, 'CloudWatch Alarms does not have authorization to access ')) hints.refusal('cloudwatch');
   const executionRole = executionRoleRefused
     ? /(?:execution|customer) role does not have permissions to call (\w{2,100}) on (\w{2,40})/.exec(text)
     : null;
