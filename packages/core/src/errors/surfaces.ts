@@ -2609,11 +2609,7 @@ const statusLines: Extractor = (text, hints) => {
       )
     : null;
   if (logged) {
-    const endpoint = serviceFromEndpointHost(logged[1] ?? '');
-    if (endpoint) {
-      hints.add('service', endpoint.service, PRIORITY.namedCall, 'opensearch-py');
-      hints.add('region', endpoint.region, PRIORITY.namedCall, 'opensearch-py');
-    }
+    addEndpoint(hints, logged[1] ?? '', 'opensearch-py');
     hints.add('httpStatus', logged[2], PRIORITY.body, 'opensearch-py');
   }
   // DuckDB's httpfs and dbt-duckdb name the AWS endpoint that answered and its status, without a body (`HTTP Error: HTTP
@@ -2625,15 +2621,20 @@ const statusLines: Extractor = (text, hints) => {
           text,
         )
       : null;
-  if (fetched) {
-    const endpoint = serviceFromEndpointHost(fetched[1] ?? '');
-    if (endpoint) {
-      hints.add('service', endpoint.service, PRIORITY.namedCall, 'duckdb');
-      hints.add('httpStatus', fetched[2], PRIORITY.body, 'duckdb');
-      hints.relayed('duckdb');
-    }
+  if (fetched && addEndpoint(hints, fetched[1] ?? '', 'duckdb')) {
+    hints.add('httpStatus', fetched[2], PRIORITY.body, 'duckdb');
+    hints.relayed('duckdb');
   }
 };
+
+/** The service and region of the AWS endpoint a client named (`search-x.us-east-1.es.amazonaws.com`); whether it is one. */
+function addEndpoint(hints: HintSet, host: string, surface: string): boolean {
+  const endpoint = serviceFromEndpointHost(host);
+  if (endpoint === null) return false;
+  hints.add('service', endpoint.service, PRIORITY.namedCall, surface);
+  hints.add('region', endpoint.region, PRIORITY.namedCall, surface);
+  return true;
+}
 
 const CODE_SHAPE =
   /(?:Exception|Error|Operation|Denied|Fault|Failure|Required|Exceeded|Capacity|Token|TokenId|Expired|Match|Signature|NotFound|InvalidState|Blocked|Verification|NotPermitted)$/;
