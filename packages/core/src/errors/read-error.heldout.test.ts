@@ -69,7 +69,7 @@
  * 96.3% fresh, none read as holding none; ten labels corrected by its labeller, codes it had filled in where the text
  * writes none, as earlier rounds label them: 98.1% with them).
  * `heldout19.jsonl` (80 from 80 sources: vendors' and blogs' pages, discussions, issue threads; three holding no AWS
- * answer; after round eighteen's fixes, a review's and practice rounds sixty-three and sixty-four's: 95.2% fresh, one
+ * answer; after round eighteen's fixes, a review's and practice round sixty-three's: 95.2% fresh, one
  * read as holding none, CloudWatch's alarm history of an SNS key it may not use; no label corrected).
  * The practice rounds (`practice7.jsonl` … `practice13.jsonl`, 374 errors) were labelled beside the reader's output,
  * to find its defects, and are kept as regression tables; 12 of their sources, gathered while round seven was, are
