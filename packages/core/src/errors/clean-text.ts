@@ -298,7 +298,9 @@ function withoutBoxBorders(text: string): string {
   const bordered = text.match(/[^\s│][ \t]*│[ \t]*(?=\n|$)/g)?.length ?? 0;
   // (one such row is enough where every row opens with the left border: a paste of two rows, its last cut before its
   // border: aws-ia/terraform-aws-eks-blueprints-addons#475)
-  if (bordered < 2 && !(bordered === 1 && /^[ \t]*│/.test(text) && everyRowOpensBorder(text))) return text;
+  if (bordered < 2 && !(bordered === 1 && /^[ \t]*│/.test(text))) return text;
+  // (with one such row, every row that holds anything must open with the left border: checked as the rows are copied)
+  const everyRowOpens = bordered < 2;
   // (each row's borders found from its ends by their characters, its content copied into one buffer: a megabyte of
   // rows each split, matched, trimmed and joined took a quarter of a second)
   const out = new TextBuilder(text.length);
@@ -311,6 +313,7 @@ function withoutBoxBorders(text: string): string {
       from++;
       if (text.charCodeAt(from) === 0x20) from++;
     } else {
+      if (everyRowOpens && from < end && text.slice(from, end).trim() !== '') return text;
       from = start;
     }
     // the right border and the blanks around it, where the row's content ends in one
@@ -387,20 +390,6 @@ const WHITE_SPACE = /^\s$/;
 
 /** A box's vertical border, `│`. */
 const BORDER = 0x2502;
-
-/** Whether every row that holds anything opens with a box's left border (`│`). */
-function everyRowOpensBorder(text: string): boolean {
-  for (let start = 0; start <= text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    let at = start;
-    while (at < end && isBlank(text.charCodeAt(at))) at++;
-    if (at < end && text.charCodeAt(at) !== BORDER && text.slice(at, end).trim() !== '') return false;
-    if (nl < 0) break;
-    start = nl + 1;
-  }
-  return true;
-}
 
 /** At most this many escapes are undone: an escaped error string has a few, not hundreds of thousands. */
 const MAX_ESCAPES = 10_000;
