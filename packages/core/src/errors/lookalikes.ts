@@ -799,6 +799,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Too many tokens, please wait before trying again',
       'Too many requests, please wait before trying again',
       'Your request rate is too high',
+      // Cost Explorer's throttling, under LimitExceededException, whose code alone reads as a quota (`LimitExceededException:
+      // Rate limit exceeded (Service: AWSCostExplorer; …)`: aws/aws-sdk-java#1662; `You made too many calls in a short
+      // period of time`) https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_GetCostAndUsage.html
+      'Rate limit exceeded',
       // Session Manager's channel service (`<message>Unable to process due to throttling.</message>`)
       'Unable to process due to throttling',
     ],
