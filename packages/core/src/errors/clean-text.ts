@@ -330,7 +330,7 @@ function withoutBoxBorders(text: string): string {
       if (!full && nl >= 0) out.appendCode(0x0a);
     } else {
       let content = end;
-      while (content > from && /\s/.test(text.charAt(content - 1))) content--;
+      while (content > from && WHITE_SPACE.test(text.charAt(content - 1))) content--;
       out.appendRange(text, from, content);
       if (nl >= 0) out.appendCode(0x0a);
     }

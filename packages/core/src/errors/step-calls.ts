@@ -193,17 +193,20 @@ function toolStepCalls(text: string): readonly StepCall[] {
     if (++seen > 20) break;
     const written = (step[2] ?? '').toLowerCase();
     const verb = GERUNDS.get(written) ?? written;
-    let words = (step[3] ?? '').split(' ').filter((word) => word !== '' && !FILLERS.has(word.toLowerCase()));
+    let words: readonly string[] = (step[3] ?? '')
+      .split(' ')
+      .filter((word) => word !== '' && !FILLERS.has(word.toLowerCase()));
     // a service the step names (`Unable to create Amazon S3 bucket`, `… API Gateway`): its operation, not any
     // service's; a step that names only its service (`Error creating API Gateway: …`) names no call
-    const twoWords = words.length >= 2 ? serviceFromSdkName(`${words[0]}${words[1]}`) : null;
+    const named = leadingService(words);
+    // (the legacy service's own word, `Elasticsearch` alone)
+    const elasticsearch =
+      named.service === 'es' && words[0] === 'Elasticsearch' && named.rest.length === words.length - 1;
+    words = named.rest;
     // (or an EC2 resource by its id after the words: `error updating Security Group (sg-…)` is EC2's, never the
     // one other service with an UpdateSecurityGroup action)
-    const named = twoWords ?? (words.length > 1 ? serviceFromSdkName(words[0] ?? '') : null);
-    const elasticsearch = twoWords === null && words[0] === 'Elasticsearch';
-    if (named !== null) words = words.slice(twoWords === null ? 1 : 2);
     const service =
-      named ??
+      named.service ??
       (EC2_ID.test(text.slice(step.index + step[0].length, step.index + step[0].length + 40)) ? 'ec2' : null);
     if (words.length === 0) return [];
     // a sentence's capitalised lead is a step where it names the service, or of the service that answered (Karpenter's
@@ -238,7 +241,7 @@ function toolStepCalls(text: string): readonly StepCall[] {
       const call = ofAnswering ? { service, operation, ofAnswering: true as const } : { service, operation };
       // (the legacy Elasticsearch resources' calls carry the service's word, as `terraformStepCalls` proposes them:
       // `error updating Elasticsearch Domain config` is UpdateElasticsearchDomainConfig)
-      if (service === 'es' && elasticsearch && associated === undefined) {
+      if (elasticsearch && associated === undefined) {
         calls.push({ ...call, operation: `${pascalCase(verb)}Elasticsearch${noun}` });
       }
       calls.push(call);
@@ -355,10 +358,8 @@ function chainStepCalls(text: string): readonly StepCall[] {
   const step = CHAIN_STEP.exec(text);
   if (step === null) return [];
   const verb = GERUNDS.get(step[1] ?? '') ?? '';
-  const words = (step[2] ?? '').split(' ');
-  const twoWords = words.length > 2 ? serviceFromSdkName(`${words[0]}${words[1]}`) : null;
-  const service = twoWords ?? serviceFromSdkName(words[0] ?? '');
-  const nouns = words.slice(twoWords === null ? 1 : 2).filter((word) => !FILLERS.has(word.toLowerCase()));
+  const { service, rest } = leadingService((step[2] ?? '').split(' '));
+  const nouns = rest.filter((word) => !FILLERS.has(word.toLowerCase()));
   if (service === null || nouns.length === 0 || CLIENT_NOUNS.has((nouns[0] ?? '').toLowerCase())) return [];
   const operation = `${pascalCase(verb)}${nouns.map(pascalCase).join('')}`;
   const candidates = MANY.has(verb) && !operation.endsWith('s') ? [operation, `${operation}s`] : [operation];
@@ -367,6 +368,17 @@ function chainStepCalls(text: string): readonly StepCall[] {
   return candidates
     .filter((name) => servicesForOperation(name).includes(service))
     .map((name) => ({ service, operation: name }));
+}
+
+/**
+ * The service a step's leading words name, two of them tried first (`Secrets Manager secret`, `S3 object`), and the
+ * words after its name; `null` and the words as they are where they name none, or where one word is all there is.
+ */
+function leadingService(words: readonly string[]): { service: string | null; rest: readonly string[] } {
+  const two = words.length >= 2 ? serviceFromSdkName(`${words[0]}${words[1]}`) : null;
+  if (two !== null) return { service: two, rest: words.slice(2) };
+  const one = words.length > 1 ? serviceFromSdkName(words[0] ?? '') : null;
+  return one === null ? { service: null, rest: words } : { service: one, rest: words.slice(1) };
 }
 
 /** A lower-case step of an error chain, its service's name first, before the code (`: deleting S3 object: NotFound: `). */
