@@ -26,7 +26,7 @@ describe('PhraseSet', () => {
     );
   });
 
-  it('finds the same in a text that repeats some phrases hundreds of times (the expression rebuilt)', () => {
+  it('finds the same in a text that repeats some phrases hundreds of times', () => {
     fc.assert(
       fc.property(
         fc.array(word(ascii, 4), { minLength: 1, maxLength: 8 }),
@@ -60,6 +60,15 @@ describe('PhraseSet', () => {
 
   it('finds nothing with no phrases', () => {
     expect(new PhraseSet([]).foundIn('anything').size).toBe(0);
+  });
+
+  it('finds a phrase that ends inside another one, and one found only through a longer partial match', () => {
+    const found = new PhraseSet(['abcd', 'bc', 'c', 'bcx']).foundIn('xabcx');
+    expect([...found].sort()).toEqual(['bc', 'bcx', 'c']);
+  });
+
+  it('refuses phrases longer than its table holds', () => {
+    expect(() => new PhraseSet([`${'a'.repeat(40_000)}`, `${'b'.repeat(40_000)}`])).toThrow(/65,536 nodes/);
   });
 
   it('refuses a phrase that is not ASCII', () => {
