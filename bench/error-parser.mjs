@@ -54,6 +54,8 @@ function inputs() {
     ['1 MB of "{a}" lines', repeat('{a}\n')],
     ["1 MB of a pretty printer's literal pairs", repeat("'ab'\n 'cd'\n")],
     ['1 MB of "rpc.method=" lines', repeat('rpc.method=Foo\n')],
+    // Docker Compose's prefix on every line, each line checked and copied without it
+    ['1 MB of Compose-prefixed lines', repeat('web_1  | AccessDenied: Access Denied\n')],
     // a review's: tokens of many capitals, none before ` returned` (a pattern of overlapping runs backtracked on each)
     [
       '1 MB of capital-led tokens after "returned"',

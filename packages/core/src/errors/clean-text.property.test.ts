@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readCorpus } from '../../test/case-table.js';
 import { cleanErrorText, removeFramesAndEscapes, unescapeOnce, unwrapAndUnframe } from './clean-text.js';
 import { unwrapLines } from './unwrap-lines.js';
 
@@ -122,5 +123,55 @@ describe('cleanErrorText on boxes and frames', () => {
     ],
   ])('%s', (_name, text, expected) => {
     expect(cleanErrorText(text)).toBe(expected);
+  });
+});
+
+describe("cleanErrorText on Docker Compose's log prefixes", () => {
+  // corpus errors none of whose lines ends with a bar (a table's row, which keeps its prefix)
+  const corpus = readCorpus()
+    .map((entry) => entry.text)
+    .filter((text) => !/\|[ \t]*$/m.test(text));
+  const name = fc.stringMatching(/^[a-z][a-z0-9_.-]{0,14}$/);
+
+  it('reads the error as without them, one service or several padded to one width, the first line copied without', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...corpus),
+        fc.array(name, { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        fc.nat(),
+        (text, names, firstBare, seed) => {
+          const width = Math.max(...names.map((n) => n.length)) + 1 + (seed % 4);
+          const lines = text.split('\n');
+          const prefixed = lines
+            .map((line, i) => {
+              if (i === 0 && firstBare) return line;
+              const prefix = `${(names[(seed + i) % names.length] ?? 'web').padEnd(width)}|`;
+              return line === '' ? prefix : `${prefix} ${line}`;
+            })
+            .join('\n');
+          fc.pre(lines.length - (firstBare ? 1 : 0) >= 2);
+          expect(cleanErrorText(prefixed)).toBe(cleanErrorText(text));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it.each([
+    ['a Markdown table', '| code | message |\n|---|---|\n| AccessDenied | denied |', '| AccessDenied |'],
+    [
+      "rows ending with a bar (a table's, with names first)",
+      'code  | AccessDenied |\nmsg   | Access Denied |',
+      'msg   |',
+    ],
+    ['bars at different columns', 'web  | AccessDenied: denied\nworker    | more', 'worker    | more'],
+    [
+      'one prefixed line among others',
+      'AccessDenied: denied\nsomething else\nweb_1  | more',
+      'web_1  | more',
+    ],
+  ])('leaves %s as it is', (_name, text, kept) => {
+    expect(cleanErrorText(text)).toContain(kept);
   });
 });

@@ -32,7 +32,11 @@ export function cleanErrorText(raw: string): string {
   }
   const unwrapped = unwrapAndUnframe(
     withoutCommonIndent(
-      withoutBoxBorders(withoutGutters(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text))))),
+      withoutBoxBorders(
+        withoutGutters(
+          withoutServicePrefixes(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text)))),
+        ),
+      ),
     ),
   );
   // a highlight's tags only once the wrap repair has measured the rows they are part of; bold markers last: a
@@ -158,6 +162,69 @@ function withoutGutters(text: string): string {
   const rest = lines.slice(1).filter((line) => line.trim() !== '');
   if (!rest.every((line) => gutter.test(line) && !/\|\s*$/.test(line))) return text;
   return lines.map((line, i) => (i === 0 ? line : line.replace(/^[ \t]+\| /, ''))).join('\n');
+}
+
+/**
+ * Docker Compose's prefix before each line of a service's log (`ghost_1     | `, `web-1  | `: the service's name padded
+ * to the longest one's, then a bar) without the prefixes: no part of the error, and between its lines they would read
+ * as words (`Error Code: ghost_1 | AccessDenied`: colinmeinke/ghost-storage-adapter-s3#82). Only where every line that
+ * is not blank has one, its bar at the same column, the first line excepted (a copy begun after its prefix); never a
+ * table's rows, whose words end with a bar. https://docs.docker.com/reference/cli/docker/compose/logs/
+ */
+function withoutServicePrefixes(text: string): string {
+  if (!text.includes(' |')) return text;
+  let column = -1;
+  let prefixed = 0;
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const content = servicePrefixEnd(text, start, end);
+    if (content >= 0) {
+      const bar = text.indexOf('|', start) - start;
+      if ((column >= 0 && bar !== column) || (content < end && text.charCodeAt(end - 1) === 0x7c))
+        return text;
+      column = bar;
+      prefixed++;
+    } else if (start > 0 && !isBlankRange(text, start, end)) {
+      return text;
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  if (prefixed < 2) return text;
+  const out = new TextBuilder(text.length);
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const content = servicePrefixEnd(text, start, end);
+    out.appendRange(text, content >= 0 ? content : start, end);
+    if (nl < 0) break;
+    out.appendCode(0x0a);
+    start = nl + 1;
+  }
+  return out.toString();
+}
+
+/** Where a line's content starts after a Compose prefix (`name` of `[A-Za-z0-9][\w.-]*`, blanks, `|`, a blank); -1 if none. */
+function servicePrefixEnd(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && i - start < 64 && isServiceNameChar(text.charCodeAt(i), i === start)) i++;
+  if (i === start || i >= end || text.charCodeAt(i) !== 0x20) return -1;
+  while (i < end && text.charCodeAt(i) === 0x20) i++;
+  if (i >= end || text.charCodeAt(i) !== 0x7c) return -1;
+  i++;
+  if (i === end) return i;
+  return text.charCodeAt(i) === 0x20 ? i + 1 : -1;
+}
+
+function isServiceNameChar(c: number, first: boolean): boolean {
+  const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return alnum || (!first && (c === 0x5f || c === 0x2d || c === 0x2e));
+}
+
+function isBlankRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Whether the text has lines and every one (empty ones aside) starts with `mark`: its line ends found by `indexOf`. */

@@ -264,7 +264,9 @@ const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explici
 /** What the cut-off start of a sentence stands in for: no caller, no action (`null` names none). */
 const CUT_LEAD = 'not authorized to perform: null ';
 
-const REASON_ONLY = /(?:because |\b)no [a-z -]{4,40} allows the ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100}) action/;
+/** … also quoted in prose with its last word left out (`the \`no resource-based policy allows the ecr:BatchGetImage\` error`: aws/containers-roadmap#2053). */
+const REASON_ONLY =
+  /(?:because |\b)no [a-z -]{4,40} allows the ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})(?: action|(?=[`'"\u201d]))/;
 
 /**
  * API Gateway's refusal by a resource policy or an authorizer's policy (`User is not authorized to access this

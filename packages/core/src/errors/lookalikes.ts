@@ -808,7 +808,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     ],
     // (but Athena's TooManyRequestsException for its concurrent query quota is a quota: `You have exceeded the limit
     // for the number of queries you can run concurrently`) https://docs.aws.amazon.com/athena/latest/ug/service-limits.html
-    unlessPhrase: /\bqueries you can run concurrently\b/,
+    // (nor SES's Throttling for its daily sending quota, which no wait of minutes ends: `Daily message quota exceeded`)
+    // https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html
+    unlessPhrase: /\bqueries you can run concurrently\b|\bDaily message quota exceeded\b/,
   },
   {
     id: 'quota-exceeded',
@@ -867,6 +869,13 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // a Standard workflow execution's 25,000 events (`The execution reached the maximum number of history events
       // (25000).`) https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html
       'reached the maximum number of history events',
+      // SES's daily sending quota, under Throttling (`454 Throttling failure: Daily message quota exceeded.`)
+      // https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html
+      'Daily message quota exceeded',
+      // ECR's tags on one image, as its registry refuses a push (`DENIED: Adding tag 't' to an image in the repository
+      // … exceeds the maximum allowed number of tags per image which is '1000'`: namespacelabs/foundation#649)
+      // https://docs.aws.amazon.com/AmazonECR/latest/userguide/service-quotas.html
+      'exceeds the maximum allowed number of tags per image',
     ],
   },
   {

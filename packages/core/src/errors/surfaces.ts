@@ -132,6 +132,14 @@ const GO_V2_API_CALLS = new RegExp(
 );
 
 const goV1: Extractor = (text, hints) => {
+  // an answer whose body the SDK could not read as the protocol's error, its root element printed as Go prints the XML
+  // start tag (`SerializationError: failed to unmarshal error message … caused by: unknown error response tag, {{
+  // MissingAuthenticationTokenException} []}`: grafana/grafana#32531): the element is the code the body carries
+  // (aws/aws-sdk-go, private/protocol/query/unmarshal_error.go)
+  const tag = has(text, 'unknown error response tag, {{')
+    ? /unknown error response tag, \{\{ ?([A-Z][A-Za-z0-9]{2,100})\} \[\]\}/.exec(text)
+    : null;
+  if (tag) hints.add('code', tag[1], PRIORITY.clientEnvelope, 'go-v1');
   // (the ids also as a paste's stand-ins: `request id: <snip>, host id: <snip>`)
   const m = /status code: (\d{3}), request id: (<[^<>\s]{1,40}>|[\w-]*)(, host id: \S)?/.exec(text);
   if (m) {
@@ -931,12 +939,6 @@ const urllib3Log: Extractor = (text, hints) => {
 };
 
 /**
- * A registry client's refused request to ECR's Docker Registry API (`GET https://1.dkr.ecr.us-east-1.amazonaws.com/v2/
- * r/tags/list?n=1000: unexpected status code 401 Unauthorized: Not Authorized`, as go-containerregistry prints it):
- * the status ECR answered with.
- * https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry_auth.html
- */
-/**
  * git over HTTPS refused by CodeCommit (`fatal: unable to access 'https://git-codecommit.us-east-1.amazonaws.com/v1/
  * repos/r/': The requested URL returned error: 403`): the status CodeCommit answered with.
  * https://docs.aws.amazon.com/codecommit/latest/userguide/troubleshooting-gc.html
@@ -953,7 +955,20 @@ const codeCommitGit: Extractor = (text, hints) => {
   }
 };
 
+/**
+ * A registry client's refused request to ECR's Docker Registry API (`GET https://1.dkr.ecr.us-east-1.amazonaws.com/v2/
+ * r/tags/list?n=1000: unexpected status code 401 Unauthorized: Not Authorized`, as go-containerregistry prints it):
+ * the status ECR answered with. Its sentence for a repository it does not have, under the registry API's own code
+ * (`NAME_UNKNOWN: The repository with name 'r' does not exist in the registry with id '1'`: ko-build/ko#1322), is an
+ * answer of ECR's without an AWS code.
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/registry_auth.html,
+ * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetImage.html#API_BatchGetImage_Errors
+ */
 const ecrRegistry: Extractor = (text, hints) => {
+  if (has(text, 'does not exist in the registry with id')) {
+    hints.add('service', 'ecr', PRIORITY.phrase, 'ecr-registry');
+    hints.relayed('ecr-registry');
+  }
   if (!has(text, ': unexpected status code ') || !text.includes('.dkr.ecr.')) return;
   const m =
     /https:\/\/[\w-]{1,80}\.dkr\.ecr\.[a-z0-9-]{2,30}\.amazonaws\.com(?:\.cn)?\/[^\s:]{0,2048}: unexpected status code ([45]\d\d)\b/.exec(
@@ -1484,9 +1499,10 @@ const FIXED_SENTENCES: readonly {
     namesService: true,
   },
   // SES's MessageRejected for an identity its sandbox has not verified (`Email address is not verified. The following
-  // identities failed the check in region US-WEST-2: …`) https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html
+  // identities failed the check in region US-WEST-2: …`, also retold without `region`: django-ses/django-ses#275)
+  // https://docs.aws.amazon.com/ses/latest/dg/request-production-access.html
   {
-    sentence: 'The following identities failed the check in region',
+    sentence: 'The following identities failed the check in ',
     code: 'MessageRejected',
     service: 'ses',
     namesService: true,
@@ -1504,6 +1520,14 @@ const FIXED_SENTENCES: readonly {
   // failure: Maximum sending rate exceeded`) https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html
   {
     sentence: 'Throttling failure: Maximum sending rate exceeded',
+    code: 'Throttling',
+    service: 'ses',
+    namesService: true,
+  },
+  // … and above its daily sending quota (`454 Throttling failure: Daily message quota exceeded.`, a quota by its
+  // sentence: 2amigos/yii2-usuario#527)
+  {
+    sentence: 'Throttling failure: Daily message quota exceeded',
     code: 'Throttling',
     service: 'ses',
     namesService: true,
@@ -2278,9 +2302,10 @@ const codeTokens: Extractor = (text, hints) => {
     hints.add('code', glued, PRIORITY.knownCodeToken, 'code-token');
   }
   // (a quoted value closed right after the code: a first word of a quoted sentence, `Code: chr "Access Denied"`, is
-  // none; nor the start of `Status Code: HTTP status code: 403`)
+  // none; nor the start of `Status Code: HTTP status code: 403`; also in capitals, as Ghost's error log labels its
+  // fields: `NAME: InternalServerError` / `CODE: AccessDenied`, colinmeinke/ghost-storage-adapter-s3#44)
   const labelled =
-    /\b(?:[Ee]rror ?[Cc]ode|Code)\s*[:=]\s*(?:chr\s+)?(?:(["'])((?:Client\.)?[A-Z][\w.]{2,100})\1|((?:Client\.)?[A-Z][\w.]{2,100}))/.exec(
+    /\b(?:[Ee]rror ?[Cc]ode|Code|CODE)\s*[:=]\s*(?:chr\s+)?(?:(["'])((?:Client\.)?[A-Z][\w.]{2,100})\1|((?:Client\.)?[A-Z][\w.]{2,100}))/.exec(
       text,
     );
   const labelledCode = labelled?.[2] ?? labelled?.[3];
