@@ -1,5 +1,5 @@
 import type { FailureKind } from './failure.js';
-import { PhraseSet } from './phrase-set.js';
+import { lookForPhrases, phrasesIn } from './phrase-scan.js';
 
 /** What to do about a look-alike, for the next steps of a diagnosis. */
 export interface LookalikeAdvice {
@@ -1026,11 +1026,8 @@ const LOWER_PHRASES: ReadonlyMap<LookalikeRule, readonly string[]> = new Map(
   LOOKALIKE_RULES.map((rule) => [rule, (rule.phrases ?? []).map((phrase) => phrase.toLowerCase())]),
 );
 
-/** Every rule's phrases, and those of the rules that apply beside a denial sentence, each searched in one pass. */
-const ALL_PHRASES = new PhraseSet(LOOKALIKE_RULES.flatMap((rule) => rule.phrases ?? []));
-const OVERRIDING_PHRASES = new PhraseSet(
-  LOOKALIKE_RULES.filter((rule) => rule.overridesDenial === true).flatMap((rule) => rule.phrases ?? []),
-);
+// every rule's phrases, found in the one scan of the text for every step's phrases
+lookForPhrases(LOOKALIKE_RULES.flatMap((rule) => rule.phrases ?? []));
 
 /** Finds the first look-alike rule that matches a code or a phrase of the text (in any case). */
 export function findLookalike(
@@ -1038,7 +1035,7 @@ export function findLookalike(
   text: string,
   hasDenialSentence: boolean,
 ): LookalikeRule | null {
-  const found = (hasDenialSentence ? OVERRIDING_PHRASES : ALL_PHRASES).foundIn(text);
+  const found = phrasesIn(text);
   for (const rule of LOOKALIKE_RULES) {
     if ((hasDenialSentence && rule.overridesDenial !== true) || rule.unlessPhrase?.test(text) === true) {
       continue;

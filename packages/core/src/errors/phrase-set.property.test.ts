@@ -58,6 +58,27 @@ describe('PhraseSet', () => {
     );
   });
 
+  it('finds folded phrases and literals as written in one scan, a literal also a folded phrase', () => {
+    fc.assert(
+      fc.property(
+        fc.array(word(ascii, 4), { maxLength: 6 }),
+        fc.array(word(ascii, 4), { maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 200 }),
+        word(chars, 60),
+        (phrases, literals, picks, tail) => {
+          const pool = [...phrases, ...literals, ...literals.map((l) => l.toUpperCase())];
+          const text = picks.map((i) => pool[i % Math.max(1, pool.length)] ?? '').join(' ') + tail;
+          const { folded, exact } = new PhraseSet([...phrases, ...literals], { literals }).scan(text);
+          expect([...folded].sort()).toEqual(
+            [...new Set(foundByIncludes([...phrases, ...literals], text))].sort(),
+          );
+          expect([...exact].sort()).toEqual([...new Set(literals.filter((l) => text.includes(l)))].sort());
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('finds nothing with no phrases', () => {
     expect(new PhraseSet([]).foundIn('anything').size).toBe(0);
   });

@@ -6,7 +6,7 @@ import {
 } from '../catalog/service-names.js';
 import { type HintSet, PRIORITY } from './hints.js';
 import { AUTHORIZATION_CODES, LOOKALIKE_RULES } from './lookalikes.js';
-import { PhraseSet } from './phrase-set.js';
+import { hasLiteral } from './phrase-scan.js';
 
 /**
  * Extractors for the ways clients and tools print an AWS error (spec A.4). Each reads the cleaned text
@@ -2557,34 +2557,11 @@ function joinedOperation(head: string, tail: string | undefined): string {
 /**
  * Whether the text holds a literal. The extractors ask for over a hundred literals; asked one at a time, each absent
  * one costs a scan of the text (a megabyte of hard-wrapped corpus text: 18 ms for seventy of them, a third of a read).
- * So the literals asked for before are looked for together, as written, in one scan of each text (`PhraseSet`); a
- * literal asked for the first time is looked for alone, and joins the next text's scan. The answers are the same either
- * way, whatever was read before (read-error.order.test.ts); only the work differs.
+ * So the literals asked for before are looked for together, as written, in the one scan of each text for every step's
+ * phrases (`hasLiteral`); a literal asked for the first time is looked for alone, and joins the next text's scan. The
+ * answers are the same either way, whatever was read before (read-error.order.test.ts); only the work differs.
  */
-function has(text: string, literal: string): boolean {
-  if (!knownLiterals.has(literal)) {
-    const found = text.includes(literal);
-    if (/^[ -~]+$/.test(literal)) {
-      knownLiterals.add(literal);
-      literalSet = null;
-      // the text scanned last was scanned without it: its answer joins that scan's, which later asks read
-      if (found && text === scanned) foundLiterals.add(literal);
-    }
-    return found;
-  }
-  if (text !== scanned) {
-    literalSet ??= new PhraseSet(knownLiterals, { exact: true });
-    foundLiterals = literalSet.foundIn(text);
-    scanned = text;
-  }
-  return foundLiterals.has(literal);
-}
-
-/** The literals `has` was asked for (printable ASCII, as `PhraseSet` takes), their set, and the last text's finds. */
-const knownLiterals = new Set<string>();
-let literalSet: PhraseSet | null = null;
-let scanned: string | null = null;
-let foundLiterals: Set<string> = new Set();
+const has = hasLiteral;
 
 /** What the ECS agent retrieves for a task, by its words, and the call it makes. */
 const ECS_RETRIEVALS: Readonly<Record<string, { readonly service: string; readonly operation: string }>> = {

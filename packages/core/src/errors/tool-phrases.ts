@@ -1,5 +1,5 @@
 import { type HintSet, PRIORITY } from './hints.js';
-import { PhraseSet } from './phrase-set.js';
+import { lookForPhrases, phrasesIn } from './phrase-scan.js';
 
 /**
  * Step descriptions that infrastructure tools print before the AWS error, and the operation each step
@@ -470,12 +470,12 @@ function standsAlone(text: string, phrase: string): boolean {
   return false;
 }
 
-/** The table's phrases, searched for in one pass. */
-const PHRASES = new PhraseSet(TOOL_PHRASES.map((entry) => entry.phrase));
+// the table's phrases, found in the one scan of the text for every step's phrases
+lookForPhrases(TOOL_PHRASES.map((entry) => entry.phrase));
 
 /** Adds the operation of the first tool phrase (in the table's order) found in the text, in any case. */
 export function addToolPhraseHints(text: string, hints: HintSet): void {
-  const found = PHRASES.foundIn(text);
+  const found = phrasesIn(text);
   for (const entry of TOOL_PHRASES) {
     if (found.has(entry.phrase.toLowerCase())) {
       if (!standsAlone(text, entry.phrase) || entry.unless?.test(text) === true) continue;

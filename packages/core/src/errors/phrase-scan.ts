@@ -1,0 +1,53 @@
+import { PhraseSet } from './phrase-set.js';
+
+/**
+ * The phrases that the reader's steps look for in the cleaned text, found by one scan of it: the look-alike rules'
+ * and the tool table's phrases (in any case) and the literals the extractors test for (as written). Each step's own
+ * set scanned the same megabyte again, 2–3 ms a scan. Steps add their phrases when their module loads; the
+ * extractors' literals are added as they are first asked for (`hasLiteral`), the set rebuilt for the next text.
+ */
+const folded = new Set<string>();
+const literals = new Set<string>();
+let set: PhraseSet | null = null;
+let scanned: string | null = null;
+let found: { readonly folded: Set<string>; readonly exact: Set<string> } = {
+  folded: new Set(),
+  exact: new Set(),
+};
+
+/** Adds phrases (printable ASCII) that `phrasesIn` finds in any case, lower-cased. */
+export function lookForPhrases(phrases: Iterable<string>): void {
+  for (const phrase of phrases) folded.add(phrase.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+  set = null;
+  scanned = null;
+}
+
+/** The phrases (lower-cased) of those added by `lookForPhrases` that `text` holds, in any case. */
+export function phrasesIn(text: string): ReadonlySet<string> {
+  return scanOf(text).folded;
+}
+
+/**
+ * Whether `text` holds `literal` as written. A literal asked for the first time is searched for alone, then added
+ * to the set (printable ASCII only, as the set takes), which finds it with the others in the next text's scan.
+ */
+export function hasLiteral(text: string, literal: string): boolean {
+  if (literals.has(literal)) return scanOf(text).exact.has(literal);
+  const present = text.includes(literal);
+  if (/^[ -~]+$/.test(literal)) {
+    literals.add(literal);
+    set = null;
+    // the text scanned last was scanned without it: its answer joins that scan's
+    if (present && text === scanned) found.exact.add(literal);
+  }
+  return present;
+}
+
+function scanOf(text: string): { readonly folded: Set<string>; readonly exact: Set<string> } {
+  if (text !== scanned) {
+    set ??= new PhraseSet(folded, { literals });
+    found = set.scan(text);
+    scanned = text;
+  }
+  return found;
+}
