@@ -687,6 +687,15 @@ function readToken(text: string, at: number, end: number): { value: string; end:
   while (i < end) {
     const code = text.charCodeAt(i);
     if (isSpace(code)) {
+      // a stray space after an ARN's region, before its account (`arn:aws:batch:us-west-2: 123456789012:job/…`:
+      // aws/amazon-genomics-cli#205), which `withoutStraySpaces` drops
+      if (code === 32 && text.charCodeAt(i - 1) === 58 && ARN_BEFORE_ACCOUNT.test(text.slice(at, i))) {
+        ACCOUNT_AFTER_SPACE.lastIndex = i;
+        if (ACCOUNT_AFTER_SPACE.test(text)) {
+          i++;
+          continue;
+        }
+      }
       const gap = elisionGapAt(text, at, i, end);
       if (gap === 0) break;
       i += gap;
@@ -870,8 +879,15 @@ function readIamName(
  * ARN (the one after an elision, ` ... :`, is part of the stand-in and stays).
  */
 function withoutStraySpaces(value: string): string {
-  return value.includes(' :') ? value.replace(/(?<![.…]) (?=:)/g, '') : value;
+  const before = value.includes(' :') ? value.replace(/(?<![.…]) (?=:)/g, '') : value;
+  return before.includes(': ')
+    ? before.replace(/(?<=^arn:[\w-]{1,20}:[\w-]{1,60}:[a-z0-9-]{0,30}:) (?=\d{12}:)/, '')
+    : before;
 }
+
+/** An ARN's start up to the colon after its region, and the account that follows a space there. */
+const ARN_BEFORE_ACCOUNT = /^arn:[\w-]{1,20}:[\w-]{1,60}:[a-z0-9-]{0,30}:$/;
+const ACCOUNT_AFTER_SPACE = / \d{12}:/y;
 
 /**
  * A value copied with the Markdown that renders it: a link's markup (`…/alice@example.com](mailto:alice@example.com)`,
@@ -958,6 +974,9 @@ export function isPlaceholder(value: string): boolean {
   // also the word itself where a template stands it in (the Knowledge Center's `on resource: ARN*`)
   return (
     /^[.*…xX_-]+$/.test(value) ||
+    // the letters a redaction runs through (`User: arn:aws:sts::xxx:assumed-role/yyy … on resource: zzz`:
+    // aws/aws-parallelcluster#4052)
+    /^(?:[yY]{3,}|[zZ]{3,})$/.test(value) ||
     /^\[?(redacted|removed|hidden|snip|snipped)\]?$/i.test(value) ||
     /^(?:ARN|arn)\*?$/.test(value) ||
     // a template's or shell's variable for the whole value (`on resource: $function_arn`: aws/aws-sdk-ruby#706)

@@ -805,6 +805,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Rate limit exceeded',
       // Session Manager's channel service (`<message>Unable to process due to throttling.</message>`)
       'Unable to process due to throttling',
+      // S3's SlowDown answer where an SDK puts its status line in the code's place (`Status Code: 503; Error Code: 503
+      // Slow Down`: delta-io/delta#298) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+      '503 Slow Down',
     ],
     // (but Athena's TooManyRequestsException for its concurrent query quota is a quota: `You have exceeded the limit
     // for the number of queries you can run concurrently`) https://docs.aws.amazon.com/athena/latest/ug/service-limits.html

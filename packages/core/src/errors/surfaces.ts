@@ -60,6 +60,18 @@ const awsCli: Extractor = (text, hints) => {
       if (command !== null) hints.add('service', command, PRIORITY.namedCall, surface);
     }
   }
+  // a tool's own words around the call it made, without botocore's `the … operation` (ParallelCluster's `Error when
+  // calling DescribeInstanceTypes for instances t2.medium: You are not authorized …`: aws/aws-parallelcluster#1912, a
+  // retelling's `when calling SendRawEmail: Email address is not verified`, its slurm plugin's `Error in CreateFleet
+  // request (…): InsufficientInstanceCapacity - …`: aws/aws-parallelcluster-node#604): an API's name only
+  const toolCall = has(text, 'when calling ')
+    ? /\bwhen calling ([A-Z][A-Za-z0-9]{2,60})(?=[:\s])/.exec(text)
+    : has(text, 'Error in ')
+      ? /\bError in ([A-Z][A-Za-z0-9]{2,60}) request\b/.exec(text)
+      : null;
+  if (toolCall?.[1] !== undefined && servicesForOperation(toolCall[1]).length > 0) {
+    hints.add('operation', toolCall[1], PRIORITY.phrase, 'tool');
+  }
   const old = /A client error \(([^()\s]{1,100})\) occurred(?: when calling the (\w{1,100}) operation)?/.exec(
     text,
   );
@@ -464,6 +476,28 @@ const sdkClientFrames: Extractor = (text, hints) => {
       });
     }
   }
+  // the request's class where a message describes the request (Hadoop S3A's and Databricks' `request: POST https://…
+  // com.amazonaws.services.s3.model.DeleteObjectsRequest; Request ID: …`: treeverse/lakeFS#1256): its operation, where
+  // the curated table has one of that name (the hand-written S3 client's `GetObjectMetadataRequest` is a HeadObject,
+  // `InitiateMultipartUploadRequest` a CreateMultipartUpload)
+  // https://docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/services/s3/AmazonS3.html
+  const requestClass =
+    amazon && has(text, 'Request; Request ID:')
+      ? /\bcom\.amazonaws\.services\.([a-z0-9]{2,40})\.model\.([A-Z][A-Za-z0-9]{2,60})Request; Request ID:/.exec(
+          text,
+        )
+      : null;
+  const requestService = requestClass === null ? null : serviceFromSdkName(requestClass[1] ?? '');
+  const requested =
+    requestClass?.[2] === undefined ? undefined : (S3_REQUEST_CLASSES[requestClass[2]] ?? requestClass[2]);
+  if (
+    requestService !== null &&
+    requested !== undefined &&
+    servicesForOperation(requested).includes(requestService)
+  ) {
+    hints.add('service', requestService, PRIORITY.sdkClass, 'java-v1');
+    hints.add('operation', requested, PRIORITY.sdkClass, 'java-v1');
+  }
   if (amazon && has(text, 'software.amazon.awssdk.services.')) {
     for (const f of text.matchAll(
       /\bsoftware\.amazon\.awssdk\.services\.[a-z0-9]{1,40}\.Default(\w{1,60}?)Client\.(\w{1,100})\(/g,
@@ -822,9 +856,10 @@ const jsSdk: Extractor = (text, hints) => {
     if (cpp[1] === 'ACCESS_DENIED') {
       hints.refusal('cpp');
       // S3's body said AccessDenied, which the SDK names ACCESS_DENIED, where its message follows (`…: Anonymous users
-      // cannot initiate multipart uploads.`: apache/arrow#38421); a HEAD's answer has no body, only the 403
-      const said = text.slice(cpp.index + cpp[0].length, cpp.index + cpp[0].length + 40);
-      if (/^: (?!No response body)\S/.test(said))
+      // cannot initiate multipart uploads.`: apache/arrow#38421; also on the next line: apache/iceberg-python#2329); a
+      // HEAD's answer has no body, only the 403
+      const said = text.slice(cpp.index + cpp[0].length, cpp.index + cpp[0].length + 60);
+      if (/^:\s{1,20}(?!No response body)\S/.test(said))
         hints.add('code', 'AccessDenied', PRIORITY.codeToken, 'cpp');
     }
   }
@@ -1274,6 +1309,13 @@ const cloudFormation: Extractor = (text, hints) => {
   if (has(text, 'Resource handler returned message:')) {
     hints.surface('cloudformation');
   }
+  // a wait condition's failure as a stack event gives it (`WaitCondition timed out. Received 0 conditions when expecting
+  // 1`: aws/aws-parallelcluster#4755), CloudFormation's answer without a code: the resource got too few signals
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-waitcondition.html
+  if (has(text, 'WaitCondition timed out. Received ')) {
+    hints.add('service', 'cloudformation', PRIORITY.phrase, 'cloudformation');
+    hints.relayed('cloudformation');
+  }
   // Systems Manager Automation's step failure names the API and service it called (`Get Exception from RunInstances API
   // of ec2 Service. Exception Message from RunInstances API: [You aren't authorized …]`)
   // https://docs.aws.amazon.com/systems-manager/latest/userguide/automation-troubleshooting.html
@@ -1478,6 +1520,7 @@ const FIXED_SENTENCES: readonly {
     sentence: 'Access Key Id you provided does not exist in our records',
     code: 'InvalidAccessKeyId',
     service: 's3',
+    namesService: true,
   },
   { sentence: 'The provided token has expired', code: 'ExpiredToken', service: 's3' },
   // S3's NoSuchKey message, where an SDK's generic class carries no code (.NET's `AmazonS3Exception: The
@@ -2562,6 +2605,12 @@ function joinedOperation(head: string, tail: string | undefined): string {
  * answers are the same either way, whatever was read before (read-error.order.test.ts); only the work differs.
  */
 const has = hasLiteral;
+
+/** The Java SDK v1's S3 request classes named after no operation, and the operation each sends. */
+const S3_REQUEST_CLASSES: Readonly<Record<string, string>> = {
+  GetObjectMetadata: 'HeadObject',
+  InitiateMultipartUpload: 'CreateMultipartUpload',
+};
 
 /** What the ECS agent retrieves for a task, by its words, and the call it makes. */
 const ECS_RETRIEVALS: Readonly<Record<string, { readonly service: string; readonly operation: string }>> = {

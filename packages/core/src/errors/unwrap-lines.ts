@@ -52,7 +52,10 @@ export function unwrapPieces(text: string): string[] {
   let from = 0;
   const recordStarts = new Set<string>([recordKey(text, 0, end(lines, 0))]);
   for (let i = 1; i < count; i++) {
-    if (budget.judged >= MAX_JUDGED_BREAKS && !(full[i - 1] === 1 && wrap.confirmed)) {
+    if (
+      (budget.judged >= MAX_JUDGED_BREAKS || i > MAX_LOOKED_AT_BREAKS) &&
+      !(full[i - 1] === 1 && wrap.confirmed)
+    ) {
       continue;
     }
     const join = decideJoin(text, lines, i, full[i - 1] === 1, wrap, recordStarts, budget);
@@ -121,6 +124,12 @@ const TAIL = 256;
  * on a megabyte of short lines.
  */
 const MAX_JUDGED_BREAKS = 1_000;
+/**
+ * … and at most this many breaks are looked at, most of which no word judges (a blank line, a block's brace): a
+ * megabyte of 4-character lines (`{a}`) made 16 ms of such looks. A pasted log reaches the judged breaks' budget long
+ * before.
+ */
+const MAX_LOOKED_AT_BREAKS = 20_000;
 
 /** `[start0, end0, start1, end1, …]`: where each line starts and ends (before its `\n`). */
 function lineBounds(text: string): Int32Array {
