@@ -289,7 +289,12 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   }
   pos = skipSpace(text, pos, windowEnd);
   const actionToken = splitActionToken(text, pos, windowEnd) ?? readToken(text, pos, windowEnd);
-  const rawAction = withoutParentheses(trimPunctuation(actionToken.value));
+  // (an action never ends in a colon: one there closes the sentence, `perform: cloudwatch:PutMetricData:`:
+  // zendesk/maxwell#1345)
+  const rawAction = withoutParentheses(trimPunctuation(actionToken.value)).replace(
+    /^([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100}):$/,
+    '$1',
+  );
   // EC2's fixed sentence `You are not authorized to perform this operation.` carries no action; a sentence cut
   // right after `perform` (raster-foundry/raster-foundry#1229) still names its principal.
   if (rawAction === 'this' || rawAction === '') {

@@ -791,6 +791,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // Bedrock's ThrottlingException messages, also retold without the code (`Too many tokens, please wait before
     // trying again.`, `Your request rate is too high. Reduce the frequency of requests.`)
     // https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html
+    // a per-resource request rate (EBS's `SnapshotCreationPerVolumeRateExceeded: The maximum per volume CreateSnapshot
+    // request rate has been exceeded.`: velero-io/velero#4969)
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+    codeSuffixes: ['RateExceeded'],
     phrases: [
       'Rate exceeded',
       'Request limit exceeded',
@@ -842,6 +846,20 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'MaxNumberOfOrganizationConformancePacksExceededException',
       'MaxNumberOfRetentionConfigurationsExceededException',
       'MaxActiveResourcesExceededException',
+      // Elastic Load Balancing's quotas, each its own code (`TooManyTargets: The maximum number of targets per load
+      // balancer '1000' has been reached`: kubernetes/ingress-nginx#4847)
+      // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html#API_CreateLoadBalancer_Errors,
+      // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html#API_RegisterTargets_Errors
+      'TooManyLoadBalancers',
+      'TooManyTargets',
+      'TooManyTargetGroups',
+      'TooManyListeners',
+      'TooManyRules',
+      'TooManyActions',
+      'TooManyCertificates',
+      'TooManyRegistrationsForTargetId',
+      'TooManyUniqueTargetGroupsPerLoadBalancer',
+      'TooManyTrustStores',
     ],
     codeSuffixes: ['LimitExceeded', 'LimitExceededException', 'QuotaExceeded', 'QuotaExceededException'],
     // IAM's LimitExceeded (`Cannot exceed quota for PoliciesPerRole: 20`), often retold without its code, by its

@@ -139,7 +139,17 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   }
   addOptionHints(options, hints);
 
-  const written = hints.best('code')?.value ?? null;
+  // botocore's envelope with a status where the code goes (`An error occurred (403) when calling the HeadObject
+  // operation: Forbidden`) says the answer had no code: a code only implied by a sentence elsewhere (a second error's
+  // `Access Denied` on the next line: nextflow-io/nextflow#4776) does not fill it
+  const bestCode = hints.best('code');
+  const status = hints.best('httpStatus');
+  const codeless =
+    status !== null &&
+    status.priority >= PRIORITY.clientEnvelope &&
+    (status.surface === 'aws-cli' || status.surface === 'boto3') &&
+    (bestCode?.priority ?? 0) <= PRIORITY.implied;
+  const written = codeless ? null : (bestCode?.value ?? null);
   // a status's reason phrase where an SDK puts the code of an answer without a body: no AWS code
   const statusAsCode = written === null ? undefined : STATUS_AS_CODE[written];
   if (statusAsCode !== undefined) hints.add('httpStatus', statusAsCode, PRIORITY.implied, 'http');

@@ -72,6 +72,47 @@ const awsCli: Extractor = (text, hints) => {
   if (toolCall?.[1] !== undefined && servicesForOperation(toolCall[1]).length > 0) {
     hints.add('operation', toolCall[1], PRIORITY.phrase, 'tool');
   }
+  // a Query API's request URL, its call in the `Action` parameter (salt-cloud: `401 Client Error: Unauthorized for url:
+  // https://ec2.us-east-1.amazonaws.com/?Action=DescribeInstances&Version=2014-10-01`: saltstack/salt#43903)
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html
+  const queryUrl = has(text, 'Action=')
+    ? /https?:\/\/([a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?)\/?\?(?:[^\s&?#]{0,300}&){0,20}Action=([A-Z][A-Za-z0-9]{2,60})\b/.exec(
+        text,
+      )
+    : null;
+  const queryService = queryUrl === null ? null : serviceFromEndpointHost(queryUrl[1] ?? '');
+  if (queryUrl?.[2] !== undefined && queryService !== null) {
+    hints.add('service', queryService.service, PRIORITY.namedCall, 'query-url');
+    hints.add('operation', queryUrl[2], PRIORITY.namedCall, 'query-url');
+  }
+  // a client's log of the answer to a call it names (Salt's `AssumeRole response: {"Error":{"Code":…}}`:
+  // saltstack/salt#30899)
+  const logged = has(text, ' response: {"Error":')
+    ? /\b([A-Z][A-Za-z0-9]{2,60}) response: \{"Error":/.exec(text)
+    : null;
+  if (logged?.[1] !== undefined && servicesForOperation(logged[1]).length > 0) {
+    hints.add('operation', logged[1], PRIORITY.phrase, 'tool');
+  }
+  // the VPC CNI plugin's words for the EC2 call it made (`Failed to call ec2:DescribeNetworkInterfaces for [eni-…]:
+  // UnauthorizedOperation: …`: aws/karpenter-provider-aws#1185; its event `Unauthorized operation: failed to call
+  // ec2:CreateTags due to missing permissions`: aws/amazon-vpc-cni-k8s#2839)
+  const cniCall = has(text, 'ailed to call ec2:')
+    ? /\b[Ff]ailed to call ec2:([A-Z][A-Za-z0-9]{2,60})\b/.exec(text)
+    : null;
+  if (cniCall?.[1] !== undefined) {
+    hints.add('service', 'ec2', PRIORITY.namedCall, 'vpc-cni');
+    hints.add('operation', cniCall[1], PRIORITY.namedCall, 'vpc-cni');
+    if (has(text, 'Unauthorized operation: failed to call ec2:')) hints.refusal('vpc-cni');
+  }
+  // an S3 call a tool names before the bucket (Velero's vSphere plugin: `GetObject failed for bucket b, key k`:
+  // velero-io/velero#7398)
+  const bucketCall = has(text, ' failed for bucket ')
+    ? /\b([A-Z][A-Za-z0-9]{2,60}) failed for bucket /.exec(text)
+    : null;
+  if (bucketCall?.[1] !== undefined && servicesForOperation(bucketCall[1]).includes('s3')) {
+    hints.add('service', 's3', PRIORITY.phrase, 'tool');
+    hints.add('operation', bucketCall[1], PRIORITY.phrase, 'tool');
+  }
   const old = /A client error \(([^()\s]{1,100})\) occurred(?: when calling the (\w{1,100}) operation)?/.exec(
     text,
   );
@@ -243,6 +284,11 @@ const javaV1: Extractor = (text, hints) => {
     hints.add('service', serviceFromSdkName(cls[1] ?? ''), PRIORITY.sdkClass, 'java-v1');
     hints.add('code', codeFromExceptionClass(cls[2] ?? ''), PRIORITY.sdkClass, 'java-v1');
   }
+  // the generic class alone, as a wrapper's nested cause prints it (Elasticsearch's `nested: AmazonS3Exception[Access
+  // Denied]`: elastic/elasticsearch-cloud-aws#80): the service that answered
+  const generic = has(text, 'Exception[') ? /\bAmazon([A-Z][A-Za-z0-9]{1,40})Exception\[/.exec(text) : null;
+  if (generic)
+    hints.add('service', serviceFromSdkName(generic[1] ?? ''), PRIORITY.sdkSuffixService, 'java-v1');
 };
 
 const javaV2: Extractor = (text, hints) => {
@@ -1523,6 +1569,9 @@ const FIXED_SENTENCES: readonly {
     namesService: true,
   },
   { sentence: 'The provided token has expired', code: 'ExpiredToken', service: 's3' },
+  // S3's InternalError, retold without its code (Tempo's `err="We encountered an internal error. Please try again."`:
+  // grafana/tempo#2619) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorBestPractices.html
+  { sentence: 'We encountered an internal error', code: 'InternalError', service: 's3', namesService: true },
   // S3's NoSuchKey message, where an SDK's generic class carries no code (.NET's `AmazonS3Exception: The
   // specified key does not exist.`)
   { sentence: 'The specified key does not exist', code: 'NoSuchKey', service: 's3', namesService: true },
@@ -2238,6 +2287,7 @@ const codeTokens: Extractor = (text, hints) => {
       // (a service's relayed code is no class: S3's `KMS.AccessDeniedException: not authorized to perform kms:Decrypt`)
       (isQualifiedClassName(code) && !isRelayedKnownCode(code)) ||
       isPowerShellCategory(text, at) ||
+      isForeignRubyClass(text, at) ||
       // `Forbidden - ExpiredToken: …`: an HTTP reason before the code, not JS v3's `Code - message`
       (m[3] !== undefined && codeFollowsDash(text, at + (m[1] ?? '').length + 3))
     ) {
@@ -2990,6 +3040,18 @@ function addCodeOrStatus(hints: HintSet, value: string | undefined, priority: nu
   } else {
     hints.add('code', stripFaultPrefix(value), priority, surface);
   }
+}
+
+/**
+ * Whether the token at `at` ends a Ruby class path of another library than the AWS SDK's (`Aws::S3::Errors::AccessDenied`
+ * is the SDK's, named after the code): Elasticsearch's client's `Elasticsearch::Transport::Transport::Errors::
+ * InternalServerError: [500] {… AmazonS3Exception[Access Denied] …}` (elastic/elasticsearch-cloud-aws#80) wraps the
+ * AWS error and names none.
+ */
+function isForeignRubyClass(text: string, at: number): boolean {
+  if (at < 2 || text.charCodeAt(at - 1) !== 0x3a || text.charCodeAt(at - 2) !== 0x3a) return false;
+  const path = /(?:^|[^\w:])((?:[A-Z]\w{0,60}::){1,8})$/.exec(text.slice(Math.max(0, at - 400), at));
+  return path !== null && !(path[1] ?? '').startsWith('Aws::');
 }
 
 /** `Client.UnauthorizedOperation` → `UnauthorizedOperation`. */
