@@ -131,7 +131,14 @@ describe("cleanErrorText on Docker Compose's log prefixes", () => {
   const corpus = readCorpus()
     .map((entry) => entry.text)
     .filter((text) => !/\|[ \t]*$/m.test(text));
-  const name = fc.stringMatching(/^[a-z][a-z0-9_.-]{0,14}$/);
+  // (Compose's names: the service's, then its replica's number, `web_1` or `web-1`)
+  const name = fc
+    .tuple(
+      fc.stringMatching(/^[a-z][a-z0-9_.-]{0,12}$/),
+      fc.constantFrom('_', '-'),
+      fc.integer({ min: 1, max: 9 }),
+    )
+    .map(([service, mark, replica]) => `${service}${mark}${replica}`);
 
   it('reads the error as without them, one service or several padded to one width, the first line copied without', () => {
     fc.assert(

@@ -175,14 +175,25 @@ function withoutServicePrefixes(text: string): string {
   if (!text.includes(' |')) return text;
   let column = -1;
   let prefixed = 0;
+  let innerColumn = -1;
+  const names = new Map<string, number>();
   for (let start = 0; start <= text.length; ) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     const content = servicePrefixEnd(text, start, end);
     if (content >= 0) {
       const bar = text.indexOf('|', start) - start;
-      if ((column >= 0 && bar !== column) || (content < end && text.charCodeAt(end - 1) === 0x7c))
+      let last = end;
+      while (last > content && isBlank(text.charCodeAt(last - 1))) last--;
+      if ((column >= 0 && bar !== column) || (last > content && text.charCodeAt(last - 1) === 0x7c))
         return text;
+      // (a table's rows, not a log's: the content's own next column at one place on every row, CDK's stack activity)
+      const inner = text.slice(content, end).indexOf(' | ');
+      if (inner < 0) innerColumn = -2;
+      else if (innerColumn === -1) innerColumn = inner;
+      else if (innerColumn !== inner) innerColumn = -2;
+      const name = text.slice(start, start + bar).trimEnd();
+      names.set(name, (names.get(name) ?? 0) + 1);
       column = bar;
       prefixed++;
     } else if (start > 0 && !isBlankRange(text, start, end)) {
@@ -191,7 +202,9 @@ function withoutServicePrefixes(text: string): string {
     if (nl < 0) break;
     start = nl + 1;
   }
-  if (prefixed < 2) return text;
+  if (prefixed < 2 || innerColumn >= 0) return text;
+  // (a service's name recurs, or carries Compose's replica number: a two-column table's first cells do neither)
+  if ([...names].some(([name, count]) => count < 2 && !/[-_]\d+$/.test(name))) return text;
   const out = new TextBuilder(text.length);
   for (let start = 0; start <= text.length; ) {
     const nl = text.indexOf('\n', start);

@@ -817,7 +817,7 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // for the number of queries you can run concurrently`) https://docs.aws.amazon.com/athena/latest/ug/service-limits.html
     // (nor SES's Throttling for its daily sending quota, which no wait of minutes ends: `Daily message quota exceeded`)
     // https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html
-    unlessPhrase: /\bqueries you can run concurrently\b|\bDaily message quota exceeded\b/,
+    unlessPhrase: /\bqueries you can run concurrently\b|\b[Dd]aily message quota exceeded\b/i,
   },
   {
     id: 'quota-exceeded',

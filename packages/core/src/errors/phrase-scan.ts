@@ -34,14 +34,20 @@ export function phrasesIn(text: string): ReadonlySet<string> {
 export function hasLiteral(text: string, literal: string): boolean {
   if (literals.has(literal)) return scanOf(text).exact.has(literal);
   const present = text.includes(literal);
-  if (/^[ -~]+$/.test(literal)) {
+  // (a literal looked for as written is checked where its folded form ends, at each such place until one is written
+  // as asked: a long one would make that check long, so only short ones join the scan)
+  if (literal.length <= MAX_SCANNED_LITERAL && /^[ -~]+$/.test(literal)) {
     literals.add(literal);
     set = null;
     // the text scanned last was scanned without it: its answer joins that scan's
-    if (present && text === scanned) found.exact.add(literal);
+    if (text !== scanned) scanned = null;
+    else if (present) found.exact.add(literal);
   }
   return present;
 }
+
+/** The longest literal the scan looks for (the extractors' longest is 72 characters). */
+const MAX_SCANNED_LITERAL = 80;
 
 function scanOf(text: string): { readonly folded: Set<string>; readonly exact: Set<string> } {
   if (text !== scanned) {

@@ -192,7 +192,10 @@ const goV1: Extractor = (text, hints) => {
   const tag = has(text, 'unknown error response tag, {{')
     ? /unknown error response tag, \{\{ ?([A-Z][A-Za-z0-9]{2,100})\} \[\]\}/.exec(text)
     : null;
-  if (tag) hints.add('code', tag[1], PRIORITY.clientEnvelope, 'go-v1');
+  const tagged = tag?.[1];
+  if (tagged !== undefined && (isKnownCode(tagged) || isCodeShaped(tagged))) {
+    hints.add('code', tagged, PRIORITY.clientEnvelope, 'go-v1');
+  }
   // (the ids also as a paste's stand-ins: `request id: <snip>, host id: <snip>`)
   const m = /status code: (\d{3}), request id: (<[^<>\s]{1,40}>|[\w-]*)(, host id: \S)?/.exec(text);
   if (m) {
@@ -2402,7 +2405,12 @@ const codeTokens: Extractor = (text, hints) => {
       text,
     );
   const labelledCode = labelled?.[2] ?? labelled?.[3];
-  if (labelled && labelledCode !== undefined && labelledCode !== 'HTTP') {
+  if (
+    labelled &&
+    labelledCode !== undefined &&
+    labelledCode !== 'HTTP' &&
+    (!labelled[0].startsWith('CODE') || /[a-z]/.test(labelledCode))
+  ) {
     // another service's code that the answering one relays (Lambda: `InvalidParameterValueException: … EC2
     // Error Code: RequestLimitExceeded`) yields to the answering one's
     // (and the Go SDK v1's dump of the error's body, `RespMetadata: {…}, ErrorCode: "InvalidParameter"`, a field of
