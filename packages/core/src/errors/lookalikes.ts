@@ -364,7 +364,14 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html
     // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
     codes: ['SignatureDoesNotMatch', 'InvalidSignatureException', 'AuthorizationHeaderMalformed'],
-    phrases: ['request signature we calculated does not match', 'Credential should be scoped to'],
+    // (CloudFront KeyValueStore's refusal of a request it could not authenticate, under AccessDeniedException:
+    // `AccessDeniedException: Authentication failed` (anomalyco/sst#5741); its API takes SigV4A signatures only)
+    // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Operations_Amazon_CloudFront_KeyValueStore.html
+    phrases: [
+      'request signature we calculated does not match',
+      'Credential should be scoped to',
+      'AccessDeniedException: Authentication failed',
+    ],
   },
   {
     // IAM Roles Anywhere refusing CreateSession for the certificate or its signature, before any role's policy: the
@@ -627,6 +634,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Please complete AWS Audit Manager setup',
       "isn't registered with AWS Audit Manager",
       "isn't registered with Audit Manager",
+      // Firewall Manager without its administrator account, under AccessDeniedException (`No default admin could be
+      // found for account 1 in Region eu-central-1`: ekristen/aws-nuke#559)
+      // https://docs.aws.amazon.com/waf/latest/developerguide/enable-integration.html
+      'No default admin could be found for account',
       'not signed up for the Amazon S3 service',
       'You are not subscribed to this service',
       'needs a subscription for the service',

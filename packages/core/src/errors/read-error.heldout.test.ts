@@ -282,6 +282,8 @@ const ROUNDS = [
   { file: 'practice66.jsonl', floor: 0.99, size: 31 },
   { file: 'practice67.jsonl', floor: 0.98, size: 34 },
   { file: 'practice68.jsonl', floor: 0.99, size: 31 },
+  { file: 'practice69.jsonl', floor: 0.98, size: 32 },
+  { file: 'practice70.jsonl', floor: 0.99, size: 34 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {

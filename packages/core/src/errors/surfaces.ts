@@ -132,7 +132,7 @@ const goV2: Extractor = (text, hints) => {
   // the innermost call of a chain (`operation error EC2: DescribeInstances, failed to sign request: failed to
   // retrieve credentials: … operation error STS: AssumeRole, https response error …`) is the one AWS answered; of
   // several errors on lines of their own, the first (Terraform's first `Error:`, a log's first line)
-  const first = has(text, 'operation error ') ? GO_V2_CALL.exec(text) : null;
+  const first = has(text, 'peration error ') || has(text, 'Operation Error ') ? GO_V2_CALL.exec(text) : null;
   const lineEnd = first === null ? -1 : text.indexOf('\n', first.index);
   // (but not the SDK's own call to the instance metadata service for credentials, no AWS API: `operation error ECR:
   // GetAuthorizationToken, get identity: … no EC2 IMDS role found, operation error ec2imds: GetMetadata`)
@@ -176,11 +176,12 @@ const goV2: Extractor = (text, hints) => {
 };
 
 /** The Go SDK v2's failed call: `operation error EC2: DescribeInstances,`. */
-const GO_V2_CALL = /operation error ([A-Za-z0-9 .-]{1,60}): (\w{1,100}),/;
+const GO_V2_CALL =
+  /(?:[Oo]peration error|Operation Error) ([A-Za-z0-9 .-]{1,60}): (\w{1,100})(?:,|(?=[ \t]*(?:\n|$)))/;
 
 /** … every one that is an AWS API's, not the instance metadata client's (`ec2imds`). */
 const GO_V2_API_CALLS = new RegExp(
-  GO_V2_CALL.source.replace('operation error ', 'operation error (?!ec2imds:)'),
+  GO_V2_CALL.source.replace('Operation Error) ', 'Operation Error) (?!ec2imds:)'),
   'g',
 );
 
@@ -1572,6 +1573,14 @@ const FIXED_SENTENCES: readonly {
     namesService: true,
   },
   { sentence: 'The provided token has expired', code: 'ExpiredToken', service: 's3' },
+  // S3's AuthorizationHeaderMalformed for a request signed without an access key id (`The authorization header is
+  // malformed; a non-empty Access Key (AKID) must be provided in the credential.`: fourdotsix/tenant-buckets#8)
+  {
+    sentence: 'The authorization header is malformed; a non-empty Access Key (AKID) must be provided',
+    code: 'AuthorizationHeaderMalformed',
+    service: 's3',
+    namesService: true,
+  },
   // S3's InternalError, retold without its code (Tempo's `err="We encountered an internal error. Please try again."`:
   // grafana/tempo#2619) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorBestPractices.html
   { sentence: 'We encountered an internal error', code: 'InternalError', service: 's3', namesService: true },
