@@ -73,6 +73,13 @@ const SDK_NAME_TO_PREFIX: Readonly<Record<string, string>> = {
   greengrassv2: 'greengrass',
   greengrass: 'greengrass',
   rekognition: 'rekognition',
+  // Amazon Lex's SDK clients (`[AWS lexmodelbuildingservice 429 …] putBot(…)`: aws/aws-sdk-js#2884), V1 and V2 under
+  // one prefix https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonlex.html
+  lexmodelbuildingservice: 'lex',
+  lexruntimeservice: 'lex',
+  lexruntime: 'lex',
+  lexmodelsv2: 'lex',
+  lexruntimev2: 'lex',
   codebuild: 'codebuild',
   codedeploy: 'codedeploy',
   codepipeline: 'codepipeline',

@@ -820,6 +820,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Rate limit exceeded',
       // Session Manager's channel service (`<message>Unable to process due to throttling.</message>`)
       'Unable to process due to throttling',
+      // Lex's request rate, under LimitExceededException, whose code alone reads as a quota (`LimitExceededException:
+      // The rate of requests exceeds the throughput limit.`: aws/aws-sdk-js#2884)
+      // https://docs.aws.amazon.com/lex/latest/dg/API_PutBot.html
+      'The rate of requests exceeds the throughput limit',
       // S3's SlowDown answer where an SDK puts its status line in the code's place (`Status Code: 503; Error Code: 503
       // Slow Down`: delta-io/delta#298) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
       '503 Slow Down',

@@ -26,6 +26,13 @@ const CASES: readonly {
       'An error occurred (AccessDenied) when calling the NoSuchOperationAnywhere operation: Access Denied',
     expected: { service: null, action: null, actionSource: null },
   },
+  {
+    // aws-samples/aws-cost-explorer-report#29: a paste glued the next word onto the sentence's action
+    name: "an action the catalog lacks that the client's operation begins (`tag:GetTagValuesTotal chart`, GetTagValues) is the operation's",
+    input:
+      'botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling the GetTagValues operation: User: arn:aws:sts::678258727640:assumed-role/r/CostExplorerReportLambda is not authorized to perform: tag:GetTagValuesTotal chart',
+    expected: { service: 'tag', action: 'tag:GetTagValues', actionSource: 'message' },
+  },
   // Terraform's steps (https://hashicorp.github.io/terraform-provider-aws/error-handling): the step
   // proposes, the catalog confirms
   {

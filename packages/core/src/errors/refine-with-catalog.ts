@@ -45,6 +45,15 @@ async function withActionAsNamed(reading: ErrorReading, catalog: Catalog): Promi
   const written = reading.failure.action;
   if (written === null || written.includes('*')) return reading;
   const known = await catalog.action(written);
+  // an action a paste glued the next word onto (`perform: tag:GetTagValuesTotal chart`, the client naming GetTagValues:
+  // aws-samples/aws-cost-explorer-report#29): the operation's action, where the catalog has that one only
+  const operation = reading.failure.operation;
+  const prefix = written.slice(0, written.indexOf(':'));
+  if (known === null && operation !== null && written.startsWith(`${prefix}:${operation}`)) {
+    const named = await catalog.action(`${prefix}:${operation}`);
+    if (named !== null)
+      return { ...reading, failure: { ...reading.failure, action: `${prefix}:${named.name}` } };
+  }
   const named = known === null ? null : `${written.slice(0, written.indexOf(':'))}:${known.name}`;
   return named === null || named === written
     ? reading

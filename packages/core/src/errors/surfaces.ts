@@ -186,6 +186,15 @@ const GO_V2_API_CALLS = new RegExp(
 );
 
 const goV1: Extractor = (text, hints) => {
+  // eksctl's retry log names the request as the SDK's client and operation (`retryable error (ExpiredToken: … status
+  // code: 403, request id: …) from sts/GetCallerIdentity - will retry after delay of 40ms`: eksctl-io/eksctl#705)
+  const retried = has(text, ' - will retry after ')
+    ? /\) from ([a-z0-9-]{2,40})\/([A-Z][A-Za-z0-9]{2,60}) - will retry after /.exec(text)
+    : null;
+  if (retried) {
+    hints.add('service', serviceFromSdkName(retried[1] ?? ''), PRIORITY.namedCall, 'go-v1');
+    hints.add('operation', retried[2], PRIORITY.namedCall, 'go-v1');
+  }
   // an answer whose body the SDK could not read as the protocol's error, its root element printed as Go prints the XML
   // start tag (`SerializationError: failed to unmarshal error message … caused by: unknown error response tag, {{
   // MissingAuthenticationTokenException} []}`: grafana/grafana#32531): the element is the code the body carries
@@ -1118,6 +1127,16 @@ const iotCoreLog: Extractor = (text, hints) => {
   } else if (has(text, 'MESSAGE:Connect Status: AUTHORIZATION_ERROR')) {
     hints.refusal('iot');
     hints.add('action', 'iot:Connect', PRIORITY.structuredRecord, 'iot');
+  } else if (
+    has(text, 'CONNACK') &&
+    has(text, 'Client is not authenticated/authorized to send the message') &&
+    has(text, 'NOT_AUTHORIZED')
+  ) {
+    // IoT Core's MQTT 5 refusal of a connection, its reason code NOT_AUTHORIZED (0x87) with its reason string, as a
+    // device client logs the CONNACK (aws-greengrass/aws-greengrass-nucleus#1754): the device's policy or certificate
+    // refused iot:Connect https://docs.aws.amazon.com/iot/latest/developerguide/mqtt.html#mqtt5-reason-codes
+    hints.refusal('iot');
+    hints.add('action', 'iot:Connect', PRIORITY.phrase, 'iot');
   }
 };
 
@@ -1264,6 +1283,24 @@ const jsonFields: Extractor = (text, hints) => {
   if (pythonMessage) {
     hints.add('message', pythonMessage[1] ?? pythonMessage[2], PRIORITY.body, 'python-repr');
   }
+};
+
+/**
+ * The AWS SDK for Swift's error as Swift prints an enum (Amplify's `PredictionsError … Caused by: client(…
+ * AWSRekognition.DetectTextOutputError.accessDeniedException(AWSRekognition.AccessDeniedException(_headers: …`:
+ * aws-amplify/amplify-swift#3284): the operation's output error names the call, the error's type the code.
+ * https://docs.aws.amazon.com/sdk-for-swift/latest/developer-guide/using-errors.html
+ */
+const swift: Extractor = (text, hints) => {
+  if (!has(text, 'OutputError.')) return;
+  const m =
+    /\bAWS([A-Z][A-Za-z0-9]{1,40})\.([A-Z][A-Za-z0-9]{2,100})OutputError\.[a-z]\w{1,100}\(AWS\1\.([A-Z][A-Za-z0-9]{2,100})\(/.exec(
+      text,
+    );
+  if (m === null) return;
+  hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkClass, 'swift');
+  hints.add('operation', m[2], PRIORITY.sdkClass, 'swift');
+  hints.add('code', m[3], PRIORITY.sdkClass, 'swift');
 };
 
 /**
@@ -1573,6 +1610,14 @@ const FIXED_SENTENCES: readonly {
     namesService: true,
   },
   { sentence: 'The provided token has expired', code: 'ExpiredToken', service: 's3' },
+  // Lake Formation's AccessDeniedException, which Glue relays for a table it guards (`Resource does not exist or requester
+  // is not authorized to access requested permissions.`: aws-solutions-library-samples/data-lakes-on-aws#513)
+  // https://docs.aws.amazon.com/lake-formation/latest/dg/troubleshooting.html
+  {
+    sentence: 'requester is not authorized to access requested permissions',
+    code: 'AccessDeniedException',
+    service: 'lakeformation',
+  },
   // S3's AuthorizationHeaderMalformed for a request signed without an access key id (`The authorization header is
   // malformed; a non-empty Access Key (AKID) must be provided in the credential.`: fourdotsix/tenant-buckets#8)
   {
@@ -3169,6 +3214,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   clickhouseS3,
   jsonFields,
   rust,
+  swift,
   amazonka,
   iotCoreLog,
   xmlBody,
