@@ -617,8 +617,11 @@ function readPolicyType(text: string, at: number): { layer: PolicyLayer; end: nu
   }
   // A pasted error cut inside the phrase (`in a service cont…`) still names the type when the cut prefix
   // belongs to one phrase only.
-  const cut = /^([a-z -]{4,40}?)(?:…|\.\.\.|\[truncated)/.exec(slice);
-  if (cut?.[1] !== undefined) {
+  // (or cut by the paste's end or a line's, without a mark: `because no identity-based poli` / `Unable to connect …`:
+  // aws/amazon-redshift-odbc-driver#50)
+  const cut = /^([a-z -]{4,40}?)(?:…|\.\.\.|\[truncated|\n|$)/.exec(slice);
+  const ended = cut !== null && !/(?:…|\.\.\.|\[truncated|\n)$/.test(cut[0]);
+  if (cut?.[1] !== undefined && (!ended || at + cut[0].length === text.length)) {
     const prefix = cut[1];
     const layers = new Set(
       POLICY_TYPES.filter(([phrase]) => phrase.startsWith(prefix)).map(([, layer]) => layer),

@@ -53,6 +53,8 @@ export type LookalikeId =
   | 'unsupported-configuration'
   | 'ecr-registry-login'
   | 'web-identity-token'
+  | 'saml-response-invalid'
+  | 'database-iam-auth'
   | 'sts-region-disabled'
   | 'no-credentials'
   | 'sso-session-expired'
@@ -343,6 +345,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Access Key Id you provided does not exist',
       // Session Manager's channel service (`<message>964c3550: Request is not authenticated.</message>`)
       'Request is not authenticated.</message>',
+      // an unsigned request's answer under an AccessDenied-family code (Neptune's `{"code":"AccessDeniedException",
+      // "detailedMessage":"Missing Authentication Token"}`: aws-samples/amazon-neptune-samples#118)
+      'Missing Authentication Token',
       // … and a bearer token's (Amazon Q Developer's, Bedrock's API keys): `AccessDeniedException: The bearer token
       // included in the request is invalid.`, `Invalid API Key format: Must start with pre-defined prefix`
       // https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html
@@ -601,6 +606,39 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     phrases: ['OpenIDConnect provider found in'],
   },
   {
+    // AWS's sign-in page refusing a SAML assertion (`Your request included an invalid SAML response. To logout, click
+    // here`: venth/aws-adfs#439): the identity provider's assertion, not a policy, decided
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_saml.html
+    id: 'saml-response-invalid',
+    kind: 'authentication',
+    advice: {
+      message:
+        "AWS did not accept the identity provider's SAML assertion: check its Role attribute (role ARN, provider ARN), its audience, its signing certificate and the IdP's clock",
+      command: 'aws iam list-saml-providers',
+    },
+    phrases: ['Your request included an invalid SAML response'],
+  },
+  {
+    // a database or proxy refusing an IAM authentication token (RDS Proxy's `The IAM authentication failed for the role
+    // r. Check the IAM token for this role and try again.`: duckdb/duckdb-postgres#576; its `Proxy authentication with
+    // IAM authentication failed for user`: JuliaDatabases/MySQL.jl#201; Redshift's `IAM authentication failed for user
+    // "IAMR:r"`: vitaly-t/pg-promise#909): the token, not a policy, was refused
+    // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.Troubleshooting.html
+    id: 'database-iam-auth',
+    kind: 'authentication',
+    advice: {
+      message:
+        'the database refused the IAM authentication token: generate a fresh one (it lasts 15 minutes) for the same host, port, user and region, with rds-db:connect allowed for that user, and connect over TLS',
+      command:
+        'aws rds generate-db-auth-token --hostname <host> --port <port> --username <user> --region <region>',
+    },
+    phrases: [
+      'The IAM authentication failed for the role',
+      'Proxy authentication with IAM authentication failed',
+      'IAM authentication failed for user',
+    ],
+  },
+  {
     // STS is deactivated in the region for the account asked for credentials
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html
     id: 'sts-region-disabled',
@@ -824,6 +862,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // The rate of requests exceeds the throughput limit.`: aws/aws-sdk-js#2884)
       // https://docs.aws.amazon.com/lex/latest/dg/API_PutBot.html
       'The rate of requests exceeds the throughput limit',
+      // MSK's IAM authentication's connection rate (`SaslAuthenticationException: [uuid]: Too many connects`:
+      // aws/aws-msk-iam-auth#28) https://docs.aws.amazon.com/msk/latest/developerguide/limits.html
+      ']: Too many connects',
       // S3's SlowDown answer where an SDK puts its status line in the code's place (`Status Code: 503; Error Code: 503
       // Slow Down`: delta-io/delta#298) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
       '503 Slow Down',

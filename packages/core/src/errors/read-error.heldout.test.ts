@@ -292,6 +292,8 @@ const ROUNDS = [
   { file: 'practice68.jsonl', floor: 0.99, size: 31 },
   { file: 'practice69.jsonl', floor: 0.98, size: 32 },
   { file: 'practice70.jsonl', floor: 0.99, size: 34 },
+  { file: 'practice71.jsonl', floor: 0.97, size: 20 },
+  { file: 'practice72.jsonl', floor: 0.98, size: 29 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {

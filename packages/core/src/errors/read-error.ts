@@ -67,6 +67,18 @@ const ACCESS_PHRASES =
   /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/sqs\.\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR/;
 
 /**
+ * The text without MySQL's refusal of a login (`Access denied for user 'u'@'h' (using password: YES)`, error 1045, as
+ * Aurora and RDS for MySQL answer a wrong password or token: awslabs/aws-mysql-jdbc#348): the database engine's answer,
+ * no AWS permission's. https://dev.mysql.com/doc/mysql-errors/8.0/en/server-error-reference.html
+ */
+function withoutDatabaseLogins(text: string): string {
+  return text.includes('Access denied for user ') ? text.replace(MYSQL_LOGIN_REFUSED, '') : text;
+}
+
+const MYSQL_LOGIN_REFUSED =
+  /Access denied for user '[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)/g;
+
+/**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail
  * events. Never throws; returns a diagnostic when the input holds no AWS error.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
@@ -450,7 +462,7 @@ function classify(
     sentence !== null ||
     refused ||
     (code !== null && AUTHORIZATION_CODES.has(code)) ||
-    ACCESS_PHRASES.test(text)
+    ACCESS_PHRASES.test(withoutDatabaseLogins(text))
   ) {
     return 'authorization';
   }

@@ -986,6 +986,21 @@ const jsSdk: Extractor = (text, hints) => {
   if (has(text, '"$metadata"') || text.includes('$fault')) {
     hints.surface('js-v3');
   }
+  // a JSON protocol request's target header, as a client's debug log prints it (`x-amz-target:
+  // AWSCognitoIdentityService.GetCredentialsForIdentity`: aws-amplify/amplify-js#741): the call
+  // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/CommonParameters.html
+  const target =
+    has(text, 'mz-target') || has(text, 'mz-Target')
+      ? /\b[Xx]-[Aa]mz-[Tt]arget["']?\s{0,4}[:=]\s{0,4}["']?([A-Za-z][A-Za-z0-9_]{1,80})\.([A-Z][A-Za-z0-9]{2,60})\b/.exec(
+          text,
+        )
+      : null;
+  if (target?.[2] !== undefined) {
+    const prefix = (target[1] ?? '').replace(/_\d{8}$/, '').replace(/V\d{8}$/, '');
+    const service = serviceFromSdkName(prefix) ?? serviceFromSdkName(prefix.replace(/Service$/, ''));
+    if (service !== null) hints.add('service', service, PRIORITY.namedCall, 'http');
+    hints.add('operation', target[2], PRIORITY.namedCall, 'http');
+  }
 };
 
 /**
@@ -1283,6 +1298,18 @@ const jsonFields: Extractor = (text, hints) => {
   if (pythonMessage) {
     hints.add('message', pythonMessage[1] ?? pythonMessage[2], PRIORITY.body, 'python-repr');
   }
+};
+
+/**
+ * Cognito's hosted UI relaying an identity provider's SAML response it could not process, as the OAuth error it
+ * redirects with (`[Cognito] server_error: Error in SAML response processing: Invalid user attributes: …`:
+ * aws-samples/cloudfront-authorization-at-edge#153): Cognito's answer without a code.
+ * https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-saml-idp-things-to-know.html
+ */
+const cognitoHostedUi: Extractor = (text, hints) => {
+  if (!has(text, 'Error in SAML response processing')) return;
+  hints.add('service', 'cognito-idp', PRIORITY.phrase, 'cognito');
+  hints.relayed('cognito');
 };
 
 /**
@@ -1610,6 +1637,31 @@ const FIXED_SENTENCES: readonly {
     namesService: true,
   },
   { sentence: 'The provided token has expired', code: 'ExpiredToken', service: 's3' },
+  // Cognito Identity's refusals of a login it cannot take (`Token is not from a supported provider of this identity
+  // pool.`: ykbryan/aws-amplify-react-native-auth-facebook-google#16) and of a pool whose roles it cannot use
+  // (`Invalid identity pool configuration. Check assigned IAM roles for this pool.`: aws-amplify/amplify-js#741)
+  // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetCredentialsForIdentity.html#API_GetCredentialsForIdentity_Errors
+  {
+    sentence: 'Token is not from a supported provider of this identity pool',
+    code: 'NotAuthorizedException',
+    service: 'cognito-identity',
+    namesService: true,
+  },
+  {
+    sentence: 'Invalid identity pool configuration. Check assigned IAM roles for this pool',
+    code: 'InvalidIdentityPoolConfigurationException',
+    service: 'cognito-identity',
+    namesService: true,
+  },
+  // STS's InvalidIdentityToken for a token whose issuer has no IAM OIDC provider in the account (`No OpenIDConnect
+  // provider found in your account for https://…`: aws-samples/aws-secret-sidecar-injector#30)
+  // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html#API_AssumeRoleWithWebIdentity_Errors
+  {
+    sentence: 'No OpenIDConnect provider found in',
+    code: 'InvalidIdentityToken',
+    service: 'sts',
+    namesService: true,
+  },
   // Lake Formation's AccessDeniedException, which Glue relays for a table it guards (`Resource does not exist or requester
   // is not authorized to access requested permissions.`: aws-solutions-library-samples/data-lakes-on-aws#513)
   // https://docs.aws.amazon.com/lake-formation/latest/dg/troubleshooting.html
@@ -2935,6 +2987,14 @@ const NAMESPACE_CLASS = /^(?:Amazon|System|Aws|Microsoft|Software)\./;
  * wins wherever the text also carries it.
  */
 const WRAPPER_NAMES = new Set([
+  // the Go SDK v1's web identity credential provider's own code, around STS's answer (`WebIdentityErr: failed to
+  // retrieve credentials caused by: InvalidIdentityToken: …`), also retyped (`WebIdentityError`)
+  'WebIdentityErr',
+  'WebIdentityError',
+  // client libraries' classes around an answer that carries no AWS code: kafka-python's SASL failure around MSK's
+  // `[uuid]: Access denied` (dpkp/kafka-python#2638), the MongoDB driver's around DocumentDB's (Automattic/mongoose#11800)
+  'SaslAuthenticationFailedError',
+  'MongoServerError',
   'ServerlessError',
   'UnhandledPromiseRejection',
   'JSONResponseError',
@@ -3215,6 +3275,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   jsonFields,
   rust,
   swift,
+  cognitoHostedUi,
   amazonka,
   iotCoreLog,
   xmlBody,
