@@ -313,7 +313,7 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
     rawAction === 'null' ||
     isPlaceholder(rawAction) ||
     (actionWord && rawAction === 'API') ||
-    /^[a-z0-9-]+:$/.test(rawAction)
+    /^[A-Za-z0-9-]+:$/.test(rawAction)
       ? null
       : rawAction;
 
@@ -749,7 +749,9 @@ function readToken(text: string, at: number, end: number): { value: string; end:
  * An action name holds no space (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
  */
 function splitActionToken(text: string, at: number, end: number): { value: string; end: number } | null {
-  const m = /^([a-z][a-z0-9-]{0,40}:) ([A-Z][A-Za-z0-9]{1,100})(?=[\s.,]|$)/.exec(
+  // (the prefix also in capitals, as a retyped or recognised paste writes it: `perform:` / `SNS: TagResource`:
+  // aws-solutions-library-samples/data-lakes-on-aws 7b88499)
+  const m = /^([A-Za-z][A-Za-z0-9-]{0,40}:) ([A-Z][A-Za-z0-9]{1,100})(?=[\s.,]|$)/.exec(
     text.slice(at, Math.min(end, at + 150)),
   );
   return m?.[1] === undefined || m[2] === undefined ? null : { value: m[1] + m[2], end: at + m[0].length };

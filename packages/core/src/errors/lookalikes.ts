@@ -222,7 +222,13 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       command: 'aws ec2 describe-images --image-ids <ami-id> --region <region>',
     },
     // (also of one image: `AuthFailure … DescribeImageAttribute operation: Not authorized for image:ami-…`)
-    phrases: ['Not authorized for images', 'Not authorized for image:'],
+    // (and the console's launch wizard for an AMI it cannot see: `The AMI ID (ami-…) is not valid. The AMI might no
+    // longer exist or may be specific to another account or Region.`: ahleksu/umak-elec3-bcsad's lab submissions)
+    phrases: [
+      'Not authorized for images',
+      'Not authorized for image:',
+      'The AMI might no longer exist or may be specific to another account or Region',
+    ],
   },
   {
     // the console's refusal to copy an AMI shared with the account whose snapshots were not (`Failed to copy ami-…` /

@@ -75,6 +75,18 @@ function withoutDatabaseLogins(text: string): string {
   return text.includes('Access denied for user ') ? text.replace(MYSQL_LOGIN_REFUSED, '') : text;
 }
 
+/**
+ * The text without Azure's refusal, in IAM's words but no AWS answer (`ERROR: (Forbidden) Caller is not authorized to
+ * perform action on resource.`: DFE-Digital/teacher-services-cloud's platform FAQ).
+ * https://learn.microsoft.com/en-us/azure/role-based-access-control/troubleshooting
+ */
+function withoutAzureRefusals(text: string): string {
+  return text.includes(AZURE_REFUSAL) ? text.replace(AZURE_REFUSALS, '') : text;
+}
+
+const AZURE_REFUSAL = 'Caller is not authorized to perform action on resource';
+const AZURE_REFUSALS = /(?:\(Forbidden\) )?Caller is not authorized to perform action on resource/g;
+
 const MYSQL_LOGIN_REFUSED =
   /Access denied for user '[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)/g;
 
@@ -136,7 +148,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
       text = [pasted.errorCode, pasted.errorMessage ?? ''].join(': ');
     }
   }
-  const cleaned = withoutServiceGlosses(cleanErrorText(text));
+  const cleaned = withoutAzureRefusals(withoutServiceGlosses(cleanErrorText(text)));
   for (const extract of EXTRACTORS) {
     extract(cleaned, hints);
   }

@@ -1636,6 +1636,21 @@ const FIXED_SENTENCES: readonly {
     service: 's3',
     namesService: true,
   },
+  // (also with `ID` in capitals, as S3's own error list and S3-compatible SDKs write it: IBM/ibm-cos-sdk-java#32)
+  {
+    sentence: 'Access Key ID you provided does not exist in our records',
+    code: 'InvalidAccessKeyId',
+    service: 's3',
+    namesService: true,
+  },
+  // Lambda's InvalidParameterValueException for a function in a VPC whose execution role may not create its network
+  // interfaces (`The provided execution role does not have permissions to call CreateNetworkInterface on EC2`:
+  // govuk-one-login/authentication-api#858) https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html
+  {
+    sentence: 'The provided execution role does not have permissions to call ',
+    code: 'InvalidParameterValueException',
+    service: 'lambda',
+  },
   { sentence: 'The provided token has expired', code: 'ExpiredToken', service: 's3' },
   // Cognito Identity's refusals of a login it cannot take (`Token is not from a supported provider of this identity
   // pool.`: ykbryan/aws-amplify-react-native-auth-facebook-google#16) and of a pool whose roles it cannot use
