@@ -346,6 +346,18 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
       resourceRebuilt = named.rebuilt;
       cursor = named.end;
     }
+  } else if (startsWithAt(text, cursor, 'on resource ')) {
+    // the console banner's words retyped without the slot's colon (`on resource xxxxx: because no identity-based
+    // policy allows …`: gruntwork-io/docs, knowledge base 619): a value, then the reason
+    const bare = /^on resource (\S{1,200}?):?[ \t]{1,5}(?=because no |with an explicit deny)/.exec(
+      text.slice(cursor, Math.min(windowEnd, cursor + 230)),
+    );
+    if (bare?.[1] !== undefined) {
+      resourceSlot = true;
+      const value = trimPunctuation(bare[1]);
+      resource = isPlaceholder(value) ? null : value;
+      cursor += bare[0].length;
+    }
   } else if (startsWithAt(text, cursor, 'on the resource')) {
     cursor += 'on the resource'.length;
     // KMS's wording for a ciphertext's key (`… kms:Decrypt on the resource associated with this ciphertext because …`)
