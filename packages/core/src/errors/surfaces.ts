@@ -2395,7 +2395,8 @@ const codeTokens: Extractor = (text, hints) => {
   for (const m of text.matchAll(
     // also after a log field's `=` (`stack=VcpuLimitExceeded: …`)
     // and after a spinner's `...` (`Fetching Aurora Serverless cluster...BadRequestException: …`)
-    /(?:^|[\s,:([{"'\]`=]|\.\.\.)((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|(?=( - )\S)|(?= => \S))/gm,
+    // (the line starts found by the `\n` in the class, not by `^` under the `m` flag, tried at every position)
+    /(?:[\s,:([{"'\]`=]|\.\.\.|^)((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|(?=( - )\S)|(?= => \S))/g,
   )) {
     if (++count > 200) {
       break;
