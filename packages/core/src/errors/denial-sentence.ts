@@ -349,9 +349,11 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   } else if (startsWithAt(text, cursor, 'on resource ')) {
     // the console banner's words retyped without the slot's colon (`on resource xxxxx: because no identity-based
     // policy allows …`: gruntwork-io/docs, knowledge base 619): a value, then the reason
-    const bare = /^on resource (\S{1,200}?):?[ \t]{1,5}(?=because no |with an explicit deny)/.exec(
-      text.slice(cursor, Math.min(windowEnd, cursor + 230)),
-    );
+    // (or ending the sentence: `… iam:PassRole on resource CognitoAccessForAmazonOpenSearch`, the OpenSearch guide)
+    const bare =
+      /^on resource (\S{1,200}?):?(?:[ \t]{1,5}(?=because no |with an explicit deny)|\.?[ \t]*(?=\n|$))/.exec(
+        text.slice(cursor, Math.min(windowEnd, cursor + 230)),
+      );
     if (bare?.[1] !== undefined) {
       resourceSlot = true;
       const value = trimPunctuation(bare[1]);

@@ -55,6 +55,7 @@ export type LookalikeId =
   | 'web-identity-token'
   | 'saml-response-invalid'
   | 'database-iam-auth'
+  | 'api-not-in-region'
   | 'sts-region-disabled'
   | 'no-credentials'
   | 'sso-session-expired'
@@ -808,7 +809,14 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     ],
     // and a Spot request's status (`capacity-oversubscribed: Your Spot request was not fulfilled …`)
     // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/spot-request-status.html
-    phrases: ['We currently do not have sufficient', 'capacity-oversubscribed'],
+    // (and EKS's refusal of a cluster in a zone it has no room in: `UnsupportedAvailabilityZoneException: … us-east-1e,
+    // the targeted availability zone, does not currently have sufficient capacity to support the cluster`)
+    // https://docs.aws.amazon.com/eks/latest/userguide/troubleshooting.html
+    phrases: [
+      'We currently do not have sufficient',
+      'capacity-oversubscribed',
+      'does not currently have sufficient capacity to support the cluster',
+    ],
   },
   {
     id: 'throttling',
@@ -1004,6 +1012,18 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         "the request reached no operation of the service (a wrong endpoint, path, or X-Amz-Target or Content-Type header), so no permission was checked: call the service's own endpoint, as its SDK does",
     },
     phrases: ['service/operation name to be authorized'],
+  },
+  {
+    // a service's API not offered in the Region called, under AccessDeniedException (AWS Backup's report plans: `api error
+    // AccessDeniedException: This API is not available in current Region.`: turbot/steampipe-plugin-aws): no permission
+    // was checked https://docs.aws.amazon.com/general/latest/gr/rande.html
+    id: 'api-not-in-region',
+    kind: 'other',
+    advice: {
+      message:
+        "the service does not offer this API in the Region called: call it in a Region that has it (the service's endpoints page lists them)",
+    },
+    phrases: ['This API is not available in current Region'],
   },
   {
     // EC2 refuses a configuration it does not offer (an instance type in that Availability Zone), by itself

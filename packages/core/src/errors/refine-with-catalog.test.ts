@@ -33,6 +33,13 @@ const CASES: readonly {
       'botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling the GetTagValues operation: User: arn:aws:sts::678258727640:assumed-role/r/CostExplorerReportLambda is not authorized to perform: tag:GetTagValuesTotal chart',
     expected: { service: 'tag', action: 'tag:GetTagValues', actionSource: 'message' },
   },
+  {
+    // cloudposse/terraform-aws-components, modules/aws-teams/README.md
+    name: "a Terraform step on an IAM role's `assume role policy` is UpdateAssumeRolePolicy",
+    input:
+      'Error: error updating IAM Role (acme-gbl-root-tfstate-backend-analytics-ro) assume role policy: LimitExceeded: Cannot exceed quota for ACLSizePerRole: 2048',
+    expected: { service: 'iam', action: 'iam:UpdateAssumeRolePolicy', actionSource: 'operation' },
+  },
   // Terraform's steps (https://hashicorp.github.io/terraform-provider-aws/error-handling): the step
   // proposes, the catalog confirms
   {

@@ -415,10 +415,18 @@ function terraformStepCalls(text: string): readonly StepCall[] {
   // (or a part of it the provider names after the id: `creating S3 Bucket (b) Ownership Controls: AccessDenied` is
   // PutBucketOwnershipControls: cisagov/crossfeed commit 1898f34)
   const part = step[0].endsWith('(')
-    ? /^[^()\n]{1,300}\) (policy|config|(?:[A-Z][A-Za-z0-9]{0,30} ){0,3}[A-Z][A-Za-z0-9]{0,30}):/.exec(
+    ? /^[^()\n]{1,300}\) (assume role policy|policy|config|(?:[A-Z][A-Za-z0-9]{0,30} ){0,3}[A-Z][A-Za-z0-9]{0,30}):/.exec(
         text.slice(step.index + step[0].length, step.index + step[0].length + 320),
       )
     : null;
+  // an IAM role's trust policy, which its own call replaces (`updating IAM Role (r) assume role policy: LimitExceeded`:
+  // cloudposse/terraform-aws-components' aws-teams module)
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html
+  if (part?.[1] === 'assume role policy') {
+    return /^IAM\s+Role$/.test(step[2] ?? '')
+      ? [{ service: 'iam', operation: 'UpdateAssumeRolePolicy' }]
+      : [];
+  }
   const policy = part?.[1] === 'policy';
   const verbs = policy ? ['Put'] : (VERBS[verb] ?? []);
   const partWords =
