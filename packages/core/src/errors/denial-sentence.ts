@@ -904,13 +904,14 @@ function readIamName(
  */
 function withoutStraySpaces(value: string): string {
   const before = value.includes(' :') ? value.replace(/(?<![.…]) (?=:)/g, '') : value;
-  return before.includes(': ')
-    ? before.replace(/(?<=^arn:[\w-]{1,20}:[\w-]{1,60}:[a-z0-9-]{0,30}:) (?=\d{12}:)/, '')
-    : before;
+  return before.includes(': ') ? before.replace(SPACE_BEFORE_ACCOUNT, '') : before;
 }
 
-/** An ARN's start up to the colon after its region, and the account that follows a space there. */
-const ARN_BEFORE_ACCOUNT = /^arn:[\w-]{1,20}:[\w-]{1,60}:[a-z0-9-]{0,30}:$/;
+/** An ARN's start up to the colon after its region: a value that is no more, and one a space parts from its account. */
+const ARN_TO_REGION = String.raw`arn:[\w-]{1,20}:[\w-]{1,60}:[a-z0-9-]{0,30}:`;
+const ARN_BEFORE_ACCOUNT = new RegExp(`^${ARN_TO_REGION}$`);
+const SPACE_BEFORE_ACCOUNT = new RegExp(String.raw`(?<=^${ARN_TO_REGION}) (?=\d{12}:)`);
+/** The account that follows a space after the region. */
 const ACCOUNT_AFTER_SPACE = / \d{12}:/y;
 
 /**

@@ -15,9 +15,9 @@ let found: { readonly folded: Set<string>; readonly exact: Set<string> } = {
   exact: new Set(),
 };
 
-/** Adds phrases (printable ASCII) that `phrasesIn` finds in any case, lower-cased. */
+/** Adds phrases (printable ASCII) that `phrasesIn` finds in any case, lower-cased (as the set answers). */
 export function lookForPhrases(phrases: Iterable<string>): void {
-  for (const phrase of phrases) folded.add(phrase.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+  for (const phrase of phrases) folded.add(phrase);
   set = null;
   scanned = null;
 }

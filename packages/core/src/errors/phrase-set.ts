@@ -18,8 +18,8 @@ export class PhraseSet {
   /** Each node → the last scan that took all its phrases (and its suffixes'). */
   readonly #taken: Uint32Array;
   #scans = 0;
-  /** The longest phrase's length: no chain of suffixes is longer. */
-  readonly #longest: number;
+  /** A scan's ends of one node's chain of suffixes, reused: no chain is longer than the longest phrase. */
+  readonly #chain: Int32Array;
   readonly #foldedCount: number;
   readonly #exactCount: number;
   /**
@@ -64,7 +64,7 @@ export class PhraseSet {
     }
     const keys = [...byKey.keys()];
     this.#endings = [...byKey.values()];
-    this.#longest = Math.max(0, ...keys.map((key) => key.length));
+    this.#chain = new Int32Array(Math.max(0, ...keys.map((key) => key.length)) + 1);
     this.#exactResult = exact;
     this.#foldedCount = new Set(folded).size;
     this.#exactCount = new Set(written).size;
@@ -166,7 +166,7 @@ export class PhraseSet {
     }
     const stamp = this.#scans;
     // the ends of the current node's chain whose own phrases are all taken, from the node down
-    const chain = new Int32Array(this.#longest + 1);
+    const chain = this.#chain;
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);

@@ -75,6 +75,9 @@ function withoutDatabaseLogins(text: string): string {
   return text.includes('Access denied for user ') ? text.replace(MYSQL_LOGIN_REFUSED, '') : text;
 }
 
+const MYSQL_LOGIN_REFUSED =
+  /Access denied for user '[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)/g;
+
 /**
  * The text without Azure's refusal, in IAM's words but no AWS answer (`ERROR: (Forbidden) Caller is not authorized to
  * perform action on resource.`: DFE-Digital/teacher-services-cloud's platform FAQ).
@@ -86,9 +89,6 @@ function withoutAzureRefusals(text: string): string {
 
 const AZURE_REFUSAL = 'Caller is not authorized to perform action on resource';
 const AZURE_REFUSALS = /(?:\(Forbidden\) )?Caller is not authorized to perform action on resource/g;
-
-const MYSQL_LOGIN_REFUSED =
-  /Access denied for user '[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)/g;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail

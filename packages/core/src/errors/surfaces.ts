@@ -69,9 +69,7 @@ const awsCli: Extractor = (text, hints) => {
     : has(text, 'Error in ')
       ? /\bError in ([A-Z][A-Za-z0-9]{2,60}) request\b/.exec(text)
       : null;
-  if (toolCall?.[1] !== undefined && servicesForOperation(toolCall[1]).length > 0) {
-    hints.add('operation', toolCall[1], PRIORITY.phrase, 'tool');
-  }
+  addKnownOperation(hints, toolCall?.[1], 'tool');
   // a Query API's request URL, its call in the `Action` parameter (salt-cloud: `401 Client Error: Unauthorized for url:
   // https://ec2.us-east-1.amazonaws.com/?Action=DescribeInstances&Version=2014-10-01`: saltstack/salt#43903)
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html
@@ -90,9 +88,7 @@ const awsCli: Extractor = (text, hints) => {
   const logged = has(text, ' response: {"Error":')
     ? /\b([A-Z][A-Za-z0-9]{2,60}) response: \{"Error":/.exec(text)
     : null;
-  if (logged?.[1] !== undefined && servicesForOperation(logged[1]).length > 0) {
-    hints.add('operation', logged[1], PRIORITY.phrase, 'tool');
-  }
+  addKnownOperation(hints, logged?.[1], 'tool');
   // the VPC CNI plugin's words for the EC2 call it made (`Failed to call ec2:DescribeNetworkInterfaces for [eni-…]:
   // UnauthorizedOperation: …`: aws/karpenter-provider-aws#1185; its event `Unauthorized operation: failed to call
   // ec2:CreateTags due to missing permissions`: aws/amazon-vpc-cni-k8s#2839)
@@ -109,10 +105,8 @@ const awsCli: Extractor = (text, hints) => {
   const bucketCall = has(text, ' failed for bucket ')
     ? /\b([A-Z][A-Za-z0-9]{2,60}) failed for bucket /.exec(text)
     : null;
-  if (bucketCall?.[1] !== undefined && servicesForOperation(bucketCall[1]).includes('s3')) {
-    hints.add('service', 's3', PRIORITY.phrase, 'tool');
-    hints.add('operation', bucketCall[1], PRIORITY.phrase, 'tool');
-  }
+  if (bucketCall?.[1] !== undefined)
+    addServiceCall(hints, 's3', bucketCall[1], PRIORITY.phrase, PRIORITY.phrase, 'tool');
   const old = /A client error \(([^()\s]{1,100})\) occurred(?: when calling the (\w{1,100}) operation)?/.exec(
     text,
   );
@@ -546,16 +540,9 @@ const sdkClientFrames: Extractor = (text, hints) => {
           text,
         )
       : null;
-  const requestService = requestClass === null ? null : serviceFromSdkName(requestClass[1] ?? '');
-  const requested =
-    requestClass?.[2] === undefined ? undefined : (S3_REQUEST_CLASSES[requestClass[2]] ?? requestClass[2]);
-  if (
-    requestService !== null &&
-    requested !== undefined &&
-    servicesForOperation(requested).includes(requestService)
-  ) {
-    hints.add('service', requestService, PRIORITY.sdkClass, 'java-v1');
-    hints.add('operation', requested, PRIORITY.sdkClass, 'java-v1');
+  if (requestClass?.[2] !== undefined) {
+    const requested = S3_REQUEST_CLASSES[requestClass[2]] ?? requestClass[2];
+    addServiceCall(hints, requestClass[1] ?? '', requested, PRIORITY.sdkClass, PRIORITY.sdkClass, 'java-v1');
   }
   if (amazon && has(text, 'software.amazon.awssdk.services.')) {
     for (const f of text.matchAll(
@@ -2857,6 +2844,12 @@ const statusLines: Extractor = (text, hints) => {
     hints.relayed('duckdb');
   }
 };
+
+/** An operation a tool's words name, where some service has one of that name (the answer tells which). */
+function addKnownOperation(hints: HintSet, name: string | undefined, surface: string): void {
+  if (name !== undefined && servicesForOperation(name).length > 0)
+    hints.add('operation', name, PRIORITY.phrase, surface);
+}
 
 /** The service and region of the AWS endpoint a client named (`search-x.us-east-1.es.amazonaws.com`); whether it is one. */
 function addEndpoint(hints: HintSet, host: string, surface: string): boolean {
