@@ -70,6 +70,13 @@ const CASES: readonly {
     expected: { service: 'ec2', action: 'ec2:DescribeVpcs', actionSource: 'operation' },
   },
   {
+    // openshift/hive commit 5e86610: Terraform 0.x's step, the code on the next line
+    name: "Terraform 0.x's `Error creating NAT Gateway:` with its code on the next line is its step's call",
+    input:
+      'Error: Error creating NAT Gateway:\nNatGatewayLimitExceeded: Performing this operation would exceed the limit\nof 5 NAT gateways',
+    expected: { service: 'ec2', action: 'ec2:CreateNatGateway', actionSource: 'operation' },
+  },
+  {
     // hashicorp/terraform#7198: Terraform 0.x's step, the code right after it
     name: "Terraform 0.x's `Error creating launch configuration: ValidationError:` is its step's call",
     input:

@@ -267,8 +267,11 @@ function toolStepCalls(text: string): readonly StepCall[] {
 const EC2_ID =
   /^\((?:sg|vpc|subnet|i|eni|igw|eigw|rtb|acl|nat|vol|snap|ami|lt|pcx|tgw|tgw-attach|vpce|eipalloc|dopt|pl)-[0-9a-f]{8,17}\)/;
 
-/** What ends a Terraform 0.x step: its id or words, then the AWS code (`…: ValidationError: …`). */
-const TERRAFORM_STEP_END = /^[^:\n"=]{0,100}: (?:Client\.)?[A-Z][A-Za-z0-9.]{2,60}: /;
+/**
+ * What ends a Terraform 0.x step: its id or words, then the AWS code (`…: ValidationError: …`), perhaps on the next
+ * line (`Error: Error creating NAT Gateway:` / `NatGatewayLimitExceeded: …`: openshift/hive commit 5e86610).
+ */
+const TERRAFORM_STEP_END = /^[^:\n"=]{0,100}:(?: |[ \t]*\n[ \t]*)(?:Client\.)?[A-Z][A-Za-z0-9.]{2,60}: /;
 
 /** The leads of {@link TOOL_STEP}, looked for before it runs. */
 const TOOL_LEADS = ['ailed ', 'nable to ', 'ould not ', "ouldn't ", 'rror ', 'rror: '];
