@@ -200,6 +200,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     phrases: [
       'Account used is not a delegated administrator',
       'You must be the management account or delegated admin account',
+      // (its older wording, before Organizations renamed the master account: hashicorp/terraform-provider-aws#22867)
+      'You must be the master or delegated admin account',
     ],
   },
   {
@@ -373,7 +375,7 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // (and a signature made for another region or service: `Credential should be scoped to a valid region, not
     // 'eu-west-1'.`, `Credential should be scoped to correct service: 'batch'.`, S3's AuthorizationHeaderMalformed:
     // `the region 'us-west-2' is wrong; expecting 'us-east-1'`)
-    // https://docs.aws.amazon.com/IAM/latest/UserGuide/signature-v4-troubleshooting.html
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html
     // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
     codes: ['SignatureDoesNotMatch', 'InvalidSignatureException', 'AuthorizationHeaderMalformed'],
     // (CloudFront KeyValueStore's refusal of a request it could not authenticate, under AccessDeniedException:
@@ -406,7 +408,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       command: 'date -u',
     },
     codes: ['RequestExpired', 'RequestTimeTooSkewed'],
-    phrases: ['Signature expired:'],
+    // (and a clock ahead, the request signed in the future: `Signature not yet current: … is still later than …`:
+    // aws/aws-sdk-js#1652) https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html
+    phrases: ['Signature expired:', 'Signature not yet current:'],
   },
   {
     // S3 answers AccessDenied to a presigned URL used after its expiry, which is at most seven days and
@@ -498,7 +502,12 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     codes: ['NotAuthorizedException', 'NotAuthorized'],
     // AppSync's refusal of a token it cannot read (`UnauthorizedException: Unable to parse JWT token.`)
     // https://repost.aws/knowledge-center/aws-appsync-graphql-request-unauth-error
-    phrases: ['Unable to parse JWT token'],
+    // (or none at all: `Valid authorization header not provided.`: aws-amplify/amplify-js#4373)
+    phrases: [
+      'Unable to parse JWT token',
+      'Valid authorization header not provided',
+      'Unauthenticated access is not supported',
+    ],
     // (but not what the code also says of no identity: a user pool's setting, `SignUp is not permitted for this user
     // pool` (admins only create users), Translate's `Your account is not authorized to make this call`)
     // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html
@@ -872,6 +881,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Rate limit exceeded',
       // Session Manager's channel service (`<message>Unable to process due to throttling.</message>`)
       'Unable to process due to throttling',
+      // SQS's refusal of a burst, under HTTP 403 (`Amazon.SQS.AmazonSQSException: Request is throttled.`:
+      // Particular/docs.particular.net's SQS transport troubleshooting)
+      // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html#API_SendMessage_Errors
+      'Request is throttled',
       // Lex's request rate, under LimitExceededException, whose code alone reads as a quota (`LimitExceededException:
       // The rate of requests exceeds the throughput limit.`: aws/aws-sdk-js#2884)
       // https://docs.aws.amazon.com/lex/latest/dg/API_PutBot.html
@@ -967,6 +980,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // … exceeds the maximum allowed number of tags per image which is '1000'`: namespacelabs/foundation#649)
       // https://docs.aws.amazon.com/AmazonECR/latest/userguide/service-quotas.html
       'exceeds the maximum allowed number of tags per image',
+      // Organizations' accounts per organization, under HandshakeConstraintViolationException (ACCOUNT_NUMBER_LIMIT_EXCEEDED:
+      // `You have exceeded the allowed number of AWS accounts`)
+      // https://docs.aws.amazon.com/organizations/latest/APIReference/API_InviteAccountToOrganization.html#API_InviteAccountToOrganization_Errors
+      'exceeded the allowed number of AWS accounts',
     ],
   },
   {

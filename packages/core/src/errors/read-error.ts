@@ -58,13 +58,15 @@ export interface ReadErrorOptions {
  * a role a service ran with that may not do what the job needs (SageMaker Pipelines' step failure `the pipeline execution
  * role does not have sufficient permissions to the job`: data-science-on-aws/data-science-on-aws#223); the Kinesis Video
  * Streams producer SDK's status for a call the service refused (`STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR`:
- * https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/producer-sdk-errors.html). The sentences of
+ * https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/producer-sdk-errors.html); CloudTrail's refusal to make its
+ * service-linked role for a caller that may not (`you are signed in with an account that lacks permissions to create a
+ * service-linked role in AWS CloudTrail`: aws-samples/aws-security-reference-architecture-examples#305). The sentences of
  * refusal that an extractor reads for their facts (EMR's, the ECS agent's, Lambda's event source mappings',
  * CodePipeline's, DataZone's, a service's refused role, AWS Backup's key) mark the error there (`HintSet.refusal`).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/sqs\.\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR/;
+  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/sqs\.\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|lacks permissions to |STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR/;
 
 /**
  * The text without MySQL's refusal of a login (`Access denied for user 'u'@'h' (using password: YES)`, error 1045, as

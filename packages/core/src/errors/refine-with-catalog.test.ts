@@ -70,6 +70,25 @@ const CASES: readonly {
     expected: { service: 'ec2', action: 'ec2:DescribeVpcs', actionSource: 'operation' },
   },
   {
+    // hashicorp/terraform-provider-aws#22867: the eksctl phrase `creating CloudFormation stack` is no StackSet's step
+    name: "Terraform's `error creating CloudFormation StackSet` is CreateStackSet, not the stack's CreateStack",
+    input:
+      'Error: error creating CloudFormation StackSet (Sec-Hub-SHARR-Members-Role): ValidationError: You must be the master or delegated admin account of an organization before operating a SERVICE_MANAGED stack set status code: 400,',
+    expected: {
+      service: 'cloudformation',
+      action: 'cloudformation:CreateStackSet',
+      actionSource: 'operation',
+    },
+  },
+  {
+    // org-formation/org-formation-cli#280: Organizations' sentence names the service; only User Notifications has an
+    // action named ListOrganizationalUnits
+    name: "a lower-case step is no other service's call than the one the answer's sentence names",
+    input:
+      "ERROR: unable to list organizational units\nAWS Organizations can't complete your request because another request is already in progress. Try again later. (use option --print-stack to print stack)\nERROR: error: TooManyRequestsException, aws-request-id: ##################",
+    expected: { service: 'organizations', action: null, actionSource: null },
+  },
+  {
     // openshift/hive commit 5e86610: Terraform 0.x's step, the code on the next line
     name: "Terraform 0.x's `Error creating NAT Gateway:` with its code on the next line is its step's call",
     input:

@@ -654,7 +654,9 @@ function operationFailed(text: string): RegExpExecArray | null {
 /**
  * Calls named by a service's SDK name and a method, where no client envelope names the operation: CodePipeline's
  * failed action (`An API call to StepFunctions.describeExecution (RequestId: …) returned a AccessDeniedException
- * error`: aws/aws-cdk#11397), a tool's `Error calling DAX.describeClusters` (iann0036/former2#360), the Clojure
+ * error`: aws/aws-cdk#11397; its StackSets action's without the request's ID:
+ * aws-cloudformation/cloudformation-coverage-roadmap#796), a tool's `Error calling DAX.describeClusters`
+ * (iann0036/former2#360), the Clojure
  * aws-api's `(aws/invoke lambda {:op :Invoke …})`, and the call a REPL echoes before the error it printed (Elixir's
  * `iex(2)> ExAws.S3.list_objects("b")`, Julia's `julia> AWSSDK.Batch.describe_compute_environments()`, R's `>
  * s3$head_object(`, Python's `>>> s3.get_object(`: the last one echoed; a client held in a variable is named after
@@ -665,7 +667,7 @@ function operationFailed(text: string): RegExpExecArray | null {
 export function namedMethodCalls(text: string): readonly NamedMethodCall[] {
   const calls: NamedMethodCall[] = [];
   const pipeline = has(text, 'An API call to ')
-    ? /\bAn API call to (\w{2,60})\.(\w{2,100}) \(RequestId:[^)\n]{0,100}\) returned an? ([A-Z]\w{2,100}) error/.exec(
+    ? /\bAn API call to (\w{2,60})\.(\w{2,100})(?: \(RequestId:[^)\n]{0,100}\))? returned an? ([A-Z]\w{2,100}) error/.exec(
         text,
       )
     : null;
@@ -1890,6 +1892,47 @@ const FIXED_SENTENCES: readonly {
     service: 'bedrock',
     namesService: true,
   },
+  // CloudFormation's ValidationError for a stack it does not have (`Get-CFNStack: Stack with id SLOs does not exist`:
+  // aws/aws-tools-for-powershell#111) https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/CommonErrors.html
+  {
+    sentence: 'Stack with id ',
+    code: 'ValidationError',
+    service: 'cloudformation',
+    namesService: true,
+    also: /\bStack with id \S{1,200} does not exist\b/,
+  },
+  // S3's PermanentRedirect for a bucket asked of another Region's endpoint (guitarrapc/GraniResource#77)
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+  {
+    sentence: 'The bucket you are attempting to access must be addressed using the specified endpoint',
+    code: 'PermanentRedirect',
+    service: 's3',
+    namesService: true,
+  },
+  // Cognito identity pools' refusal of a guest identity where the pool allows none (aws-amplify/amplify-js#1089)
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html
+  {
+    sentence: 'Unauthenticated access is not supported for this identity pool',
+    code: 'NotAuthorizedException',
+    service: 'cognito-identity',
+    namesService: true,
+  },
+  // Organizations' refusals of a request while another runs: too many at once, and a change to the same entity
+  // (aws/aws-sdk-js#2135, aws-ia/terraform-aws-control_tower_account_factory#144; org-formation/org-formation-cli#7)
+  // https://docs.aws.amazon.com/organizations/latest/APIReference/API_ListRoots.html#API_ListRoots_Errors,
+  // https://docs.aws.amazon.com/botocore/latest/reference/services/organizations/client/exceptions/ConcurrentModificationException.html
+  {
+    sentence: "AWS Organizations can't complete your request because another request is already in progress",
+    code: 'TooManyRequestsException',
+    service: 'organizations',
+    namesService: true,
+  },
+  {
+    sentence: "AWS Organizations can't complete your request because it conflicts with another attempt",
+    code: 'ConcurrentModificationException',
+    service: 'organizations',
+    namesService: true,
+  },
   // SQS's NonExistentQueue (query protocol) as .NET prints it without the code
   // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/CommonErrors.html
   {
@@ -2124,6 +2167,18 @@ const signatures: Extractor = (text, hints) => {
   // no other service's https://docs.aws.amazon.com/quicksight/latest/APIReference/API_GetIdentityContext.html
   if (has(text, 'but your identity region is '))
     hints.add('service', 'quicksight', PRIORITY.namedCall, 'quicksight');
+  // the .NET SDK's S3 sample's report of a failed call, its code by name (`An Error, number InvalidBucketName, occurred
+  // when creating a bucket with the message '…'`: aws/aws-sdk-net#126)
+  if (has(text, 'An Error, number ')) {
+    const numbered = /\bAn Error, number ([A-Z][A-Za-z0-9.]{2,100}), occurred\b/.exec(text);
+    if (numbered !== null) hints.add('code', numbered[1], PRIORITY.codeToken, 'dotnet');
+  }
+  // Cloud Custodian's c7n-org, whose run log names the call refused in an account (`Access denied api:AssumeRole
+  // policy:p account:a region:r`: cloud-custodian/cloud-custodian#9308): its operation, where a service has it
+  if (has(text, 'Access denied api:')) {
+    const custodian = /\bAccess denied api:([A-Z]\w{2,100}) policy:\S{1,200} account:/.exec(text);
+    addKnownOperation(hints, custodian?.[1], 'c7n-org');
+  }
   // fixed sentences of one code each, also printed without it
   for (const fixed of FIXED_SENTENCES) {
     if (has(text, fixed.sentence) && (fixed.also === undefined || fixed.also.test(text))) {
@@ -2383,13 +2438,28 @@ const codeTokens: Extractor = (text, hints) => {
     // also after a log field's `=` (`stack=VcpuLimitExceeded: …`)
     // and after a spinner's `...` (`Fetching Aurora Serverless cluster...BadRequestException: …`)
     // (the line starts found by the `\n` in the class, not by `^` under the `m` flag, tried at every position)
-    /(?:[\s,:([{"'\]`=]|\.\.\.|^)((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|(?=( - )\S)|(?= => \S))/g,
+    // and, a known or code-shaped name only, at a line's start before a sentence two spaces on, as a console's table
+    // copied leaves it
+    // (`ResourceInUseException  Account Factory cannot create …`: aws-samples/aws-control-tower-automate-account-creation#9)
+    /(?:[\s,:([{"'\]`=]|\.\.\.|^)((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|(?=( - )\S)|(?= => \S)|(?=( {2,4})[A-Z][a-z]))/g,
   )) {
     if (++count > 200) {
       break;
     }
     const code = stripFaultPrefix(m[1]);
     const at = m.index + m[0].indexOf(m[1] ?? '');
+    if (m[4] !== undefined) {
+      if (
+        code !== null &&
+        (isKnownCode(code) || isCodeShaped(code)) &&
+        !NOT_CODES.has(code) &&
+        !isWrapperName(code) &&
+        (at === 0 || text.charCodeAt(at - 1) === 0x0a)
+      ) {
+        hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
+      }
+      continue;
+    }
     // the JS SDK v2's own code for credentials it could not load: the code where no AWS code is carried
     if (code === 'CredentialsError') hints.add('code', code, PRIORITY.implied, 'code-token');
     if (
@@ -3029,6 +3099,18 @@ const WRAPPER_NAMES = new Set([
   'AssertionError',
   'ToolkitError',
   'AmplifyError',
+  // the Amplify Swift library's categories' errors, around a status it received (`StorageError: Received HTTP Response
+  // status code 403 Forbidden`: aws-amplify/amplify-swift#3860)
+  'StorageError',
+  'DataStoreError',
+  // the .NET SDK's internal exception for an HTTP answer it has not yet read, and .NET's own for a failed request
+  // (`HttpErrorResponseException: Exception of type 'Amazon.Runtime.Internal.HttpErrorResponseException' was thrown.`:
+  // aws/aws-aspnet-cognito-identity-provider#114; `WebException: 403 Forbidden`: amazon-archives/aws-sdk-unity#19)
+  'HttpErrorResponseException',
+  'WebException',
+  // the Cognito Sync manager's own class around the answer it relays (`Rethrow as DataStorageException: Failed to list
+  // records in dataset`: amazon-archives/aws-sdk-unity#19)
+  'DataStorageException',
   'ExecaError',
   'ProcessError',
   'FunctionError',

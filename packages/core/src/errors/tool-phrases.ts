@@ -136,6 +136,9 @@ const TOOL_PHRASES: readonly {
   },
   { phrase: 'AWS S3 Storage list operation', service: 's3', operation: 'ListObjectsV2', surface: 'amplify' },
   { phrase: 'AWS S3 Storage remove operation', service: 's3', operation: 'DeleteObject', surface: 'amplify' },
+  // the .NET Lambda tools' upload of a package (`Uploading to S3. (Bucket: b Key: k.zip) Error uploading to k in bucket b:
+  // Access Denied`: aws/aws-extensions-for-dotnet-cli#138)
+  { phrase: 'Uploading to S3. (Bucket:', service: 's3', operation: 'PutObject', surface: 'lambda-tools' },
   // WAL-G listing a backup folder, Velero listing a backup store's backups (both S3 listings where S3 answered)
   { phrase: 'failed to list s3 folder', service: 's3', operation: 'ListObjectsV2', surface: 'wal-g' },
   {
@@ -354,6 +357,19 @@ const TOOL_PHRASES: readonly {
     surface: 'terraform',
   },
   { phrase: 'creating EventBridge Rule', service: 'events', operation: 'PutRule', surface: 'terraform' },
+  // a trail, which older providers named by its service alone (`Error creating CloudTrail: CloudTrailAccessNotEnabled…`:
+  // nozaq/terraform-aws-secure-baseline#166), its logging started once it exists (`creating CloudTrail: starting
+  // logging: TrailNotFoundException`: hashicorp/terraform-provider-aws#30387)
+  {
+    phrase: 'creating CloudTrail',
+    service: 'cloudtrail',
+    operation: 'CreateTrail',
+    surface: 'terraform',
+    otherwise: {
+      pattern: /creating CloudTrail[^:\n]{0,200}: starting logging: /i,
+      operation: 'StartLogging',
+    },
+  },
   { phrase: 'creating SSM Parameter', service: 'ssm', operation: 'PutParameter', surface: 'terraform' },
   {
     phrase: 'creating ECS Task Definition',
@@ -458,16 +474,18 @@ const TOOL_PHRASES: readonly {
 function standsAlone(text: string, phrase: string): boolean {
   // a phrase that ends in its own punctuation (`creating VPC:`, `failed =>`) ends the name itself
   if (!/[A-Za-z0-9]$/.test(phrase)) return true;
-  // as the tool writes it (the phrase set found it in any case; a megabyte is not lower-cased to look again)
-  let at = text.indexOf(phrase);
-  if (at < 0) return true;
-  for (let seen = 0; at >= 0 && seen < 20; seen++) {
-    const end = at + phrase.length;
-    // one more word of a name (`Policy (`, `Endpoint:`), not a code (`UnauthorizedOperation:`)
-    if (!/^ [A-Z][a-z-]{1,30}(?:[ (:]|$)/.test(text.slice(end, end + 34))) return true;
-    at = text.indexOf(phrase, end);
+  // in any case, as the phrase set found it (`creating CloudFormation stack` in `creating CloudFormation StackSet`); a
+  // megabyte is not lower-cased to look again
+  const written = new RegExp(phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  let seen = 0;
+  for (let found = written.exec(text); found !== null && seen < 20; found = written.exec(text), seen++) {
+    const end = found.index + phrase.length;
+    const after = text.slice(end, end + 34);
+    // one more word of a name (`Policy (`, `Endpoint:`), not a code (`UnauthorizedOperation:`), nor the rest of the
+    // word (`StackSet`, another resource)
+    if (!/^(?:[A-Za-z0-9]| [A-Z][a-z-]{1,30}(?:[ (:]|$))/.test(after)) return true;
   }
-  return false;
+  return seen === 0;
 }
 
 // the table's phrases, found in the one scan of the text for every step's phrases
