@@ -678,6 +678,14 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
       return { value, end: close + 1 };
     }
   }
+  // words set in a Markdown emphasis, a stand-in of the whole value (`on resource: _teleport dynamodb table_`:
+  // gravitational/teleport#7939)
+  if (open === '_') {
+    const emphasis = /^_([^_\n]{1,100}\s[^_\n]{1,100})_(?=\s|$|[.,;)])/.exec(
+      text.slice(at, Math.min(end, at + 204)),
+    );
+    if (emphasis !== null) return { value: null, end: at + emphasis[0].length };
+  }
   const token = spacedName(text, at, end) ?? readToken(text, at, end);
   // an ARN elided at its end (`arn:aws:lambda:...`) keeps its ellipsis, the stand-in for what was left out; so does a
   // value elided at its start too (`.../memory/harness_E2eHrnsJwt..._...`: aws/agentcore-cli#1626)
@@ -696,7 +704,9 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
   // an empty slot a tool closed with its own parenthesis (`on resource: )`: awslabs/git-remote-s3#24)
   // (or one a retyped paste left with its colons only: `on resource:::`)
   const empty = value === '' || value.startsWith(')') || /^:+$/.test(value);
-  return { value: empty || isPlaceholder(value) ? null : value, end: token.end };
+  // the start of an ARN where the paste was cut (`… on resource: ar` ending the text: helm/charts#6669)
+  const cut = 'arn:aws'.startsWith(value) && /^\s*$/.test(text.slice(token.end));
+  return { value: empty || cut || isPlaceholder(value) ? null : value, end: token.end };
 }
 
 /**
