@@ -177,7 +177,11 @@
  * of AWS kept as none; one label set as the contract reads a PowerShell cmdlet, `Get-CFNStack` as DescribeStacks, and
  * so one of round thirty-four's, the .NET Lambda tools' `Uploading to S3.` step as PutObject), browsers and mobile
  * front ends (35, two holding none, 96.7%; a bare `You are not authorized to make this call.` kept as none),
- * structured application logs (33, two holding none, 97.8%) and multi-account governance (38, two holding none, 92.9%).
+ * structured application logs (33, two holding none, 97.8%) and multi-account governance (38, two holding none, 92.9%);
+ * seventy-seven, EKS workloads' AWS identity (33, twelve holding none, 96.1%; a quoted EKS trust policy sentence whose
+ * only mark of AWS is its `Service: AWSWesleyFrontend` tail kept as none) and seventy-eight, databases and caches
+ * called from applications (35, four holding none, 96.3%; a bare `ResourceNotFoundException` ending a tool's log line
+ * kept as none).
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -321,6 +325,9 @@ const ROUNDS = [
   { file: 'practice74.jsonl', floor: 0.99, size: 33 },
   { file: 'practice75.jsonl', floor: 0.98, size: 31 },
   { file: 'practice76.jsonl', floor: 0.96, size: 36 },
+  // 77: EKS workloads' AWS identity (IRSA, Pod Identity, kube2iam); 78: databases and caches called from applications
+  { file: 'practice77.jsonl', floor: 0.98, size: 21 },
+  { file: 'practice78.jsonl', floor: 0.98, size: 31 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {

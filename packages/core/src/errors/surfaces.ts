@@ -1892,6 +1892,23 @@ const FIXED_SENTENCES: readonly {
     service: 'bedrock',
     namesService: true,
   },
+  // DynamoDB's sentences of a write whose condition did not hold and of a key that is not the table's, printed by clients
+  // that keep the message only (Rusoto's `Rusoto("The conditional request failed")`: CSML-by-Clevy/csml-engine#269;
+  // Java v2's `DynamoDbException: The provided key element does not match the schema`:
+  // awslabs/amazon-dynamodb-lock-client#95)
+  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html
+  {
+    sentence: 'The conditional request failed',
+    code: 'ConditionalCheckFailedException',
+    service: 'dynamodb',
+    namesService: true,
+  },
+  {
+    sentence: 'The provided key element does not match the schema',
+    code: 'ValidationException',
+    service: 'dynamodb',
+    namesService: true,
+  },
   // CloudFormation's ValidationError for a stack it does not have (`Get-CFNStack: Stack with id SLOs does not exist`:
   // aws/aws-tools-for-powershell#111) https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/CommonErrors.html
   {
@@ -2173,6 +2190,23 @@ const signatures: Extractor = (text, hints) => {
     const numbered = /\bAn Error, number ([A-Z][A-Za-z0-9.]{2,100}), occurred\b/.exec(text);
     if (numbered !== null) hints.add('code', numbered[1], PRIORITY.codeToken, 'dotnet');
   }
+  // Step Functions' refusal of a state machine whose role may not create the EventBridge rule a `.sync` task needs
+  // (`AccessDeniedException: 'arn:aws:iam::1:role/r' is not authorized to create managed-rule.`:
+  // terraform-aws-modules/terraform-aws-step-functions#11): the role is the principal refused
+  // https://docs.aws.amazon.com/step-functions/latest/dg/stepfunctions-iam.html
+  if (has(text, 'is not authorized to create managed-rule')) {
+    hints.refusal('states');
+    const role =
+      /'(arn:[\w-]+:iam::[^\s':]{1,40}:role\/[^\s']{1,512})' is not authorized to create managed-rule/.exec(
+        text,
+      );
+    if (role !== null) hints.add('principal', role[1], PRIORITY.body, 'states');
+  }
+  // EKS Pod Identity's refusal, as its agent relays it, of a role whose trust policy does not let EKS assume it for the
+  // pod (`Unauthorized Exception! EKS does not have permissions to assume the associated role.`: aws/eks-pod-identity-agent#139)
+  // https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html
+  if (has(text, 'EKS does not have permissions to assume the associated role'))
+    hints.refusal('eks-pod-identity');
   // Cloud Custodian's c7n-org, whose run log names the call refused in an account (`Access denied api:AssumeRole
   // policy:p account:a region:r`: cloud-custodian/cloud-custodian#9308): its operation, where a service has it
   if (has(text, 'Access denied api:')) {
@@ -2483,6 +2517,11 @@ const codeTokens: Extractor = (text, hints) => {
       // an ECS task's stopped reason yields to the AWS code it relays, and stands where it relays none
       hints.add('code', code, PRIORITY.unknownCodeToken - 2, 'ecs');
     } else if (SDK_CLIENT_CODES.has(code)) {
+    } else if (CREDENTIAL_CHAIN_CODES.has(code)) {
+      // a client's own code for the credentials it could not load yields to the AWS code of the answer its chain
+      // relays (`NoCredentialProviders: no valid providers in chain … AccessDenied: User: … is not authorized to perform:
+      // sts:AssumeRole`: kubernetes-sigs/aws-ebs-csi-driver#1625), and stands where none is relayed
+      hints.add('code', code, PRIORITY.unknownCodeToken - 1, 'code-token');
     } else if (isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
     } else if (isCodeShaped(code) || SQS_QUERY_CODE.test(code) || isRelayedKnownCode(code)) {
@@ -3194,6 +3233,25 @@ const ECS_STOPPED_REASONS = new Set([
  * https://docs.aws.amazon.com/sdk-for-go/api/aws/request/#pkg-constants
  */
 const SDK_CLIENT_CODES = new Set(['RequestCanceled', 'RequestError']);
+
+/**
+ * The SDKs' own codes for a credential chain that found no credentials (the `no-credentials` look-alike's), and the Go
+ * SDK v1's for each provider it tried (`caused by: EnvAccessKeyNotFound … SharedCredsLoad … EC2RoleRequestError …
+ * EC2MetadataError`), the chain's first one standing for them all https://docs.aws.amazon.com/sdk-for-go/api/aws/credentials/
+ */
+const CREDENTIAL_CHAIN_CODES = new Set([
+  'NoCredentialProviders',
+  'NoCredentialsError',
+  'CredentialsProviderError',
+  'EC2RoleRequestError',
+  'EC2MetadataError',
+  'EC2MetadataRequestError',
+  'EnvAccessKeyNotFound',
+  'EnvSecretNotFound',
+  'SharedCredsLoad',
+  'SharedCredsAccessKey',
+  'CredentialsEndpointError',
+]);
 
 /**
  * Whether a name is a service's generic exception class, as the Java SDK v2 names one per service (`S3Exception`,

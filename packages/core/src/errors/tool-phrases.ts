@@ -139,6 +139,14 @@ const TOOL_PHRASES: readonly {
   // the .NET Lambda tools' upload of a package (`Uploading to S3. (Bucket: b Key: k.zip) Error uploading to k in bucket b:
   // Access Denied`: aws/aws-extensions-for-dotnet-cli#138)
   { phrase: 'Uploading to S3. (Bucket:', service: 's3', operation: 'PutObject', surface: 'lambda-tools' },
+  // the Kubernetes cluster autoscaler reading a managed node group's labels (`Failed to get labels from EKS
+  // DescribeNodegroup API for nodegroup …`: aws-ia/terraform-aws-eks-blueprints-addons#89)
+  {
+    phrase: 'from EKS DescribeNodegroup API',
+    service: 'eks',
+    operation: 'DescribeNodegroup',
+    surface: 'cluster-autoscaler',
+  },
   // WAL-G listing a backup folder, Velero listing a backup store's backups (both S3 listings where S3 answered)
   { phrase: 'failed to list s3 folder', service: 's3', operation: 'ListObjectsV2', surface: 'wal-g' },
   {

@@ -362,6 +362,15 @@ function proposeJoin(
       ARN_HEAD.test(lastWord + (firstWords(head, 1)[0] ?? ''))
     )
       return 2 * rest;
+    // (or past its head, where a viewer wraps words after a hyphen or slash: `…:assumed-role/addf-eks-viz-core-` /
+    // `eks-us-west-2-masterrole/aws-auth-ops is not authorized …`: awslabs/idf-modules#311); an ARN ends in neither
+    const end = text.charCodeAt(beforeEnd - 1);
+    if (
+      (end === 45 || end === 47) &&
+      isValueChar(text.charCodeAt(restWord)) &&
+      ARN_HEAD.test(lastWord.slice(lastWord.indexOf('arn:')))
+    )
+      return 2 * rest;
   }
   if (!cut || field) {
     return NO_JOIN;
