@@ -102,6 +102,9 @@ const SDK_NAME_TO_PREFIX: Readonly<Record<string, string>> = {
   emr: 'elasticmapreduce',
   elasticmapreduce: 'elasticmapreduce',
   appsync: 'appsync',
+  // Amazon Managed Workflows for Apache Airflow, as the Terraform provider names it (`creating MWAA Environment`:
+  // idealo/terraform-aws-mwaa#156) https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonmanagedworkflowsforapacheairflow.html
+  mwaa: 'airflow',
   backup: 'backup',
   efs: 'elasticfilesystem',
   elasticfilesystem: 'elasticfilesystem',

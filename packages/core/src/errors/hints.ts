@@ -3,6 +3,9 @@ export type HintField =
   | 'code'
   | 'operation'
   | 'service'
+  // a service the text's words point to, used only to choose among the services that have an operation of the name the
+  // client wrote (never the answering service by itself)
+  | 'serviceOfOperation'
   | 'httpStatus'
   | 'requestId'
   | 'region'

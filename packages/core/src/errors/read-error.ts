@@ -60,13 +60,15 @@ export interface ReadErrorOptions {
  * Streams producer SDK's status for a call the service refused (`STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR`:
  * https://docs.aws.amazon.com/kinesisvideostreams/latest/dg/producer-sdk-errors.html); CloudTrail's refusal to make its
  * service-linked role for a caller that may not (`you are signed in with an account that lacks permissions to create a
- * service-linked role in AWS CloudTrail`: aws-samples/aws-security-reference-architecture-examples#305). The sentences of
+ * service-linked role in AWS CloudTrail`: aws-samples/aws-security-reference-architecture-examples#305); Athena's
+ * refusal to reach its query results (`You do not seem to have access to the S3 location of your query results`:
+ * awslabs/amazon-s3-find-and-forget#290, https://docs.aws.amazon.com/athena/latest/ug/troubleshooting-athena.html). The sentences of
  * refusal that an extractor reads for their facts (EMR's, the ECS agent's, Lambda's event source mappings',
  * CodePipeline's, DataZone's, a service's refused role, AWS Backup's key) mark the error there (`HintSet.refusal`).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/sqs\.\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|lacks permissions to |STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR/;
+  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/sqs\.\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|lacks permissions to |You do not seem to have access to the S3 location|STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR/;
 
 /**
  * The text without MySQL's refusal of a login (`Access denied for user 'u'@'h' (using password: YES)`, error 1045, as
@@ -74,8 +76,16 @@ const ACCESS_PHRASES =
  * no AWS permission's. https://dev.mysql.com/doc/mysql-errors/8.0/en/server-error-reference.html
  */
 function withoutDatabaseLogins(text: string): string {
-  return text.includes('Access denied for user ') ? text.replace(MYSQL_LOGIN_REFUSED, '') : text;
+  const named = text.includes("no attribute '") ? text.replace(CLASS_NAMES_IN_CODE, '') : text;
+  return named.includes('Access denied for user ') ? named.replace(MYSQL_LOGIN_REFUSED, '') : named;
 }
+
+/**
+ * … nor, where Python says an object lacks an attribute, the exception classes a program's code names (`except
+ * self.client.exceptions.AccessDeniedException:` / `AttributeError: <botocore.errorfactory.SecretsManagerExceptions
+ * object …> object has no attribute 'AccessDeniedException'`: apache/airflow#24773): a program's bug, no answer.
+ */
+const CLASS_NAMES_IN_CODE = /\bhas no attribute '\w{1,100}'|\bexceptions\.\w{1,100}/g;
 
 const MYSQL_LOGIN_REFUSED =
   /Access denied for user '[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)/g;
@@ -347,7 +357,9 @@ function resolveService(operation: string | null, hints: HintSet): string | null
       return candidates[0] ?? null;
     }
     if (candidates.length > 1) {
-      const hinted = hints.all('service').find((h) => candidates.includes(h.value));
+      const hinted = [...hints.all('service'), ...hints.all('serviceOfOperation')].find((h) =>
+        candidates.includes(h.value),
+      );
       if (hinted !== undefined) {
         return hinted.value;
       }

@@ -89,6 +89,13 @@ const CASES: readonly {
     expected: { service: 'organizations', action: null, actionSource: null },
   },
   {
+    // idealo/terraform-aws-mwaa#156: the provider names Amazon MWAA's environment by the service's short name
+    name: "Terraform's `creating MWAA Environment` is airflow:CreateEnvironment",
+    input:
+      "Error: creating MWAA Environment (prod): ValidationException: Failed to assume role arn:aws:iam::REDACTED:role/mwaa-prod-execution-role. This could be due to the role's trust policy.",
+    expected: { service: 'airflow', action: 'airflow:CreateEnvironment', actionSource: 'operation' },
+  },
+  {
     // openshift/hive commit 5e86610: Terraform 0.x's step, the code on the next line
     name: "Terraform 0.x's `Error creating NAT Gateway:` with its code on the next line is its step's call",
     input:

@@ -830,8 +830,10 @@ const cognitect: Extractor = (text, hints) => {
 };
 
 const botocoreClass: Extractor = (text, hints) => {
-  const m = /botocore\.errorfactory\.(\w{1,100})/.exec(text);
-  if (m) {
+  // (not the factory a client's `exceptions` attribute is, `<botocore.errorfactory.SecretsManagerExceptions object …>`,
+  // which Python prints where code asks it for a class it lacks: apache/airflow#24773)
+  const m = /botocore\.errorfactory\.(\w{1,100})(?! object at )/.exec(text);
+  if (m && !(m[1] ?? '').endsWith('Exceptions')) {
     hints.add('code', codeFromExceptionClass(m[1] ?? ''), PRIORITY.sdkClass, 'boto3');
   }
 };
@@ -1926,6 +1928,15 @@ const FIXED_SENTENCES: readonly {
     service: 's3',
     namesService: true,
   },
+  // Athena's refusal to write its query results where the caller may not (`You do not seem to have access to the S3
+  // location of your query results`: awslabs/amazon-s3-find-and-forget#290)
+  // https://docs.aws.amazon.com/athena/latest/ug/troubleshooting-athena.html
+  {
+    sentence: 'You do not seem to have access to the S3 location of your query results',
+    code: 'InvalidRequestException',
+    service: 'athena',
+    namesService: true,
+  },
   // Cognito identity pools' refusal of a guest identity where the pool allows none (aws-amplify/amplify-js#1089)
   // https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html
   {
@@ -2207,6 +2218,52 @@ const signatures: Extractor = (text, hints) => {
   // https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html
   if (has(text, 'EKS does not have permissions to assume the associated role'))
     hints.refusal('eks-pod-identity');
+  // Athena's query that failed for the Glue Data Catalog or Lake Formation permissions it needed, as a client relays the
+  // query's state (`Query failed with state: FAILED, reason: Insufficient permissions to execute the query. User is not
+  // authorized to create partitions on Glue catalog`: LBHackney-IT/Data-Platform#2067)
+  // https://docs.aws.amazon.com/athena/latest/ug/lf-athena-limitations.html
+  if (
+    has(text, 'Insufficient permissions to execute the query') &&
+    /Insufficient permissions to execute the query\.\s{1,4}(?:User is not authorized to \w{2,40} \w{2,40} on Glue catalog|Insufficient Lake Formation permission)/.test(
+      text,
+    )
+  ) {
+    hints.refusal('athena');
+  }
+  // Lake Formation's refusal of a Data Catalog call (`when calling the DeleteTable operation: Insufficient Lake
+  // Formation permission(s): Required Drop on t`: aws/aws-sdk-pandas#426): the Glue call, of the operations several
+  // services name alike https://docs.aws.amazon.com/lake-formation/latest/dg/access-control-underlying-data.html
+  if (has(text, 'Insufficient Lake Formation permission'))
+    hints.add('serviceOfOperation', 'glue', PRIORITY.implied, 'lakeformation');
+  // SageMaker's failure reason for a role that may not pull the model's image (`The role 'arn:…:role/r' does not have
+  // BatchGetImage permission for the image: '…'`: aws/deep-learning-containers#759): the role is refused ECR's call
+  // https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html
+  if (has(text, 'permission for the image')) {
+    const image =
+      /\bThe role '(arn:[\w-]+:iam::[^\s':]{1,40}:role\/[^\s']{1,512})' does not have (\w{2,60}) permission for the image\b/.exec(
+        text,
+      );
+    if (image !== null) {
+      hints.refusal('sagemaker');
+      hints.add('principal', image[1], PRIORITY.body, 'sagemaker');
+      hints.add('action', `ecr:${image[2]}`, PRIORITY.phrase, 'sagemaker');
+    }
+  }
+  // Redshift's refusal of a COPY or UNLOAD whose role the database user may not assume, as a Postgres driver relays it
+  // (`pq: User arn:aws:redshift:…:dbuser:c/u is not authorized to assume IAM Role arn:aws:iam::1:role/r`:
+  // fullstorydev/hauser#10) https://docs.aws.amazon.com/redshift/latest/mgmt/authorizing-redshift-service.html
+  if (has(text, 'is not authorized to assume IAM Role')) {
+    const assume =
+      /\bUser (arn:[\w-]+:redshift:\S{1,400}) is not authorized to assume IAM Role (arn:[\w-]+:iam::[^\s,;'"]{1,512})/.exec(
+        text,
+      );
+    if (assume !== null) {
+      hints.refusal('redshift');
+      hints.add('principal', assume[1], PRIORITY.body, 'redshift');
+      hints.add('resource', assume[2], PRIORITY.body, 'redshift');
+      hints.add('action', 'sts:AssumeRole', PRIORITY.implied, 'redshift');
+    }
+  }
   // Cloud Custodian's c7n-org, whose run log names the call refused in an account (`Access denied api:AssumeRole
   // policy:p account:a region:r`: cloud-custodian/cloud-custodian#9308): its operation, where a service has it
   if (has(text, 'Access denied api:')) {
@@ -2546,6 +2603,17 @@ const codeTokens: Extractor = (text, hints) => {
     if (code !== null && !NOT_CODES.has(code) && !isWrapperName(code) && isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
     } else if (code !== null && isRelayedKnownCode(code)) {
+      hints.add('code', code, PRIORITY.codeToken, 'code-token');
+    } else if (
+      code !== null &&
+      isCodeShaped(code) &&
+      !NOT_CODES.has(code) &&
+      !isWrapperName(code) &&
+      has(text, 'failed to satisfy constraint')
+    ) {
+      // a code-shaped name alone on its line before AWS's own validation sentence, as a console shows them
+      // (`ValidationException` / `2 validation errors detected` / `Value '' at 'x' failed to satisfy constraint: …`:
+      // hashicorp/terraform-provider-aws#27990) https://docs.aws.amazon.com/sagemaker/latest/APIReference/CommonErrors.html
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
     }
   }
@@ -3232,7 +3300,9 @@ const ECS_STOPPED_REASONS = new Set([
  * failed`) or a controller logs them (Karpenter's `RequestError: send request failed caused by: … i/o timeout`).
  * https://docs.aws.amazon.com/sdk-for-go/api/aws/request/#pkg-constants
  */
-const SDK_CLIENT_CODES = new Set(['RequestCanceled', 'RequestError']);
+// (and the Go SDK v1's own failure to read an answer that was no AWS body, `SerializationError: failed decoding JSON RPC
+// response status code: 200 … invalid character '<'`: grafana/redshift-datasource#117)
+const SDK_CLIENT_CODES = new Set(['RequestCanceled', 'RequestError', 'SerializationError']);
 
 /**
  * The SDKs' own codes for a credential chain that found no credentials (the `no-credentials` look-alike's), and the Go
@@ -3379,6 +3449,8 @@ const anyKnownCode: Extractor = (text, hints) => {
     if (++count > 2000) return;
     // a class qualified by its package (`java.nio.file.AccessDeniedException`) is the platform's, not AWS's
     if (text.charAt(m.index - 1) === '.') continue;
+    // nor a name Python says an object lacks (`… object has no attribute 'AccessDeniedException'`: apache/airflow#24773)
+    if (text.endsWith("no attribute '", m.index)) continue;
     const code = isKnownCode(m[0]) ? m[0] : gluedCode(m[0], text.charAt(m.index + m[0].length));
     if (code !== null) {
       hints.add('code', code, PRIORITY.implied - 10, 'code-token');

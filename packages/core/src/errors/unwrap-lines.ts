@@ -457,8 +457,10 @@ function matchesAt(sticky: RegExp, text: string, at: number): boolean {
   return sticky.test(text);
 }
 
+// (also klog's header, the Kubernetes components' log line: `I0624 16:12:19.419885 …`, its severity letter and date before
+// the time: kubernetes-sigs/aws-load-balancer-controller#413) https://github.com/kubernetes/klog
 const LOG_RECORD =
-  /(?:\[?\d{4}[-/]\d\d[-/]\d\d[T ]|\d\d:\d\d:\d\d|\[?(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\]?[\s:]|(?:level|time|ts)=)/y;
+  /(?:\[?\d{4}[-/]\d\d[-/]\d\d[T ]|[IWEF]\d{4} \d\d:\d\d:\d\d|\d\d:\d\d:\d\d|\[?(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL)\]?[\s:]|(?:level|time|ts)=)/y;
 
 /** A JavaScript, Java or .NET stack frame's start: `at Request.extractError (`, `at com.x.Y.z(`. */
 const STACK_FRAME = /at (?:async )?[\w$<>.]{1,200}\.[\w$<>]{1,200} ?\(/y;
