@@ -181,7 +181,8 @@
  * seventy-seven, EKS workloads' AWS identity (33, twelve holding none, 96.1%; a quoted EKS trust policy sentence whose
  * only mark of AWS is its `Service: AWSWesleyFrontend` tail kept as none) and seventy-eight, databases and caches
  * called from applications (35, four holding none, 96.3%; a bare `ResourceNotFoundException` ending a tool's log line
- * kept as none).
+ * kept as none); seventy-nine, API Gateway and Lambda URLs (15 from 13 sources, the search spent, two holding none,
+ * 97.1%; a bare `{"message":"Unauthorized"}` that names nothing of AWS kept as none).
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -328,6 +329,8 @@ const ROUNDS = [
   // 77: EKS workloads' AWS identity (IRSA, Pod Identity, kube2iam); 78: databases and caches called from applications
   { file: 'practice77.jsonl', floor: 0.98, size: 21 },
   { file: 'practice78.jsonl', floor: 0.98, size: 31 },
+  // 79: API Gateway and Lambda URLs (the search spent: documentation in fetched repositories)
+  { file: 'practice79.jsonl', floor: 0.99, size: 13 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {

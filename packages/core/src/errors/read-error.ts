@@ -484,6 +484,18 @@ function classify(
   if (lookalikeKind !== null) {
     return lookalikeKind;
   }
+  // API Gateway's UnauthorizedException under HTTP 401 with its bare `Unauthorized`: an authorizer that found no valid
+  // token, no policy's refusal, which API Gateway answers with 403 (`HTTP/1.1 401 Unauthorized` … `{"message":
+  // "Unauthorized"}`: aws/chalice's todo-app sample); not other services' 401 of that code, a denial (Resource
+  // Explorer's) https://repost.aws/knowledge-center/api-gateway-401-error-lambda-authorizer
+  if (
+    code === 'UnauthorizedException' &&
+    httpStatus === 401 &&
+    sentence === null &&
+    /"message"\s{0,4}:\s{0,4}"Unauthorized"/.test(text)
+  ) {
+    return 'authentication';
+  }
   if (
     sentence !== null ||
     refused ||
