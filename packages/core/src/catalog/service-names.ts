@@ -211,6 +211,15 @@ export function serviceFromEndpointHost(host: string): { service: string; region
   ) {
     return { service: last, region: regionBefore };
   }
+  // SQS's legacy endpoints name the region first (`eu-west-1.queue.amazonaws.com`, `queue.amazonaws.com`)
+  // https://docs.aws.amazon.com/general/latest/gr/sqs-service.html
+  if (last === 'queue') {
+    return {
+      service: 'sqs',
+      region:
+        regionBefore !== undefined && /^[a-z]{2}(-[a-z]+)+-\d$/.test(regionBefore) ? regionBefore : null,
+    };
+  }
   const first = before[0];
   // a masked label (`***.eu-central-1.amazonaws.com`, `xxxxxxx.eu-central-1.amazonaws.com`) names no service
   if (first === undefined || !/^[a-z0-9-]+$/.test(first) || /^x+$/.test(first)) {

@@ -943,6 +943,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'TooManyRegistrationsForTargetId',
       'TooManyUniqueTargetGroupsPerLoadBalancer',
       'TooManyTrustStores',
+      // CloudFront's in-progress invalidations (`Processing your request will cause you to exceed the maximum number of
+      // in-progress invalidations.`: laurilehmijoki/s3_website#26)
+      // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html#API_CreateInvalidation_Errors
+      'TooManyInvalidationsInProgress',
     ],
     codeSuffixes: ['LimitExceeded', 'LimitExceededException', 'QuotaExceeded', 'QuotaExceededException'],
     // IAM's LimitExceeded (`Cannot exceed quota for PoliciesPerRole: 20`), often retold without its code, by its
@@ -984,6 +988,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // `You have exceeded the allowed number of AWS accounts`)
       // https://docs.aws.amazon.com/organizations/latest/APIReference/API_InviteAccountToOrganization.html#API_InviteAccountToOrganization_Errors
       'exceeded the allowed number of AWS accounts',
+      // a CloudFormation resource handler's ServiceLimitExceeded (`Limit exceeded for resource of type
+      // 'AWS::CloudFront::Distribution'. Reason: …`: awslabs/aws-api-gateway-developer-portal#526)
+      // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
+      'Limit exceeded for resource of type',
     ],
   },
   {

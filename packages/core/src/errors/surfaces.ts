@@ -2264,6 +2264,13 @@ const signatures: Extractor = (text, hints) => {
       hints.add('action', 'sts:AssumeRole', PRIORITY.implied, 'redshift');
     }
   }
+  // the Perl SDK's (Paws) request object in its stack trace (`Paws::SQS::ReceiveMessage=HASH(0x…)`:
+  // pplu/aws-sdk-perl#166): the service's SDK name and the call
+  if (has(text, 'Paws::')) {
+    const paws = /\bPaws::(\w{2,40})::(\w{2,100})=HASH\(/.exec(text);
+    if (paws !== null)
+      addServiceCall(hints, paws[1] ?? '', paws[2] ?? '', PRIORITY.namedCall, PRIORITY.namedCall, 'paws');
+  }
   // Cloud Custodian's c7n-org, whose run log names the call refused in an account (`Access denied api:AssumeRole
   // policy:p account:a region:r`: cloud-custodian/cloud-custodian#9308): its operation, where a service has it
   if (has(text, 'Access denied api:')) {

@@ -147,6 +147,14 @@ const TOOL_PHRASES: readonly {
     operation: 'DescribeNodegroup',
     surface: 'cluster-autoscaler',
   },
+  // Packer's check that the temporary security group it made exists (`[DEBUG] Describing tempSecurityGroup to ensure it is
+  // available: sg-…`, then `Error in querying security group UnauthorizedOperation`: hashicorp/packer commit b7d2538)
+  {
+    phrase: 'Describing tempSecurityGroup',
+    service: 'ec2',
+    operation: 'DescribeSecurityGroups',
+    surface: 'packer',
+  },
   // WAL-G listing a backup folder, Velero listing a backup store's backups (both S3 listings where S3 answered)
   { phrase: 'failed to list s3 folder', service: 's3', operation: 'ListObjectsV2', surface: 'wal-g' },
   {
