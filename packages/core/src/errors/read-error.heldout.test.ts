@@ -201,7 +201,9 @@
  * only mark of AWS is its `Service: AWSWesleyFrontend` tail kept as none) and seventy-eight, databases and caches
  * called from applications (35, four holding none, 96.3%; a bare `ResourceNotFoundException` ending a tool's log line
  * kept as none); seventy-nine, API Gateway and Lambda URLs (15 from 13 sources, the search spent, two holding none,
- * 97.1%; a bare `{"message":"Unauthorized"}` that names nothing of AWS kept as none).
+ * 97.1%; a bare `{"message":"Unauthorized"}` that names nothing of AWS kept as none); eighty, S3 file-system and sync
+ * tools (19 from 17 sources, the search spent, one holding none, 97.0%; three labels corrected by its labeller; the
+ * three of a file held-out round thirty-three had taken left out).
  * Each round's floor is what the
  * reader reads now, so that no change loses ground; every error that holds one must be found. Labels stay
  * as written even where the reader goes further on purpose (round one counted a Terraform step phrase as
@@ -355,6 +357,8 @@ const ROUNDS = [
   { file: 'practice78.jsonl', floor: 0.98, size: 31 },
   // 79: API Gateway and Lambda URLs (the search spent: documentation in fetched repositories)
   { file: 'practice79.jsonl', floor: 0.99, size: 13 },
+  // 80: S3 file-system and sync tools (the search spent: commit messages and documentation in fetched repositories)
+  { file: 'practice80.jsonl', floor: 0.99, size: 15 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {

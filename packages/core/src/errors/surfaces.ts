@@ -256,13 +256,24 @@ const JAVA_V1_SUFFIX =
 function javaV1Suffix(text: string): RegExpExecArray | null {
   JAVA_V1_SUFFIX.lastIndex = 0;
   let m = JAVA_V1_SUFFIX.exec(text);
-  for (let chained = 0; m !== null && chained < 10; chained++) {
+  let chained = 0;
+  for (; m !== null && chained < 10; chained++) {
     const close = text.indexOf(')', m.index + m[0].length);
     if (close < 0 || !/^\)\s{0,3}\(Service: /.test(text.slice(close, close + 15))) break;
     JAVA_V1_SUFFIX.lastIndex = close + 1;
     const next = JAVA_V1_SUFFIX.exec(text);
     if (next === null || next.index > close + 5) break;
     m = next;
+  }
+  // (but of two errors pasted one after the other, the refusal's: the reader takes a denial's sentence before another
+  // error's, and its code is the one after it: `… Error Code: InvalidParameter; …)User: arn:… is not authorized to
+  // perform: SNS:Subscribe … Error Code: AuthorizationError; …)`: aws-samples/aws-marketplace-serverless-saas-integration#11)
+  if (m !== null && chained === 0 && !AUTHORIZATION_CODES.has(m[3] ?? '')) {
+    JAVA_V1_SUFFIX.lastIndex = m.index + m[0].length;
+    for (let seen = 0, later = JAVA_V1_SUFFIX.exec(text); later !== null && seen < 20; seen++) {
+      if (AUTHORIZATION_CODES.has(later[3] ?? '')) return later;
+      later = JAVA_V1_SUFFIX.exec(text);
+    }
   }
   return m;
 }
