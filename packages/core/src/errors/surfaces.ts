@@ -1547,6 +1547,16 @@ const cloudFormation: Extractor = (text, hints) => {
     if (text.includes('security_exception'))
       hints.add('code', 'security_exception', PRIORITY.body, 'opensearch');
   }
+  // … and Amazon OpenSearch Serverless's refusal, which names no user (`[security_exception] authentication/authorization
+  // failure`), where the text shows the call went to AWS: the OpenSearch client's AWS SDK transport
+  // (opensearch-project/data-prepper#4195) or a Bedrock knowledge base's call to the collection (apache/airflow#71745)
+  // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-data-access.html
+  if (
+    has(text, '[security_exception] authentication/authorization failure') &&
+    /AwsSdk2Transport|Amazon OpenSearch\s{1,4}Serverless|\.aoss\.amazonaws\.com/.test(text)
+  ) {
+    hints.refusal('opensearch');
+  }
   // the Terraform awscc provider's wait for a Cloud Control request that failed (`Waiting for Cloud Control API service
   // CreateResource operation completion returned: waiter state transitioned to FAILED. StatusMessage: …`): the
   // resource's handler answered, from the calls it made with the caller's credentials, which the message does not name
