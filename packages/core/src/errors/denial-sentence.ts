@@ -705,7 +705,7 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
   // (or one a retyped paste left with its colons only: `on resource:::`)
   const empty = value === '' || value.startsWith(')') || /^:+$/.test(value);
   // the start of an ARN where the paste was cut (`… on resource: ar` ending the text: helm/charts#6669)
-  const cut = 'arn:aws'.startsWith(value) && /^\s*$/.test(text.slice(token.end));
+  const cut = value.length >= 2 && 'arn:aws'.startsWith(value) && /^\s*$/.test(text.slice(token.end));
   return { value: empty || cut || isPlaceholder(value) ? null : value, end: token.end };
 }
 

@@ -68,7 +68,7 @@ export interface ReadErrorOptions {
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/sqs\.\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|lacks permissions to |You do not seem to have access to the S3 location|STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR/;
+  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/(?:sqs\.|[\w-]{1,30}\.queue\.amazonaws\.com\/)\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|lacks permissions to create a service-linked role|You do not seem to have access to the S3 location|STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR/;
 
 /**
  * The text without MySQL's refusal of a login (`Access denied for user 'u'@'h' (using password: YES)`, error 1045, as

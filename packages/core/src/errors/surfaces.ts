@@ -843,7 +843,7 @@ const cognitect: Extractor = (text, hints) => {
 const botocoreClass: Extractor = (text, hints) => {
   // (not the factory a client's `exceptions` attribute is, `<botocore.errorfactory.SecretsManagerExceptions object …>`,
   // which Python prints where code asks it for a class it lacks: apache/airflow#24773)
-  const m = /botocore\.errorfactory\.(\w{1,100})(?! object at )/.exec(text);
+  const m = /botocore\.errorfactory\.(\w{1,100})(?!\w| object at )/.exec(text);
   if (m && !(m[1] ?? '').endsWith('Exceptions')) {
     hints.add('code', codeFromExceptionClass(m[1] ?? ''), PRIORITY.sdkClass, 'boto3');
   }
@@ -2551,6 +2551,8 @@ const signatures: Extractor = (text, hints) => {
  */
 const codeTokens: Extractor = (text, hints) => {
   let count = 0;
+  // (a console table's rows counted apart: a megabyte of them must not use up the budget of the codes after them)
+  let tableRows = 0;
   // (on its own line, or joined to the message where a hanging indent was read as a wrap: ACK's `Message:` field)
   const goStatusLine = /\bstatus code: \d{3}, request id:/.test(text);
   for (const m of text.matchAll(
@@ -2562,12 +2564,13 @@ const codeTokens: Extractor = (text, hints) => {
     // (`ResourceInUseException  Account Factory cannot create …`: aws-samples/aws-control-tower-automate-account-creation#9)
     /(?:[\s,:([{"'\]`=]|\.\.\.|^)((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,3})(`?:(?=\s|$)|\s*:\s*chr\s|(?=( - )\S)|(?= => \S)|(?=( {2,4})[A-Z][a-z]))/g,
   )) {
-    if (++count > 200) {
+    if (m[4] === undefined && ++count > 200) {
       break;
     }
     const code = stripFaultPrefix(m[1]);
     const at = m.index + m[0].indexOf(m[1] ?? '');
     if (m[4] !== undefined) {
+      if (++tableRows > 200) continue;
       if (
         code !== null &&
         (isKnownCode(code) || isCodeShaped(code)) &&

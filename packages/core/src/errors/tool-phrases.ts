@@ -138,7 +138,14 @@ const TOOL_PHRASES: readonly {
   { phrase: 'AWS S3 Storage remove operation', service: 's3', operation: 'DeleteObject', surface: 'amplify' },
   // the .NET Lambda tools' upload of a package (`Uploading to S3. (Bucket: b Key: k.zip) Error uploading to k in bucket b:
   // Access Denied`: aws/aws-extensions-for-dotnet-cli#138)
-  { phrase: 'Uploading to S3. (Bucket:', service: 's3', operation: 'PutObject', surface: 'lambda-tools' },
+  // (not where the upload went through and a later step failed: `… Progress: 100%` / `Error creating Lambda function`)
+  {
+    phrase: 'Uploading to S3. (Bucket:',
+    service: 's3',
+    operation: 'PutObject',
+    surface: 'lambda-tools',
+    unless: /\.\.\. Progress: 100%/,
+  },
   // the Kubernetes cluster autoscaler reading a managed node group's labels (`Failed to get labels from EKS
   // DescribeNodegroup API for nodegroup …`: aws-ia/terraform-aws-eks-blueprints-addons#89)
   {
@@ -148,9 +155,10 @@ const TOOL_PHRASES: readonly {
     surface: 'cluster-autoscaler',
   },
   // Packer's check that the temporary security group it made exists (`[DEBUG] Describing tempSecurityGroup to ensure it is
-  // available: sg-…`, then `Error in querying security group UnauthorizedOperation`: hashicorp/packer commit b7d2538)
+  // available: sg-…`, then `Error in querying security group UnauthorizedOperation`: hashicorp/packer commit b7d2538);
+  // its error line, not the debug line every run prints
   {
-    phrase: 'Describing tempSecurityGroup',
+    phrase: 'Error in querying security group',
     service: 'ec2',
     operation: 'DescribeSecurityGroups',
     surface: 'packer',

@@ -363,12 +363,15 @@ function proposeJoin(
     )
       return 2 * rest;
     // (or past its head, where a viewer wraps words after a hyphen or slash: `…:assumed-role/addf-eks-viz-core-` /
-    // `eks-us-west-2-masterrole/aws-auth-ops is not authorized …`: awslabs/idf-modules#311); an ARN ends in neither
+    // `eks-us-west-2-masterrole/aws-auth-ops is not authorized …`: awslabs/idf-modules#311); an ARN ends in neither, but
+    // for an S3 folder's (`arn:aws:s3:::b/reports/`)
     const end = text.charCodeAt(beforeEnd - 1);
+    const arn = lastWord.slice(lastWord.indexOf('arn:'));
     if (
       (end === 45 || end === 47) &&
       isValueChar(text.charCodeAt(restWord)) &&
-      ARN_HEAD.test(lastWord.slice(lastWord.indexOf('arn:')))
+      ARN_HEAD.test(arn) &&
+      !/^arn:[\w-]+:s3:::/.test(arn)
     )
       return 2 * rest;
   }
