@@ -506,8 +506,9 @@ function standsAlone(text: string, phrase: string): boolean {
     const end = found.index + phrase.length;
     const after = text.slice(end, end + 34);
     // one more word of a name (`Policy (`, `Endpoint:`), not a code (`UnauthorizedOperation:`), nor the rest of the
-    // word (`StackSet`, another resource)
-    if (!/^(?:[A-Za-z0-9]| [A-Z][a-z-]{1,30}(?:[ (:]|$))/.test(after)) return true;
+    // word (`StackSet`, another resource), but for its plural (`run instances:`)
+    if (/^s(?![A-Za-z0-9])/.test(after) || !/^(?:[A-Za-z0-9]| [A-Z][a-z-]{1,30}(?:[ (:]|$))/.test(after))
+      return true;
   }
   return seen === 0;
 }
