@@ -992,6 +992,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // 'AWS::CloudFront::Distribution'. Reason: …`: awslabs/aws-api-gateway-developer-portal#526)
       // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
       'Limit exceeded for resource of type',
+      // … and the resources one template may declare (`Template format error: Number of resources, 201, is greater than
+      // maximum allowed, 200`) https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html
+      'Template format error: Number of resources',
     ],
   },
   {

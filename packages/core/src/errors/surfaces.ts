@@ -1932,6 +1932,15 @@ const FIXED_SENTENCES: readonly {
     service: 'dynamodb',
     namesService: true,
   },
+  // CloudFormation's ValidationError for a template it cannot take (`The CloudFormation template is invalid: Template
+  // format error: Number of resources, 201, is greater than maximum allowed, 200`, as the Serverless Framework relays it:
+  // serverless/blog's post on the 200-resource limit) https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_ValidateTemplate.html
+  {
+    sentence: 'Template format error: ',
+    code: 'ValidationError',
+    service: 'cloudformation',
+    namesService: true,
+  },
   // CloudFormation's ValidationError for a stack it does not have (`Get-CFNStack: Stack with id SLOs does not exist`:
   // aws/aws-tools-for-powershell#111) https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/CommonErrors.html
   {

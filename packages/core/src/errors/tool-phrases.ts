@@ -190,6 +190,14 @@ const TOOL_PHRASES: readonly {
   { phrase: 'tagging instance', service: 'ec2', operation: 'CreateTags', surface: 'controller' },
   { phrase: 'launching source instance', service: 'ec2', operation: 'RunInstances', surface: 'terraform' },
   { phrase: 'creating EC2 Instance', service: 'ec2', operation: 'RunInstances', surface: 'terraform' },
+  // the older provider's RDS instance, named without its service (`Error creating DB Instance: ExpiredToken: …`:
+  // HashiCorp's support article on ExpiredToken errors in long applies), no Timestream for InfluxDB's CreateDbInstance
+  {
+    phrase: 'Error creating DB Instance',
+    service: 'rds',
+    operation: 'CreateDBInstance',
+    surface: 'terraform',
+  },
   {
     phrase: 'reading EC2 Instance Type',
     service: 'ec2',
