@@ -198,6 +198,11 @@ const TOOL_PHRASES: readonly {
     operation: 'CreateDBInstance',
     surface: 'terraform',
   },
+  // an Aurora cluster changed (`updating RDS Cluster (c): InvalidParameterValue: …`: terraform-aws-modules/
+  // terraform-aws-rds-aurora commit 5b54e72), and a tag set on another resource by `aws_ec2_tag` (`error creating EC2 Tag
+  // (Name) for resource (): …`: terraform-aws-modules/terraform-aws-transit-gateway commit e9da39b)
+  { phrase: 'updating RDS Cluster', service: 'rds', operation: 'ModifyDBCluster', surface: 'terraform' },
+  { phrase: 'creating EC2 Tag', service: 'ec2', operation: 'CreateTags', surface: 'terraform' },
   {
     phrase: 'reading EC2 Instance Type',
     service: 'ec2',
