@@ -196,38 +196,30 @@ export function serviceFromEndpointHost(host: string): { service: string; region
   const before = labels.slice(0, awsIndex);
   const s3Index = before.findIndex((l) => l === 's3' || l.startsWith('s3-'));
   if (s3Index >= 0) {
-    const region = before[s3Index + 1] ?? null;
-    return { service: 's3', region: region && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : null };
+    return { service: 's3', region: regionOrNull(before[s3Index + 1]) };
   }
   // an OpenSearch domain's endpoint names its region before the service (`search-logs-abc.us-east-1.es.amazonaws.com`,
   // a serverless collection's `<id>.us-east-1.aoss.amazonaws.com`)
   // https://docs.aws.amazon.com/general/latest/gr/opensearch-service.html
   const last = before[before.length - 1];
-  const regionBefore = before[before.length - 2];
-  if (
-    (last === 'es' || last === 'aoss') &&
-    regionBefore !== undefined &&
-    /^[a-z]{2}(-[a-z]+)+-\d$/.test(regionBefore)
-  ) {
+  const regionBefore = regionOrNull(before[before.length - 2]);
+  if ((last === 'es' || last === 'aoss') && regionBefore !== null) {
     return { service: last, region: regionBefore };
   }
   // SQS's legacy endpoints name the region first (`eu-west-1.queue.amazonaws.com`, `queue.amazonaws.com`)
   // https://docs.aws.amazon.com/general/latest/gr/sqs-service.html
   if (last === 'queue') {
-    return {
-      service: 'sqs',
-      region:
-        regionBefore !== undefined && /^[a-z]{2}(-[a-z]+)+-\d$/.test(regionBefore) ? regionBefore : null,
-    };
+    return { service: 'sqs', region: regionBefore };
   }
   const first = before[0];
   // a masked label (`***.eu-central-1.amazonaws.com`, `xxxxxxx.eu-central-1.amazonaws.com`) names no service
   if (first === undefined || !/^[a-z0-9-]+$/.test(first) || /^x+$/.test(first)) {
     return null;
   }
-  const region = before[1] ?? null;
-  return {
-    service: serviceFromEventSource(first) ?? first,
-    region: region && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region) ? region : null,
-  };
+  return { service: serviceFromEventSource(first) ?? first, region: regionOrNull(before[1]) };
+}
+
+/** A host's label when it is a Region's name (`eu-west-1`), else `null`. */
+function regionOrNull(label: string | undefined): string | null {
+  return label !== undefined && /^[a-z]{2}(-[a-z]+)+-\d$/.test(label) ? label : null;
 }

@@ -71,11 +71,12 @@ const ACCESS_PHRASES =
   /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/(?:sqs\.|[\w-]{1,30}\.queue\.amazonaws\.com\/)\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|lacks permissions to create a service-linked role|You do not seem to have access to the S3 location|STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR/;
 
 /**
- * The text without MySQL's refusal of a login (`Access denied for user 'u'@'h' (using password: YES)`, error 1045, as
- * Aurora and RDS for MySQL answer a wrong password or token: awslabs/aws-mysql-jdbc#348): the database engine's answer,
- * no AWS permission's. https://dev.mysql.com/doc/mysql-errors/8.0/en/server-error-reference.html
+ * The text without the access words that are no AWS answer: MySQL's refusal of a login (`Access denied for user 'u'@'h'
+ * (using password: YES)`, error 1045, as Aurora and RDS for MySQL answer a wrong password or token:
+ * awslabs/aws-mysql-jdbc#348), the database engine's answer, no AWS permission's
+ * https://dev.mysql.com/doc/mysql-errors/8.0/en/server-error-reference.html
  */
-function withoutDatabaseLogins(text: string): string {
+function withoutOtherRefusals(text: string): string {
   const named = text.includes("no attribute '") ? text.replace(CLASS_NAMES_IN_CODE, '') : text;
   return named.includes('Access denied for user ') ? named.replace(MYSQL_LOGIN_REFUSED, '') : named;
 }
@@ -500,7 +501,7 @@ function classify(
     sentence !== null ||
     refused ||
     (code !== null && AUTHORIZATION_CODES.has(code)) ||
-    ACCESS_PHRASES.test(withoutDatabaseLogins(text))
+    ACCESS_PHRASES.test(withoutOtherRefusals(text))
   ) {
     return 'authorization';
   }

@@ -513,7 +513,7 @@ function standsAlone(text: string, phrase: string): boolean {
   if (!/[A-Za-z0-9]$/.test(phrase)) return true;
   // in any case, as the phrase set found it (`creating CloudFormation stack` in `creating CloudFormation StackSet`); a
   // megabyte is not lower-cased to look again
-  const written = new RegExp(phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  const written = anyCase(phrase);
   let seen = 0;
   for (let found = written.exec(text); found !== null && seen < 20; found = written.exec(text), seen++) {
     const end = found.index + phrase.length;
@@ -525,6 +525,19 @@ function standsAlone(text: string, phrase: string): boolean {
   }
   return seen === 0;
 }
+
+/** A phrase's pattern in any case, made once for each phrase of the table (the search starts over at each use). */
+function anyCase(phrase: string): RegExp {
+  let pattern = ANY_CASE.get(phrase);
+  if (pattern === undefined) {
+    pattern = new RegExp(phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    ANY_CASE.set(phrase, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
+const ANY_CASE = new Map<string, RegExp>();
 
 // the table's phrases, found in the one scan of the text for every step's phrases
 lookForPhrases(TOOL_PHRASES.map((entry) => entry.phrase));
