@@ -147,8 +147,11 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   'cognito-identity': `GetId GetCredentialsForIdentity GetOpenIdToken`,
   kinesis: `PutRecord PutRecords GetRecords DescribeStream CreateStream ListStreams`,
   firehose: `PutRecord PutRecordBatch CreateDeliveryStream DescribeDeliveryStream`,
+  // (Bedrock Agents' runtime InvokeAgent, in every paste of the operation our rounds found, botocore's `EventStreamError`
+  // naming no service; Amazon Connect Health and DataZone have actions of the name too, and the action stays marked as
+  // inferred) https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_InvokeAgent.html
   bedrock: `InvokeModel InvokeModelWithResponseStream Converse=InvokeModel ConverseStream=InvokeModelWithResponseStream
-    ListFoundationModels`,
+    ListFoundationModels InvokeAgent`,
   // CreateDistributionWithTags is authorised as CreateDistribution (with TagResource for its tags)
   // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateDistributionWithTags.html
   cloudfront: `CreateDistribution CreateDistributionWithTags=CreateDistribution GetDistribution

@@ -752,6 +752,9 @@ function readToken(text: string, at: number, end: number): { value: string; end:
     }
     // an XML element's closing tag ends the value (`…:role/app</Message>`); it is no `<stand-in>`
     if (code === 60 && text.charCodeAt(i + 1) === 47) break;
+    // so does a line break or tab a string's escaping left in a paste escaped twice (`perform: route53:ListHostedZones\n\tstatus
+    // code: 403`, a klog line inside a JSON log's string: kubernetes-sigs/external-dns#1222): no name holds one
+    if (code === 92 && i > at && isEscapedBreak(text.charCodeAt(i + 1))) break;
     const close = GROUP_CLOSE[text.charAt(i)];
     if (close !== undefined) {
       // looked for within the group's 40 characters only: an unbounded search from every opener of a
@@ -803,6 +806,11 @@ function spacedName(text: string, at: number, end: number): { value: string; end
     ? value.replace(/ /g, '')
     : value;
   return { value: joined, end: at + reason.index };
+}
+
+/** `n`, `r` or `t`: the letter of an escaped line break or tab after a backslash. */
+function isEscapedBreak(code: number): boolean {
+  return code === 110 || code === 114 || code === 116;
 }
 
 /** Closing character of each stand-in group opener. */
