@@ -163,6 +163,8 @@ const SDK_NAME_TO_PREFIX: Readonly<Record<string, string>> = {
 const EVENT_SOURCE_TO_PREFIX: Readonly<Record<string, string>> = {
   monitoring: 'cloudwatch',
   email: 'ses',
+  // the Resource Groups Tagging API's, whose actions are `tag:` https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonresourcegrouptaggingapi.html
+  tagging: 'tag',
 };
 
 /** Maps an SDK service name (`AmazonEC2`, `Ec2`, `Secrets Manager`, `Amazon.SecurityToken`) to an IAM prefix. */

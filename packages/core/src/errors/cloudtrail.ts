@@ -74,6 +74,23 @@ export function readCloudTrail(value: unknown): CloudTrailFailures | null {
 }
 
 /**
+ * The first failed console sign-in among CloudTrail events that hold no failed call: AWS Sign-In records one without
+ * an `errorCode`, its `responseElements.ConsoleLogin` `Failure` and its reason in `errorMessage` (`Failed
+ * authentication`, `No username found in supplied account`). `null` when there is none.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html
+ */
+export function readConsoleSignInFailure(value: unknown): CloudTrailFailure | null {
+  const record = recordsOf(value)?.find(
+    (r) =>
+      r.eventName === 'ConsoleLogin' &&
+      isJsonObject(r.responseElements) &&
+      r.responseElements.ConsoleLogin === 'Failure' &&
+      typeof r.errorMessage === 'string',
+  );
+  return record === undefined ? null : toFailure(record);
+}
+
+/**
  * The failed event of a CloudTrail record pasted as text that is no JSON: cut off, with `-- snip --` or
  * `...` lines, nested in another tool's JSON or wrapped in log text. Its string fields are read where
  * they stand (the record around its first `"errorCode"`); a string cut off at the end of the paste is
@@ -158,7 +175,7 @@ export function readCloudTrailText(text: string): CloudTrailFailure | null {
  * The first `"key": "value"` string of `text`, its escapes undone; a string cut off by the end of the
  * paste runs to the end of its line. Each match is bounded.
  */
-function stringField(text: string, key: string): string | null {
+export function stringField(text: string, key: string): string | null {
   const at = text.indexOf(`"${key}"`);
   if (at < 0) {
     return null;
@@ -370,9 +387,10 @@ function principalOf(identity: Json): string | null {
   if (arn !== null) {
     return arn;
   }
-  // S3 records an anonymous request's caller as an account named `anonymous`
-  // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html
-  if (str(identity.accountId) === 'anonymous') {
+  // S3 records an anonymous request's caller as an account named `anonymous` (`ANONYMOUS_PRINCIPAL` in older records:
+  // aws/amazon-ssm-agent#299) https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-user-identity.html
+  const account = str(identity.accountId);
+  if (account === 'anonymous' || account === 'ANONYMOUS_PRINCIPAL') {
     return 'anonymous';
   }
   const type = str(identity.type);

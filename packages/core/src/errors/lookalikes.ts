@@ -60,6 +60,7 @@ export type LookalikeId =
   | 'no-credentials'
   | 'sso-session-expired'
   | 'console-login-expired'
+  | 'console-sign-in-failed'
   | 'eks-cluster-access'
   | 'emr-cluster-validation'
   | 'cfn-invalid-request'
@@ -597,6 +598,18 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       command: 'aws login --profile <profile>',
     },
     phrases: ['The refresh token has expired'],
+  },
+  {
+    // a console sign-in that AWS Sign-In refused, as CloudTrail records it (`"errorMessage": "Failed authentication"`,
+    // `No username found in supplied account`, `"ConsoleLogin": "Failure"`): a wrong password, user name or MFA code,
+    // no permission checked https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-integration.html
+    id: 'console-sign-in-failed',
+    kind: 'authentication',
+    advice: {
+      message:
+        'the console sign-in itself failed (user name, password or MFA device), before any permission was checked: check the sign-in details, or reset the password',
+    },
+    phrases: ['Failed authentication', 'No username found in supplied account'],
   },
   {
     // STS could not validate the web identity token (no IAM OIDC provider for its issuer, a wrong audience or

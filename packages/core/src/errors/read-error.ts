@@ -7,6 +7,7 @@ import {
   type CloudTrailFailure,
   readCloudTrail,
   readCloudTrailText,
+  readConsoleSignInFailure,
   selectFailure,
 } from './cloudtrail.js';
 import { type DenialSentence, findDenialSentences } from './denial-sentence.js';
@@ -23,6 +24,7 @@ import { HintSet, PRIORITY } from './hints.js';
 import { AUTHORIZATION_CODES, findLookalike } from './lookalikes.js';
 import { parsePrincipal } from './principal.js';
 import { redactedParts } from './redacted-parts.js';
+import { readSimulatorText } from './simulator.js';
 import { stepCalls, withoutServiceGlosses } from './step-calls.js';
 import { EXTRACTORS, stripFaultPrefix } from './surfaces.js';
 import { addToolPhraseHints } from './tool-phrases.js';
@@ -123,25 +125,35 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
     if (parsed?.ok === true) {
       const trail = readCloudTrail(parsed.value);
       if (trail !== null) {
-        if (trail.failures.length === 0) {
-          return fail(
-            'no-failed-event',
-            `none of the ${trail.records} CloudTrail event(s) failed: no \`errorCode\` field`,
-          );
+        const signIn = trail.failures.length === 0 ? readConsoleSignInFailure(parsed.value) : null;
+        if (signIn !== null) {
+          // a failed console sign-in, no API call and no code: its caller and AWS Sign-In's words
+          hints.add('principal', signIn.principal, PRIORITY.body, 'cloudtrail');
+          hints.add('region', signIn.region, PRIORITY.structuredRecord, 'cloudtrail');
+          hints.surface('cloudtrail');
+          cloudTrailMessage = signIn.errorMessage;
+          text = signIn.errorMessage ?? '';
+        } else {
+          if (trail.failures.length === 0) {
+            return fail(
+              'no-failed-event',
+              `none of the ${trail.records} CloudTrail event(s) failed: no \`errorCode\` field`,
+            );
+          }
+          const first =
+            options.event === undefined ? trail.failures[0] : selectFailure(trail.failures, options.event);
+          if (first === undefined) {
+            return fail(
+              'event-not-found',
+              `no failed CloudTrail event has the eventID or requestID \`${options.event}\`, and it is no position among the ${trail.failures.length} failed event(s)`,
+            );
+          }
+          addCloudTrailHints(first, hints);
+          cloudTrailMessage = first.errorMessage;
+          cloudTrail = first.call;
+          text = [first.errorCode, first.errorMessage ?? ''].join(': ');
+          otherFailures = trail.failures.length - 1;
         }
-        const first =
-          options.event === undefined ? trail.failures[0] : selectFailure(trail.failures, options.event);
-        if (first === undefined) {
-          return fail(
-            'event-not-found',
-            `no failed CloudTrail event has the eventID or requestID \`${options.event}\`, and it is no position among the ${trail.failures.length} failed event(s)`,
-          );
-        }
-        addCloudTrailHints(first, hints);
-        cloudTrailMessage = first.errorMessage;
-        cloudTrail = first.call;
-        text = [first.errorCode, first.errorMessage ?? ''].join(': ');
-        otherFailures = trail.failures.length - 1;
       }
     } else if (
       /"(?:Records|eventSource|eventVersion)"\s*:/.test(trimmed.slice(0, 4096)) &&
@@ -169,7 +181,10 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
 
   const sentences = findDenialSentences(cleaned);
   const first = sentences.find((s) => s.action !== null) ?? sentences[0] ?? null;
-  const sentence = first === null ? null : (wholeCopy(first, sentences) ?? first);
+  // (else the denied result of IAM's policy simulator, pasted with or without the command that asked it)
+  const simulated = first === null && cleaned.includes('"EvalDecision"') ? readSimulatorText(cleaned) : null;
+  if (simulated !== null) hints.surface('iam-simulator');
+  const sentence = first === null ? simulated : (wholeCopy(first, sentences) ?? first);
   otherFailures += countOtherDenials(sentences, sentence);
   if (sentence !== null) {
     addSentenceHints(sentence, hints);

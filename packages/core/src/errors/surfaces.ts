@@ -2406,12 +2406,25 @@ const signatures: Extractor = (text, hints) => {
   const eventSource = /\b[Ee]vent ?[Ss]ource:[ \t]*([a-z0-9-]{2,40})\.amazonaws\.com\b/.exec(text);
   if (eventSource !== null) {
     const service = serviceFromEventSource(`${eventSource[1]}.amazonaws.com`);
+    // (the record's own field names, one a line as a list shows them, `•eventName: GetResources` / `•eventSource:
+    // tagging.amazonaws.com`: nozaq/terraform-aws-secure-baseline#319, name the call itself, any operation)
+    const field = /(?:^|\n)[ \t]*(?:[-*•][ \t]*)?eventName:[ \t]*([A-Z][A-Za-z0-9]{2,80})[ \t]*(?=\n|$)/.exec(
+      text,
+    );
     const event = /\b[Ee]vent(?:[ \t]?[Nn]ame:)?[ \t]+([A-Z][A-Za-z0-9]{2,80})\b/.exec(text);
-    if (service !== null && event?.[1] !== undefined && servicesForOperation(event[1]).includes(service)) {
-      hints.add('service', service, PRIORITY.phrase, 'alert');
-      hints.add('operation', event[1], PRIORITY.phrase, 'alert');
+    const named =
+      field?.[1] ??
+      (event?.[1] !== undefined && servicesForOperation(event[1]).includes(service ?? '')
+        ? event[1]
+        : undefined);
+    if (service !== null && named !== undefined) {
+      // (the record's fields name service and call together, as a wrapper's `service:Operation` does)
+      const priority = field?.[1] === undefined ? PRIORITY.phrase : PRIORITY.namedCall;
+      hints.add('service', service, priority, 'alert');
+      hints.add('operation', named, priority, 'alert');
     }
   }
+  addTrailTableHints(text, hints);
   if (has(text, 'Syntax errors in policy.')) {
     // IAM's fixed message for MalformedPolicyDocument, also when CloudFormation reports its own handler code.
     hints.add('code', 'MalformedPolicyDocument', PRIORITY.sdkClass, 'iam');
@@ -3547,3 +3560,39 @@ export const EXTRACTORS: readonly Extractor[] = [
   statusLines,
   anyKnownCode,
 ];
+
+/**
+ * A CloudTrail query's result as a Markdown table (CloudWatch Logs Insights or Athena rows pasted into an issue: `|
+ * eventTime | errorCode | eventSource | eventName | …` over `| … | AccessDenied | xray.amazonaws.com | GetSamplingRules
+ * | …`: DataBiosphere/azul#6614): the first row's call, where a failed row names its service and event.
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+ */
+function addTrailTableHints(text: string, hints: HintSet): void {
+  if (!has(text, '| eventSource |') && !has(text, '| eventsource |')) return;
+  const lines = text.split('\n');
+  const headerAt = lines.findIndex(
+    (line) => /\|\s*event[Ss]ource\s*\|/.test(line) && /\|\s*event[Nn]ame\s*\|/.test(line),
+  );
+  if (headerAt < 0) return;
+  const cells = (line: string) =>
+    line
+      .trim()
+      .replace(/^\||\|$/g, '')
+      .split('|')
+      .map((c) => c.trim());
+  const header = cells(lines[headerAt] ?? '').map((c) => c.toLowerCase());
+  const row = lines
+    .slice(headerAt + 1, headerAt + 3)
+    .find((line) => line.includes('|') && !/^[\s|:-]*$/.test(line));
+  if (row === undefined) return;
+  const values = cells(row);
+  const value = (name: string) => values[header.indexOf(name)] ?? '';
+  const source = /^([a-z0-9-]{2,40})\.amazonaws\.com$/.exec(value('eventsource'));
+  const event = /^[A-Z][A-Za-z0-9]{2,80}$/.exec(value('eventname'));
+  const service = source?.[1] === undefined ? null : serviceFromEventSource(`${source[1]}.amazonaws.com`);
+  if (service === null || event === null || !/\S/.test(value('errorcode'))) return;
+  hints.add('service', service, PRIORITY.namedCall, 'cloudtrail-table');
+  hints.add('operation', event[0], PRIORITY.namedCall, 'cloudtrail-table');
+  const code = /^[A-Z][A-Za-z0-9.]{2,80}$/.exec(value('errorcode'));
+  if (code !== null) hints.add('code', code[0], PRIORITY.body, 'cloudtrail-table');
+}

@@ -1,0 +1,68 @@
+import type { PolicyLayer } from '../engine/layers.js';
+import { stringField } from './cloudtrail.js';
+import type { DenialSentence } from './denial-sentence.js';
+import type { DenyType } from './failure.js';
+
+/**
+ * The first denied result of IAM's policy simulator as a paste shows it (`aws iam simulate-principal-policy` or
+ * `simulate-custom-policy` output, the command perhaps above it: aws-containers/amazon-ecs-exec-checker#70), as a
+ * denial's facts: the action and resource it evaluated, `implicitDeny` or `explicitDeny`, the layer that decided
+ * where the result says (`OrganizationsDecisionDetail.AllowedByOrganizations: false`, a service control policy;
+ * `PermissionsBoundaryDecisionDetail.AllowedByPermissionsBoundary: false`, the boundary; an explicit deny's matched
+ * statement of a resource-based policy), else the identity-based policies the simulator evaluates; the caller from
+ * the command's `--policy-source-arn`. `null` when the text holds no denied result. Each search is bounded.
+ * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_EvaluationResult.html
+ * @see https://docs.aws.amazon.com/cli/latest/reference/iam/simulate-principal-policy.html
+ */
+export function readSimulatorText(text: string): DenialSentence | null {
+  for (let at = text.indexOf('"EvalActionName"'); at >= 0; ) {
+    const next = text.indexOf('"EvalActionName"', at + 1);
+    const result = text.slice(
+      at,
+      next < 0 ? Math.min(text.length, at + 20_000) : Math.min(next, at + 20_000),
+    );
+    const decision = stringField(result, 'EvalDecision');
+    if (decision === 'implicitDeny' || decision === 'explicitDeny') {
+      const denyType: DenyType = decision === 'explicitDeny' ? 'explicit' : 'implicit';
+      const resource = stringField(result, 'EvalResourceName');
+      return {
+        principal: callerOf(text),
+        principalSlot: false,
+        action: stringField(result, 'EvalActionName'),
+        resource,
+        resourceSlot: resource !== null,
+        resourceRebuilt: false,
+        reasonLayer: layerOf(result, denyType),
+        denyType,
+        policyArn: null,
+        transitiveThroughScp: false,
+        authorizationId: null,
+        detailsUrl: null,
+        offset: at,
+      };
+    }
+    at = next;
+  }
+  return null;
+}
+
+/** The layer a denied result names: organizations' policies, the boundary, a denying resource-based statement. */
+function layerOf(result: string, denyType: DenyType): PolicyLayer {
+  if (/"AllowedByOrganizations"\s*:\s*false\b/.test(result)) return 'scp';
+  if (/"AllowedByPermissionsBoundary"\s*:\s*false\b/.test(result)) return 'permissions-boundary';
+  // (an explicit deny's statement is of the policy type it names: `resource` for the resource policy passed in)
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_Statement.html
+  if (denyType === 'explicit' && stringField(result, 'SourcePolicyType') === 'resource') return 'resource';
+  return 'identity';
+}
+
+/** The ARN after the pasted command's `--policy-source-arn`. */
+function callerOf(text: string): string | null {
+  const at = text.indexOf('--policy-source-arn');
+  if (at < 0) return null;
+  return (
+    /^--policy-source-arn[ =]+["']?(arn:[\w-]+:(?:iam|sts)::[^\s"']{1,400})/.exec(
+      text.slice(at, at + 460),
+    )?.[1] ?? null
+  );
+}
