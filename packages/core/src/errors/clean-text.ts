@@ -299,27 +299,49 @@ export function unwrapAndUnframe(text: string): string {
 
 /**
  * A paste quoted in Markdown (`> ` before every line that is not blank, as in issues and chats) without the
- * markers, which the quoting added after the terminal had wrapped the lines. A text with one unquoted line
- * is left as it is: a `>` may start a line of the error itself.
+ * markers, which the quoting added after the terminal had wrapped the lines; and so each run of two lines or more so
+ * quoted among the writer's own lines (`I get this:` / `> An error occurred (AccessDenied) when` / `> calling …`). One
+ * quoted line among unquoted ones is left as it is: a `>` may start a line of the error itself.
  */
 function withoutQuoteMarkers(text: string): string {
-  if (!/^[ \t]*>/.test(text) || /(?:^|\n)[ \t]*[^>\s]/.test(text)) return text;
-  return text.replace(/^[ \t]*> ?/gm, '');
+  if (!text.includes('>') || !/(?:^|\n)[ \t]*>/.test(text)) return text;
+  if (!/(?:^|\n)[ \t]*[^>\s]/.test(text)) return text.replace(/^[ \t]*> ?/gm, '');
+  return withoutMarkedRuns(text, QUOTE_MARKER);
 }
+
+/** A Markdown quote's marker and the space after it. */
+const QUOTE_MARKER = /^[ \t]*> ?/;
 
 /**
  * An error quoted in a program's comments (`// "AccessDenied: User: … is not authorized to perform:` / `//
  * iam:DeleteRole on resource: …"`, Python's `#   arn:aws:sts::…`), `//` or `#` before every line that is not blank,
- * without the markers; a text with one line not so led is left as it is (a shell's `#` prompt before a command).
+ * without the markers; and so each run of two lines or more so led among lines of code. One such line alone is left
+ * as it is (a shell's `#` prompt before a command).
  */
 function withoutCommentMarkers(text: string): string {
-  if (
-    !/^[ \t]*(?:\/\/|#)/.test(text) ||
-    !text.includes('\n') ||
-    /(?:^|\n)[ \t]*(?:[^/#\s]|\/[^/])/.test(text)
-  )
-    return text;
-  return text.replace(/^[ \t]*(?:\/\/|#)[ \t]?/gm, '');
+  if (!text.includes('\n') || !/(?:^|\n)[ \t]*(?:\/\/|#)/.test(text)) return text;
+  if (/^[ \t]*(?:\/\/|#)/.test(text) && !/(?:^|\n)[ \t]*(?:[^/#\s]|\/[^/])/.test(text))
+    return text.replace(/^[ \t]*(?:\/\/|#)[ \t]?/gm, '');
+  return withoutMarkedRuns(text, COMMENT_MARKER);
+}
+
+/** A comment's marker and the blank after it. */
+const COMMENT_MARKER = /^[ \t]*(?:\/\/|#)[ \t]?/;
+
+/**
+ * The text with `marker` taken off the lines of each run of two or more consecutive lines that open with it; other
+ * lines kept as they are. One pass over the lines.
+ */
+function withoutMarkedRuns(text: string, marker: RegExp): string {
+  const lines = text.split('\n');
+  const marked = lines.map((line) => marker.test(line));
+  return lines
+    .map((line, i) =>
+      marked[i] === true && (marked[i - 1] === true || marked[i + 1] === true)
+        ? line.replace(marker, '')
+        : line,
+    )
+    .join('\n');
 }
 
 /**
