@@ -51,7 +51,20 @@ const OPERATIONS: Readonly<Record<string, string>> = {
     SelectObjectContent=GetObject GetObjectLockConfiguration=GetBucketObjectLockConfiguration
     PutObjectLockConfiguration=PutBucketObjectLockConfiguration GetObjectRetention PutObjectRetention
     GetObjectLegalHold PutObjectLegalHold GetBucketAccelerateConfiguration=GetAccelerateConfiguration
-    PutBucketAccelerateConfiguration=PutAccelerateConfiguration GetBucketRequestPayment PutBucketRequestPayment`,
+    PutBucketAccelerateConfiguration=PutAccelerateConfiguration GetBucketRequestPayment PutBucketRequestPayment
+    GetBucketMetricsConfiguration=GetMetricsConfiguration PutBucketMetricsConfiguration=PutMetricsConfiguration
+    DeleteBucketMetricsConfiguration=PutMetricsConfiguration ListBucketMetricsConfigurations=GetMetricsConfiguration
+    GetBucketAnalyticsConfiguration=GetAnalyticsConfiguration PutBucketAnalyticsConfiguration=PutAnalyticsConfiguration
+    DeleteBucketAnalyticsConfiguration=PutAnalyticsConfiguration
+    ListBucketAnalyticsConfigurations=GetAnalyticsConfiguration
+    GetBucketInventoryConfiguration=GetInventoryConfiguration PutBucketInventoryConfiguration=PutInventoryConfiguration
+    DeleteBucketInventoryConfiguration=PutInventoryConfiguration
+    ListBucketInventoryConfigurations=GetInventoryConfiguration
+    GetBucketIntelligentTieringConfiguration=GetIntelligentTieringConfiguration
+    PutBucketIntelligentTieringConfiguration=PutIntelligentTieringConfiguration
+    DeleteBucketIntelligentTieringConfiguration=PutIntelligentTieringConfiguration
+    ListBucketIntelligentTieringConfigurations=GetIntelligentTieringConfiguration
+    DeleteBucketOwnershipControls=PutBucketOwnershipControls`,
   sts: `AssumeRole AssumeRoleWithWebIdentity AssumeRoleWithSAML GetSessionToken GetFederationToken GetCallerIdentity
     DecodeAuthorizationMessage GetAccessKeyInfo AssumeRoot`,
   iam: `CreateRole DeleteRole GetRole ListRoles PutRolePolicy AttachRolePolicy DetachRolePolicy DeleteRolePolicy

@@ -156,12 +156,39 @@ function withoutGutters(text: string): string {
   if (text.includes('!!! ') && /^[ \t]*!!! /m.test(text)) {
     text = text.replace(/^[ \t]*!!![ \t]+/gm, '');
   }
-  if (!text.includes('| ') || !/\n[ \t]+\| /.test(text)) return text;
+  if (!text.includes('| ') || !/\n[ \t]+(?:- )?\| /.test(text)) return text;
   const lines = text.split('\n');
   const gutter = /^[ \t]+\| /;
   const rest = lines.slice(1).filter((line) => line.trim() !== '');
-  if (!rest.every((line) => gutter.test(line) && !/\|\s*$/.test(line))) return text;
+  if (!rest.every((line) => gutter.test(line) && !/\|\s*$/.test(line)))
+    return withoutItemGutters(text, lines);
   return lines.map((line, i) => (i === 0 ? line : line.replace(/^[ \t]+\| /, ''))).join('\n');
+}
+
+/**
+ * SOPS's report of a key that failed, its error in a list item whose lines each stand behind a gutter (`    - |
+ * failed to decrypt sops data key with AWS KMS: operation` / `      | error KMS: Decrypt, …`: fluxcd/kustomize-controller#673):
+ * each such item's lines without the marks, the other lines kept. Only an item that opens with `- | ` and goes on
+ * over lines led by `| ` that end in no bar (a Markdown table's rows do).
+ */
+function withoutItemGutters(text: string, lines: readonly string[]): string {
+  if (!text.includes('- | ')) return text;
+  const opens = /^[ \t]*- \| /;
+  const goesOn = /^[ \t]+\| /;
+  let inItem = false;
+  let changed = false;
+  const out = lines.map((line) => {
+    const rowEnd = /\|\s*$/.test(line);
+    if (!rowEnd && opens.test(line)) {
+      inItem = true;
+      changed = true;
+      return line.replace(opens, '');
+    }
+    if (inItem && !rowEnd && goesOn.test(line)) return line.replace(goesOn, '');
+    inItem = false;
+    return line;
+  });
+  return changed ? out.join('\n') : text;
 }
 
 /**

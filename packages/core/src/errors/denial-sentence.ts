@@ -58,7 +58,8 @@ export const POLICY_TYPES: readonly (readonly [string, PolicyLayer])[] = [
  */
 // (also `is not authorized perform iam:…`, the `to` left out, as a tool retold it: aws-terminator#211)
 // (its words also padded by a console's table: `is not authorized   to perform`, aws-well-architected-labs#747)
-const ANCHOR = /not authorized[ \t]{1,20}(?:to[ \t]{1,20}perform|perform|to access this resource)/gi;
+// (and `perform` mistyped `perfrom` where a paste was typed again by hand: quarkiverse/quarkus-amazon-services#2116)
+const ANCHOR = /not authorized[ \t]{1,20}(?:to[ \t]{1,20}perf(?:orm|rom)|perform|to access this resource)/gi;
 const ACCESS_THIS_RESOURCE = 'not authorized to access this resource';
 /** How far around an anchor the sentence may reach; bounds the work per anchor. */
 const WINDOW = 4096;
@@ -165,6 +166,27 @@ export function findDenialSentences(text: string): DenialSentence[] {
   const caller = ifNoneYet(found, text, 'Caller does not have permission to perform', CALLER_NO_PERMISSION);
   if (caller !== null)
     found.push({ ...principalOnly(null, caller.index), principalSlot: false, action: caller[1] ?? null });
+  // RDS Proxy's log of a secret its role may not read (`Credentials couldn't be retrieved. The IAM role "arn:…" is not
+  // authorized to read the AWS Secrets Manager secret with the ARN "arn:…"`: aws/aws-cdk#28848): the role and the secret
+  // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-secrets-arns.html
+  const proxy = ifNoneYet(
+    found,
+    text,
+    'is not authorized to read the AWS Secrets Manager secret',
+    PROXY_SECRET,
+  );
+  if (proxy !== null)
+    found.push({
+      ...principalOnly(proxy[1] ?? null, proxy.index),
+      resource: proxy[2] ?? null,
+      resourceSlot: true,
+    });
+  // KMS's refusal of a key created with tags by a caller without the tagging permission (`when calling the CreateKey
+  // operation: You don't have the kms:TagResource permission that is required to add tags during key creation.`)
+  // https://docs.aws.amazon.com/kms/latest/developerguide/tag-permissions.html
+  const lacking = ifNoneYet(found, text, "You don't have the ", LACKING_PERMISSION);
+  if (lacking !== null)
+    found.push({ ...principalOnly(null, lacking.index), principalSlot: false, action: lacking[1] ?? null });
   // CloudFront's refusal of a Lambda@Edge association the caller may not read (`Lambda@Edge cannot retrieve the specified
   // Lambda function. Update the IAM policy to add permission: lambda:GetFunction for resource: arn:… and try again.`)
   // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html
@@ -232,6 +254,11 @@ const CONSOLE_PANEL =
 /** An IAM action as the services' own sentences name it: the service's prefix and the action's name. */
 const ACTION = '[a-z0-9-]{2,40}:[A-Za-z0-9]{2,100}';
 
+const PROXY_SECRET =
+  /\bThe IAM role "(arn:[\w-]+:iam::[^"\s]{0,400})" is not authorized to read the AWS Secrets Manager secret with the ARN "(arn:[\w-]+:secretsmanager:[^"\s]{0,400})"/;
+const LACKING_PERMISSION = new RegExp(
+  String.raw`\bYou don't have the (${ACTION}) permission that is required\b`,
+);
 const CALLER_NO_PERMISSION = new RegExp(
   String.raw`\bCaller does not have permission to perform:?\s{1,20}(${ACTION})\b`,
 );
@@ -373,10 +400,16 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   let policyArn: string | null = null;
   cursor = skipSpace(text, cursor, windowEnd);
   // an ellipsis a paste put where it left out the resource slot (`perform: bedrock:InvokeModel … because no …`)
-  const elided = /^(?:…|\.\.\.)[ \t]{1,5}(?=because no |with an explicit deny)/.exec(
+  // (its `because` left out with it too: `perform: elasticache:CreateCacheSubnetGroup ... no identity-based policy allows
+  // the action`, codeforamerica/sebt-self-service-portal#444)
+  const elided = /^(?:…|\.\.\.)[ \t]{1,5}(?=because no |with an explicit deny|no )/.exec(
     text.slice(cursor, Math.min(windowEnd, cursor + 30)),
   );
   if (elided) cursor += elided[0].length;
+  const becauseLeftOut =
+    elided !== null &&
+    startsWithAt(text, cursor, 'no ') &&
+    readPolicyType(text, cursor + 'no '.length) !== null;
   // a value a paste broke with a space, its rest before the reason (`on resource: arn:aws:iam:: 111122223333:user/ with an
   // explicit deny …`: turbot/steampipe-plugin-aws#2517): the rest is the value's where the value stopped at a colon
   const rest =
@@ -389,8 +422,8 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
     if (resource?.endsWith(':') === true && !resourceRebuilt) resource = `${resource} ${rest[1]}`;
     cursor += rest[0].length;
   }
-  if (startsWithAt(text, cursor, 'because no ')) {
-    const layer = readPolicyType(text, cursor + 'because no '.length);
+  if (becauseLeftOut || startsWithAt(text, cursor, 'because no ')) {
+    const layer = readPolicyType(text, cursor + (becauseLeftOut ? 'no ' : 'because no ').length);
     if (layer !== null) {
       reasonLayer = layer.layer;
       denyType = 'implicit';

@@ -978,6 +978,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // AWS Support to request an <service> service limit increase.`)
       'service limit increase',
       'to request an increase for this limit',
+      // EC2's MaxSpotInstanceCountExceeded sentence, as an Auto Scaling activity's status reason relays it without the code
+      // (`Status Reason: Max spot instance count exceeded. Placing Spot instance request failed.`: aws/aws-parallelcluster#340)
+      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+      'Max spot instance count exceeded',
       // Kinesis: `This request would exceed the limit on the number of On-Demand streams for the account …`
       'would exceed the limit on the number of',
       // Lambda's account concurrency, under InvalidParameterValueException: a reservation may not leave the account
@@ -1155,6 +1159,10 @@ export const AUTHORIZATION_CODES: ReadonlySet<string> = new Set([
   // Elastic Beanstalk: "The specified account does not have sufficient privileges for one or more AWS services."
   // https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateApplicationVersion.html#API_CreateApplicationVersion_Errors
   'InsufficientPrivilegesException',
+  // CloudFormation's handler code for a resource it could not tag for want of the tagging permissions (`Encountered a
+  // permissions error performing a tagging operation, please add required tag permissions.`)
+  // https://repost.aws/knowledge-center/cloudformation-tagging-permission-error
+  'UnauthorizedTaggingOperation',
   // the common error of the services' APIs, no Cognito sign-in refusal (`NotAuthorized: You do not have permission to
   // perform this action.`, HTTP 400) https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
   'NotAuthorized',

@@ -51,7 +51,8 @@ const MAX_SCANNED_LITERAL = 80;
 
 function scanOf(text: string): { readonly folded: Set<string>; readonly exact: Set<string> } {
   if (text !== scanned) {
-    set ??= new PhraseSet(folded, { literals });
+    // (a look-alike's or a tool's words broken over two lines by a word wrap are its words still)
+    set ??= new PhraseSet(folded, { literals, breaksAsSpaces: true });
     found = set.scan(text);
     scanned = text;
   }

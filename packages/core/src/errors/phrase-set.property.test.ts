@@ -26,6 +26,26 @@ describe('PhraseSet', () => {
     );
   });
 
+  it('with breaksAsSpaces, finds a folded phrase whose spaces the text breaks over lines, a literal only as written', () => {
+    const withBreaks = fc.oneof(ascii, fc.constant('\n'));
+    fc.assert(
+      fc.property(
+        fc.array(word(ascii, 4), { maxLength: 6 }),
+        fc.array(word(ascii, 4), { maxLength: 4 }),
+        word(withBreaks, 80),
+        (phrases, literals, text) => {
+          const found = new PhraseSet(phrases, { literals, breaksAsSpaces: true }).scan(text);
+          const asSpaces = text.replace(/\n/g, ' ');
+          expect([...found.folded].sort()).toEqual([...new Set(foundByIncludes(phrases, asSpaces))].sort());
+          expect([...found.exact].sort()).toEqual(
+            [...new Set(literals.filter((l) => text.includes(l)))].sort(),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('finds the same in a text that repeats some phrases hundreds of times', () => {
     fc.assert(
       fc.property(

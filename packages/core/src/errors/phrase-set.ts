@@ -39,11 +39,20 @@ export class PhraseSet {
    * `phrases` are printable ASCII, compared lower-cased, or as written with `exact`; `literals`, beside folded
    * phrases, are looked for as written in the same scan (a literal may also be a folded phrase: each is found as
    * what it was asked as). Only ASCII letters fold onto ASCII letters (not the Kelvin sign onto `k`); a non-ASCII
-   * phrase is refused.
+   * phrase is refused. With `breaksAsSpaces`, a folded phrase's space also matches a line break (a literal still only
+   * as written).
    */
   constructor(
     phrases: Iterable<string>,
-    { exact = false, literals = [] }: { readonly exact?: boolean; readonly literals?: Iterable<string> } = {},
+    {
+      exact = false,
+      literals = [],
+      breaksAsSpaces = false,
+    }: {
+      readonly exact?: boolean;
+      readonly literals?: Iterable<string>;
+      readonly breaksAsSpaces?: boolean;
+    } = {},
   ) {
     const list = [...phrases];
     const folded = exact ? [] : list.map(asciiLower);
@@ -79,6 +88,8 @@ export class PhraseSet {
       }
     }
     for (let c = 0x41; c <= 0x5a; c++) columnOf[c] = columnOf[c + 0x20] ?? 0;
+    // (a line break where a folded phrase has a space: a paste word-wrapped at a width, its break where a space was)
+    if (breaksAsSpaces) columnOf[0x0a] = columnOf[0x20] ?? 0;
     let nodes = 1;
     for (const key of keys) nodes += key.length;
     if (nodes > 0x10000) {

@@ -21,6 +21,17 @@ const CASES: readonly {
     expected: { service: null, action: null, actionSource: null },
   },
   {
+    // aws/redshift-test-drive#120: EC2's code in Redshift's answer implied EC2, which has no such action
+    name: 'an operation inferred under the service a code implied, that service lacking it, is the one service that has it',
+    input:
+      'An error occurred (UnauthorizedOperation) when calling the RestoreFromClusterSnapshot operation: Access Denied. Please ensure that your IAM Permissions allow this operation.',
+    expected: {
+      service: 'redshift',
+      action: 'redshift:RestoreFromClusterSnapshot',
+      actionSource: 'operation',
+    },
+  },
+  {
     name: 'an operation no service has stays unresolved',
     input:
       'An error occurred (AccessDenied) when calling the NoSuchOperationAnywhere operation: Access Denied',

@@ -54,6 +54,19 @@ async function withActionAsNamed(reading: ErrorReading, catalog: Catalog): Promi
     if (named !== null)
       return { ...reading, failure: { ...reading.failure, action: `${prefix}:${named.name}` } };
   }
+  // an action inferred from the operation under a service the code implied that has no such action (`(UnauthorizedOperation)
+  // when calling the RestoreFromClusterSnapshot operation`, EC2's code in Redshift's answer: aws/redshift-test-drive#120):
+  // the one service whose API has the operation
+  if (known === null && operation !== null && reading.actionSource === 'operation') {
+    const services = await catalog.servicesWithAction(operation);
+    const [service] = services;
+    const action =
+      services.length === 1 && service !== undefined
+        ? await catalog.actionForOperation(service, operation)
+        : null;
+    if (service !== undefined && action !== null)
+      return { ...reading, failure: { ...reading.failure, service, action: `${service}:${action.name}` } };
+  }
   const named = known === null ? null : `${written.slice(0, written.indexOf(':'))}:${known.name}`;
   return named === null || named === written
     ? reading

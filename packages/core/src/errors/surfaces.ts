@@ -988,6 +988,19 @@ const jsSdk: Extractor = (text, hints) => {
   if (has(text, '"$metadata"') || text.includes('$fault')) {
     hints.surface('js-v3');
   }
+  // v3's client and command named together, as its logger middleware prints them (`clientName: 'S3Client', commandName:
+  // 'PutObjectCommand'`) or an application's own log line (`AWS SDK context SecretsManagerClient GetSecretValueCommand`:
+  // aws/aws-sdk-js-v3#6355): the call https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/logging-sdk-calls.html
+  const command = has(text, 'Command')
+    ? /\b([A-Z][A-Za-z0-9]{1,60})Client['"]?,?[ \t]{1,20}(?:commandName:[ \t]{0,4}['"])?([A-Z][A-Za-z0-9]{2,100})Command\b/.exec(
+        text,
+      )
+    : null;
+  const commandService = command?.[1] === undefined ? null : serviceFromSdkName(command[1]);
+  if (commandService !== null && command?.[2] !== undefined) {
+    hints.add('service', commandService, PRIORITY.sdkClass, 'js-v3');
+    hints.add('operation', command[2], PRIORITY.sdkClass, 'js-v3');
+  }
   // a JSON protocol request's target header, as a client's debug log prints it (`x-amz-target:
   // AWSCognitoIdentityService.GetCredentialsForIdentity`: aws-amplify/amplify-js#741): the call
   // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/CommonParameters.html
@@ -3106,13 +3119,17 @@ const SQS_QUERY_CODE = /^AWS\.SimpleQueueService\.[A-Z][A-Za-z]{2,60}$/;
  * with `Configuration` after the API's name (`setBucketVersioningConfiguration`).
  * https://docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/services/s3/AmazonS3.html
  */
-function apiOperation(service: string, operation: string): string {
-  if (service !== 's3' || !operation.startsWith('Set')) return operation;
+function apiOperation(service: string, written: string): string {
+  if (service !== 's3') return written;
+  // (the method as Java names it, lower-case first: `API: s3:setBucketAccelerateConfiguration`, aws/aws-cdk#14973)
+  const operation = written.charAt(0).toUpperCase() + written.slice(1);
+  if (!operation.startsWith('Set'))
+    return operation === written || !servicesForOperation(operation).includes('s3') ? written : operation;
   const put = `Put${operation.slice('Set'.length)}`;
   for (const candidate of [put, put.replace(/Configuration$/, '')]) {
     if (servicesForOperation(candidate).includes('s3')) return candidate;
   }
-  return operation;
+  return written;
 }
 
 /** Words that end like codes but are prose or class names. */

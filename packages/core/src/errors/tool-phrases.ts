@@ -203,6 +203,42 @@ const TOOL_PHRASES: readonly {
   // (Name) for resource (): …`: terraform-aws-modules/terraform-aws-transit-gateway commit e9da39b)
   { phrase: 'updating RDS Cluster', service: 'rds', operation: 'ModifyDBCluster', surface: 'terraform' },
   { phrase: 'creating EC2 Tag', service: 'ec2', operation: 'CreateTags', surface: 'terraform' },
+  // the provider's Aurora cluster created (`error creating RDS cluster: KMSKeyNotAccessibleFault: …`:
+  // hashicorp/terraform-provider-aws#16362) https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html
+  // (the step of a cluster restored from a snapshot too, whose sentence names that call: mattermost/mattermost-cloud-monitoring#446)
+  {
+    phrase: 'creating RDS cluster',
+    service: 'rds',
+    operation: 'CreateDBCluster',
+    surface: 'terraform',
+    unless: /\brds:RestoreDBCluster/,
+  },
+  // the older provider's policy attachment (`Error attaching policy arn:… to IAM Role r: NoSuchEntity: …`:
+  // hashicorp/terraform#31748), to a user its own call https://docs.aws.amazon.com/IAM/latest/APIReference/API_AttachRolePolicy.html
+  {
+    phrase: 'attaching policy arn:',
+    service: 'iam',
+    operation: 'AttachRolePolicy',
+    surface: 'terraform',
+    otherwise: { pattern: /attaching policy arn:\S{1,300} to IAM User/, operation: 'AttachUserPolicy' },
+  },
+  // the older provider's AWS Config recorder (`Creating Configuration Recorder failed: MaxNumberOf…: Failed to put
+  // configuration recorder …`: hashicorp/terraform-provider-aws#2183)
+  // https://docs.aws.amazon.com/config/latest/APIReference/API_PutConfigurationRecorder.html
+  {
+    phrase: 'Creating Configuration Recorder failed',
+    service: 'config',
+    operation: 'PutConfigurationRecorder',
+    surface: 'terraform',
+  },
+  // a bucket's Object Lock configuration read with the bucket (`error getting S3 Bucket Object Lock configuration:
+  // AccessDenied`: gruntwork-io/terragrunt#640) https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectLockConfiguration.html
+  {
+    phrase: 'getting S3 Bucket Object Lock configuration',
+    service: 's3',
+    operation: 'GetObjectLockConfiguration',
+    surface: 'terraform',
+  },
   {
     phrase: 'reading EC2 Instance Type',
     service: 'ec2',

@@ -97,7 +97,10 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
  */
 function opensQualifiedException(head: string, tail: string): boolean {
   return (
-    /^[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)*\.[A-Z]\w*(?:Error|Exception|Warning):$/.test(tail) &&
+    (/^[a-z_][a-z0-9_]*(?:\.[A-Za-z_]\w*)*\.[A-Z]\w*(?:Error|Exception|Warning):$/.test(tail) ||
+      // (or an unqualified one after a sentence's full stop: `Could not list certificates in Certificate Manager.` /
+      // `CredentialsError: Missing credentials in config`, amplify-education/serverless-domain-manager#102)
+      (/[a-z]\.$/.test(head) && /^[A-Z][A-Za-z0-9]{1,80}(?:Error|Exception):$/.test(tail))) &&
     // (not the rest of EC2's code with its fault's prefix, cut in it: `… Reason: C` / `lient.InternalError: …`)
     !/^(?:Client|Server)\./.test(head + tail)
   );
