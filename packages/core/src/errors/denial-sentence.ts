@@ -245,6 +245,18 @@ export function findDenialSentences(text: string): DenialSentence[] {
   // arn:aws:iam::…:user/new_user is not authorized"`: aquasecurity/cloudsploit#1708): the caller alone
   const refused = ifNoneYet(found, text, ' is not a', CUT_AFTER_CALLER);
   if (refused !== null) found.push(principalOnly(refused[1] ?? null, refused.index));
+  // an explicit deny's clause alone where a retelling elided the sentence before it (`AccessDenied ... explicit deny in a
+  // service control policy`: aws-controllers-k8s/s3-controller#245): why, without what
+  const explicitOnly = ifNoneYet(found, text, 'explicit deny in ', EXPLICIT_ONLY);
+  const explicitLayer =
+    explicitOnly === null ? null : readPolicyType(text, explicitOnly.index + explicitOnly[0].length);
+  if (explicitOnly !== null && explicitLayer !== null)
+    found.push({
+      ...principalOnly(null, explicitOnly.index),
+      principalSlot: false,
+      reasonLayer: explicitLayer.layer,
+      denyType: 'explicit',
+    });
   return found;
 }
 
@@ -292,8 +304,11 @@ const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explici
 const CUT_LEAD = 'not authorized to perform: null ';
 
 /** … also quoted in prose with its last word left out (`the \`no resource-based policy allows the ecr:BatchGetImage\` error`: aws/containers-roadmap#2053). */
+const EXPLICIT_ONLY = /(?:\.\.\.|…)[ \t]{1,5}explicit deny in (?:an?|the) /;
+// (its `action` also retold as another word, `… allows the elasticloadbalancing:DescribeListenerAttributes found.`:
+// kubernetes-sigs/aws-load-balancer-controller commit f2ce93f)
 const REASON_ONLY =
-  /(?:because |\b)no [a-z -]{4,40} allows the ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})(?: action|(?=[`'"\u201d]))/;
+  /(?:because |\b)no [a-z -]{4,40} allows the ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})(?: action| found\b|(?=[`'"\u201d]))/;
 
 /**
  * API Gateway's refusal by a resource policy or an authorizer's policy (`User is not authorized to access this
@@ -507,6 +522,9 @@ function resourceValueAt(text: string, at: number): number {
     return at + 'on resource '.length;
   // (and CodePipeline's `… perform AssumeRole on role arn:…`)
   if (startsWithAt(text, at, 'on role arn:')) return at + 'on role '.length;
+  // (CloudWatch Logs' query over log groups, plural and without a colon: `User with accountId: 1 is not authorized to
+  // perform StartQuery on resources RDSOSMetrics.`: grafana/grafana#111504)
+  if (startsWithAt(text, at, 'on resources ')) return at + 'on resources '.length;
   return startsWithAt(text, at, 'on arn:') ? at + 'on '.length : -1;
 }
 

@@ -386,6 +386,11 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'request signature we calculated does not match',
       'Credential should be scoped to',
       'AccessDeniedException: Authentication failed',
+      // S3's refusal of a request signed with Signature Version 2, under InvalidRequest (`The authorization mechanism you
+      // have provided is not supported. Please use AWS4-HMAC-SHA256.`)
+      // https://docs.aws.amazon.com/AmazonS3/latest/API/bucket-policy-s3-sigv4-conditions.html
+      'Please use AWS4-HMAC-SHA256',
+      'The authorization header is malformed; ',
     ],
   },
   {
@@ -565,6 +570,11 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'credentials from EC2 Instance Metadata Service',
       // (its WebIdentityErr also wraps STS's answer, `failed to retrieve credentials caused by: AccessDenied`: no look-alike)
       'WebIdentityErr: unable to read file',
+      // Hadoop S3A's credential chain that found none, under its AccessDeniedException (`NoAuthWithAWSException: No AWS
+      // Credentials provided by …`: trinodb/trino#25626)
+      // https://hadoop.apache.org/docs/stable/hadoop-aws/tools/hadoop-aws/troubleshooting_s3a.html
+      'No AWS Credentials provided by TemporaryAWSCredentialsProvider',
+      'NoAuthWithAWSException: No AWS Credentials',
     ],
   },
   {

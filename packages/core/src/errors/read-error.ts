@@ -80,8 +80,15 @@ const ACCESS_PHRASES =
  */
 function withoutOtherRefusals(text: string): string {
   const named = text.includes("no attribute '") ? text.replace(CLASS_NAMES_IN_CODE, '') : text;
-  return named.includes('Access denied for user ') ? named.replace(MYSQL_LOGIN_REFUSED, '') : named;
+  const mysql = named.includes('Access denied for user ') ? named.replace(MYSQL_LOGIN_REFUSED, '') : named;
+  // (and Presto's and Trino's own access control, `Query … failed: Access Denied: Cannot create schema web`:
+  // prestodb/presto#10162) https://trino.io/docs/current/security/built-in-system-access-control.html
+  return mysql.includes('Access Denied: Cannot ') ? mysql.replace(QUERY_ENGINE_REFUSED, '') : mysql;
 }
+
+/** Presto's and Trino's refusal of a statement by their own access control (their verbs, not another tool's `Cannot extract`). */
+const QUERY_ENGINE_REFUSED =
+  /\bAccess Denied: Cannot (?:create|drop|select|insert|delete|access|show|rename|set|grant|revoke|execute|view|update|truncate|comment|alter|kill|impersonate|refresh) [^\n]{0,300}/g;
 
 /**
  * … nor, where Python says an object lacks an attribute, the exception classes a program's code names (`except

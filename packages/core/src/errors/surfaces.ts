@@ -1712,9 +1712,21 @@ const FIXED_SENTENCES: readonly {
   },
   // S3's AuthorizationHeaderMalformed for a request signed without an access key id (`The authorization header is
   // malformed; a non-empty Access Key (AKID) must be provided in the credential.`: fourdotsix/tenant-buckets#8)
+  // (and for one signed in another Region, or missing a part: `The authorization header is malformed; the region
+  // 'us-east-1' is wrong; expecting 'eu-central-1'`, `…; the authorization header requires three components: Credential,
+  // SignedHeaders, and Signature.`: robmcvey/cakephp-amazon-s3#15) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
   {
-    sentence: 'The authorization header is malformed; a non-empty Access Key (AKID) must be provided',
+    sentence: 'The authorization header is malformed; ',
     code: 'AuthorizationHeaderMalformed',
+    service: 's3',
+    namesService: true,
+  },
+  // S3's InvalidRequest for a request signed with Signature Version 2 where it takes only 4 (`The authorization mechanism
+  // you have provided is not supported. Please use AWS4-HMAC-SHA256.`: tpyo/amazon-s3-php-class#120)
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/bucket-policy-s3-sigv4-conditions.html
+  {
+    sentence: 'The authorization mechanism you have provided is not supported',
+    code: 'InvalidRequest',
     service: 's3',
     namesService: true,
   },
@@ -2019,6 +2031,16 @@ const FIXED_SENTENCES: readonly {
     service: 'sqs',
     namesService: true,
   },
+  // CloudFormation's ValidationError for template parameters it could not read from Systems Manager (`Unable to fetch
+  // parameters [/cdk-bootstrap/hnb659fds/version] from parameter store for this account.`: aws-samples/aws-cross-account-cicd-pipeline#40)
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#aws-ssm-parameter-types
+  {
+    sentence: 'from parameter store for this account',
+    also: /\bUnable to fetch parameters \[[^\]\n]{1,2000}\] from parameter store for this account/,
+    code: 'ValidationError',
+    service: 'cloudformation',
+    namesService: true,
+  },
   // IAM's LimitExceeded (`Cannot exceed quota for PolicySize: 5120`)
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
   { sentence: 'Cannot exceed quota for ', code: 'LimitExceeded', service: 'iam', namesService: true },
@@ -2026,7 +2048,22 @@ const FIXED_SENTENCES: readonly {
   // `client.BucketExists: Access Denied`, a CloudFormation `API: s3:PutBucketVersioning Access Denied`)
   // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
   // (not DAX's `Access Denied to API Version: DAX_V3`, another service's sentence that starts the same)
-  { sentence: 'Access Denied', also: /Access Denied(?! to )/, code: 'AccessDenied', service: 's3' },
+  // (nor Presto's and Trino's own access control, `Query … failed: Access Denied: Cannot create schema web`:
+  // prestodb/presto#10162, https://trino.io/docs/current/security/built-in-system-access-control.html)
+  {
+    sentence: 'Access Denied',
+    also: /Access Denied(?! to |: Cannot (?:create|drop|select|insert|delete|access|show|rename|set|grant|revoke|execute|view|update|truncate|comment|alter|kill|impersonate|refresh) )/,
+    code: 'AccessDenied',
+    service: 's3',
+  },
+  // S3's MethodNotAllowed (`The specified method is not allowed against this resource.`), as a tool prints it without
+  // the code (`unexpected error from ListObjects on b: The specified method …`: grafana/tempo#3955)
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+  {
+    sentence: 'The specified method is not allowed against this resource',
+    code: 'MethodNotAllowed',
+    service: 's3',
+  },
   // … and its NoSuchBucket (Alpakka's `S3Exception: The specified bucket does not exist`), after its denial: of two
   // answers printed so, the refusal is the one to explain
   {
@@ -2319,6 +2356,65 @@ const signatures: Extractor = (text, hints) => {
   if (has(text, 'Access denied api:')) {
     const custodian = /\bAccess denied api:([A-Z]\w{2,100}) policy:\S{1,200} account:/.exec(text);
     addKnownOperation(hints, custodian?.[1], 'c7n-org');
+  }
+  // an S3 client's request named by its HTTP method on an object (JetS3t's `S3 GET failed for '/key'`, `S3 HEAD request
+  // failed for '/key' - ResponseCode=403`: amplab/training#48; Hadoop S3A's `PUT 0-byte object on test/:`)
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
+  const objectMethod = has(text, ' failed for ')
+    ? /\bS3 (GET|HEAD|PUT|DELETE)(?: request)? failed for '\//.exec(text)?.[1]
+    : has(text, 'PUT 0-byte object')
+      ? 'PUT'
+      : undefined;
+  if (objectMethod !== undefined) {
+    hints.add('service', 's3', PRIORITY.phrase, 's3-client');
+    hints.add('operation', OBJECT_METHOD_OPERATION[objectMethod], PRIORITY.phrase, 's3-client');
+  }
+  // StackSets' status reason for a target account whose execution role is missing or trusts not the administration role
+  // (`Account 1 should have 'AWSControlTowerExecution' role with trust relationship to Role 'service-role/…'.`:
+  // aws-solutions/aws-control-tower-customizations#109) https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/stacksets-prereqs-self-managed.html
+  if (
+    has(text, 'role with trust relationship to Role') &&
+    /\bshould have '[^'\n]{1,200}' role with trust relationship to Role '/.test(text)
+  )
+    hints.refusal('stacksets');
+  // CloudFormation's refusal of a resource's tags, also where it retried without them and no handler code follows
+  // (`Encountered a permissions error performing a tagging operation, please add required tag permissions.`:
+  // aws-samples/aws-eda-slurm-cluster#340) https://repost.aws/knowledge-center/cloudformation-tagging-permission-error
+  if (has(text, 'permissions error performing a tagging operation')) hints.refusal('cloudformation');
+  // EMR's refusal of a cluster whose service role may not call EC2 (`User account is not authorized to call EC2.`)
+  // https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-troubleshoot-error-permissions.html
+  if (has(text, 'User account is not authorized to call ')) hints.refusal('emr');
+  // CloudFormation's answer for a resource another stack holds (`S3Bucket - b already exists in stack arn:…:stack/s/…`:
+  // serverless/serverless#9006): that stack https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
+  if (has(text, ' already exists in stack arn:')) {
+    const stack =
+      /\balready exists in stack (arn:[\w-]+:cloudformation:[\w-]{2,30}:\d{12}:stack\/[\w.-]{1,200}\/[\w-]{1,100})/.exec(
+        text,
+      );
+    if (stack?.[1] !== undefined) {
+      hints.relayed('cloudformation');
+      hints.add('resource', stack[1], PRIORITY.implied, 'cloudformation');
+    }
+  }
+  // Amazon Managed Service for Prometheus' remote write, as a collector or Prometheus logs its failure (its endpoint's
+  // path, `…/workspaces/ws-…/api/v1/remote_write`: grafana/tempo#2973; or its `Workspace not found` body after the remote
+  // write's status: aws-observability/aws-otel-collector#2155) https://docs.aws.amazon.com/prometheus/latest/userguide/AMP-onboard-ingest-metrics-remote-write.html
+  if (
+    (has(text, 'aps-workspaces.') && has(text, '/api/v1/remote_write')) ||
+    (has(text, 'remote write returned HTTP status') && has(text, 'Workspace not found'))
+  ) {
+    hints.add('service', 'aps', PRIORITY.namedCall, 'aps');
+    hints.add('operation', 'RemoteWrite', PRIORITY.namedCall, 'aps');
+    hints.relayed('aps');
+  }
+  // an object store client naming the call it made (Tempo's `unexpected error from ListObjects on b: …`: grafana/tempo#3955)
+  if (has(text, 'unexpected error from '))
+    addKnownOperation(hints, /\bunexpected error from ([A-Z]\w{2,80}) on /.exec(text)?.[1], 'object-store');
+  // STS's InvalidAction for a call it does not know (`Could not find operation AssumeRoleWithWebIdentity for version
+  // 2011-06-15`: cortexproject/cortex#1950): the call https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
+  if (has(text, 'Could not find operation ')) {
+    const unknown = /\bCould not find operation ([A-Z]\w{2,80}) for version \d{4}-\d\d-\d\d/.exec(text);
+    if (unknown?.[1] !== undefined) hints.add('operation', unknown[1], PRIORITY.signatureCall, 'query');
   }
   // fixed sentences of one code each, also printed without it
   for (const fixed of FIXED_SENTENCES) {
@@ -2826,6 +2922,15 @@ const STATED_ACTIONS: readonly {
     surface: 'lambda',
     refusal: true,
   },
+  // … and S3's other answers to that fetch (`Error occurred while GetObject. S3 Error Code: AuthorizationHeaderMalformed. S3
+  // Error Message: …`: arabold/aws-to-slack#83), under Lambda's InvalidParameterValueException
+  // https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html#API_CreateFunction_Errors
+  {
+    literal: 'Error occurred while GetObject. S3 Error Code:',
+    pattern: /Error occurred while (GetObject)\. S3 Error Code:/,
+    prefix: 's3:',
+    surface: 'lambda',
+  },
   // Elastic Beanstalk's InsufficientPrivilegesException names the action it could not perform for the caller:
   // `You do not have permission to perform the 's3:CreateBucket' action.`
   // https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateApplicationVersion.html#API_CreateApplicationVersion_Errors
@@ -3131,6 +3236,14 @@ function apiOperation(service: string, written: string): string {
   }
   return written;
 }
+
+/** The object call an S3 client's HTTP method names (HEAD is authorised as GetObject). */
+const OBJECT_METHOD_OPERATION: Readonly<Record<string, string>> = {
+  GET: 'GetObject',
+  HEAD: 'HeadObject',
+  PUT: 'PutObject',
+  DELETE: 'DeleteObject',
+};
 
 /** Words that end like codes but are prose or class names. */
 const NOT_CODES = new Set([

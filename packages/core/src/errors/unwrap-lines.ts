@@ -181,17 +181,35 @@ function isFullLine(text: string, from: number, to: number, width: number): bool
  */
 function hasTwoDistinctFullLines(text: string, lines: Int32Array, full: Uint8Array): boolean {
   let first: string | null = null;
+  let distinct = false;
+  let fullCount = 0;
+  let freshBreaks = 0;
   for (let i = 0; i < full.length; i++) {
     if (full[i] === 1) {
+      fullCount++;
+      if (i + 1 < full.length && startsAfresh(text, end(lines, i), start(lines, i + 1))) freshBreaks++;
       const from = start(lines, i);
       if (first === null) {
         first = text.slice(from, from + DISTINCT_START);
       } else if (!text.startsWith(first, from)) {
-        return true;
+        distinct = true;
       }
     }
   }
-  return false;
+  // (two lines of one length by chance, each ending a word before a line that starts a sentence or a bracketed tag:
+  // `… (nothing deleted)` / `[executor] AccessDeniedException … operation` / `Job aborted …`, awslabs/amazon-dynamodb-tools#325)
+  return distinct && !(fullCount === 2 && freshBreaks === fullCount);
+}
+
+/**
+ * Whether the line that ends at `lineEnd` ends a word (a small letter, `)` or `.`) and the next, at `next`, starts one
+ * afresh: a capitalised word and a space, or a `[` tag.
+ */
+function startsAfresh(text: string, lineEnd: number, next: number): boolean {
+  const last = text.charCodeAt(lineEnd - 1);
+  if (!(isLowerLetter(last) || last === 0x29 || last === 0x2e)) return false;
+  if (text.charCodeAt(next) === 0x5b) return true;
+  return /^[A-Z][a-z]{1,20} /.test(text.slice(next, next + 24));
 }
 
 /**
@@ -374,6 +392,10 @@ function proposeJoin(
       !/^arn:[\w-]+:s3:::/.test(arn)
     )
       return 2 * rest;
+    // (or inside an assumed role's name, the role's rest and the session on the next line: `…:assumed-role/AWSGlueService
+    // RoleBulk` / `DynamoDB-DdbReadOnly-us-east-1/GlueJobRunnerSession is not authorized …`: awslabs/amazon-dynamodb-tools#327)
+    if (ASSUMED_ROLE_WITHOUT_SESSION.test(arn) && ROLE_REST_AND_SESSION.test(firstWords(head, 1)[0] ?? ''))
+      return 2 * rest;
   }
   if (!cut || field) {
     return NO_JOIN;
@@ -433,6 +455,10 @@ function startsRecord(
 }
 
 /** An ARN's start through its region's colon: partition, a service's prefix, a region or none. */
+/** An assumed role's ARN cut before its session: no `/` after the role's name. */
+const ASSUMED_ROLE_WITHOUT_SESSION = /^arn:[\w-]+:sts::[^:\s]{0,40}:assumed-role\/[\w+=,.@-]{1,64}$/;
+/** The rest of a role's name and the session after it, alone in a word. */
+const ROLE_REST_AND_SESSION = /^[\w+=,.@-]{1,64}\/[\w+=,.@-]{2,64}$/;
 const ARN_HEAD = /^["'(<[]?arn:aws[\w-]{0,12}:[a-z0-9-]{2,40}:[a-z0-9-]{0,30}:/;
 
 const GO_V1_TRAILER = /^status code: \d{3}, request id:/;

@@ -71,9 +71,14 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
     return true;
   }
   // (or a field of .NET's exception details as Visual Studio copies them: `…:user/x)` / `Source=System.Private.CoreLib`)
+  // (or a log's bracketed tag: `… (nothing deleted)` / `[executor] AccessDeniedException …`: awslabs/amazon-dynamodb-tools#325)
   if (/[.!?;:,)\]}>"'`]$/.test(head)) {
-    return /^[A-Za-z][a-z]*$|^["']?[A-Za-z_]+["']?:$|^[A-Z][A-Za-z]{1,30}=\S/.test(tail);
+    return /^[A-Za-z][a-z]*$|^["']?[A-Za-z_]+["']?:$|^[A-Z][A-Za-z]{1,30}=\S|^\[[\w.-]{1,30}\]$/.test(tail);
   }
+  // (a word and then a sentence that starts afresh, a capitalised word and a small one: `… the BatchWriteItem operation` /
+  // `Job aborted due to stage failure …`; no word is cut so, its rest capitalised and then words of prose)
+  if (/[a-z]$/.test(head) && /^[A-Z][a-z]{1,20}$/.test(tail) && /^[a-z]{2,20}$/.test(next[1] ?? ''))
+    return true;
   // (two whole codes are two lines: the C++ SDK's `…Encountered AWSError` / `UnrecognizedClientException`; so are a
   // whole ARN and a label or an acronym that starts a line: `…:role/devopsL2analyst` / `panic: …`, `…:role/build` /
   // `IAM user or role …`: aws-cloudformation/rain#205, aws/aws-sdk-php#1976)
