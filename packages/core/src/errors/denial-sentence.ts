@@ -365,6 +365,10 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   let resourceSlot = false;
   let resourceRebuilt = false;
   let cursor = skipSpace(text, pos, windowEnd);
+  // KMS's words for the key a sentence does not name (`… is not authorized to perform: kms:Decrypt on this resource with
+  // an explicit deny in a resource control policy`: kubernetes-sigs/aws-encryption-provider, pkg/kmsplugin/kms.go)
+  if (startsWithAt(text, cursor, 'on this resource '))
+    cursor = skipSpace(text, cursor + 'on this resource'.length, windowEnd);
   const valueAt = resourceValueAt(text, cursor);
   if (valueAt >= 0) {
     resourceSlot = true;

@@ -232,7 +232,8 @@
  * engines over S3 and Glue (34, five holding no AWS answer, 93.3%; EMR's state reasons and Redshift Spectrum's
  * `S3Query Exception`, which its labeller counted ambiguous, kept as none); eighty-five, backup, observability and
  * object-storage tools (34, six holding none, 90.3%; a decoded message as in eighty-two and a bare `HTTP status=401`
- * kept as none); eighty-six, signature, clock and key failures (36, 93.7%).
+ * kept as none); eighty-six, signature, clock and key failures (36, 93.7%); eighty-seven, Go programs (21, one holding
+ * no AWS answer, 95.2%).
  * Two labels of Amazon Managed Service for Prometheus' remote write (round twenty-one's and practice forty-three's) that
  * left the action out carry `aps:RemoteWrite` now, the API its endpoint's path (`…/api/v1/remote_write`) names, as
  * practice eighty-five labelled the same shape.
@@ -408,6 +409,8 @@ const ROUNDS = [
   { file: 'practice84.jsonl', floor: 0.96, size: 26 },
   { file: 'practice85.jsonl', floor: 0.97, size: 25 },
   { file: 'practice86.jsonl', floor: 0.99, size: 36 },
+  // 87: Go programs relaying AWS errors (the search spent after 17 look-ups: repository files)
+  { file: 'practice87.jsonl', floor: 0.97, size: 20 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {

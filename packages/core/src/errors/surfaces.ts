@@ -127,7 +127,7 @@ const goV2: Extractor = (text, hints) => {
   // retrieve credentials: … operation error STS: AssumeRole, https response error …`) is the one AWS answered; of
   // several errors on lines of their own, the first (Terraform's first `Error:`, a log's first line)
   const first = has(text, 'peration error ') || has(text, 'Operation Error ') ? GO_V2_CALL.exec(text) : null;
-  const lineEnd = first === null ? -1 : text.indexOf('\n', first.index);
+  const lineEnd = first === null ? -1 : text.indexOf('\n', first.index + first[0].length);
   // (but not the SDK's own call to the instance metadata service for credentials, no AWS API: `operation error ECR:
   // GetAuthorizationToken, get identity: … no EC2 IMDS role found, operation error ec2imds: GetMetadata`)
   const m =
@@ -138,9 +138,8 @@ const goV2: Extractor = (text, hints) => {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.namedCall, 'go-v2');
     hints.add('operation', m[2], PRIORITY.clientEnvelope, 'go-v2');
   }
-  const response = /https response error StatusCode: (\d{3}), RequestID: ([^,\s]*)(, HostID: [^,\s]*)?/.exec(
-    text,
-  );
+  const response =
+    /https response error StatusCode: (\d{3}),\s{1,40}RequestID: ([^,\s]*)(, HostID: [^,\s]*)?/.exec(text);
   // a chain the paste cut before its service, right after `operation error EC2: ` (`CreateAutoScalingGroup, https
   // response error StatusCode: 400, …`: hashicorp/terraform-provider-aws#38767): the operation still names the call
   const cutCall =
@@ -170,8 +169,10 @@ const goV2: Extractor = (text, hints) => {
 };
 
 /** The Go SDK v2's failed call: `operation error EC2: DescribeInstances,`. */
+// (the operation also on the next line where a comment or a log wrapped the message there: `operation error CloudControl:`
+// / `// UpdateResource, https response error …`: aws-cloudformation/rain, internal/aws/ccapi/ccapi.go)
 const GO_V2_CALL =
-  /(?:[Oo]peration error|Operation Error) ([A-Za-z0-9 .-]{1,60}): (\w{1,100})(?:,|(?=[ \t]*(?:\n|$)))/;
+  /(?:[Oo]peration error|Operation Error) ([A-Za-z0-9 .-]{1,60}):(?: |[ \t]*\n[ \t]{0,20}(?:\/\/ |# )?)(\w{1,100})(?:,|(?=[ \t]*(?:\n|$)))/;
 
 /** … every one that is an AWS API's, not the instance metadata client's (`ec2imds`). */
 const GO_V2_API_CALLS = new RegExp(
@@ -2751,7 +2752,11 @@ const codeTokens: Extractor = (text, hints) => {
       (PASCAL_CASE.test(code) || (goStatusLine && DOTTED_CODE.test(code))) &&
       (goStatusLine || afterToolWrapper(text, at))
     ) {
-      hints.add('code', code, PRIORITY.unknownCodeToken, 'code-token');
+      // (a step's noun before the code that follows it, as the older Terraform provider wrote its steps: `Error import
+      // KeyPair: MissingParameter: The request must contain …`, alphagov/paas-bootstrap commit 1623a81: the second)
+      const after = at + code.length;
+      const next = /^: ([A-Z][A-Za-z0-9]{2,60}): \S/.exec(text.slice(after, after + 66))?.[1];
+      hints.add('code', next ?? code, PRIORITY.unknownCodeToken, 'code-token');
     }
   }
   for (const m of text.matchAll(
