@@ -233,7 +233,7 @@
  * `S3Query Exception`, which its labeller counted ambiguous, kept as none); eighty-five, backup, observability and
  * object-storage tools (34, six holding none, 90.3%; a decoded message as in eighty-two and a bare `HTTP status=401`
  * kept as none); eighty-six, signature, clock and key failures (36, 93.7%); eighty-seven, Go programs (21, one holding
- * no AWS answer, 95.2%).
+ * no AWS answer, 95.2%); eighty-eight, Java and JVM programs (19, 95.5%).
  * Two labels of Amazon Managed Service for Prometheus' remote write (round twenty-one's and practice forty-three's) that
  * left the action out carry `aps:RemoteWrite` now, the API its endpoint's path (`…/api/v1/remote_write`) names, as
  * practice eighty-five labelled the same shape.
@@ -411,6 +411,8 @@ const ROUNDS = [
   { file: 'practice86.jsonl', floor: 0.99, size: 36 },
   // 87: Go programs relaying AWS errors (the search spent after 17 look-ups: repository files)
   { file: 'practice87.jsonl', floor: 0.97, size: 20 },
+  // 88: Java and JVM programs relaying AWS errors (the search spent after 12 look-ups: repository files)
+  { file: 'practice88.jsonl', floor: 0.95, size: 19 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {

@@ -3369,6 +3369,9 @@ const WRAPPER_NAMES = new Set([
   // `[uuid]: Access denied` (dpkp/kafka-python#2638), the MongoDB driver's around DocumentDB's (Automattic/mongoose#11800)
   'SaslAuthenticationFailedError',
   'MongoServerError',
+  // PySpark's around the JVM's exception it relays (`Py4JJavaError: An error occurred while calling o72.save. :
+  // …S3Exception: User: … is not authorized to perform: …`: apache/iceberg#9205)
+  'Py4JJavaError',
   'ServerlessError',
   'UnhandledPromiseRejection',
   'JSONResponseError',
