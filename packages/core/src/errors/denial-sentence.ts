@@ -246,7 +246,7 @@ export function findDenialSentences(text: string): DenialSentence[] {
   const refused = ifNoneYet(found, text, ' is not a', CUT_AFTER_CALLER);
   if (refused !== null) found.push(principalOnly(refused[1] ?? null, refused.index));
   // an explicit deny's clause alone where a retelling elided the sentence before it (`AccessDenied ... explicit deny in a
-  // service control policy`: aws-controllers-k8s/s3-controller#245): why, without what
+  // service control policy`: aws-controllers-k8s/s3-controller#245), or quoted alone: why, without what
   const explicitOnly = ifNoneYet(found, text, 'explicit deny in ', EXPLICIT_ONLY);
   const explicitLayer =
     explicitOnly === null ? null : readPolicyType(text, explicitOnly.index + explicitOnly[0].length);
@@ -304,7 +304,9 @@ const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explici
 const CUT_LEAD = 'not authorized to perform: null ';
 
 /** … also quoted in prose with its last word left out (`the \`no resource-based policy allows the ecr:BatchGetImage\` error`: aws/containers-roadmap#2053). */
-const EXPLICIT_ONLY = /(?:\.\.\.|…)[ \t]{1,5}explicit deny in (?:an?|the) /;
+// (or quoted alone, AWS's own `with an explicit deny in an identity-based policy`: tarunagarwal1981/Tprov10,
+// COMPLETE_DENY_POLICY_CHECKLIST.md)
+const EXPLICIT_ONLY = /(?:(?:\.\.\.|…)[ \t]{1,5}|\bwith an )explicit deny in (?:an?|the) /;
 // (its `action` also retold as another word, `… allows the elasticloadbalancing:DescribeListenerAttributes found.`:
 // kubernetes-sigs/aws-load-balancer-controller commit f2ce93f)
 const REASON_ONLY =
@@ -733,6 +735,12 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
       return { value, end: close + 1 };
     }
   }
+  // words between ellipses, a stand-in of the whole value (`on resource: ...Dashboard IAM role...`: aws-samples/aws-iot-
+  // twinmaker-samples, docs/grafana_local_docker_setup.md)
+  const described = /^(?:\.\.\.|…)[^\s.…][^\n.…]{0,60}? [^\n.…]{1,60}(?:\.\.\.|…)(?=\s|$)/.exec(
+    text.slice(at, Math.min(end, at + 130)),
+  );
+  if (described !== null) return { value: null, end: at + described[0].length };
   // words set in a Markdown emphasis, a stand-in of the whole value (`on resource: _teleport dynamodb table_`:
   // gravitational/teleport#7939)
   if (open === '_') {

@@ -83,8 +83,16 @@ function withoutOtherRefusals(text: string): string {
   const mysql = named.includes('Access denied for user ') ? named.replace(MYSQL_LOGIN_REFUSED, '') : named;
   // (and Presto's and Trino's own access control, `Query … failed: Access Denied: Cannot create schema web`:
   // prestodb/presto#10162) https://trino.io/docs/current/security/built-in-system-access-control.html
-  return mysql.includes('Access Denied: Cannot ') ? mysql.replace(QUERY_ENGINE_REFUSED, '') : mysql;
+  const engine = mysql.includes('Access Denied: Cannot ') ? mysql.replace(QUERY_ENGINE_REFUSED, '') : mysql;
+  // (and a Kubernetes API server's refusal by its RBAC, though the user it names is an IAM role's session: `Error from
+  // server (Forbidden): deployments.apps is forbidden: User "arn:aws:sts::…" cannot list resource …`)
+  // https://kubernetes.io/docs/reference/access-authn-authz/rbac/
+  return engine.includes('Error from server (Forbidden)') ? engine.replace(KUBERNETES_REFUSED, '') : engine;
 }
+
+/** A Kubernetes API server's RBAC refusal, as kubectl prints it. */
+const KUBERNETES_REFUSED =
+  /Error from server \(Forbidden\): [^\n]{0,300}? is forbidden: User "[^"\n]{1,300}" cannot [^\n]{0,300}/g;
 
 /** Presto's and Trino's refusal of a statement by their own access control (their verbs, not another tool's `Cannot extract`). */
 const QUERY_ENGINE_REFUSED =
@@ -210,7 +218,10 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
     (bestCode?.priority ?? 0) <= PRIORITY.implied;
   const written = codeless ? null : (bestCode?.value ?? null);
   // a status's reason phrase where an SDK puts the code of an answer without a body: no AWS code
-  const statusAsCode = written === null ? undefined : STATUS_AS_CODE[written];
+  // (but a code of that name with a message of its own is the service's: SNS's `NotFound: Topic does not exist`,
+  // cloudquery/cloudquery commit 6fcf43d)
+  const statusAsCode =
+    written === null || withOwnMessage(cleaned, written) ? undefined : STATUS_AS_CODE[written];
   if (statusAsCode !== undefined) hints.add('httpStatus', statusAsCode, PRIORITY.implied, 'http');
   // (the code of the body where one follows the status: `HTTP status 403 Forbidden: {"message":"Missing Authentication
   // Token"}`, API Gateway's sentence; a fixed sentence's code at least, not a name kept only for want of any other)
@@ -297,6 +308,16 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
  * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
  */
 const STATUS_AS_CODE: Readonly<Record<string, string>> = { Forbidden: '403', NotFound: '404' };
+
+/** Whether `code` is written with a message that is no HTTP reason phrase (`NotFound: Topic does not exist`). */
+function withOwnMessage(text: string, code: string): boolean {
+  // (NotFound only: a body-less 403 is printed with the words of whatever wrapped it, `Forbidden: The request …`)
+  if (code !== 'NotFound') return false;
+  const at = text.indexOf(`${code}: `);
+  if (at < 0) return false;
+  const message = text.slice(at + code.length + 2, at + code.length + 42);
+  return /^[A-Z][a-z]+ [a-z]/.test(message) && !/^Not Found\b/i.test(message);
+}
 
 /** Hint sources that are no client or tool and so are not reported as surfaces. */
 const INTERNAL_SURFACES = new Set([

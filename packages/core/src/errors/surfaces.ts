@@ -2417,6 +2417,17 @@ const signatures: Extractor = (text, hints) => {
     const unknown = /\bCould not find operation ([A-Z]\w{2,80}) for version \d{4}-\d\d-\d\d/.exec(text);
     if (unknown?.[1] !== undefined) hints.add('operation', unknown[1], PRIORITY.signatureCall, 'query');
   }
+  // EC2's reason for an instance an Auto Scaling group or a node group lost, its code under the wrapper's own (an EKS
+  // node group health issue's `"code": "AsgInstanceLaunchFailures"`, its message `… Termination Reason:
+  // Client.InvalidKMSKey.InvalidState: The KMS key provided is in an incorrect state`: aws-samples/eks-workshop-v2)
+  // https://docs.aws.amazon.com/eks/latest/APIReference/API_Issue.html
+  if (has(text, 'Termination Reason: ')) {
+    const reason =
+      /\bTermination Reason: ((?:Client|Server)\.[A-Z][A-Za-z0-9]{2,60}(?:\.[A-Z][A-Za-z0-9]{1,60}){0,2}): /.exec(
+        text,
+      );
+    if (reason?.[1] !== undefined) hints.add('code', stripFaultPrefix(reason[1]), PRIORITY.body + 1, 'ec2');
+  }
   // fixed sentences of one code each, also printed without it
   for (const fixed of FIXED_SENTENCES) {
     if (has(text, fixed.sentence) && (fixed.also === undefined || fixed.also.test(text))) {

@@ -203,6 +203,15 @@ const TOOL_PHRASES: readonly {
   // (Name) for resource (): …`: terraform-aws-modules/terraform-aws-transit-gateway commit e9da39b)
   { phrase: 'updating RDS Cluster', service: 'rds', operation: 'ModifyDBCluster', surface: 'terraform' },
   { phrase: 'creating EC2 Tag', service: 'ec2', operation: 'CreateTags', surface: 'terraform' },
+  // Amazon Managed Service for Prometheus' workspace, its service named by its product's last word (`creating Prometheus
+  // Workspace: AccessDeniedException`: aws-samples/eks-workshop-v2#436)
+  // https://docs.aws.amazon.com/prometheus/latest/APIReference/API_CreateWorkspace.html
+  {
+    phrase: 'creating Prometheus Workspace',
+    service: 'aps',
+    operation: 'CreateWorkspace',
+    surface: 'terraform',
+  },
   // the provider's Aurora cluster created (`error creating RDS cluster: KMSKeyNotAccessibleFault: …`:
   // hashicorp/terraform-provider-aws#16362) https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBCluster.html
   // (the step of a cluster restored from a snapshot too, whose sentence names that call: mattermost/mattermost-cloud-monitoring#446)
