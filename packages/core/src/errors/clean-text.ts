@@ -337,7 +337,7 @@ function withoutQuoteMarkers(text: string): string {
 }
 
 /** A Markdown quote's marker and the space after it. */
-const QUOTE_MARKER = /[ \t]*> ?/y;
+const QUOTE_MARKER = /^[ \t]*> ?/;
 
 /**
  * An error quoted in a program's comments (`// "AccessDenied: User: … is not authorized to perform:` / `//
@@ -353,37 +353,22 @@ function withoutCommentMarkers(text: string): string {
 }
 
 /** A comment's marker and the blank after it. */
-const COMMENT_MARKER = /[ \t]*(?:\/\/|#)[ \t]?/y;
+const COMMENT_MARKER = /^[ \t]*(?:\/\/|#)[ \t]?/;
 
 /**
  * The text with `marker` taken off the lines of each run of two or more consecutive lines that open with it; other
  * lines kept as they are. One pass over the lines.
  */
 function withoutMarkedRuns(text: string, marker: RegExp): string {
-  // (each line's marker matched where the line starts, `marker` sticky; the kept parts copied into one buffer: a
-  // megabyte of short lines split, mapped and joined made a string of each)
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let start = 0; start <= text.length; ) {
-    const nl = text.indexOf('\n', start);
-    marker.lastIndex = start;
-    const m = marker.exec(text);
-    starts.push(start);
-    ends.push(m === null || (nl >= 0 && m.index + m[0].length > nl) ? -1 : m.index + m[0].length);
-    if (nl < 0) break;
-    start = nl + 1;
-  }
-  const out = new TextBuilder(text.length);
-  for (let i = 0; i < starts.length; i++) {
-    const start = starts[i] ?? 0;
-    const next = starts[i + 1];
-    const lineEnd = next === undefined ? text.length : next - 1;
-    const content = ends[i] ?? -1;
-    const inRun = content >= 0 && ((ends[i - 1] ?? -1) >= 0 || (ends[i + 1] ?? -1) >= 0);
-    out.appendRange(text, inRun ? content : start, lineEnd);
-    if (next !== undefined) out.appendCode(0x0a);
-  }
-  return out.toString();
+  const lines = text.split('\n');
+  const marked = lines.map((line) => marker.test(line));
+  return lines
+    .map((line, i) =>
+      marked[i] === true && (marked[i - 1] === true || marked[i + 1] === true)
+        ? line.replace(marker, '')
+        : line,
+    )
+    .join('\n');
 }
 
 /**

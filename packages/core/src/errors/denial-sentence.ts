@@ -303,10 +303,12 @@ const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explici
 /** What the cut-off start of a sentence stands in for: no caller, no action (`null` names none). */
 const CUT_LEAD = 'not authorized to perform: null ';
 
-/** … also quoted in prose with its last word left out (`the \`no resource-based policy allows the ecr:BatchGetImage\` error`: aws/containers-roadmap#2053). */
-// (or quoted alone, AWS's own `with an explicit deny in an identity-based policy`: tarunagarwal1981/Tprov10,
-// COMPLETE_DENY_POLICY_CHECKLIST.md)
+/**
+ * An explicit deny's clause alone: after an ellipsis where a retelling elided the sentence, or quoted alone as AWS writes it
+ * (`with an explicit deny in an identity-based policy`: tarunagarwal1981/Tprov10, COMPLETE_DENY_POLICY_CHECKLIST.md).
+ */
 const EXPLICIT_ONLY = /(?:(?:\.\.\.|…)[ \t]{1,5}|\bwith an )explicit deny in (?:an?|the) /;
+/** … also quoted in prose with its last word left out (`the \`no resource-based policy allows the ecr:BatchGetImage\` error`: aws/containers-roadmap#2053). */
 // (its `action` also retold as another word, `… allows the elasticloadbalancing:DescribeListenerAttributes found.`:
 // kubernetes-sigs/aws-load-balancer-controller commit f2ce93f)
 const REASON_ONLY =

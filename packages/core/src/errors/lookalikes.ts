@@ -28,6 +28,7 @@ export type LookalikeId =
   | 'expired-token'
   | 'invalid-token'
   | 'signature-mismatch'
+  | 'signature-version'
   | 'request-expired'
   | 'presigned-url-expired'
   | 'presigned-url-not-yet-valid'
@@ -386,12 +387,20 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'request signature we calculated does not match',
       'Credential should be scoped to',
       'AccessDeniedException: Authentication failed',
-      // S3's refusal of a request signed with Signature Version 2, under InvalidRequest (`The authorization mechanism you
-      // have provided is not supported. Please use AWS4-HMAC-SHA256.`)
-      // https://docs.aws.amazon.com/AmazonS3/latest/API/bucket-policy-s3-sigv4-conditions.html
-      'Please use AWS4-HMAC-SHA256',
       'The authorization header is malformed; ',
     ],
+  },
+  {
+    // S3's refusal of a request signed with Signature Version 2, under InvalidRequest (`The authorization mechanism you
+    // have provided is not supported. Please use AWS4-HMAC-SHA256.`): the client signs the old way, no key is wrong
+    // https://docs.aws.amazon.com/AmazonS3/latest/API/bucket-policy-s3-sigv4-conditions.html
+    id: 'signature-version',
+    kind: 'authentication',
+    advice: {
+      message:
+        "the client signed with Signature Version 2, which S3 refuses here: sign with Signature Version 4 (a current SDK, or the client's `s3v4` signature setting) — no policy was evaluated",
+    },
+    phrases: ['Please use AWS4-HMAC-SHA256'],
   },
   {
     // IAM Roles Anywhere refusing CreateSession for the certificate or its signature, before any role's policy: the
@@ -619,7 +628,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       message:
         'the console sign-in itself failed (user name, password or MFA device), before any permission was checked: check the sign-in details, or reset the password',
     },
-    phrases: ['Failed authentication', 'No username found in supplied account'],
+    // (AWS Sign-In's other message, `Failed authentication`, is other software's too, MSK's IAM refusal among them: the
+    // reader sets this rule itself for a sign-in record that failed, whatever its message)
+    phrases: ['No username found in supplied account'],
   },
   {
     // STS could not validate the web identity token (no IAM OIDC provider for its issuer, a wrong audience or

@@ -21,12 +21,12 @@ import type {
   Unknown,
 } from './failure.js';
 import { HintSet, PRIORITY } from './hints.js';
-import { AUTHORIZATION_CODES, findLookalike } from './lookalikes.js';
+import { AUTHORIZATION_CODES, findLookalike, LOOKALIKE_RULES } from './lookalikes.js';
 import { parsePrincipal } from './principal.js';
 import { redactedParts } from './redacted-parts.js';
 import { readSimulatorText } from './simulator.js';
 import { stepCalls, withoutServiceGlosses } from './step-calls.js';
-import { EXTRACTORS, stripFaultPrefix } from './surfaces.js';
+import { EXTRACTORS, QUERY_ENGINE_VERBS, stripFaultPrefix } from './surfaces.js';
 import { addToolPhraseHints } from './tool-phrases.js';
 import { listUnknowns } from './unknowns.js';
 
@@ -95,8 +95,10 @@ const KUBERNETES_REFUSED =
   /Error from server \(Forbidden\): [^\n]{0,300}? is forbidden: User "[^"\n]{1,300}" cannot [^\n]{0,300}/g;
 
 /** Presto's and Trino's refusal of a statement by their own access control (their verbs, not another tool's `Cannot extract`). */
-const QUERY_ENGINE_REFUSED =
-  /\bAccess Denied: Cannot (?:create|drop|select|insert|delete|access|show|rename|set|grant|revoke|execute|view|update|truncate|comment|alter|kill|impersonate|refresh) [^\n]{0,300}/g;
+const QUERY_ENGINE_REFUSED = new RegExp(
+  String.raw`\bAccess Denied: Cannot (?:${QUERY_ENGINE_VERBS}) [^\n]{0,300}`,
+  'g',
+);
 
 /**
  * … nor, where Python says an object lacks an attribute, the exception classes a program's code names (`except
@@ -134,13 +136,14 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   let otherFailures = 0;
   let cloudTrailMessage: string | null = null;
   let cloudTrail: CloudTrailCall | null = null;
+  let signIn: CloudTrailFailure | null = null;
   const trimmed = input.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     const parsed = parseJsonOrNull(trimmed);
     if (parsed?.ok === true) {
       const trail = readCloudTrail(parsed.value);
       if (trail !== null) {
-        const signIn = trail.failures.length === 0 ? readConsoleSignInFailure(parsed.value) : null;
+        signIn = trail.failures.length === 0 ? readConsoleSignInFailure(parsed.value) : null;
         if (signIn !== null) {
           // a failed console sign-in, no API call and no code: its caller and AWS Sign-In's words
           hints.add('principal', signIn.principal, PRIORITY.body, 'cloudtrail');
@@ -241,7 +244,11 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   const encodedMessage = cutByCloudTrail(findEncodedMessage(cleaned), cloudTrailMessage);
   const httpStatus = toStatus(hints.best('httpStatus')?.value);
 
-  const lookalike = findLookalike(code, cleaned, sentence !== null);
+  // (a failed console sign-in is that look-alike whatever AWS Sign-In's words for it)
+  const lookalike =
+    signIn !== null
+      ? (LOOKALIKE_RULES.find((rule) => rule.id === 'console-sign-in-failed') ?? null)
+      : findLookalike(code, cleaned, sentence !== null);
   // (.NET's status of an answer it read no body from is an answer all the same)
   const answered =
     operation !== null ||

@@ -46,13 +46,21 @@ export function readSimulatorText(text: string): DenialSentence | null {
   return null;
 }
 
-/** The layer a denied result names: organizations' policies, the boundary, a denying resource-based statement. */
+/**
+ * The layer a denied result names: an explicit deny's own statements' (a resource-based policy's among them, else the
+ * identity's) where it lists them, else organizations' policies, the boundary, the identity-based policies the simulator
+ * evaluates.
+ */
 function layerOf(result: string, denyType: DenyType): PolicyLayer {
+  // (every matched statement's policy type: `user`, `group`, `role`, `aws-managed`, `user-managed`, `resource`, `none`)
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_Statement.html
+  const types = [...result.slice(0, 20_000).matchAll(/"SourcePolicyType"\s*:\s*"([a-z-]{1,20})"/g)].map(
+    (m) => m[1],
+  );
+  if (denyType === 'explicit' && types.length > 0)
+    return types.includes('resource') ? 'resource' : 'identity';
   if (/"AllowedByOrganizations"\s*:\s*false\b/.test(result)) return 'scp';
   if (/"AllowedByPermissionsBoundary"\s*:\s*false\b/.test(result)) return 'permissions-boundary';
-  // (an explicit deny's statement is of the policy type it names: `resource` for the resource policy passed in)
-  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_Statement.html
-  if (denyType === 'explicit' && stringField(result, 'SourcePolicyType') === 'resource') return 'resource';
   return 'identity';
 }
 

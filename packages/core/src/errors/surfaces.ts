@@ -136,7 +136,7 @@ const goV2: Extractor = (text, hints) => {
       : lastMatch(text.slice(first.index, lineEnd < 0 ? undefined : lineEnd), GO_V2_API_CALLS, 20);
   if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.namedCall, 'go-v2');
-    hints.add('operation', m[2], PRIORITY.clientEnvelope, 'go-v2');
+    hints.add('operation', m[2] ?? m[3], PRIORITY.clientEnvelope, 'go-v2');
   }
   const response =
     /https response error StatusCode: (\d{3}),\s{1,40}RequestID: ([^,\s]*)(, HostID: [^,\s]*)?/.exec(text);
@@ -172,7 +172,7 @@ const goV2: Extractor = (text, hints) => {
 // (the operation also on the next line where a comment or a log wrapped the message there: `operation error CloudControl:`
 // / `// UpdateResource, https response error …`: aws-cloudformation/rain, internal/aws/ccapi/ccapi.go)
 const GO_V2_CALL =
-  /(?:[Oo]peration error|Operation Error) ([A-Za-z0-9 .-]{1,60}):(?: |[ \t]*\n[ \t]{0,20}(?:\/\/ |# )?)(\w{1,100})(?:,|(?=[ \t]*(?:\n|$)))/;
+  /(?:[Oo]peration error|Operation Error) ([A-Za-z0-9 .-]{1,60}):(?: (\w{1,100})|[ \t]*\n[ \t]{0,20}(?:\/\/ |# )?([A-Z][a-z]\w{1,98}))(?:,|(?=[ \t]*(?:\n|$)))/;
 
 /** … every one that is an AWS API's, not the instance metadata client's (`ec2imds`). */
 const GO_V2_API_CALLS = new RegExp(
@@ -992,10 +992,11 @@ const jsSdk: Extractor = (text, hints) => {
   // v3's client and command named together, as its logger middleware prints them (`clientName: 'S3Client', commandName:
   // 'PutObjectCommand'`) or an application's own log line (`AWS SDK context SecretsManagerClient GetSecretValueCommand`:
   // aws/aws-sdk-js-v3#6355): the call https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/logging-sdk-calls.html
+  // (not a code snippet's `import { S3Client, ListBucketsCommand }`: the two side by side, or in the logger's fields)
   const command = has(text, 'Command')
-    ? /\b([A-Z][A-Za-z0-9]{1,60})Client['"]?,?[ \t]{1,20}(?:commandName:[ \t]{0,4}['"])?([A-Z][A-Za-z0-9]{2,100})Command\b/.exec(
+    ? (/\bclientName:[ \t]{0,4}['"]([A-Z][A-Za-z0-9]{1,60})Client['"],[ \t]{0,4}commandName:[ \t]{0,4}['"]([A-Z][A-Za-z0-9]{2,100})Command['"]/.exec(
         text,
-      )
+      ) ?? /\b([A-Z][A-Za-z0-9]{1,60})Client[ \t]{1,20}([A-Z][A-Za-z0-9]{2,100})Command\b/.exec(text))
     : null;
   const commandService = command?.[1] === undefined ? null : serviceFromSdkName(command[1]);
   if (commandService !== null && command?.[2] !== undefined) {
@@ -1624,6 +1625,13 @@ const cloudFormation: Extractor = (text, hints) => {
 const SAGEMAKER_LIMIT = /\bservice limit '[^'\n]{1,200}' is \d+/;
 
 /**
+ * The verbs of Presto's and Trino's own access control's refusals (`Access Denied: Cannot create schema web`), no AWS
+ * answer's https://trino.io/docs/current/security/built-in-system-access-control.html
+ */
+export const QUERY_ENGINE_VERBS =
+  'create|drop|select|insert|delete|access|show|rename|set|grant|revoke|deny|execute|view|update|truncate|comment|alter|kill|impersonate|refresh|read|write|add|query';
+
+/**
  * Sentences that only one error code's answers hold, and that code: where a tool prints the message alone.
  * `service` writes them (the hint's surface), and is hinted too where the sentence tells it (`namesService`), not
  * where other services relay it (KMS's ciphertext sentence, for the key S3 or Secrets Manager called it with);
@@ -2037,7 +2045,7 @@ const FIXED_SENTENCES: readonly {
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html#aws-ssm-parameter-types
   {
     sentence: 'from parameter store for this account',
-    also: /\bUnable to fetch parameters \[[^\]\n]{1,2000}\] from parameter store for this account/,
+    also: /\bUnable to fetch parameters \[[^\][\n]{1,2000}\] from parameter store for this account/,
     code: 'ValidationError',
     service: 'cloudformation',
     namesService: true,
@@ -2053,7 +2061,7 @@ const FIXED_SENTENCES: readonly {
   // prestodb/presto#10162, https://trino.io/docs/current/security/built-in-system-access-control.html)
   {
     sentence: 'Access Denied',
-    also: /Access Denied(?! to |: Cannot (?:create|drop|select|insert|delete|access|show|rename|set|grant|revoke|execute|view|update|truncate|comment|alter|kill|impersonate|refresh) )/,
+    also: new RegExp(String.raw`Access Denied(?! to |: Cannot (?:${QUERY_ENGINE_VERBS}) )`),
     code: 'AccessDenied',
     service: 's3',
   },
@@ -2361,11 +2369,11 @@ const signatures: Extractor = (text, hints) => {
   // an S3 client's request named by its HTTP method on an object (JetS3t's `S3 GET failed for '/key'`, `S3 HEAD request
   // failed for '/key' - ResponseCode=403`: amplab/training#48; Hadoop S3A's `PUT 0-byte object on test/:`)
   // https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html
-  const objectMethod = has(text, ' failed for ')
-    ? /\bS3 (GET|HEAD|PUT|DELETE)(?: request)? failed for '\//.exec(text)?.[1]
-    : has(text, 'PUT 0-byte object')
-      ? 'PUT'
-      : undefined;
+  // (a key after the slash: `'/'` alone is the bucket's, a listing or a CreateBucket)
+  const objectMethod =
+    (has(text, ' failed for ')
+      ? /\bS3 (GET|HEAD|PUT|DELETE)(?: request)? failed for '\/[^'\s/]/.exec(text)?.[1]
+      : undefined) ?? (has(text, 'PUT 0-byte object') ? 'PUT' : undefined);
   if (objectMethod !== undefined) {
     hints.add('service', 's3', PRIORITY.phrase, 's3-client');
     hints.add('operation', OBJECT_METHOD_OPERATION[objectMethod], PRIORITY.phrase, 's3-client');
@@ -2766,7 +2774,11 @@ const codeTokens: Extractor = (text, hints) => {
       // (a step's noun before the code that follows it, as the older Terraform provider wrote its steps: `Error import
       // KeyPair: MissingParameter: The request must contain …`, alphagov/paas-bootstrap commit 1623a81: the second)
       const after = at + code.length;
-      const next = /^: ([A-Z][A-Za-z0-9]{2,60}): \S/.exec(text.slice(after, after + 66))?.[1];
+      const following = /^: ([A-Z][a-z]+[A-Z][A-Za-z0-9]{1,60}): \S/.exec(text.slice(after, after + 66))?.[1];
+      const next =
+        following !== undefined && !NOT_CODES.has(following) && !isWrapperName(following)
+          ? following
+          : undefined;
       hints.add('code', next ?? code, PRIORITY.unknownCodeToken, 'code-token');
     }
   }

@@ -229,7 +229,9 @@ const TOOL_PHRASES: readonly {
     service: 'iam',
     operation: 'AttachRolePolicy',
     surface: 'terraform',
-    otherwise: { pattern: /attaching policy arn:\S{1,300} to IAM User/, operation: 'AttachUserPolicy' },
+    otherwise: { pattern: /attaching policy arn:\S{1,300} to IAM User/i, operation: 'AttachUserPolicy' },
+    // (its group's own call, AttachGroupPolicy, is none the table proposes)
+    unless: /attaching policy arn:\S{1,300} to IAM group/i,
   },
   // the older provider's AWS Config recorder (`Creating Configuration Recorder failed: MaxNumberOf…: Failed to put
   // configuration recorder …`: hashicorp/terraform-provider-aws#2183)
@@ -592,8 +594,10 @@ export function addToolPhraseHints(text: string, hints: HintSet): void {
   const found = phrasesIn(text);
   for (const entry of TOOL_PHRASES) {
     if (found.has(entry.phrase.toLowerCase())) {
-      if (!standsAlone(text, entry.phrase) || entry.unless?.test(text) === true) continue;
-      const other = entry.otherwise?.pattern.test(text) === true ? entry.otherwise.operation : null;
+      // (the phrase set finds a phrase broken over two lines: its tests look at the text with its breaks as spaces)
+      const flat = text.includes('\n') ? text.replace(/\n/g, ' ') : text;
+      if (!standsAlone(flat, entry.phrase) || entry.unless?.test(flat) === true) continue;
+      const other = entry.otherwise?.pattern.test(flat) === true ? entry.otherwise.operation : null;
       hints.add('service', entry.service, PRIORITY.phrase, entry.surface);
       hints.add('operation', other ?? entry.operation, PRIORITY.phrase, entry.surface);
       return;

@@ -177,7 +177,8 @@ function isFullLine(text: string, from: number, to: number, width: number): bool
 
 /**
  * Two full lines that start differently: one may just be the longest line, and a message repeated, or
- * records of one fixed format (`\tstatus code: 403, request id: …`), fill it with lines alike.
+ * records of one fixed format (`\tstatus code: 403, request id: …`), fill it with lines alike. Not two only, each
+ * ending a word before a line that starts afresh: two lines of one length by chance.
  */
 function hasTwoDistinctFullLines(text: string, lines: Int32Array, full: Uint8Array): boolean {
   let first: string | null = null;
@@ -454,11 +455,11 @@ function startsRecord(
   );
 }
 
-/** An ARN's start through its region's colon: partition, a service's prefix, a region or none. */
 /** An assumed role's ARN cut before its session: no `/` after the role's name. */
 const ASSUMED_ROLE_WITHOUT_SESSION = /^arn:[\w-]+:sts::[^:\s]{0,40}:assumed-role\/[\w+=,.@-]{1,64}$/;
 /** The rest of a role's name and the session after it, alone in a word. */
 const ROLE_REST_AND_SESSION = /^[\w+=,.@-]{1,64}\/[\w+=,.@-]{2,64}$/;
+/** An ARN's start through its region's colon: partition, a service's prefix, a region or none. */
 const ARN_HEAD = /^["'(<[]?arn:aws[\w-]{0,12}:[a-z0-9-]{2,40}:[a-z0-9-]{0,30}:/;
 
 const GO_V1_TRAILER = /^status code: \d{3}, request id:/;
