@@ -95,7 +95,7 @@ export function findDenialSentences(text: string): DenialSentence[] {
   if (role !== null) found.push(resourceOnly(role[1] ?? null, role.index));
   // a paste cut to the reason clause alone (`because no identity-based policy allows the iam:PassRole action`)
   // still states the action and why: aws-security-hub-findings-export#5
-  const clause = ifNoneYet(found, text, ' allows the ', REASON_ONLY);
+  const clause = ifNoneYet(found, text, ' allows', REASON_ONLY);
   const layer =
     clause === null ? null : readPolicyType(text, clause.index + clause[0].indexOf('no ') + 'no '.length);
   let clauseSentence: DenialSentence | null = null;
@@ -180,6 +180,17 @@ export function findDenialSentences(text: string): DenialSentence[] {
       ...principalOnly(proxy[1] ?? null, proxy.index),
       resource: proxy[2] ?? null,
       resourceSlot: true,
+    });
+  // SimpleDB's refusal, each value in parentheses (`AuthorizationFailure … User (arn:…) does not have permission to perform
+  // (sdb:ListDomains) on resource (arn:aws:sdb:…:domain/). Contact account owner.`: hackingthe.cloud, whoami.md)
+  // https://docs.aws.amazon.com/AmazonSimpleDB/latest/DeveloperGuide/APIError.html
+  const simpleDb = ifNoneYet(found, text, ') does not have permission to perform (', PARENTHESISED_DENIAL);
+  if (simpleDb !== null)
+    found.push({
+      ...principalOnly(simpleDb[1] ?? null, simpleDb.index),
+      action: simpleDb[2] ?? null,
+      resource: simpleDb[3] ?? null,
+      resourceSlot: simpleDb[3] !== undefined,
     });
   // KMS's refusal of a key created with tags by a caller without the tagging permission (`when calling the CreateKey
   // operation: You don't have the kms:TagResource permission that is required to add tags during key creation.`)
@@ -266,6 +277,9 @@ const CONSOLE_PANEL =
 /** An IAM action as the services' own sentences name it: the service's prefix and the action's name. */
 const ACTION = '[a-z0-9-]{2,40}:[A-Za-z0-9]{2,100}';
 
+const PARENTHESISED_DENIAL = new RegExp(
+  String.raw`\bUser \((arn:[\w-]+:(?:iam|sts)::[^()\s]{1,400})\) does not have permission to perform \((${ACTION})\)(?: on resource \((arn:[^()\s]{1,1000})\))?`,
+);
 const PROXY_SECRET =
   /\bThe IAM role "(arn:[\w-]+:iam::[^"\s]{0,400})" is not authorized to read the AWS Secrets Manager secret with the ARN "(arn:[\w-]+:secretsmanager:[^"\s]{0,400})"/;
 const LACKING_PERMISSION = new RegExp(
@@ -312,7 +326,7 @@ const EXPLICIT_ONLY = /(?:(?:\.\.\.|…)[ \t]{1,5}|\bwith an )explicit deny in (
 // (its `action` also retold as another word, `… allows the elasticloadbalancing:DescribeListenerAttributes found.`:
 // kubernetes-sigs/aws-load-balancer-controller commit f2ce93f)
 const REASON_ONLY =
-  /(?:because |\b)no [a-z -]{4,40} allows the ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})(?: action| found\b|(?=[`'"\u201d]))/;
+  /(?:because |\b)no [a-z -]{4,40} allows(?: the)?\s{1,20}([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})(?: action| found\b|(?=[`'"\u201d]))/;
 
 /**
  * API Gateway's refusal by a resource policy or an authorizer's policy (`User is not authorized to access this
@@ -917,14 +931,15 @@ function elisionGapAt(text: string, start: number, i: number, end: number): numb
  */
 function isSpacedAccount(text: string, start: number, i: number, end: number): boolean {
   const head = text.slice(start, i);
-  if (!/^arn:[\w-]*:[\w-]*:[\w-]*:[A-Za-z]{2,20}$/.test(head)) return false;
-  return /^ [A-Za-z0-9]{1,12}:/.test(text.slice(i, Math.min(end, i + 15)));
+  // (or set between stars, a Markdown emphasis: `arn:aws:sns:us-east-1:*account id*:aaa`, hackingthe.cloud)
+  if (!/^arn:[\w-]*:[\w-]*:[\w-]*:\*?[A-Za-z]{2,20}$/.test(head)) return false;
+  return /^ [A-Za-z0-9]{1,12}\*?:/.test(text.slice(i, Math.min(end, i + 16)));
 }
 
 /** Removes stand-in groups (`<...>`, `[...]`, `{...}`, `:(...):`, ` ... `), which may contain spaces. */
 function withoutPlaceholderGroups(value: string): string {
   return value.replace(
-    /<[^<>\n]{0,40}>|\[[^[\]\n]{0,40}\]|\{[^{}\n]{0,40}\}|(?<=:)"[^"\n]{1,40}"(?=:)|(?<=:)\([A-Za-z][\w -]{0,38}\)(?=:)| (?:\.\.\.|…) | (?=:)|(?<=^arn:[\w-]*:[\w-]*:[\w-]*:[A-Za-z]{2,20}) (?=[A-Za-z0-9]{1,12}:)/g,
+    /<[^<>\n]{0,40}>|\[[^[\]\n]{0,40}\]|\{[^{}\n]{0,40}\}|(?<=:)"[^"\n]{1,40}"(?=:)|(?<=:)\([A-Za-z][\w -]{0,38}\)(?=:)| (?:\.\.\.|…) | (?=:)|(?<=^arn:[\w-]*:[\w-]*:[\w-]*:\*?[A-Za-z]{2,20}) (?=[A-Za-z0-9]{1,12}\*?:)/g,
     '',
   );
 }

@@ -320,7 +320,13 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // the specified key could not be found.`: aws/aws-cdk#7641; KMS's NotFoundException is `The request was rejected
     // because the specified entity or resource could not be found`)
     // https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_Errors
-    phrases: ['is pending deletion', 'The request was rejected because the specified key could not be found'],
+    // (and KMS's code in a Java SDK's suffix where another service relays the answer under its own code: SSM's
+    // `InvalidKeyId: arn:…:key/… is disabled. (Service: AWSKMS; Status Code: 400; Error Code: DisabledException; …)`)
+    phrases: [
+      'is pending deletion',
+      'The request was rejected because the specified key could not be found',
+      'Error Code: DisabledException',
+    ],
   },
   {
     id: 'expired-token',
@@ -1180,6 +1186,8 @@ export const AUTHORIZATION_CODES: ReadonlySet<string> = new Set([
   // Elastic Beanstalk: "The specified account does not have sufficient privileges for one or more AWS services."
   // https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateApplicationVersion.html#API_CreateApplicationVersion_Errors
   'InsufficientPrivilegesException',
+  // SimpleDB's refusal of a caller's request https://docs.aws.amazon.com/AmazonSimpleDB/latest/DeveloperGuide/APIError.html
+  'AuthorizationFailure',
   // CloudFormation's handler code for a resource it could not tag for want of the tagging permissions (`Encountered a
   // permissions error performing a tagging operation, please add required tag permissions.`)
   // https://repost.aws/knowledge-center/cloudformation-tagging-permission-error
