@@ -2061,7 +2061,7 @@ const FIXED_SENTENCES: readonly {
   // prestodb/presto#10162, https://trino.io/docs/current/security/built-in-system-access-control.html)
   {
     sentence: 'Access Denied',
-    also: new RegExp(String.raw`Access Denied(?! to |: Cannot (?:${QUERY_ENGINE_VERBS}) )`),
+    also: new RegExp(`Access Denied(?! to |: Cannot (?:${QUERY_ENGINE_VERBS}) )`),
     code: 'AccessDenied',
     service: 's3',
   },
