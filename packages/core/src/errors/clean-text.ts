@@ -333,11 +333,13 @@ export function unwrapAndUnframe(text: string): string {
 function withoutQuoteMarkers(text: string): string {
   if (!text.includes('>') || !/(?:^|\n)[ \t]*>/.test(text)) return text;
   if (!/(?:^|\n)[ \t]*[^>\s]/.test(text)) return text.replace(/^[ \t]*> ?/gm, '');
-  return withoutMarkedRuns(text, QUOTE_MARKER);
+  return withoutMarkedRuns(text, QUOTE_MARKER, QUOTE_LEAD);
 }
 
 /** A Markdown quote's marker and the space after it. */
-const QUOTE_MARKER = /^[ \t]*> ?/;
+const QUOTE_MARKER = /[ \t]*> ?/y;
+/** Where a quoted line starts. */
+const QUOTE_LEAD = /(?:^|\n)[ \t]*>/g;
 
 /**
  * An error quoted in a program's comments (`// "AccessDenied: User: … is not authorized to perform:` / `//
@@ -349,26 +351,48 @@ function withoutCommentMarkers(text: string): string {
   if (!text.includes('\n') || !/(?:^|\n)[ \t]*(?:\/\/|#)/.test(text)) return text;
   if (/^[ \t]*(?:\/\/|#)/.test(text) && !/(?:^|\n)[ \t]*(?:[^/#\s]|\/[^/])/.test(text))
     return text.replace(/^[ \t]*(?:\/\/|#)[ \t]?/gm, '');
-  return withoutMarkedRuns(text, COMMENT_MARKER);
+  return withoutMarkedRuns(text, COMMENT_MARKER, COMMENT_LEAD);
 }
 
 /** A comment's marker and the blank after it. */
-const COMMENT_MARKER = /^[ \t]*(?:\/\/|#)[ \t]?/;
+const COMMENT_MARKER = /[ \t]*(?:\/\/|#)[ \t]?/y;
+/** Where a commented line starts. */
+const COMMENT_LEAD = /(?:^|\n)[ \t]*(?:\/\/|#)/g;
 
 /**
  * The text with `marker` taken off the lines of each run of two or more consecutive lines that open with it; other
- * lines kept as they are. One pass over the lines.
+ * lines kept as they are. Only the marked lines are looked at, found by one search (`lead`, global): a megabyte of lines
+ * split, tested and joined took 10 ms where a few of them are marked.
  */
-function withoutMarkedRuns(text: string, marker: RegExp): string {
-  const lines = text.split('\n');
-  const marked = lines.map((line) => marker.test(line));
-  return lines
-    .map((line, i) =>
-      marked[i] === true && (marked[i - 1] === true || marked[i + 1] === true)
-        ? line.replace(marker, '')
-        : line,
-    )
-    .join('\n');
+function withoutMarkedRuns(text: string, marker: RegExp, lead: RegExp): string {
+  // each marked line's start and its content's (after the marker)
+  const starts: number[] = [];
+  const contents: number[] = [];
+  lead.lastIndex = 0;
+  for (let m = lead.exec(text); m !== null; m = lead.exec(text)) {
+    const start = m.index + (text.charCodeAt(m.index) === 0x0a ? 1 : 0);
+    marker.lastIndex = start;
+    const marked = marker.exec(text);
+    if (marked === null) continue;
+    starts.push(start);
+    contents.push(start + marked[0].length);
+    lead.lastIndex = Math.max(lead.lastIndex, start + 1);
+  }
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] ?? 0;
+    const nextLine = text.indexOf('\n', start) + 1;
+    const previousLine = i > 0 ? text.indexOf('\n', starts[i - 1] ?? 0) + 1 : -1;
+    // (in a run: the line before or the line after is marked too)
+    const inRun = (i > 0 && previousLine === start) || (nextLine > 0 && starts[i + 1] === nextLine);
+    if (!inRun) continue;
+    parts.push(text.slice(from, start));
+    from = contents[i] ?? start;
+  }
+  if (parts.length === 0) return text;
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 /**

@@ -168,6 +168,30 @@ const goV2: Extractor = (text, hints) => {
   }
 };
 
+/**
+ * The JS SDK v3's client and command named together: in its logger's fields (`clientName: 'S3Client', commandName:
+ * 'PutObjectCommand'`) or side by side (`SecretsManagerClient GetSecretValueCommand`), not a code snippet's list of
+ * imports (`import { S3Client, ListBucketsCommand }`). Found from the literal `Client` (a pattern that starts with a
+ * class name's capital is tried at every capital of a megabyte).
+ */
+function clientCommand(text: string): { client: string; command: string } | null {
+  if (has(text, 'commandName')) {
+    const fields =
+      /\bclientName:[ \t]{0,4}['"]([A-Z][A-Za-z0-9]{1,60})Client['"],[ \t]{0,4}commandName:[ \t]{0,4}['"]([A-Z][A-Za-z0-9]{2,100})Command['"]/.exec(
+        text,
+      );
+    if (fields?.[1] !== undefined && fields[2] !== undefined)
+      return { client: fields[1], command: fields[2] };
+  }
+  if (!has(text, 'Client ')) return null;
+  const pair = /Client[ \t]{1,20}([A-Z][A-Za-z0-9]{2,100})Command\b/g;
+  for (let m = pair.exec(text), n = 0; m !== null && n < 50; m = pair.exec(text), n++) {
+    const client = /\b([A-Z][A-Za-z0-9]{1,60})$/.exec(text.slice(Math.max(0, m.index - 61), m.index))?.[1];
+    if (client !== undefined && m[1] !== undefined) return { client, command: m[1] };
+  }
+  return null;
+}
+
 /** The Go SDK v2's failed call: `operation error EC2: DescribeInstances,`. */
 // (the operation also on the next line where a comment or a log wrapped the message there: `operation error CloudControl:`
 // / `// UpdateResource, https response error …`: aws-cloudformation/rain, internal/aws/ccapi/ccapi.go)
@@ -992,16 +1016,11 @@ const jsSdk: Extractor = (text, hints) => {
   // v3's client and command named together, as its logger middleware prints them (`clientName: 'S3Client', commandName:
   // 'PutObjectCommand'`) or an application's own log line (`AWS SDK context SecretsManagerClient GetSecretValueCommand`:
   // aws/aws-sdk-js-v3#6355): the call https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/logging-sdk-calls.html
-  // (not a code snippet's `import { S3Client, ListBucketsCommand }`: the two side by side, or in the logger's fields)
-  const command = has(text, 'Command')
-    ? (/\bclientName:[ \t]{0,4}['"]([A-Z][A-Za-z0-9]{1,60})Client['"],[ \t]{0,4}commandName:[ \t]{0,4}['"]([A-Z][A-Za-z0-9]{2,100})Command['"]/.exec(
-        text,
-      ) ?? /\b([A-Z][A-Za-z0-9]{1,60})Client[ \t]{1,20}([A-Z][A-Za-z0-9]{2,100})Command\b/.exec(text))
-    : null;
-  const commandService = command?.[1] === undefined ? null : serviceFromSdkName(command[1]);
-  if (commandService !== null && command?.[2] !== undefined) {
+  const command = has(text, 'Command') ? clientCommand(text) : null;
+  const commandService = command === null ? null : serviceFromSdkName(command.client);
+  if (commandService !== null && command !== null) {
     hints.add('service', commandService, PRIORITY.sdkClass, 'js-v3');
-    hints.add('operation', command[2], PRIORITY.sdkClass, 'js-v3');
+    hints.add('operation', command.command, PRIORITY.sdkClass, 'js-v3');
   }
   // a JSON protocol request's target header, as a client's debug log prints it (`x-amz-target:
   // AWSCognitoIdentityService.GetCredentialsForIdentity`: aws-amplify/amplify-js#741): the call

@@ -594,8 +594,8 @@ export function addToolPhraseHints(text: string, hints: HintSet): void {
   const found = phrasesIn(text);
   for (const entry of TOOL_PHRASES) {
     if (found.has(entry.phrase.toLowerCase())) {
-      // (the phrase set finds a phrase broken over two lines: its tests look at the text with its breaks as spaces)
-      const flat = text.includes('\n') ? text.replace(/\n/g, ' ') : text;
+      // (the phrase set finds a phrase broken over two lines: its tests then look at the text with its breaks as spaces)
+      const flat = anyCase(entry.phrase).test(text) ? text : text.replace(/\n/g, ' ');
       if (!standsAlone(flat, entry.phrase) || entry.unless?.test(flat) === true) continue;
       const other = entry.otherwise?.pattern.test(flat) === true ? entry.otherwise.operation : null;
       hints.add('service', entry.service, PRIORITY.phrase, entry.surface);
