@@ -1199,7 +1199,12 @@ export const AUTHORIZATION_CODES: ReadonlySet<string> = new Set([
 
 /** The advice of a look-alike rule, by its id. */
 export function lookalikeAdvice(id: LookalikeId): LookalikeAdvice | null {
-  return LOOKALIKE_RULES.find((rule) => rule.id === id)?.advice ?? null;
+  return lookalikeRule(id)?.advice ?? null;
+}
+
+/** The look-alike rule of an id. */
+export function lookalikeRule(id: LookalikeId): LookalikeRule | null {
+  return LOOKALIKE_RULES.find((rule) => rule.id === id) ?? null;
 }
 
 /** Each rule's phrases, lower-cased once. */

@@ -21,7 +21,7 @@ import type {
   Unknown,
 } from './failure.js';
 import { HintSet, PRIORITY } from './hints.js';
-import { AUTHORIZATION_CODES, findLookalike, LOOKALIKE_RULES } from './lookalikes.js';
+import { AUTHORIZATION_CODES, findLookalike, lookalikeRule } from './lookalikes.js';
 import { parsePrincipal } from './principal.js';
 import { redactedParts } from './redacted-parts.js';
 import { readSimulatorText } from './simulator.js';
@@ -247,7 +247,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   // (a failed console sign-in is that look-alike whatever AWS Sign-In's words for it)
   const lookalike =
     signIn !== null
-      ? (LOOKALIKE_RULES.find((rule) => rule.id === 'console-sign-in-failed') ?? null)
+      ? lookalikeRule('console-sign-in-failed')
       : findLookalike(code, cleaned, sentence !== null);
   // (.NET's status of an answer it read no body from is an answer all the same)
   const answered =

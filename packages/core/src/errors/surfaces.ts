@@ -2559,7 +2559,9 @@ const signatures: Extractor = (text, hints) => {
     const field = /(?:^|\n)[ \t]*(?:[-*•][ \t]*)?eventName:[ \t]*([A-Z][A-Za-z0-9]{2,80})[ \t]*(?=\n|$)/.exec(
       text,
     );
-    const event = /\b[Ee]vent(?:[ \t]?[Nn]ame:)?[ \t]+([A-Z][A-Za-z0-9]{2,80})\b/.exec(text);
+    // (else the event's name in words, where the service has that operation; looked for only then)
+    const event =
+      field === null ? /\b[Ee]vent(?:[ \t]?[Nn]ame:)?[ \t]+([A-Z][A-Za-z0-9]{2,80})\b/.exec(text) : null;
     const named =
       field?.[1] ??
       (event?.[1] !== undefined && servicesForOperation(event[1]).includes(service ?? '')
