@@ -111,16 +111,28 @@ const MYSQL_LOGIN_REFUSED =
   /Access denied for user '[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)/g;
 
 /**
- * The text without Azure's refusal, in IAM's words but no AWS answer (`ERROR: (Forbidden) Caller is not authorized to
- * perform action on resource.`: DFE-Digital/teacher-services-cloud's platform FAQ).
+ * The text without other hosts' refusals in AWS's words, no AWS answer: Azure's (`ERROR: (Forbidden) Caller is not
+ * authorized to perform action on resource.`: DFE-Digital/teacher-services-cloud's platform FAQ), and a package
+ * registry's 403 that the client prints with the request it answered, the whole line (npm's `npm error 403 403 Forbidden
+ * - PUT https://registry.npmjs.org/cdk-assets - You cannot publish over …`: cdklabs/cdk-assets commit 50ee8d0).
  * https://learn.microsoft.com/en-us/azure/role-based-access-control/troubleshooting
  */
-function withoutAzureRefusals(text: string): string {
-  return text.includes(AZURE_REFUSAL) ? text.replace(AZURE_REFUSALS, '') : text;
+function withoutOtherHostsRefusals(text: string): string {
+  const azure = text.includes(AZURE_REFUSAL) ? text.replace(AZURE_REFUSALS, '') : text;
+  return azure.includes(' Forbidden - ')
+    ? azure.replace(REQUEST_FORBIDDEN, (line, host: string) => (AWS_HOST.test(host) ? line : ''))
+    : azure;
 }
 
 const AZURE_REFUSAL = 'Caller is not authorized to perform action on resource';
 const AZURE_REFUSALS = /(?:\(Forbidden\) )?Caller is not authorized to perform action on resource/g;
+
+/** A line with a 403 printed before the method and URL of the request it answered. */
+const REQUEST_FORBIDDEN =
+  /[^\n]{0,300}\b403 Forbidden - [A-Z]{3,7} https?:\/\/([A-Za-z0-9.-]{1,253})[^\n]{0,2000}/g;
+
+/** Hosts of AWS's endpoints (`s3.amazonaws.com`, `….amazonaws.com.cn`, `….api.aws`) and CloudFront's. */
+const AWS_HOST = /(?:^|\.)(?:amazonaws\.com(?:\.cn)?|aws|cloudfront\.net)$/i;
 
 /**
  * Reads a pasted AWS error: any client's or tool's rendering, a raw XML or JSON body, or CloudTrail
@@ -191,7 +203,7 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
       text = [pasted.errorCode, pasted.errorMessage ?? ''].join(': ');
     }
   }
-  const cleaned = withoutAzureRefusals(withoutServiceGlosses(cleanErrorText(text)));
+  const cleaned = withoutOtherHostsRefusals(withoutServiceGlosses(cleanErrorText(text)));
   for (const extract of EXTRACTORS) {
     extract(cleaned, hints);
   }
@@ -418,11 +430,9 @@ function resolveService(operation: string | null, hints: HintSet): string | null
       if (actionService !== null && candidates.includes(actionService)) {
         return actionService;
       }
-      // (or the one of them whose code it is: `MalformedPolicyDocument` on `CreatePolicy` is IAM's)
-      const code = hints.best('code')?.value ?? '';
-      const coded = candidates.filter((c) => c === SERVICE_OF_CODE[code] || CODE_SERVICES[code]?.includes(c));
-      if (coded.length === 1) {
-        return coded[0] ?? null;
+      const coded = serviceOfCodeAmong(hints.best('code')?.value ?? null, candidates);
+      if (coded !== null) {
+        return coded;
       }
     }
   }
@@ -433,6 +443,22 @@ function resolveService(operation: string | null, hints: HintSet): string | null
   const implied = code === undefined ? undefined : SERVICE_OF_CODE[code];
   return implied ?? serviceOfAction(hints.best('action')?.value);
 }
+
+/**
+ * The one of the services that have an operation of some name whose error code this is: `MalformedPolicyDocument` on
+ * `CreatePolicy` is IAM's; EC2's dotted codes of an ID or a name (`InvalidRouteTableId.Malformed`) make `DeleteRoute`
+ * EC2's, not API Gateway v2's.
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+ */
+export function serviceOfCodeAmong(code: string | null, candidates: readonly string[]): string | null {
+  if (code === null) return null;
+  const coded = candidates.filter((c) => c === SERVICE_OF_CODE[code] || CODE_SERVICES[code]?.includes(c));
+  if (coded.length === 1) return coded[0] ?? null;
+  return EC2_DOTTED_CODE.test(code) && candidates.includes('ec2') ? 'ec2' : null;
+}
+
+/** EC2's codes of a malformed, unknown, duplicate or busy ID or name (`InvalidSubnetID.NotFound`, `InvalidGroup.InUse`). */
+const EC2_DOTTED_CODE = /^Invalid[A-Z][A-Za-z]*\.(?:Malformed|NotFound|Duplicate|InUse)$/;
 
 /** Error codes that only one service uses. */
 const SERVICE_OF_CODE: Readonly<Record<string, string>> = {

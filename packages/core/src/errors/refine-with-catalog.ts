@@ -1,11 +1,12 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { ErrorReading } from './failure.js';
+import { serviceOfCodeAmong } from './read-error.js';
 
 /**
  * Completes a reading with the service catalog where the text and the curated operation table fall
  * short: an operation whose service is unknown is looked up among every service's actions (most
  * operations are authorised as the action of the same name), and resolved when exactly one service
- * has it, or exactly one of those matches the service the text hints at; where the text names no
+ * has it, or exactly one of those matches the service the text hints at or its error code tells; where the text names no
  * operation, the first call a tool's step proposes that the catalog has.
  */
 export async function refineWithCatalog(reading: ErrorReading, catalog: Catalog): Promise<ErrorReading> {
@@ -20,7 +21,10 @@ export async function refineWithCatalog(reading: ErrorReading, catalog: Catalog)
     return reading;
   }
   const services = await catalog.servicesWithAction(failure.operation);
-  const candidates = failure.service === null ? services : services.filter((s) => s === failure.service);
+  const named = failure.service === null ? services : services.filter((s) => s === failure.service);
+  // (several services have it: the one whose code answered, if the code tells)
+  const coded = named.length > 1 ? serviceOfCodeAmong(failure.code, named) : null;
+  const candidates = coded === null ? named : [coded];
   const [service] = candidates;
   if (candidates.length !== 1 || service === undefined) {
     return reading;

@@ -3416,6 +3416,9 @@ const WRAPPER_NAMES = new Set([
   // PySpark's around the JVM's exception it relays (`Py4JJavaError: An error occurred while calling o72.save. :
   // …S3Exception: User: … is not authorized to perform: …`: apache/iceberg#9205)
   'Py4JJavaError',
+  // the npm-publish GitHub Action's class around npm's own failure (`NpmCallError: Call to "npm publish" exited with
+  // non-zero exit code 1` over `npm ERR! 403 403 Forbidden - PUT https://registry.npmjs.org/…`)
+  'NpmCallError',
   'ServerlessError',
   'UnhandledPromiseRejection',
   'JSONResponseError',

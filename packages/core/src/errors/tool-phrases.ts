@@ -76,6 +76,14 @@ const TOOL_PHRASES: readonly {
     operation: 'CreateVolume',
     surface: 'controller',
   },
+  // Kubernetes' in-tree EBS volume plugin (and tools written after it) resizing a volume: `AWS modifyVolume failed for
+  // vol-… with <ModifyVolume's error>`
+  {
+    phrase: 'AWS modifyVolume failed for',
+    service: 'ec2',
+    operation: 'ModifyVolume',
+    surface: 'controller',
+  },
   // ClickHouse's S3 table function listing the keys a glob matches (`Could not list objects in bucket 'b' with
   // prefix 'p', S3 exception: …`)
   {
