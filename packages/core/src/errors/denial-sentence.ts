@@ -93,6 +93,27 @@ export function findDenialSentences(text: string): DenialSentence[] {
   // https://docs.aws.amazon.com/cognito/latest/developerguide/iam-roles.html
   const role = ifNoneYet(found, text, 'Access to Role ', ROLE_FORBIDDEN);
   if (role !== null) found.push(resourceOnly(role[1] ?? null, role.index));
+  // the IAM console's access-denied panel, one fact a line (`User: arn:…:root` / `Action: iam:GetAccountSummary` /
+  // `On resource(s): …` / `Context: a service control policy explicitly denies the action`), or the service on a line
+  // of its own and the action by its name (`Service: iam` / `Action: ListAccessKeys`: wazuh/wazuh#20206), or the lines
+  // flattened into one; before the reason clause alone, which its `Context:` may hold
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
+  const panel = ifNoneYet(found, text, 'Context: ', CONSOLE_PANEL);
+  if (panel !== null) {
+    const context = (panel[5] ?? '').toLowerCase();
+    const layer = POLICY_TYPES.find(([words]) => context.includes(words))?.[1] ?? null;
+    const explicit = /\bexplicitly denies\b/.test(context);
+    const [, user = '', service, named = '', resource] = panel;
+    const action = named.includes(':') ? named : service === undefined ? null : `${service}:${named}`;
+    found.push({
+      ...principalOnly(isPlaceholder(user) ? null : user, panel.index),
+      action,
+      resource: resource ?? null,
+      resourceSlot: resource !== undefined,
+      reasonLayer: layer,
+      denyType: layer === null ? null : explicit ? 'explicit' : /\bno\b/.test(context) ? 'implicit' : null,
+    });
+  }
   // a paste cut to the reason clause alone (`because no identity-based policy allows the iam:PassRole action`)
   // still states the action and why: aws-security-hub-findings-export#5
   const clause = ifNoneYet(found, text, ' allows', REASON_ONLY);
@@ -108,23 +129,6 @@ export function findDenialSentences(text: string): DenialSentence[] {
       denyType: 'implicit',
     };
     found.push(clauseSentence);
-  }
-  // the IAM console's access-denied panel, one fact a line (`User: arn:…:root` / `Action: iam:GetAccountSummary` /
-  // `On resource(s): …` / `Context: a service control policy explicitly denies the action`)
-  // https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
-  const panel = ifNoneYet(found, text, 'Context: ', CONSOLE_PANEL);
-  if (panel !== null) {
-    const context = (panel[4] ?? '').toLowerCase();
-    const layer = POLICY_TYPES.find(([words]) => context.includes(words))?.[1] ?? null;
-    const explicit = /\bexplicitly denies\b/.test(context);
-    found.push({
-      ...principalOnly(isPlaceholder(panel[1] ?? '') ? null : (panel[1] ?? null), panel.index),
-      action: panel[2] ?? null,
-      resource: panel[3] ?? null,
-      resourceSlot: panel[3] !== undefined,
-      reasonLayer: layer,
-      denyType: layer === null ? null : explicit ? 'explicit' : /\bno\b/.test(context) ? 'implicit' : null,
-    });
   }
   // a tool's own words for a refused call, with AWS's reason after them (Karpenter: `unauthorized to call
   // ec2:RunInstances … explicit deny in a service control policy`)
@@ -272,7 +276,7 @@ export function findDenialSentences(text: string): DenialSentence[] {
 }
 
 const CONSOLE_PANEL =
-  /\bUser: (\S{1,2048})[ \t]*\r?\n[ \t]*Action: ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})[ \t]*\r?\n(?:[ \t]*On resource\(s\): (\S{1,2048})[ \t]*\r?\n)?[ \t]*Context: ([^\n]{4,300})/;
+  /\bUser: (\S{1,2048})\s{1,20}(?:Service: ([a-z0-9-]{2,40})\s{1,20})?Action: ((?:[a-z0-9-]{2,40}:)?[A-Za-z0-9*]{2,100})\s{1,20}(?:On resource\(s\): (\S{1,2048})\s{1,20})?Context: ([^\n]{4,300})/;
 
 /** An IAM action as the services' own sentences name it: the service's prefix and the action's name. */
 const ACTION = '[a-z0-9-]{2,40}:[A-Za-z0-9]{2,100}';

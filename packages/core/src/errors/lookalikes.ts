@@ -511,7 +511,11 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     phrases: ['was not able to validate the provided access credentials'],
     // (but EC2's AuthFailure also refuses a resource the caller's account does not own: `You are not the owner of
     // network interface 'eni-…'`, a permission problem) https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
-    unlessPhrase: /\bYou are not the owner of\b/,
+    // (and an export to a bucket whose ACL does not grant VM Import/Export what it needs: `vm-import-export@amazon.com
+    // must have WRITE and READ_ACL permission on the S3 bucket.`)
+    // https://docs.aws.amazon.com/vm-import/latest/userguide/vmexport-prerequisites.html
+    unlessPhrase:
+      /\bYou are not the owner of\b|\bmust have [A-Z_]{3,20}(?: and [A-Z_]{3,20})? permission on the S3 bucket\b/,
   },
   {
     id: 'not-authenticated',

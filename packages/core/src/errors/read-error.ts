@@ -1,7 +1,7 @@
 import { actionForOperation, servicesForOperation } from '../catalog/operations.js';
 import type { Result } from '../diagnostics/result.js';
 import { parseJson, parseJsonOrNull } from '../json/parse-json.js';
-import { cleanErrorText } from './clean-text.js';
+import { cleanErrorText, unescapeOnce } from './clean-text.js';
 import {
   type CloudTrailCall,
   type CloudTrailFailure,
@@ -22,6 +22,7 @@ import type {
 } from './failure.js';
 import { HintSet, PRIORITY } from './hints.js';
 import { AUTHORIZATION_CODES, findLookalike, lookalikeRule } from './lookalikes.js';
+import { hasLiteral } from './phrase-scan.js';
 import { parsePrincipal } from './principal.js';
 import { redactedParts } from './redacted-parts.js';
 import { readSimulatorText } from './simulator.js';
@@ -64,13 +65,18 @@ export interface ReadErrorOptions {
  * service-linked role for a caller that may not (`you are signed in with an account that lacks permissions to create a
  * service-linked role in AWS CloudTrail`: aws-samples/aws-security-reference-architecture-examples#305); Athena's
  * refusal to reach its query results (`You do not seem to have access to the S3 location of your query results`:
- * awslabs/amazon-s3-find-and-forget#290, https://docs.aws.amazon.com/athena/latest/ug/troubleshooting-athena.html). The sentences of
+ * awslabs/amazon-s3-find-and-forget#290, https://docs.aws.amazon.com/athena/latest/ug/troubleshooting-athena.html); API
+ * Gateway's execution log of a Lambda integration or authorizer it may not invoke (`Execution failed due to configuration
+ * error: Invalid permissions on Lambda function`: CodeGenieApp/serverless-express#247,
+ * https://repost.aws/knowledge-center/api-gateway-rest-api-lambda-integrations); EC2's refusal of an export to a
+ * bucket whose ACL does not grant VM Import/Export (`vm-import-export@amazon.com must have WRITE and READ_ACL permission on
+ * the S3 bucket.`, under AuthFailure: https://docs.aws.amazon.com/vm-import/latest/userguide/vmexport-prerequisites.html). The sentences of
  * refusal that an extractor reads for their facts (EMR's, the ECS agent's, Lambda's event source mappings',
  * CodePipeline's, DataZone's, a service's refused role, AWS Backup's key) mark the error there (`HintSet.refusal`).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/(?:sqs\.|[\w-]{1,30}\.queue\.amazonaws\.com\/)\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|lacks permissions to create a service-linked role|You do not seem to have access to the S3 location|STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR/;
+  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/(?:sqs\.|[\w-]{1,30}\.queue\.amazonaws\.com\/)\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|lacks permissions to create a service-linked role|You do not seem to have access to the S3 location|STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR|Invalid permissions on Lambda function|must have [A-Z_]{3,20}(?: and [A-Z_]{3,20})? permission on the S3 bucket/;
 
 /**
  * The text without the access words that are no AWS answer: MySQL's refusal of a login (`Access denied for user 'u'@'h'
@@ -118,8 +124,8 @@ const MYSQL_LOGIN_REFUSED =
  * https://learn.microsoft.com/en-us/azure/role-based-access-control/troubleshooting
  */
 function withoutOtherHostsRefusals(text: string): string {
-  const azure = text.includes(AZURE_REFUSAL) ? text.replace(AZURE_REFUSALS, '') : text;
-  return azure.includes(' Forbidden - ')
+  const azure = hasLiteral(text, AZURE_REFUSAL) ? text.replace(AZURE_REFUSALS, '') : text;
+  return hasLiteral(azure, ' Forbidden - ')
     ? azure.replace(REQUEST_FORBIDDEN, (line, host: string) => (AWS_HOST.test(host) ? line : ''))
     : azure;
 }
@@ -194,9 +200,19 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
       if (!failed.ok) return failed;
     }
   }
-  if (cloudTrail === null && input.includes('"errorCode"')) {
-    // A record pasted as text: cut off, with `-- snip --` lines, or inside another tool's JSON or log.
-    const pasted = readCloudTrailText(input);
+  // A record pasted as text: cut off, with `-- snip --` lines, or inside another tool's JSON or log, perhaps as a string
+  // of it, escaped (`{"input": {"message": "{\"eventVersion\": …, \"errorCode\": \"Client.AuthFailure\", …}"}}`:
+  // SEKOIA-IO/intake-formats, an EC2 event's test record)
+  const trailText =
+    cloudTrail !== null
+      ? null
+      : input.includes('"errorCode"')
+        ? input
+        : input.includes('\\"errorCode\\"')
+          ? unescapeOnce(input)
+          : null;
+  if (trailText !== null) {
+    const pasted = readCloudTrailText(trailText);
     if (pasted !== null) {
       addCloudTrailHints(pasted, hints);
       cloudTrailMessage = pasted.errorMessage;

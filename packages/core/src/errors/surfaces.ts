@@ -780,22 +780,40 @@ const namedCalls: Extractor = (text, hints) => {
   // `ValidationException: …``: prowler-cloud/prowler#12801): the operation, its service left to the catalog
   // (the name quoted as the tool quotes it, or one the curated table knows: `ProcessOrdersHandler returned …` is a
   // function's; one capital boundary and then one run, so that a long token of capitals is tried once, not in every split)
-  const returned = has(text, ' returned ')
-    ? /(?:^|[\s(])([`'"]?)([A-Z][a-z]{1,20}[A-Z][A-Za-z0-9]{1,180})\1 returned [`'"]?([A-Z][A-Za-z0-9.]{2,80})(?=[`'":\s]|$)/.exec(
-        text,
-      )
-    : null;
-  const returnedCall = returned?.[2];
-  const returnedCode = returned?.[3];
+  const returned = has(text, ' returned ') ? toolReturned(text) : null;
+  const returnedCall = returned?.call;
+  const returnedCode = returned?.code;
   if (
     returnedCall !== undefined &&
     returnedCode !== undefined &&
-    (returned?.[1] !== '' || servicesForOperation(returnedCall).length > 0) &&
+    (returned?.quote !== '' || servicesForOperation(returnedCall).length > 0) &&
     (isKnownCode(returnedCode) || isCodeShaped(returnedCode))
   ) {
     hints.add('operation', returnedCall, PRIORITY.phrase, 'tool');
   }
 };
+
+/**
+ * The first ``Call` returned `Code`` of the text, found from each ` returned ` in turn (a pattern tried at every space of a
+ * megabyte took 2 ms): the name before it, then the code after it. The window before is longer than any name the
+ * pattern takes with its quote and the character before, so its start is the text's own `^` only where it is the text's.
+ */
+function toolReturned(text: string): { quote: string; call: string; code: string } | null {
+  for (let at = text.indexOf(' returned '); at >= 0; at = text.indexOf(' returned ', at + 1)) {
+    const before = RETURNED_BY.exec(text.slice(Math.max(0, at - 210), at));
+    const after = before === null ? null : RETURNED_CODE.exec(text.slice(at + 10, at + 100));
+    if (before !== null && after !== null) {
+      return { quote: before[1] ?? '', call: before[2] ?? '', code: after[1] ?? '' };
+    }
+  }
+  return null;
+}
+
+/** A tool's quoted or known call before ` returned ` (the window's end). */
+const RETURNED_BY = /(?:^|[\s(])([`'"]?)([A-Z][a-z]{1,20}[A-Z][A-Za-z0-9]{1,180})\1$/;
+
+/** The code after ` returned ` (the window's start). */
+const RETURNED_CODE = /^[`'"]?([A-Z][A-Za-z0-9.]{2,80})(?=[`'":\s]|$)/;
 
 /** An SDK method's name as the operation's: `get_bucket_versioning`, `getBucketVersioning` → `GetBucketVersioning`. */
 export function pascalCase(name: string): string {
@@ -1009,6 +1027,13 @@ const jsSdk: Extractor = (text, hints) => {
     );
   if (v3) {
     hints.add('operation', v3[1], PRIORITY.sdkClass, 'js-v3');
+    // (the deserializer of an error response ran: the service answered, with no code where its body had none, as
+    // `302: UnknownError` over a redirect to another region's endpoint: directus/directus#17065; its client's package
+    // names the service, `node_modules/@aws-sdk/client-s3/dist-cjs/protocols/Aws_restXml.js`)
+    hints.relayed('js-v3');
+    const client = /@aws-sdk\/client-([a-z0-9-]{2,60})\//.exec(text)?.[1];
+    const clientService = client === undefined ? null : serviceFromSdkName(client);
+    if (clientService !== null) hints.add('service', clientService, PRIORITY.sdkClass, 'js-v3');
   }
   if (has(text, '"$metadata"') || text.includes('$fault')) {
     hints.surface('js-v3');
@@ -2551,25 +2576,28 @@ const signatures: Extractor = (text, hints) => {
   // an alert built from a CloudTrail record names its fields in words (`Access denied on event
   // CreateNetworkInterface …` / `Event source: ec2.amazonaws.com`): the call, when the service has it
   // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
-  const eventSource = /\b[Ee]vent ?[Ss]ource:[ \t]*([a-z0-9-]{2,40})\.amazonaws\.com\b/.exec(text);
+  // (or a record's fields as a console copies them, keys bare and values quoted: `eventSource: "ecs.amazonaws.com",` /
+  // `eventName: "CreateCluster",`: aws/amazon-ecs-agent#2928)
+  const eventSource = /\b[Ee]vent ?[Ss]ource:[ \t]*"?([a-z0-9-]{2,40})\.amazonaws\.com\b/.exec(text);
   if (eventSource !== null) {
     const service = serviceFromEventSource(`${eventSource[1]}.amazonaws.com`);
     // (the record's own field names, one a line as a list shows them, `•eventName: GetResources` / `•eventSource:
     // tagging.amazonaws.com`: nozaq/terraform-aws-secure-baseline#319, name the call itself, any operation)
-    const field = /(?:^|\n)[ \t]*(?:[-*•][ \t]*)?eventName:[ \t]*([A-Z][A-Za-z0-9]{2,80})[ \t]*(?=\n|$)/.exec(
-      text,
-    );
+    const field =
+      /(?:^|\n)[ \t]*(?:[-*•][ \t]*)?eventName:[ \t]*("?)([A-Z][A-Za-z0-9]{2,80})\1,?[ \t]*(?=\n|$)/.exec(
+        text,
+      );
     // (else the event's name in words, where the service has that operation; looked for only then)
     const event =
       field === null ? /\b[Ee]vent(?:[ \t]?[Nn]ame:)?[ \t]+([A-Z][A-Za-z0-9]{2,80})\b/.exec(text) : null;
     const named =
-      field?.[1] ??
+      field?.[2] ??
       (event?.[1] !== undefined && servicesForOperation(event[1]).includes(service ?? '')
         ? event[1]
         : undefined);
     if (service !== null && named !== undefined) {
       // (the record's fields name service and call together, as a wrapper's `service:Operation` does)
-      const priority = field?.[1] === undefined ? PRIORITY.phrase : PRIORITY.namedCall;
+      const priority = field?.[2] === undefined ? PRIORITY.phrase : PRIORITY.namedCall;
       hints.add('service', service, priority, 'alert');
       hints.add('operation', named, priority, 'alert');
     }
