@@ -446,7 +446,7 @@ const ruby: Extractor = (text, hints) => {
   // v1's request log line: `[AWS S3 403 0.105821 0 retries] get_bucket_versioning(:bucket_name=>"b")`, and v2's and
   // v3's (`[Aws::CodeDeployCommand::Client 400 0.040795 0 retries] poll_host_command(…)`)
   const logged =
-    text.includes('[AWS ') || text.includes('[Aws::')
+    has(text, '[AWS ') || has(text, '[Aws::')
       ? /\[(?:AWS |Aws::)(\w{1,40})(?:::Client)? \d{3} [\d.]+ \d+ retr(?:y|ies)\] ([a-z][a-z0-9_]{1,100})\(/.exec(
           text,
         )
@@ -510,7 +510,7 @@ const php: Extractor = (text, hints) => {
   }
   // the stand-alone PHP `S3` class's warnings: `S3::putObject(): [AccessDenied] Access Denied`, also with the call's
   // arguments (`S3::getBucketLocation(my-bucket): [AccessDenied]`: agentile/S3-Media-Storage#11)
-  const s3Class = text.includes('S3::')
+  const s3Class = has(text, 'S3::')
     ? /\bS3::([a-z][A-Za-z0-9]{1,100})\([^()\n]{0,300}\): \[([A-Z][A-Za-z0-9.]{2,100})\]/.exec(text)
     : null;
   if (s3Class) {
@@ -526,7 +526,7 @@ const php: Extractor = (text, hints) => {
   // version 2 named an S3 error's class after its code (`Aws\S3\Exception\AccessDeniedException` for AccessDenied;
   // S3's codes never end in `Exception`); `S3Exception`, the base class of both versions, names none
   // https://docs.aws.amazon.com/aws-sdk-php/v2/api/class-Aws.S3.Exception.NoSuchKeyException.html
-  const s3v2 = text.includes('\\S3\\Exception\\')
+  const s3v2 = has(text, '\\S3\\Exception\\')
     ? /\bAws\\S3\\Exception\\([A-Z][A-Za-z0-9]{1,100}?)Exception\b/.exec(text)
     : null;
   if (s3v2 && s3v2[1] !== 'S3') {
@@ -552,7 +552,7 @@ const php: Extractor = (text, hints) => {
 const sdkClientFrames: Extractor = (text, hints) => {
   const frames: { sdk: string; client: string; method: string; at: number }[] = [];
   // short literals first: a search for a long one costs ten times as much on a large input without it
-  const amazon = text.includes('mazon');
+  const amazon = has(text, 'mazon');
   if (amazon && has(text, 'com.amazonaws.services.')) {
     for (const f of text.matchAll(
       /\bcom\.amazonaws\.services\.[a-z0-9]{1,40}\.((?:Amazon|AWS)\w{1,60}?)Client\.(\w{1,100})\(/g,
@@ -1035,7 +1035,7 @@ const jsSdk: Extractor = (text, hints) => {
     const clientService = client === undefined ? null : serviceFromSdkName(client);
     if (clientService !== null) hints.add('service', clientService, PRIORITY.sdkClass, 'js-v3');
   }
-  if (has(text, '"$metadata"') || text.includes('$fault')) {
+  if (has(text, '"$metadata"') || has(text, '$fault')) {
     hints.surface('js-v3');
   }
   // v3's client and command named together, as its logger middleware prints them (`clientName: 'S3Client', commandName:
@@ -1351,7 +1351,7 @@ const jsonFields: Extractor = (text, hints) => {
     hints.add('message', message[1], PRIORITY.body, 'json-body');
   }
   const pythonMessage =
-    text.includes("'Message'") || text.includes("'message'")
+    has(text, "'Message'") || has(text, "'message'")
       ? /u?'(?:Message|message)'\s*:\s*u?(?:'((?:[^'\\\n]|\\.){1,8000})'|"((?:[^"\\\n]|\\.){1,8000})")/.exec(
           text,
         )
@@ -1412,7 +1412,7 @@ const rust: Extractor = (text, hints) => {
     ? /ServiceError \{ source: ([A-Z][A-Za-z0-9]{2,100})Error \{/.exec(text)
     : null;
   if (source) hints.add('operation', source[1], PRIORITY.sdkClass, 'rust');
-  if (!text.includes('Some("') && !has(text, 'Error { code: "')) {
+  if (!has(text, 'Some("') && !has(text, 'Error { code: "')) {
     return;
   }
   // `ErrorMetadata { code: Some("…") }`, and the `Error { code: "…", message: "…" }` some SDK versions print
@@ -1603,7 +1603,7 @@ const cloudFormation: Extractor = (text, hints) => {
   if (fgac) {
     hints.refusal('opensearch');
     hints.add('principal', fgac[1], PRIORITY.body, 'opensearch');
-    if (text.includes('security_exception'))
+    if (has(text, 'security_exception'))
       hints.add('code', 'security_exception', PRIORITY.body, 'opensearch');
   }
   // … and Amazon OpenSearch Serverless's refusal, which names no user (`[security_exception] authentication/authorization
@@ -2884,12 +2884,12 @@ const codeTokens: Extractor = (text, hints) => {
   // the CDK's `… (code=AccessDeniedException)`, and a known code in parentheses ending a line (`Not authorized
   // for images: [ami-…] (AuthFailure)`, Terraform 0.11)
   // and async-aws's (PHP) `… on resource (code AccessDeniedException).`
-  const codeIs = text.includes('(code') ? /\(code[= ]([A-Z][\w.]{2,100})\)/.exec(text) : null;
+  const codeIs = has(text, '(code') ? /\(code[= ]([A-Z][\w.]{2,100})\)/.exec(text) : null;
   if (codeIs) {
     hints.add('code', stripFaultPrefix(codeIs[1]), PRIORITY.knownCodeToken, 'code-token');
   }
   // a known code in parentheses before its message (`(Client.UnauthorizedOperation) You are not authorized …`)
-  const before = text.includes(') ')
+  const before = has(text, ') ')
     ? /\(((?:Client\.|Server\.)[A-Z][A-Za-z0-9.]{2,100})\) [`'"]?[A-Za-z]/.exec(text)
     : null;
   const beforeCode = stripFaultPrefix(before?.[1]);
@@ -2906,7 +2906,7 @@ const codeTokens: Extractor = (text, hints) => {
   // s3cmd and others print the status, then the code in parentheses: `S3 error: 403 (SignatureDoesNotMatch): …`
   // (s3cmd's own `S3 error:` before it marks any name there S3's code: `S3 error: 400 (InvalidRequest): Content-MD5 …`,
   // s3tools/s3cmd#1436)
-  const parenthesised = text.includes('):')
+  const parenthesised = has(text, '):')
     ? /\b(S3 error: )?\d{3} \(([A-Z][A-Za-z0-9.]{2,100})\): /.exec(text)
     : null;
   const inParentheses = stripFaultPrefix(parenthesised?.[2]);
@@ -2918,7 +2918,7 @@ const codeTokens: Extractor = (text, hints) => {
   }
   // an XML body whose tags were stripped (PHP's Guzzle summary): `<Type>Sender</Type><Code>AccessDenied</Code>
   // <Message>User: …` reads `SenderAccessDeniedUser: …`
-  const glued = text.includes('Sender') || has(text, 'Receiver') ? gluedXmlCode(text) : null;
+  const glued = has(text, 'Sender') || has(text, 'Receiver') ? gluedXmlCode(text) : null;
   if (glued !== null) {
     hints.add('code', glued, PRIORITY.knownCodeToken, 'code-token');
   }
@@ -2943,7 +2943,7 @@ const codeTokens: Extractor = (text, hints) => {
     const relayed =
       /\b(?:EC2|S3|KMS) $/.test(text.slice(Math.max(0, labelled.index - 4), labelled.index)) ||
       relayedSuffix(text, labelled.index, labelledCode) ||
-      (text.includes('RespMetadata:') &&
+      (has(text, 'RespMetadata:') &&
         /^ErrorCode: "/.test(text.slice(labelled.index, labelled.index + 12)));
     hints.add(
       'code',
