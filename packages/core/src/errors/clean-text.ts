@@ -381,19 +381,19 @@ const QUOTE_LEAD = /(?:^|\n)[ \t]*>/g;
 
 /**
  * An error quoted in a program's comments (`// "AccessDenied: User: … is not authorized to perform:` / `//
- * iam:DeleteRole on resource: …"`, Python's `#   arn:aws:sts::…`), `//` or `#` before every line that is not blank,
+ * iam:DeleteRole on resource: …"`, Python's `#   arn:aws:sts::…`, R's `#' `), `//` or `#` before every line that is not blank,
  * without the markers; and so each run of two lines or more so led among lines of code. One such line alone is left
  * as it is (a shell's `#` prompt before a command).
  */
 function withoutCommentMarkers(text: string): string {
   if (!text.includes('\n') || !/(?:^|\n)[ \t]*(?:\/\/|#)/.test(text)) return text;
   if (/^[ \t]*(?:\/\/|#)/.test(text) && !/(?:^|\n)[ \t]*(?:[^/#\s]|\/[^/])/.test(text))
-    return text.replace(/^[ \t]*(?:\/\/|#)[ \t]?/gm, '');
+    return text.replace(/^[ \t]*(?:\/\/|#'?)[ \t]?/gm, '');
   return withoutMarkedRuns(text, COMMENT_MARKER, COMMENT_LEAD);
 }
 
-/** A comment's marker and the blank after it. */
-const COMMENT_MARKER = /[ \t]*(?:\/\/|#)[ \t]?/y;
+/** A comment's marker and the blank after it (R's documentation comments `#'` too: paws-r/paws's operations' docs). */
+const COMMENT_MARKER = /[ \t]*(?:\/\/|#'?)[ \t]?/y;
 /** Where a commented line starts. */
 const COMMENT_LEAD = /(?:^|\n)[ \t]*(?:\/\/|#)/g;
 

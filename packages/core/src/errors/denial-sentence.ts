@@ -392,7 +392,13 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   if (startsWithAt(text, cursor, 'on this resource '))
     cursor = skipSpace(text, cursor + 'on this resource'.length, windowEnd);
   const valueAt = resourceValueAt(text, cursor);
-  if (valueAt >= 0) {
+  // (a slot that ends its paragraph holds nothing: the next paragraph's first word is no resource, `… on resource:` /
+  // `` / `Getting and error …`: awslabs/amazon-kinesis-client-python#110)
+  const emptySlot = valueAt >= 0 && /^[ \t]*\n[ \t]*\n/.test(text.slice(valueAt, valueAt + 200));
+  if (valueAt >= 0 && emptySlot) {
+    resourceSlot = true;
+    cursor = valueAt;
+  } else if (valueAt >= 0) {
     resourceSlot = true;
     cursor = skipSpace(text, valueAt, windowEnd);
     const valueStart = cursor;

@@ -240,7 +240,17 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   // botocore's envelope with a status where the code goes (`An error occurred (403) when calling the HeadObject
   // operation: Forbidden`) says the answer had no code: a code only implied by a sentence elsewhere (a second error's
   // `Access Denied` on the next line: nextflow-io/nextflow#4776) does not fill it
-  const bestCode = hints.best('code');
+  // (S3's bare `Access Denied`, a heading's or a tool's words above another service's denial, is not that service's
+  // code: `### Issue 3: Access Denied` over `User is not authorized to perform: bedrock:InvokeModel`)
+  const impliedCode = hints.best('code');
+  const bestCode =
+    impliedCode?.value === 'AccessDenied' &&
+    impliedCode.surface === 's3' &&
+    impliedCode.priority <= PRIORITY.implied &&
+    sentence?.action != null &&
+    serviceOfAction(sentence.action) !== 's3'
+      ? null
+      : impliedCode;
   const status = hints.best('httpStatus');
   const codeless =
     status !== null &&

@@ -1603,8 +1603,7 @@ const cloudFormation: Extractor = (text, hints) => {
   if (fgac) {
     hints.refusal('opensearch');
     hints.add('principal', fgac[1], PRIORITY.body, 'opensearch');
-    if (has(text, 'security_exception'))
-      hints.add('code', 'security_exception', PRIORITY.body, 'opensearch');
+    if (has(text, 'security_exception')) hints.add('code', 'security_exception', PRIORITY.body, 'opensearch');
   }
   // … and Amazon OpenSearch Serverless's refusal, which names no user (`[security_exception] authentication/authorization
   // failure`), where the text shows the call went to AWS: the OpenSearch client's AWS SDK transport
@@ -2943,8 +2942,7 @@ const codeTokens: Extractor = (text, hints) => {
     const relayed =
       /\b(?:EC2|S3|KMS) $/.test(text.slice(Math.max(0, labelled.index - 4), labelled.index)) ||
       relayedSuffix(text, labelled.index, labelledCode) ||
-      (has(text, 'RespMetadata:') &&
-        /^ErrorCode: "/.test(text.slice(labelled.index, labelled.index + 12)));
+      (has(text, 'RespMetadata:') && /^ErrorCode: "/.test(text.slice(labelled.index, labelled.index + 12)));
     hints.add(
       'code',
       stripFaultPrefix(labelledCode),
@@ -3444,6 +3442,10 @@ const WRAPPER_NAMES = new Set([
   // PySpark's around the JVM's exception it relays (`Py4JJavaError: An error occurred while calling o72.save. :
   // …S3Exception: User: … is not authorized to perform: …`: apache/iceberg#9205)
   'Py4JJavaError',
+  // the SageMaker Python SDK's class for a job or endpoint that ended failed, around the reason the service gave
+  // (`UnexpectedStatusException: Error hosting endpoint e: Failed. Reason: The role '…' does not have BatchGetImage
+  // permission …`: huggingface/notebooks#385)
+  'UnexpectedStatusException',
   // the npm-publish GitHub Action's class around npm's own failure (`NpmCallError: Call to "npm publish" exited with
   // non-zero exit code 1` over `npm ERR! 403 403 Forbidden - PUT https://registry.npmjs.org/…`)
   'NpmCallError',
