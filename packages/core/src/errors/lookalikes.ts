@@ -115,6 +115,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     phrases: [
       'ciphertext refers to a customer master key that does not exist',
       'ciphertext refers to a KMS key',
+      // (KMS's older words for the same, `The ciphertext references a key that either does not exist or you do not have
+      // access to`: getsops/sops#32)
+      'ciphertext references a key that either does not exist or you do not have access to',
       // CloudWatch Logs' AccessDeniedException for a log group's key, with the same three causes
       // https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
       'The specified KMS key does not exist or is not allowed to be used with',

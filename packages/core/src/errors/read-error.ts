@@ -483,6 +483,12 @@ export function serviceOfCodeAmong(code: string | null, candidates: readonly str
   return EC2_DOTTED_CODE.test(code) && candidates.includes('ec2') ? 'ec2' : null;
 }
 
+/** The one service whose code this is (EC2's dotted codes of an ID among them), or null. */
+export function serviceOfCode(code: string | null): string | null {
+  if (code === null) return null;
+  return SERVICE_OF_CODE[code] ?? (EC2_DOTTED_CODE.test(code) ? 'ec2' : null);
+}
+
 /** EC2's codes of a malformed, unknown, duplicate or busy ID or name (`InvalidSubnetID.NotFound`, `InvalidGroup.InUse`). */
 const EC2_DOTTED_CODE = /^Invalid[A-Z][A-Za-z]*\.(?:Malformed|NotFound|Duplicate|InUse)$/;
 

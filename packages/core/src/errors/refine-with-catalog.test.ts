@@ -39,6 +39,21 @@ const CASES: readonly {
     expected: { service: 'ec2', action: 'ec2:DeleteRoute', actionSource: 'operation' },
   },
   {
+    // okd-project/okd#2168: the older provider's step on a bucket's policy, its name between
+    name: 'an older Terraform step `error getting S3 bucket (b) policy:` is GetBucketPolicy',
+    input:
+      '$ openshift-install create cluster --dir t7\nlevel=info msg=Credentials loaded from default AWS environment variables\nlevel=info msg=Consuming Install Config from target directory\nlevel=info msg=Skipping quota checks\nlevel=info msg=Creating infrastructure resources...\nlevel=error\nlevel=error msg=Error: error getting S3 bucket (t7-6dlcq-bootstrap) policy: AccessDenied: Access Denied\nlevel=error msg=\tstatus code: 403, request id: AQZBRTNMN4VKFGRV, host id: GhQ4qI82IY659LOVbKl9pMHcuPkSFdaI0unlp84ineQltj8q799hESEWifxS3HrS55iN/QnFy4Q=\nlevel=error\nlevel=error msg=  with aws_s3_bucket.ignition,\nlevel=error msg=  on main.tf line 47, in resource "aws_s3_bucket" "ignition":\nlevel=error msg=  47: resource "aws_s3_bucket" "ignition" {\nlevel=error\nlevel=error msg=failed to fetch Cluster: failed to generate asset "Cluster": failure applying terraform for "bootstrap" stage: failed to create cluster: failed to apply Terraform: exit status 1',
+    expected: { service: 's3', action: 's3:GetBucketPolicy', actionSource: 'operation' },
+  },
+  {
+    // openshift/oadp-operator#106: Velero's `error getting volume info` under EC2's code of an unknown volume proposes
+    // GetVolume, which only another service (AWS Deadline Cloud) has
+    name: "a step's call no service but the one EC2's dotted code names could have stays unresolved",
+    input:
+      'time=“2021-05-24T19:08:37Z” level=info msg=“1 errors encountered backup up item” backup=oadp-operator/backup4 logSource=“pkg/backup/backup.go:427” name=mongodb-56d8597f95-9f8jl\ntime=“2021-05-24T19:08:37Z” level=error msg=“Error backing up item” backup=oadp-operator/backup4 error=“error getting volume info: rpc error: code = Unknown desc = InvalidVolume.NotFound: The volume ‘vol-0b535499d533d94e9’ does not exist.\\n\\tstatus code: 400, ',
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
     name: 'an operation no service has stays unresolved',
     input:
       'An error occurred (AccessDenied) when calling the NoSuchOperationAnywhere operation: Access Denied',

@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog/catalog.js';
 import type { ErrorReading } from './failure.js';
-import { serviceOfCodeAmong } from './read-error.js';
+import { serviceOfCode, serviceOfCodeAmong } from './read-error.js';
 
 /**
  * Completes a reading with the service catalog where the text and the curated operation table fall
@@ -87,8 +87,9 @@ async function confirmStepCall(reading: ErrorReading, catalog: Catalog): Promise
     const having = call.service === null ? await catalog.servicesWithAction(call.operation) : [call.service];
     // a step without a service is a call of the service the answer came from, where the text tells it (S3's host
     // ID, an SDK's service name, a code only one service uses): `error putting object` is S3's PutObject, not
-    // MediaStore's; `error getting volume info` under EC2's UnauthorizedOperation is no other service's GetVolume
-    const answering = reading.failure.service;
+    // MediaStore's; `error getting volume info` under EC2's UnauthorizedOperation, or its code of an unknown volume
+    // (`InvalidVolume.NotFound`: openshift/oadp-operator#106), is no other service's GetVolume
+    const answering = reading.failure.service ?? serviceOfCode(reading.failure.code);
     const services =
       call.service === null && answering !== null ? having.filter((s) => s === answering) : having;
     const [service] = services;

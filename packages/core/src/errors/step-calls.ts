@@ -203,6 +203,14 @@ function toolStepCalls(text: string): readonly StepCall[] {
     const elasticsearch =
       named.service === 'es' && words[0] === 'Elasticsearch' && named.rest.length === words.length - 1;
     words = named.rest;
+    // (a resource's policy named after its name, `error getting S3 bucket (b) policy: AccessDenied` (an older Terraform
+    // provider's, under okd-project/okd#2168): GetBucketPolicy)
+    if (
+      /^ ?\([^()\n]{1,255}\) policy:/.test(
+        text.slice(step.index + step[0].length, step.index + step[0].length + 300),
+      )
+    )
+      words = [...words, 'policy'];
     // (or an EC2 resource by its id after the words: `error updating Security Group (sg-…)` is EC2's, never the
     // one other service with an UpdateSecurityGroup action)
     const service =

@@ -901,7 +901,7 @@ const jsSdk: Extractor = (text, hints) => {
   // have permission to call ssm:GetParameters`, as the CDK CLI shows the JS SDK v2's error): the failed call's code,
   // above a code its message retells
   const bracketed = has(text, 'Error [') ? /\bError \[([A-Z][A-Za-z0-9.]{2,100})\]: /.exec(text) : null;
-  if (bracketed) {
+  if (bracketed && !NOT_CODES.has(bracketed[1] ?? '')) {
     hints.add('code', stripFaultPrefix(bracketed[1]), PRIORITY.clientEnvelope, 'js-v2');
   }
   // the Elastic Beanstalk CLI's debug log names each call (`ebcli.lib.aws : Making api call: (s3,
@@ -1547,7 +1547,8 @@ const cloudFormation: Extractor = (text, hints) => {
   }
   // a stack event's `API: s3:PutPublicAccessBlock Access Denied` names the API operation, authorised under the action
   // the operation maps to (s3:PutBucketPublicAccessBlock: aws/aws-cdk#17177)
-  const api = /\bAPI: ([a-z0-9-]{2,40}):(\w{2,100}) /.exec(text);
+  // (also in Markdown's italics, `_API: s3:SetBucketEncryption Access Denied_`: aws-samples/siem-on-amazon-opensearch-service#205)
+  const api = /(?:\b|_)API: ([a-z0-9-]{2,40}):(\w{2,100}) /.exec(text);
   if (api) {
     const service = api[1] ?? '';
     const operation = apiOperation(service, api[2] ?? '');
@@ -2093,6 +2094,15 @@ const FIXED_SENTENCES: readonly {
     service: 'cloudformation',
     namesService: true,
   },
+  // CloudWatch Logs' InvalidSequenceTokenException, as its agent relays it without the code (`Invalid SequenceToken used,
+  // will use new token and retry: The given sequenceToken is invalid. The next expected sequenceToken is: …`:
+  // aws/amazon-cloudwatch-agent#188) https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutLogEvents.html
+  {
+    sentence: 'The given sequenceToken is invalid',
+    code: 'InvalidSequenceTokenException',
+    service: 'logs',
+    namesService: true,
+  },
   // IAM's LimitExceeded (`Cannot exceed quota for PolicySize: 5120`)
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
   { sentence: 'Cannot exceed quota for ', code: 'LimitExceeded', service: 'iam', namesService: true },
@@ -2311,6 +2321,33 @@ const NAMED_RESOURCES: readonly {
 
 /** Fixed sentences that identify one service's error. */
 const signatures: Extractor = (text, hints) => {
+  // Route 53's Throttling names the operation it throttled (`Throttling: Rate for operation ChangeResourceRecordSets
+  // exceeded`: rancher/rancher#3257) https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html
+  const rated = has(text, 'Rate for operation ')
+    ? /\bRate for operation ([A-Z][A-Za-z0-9]{2,80}) exceeded\b/.exec(text)
+    : null;
+  if (rated !== null) hints.add('operation', rated[1], PRIORITY.phrase, 'route53');
+  // the EFS CSI driver's words for EC2's refusal of its zone lookup (`Unauthorized to perform operation
+  // DescribeAvailabilityZones.`: DNXLabs/terraform-aws-eks-efs-csi-driver#7): a refusal of the operation it names
+  const unauthorized = has(text, 'Unauthorized to perform operation ')
+    ? /\bUnauthorized to perform operation ([A-Z][A-Za-z0-9]{2,80})\b/.exec(text)
+    : null;
+  if (unauthorized !== null) {
+    hints.refusal('efs-csi');
+    hints.add('operation', unauthorized[1], PRIORITY.phrase, 'efs-csi');
+  }
+  // a role a service used that may not make a call (`Access denied: The provided role does not have permission to call
+  // s3:HeadObject on the provided bucket`: nationalarchives/tdr-terraform-environments commit 8457139): the call, which
+  // the service's action authorises (HeadObject as GetObject)
+  const roleCall = has(text, 'does not have permission to call')
+    ? // (`call` and the action perhaps run together where a wrap repair took the break for a cut word)
+      /\bdoes not have permission to call\s{0,20}([a-z0-9-]{2,40}):([A-Z][A-Za-z0-9]{2,80})\b/.exec(text)
+    : null;
+  if (roleCall !== null) {
+    hints.refusal(roleCall[1] ?? '');
+    hints.add('service', roleCall[1], PRIORITY.namedCall, 'role-call');
+    hints.add('operation', roleCall[2], PRIORITY.namedCall, 'role-call');
+  }
   // (its words perhaps broken over lines where a paste was word-wrapped, or joined where the wrap repair took the break
   // for a cut: `… environment variablesbecause KMS access was denied`, cattle-ops/terraform-aws-gitlab-runner commit 48c5a37)
   if (
@@ -3348,6 +3385,13 @@ const NOT_CODES = new Set([
   // the JS SDK v2's own code for an answer whose body named none (`UnknownError: Forbidden (statusCode: 403)`, `code:
   // 'UnknownError'`): the HTTP status is all AWS said https://github.com/aws/aws-sdk-js/blob/master/lib/protocol/json.js
   'UnknownError',
+  // the JavaScript runtime's own errors, a program's bug after the AWS error it printed (`Error: AccessDenied: Access
+  // Denied` then `Error [TypeError]: Cannot read property 'Key' of undefined`: shallwefootball/upload-s3-action#27)
+  // https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Error#error_types
+  'TypeError',
+  'ReferenceError',
+  'RangeError',
+  'SyntaxError',
 ]);
 
 /** PowerShell's `CategoryInfo : InvalidOperation: (...)` names an error category, not an AWS code. */

@@ -69,6 +69,21 @@ const TOOL_PHRASES: readonly {
   },
   // the Amazon plugin of Packer: its AMI lookups (source AMI, name prevalidation) wrap DescribeImages
   { phrase: 'Error querying AMI', service: 'ec2', operation: 'DescribeImages', surface: 'packer' },
+  // (and its older wording after an AMI's creation, the code in parentheses at the end: `Error querying images: The
+  // image id '[ami-…]' does not exist (InvalidAMIID.NotFound)`: hashicorp/packer#207)
+  { phrase: 'Error querying images', service: 'ec2', operation: 'DescribeImages', surface: 'packer' },
+  // Velero's AWS plugin attaching a restored volume (`Error attaching EBS volume "vol-…" to instance "i-…":
+  // "UnauthorizedOperation: …`: velero-io/velero#369), Karpenter terminating a node's instance (`terminating instance
+  // ip-…, UnauthorizedOperation: …`: aws/karpenter-provider-aws#2100) and the AWS Load Balancer Controller creating the
+  // backend security group (`Failed to auto-create backend SG`: kubernetes-sigs/aws-load-balancer-controller#2389)
+  { phrase: 'Error attaching EBS volume', service: 'ec2', operation: 'AttachVolume', surface: 'controller' },
+  { phrase: 'terminating instance', service: 'ec2', operation: 'TerminateInstances', surface: 'controller' },
+  {
+    phrase: 'Failed to auto-create backend SG',
+    service: 'ec2',
+    operation: 'CreateSecurityGroup',
+    surface: 'controller',
+  },
   // the EBS CSI driver's CreateDisk: `could not create volume in EC2: <CreateVolume's error>`
   {
     phrase: 'could not create volume in EC2',
