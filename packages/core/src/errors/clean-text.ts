@@ -34,9 +34,7 @@ export function cleanErrorText(raw: string): string {
     withoutCommonIndent(
       withoutBoxBorders(
         withoutGutters(
-          withoutServicePrefixes(
-            withoutTimeStamps(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text)))),
-          ),
+          withoutServicePrefixes(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text)))),
         ),
       ),
     ),
@@ -192,42 +190,6 @@ function withoutItemGutters(text: string, lines: readonly string[]): string {
   });
   return changed ? out.join('\n') : text;
 }
-
-/**
- * A log's time stamp before each line (`2024-05-01T10:00:00.1234567Z `, as GitHub Actions' raw logs, `kubectl logs
- * --timestamps` and `docker logs -t` print one a line) without the stamps, where every line that is not blank has one:
- * a message its tool wrapped over lines (Terraform's diagnostics) is then one line again, which a stamp on each row
- * kept apart as records of their own. https://kubernetes.io/docs/reference/kubectl/generated/kubectl_logs/
- */
-function withoutTimeStamps(text: string): string {
-  const first = text.charCodeAt(0);
-  if (!(first >= 0x30 && first <= 0x39)) return text;
-  let stamped = 0;
-  for (let start = 0; start <= text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    TIME_STAMP.lastIndex = start;
-    if (TIME_STAMP.test(text) && TIME_STAMP.lastIndex <= end) stamped++;
-    else if (!isBlankRange(text, start, end)) return text;
-    if (nl < 0) break;
-    start = nl + 1;
-  }
-  if (stamped < 2) return text;
-  const out = new TextBuilder(text.length);
-  for (let start = 0; start <= text.length; ) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl;
-    TIME_STAMP.lastIndex = start;
-    out.appendRange(text, TIME_STAMP.test(text) ? TIME_STAMP.lastIndex : start, end);
-    if (nl < 0) break;
-    out.appendCode(0x0a);
-    start = nl + 1;
-  }
-  return out.toString();
-}
-
-/** An ISO 8601 time stamp and the blanks after it, at a line's start (sticky). */
-const TIME_STAMP = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?(?:Z|[+-]\d{2}:?\d{2})?[ \t]+/y;
 
 /**
  * Docker Compose's prefix before each line of a service's log (`ghost_1     | `, `web-1  | `: the service's name padded

@@ -119,23 +119,37 @@ const MYSQL_LOGIN_REFUSED =
 /**
  * The text without other hosts' refusals in AWS's words, no AWS answer: Azure's (`ERROR: (Forbidden) Caller is not
  * authorized to perform action on resource.`: DFE-Digital/teacher-services-cloud's platform FAQ), and a package
- * registry's 403 that the client prints with the request it answered, the whole line (npm's `npm error 403 403 Forbidden
- * - PUT https://registry.npmjs.org/cdk-assets - You cannot publish over …`: cdklabs/cdk-assets commit 50ee8d0).
+ * registry's 403 that the client prints with the request it answered, from the status to the line's end (npm's `npm
+ * error 403 403 Forbidden - PUT https://registry.npmjs.org/cdk-assets - You cannot publish over …`: cdklabs/cdk-assets
+ * commit 50ee8d0).
  * https://learn.microsoft.com/en-us/azure/role-based-access-control/troubleshooting
  */
 function withoutOtherHostsRefusals(text: string): string {
   const azure = hasLiteral(text, AZURE_REFUSAL) ? text.replace(AZURE_REFUSALS, '') : text;
-  return hasLiteral(azure, ' Forbidden - ')
-    ? azure.replace(REQUEST_FORBIDDEN, (line, host: string) => (AWS_HOST.test(host) ? line : ''))
-    : azure;
+  if (!hasLiteral(azure, '403 Forbidden - ')) return azure;
+  // (each found by `indexOf` and cut from its status to its line's end, where the reason npm prints after the URL ends;
+  // the line's words before it stay, an AWS error among them)
+  const kept: string[] = [];
+  let from = 0;
+  for (let at = azure.indexOf('403 Forbidden - '); at >= 0; at = azure.indexOf('403 Forbidden - ', at + 1)) {
+    if (at < from) continue;
+    REQUEST_FORBIDDEN.lastIndex = at;
+    const host = REQUEST_FORBIDDEN.exec(azure)?.[1];
+    if (host === undefined || AWS_HOST.test(host)) continue;
+    const end = azure.indexOf('\n', at);
+    kept.push(azure.slice(from, at));
+    from = end < 0 ? azure.length : end;
+  }
+  if (kept.length === 0) return azure;
+  kept.push(azure.slice(from));
+  return kept.join('');
 }
 
 const AZURE_REFUSAL = 'Caller is not authorized to perform action on resource';
 const AZURE_REFUSALS = /(?:\(Forbidden\) )?Caller is not authorized to perform action on resource/g;
 
-/** A line with a 403 printed before the method and URL of the request it answered. */
-const REQUEST_FORBIDDEN =
-  /[^\n]{0,300}\b403 Forbidden - [A-Z]{3,7} https?:\/\/([A-Za-z0-9.-]{1,253})[^\n]{0,2000}/g;
+/** A 403 printed before the method and URL of the request it answered (sticky, at the status). */
+const REQUEST_FORBIDDEN = /403 Forbidden - [A-Z]{3,7} https?:\/\/([A-Za-z0-9.-]{1,253})/y;
 
 /** Hosts of AWS's endpoints (`s3.amazonaws.com`, `….amazonaws.com.cn`, `….api.aws`) and CloudFront's. */
 const AWS_HOST = /(?:^|\.)(?:amazonaws\.com(?:\.cn)?|aws|cloudfront\.net)$/i;
@@ -473,7 +487,7 @@ function resolveService(operation: string | null, hints: HintSet): string | null
 /**
  * The one of the services that have an operation of some name whose error code this is: `MalformedPolicyDocument` on
  * `CreatePolicy` is IAM's; EC2's dotted codes of an ID or a name (`InvalidRouteTableId.Malformed`) make `DeleteRoute`
- * EC2's, not API Gateway v2's.
+ * EC2's, not App Mesh's or Refactor Spaces'.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
  */
 export function serviceOfCodeAmong(code: string | null, candidates: readonly string[]): string | null {

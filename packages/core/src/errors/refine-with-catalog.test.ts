@@ -32,7 +32,7 @@ const CASES: readonly {
     },
   },
   {
-    // NixOS/nixops commit db84a8f: EC2 and API Gateway v2 both have DeleteRoute; EC2's dotted code tells which answered
+    // NixOS/nixops commit db84a8f: EC2, App Mesh and Refactor Spaces have DeleteRoute; EC2's dotted code tells which answered
     name: "an operation several services have, answered with EC2's dotted code of an ID, is EC2's",
     input:
       'An error occurred (InvalidRouteTableId.Malformed) when calling the DeleteRoute operation: Invalid id: ""rtb-d9ca1aa6"" (expecting "rtb-...")',
