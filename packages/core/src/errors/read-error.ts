@@ -70,13 +70,23 @@ export interface ReadErrorOptions {
  * error: Invalid permissions on Lambda function`: CodeGenieApp/serverless-express#247,
  * https://repost.aws/knowledge-center/api-gateway-rest-api-lambda-integrations); EC2's refusal of an export to a
  * bucket whose ACL does not grant VM Import/Export (`vm-import-export@amazon.com must have WRITE and READ_ACL permission on
- * the S3 bucket.`, under AuthFailure: https://docs.aws.amazon.com/vm-import/latest/userguide/vmexport-prerequisites.html). The sentences of
+ * the S3 bucket.`, under AuthFailure: https://docs.aws.amazon.com/vm-import/latest/userguide/vmexport-prerequisites.html);
+ * the consoles' and pipelines' own words for a refusal: the IAM console's `You need permissions. You do not have the
+ * permissions required to perform this operation.` (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_policies.html),
+ * CodeDeploy's `… does not give you permission to perform operations in the following AWS service: AmazonAutoScaling`
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/troubleshooting-auto-scaling.html), CodePipeline's `Could not
+ * access the CodeCommit repository r. Make sure that the pipeline IAM role has sufficient permissions …`
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/troubleshooting.html), Amplify Hosting's build log `Unable to
+ * assume specified IAM Role` and Service Catalog's `Access denied while assuming the role`
+ * (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/using-service-actions.html); EC2's refusal of a peering
+ * connection's acceptance by a caller the peer account does not let (`User <id> cannot accept peering pcx-…`, a stack
+ * event's reason: sparkleformation/sparkle_formation#242). The sentences of
  * refusal that an extractor reads for their facts (EMR's, the ECS agent's, Lambda's event source mappings',
  * CodePipeline's, DataZone's, a service's refused role, AWS Backup's key) mark the error there (`HintSet.refusal`).
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_DecodeAuthorizationMessage.html
  */
 const ACCESS_PHRASES =
-  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/(?:sqs\.|[\w-]{1,30}\.queue\.amazonaws\.com\/)\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|lacks permissions to create a service-linked role|You do not seem to have access to the S3 location|STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR|Invalid permissions on Lambda function|must have [A-Z_]{3,20}(?: and [A-Z_]{3,20})? permission on the S3 bucket/;
+  /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/(?:sqs\.|[\w-]{1,30}\.queue\.amazonaws\.com\/)\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|lacks permissions to create a service-linked role|You do not seem to have access to the S3 location|STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR|Invalid permissions on Lambda function|You do not have the permissions required to perform this operation|does not give you permission to perform operations in the following AWS service|Could not access the CodeCommit repository|Unable to assume specified IAM Role|Access denied while assuming the role|cannot accept peering pcx-|must have [A-Z_]{3,20}(?: and [A-Z_]{3,20})? permission on the S3 bucket/;
 
 /**
  * The text without the access words that are no AWS answer: MySQL's refusal of a login (`Access denied for user 'u'@'h'

@@ -2327,6 +2327,42 @@ const signatures: Extractor = (text, hints) => {
     ? /\bRate for operation ([A-Z][A-Za-z0-9]{2,80}) exceeded\b/.exec(text)
     : null;
   if (rated !== null) hints.add('operation', rated[1], PRIORITY.phrase, 'route53');
+  // a role a service could not assume, in its own words (Amplify Hosting's build, `Unable to assume specified IAM Role`;
+  // Service Catalog's self-service action, `Access denied while assuming the role`): STS's AssumeRole refused
+  if (
+    has(text, 'Unable to assume specified IAM Role') ||
+    has(text, 'Access denied while assuming the role')
+  ) {
+    hints.add('service', 'sts', PRIORITY.phrase, 'sts');
+    hints.add('operation', 'AssumeRole', PRIORITY.phrase, 'sts');
+  }
+  // CodeBuild's phase context of a failed build phase, its own code and message (`Phase context status code:
+  // YAML_FILE_ERROR Message: stat …/buildspec.yml: no such file or directory`)
+  // https://docs.aws.amazon.com/codebuild/latest/userguide/troubleshooting.html
+  const phase = has(text, 'Phase context status code: ')
+    ? /\bPhase context status code: ([A-Z][A-Z0-9_]{2,60}) Message: /.exec(text)
+    : null;
+  if (phase !== null) {
+    // (below the code of an AWS answer the build's command printed: `Access Denied, Phase context status code:
+    // COMMAND_EXECUTION_ERROR`, serverless/serverless#7653, is S3's refusal)
+    hints.add('code', phase[1], PRIORITY.implied - 1, 'codebuild');
+  }
+  // CloudFormation's status reason for a stack whose resources failed (`The following resource(s) failed to create:
+  // [ECSLoadBalancer, Cloud9].`): the service's answer, without a code
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
+  if (has(text, 'The following resource(s) failed to ')) hints.relayed('cloudformation');
+  // CodePipeline's CloudFormation action that ended with the stack rolled back (`Failed to update stack. Current status:
+  // UPDATE_ROLLBACK_COMPLETE. Status reason is not available because …`: aws-solutions-library-samples/data-lakes-on-aws#245)
+  // https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CloudFormation.html
+  const stackAction = has(text, ' stack. Current status: ')
+    ? /\bFailed to (create|update|delete) stack\. Current status: [A-Z_]{4,40}\b/.exec(text)
+    : null;
+  if (stackAction !== null) {
+    hints.relayed('codepipeline');
+    const verb = stackAction[1] ?? '';
+    hints.add('service', 'cloudformation', PRIORITY.phrase, 'codepipeline');
+    hints.add('operation', `${verb[0]?.toUpperCase()}${verb.slice(1)}Stack`, PRIORITY.phrase, 'codepipeline');
+  }
   // the EFS CSI driver's words for EC2's refusal of its zone lookup (`Unauthorized to perform operation
   // DescribeAvailabilityZones.`: DNXLabs/terraform-aws-eks-efs-csi-driver#7): a refusal of the operation it names
   const unauthorized = has(text, 'Unauthorized to perform operation ')
