@@ -491,7 +491,9 @@ const S3_CLASS_OPERATIONS: Readonly<Record<string, string>> = {
 
 const php: Extractor = (text, hints) => {
   // also with the typographic quotes a web page or chat renders them in
-  const m = /Error executing ["“](\w{1,100})["”] on ["“](https?:\/\/[^"”\s/]{1,200})/.exec(text);
+  // (the endpoint perhaps redacted or cut: `Error executing "ListObjects" on <redacted>;`, `Error executing "ListObjects"
+  // ... 403 Forbidden`: spatie/laravel-backup#1517, thephpleague/flysystem-aws-s3-v3#149)
+  const m = /Error executing ["“](\w{1,100})["”](?: on ["“](https?:\/\/[^"”\s/]{1,200}))?/.exec(text);
   if (m) {
     hints.add('operation', m[1], PRIORITY.clientEnvelope, 'php');
     const endpoint = serviceFromEndpointHost((m[2] ?? '').replace(/^https?:\/\//, ''));
