@@ -619,11 +619,14 @@ function withSpacedUser(before: string): string {
 
 /**
  * An ARN a tool wrapped at one of its separators (`…:assumed-role/app-test` / `-ExecutionRole-X/s`): every
- * piece after the first starts with a separator, so the breaks are no spaces of the text. Anything else is
- * left as it is.
+ * piece after the first starts with a separator, so the breaks are no spaces of the text; or one whose only breaks are
+ * line breaks. Anything else is left as it is.
  */
 function joinedArn(value: string): string {
   if (!value.startsWith('arn:') || !/\s/.test(value)) return value;
+  // (or one a hard wrap cut inside a word, its only breaks line breaks: `…/AWSClo` / `udFormation is not authorized`:
+  // aws-observability/aws-otel-community#1063)
+  if (!/[ \t]/.test(value.replace(/\n[ \t]*/g, ''))) return value.replace(/\n[ \t]*/g, '');
   const pieces = value.split(/\s+/);
   return pieces.slice(1).every((piece) => /^[-/:._]/.test(piece)) ? pieces.join('') : value;
 }
