@@ -30,15 +30,18 @@ export function cleanErrorText(raw: string): string {
   if (rare !== undefined && text.includes('\\\n')) {
     text = withoutContinuations(text);
   }
-  const unwrapped = unwrapAndUnframe(
-    withoutCommonIndent(
-      withoutBoxBorders(
-        withoutGutters(
-          withoutServicePrefixes(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text)))),
-        ),
+  const prepared = withoutCommonIndent(
+    withoutBoxBorders(
+      withoutGutters(
+        withoutServicePrefixes(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text)))),
       ),
     ),
   );
+  const unframed = unwrapAndUnframe(prepared);
+  // (and the lines a string's escaped line breaks held, one line until they were unescaped: a tool's wrapped message
+  // inside a JSON log's string, `"error": "…is not authorized to perf\norm: s3:ListBucket…"`)
+  const unwrapped =
+    prepared.includes('\\n') && !unframed.includes('\\n') ? unwrapAfterUnescaping(unframed) : unframed;
   // a highlight's tags only once the wrap repair has measured the rows they are part of; bold markers last: a
   // wrap may have cut a mask (`****`) into two pairs of stars
   return withoutBold(
@@ -322,6 +325,17 @@ export function unwrapAndUnframe(text: string): string {
     return removeFramesAndEscapes(pieces, framed, escaped);
   }
   return pieces.length === 1 ? (pieces[0] ?? '') : pieces.join('');
+}
+
+/**
+ * The lines an unescaping made rejoined where a terminal or a tool wrapped them, and their frames removed: only where
+ * rows of one width or Terraform's frames show a wrap (a log's own lines, each a record, are left as they are).
+ */
+function unwrapAfterUnescaping(text: string): string {
+  const framed = /[│╷╵]/.test(text);
+  if (!framed && cutWidth(text) < 0) return text;
+  const pieces = unwrapPieces(text);
+  return framed ? removeFramesAndEscapes(pieces, true, false) : pieces.join('');
 }
 
 /**
