@@ -1033,7 +1033,13 @@ const jsSdk: Extractor = (text, hints) => {
     // `302: UnknownError` over a redirect to another region's endpoint: directus/directus#17065; its client's package
     // names the service, `node_modules/@aws-sdk/client-s3/dist-cjs/protocols/Aws_restXml.js`)
     hints.relayed('js-v3');
-    const client = /@aws-sdk\/client-([a-z0-9-]{2,60})\//.exec(text)?.[1];
+    // (the package on the frame's own line: a stack may hold other clients' frames)
+    const frameEnd = text.indexOf('\n', v3.index);
+    const frameLine = text.slice(
+      v3.index,
+      frameEnd < 0 ? v3.index + 600 : Math.min(frameEnd, v3.index + 600),
+    );
+    const client = /@aws-sdk\/client-([a-z0-9-]{2,60})\//.exec(frameLine)?.[1];
     const clientService = client === undefined ? null : serviceFromSdkName(client);
     if (clientService !== null) hints.add('service', clientService, PRIORITY.sdkClass, 'js-v3');
   }
