@@ -256,7 +256,9 @@
  * an empty code, which its labeller counted ambiguous, kept as none); ninety-one, what people copy from consoles and
  * pipelines (35, 88.6% first run; the search spent, its last 13 from AWS's guides' repositories; ten bare console
  * sentences with no code, ARN or service that its labeller counted ambiguous, and Athena's `Access Denied: Cannot select
- * from columns`, which Trino's own access control writes alike, kept as none).
+ * from columns`, which Trino's own access control writes alike, kept as none); ninety-two, security, inventory and
+ * compliance scanners (35, six holding no AWS answer, most of the rest look-alikes and validation errors a plugin's code
+ * comments keep; 99.2% first run with the catalog the CLI uses, 97.5% without).
  * Two labels of Amazon Managed Service for Prometheus' remote write (round twenty-one's and practice forty-three's) that
  * left the action out carry `aps:RemoteWrite` now, the API its endpoint's path (`…/api/v1/remote_write`) names, as
  * practice eighty-five labelled the same shape.
@@ -450,6 +452,7 @@ const ROUNDS = [
   { file: 'practice89.jsonl', floor: 0.99, size: 31 },
   { file: 'practice90.jsonl', floor: 0.99, size: 27 },
   { file: 'practice91.jsonl', floor: 0.98, size: 22 },
+  { file: 'practice92.jsonl', floor: 0.97, size: 29 },
 ].map((round) => ({ ...round, rows: readRound(round.file).filter((row) => row.holdsAwsError !== false) }));
 
 describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floor, size }) => {
