@@ -39,9 +39,12 @@ export function cleanErrorText(raw: string): string {
   );
   const unframed = unwrapAndUnframe(prepared);
   // (and the lines a string's escaped line breaks held, one line until they were unescaped: a tool's wrapped message
-  // inside a JSON log's string, `"error": "…is not authorized to perf\norm: s3:ListBucket…"`)
+  // inside a JSON log's string, `"error": "…is not authorized to perf\norm: s3:ListBucket…"`; not where the text's own
+  // lines were wrapped, which the repair has joined: a second repair of a wrapped megabyte cost 10 ms)
   const unwrapped =
-    prepared.includes('\\n') && !unframed.includes('\\n') ? unwrapAfterUnescaping(unframed) : unframed;
+    prepared.includes('\\n') && !unframed.includes('\\n') && cutWidth(prepared) < 0
+      ? unwrapAfterUnescaping(unframed)
+      : unframed;
   // a highlight's tags only once the wrap repair has measured the rows they are part of; bold markers last: a
   // wrap may have cut a mask (`****`) into two pairs of stars
   return withoutBold(
