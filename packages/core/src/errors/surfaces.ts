@@ -1031,7 +1031,7 @@ const jsSdk: Extractor = (text, hints) => {
     hints.add('operation', v3[1], PRIORITY.sdkClass, 'js-v3');
     // (the deserializer of an error response ran: the service answered, with no code where its body had none, as
     // `302: UnknownError` over a redirect to another region's endpoint: directus/directus#17065; its client's package
-    // names the service, `node_modules/@aws-sdk/client-s3/dist-cjs/protocols/Aws_restXml.js`)
+    // names the service: `client-s3` in the SDK scope's `node_modules` path to `Aws_restXml.js`)
     hints.relayed('js-v3');
     // (the package on the frame's own line: a stack may hold other clients' frames)
     const frameEnd = text.indexOf('\n', v3.index);
