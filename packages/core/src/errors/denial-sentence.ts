@@ -100,11 +100,13 @@ export function findDenialSentences(text: string): DenialSentence[] {
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
   const panel = ifNoneYet(found, text, 'Context: ', CONSOLE_PANEL);
   if (panel !== null) {
-    const context = (panel[5] ?? '').toLowerCase();
+    const context = (panel[6] ?? '').toLowerCase();
     const layer = POLICY_TYPES.find(([words]) => context.includes(words))?.[1] ?? null;
     const explicit = /\bexplicitly denies\b/.test(context);
-    const [, user = '', service, named = '', resource] = panel;
-    const action = named.includes(':') ? named : service === undefined ? null : `${service}:${named}`;
+    // (the action prefixed, or by its name under the panel's own `Service:` line: an application's `User:` / `Action:`
+    // lines with neither are no IAM panel)
+    const [, user = '', service, named, prefixed, resource] = panel;
+    const action = prefixed ?? (service === undefined || named === undefined ? null : `${service}:${named}`);
     found.push({
       ...principalOnly(isPlaceholder(user) ? null : user, panel.index),
       action,
@@ -276,7 +278,7 @@ export function findDenialSentences(text: string): DenialSentence[] {
 }
 
 const CONSOLE_PANEL =
-  /\bUser: (\S{1,2048})\s{1,20}(?:Service: ([a-z0-9-]{2,40})\s{1,20})?Action: ((?:[a-z0-9-]{2,40}:)?[A-Za-z0-9*]{2,100})\s{1,20}(?:On resource\(s\): (\S{1,2048})\s{1,20})?Context: ([^\n]{4,300})/;
+  /\bUser: (\S{1,2048})\s{1,20}(?:Service: ([a-z0-9-]{2,40})\s{1,20}Action: ([A-Za-z0-9*]{2,100})|Action: ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100}))\s{1,20}(?:On resource\(s\): (\S{1,2048})\s{1,20})?Context: ([^\n]{4,300})/;
 
 /** An IAM action as the services' own sentences name it: the service's prefix and the action's name. */
 const ACTION = '[a-z0-9-]{2,40}:[A-Za-z0-9]{2,100}';

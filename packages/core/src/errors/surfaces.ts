@@ -1032,7 +1032,9 @@ const jsSdk: Extractor = (text, hints) => {
     // (the deserializer of an error response ran: the service answered, with no code where its body had none, as
     // `302: UnknownError` over a redirect to another region's endpoint: directus/directus#17065; its client's package
     // names the service: `client-s3` in the SDK scope's `node_modules` path to `Aws_restXml.js`)
-    hints.relayed('js-v3');
+    // (not where the client could not read the body at all, `Deserialization error: to see the raw response …` over a
+    // proxy's HTML page: no AWS answer shown)
+    if (!has(text, 'Deserialization error')) hints.relayed('js-v3');
     // (the package on the frame's own line: a stack may hold other clients' frames)
     const frameEnd = text.indexOf('\n', v3.index);
     const frameLine = text.slice(
