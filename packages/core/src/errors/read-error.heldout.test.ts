@@ -493,6 +493,21 @@ describe.each(ROUNDS)('readError on the held-out pastes of $file', ({ rows, floo
   });
 });
 
+// the rows that hold no AWS answer (a client's own failure, another host's refusal, words a labeller judged either way):
+// most read as holding none, or as a look-alike whose advice says no policy was evaluated (the no-credentials one for a
+// client that found no credentials); the rest read as an AWS error, as a careful reader could (their headers name them)
+it('reads the rows that hold no AWS answer as none or as a look-alike, at least 92% of them', () => {
+  const unanswered = ROUNDS.flatMap((round) =>
+    readRound(round.file).filter((row) => row.holdsAwsError === false),
+  );
+  const apart = unanswered.filter((row) => {
+    const result = readError(row.text);
+    return !result.ok || result.value.lookalike !== null;
+  });
+  expect(unanswered.length).toBeGreaterThanOrEqual(300);
+  expect(apart.length / unanswered.length).toBeGreaterThanOrEqual(0.92);
+});
+
 // each round is apart from the others
 it('shares no source between the rounds', () => {
   const all = ROUNDS.flatMap((round) => [...new Set(round.rows.map((r) => r.source))]);
