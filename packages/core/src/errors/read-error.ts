@@ -502,9 +502,9 @@ function resolveService(operation: string | null, hints: HintSet): string | null
  */
 export function serviceOfCodeAmong(code: string | null, candidates: readonly string[]): string | null {
   if (code === null) return null;
-  const coded = candidates.filter((c) => c === SERVICE_OF_CODE[code] || CODE_SERVICES[code]?.includes(c));
-  if (coded.length === 1) return coded[0] ?? null;
-  return EC2_DOTTED_CODE.test(code) && candidates.includes('ec2') ? 'ec2' : null;
+  const own = serviceOfCode(code);
+  const coded = candidates.filter((c) => c === own || CODE_SERVICES[code]?.includes(c));
+  return coded.length === 1 ? (coded[0] ?? null) : null;
 }
 
 /** The one service whose code this is (EC2's dotted codes of an ID among them), or null. */
