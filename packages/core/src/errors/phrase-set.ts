@@ -34,6 +34,8 @@ export class PhraseSet {
   readonly #ends: Int32Array;
   /** Each node → the nearest node of its suffixes where a phrase ends, or -1. */
   readonly #endBelow: Int32Array;
+  /** The first node where a phrase (its own or a suffix's) ends: all nodes from it on are such, none before it. */
+  readonly #firstEnding: number;
 
   /**
    * `phrases` are printable ASCII, compared lower-cased, or as written with `exact`; `literals`, beside folded
@@ -140,11 +142,35 @@ export class PhraseSet {
         }
       }
     }
+    // numbered anew, breadth first, the nodes where no phrase ends (their own or a suffix's) before those where one
+    // does: a scan reads the table's rows of the shallow nodes most, now side by side, and a node below
+    // `#firstEnding` needs no look-up of its endings (a scan of a megabyte of pasted errors, with the reader's 262
+    // phrases and 281 literals: 2.9 ms before, 2.6 now; of a megabyte of random bytes: 4.3 ms before, 3.4 now)
+    const order = [0, ...queue.subarray(0, tail)];
+    const ending = (node: number) => (ends[node] ?? -1) >= 0 || (endBelow[node] ?? -1) >= 0;
+    const renumbered = [...order.filter((node) => !ending(node)), ...order.filter(ending)];
+    const numberOf = new Uint16Array(used);
+    renumbered.forEach((node, index) => {
+      numberOf[node] = index;
+    });
+    const moves = new Uint16Array(used * columns);
+    const endsOf = new Int32Array(used);
+    const endBelowOf = new Int32Array(used);
+    renumbered.forEach((node, index) => {
+      for (let column = 0; column < columns; column++) {
+        moves[index * columns + column] = numberOf[next[node * columns + column] ?? 0] ?? 0;
+      }
+      endsOf[index] = ends[node] ?? -1;
+      const below = endBelow[node] ?? -1;
+      endBelowOf[index] = below >= 0 ? (numberOf[below] ?? 0) : -1;
+    });
+    const firstEnding = renumbered.findIndex(ending);
+    this.#firstEnding = firstEnding < 0 ? used : firstEnding;
     this.#columnOf = columnOf;
     this.#columns = columns;
-    this.#next = next.slice(0, used * columns);
-    this.#ends = ends.slice(0, used);
-    this.#endBelow = endBelow;
+    this.#next = moves;
+    this.#ends = endsOf;
+    this.#endBelow = endBelowOf;
     this.#taken = new Uint32Array(used);
   }
 
@@ -166,6 +192,7 @@ export class PhraseSet {
     const ends = this.#ends;
     const endBelow = this.#endBelow;
     const endings = this.#endings;
+    const firstEnding = this.#firstEnding;
     // nodes whose phrases (its own and its suffixes') are all taken: a literal written otherwise than as asked keeps
     // its node open for a later match
     // (a stamp of this scan rather than a fresh array a scan: a trail's every record is scanned)
@@ -182,7 +209,7 @@ export class PhraseSet {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       node = next[node * columns + (columnOf[c] ?? 0)] ?? 0;
-      if (taken[node] === stamp) continue;
+      if (node < firstEnding || taken[node] === stamp) continue;
       // a node (or a suffix's end) is taken once its phrases and all its suffixes' are
       let length = 0;
       let below = true;
