@@ -25,6 +25,7 @@ import { AUTHORIZATION_CODES, findLookalike, lookalikeRule } from './lookalikes.
 import { hasLiteral } from './phrase-scan.js';
 import { parsePrincipal } from './principal.js';
 import { redactedParts } from './redacted-parts.js';
+import { severalTerraformErrors } from './several-errors.js';
 import { readSimulatorText } from './simulator.js';
 import { stepCalls, withoutServiceGlosses } from './step-calls.js';
 import { EXTRACTORS, QUERY_ENGINE_VERBS, stripFaultPrefix } from './surfaces.js';
@@ -170,6 +171,27 @@ const AWS_HOST = /(?:^|\.)(?:amazonaws\.com(?:\.cn)?|aws|cloudfront\.net)$/i;
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
  */
 export function readError(input: string, options: ReadErrorOptions = {}): Result<ErrorReading> {
+  const several = severalTerraformErrors(input);
+  if (several !== null) {
+    // each error read with the lines before the first; the first that holds an AWS answer is the one explained, the
+    // others counted
+    const readings = several.items
+      .slice(0, MOST_ERRORS_READ)
+      .map((item) => readOneError(several.preamble + item, options));
+    const chosen = readings.find((reading) => reading.ok);
+    if (chosen?.ok === true) {
+      const others = readings.filter((reading) => reading.ok && reading !== chosen).length;
+      const otherFailures = chosen.value.otherFailures + others;
+      return { ok: true, value: { ...chosen.value, otherFailures } };
+    }
+  }
+  return readOneError(input, options);
+}
+
+/** The most errors of one paste read apart (a run's log may hold hundreds; the rest are not counted). */
+const MOST_ERRORS_READ = 20;
+
+function readOneError(input: string, options: ReadErrorOptions): Result<ErrorReading> {
   if (input.trim() === '') {
     return fail('empty-input', 'the input is empty, expected an AWS error message');
   }

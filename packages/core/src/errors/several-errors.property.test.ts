@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readError } from './read-error.js';
+import { severalTerraformErrors } from './several-errors.js';
+
+describe('severalTerraformErrors', () => {
+  // lines of each of Terraform's two shapes and of what surrounds them, in any order (a paste holds one version's)
+  const around = [
+    '\tstatus code: 403, request id: 5b888a64-eba0-439a-8929-e1c5a0f593e3',
+    '',
+    'Releasing state lock.',
+  ];
+  const list = fc.constantFrom(
+    ...around,
+    '* aws_vpc.main: Error creating VPC: UnauthorizedOperation: You are not authorized to perform this operation.',
+    '* module.eks.data.aws_ami.worker[0]: 1 error(s) occurred:',
+    '* aws_iam_role.r: Error creating IAM Role r: AccessDenied: User: arn:aws:iam::111122223333:user/u is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::111122223333:role/r',
+    'Error applying plan:',
+    '2 error(s) occurred:',
+  );
+  const blocks = fc.constantFrom(
+    ...around,
+    'Error: creating IAM Role (r): AccessDenied: User: arn:aws:iam::111122223333:user/u is not authorized to perform: iam:CreateRole on resource: arn:aws:iam::111122223333:role/r',
+    '│ Error: reading S3 Bucket (b): Forbidden: Forbidden',
+    'Error: Process completed with exit code 1.',
+    '  on main.tf line 12, in resource "aws_iam_role" "r":',
+    '│   with aws_s3_bucket.b,',
+    '╷',
+    '╵',
+  );
+  const pastes = fc.oneof(fc.array(list, { maxLength: 20 }), fc.array(blocks, { maxLength: 20 }));
+
+  it('cuts the paste into its preamble and errors, losing and adding nothing, each error at a line start', () => {
+    fc.assert(
+      fc.property(pastes, (lines) => {
+        const text = lines.join('\n');
+        const several = severalTerraformErrors(text);
+        if (several === null) return;
+        expect(several.items.length).toBeGreaterThanOrEqual(2);
+        expect(several.preamble + several.items.join('')).toBe(text);
+        let at = several.preamble.length;
+        for (const item of several.items) {
+          expect(at === 0 || text[at - 1] === '\n').toBe(true);
+          at += item.length;
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads one of the errors whole, and counts each other one that holds an AWS answer', () => {
+    fc.assert(
+      fc.property(pastes, (lines) => {
+        const text = lines.join('\n');
+        const several = severalTerraformErrors(text);
+        if (several === null) return;
+        const whole = readError(text);
+        const apart = several.items.map((item) => readError(several.preamble + item));
+        const first = apart.find((reading) => reading.ok);
+        if (first?.ok !== true) return;
+        expect(whole.ok && whole.value.failure).toEqual(first.value.failure);
+        expect(whole.ok && whole.value.otherFailures).toBe(
+          first.value.otherFailures + apart.filter((reading) => reading.ok && reading !== first).length,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

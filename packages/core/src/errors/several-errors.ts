@@ -1,0 +1,58 @@
+/**
+ * Terraform's several errors of one run, pasted together: each is its own AWS answer to its own call, and one reading
+ * takes all its fields from one of them (read over the whole paste, the first error's code went with the second's
+ * denial sentence: `* aws_vpc.main: Error creating VPC: UnauthorizedOperation: …` above `* aws_launch_configuration.ecs:
+ * Error creating launch configuration: AccessDenied: User: … is not authorized to perform:
+ * autoscaling:CreateLaunchConfiguration`, hashicorp/terraform#4142).
+ *
+ * Two shapes: Terraform 0.11's list under `N error(s) occurred:` (`* aws_vpc.main: …`, one item an error), and later
+ * versions' `Error: ` blocks (framed, `│ Error: `, since 0.15), each naming its configuration (`on main.tf line 3`,
+ * `with aws_vpc.main,`).
+ * https://developer.hashicorp.com/terraform/language/v1.1.x/upgrade-guides/0-15#terraform-cli-output-changes
+ */
+export interface SeveralErrors {
+  /** The lines before the first error (the command, `Error applying plan:`), read with each error. */
+  readonly preamble: string;
+  /** Each error's lines, in the paste's order. */
+  readonly items: readonly string[];
+}
+
+/** The longest paste split into its errors: a longer one (a whole log) is read whole, as before. */
+const LONGEST = 256 * 1024;
+
+/** Terraform 0.11's item: `* aws_vpc.main: `, `* module.vpc.aws_subnet.private[1]: `, `* data.aws_ami.x: `. */
+const LIST_ITEM =
+  /^[ \t]*\* (?:module\.[\w-]{1,100}(?:\[[^\]\n]{0,100}\])?\.){0,10}(?:data\.)?aws_\w{1,100}\.[\w-]{1,200}(?:\[[^\]\n]{0,100}\])?: /gm;
+
+/** A later version's block: `Error: ` at a line's start, perhaps inside its frame. */
+const BLOCK = /^[ \t]*(?:│[ \t]*)?Error: /gm;
+
+/** What names a block's configuration, the mark of Terraform's blocks (not another tool's `Error:` lines). */
+const CONFIGURATION =
+  /(?:^|\n)[ \t]*(?:│[ \t]*)?(?:on [^\n]{1,300}\.tf(?:\.json)? line \d|with (?:module\.|data\.)?aws_\w)/;
+
+/** The paste's errors where it holds two or more of Terraform's, else null. */
+export function severalTerraformErrors(text: string): SeveralErrors | null {
+  if (text.length > LONGEST || !(text.includes('* ') || text.includes('Error: '))) return null;
+  let at = starts(text, LIST_ITEM);
+  if (at.length < 2 && CONFIGURATION.test(text)) {
+    // (a block ends where its configuration has been named: an `Error: ` line before that is its message's own)
+    at = [];
+    for (const start of starts(text, BLOCK)) {
+      const last = at[at.length - 1];
+      if (last === undefined || CONFIGURATION.test(text.slice(last, start))) at.push(start);
+    }
+  }
+  if (at.length < 2) return null;
+  return {
+    preamble: text.slice(0, at[0]),
+    items: at.map((start, i) => text.slice(start, at[i + 1] ?? text.length)),
+  };
+}
+
+function starts(text: string, pattern: RegExp): number[] {
+  pattern.lastIndex = 0;
+  const found: number[] = [];
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) found.push(m.index);
+  return found;
+}
