@@ -61,6 +61,15 @@ function inputs() {
     ],
     // Docker Compose's prefix on every line, each line checked and copied without it
     ['1 MB of Compose-prefixed lines', repeat('web_1  | AccessDenied: Access Denied\n')],
+    // every line stamped: a collector's stamps (removed before the wrap repair) and an application's (after it)
+    [
+      '1 MB of collector-stamped lines',
+      repeat('2024-05-01T12:00:00.1234567Z User: arn:aws:iam::1:user/a is not\n'),
+    ],
+    [
+      '1 MB of application-stamped lines',
+      repeat('2024-05-01 12:00:00,123 authorized to perform: s3:ListBucket\n'),
+    ],
     // a review's: tokens of many capitals, none before ` returned` (a pattern of overlapping runs backtracked on each)
     [
       '1 MB of capital-led tokens after "returned"',

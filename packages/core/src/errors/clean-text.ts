@@ -33,7 +33,9 @@ export function cleanErrorText(raw: string): string {
   const prepared = withoutCommonIndent(
     withoutBoxBorders(
       withoutGutters(
-        withoutServicePrefixes(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text)))),
+        withoutServicePrefixes(
+          withoutCollectorStamps(withoutQuoteMarkers(withoutCommentMarkers(withoutPadding(text)))),
+        ),
       ),
     ),
   );
@@ -47,8 +49,9 @@ export function cleanErrorText(raw: string): string {
       : unframed;
   // a highlight's tags only once the wrap repair has measured the rows they are part of; bold markers last: a
   // wrap may have cut a mask (`****`) into two pairs of stars
+  const unstamped = withoutStamps(unwrapped, RECORD_STAMP, 0);
   return withoutBold(
-    rare !== undefined && text.includes('</mark>') ? withoutHighlights(unwrapped) : unwrapped,
+    rare !== undefined && text.includes('</mark>') ? withoutHighlights(unstamped) : unstamped,
   );
 }
 
@@ -196,6 +199,71 @@ function withoutItemGutters(text: string, lines: readonly string[]): string {
   });
   return changed ? out.join('\n') : text;
 }
+
+/**
+ * The time stamp a log collector puts before each line a process printed (GitHub Actions' raw logs,
+ * `2024-11-05T09:12:44.5310925Z `; `kubectl logs --timestamps` and `docker logs -t`, RFC 3339 with nanoseconds), without
+ * the stamps, where every line that is not blank has one and one at least has six digits of a second or more: the
+ * process's own lines, as a terminal showed them, so that a message its tool wrapped over rows (a CloudFormation event
+ * in CDK's table: aws-amplify/amplify-backend#2092) is rejoined as it would be there, and no stamp is read into the
+ * value that a row ends with (`…/x` then `2024-…Z is not authorized`, a caller's name run into the next row's stamp).
+ * An application's own records (`2024-05-01 10:00:00,123 ERROR …`, milliseconds) keep their stamps: each is a record.
+ * https://kubernetes.io/docs/reference/kubectl/generated/kubectl_logs/,
+ * https://docs.docker.com/reference/cli/docker/container/logs/,
+ * https://docs.github.com/en/actions/monitoring-and-troubleshooting-workflows/using-workflow-run-logs
+ */
+function withoutCollectorStamps(text: string): string {
+  return withoutStamps(text, COLLECTOR_STAMP, 6);
+}
+
+/**
+ * `text` without the stamp `stamp` (sticky) finds at each line's start, where every line that is not blank has one and
+ * one at least has `digits` digits of a second (its first group) or more; else `text` as it is.
+ */
+function withoutStamps(text: string, stamp: RegExp, digits: number): string {
+  const first = text.charCodeAt(0);
+  if (!(first >= 0x30 && first <= 0x39) && first !== 0x5b) return text;
+  let stamped = 0;
+  let fine = digits === 0;
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    stamp.lastIndex = start;
+    const found = stamp.exec(text);
+    if (found !== null && stamp.lastIndex <= end) {
+      stamped++;
+      if ((found[1]?.length ?? 0) >= digits) fine = true;
+    } else if (!isBlankRange(text, start, end)) return text;
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  if (stamped < 2 || !fine) return text;
+  const out = new TextBuilder(text.length);
+  for (let start = 0; start <= text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    stamp.lastIndex = start;
+    out.appendRange(text, stamp.test(text) ? stamp.lastIndex : start, end);
+    if (nl < 0) break;
+    out.appendCode(0x0a);
+    start = nl + 1;
+  }
+  return out.toString();
+}
+
+/** A collector's UTC time stamp and the blank after it, at a line's start (sticky): the second's digits captured. */
+const COLLECTOR_STAMP = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.(\d{1,9}))?Z[ \t]/y;
+
+/**
+ * An application log's stamp before each of its records, once the wrap repair has kept the records apart (it joins no
+ * row to a stamped one): without them, a sentence that the records broke where a space was (`… User: arn:…/test` /
+ * `2024-05-01 10:00:01,123 is not authorized to perform: …`) reads as one, and no stamp is read as the value a row
+ * ends or starts with (a caller's name run into the stamp, a resource slot's stamp taken for the resource).
+ * ISO 8601's forms (`T` or a space, `.` or `,` before the fraction, `Z` or an offset, perhaps in brackets) and Go's
+ * standard logger's (`2024/05/01 10:00:00`). https://pkg.go.dev/log#pkg-constants
+ */
+const RECORD_STAMP =
+  /\[?\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,](\d{1,9}))?(?:Z|[+-]\d{2}:?\d{2})?\]?[ \t]+/y;
 
 /**
  * Docker Compose's prefix before each line of a service's log (`ghost_1     | `, `web-1  | `: the service's name padded
