@@ -43,10 +43,11 @@ export function cleanErrorText(raw: string): string {
   // (and the lines a string's escaped line breaks held, one line until they were unescaped: a tool's wrapped message
   // inside a JSON log's string, `"error": "…is not authorized to perf\norm: s3:ListBucket…"`; not where the text's own
   // lines were wrapped, which the repair has joined: a second repair of a wrapped megabyte cost 10 ms)
-  const unwrapped =
-    prepared.includes('\\n') && !unframed.includes('\\n') && cutWidth(prepared) < 0
-      ? unwrapAfterUnescaping(unframed)
-      : unframed;
+  const relined = prepared.includes('\\n') && !unframed.includes('\\n');
+  // (and the quote or comment markers that start the lines the unescaping made, which no line started with before it:
+  // a quoted paste inside a JSON log's string, `{"msg": "> User: arn:…\n> is not authorized …"}`)
+  const unmarked = relined ? withoutCommentMarkers(withoutQuoteMarkers(unframed)) : unframed;
+  const unwrapped = relined && cutWidth(prepared) < 0 ? unwrapAfterUnescaping(unmarked) : unmarked;
   // a highlight's tags only once the wrap repair has measured the rows they are part of; bold markers last: a
   // wrap may have cut a mask (`****`) into two pairs of stars
   const unstamped = withoutStamps(unwrapped, RECORD_STAMP, 0);

@@ -614,9 +614,15 @@ function readPrincipal(text: string, anchor: number): { principal: string | null
   };
 }
 
-/** `User:arn:…` as a paste wrote it without its space (data-dot-all/dataall#851): read as `User: arn:…`. */
+/**
+ * `User:arn:…` as a paste wrote it without its space (data-dot-all/dataall#851), and `User:` ending a line whose next
+ * holds the ARN (a log's record that kept its message's line breaks, which no wrap repair joins: `… operation: User:` /
+ * `arn:aws:sts::…` / `is not authorized …`, awslabs/aws-deployment-framework commit 4fadf09 inside a JSON log's
+ * string): read as `User: arn:…`.
+ */
 function withSpacedUser(before: string): string {
-  return before.includes('User:arn:') ? before.replaceAll('User:arn:', 'User: arn:') : before;
+  const spaced = before.includes('User:arn:') ? before.replaceAll('User:arn:', 'User: arn:') : before;
+  return spaced.includes('User:\n') ? spaced.replace(/User:\n[ \t]*(?=arn:)/g, 'User: ') : spaced;
 }
 
 /**
