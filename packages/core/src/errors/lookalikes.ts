@@ -540,8 +540,11 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // pool` (admins only create users), Translate's `Your account is not authorized to make this call`)
     // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html
     // (nor the services' common NotAuthorized, a denial: `You do not have permission to perform this action.`)
+    // (nor Performance Insights' NotAuthorizedException, a caller not allowed the resource: `The resource db-x for service
+    // type RDS is not authorized for this account`, zalando/rds-health#6)
+    // https://docs.aws.amazon.com/performance-insights/latest/APIReference/API_GetResourceMetrics.html#API_GetResourceMetrics_Errors
     unlessPhrase:
-      /\bis not permitted for this user pool\b|\bis not authorized to make this call\b|\bYou do not have permission to perform this action\b/,
+      /\bis not permitted for this user pool\b|\bis not authorized to make this call\b|\bYou do not have permission to perform this action\b|\bis not authorized for this account\b/,
   },
   {
     // kubectl refused by an EKS cluster's API server: the IAM principal has no access entry (or aws-auth
@@ -756,6 +759,20 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // subscribed to AWS Security Hub`) https://docs.aws.amazon.com/securityhub/1.0/APIReference/CommonErrors.html
       'is not subscribed to AWS Security Hub',
     ],
+  },
+  {
+    // Bedrock's refusal of an Anthropic model until the account (or its organization's management account) has submitted
+    // the use case form (`Model use case details have not been submitted for this account. Fill out the Anthropic use
+    // case details form before using the model.`: obot-platform/obot#6747): a step in the console, no policy
+    // https://docs.aws.amazon.com/bedrock/latest/userguide/model-access.html
+    id: 'bedrock-use-case-form',
+    kind: 'opt-in',
+    advice: {
+      message:
+        "the account has not submitted Anthropic's use case details: submit the form once in the Bedrock console (or from the organization's management account), then retry after about 15 minutes; no policy change helps",
+    },
+    phrases: ['Model use case details have not been submitted for this account'],
+    overridesDenial: true,
   },
   {
     id: 'account-blocked',

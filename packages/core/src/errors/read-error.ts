@@ -128,7 +128,7 @@ const MYSQL_LOGIN_REFUSED =
   /Access denied for user '[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)/g;
 
 /**
- * The text without other hosts' refusals in AWS's words, no AWS answer: Azure's (`ERROR: (Forbidden) Caller is not
+ * The text without other hosts' refusals in AWS's words, no AWS answer: Tencent Cloud's (below), Azure's (`ERROR: (Forbidden) Caller is not
  * authorized to perform action on resource.`: DFE-Digital/teacher-services-cloud's platform FAQ), and a package
  * registry's 403 that the client prints with the request it answered, from the status to the line's end (npm's `npm
  * error 403 403 Forbidden - PUT https://registry.npmjs.org/cdk-assets - You cannot publish over …`: cdklabs/cdk-assets
@@ -136,7 +136,8 @@ const MYSQL_LOGIN_REFUSED =
  * https://learn.microsoft.com/en-us/azure/role-based-access-control/troubleshooting
  */
 function withoutOtherHostsRefusals(text: string): string {
-  const azure = hasLiteral(text, AZURE_REFUSAL) ? text.replace(AZURE_REFUSALS, '') : text;
+  const tencent = hasLiteral(text, TENCENT_REFUSAL) ? text.replace(TENCENT_REFUSALS, '') : text;
+  const azure = hasLiteral(tencent, AZURE_REFUSAL) ? tencent.replace(AZURE_REFUSALS, '') : tencent;
   if (!hasLiteral(azure, '403 Forbidden - ')) return azure;
   // (each found by `indexOf` and cut from its status to its line's end, where the reason npm prints after the URL ends;
   // the line's words before it stay, an AWS error among them)
@@ -157,6 +158,16 @@ function withoutOtherHostsRefusals(text: string): string {
 }
 
 const AZURE_REFUSAL = 'Caller is not authorized to perform action on resource';
+
+/**
+ * Tencent Cloud's refusal, in EC2's words but for its own policies (`[DescribeStaticStore] You are not authorized to
+ * perform this operation. Check your CAM policies, and ensure that you are using the correct access keys.`, the rest of
+ * its line and the `resource (qcs::…)` line after it: TencentCloudBase/CloudBase-AI-Toolkit#130)
+ * https://www.tencentcloud.com/document/product/598/10600
+ */
+const TENCENT_REFUSAL = 'Check your CAM policies';
+const TENCENT_REFUSALS =
+  /You are not authorized to perform this operation\.? ?Check your CAM policies[^\n]*(?:\nresource \(qcs::[^\n]*)?/g;
 const AZURE_REFUSALS = /(?:\(Forbidden\) )?Caller is not authorized to perform action on resource/g;
 
 /** A 403 printed before the method and URL of the request it answered (sticky, at the status). */

@@ -1226,6 +1226,12 @@ const iotCoreLog: Extractor = (text, hints) => {
   }
 };
 
+/** Whether an error object's `details` array of errors with their own codes follows, within its fields (at `from`). */
+function envelopeOfDetails(text: string, from: number): boolean {
+  const window = text.slice(from, from + 600);
+  return /^[^{}[\]]{0,500}"details"\s*:\s*\[\s*\{[^{}]{0,200}"code"\s*:/.test(window);
+}
+
 /** The IoT Core log's event types and the action each checks (a message delivered out to a client is Receive). */
 const IOT_EVENT_ACTIONS: Readonly<Record<string, string>> = {
   Connect: 'iot:Connect',
@@ -1244,20 +1250,29 @@ const jsonFields: Extractor = (text, hints) => {
   let count = 0;
   for (const m of text.matchAll(
     // JSON, a Ruby hash as `inspect` prints it (`"Code"=>"Throttling"`), a Python repr
-    /"(__type|code|Code|errorType|name|errorCode|ErrorCode)"\s*(?::|=>)\s*"([^"\n]{1,200})"|u?'(__type|code|Code|errorType|errorCode)'\s*:\s*u?'([^'\n]{1,200})'/g,
+    // and Node's `util.inspect` of a body (`{ Output: { __type: 'com.amazon.coral.service#UnknownOperationException' } }`:
+    // anthropics/anthropic-sdk-typescript#440)
+    /"(__type|code|Code|errorType|name|errorCode|ErrorCode)"\s*(?::|=>)\s*"([^"\n]{1,200})"|u?'(__type|code|Code|errorType|errorCode)'\s*:\s*u?'([^'\n]{1,200})'|(?<![\w"'])(__type): '([^'\n]{1,200})'/g,
   )) {
     if (++count > 200) {
       // a body has a few such fields; a long dump's later ones add nothing but time
       break;
     }
-    const key = m[1] ?? m[3] ?? '';
-    const raw = m[2] ?? m[4] ?? '';
+    const key = m[1] ?? m[3] ?? m[5] ?? '';
+    const raw = m[2] ?? m[4] ?? m[6] ?? '';
     const value = stripFaultPrefix(raw.slice(raw.lastIndexOf('#') + 1)) ?? '';
     // (nor a mask that stands for a name: Flux's `"name":"XXXXXXX"` of a redacted object)
     if (isWrapperName(value) || /^[Xx*]{3,}$/.test(value)) {
       continue;
     }
-    const surface = key === 'errorType' ? 'lambda-runtime' : m[3] === undefined ? 'json-body' : 'python-repr';
+    const surface =
+      key === 'errorType'
+        ? 'lambda-runtime'
+        : m[5] !== undefined
+          ? 'node-inspect'
+          : m[3] === undefined
+            ? 'json-body'
+            : 'python-repr';
     // a status in a gateway's envelope (LiteLLM's `"code":"403"`) is the status, no code
     if (/^\d{3}$/.test(value)) {
       hints.add('httpStatus', value, PRIORITY.body, surface);
@@ -1266,7 +1281,12 @@ const jsonFields: Extractor = (text, hints) => {
     const code = key === 'errorType' || key === 'name' ? codeFromExceptionClass(value) : value;
     // a Lambda function's `errorType` names the class its code threw: its own (`DatabaseOperationException`)
     // yields to an AWS code the message carries (`… failed. AccessDeniedException: User: …`)
-    const own = key === 'errorType' && code !== null && !isKnownCode(code);
+    // (and an envelope's code to its details' codes, the error it stands for: an Azure Resource Manager-shaped error
+    // `{"code": "ResourceDeploymentFailure", …, "details": [{"code": "ServiceLimitExceeded", "message": "… (Service: Rds,
+    // …)"}]}`, radius-project/radius#7009) https://github.com/microsoft/api-guidelines/blob/vNext/azure/Guidelines.md#handling-errors
+    const own =
+      (key === 'errorType' && code !== null && !isKnownCode(code)) ||
+      envelopeOfDetails(text, m.index + m[0].length);
     hints.add('code', code, own ? PRIORITY.codeToken : PRIORITY.body, surface);
   }
   // Step Functions' error and cause of a failed state or execution (`{"error": "States.TaskFailed", "cause": "…"}`,
@@ -1891,6 +1911,41 @@ const FIXED_SENTENCES: readonly {
     service: 'bedrock',
     namesService: true,
   },
+  // … its ValidationException for a model ID it does not serve, retold without the code (`400 The provided model
+  // identifier is invalid.`: komputer-ai/komputer-ai#141; with it: aws-samples/amazon-bedrock-workshop#315)
+  {
+    sentence: 'The provided model identifier is invalid',
+    code: 'ValidationException',
+    service: 'bedrock',
+    namesService: true,
+  },
+  // DynamoDB's ThrottlingException of an on-demand table (`Throughput exceeds the current capacity of your table or
+  // index. DynamoDB is automatically scaling …`, relayed by AppSync without the code: aws/aws-appsync-community#336; with
+  // it: cowinapi/developer.cowin#151) https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TroubleshootingThrottling.html
+  {
+    sentence: 'Throughput exceeds the current capacity of your table or index',
+    code: 'ThrottlingException',
+    service: 'dynamodb',
+    namesService: true,
+  },
+  // S3's RequestTimeTooSkewed behind a status (Mountpoint's `2: Forbidden: The difference between the request time and
+  // the current time is too large.`: awslabs/mountpoint-s3#518) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+  {
+    sentence: 'The difference between the request time and the current time is too large',
+    code: 'RequestTimeTooSkewed',
+    service: 's3',
+    namesService: true,
+  },
+  // RDS's KMSKeyNotAccessibleFault retold without the code (`The source snapshot KMS key [arn:…] does not exist, is not
+  // enabled or you do not have permissions to access it.`: awslabs/aurora-snapshot-tool#26)
+  // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CopyDBSnapshot.html
+  {
+    sentence: 'does not exist, is not enabled or you do not have permissions to access it',
+    also: /\bKMS key \[[^\]\n]{1,400}\] does not exist, is not enabled or you do not have permissions to access it/,
+    code: 'KMSKeyNotAccessibleFault',
+    service: 'rds',
+    namesService: true,
+  },
   {
     sentence: 'Too many tokens, please wait before trying again',
     code: 'ThrottlingException',
@@ -2281,12 +2336,14 @@ const NAMED_RESOURCES: readonly {
   {
     literal: ':kms:',
     pattern:
-      /\b(?:Key '(arn:[\w-]+:kms:[^'\s]{1,400})' does not exist|Alias (arn:[\w-]+:kms:\S{1,400}) is not found)/,
+      // (its words perhaps on the next line: `Key 'arn:…'` / `does not exist`, sqlxpert/aws-rcp-s3-require-encryption-kms)
+      /\b(?:Key '(arn:[\w-]+:kms:[^'\s]{1,400})'\s{1,20}does not exist|Alias (arn:[\w-]+:kms:\S{1,400}) is not found)/,
   },
   // … as RDS names, in brackets, the key its KMSKeyNotAccessibleFault is about (`The source snapshot KMS key
   // [arn:aws:kms:…:key/…] does not exist, is not enabled or you do not have permissions to access it.`)
   // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CopyDBClusterSnapshot.html
-  { literal: ':kms:', pattern: /\bKMS key \[(arn:[\w-]+:kms:[^\]\s]{1,400})\] does not exist\b/ },
+  // (a placeholder in the brackets perhaps with its own spaces: `[arn:aws:kms:(source account arn)]`)
+  { literal: ':kms:', pattern: /\bKMS key \[(arn:[\w-]+:kms:[^\]\n]{1,400})\] does not exist\b/ },
   // CloudFormation refuses to change a stack in a state that allows none, naming it: `Stack:arn:…:stack/app/…
   // is in ROLLBACK_COMPLETE state and can not be updated.`
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
@@ -2587,6 +2644,14 @@ const signatures: Extractor = (text, hints) => {
   // Translate's NotAuthorizedException for an account it does not serve (`Your account is not authorized to make this
   // call.`): a refusal, not a sign-in's https://docs.aws.amazon.com/translate/latest/APIReference/CommonErrors.html
   if (has(text, 'Your account is not authorized to make this call')) hints.refusal('translate');
+  // Performance Insights' NotAuthorizedException for a resource the caller may not read (`The resource db-x for service
+  // type RDS is not authorized for this account`: zalando/rds-health#6)
+  // https://docs.aws.amazon.com/performance-insights/latest/APIReference/API_GetResourceMetrics.html#API_GetResourceMetrics_Errors
+  if (
+    has(text, ' is not authorized for this account') &&
+    /\bfor service type [A-Z]{2,20} is not authorized for this account/.test(text)
+  )
+    hints.refusal('pi');
   // Lake Formation's refusal of a table's or database's permission, as Glue, Athena and engines over them relay it
   // (`Insufficient Lake Formation permission(s): Required Describe on table …`)
   // https://docs.aws.amazon.com/lake-formation/latest/dg/troubleshooting.html
@@ -2937,6 +3002,29 @@ const codeTokens: Extractor = (text, hints) => {
       // hashicorp/terraform-provider-aws#27990) https://docs.aws.amazon.com/sagemaker/latest/APIReference/CommonErrors.html
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
     }
+  }
+  // a known code that ends a chain of causes, with no message of its own (the ECS agent's `… unable to retrieve secret
+  // from asm: service call has been retried 1 time(s): AccessDeniedException`): the AWS answer its wrappers relay
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html
+  // (the line's only code: not one of a list, `g5.xlarge: InsufficientInstanceCapacity; …: RequestLimitExceeded`; nor the
+  // Java SDK's `Error Code:` tag, nor an HTTP reason phrase, `operation: Forbidden`)
+  let chained = 0;
+  for (const m of text.matchAll(/: ((?:Client\.|Server\.)?[A-Z][A-Za-z0-9]{2,60})[ \t]*(?=\n|$)/g)) {
+    if (++chained > 200) break;
+    const code = stripFaultPrefix(m[1]);
+    if (code === null || NOT_CODES.has(code) || isWrapperName(code) || !isKnownCode(code)) continue;
+    if (code in HTTP_REASONS) continue;
+    const line = lineBefore(text, m.index);
+    if (
+      /Error Code$/.test(line) ||
+      [
+        ...line.matchAll(
+          /\b[A-Z][a-z]+[A-Z][A-Za-z0-9]*(?:Exception|Error|Denied|Exceeded|Capacity|Fault)\b/g,
+        ),
+      ].some((other) => !isWrapperName(other[0]) && !ECS_STOPPED_REASONS.has(other[0]))
+    )
+      continue;
+    hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
   }
   // a tool's own sentence around a known code (`ERROR: sts.get_caller_identity failed with
   // InvalidClientTokenId.`), and the boto3 client call it names
@@ -3499,6 +3587,14 @@ function lineBefore(text: string, at: number): string {
   return window.slice(window.lastIndexOf('\n') + 1);
 }
 
+/** HTTP reason phrases that some clients print where a code goes: no AWS code where they end a chain. */
+const HTTP_REASONS: Readonly<Record<string, true>> = {
+  Forbidden: true,
+  NotFound: true,
+  BadRequest: true,
+  Unauthorized: true,
+};
+
 /** A PascalCase word of two humps or more (`AccessControlListNotSupported`, `NoSuchBucket`). */
 const PASCAL_CASE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
 
@@ -3539,6 +3635,14 @@ const WRAPPER_NAMES = new Set([
   // the npm-publish GitHub Action's class around npm's own failure (`NpmCallError: Call to "npm publish" exited with
   // non-zero exit code 1` over `npm ERR! 403 403 Forbidden - PUT https://registry.npmjs.org/…`)
   'NpmCallError',
+  // the request-promise library's class for an answer of another status than 2xx (`StatusCodeError: 401 - {…}`, a Lambda
+  // function's call to another host: phillipj/node-plex-api#117), whatever host answered
+  // https://github.com/request/promise-core/blob/master/lib/errors.js
+  'StatusCodeError',
+  // the container registry's code for an error it did not classify (`"code":"UNKNOWN"`, around its S3 storage driver's
+  // `s3aws: AuthorizationHeaderMalformed: …`: distribution/distribution#3412)
+  // https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes
+  'UNKNOWN',
   'ServerlessError',
   'UnhandledPromiseRejection',
   'JSONResponseError',
