@@ -357,10 +357,11 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   const actionToken = splitActionToken(text, pos, windowEnd) ?? readToken(text, pos, windowEnd);
   // (an action never ends in a colon: one there closes the sentence, `perform: cloudwatch:PutMetricData:`:
   // zendesk/maxwell#1345)
-  const rawAction = withoutParentheses(trimPunctuation(actionToken.value)).replace(
-    /^([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100}):$/,
-    '$1',
-  );
+  // (nor in a Markdown emphasis's closing mark: AWS names one action, no wildcard, `perform sts:AssumeRole*` of a mail
+  // that rendered `*…*` around the sentence: Netflix/security_monkey#766)
+  const rawAction = withoutParentheses(trimPunctuation(actionToken.value))
+    .replace(/^([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100}):$/, '$1')
+    .replace(/^([a-z0-9-]{2,40}:[A-Za-z][A-Za-z0-9]{1,100})[*_]{1,2}$/, '$1');
   // EC2's fixed sentence `You are not authorized to perform this operation.` carries no action; a sentence cut
   // right after `perform` (raster-foundry/raster-foundry#1229) still names its principal.
   if (rawAction === 'this' || rawAction === '') {
@@ -396,7 +397,10 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   const valueAt = resourceValueAt(text, cursor);
   // (a slot that ends its paragraph holds nothing: the next paragraph's first word is no resource, `… on resource:` /
   // `` / `Getting and error …`: awslabs/amazon-kinesis-client-python#110)
-  const emptySlot = valueAt >= 0 && /^[ \t]*\n[ \t]*\n/.test(text.slice(valueAt, valueAt + 200));
+  // (but an ARN starting the next paragraph is the value: `… sts:AssumeRole on resource:` / `` / `arn:aws:iam::…:role/x`,
+  // aws/aws-cdk#15917)
+  const emptySlot =
+    valueAt >= 0 && /^[ \t]*\n[ \t]*\n(?![ \t\n]*arn:)/.test(text.slice(valueAt, valueAt + 200));
   if (valueAt >= 0 && emptySlot) {
     resourceSlot = true;
     cursor = valueAt;
@@ -407,6 +411,11 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
     const token = readResourceToken(text, cursor, windowEnd);
     resource = token.value;
     cursor = token.end;
+    // IAM's path scope of a listing, no policy's name (`iam:ListPolicies on resource: policy path /`: aws/aws-sam-cli#394):
+    // as written https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-friendly-names
+    const pathScope = /^(policy|role|user|group|instance-profile) path (\/[^\s]{0,512})/.exec(
+      text.slice(valueStart, Math.min(windowEnd, valueStart + 560)),
+    );
     let iamType = resource === null ? undefined : IAM_NAMED_TYPES.get(resource);
     // IAM's type in two words: `on resource: instance profile NAME` (nchammas/flintrock#269)
     const afterType = skipSpace(text, cursor, windowEnd);
@@ -414,7 +423,10 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
       iamType = 'instance-profile';
       cursor = afterType + 'profile'.length;
     }
-    if (iamType !== undefined) {
+    if (pathScope !== null) {
+      resource = trimPunctuation(pathScope[0]);
+      cursor = valueStart + pathScope[0].length;
+    } else if (iamType !== undefined) {
       const named = readIamName(text, cursor, windowEnd, iamType, principal);
       // no caller's account to rebuild it in: the type and name as IAM wrote them (`role lambda_execution_role`)
       resource =

@@ -38,6 +38,7 @@ export type LookalikeId =
   | 'credentials-not-validated'
   | 'not-authenticated'
   | 'opt-in-required'
+  | 'bedrock-use-case-form'
   | 'account-blocked'
   | 's3-access-disabled'
   | 'object-lock-retention'

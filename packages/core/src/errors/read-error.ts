@@ -25,7 +25,7 @@ import { AUTHORIZATION_CODES, findLookalike, lookalikeRule } from './lookalikes.
 import { hasLiteral } from './phrase-scan.js';
 import { parsePrincipal } from './principal.js';
 import { redactedParts } from './redacted-parts.js';
-import { severalTerraformErrors } from './several-errors.js';
+import { severalErrors } from './several-errors.js';
 import { readSimulatorText } from './simulator.js';
 import { stepCalls, withoutServiceGlosses } from './step-calls.js';
 import { EXTRACTORS, QUERY_ENGINE_VERBS, stripFaultPrefix } from './surfaces.js';
@@ -182,17 +182,20 @@ const AWS_HOST = /(?:^|\.)(?:amazonaws\.com(?:\.cn)?|aws|cloudfront\.net)$/i;
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
  */
 export function readError(input: string, options: ReadErrorOptions = {}): Result<ErrorReading> {
-  const several = severalTerraformErrors(input);
+  const several = severalErrors(input);
   if (several !== null) {
     // each error read with the lines before the first; the first that holds an AWS answer is the one explained, the
-    // others counted
+    // others that differ from it counted
     const readings = several.items
       .slice(0, MOST_ERRORS_READ)
       .map((item) => readOneError(several.preamble + item, options));
     const chosen = readings.find((reading) => reading.ok);
     if (chosen?.ok === true) {
-      const others = readings.filter((reading) => reading.ok && reading !== chosen).length;
-      const otherFailures = chosen.value.otherFailures + others;
+      // (each other failure once: a retry's log repeats the same error)
+      const key = (facts: FailureFacts) => JSON.stringify(facts);
+      const others = new Set(readings.flatMap((reading) => (reading.ok ? [key(reading.value.failure)] : [])));
+      others.delete(key(chosen.value.failure));
+      const otherFailures = chosen.value.otherFailures + others.size;
       return { ok: true, value: { ...chosen.value, otherFailures } };
     }
   }

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readError } from './read-error.js';
-import { severalTerraformErrors } from './several-errors.js';
+import { severalErrors } from './several-errors.js';
 
-describe('severalTerraformErrors', () => {
-  // lines of each of Terraform's two shapes and of what surrounds them, in any order (a paste holds one version's)
+describe('severalErrors', () => {
+  // lines of each of Terraform's two shapes and of clients' envelopes and of what surrounds them, in any order (a paste holds one version's)
   const around = [
     '\tstatus code: 403, request id: 5b888a64-eba0-439a-8929-e1c5a0f593e3',
     '',
@@ -28,13 +28,25 @@ describe('severalTerraformErrors', () => {
     '╷',
     '╵',
   );
-  const pastes = fc.oneof(fc.array(list, { maxLength: 20 }), fc.array(blocks, { maxLength: 20 }));
+  const envelopes = fc.constantFrom(
+    ...around,
+    'An error occurred (AccessDenied) when calling the PutObject operation: Access Denied',
+    'upload failed: ./a to s3://b/a An error occurred (403) when calling the HeadObject operation: Forbidden',
+    'ERRO[0044] unable to list tasks: operation error ECS: ListTasks, https response error StatusCode: 400, RequestID: 1, api error ThrottlingException: Rate exceeded',
+    'User: arn:aws:iam::111122223333:user/u is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::b/a',
+    'Traceback (most recent call last):',
+  );
+  const pastes = fc.oneof(
+    fc.array(list, { maxLength: 20 }),
+    fc.array(blocks, { maxLength: 20 }),
+    fc.array(envelopes, { maxLength: 20 }),
+  );
 
   it('cuts the paste into its preamble and errors, losing and adding nothing, each error at a line start', () => {
     fc.assert(
       fc.property(pastes, (lines) => {
         const text = lines.join('\n');
-        const several = severalTerraformErrors(text);
+        const several = severalErrors(text);
         if (several === null) return;
         expect(several.items.length).toBeGreaterThanOrEqual(2);
         expect(several.preamble + several.items.join('')).toBe(text);
@@ -48,20 +60,22 @@ describe('severalTerraformErrors', () => {
     );
   });
 
-  it('reads one of the errors whole, and counts each other one that holds an AWS answer', () => {
+  it('reads one of the errors whole, and counts each other one that holds another AWS answer', () => {
     fc.assert(
       fc.property(pastes, (lines) => {
         const text = lines.join('\n');
-        const several = severalTerraformErrors(text);
+        const several = severalErrors(text);
         if (several === null) return;
         const whole = readError(text);
         const apart = several.items.map((item) => readError(several.preamble + item));
         const first = apart.find((reading) => reading.ok);
         if (first?.ok !== true) return;
         expect(whole.ok && whole.value.failure).toEqual(first.value.failure);
-        expect(whole.ok && whole.value.otherFailures).toBe(
-          first.value.otherFailures + apart.filter((reading) => reading.ok && reading !== first).length,
+        const others = new Set(
+          apart.flatMap((reading) => (reading.ok ? [JSON.stringify(reading.value.failure)] : [])),
         );
+        others.delete(JSON.stringify(first.value.failure));
+        expect(whole.ok && whole.value.otherFailures).toBe(first.value.otherFailures + others.size);
       }),
       { numRuns: 300 },
     );

@@ -31,9 +31,32 @@ const BLOCK = /^[ \t]*(?:│[ \t]*)?Error: /gm;
 const CONFIGURATION =
   /(?:^|\n)[ \t]*(?:│[ \t]*)?(?:on [^\n]{1,300}\.tf(?:\.json)? line \d|with (?:module\.|data\.)?aws_\w)/;
 
+/**
+ * The lines of a client's own envelope of an AWS answer: the AWS CLI's and boto3's `An error occurred (X) when calling
+ * the Y operation`, the Go SDK v2's `operation error S3: PutObject, …` (a log line's start before it is the line's).
+ * https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-returncodes.html
+ */
+// (the Go SDK's envelope perhaps glued to a logger's word before it: `unable to list task definitionserroroperation error
+// ECS: …`, ekristen/aws-nuke#609)
+const ENVELOPE_LINE = /^[^\n]*?(?:An error occurred \(|operation error [A-Za-z0-9 ]{2,40}: [A-Z])/gm;
+
+/** The paste's errors where it holds two or more of Terraform's or of a client's envelopes, else null. */
+export function severalErrors(text: string): SeveralErrors | null {
+  if (text.length > LONGEST) return null;
+  const terraform = severalTerraformErrors(text);
+  if (terraform !== null) return terraform;
+  if (!(text.includes('An error occurred (') || text.includes('operation error '))) return null;
+  const at = starts(text, ENVELOPE_LINE);
+  if (at.length < 2) return null;
+  return {
+    preamble: text.slice(0, at[0]),
+    items: at.map((start, i) => text.slice(start, at[i + 1] ?? text.length)),
+  };
+}
+
 /** The paste's errors where it holds two or more of Terraform's, else null. */
-export function severalTerraformErrors(text: string): SeveralErrors | null {
-  if (text.length > LONGEST || !(text.includes('* ') || text.includes('Error: '))) return null;
+function severalTerraformErrors(text: string): SeveralErrors | null {
+  if (!(text.includes('* ') || text.includes('Error: '))) return null;
   let at = starts(text, LIST_ITEM);
   if (at.length < 2 && CONFIGURATION.test(text)) {
     // (a block ends where its configuration has been named: an `Error: ` line before that is its message's own)

@@ -282,7 +282,8 @@ const EC2_ID =
 const TERRAFORM_STEP_END = /^[^:\n"=]{0,100}:(?: |[ \t]*\n[ \t]*)(?:Client\.)?[A-Z][A-Za-z0-9.]{2,60}: /;
 
 /** The leads of {@link TOOL_STEP}, looked for before it runs. */
-const TOOL_LEADS = ['ailed ', 'nable to ', 'ould not ', "ouldn't ", 'rror ', 'rror: '];
+// (and Crossplane's providers' `cannot create ElastiCache replication group: …`: crossplane-contrib/provider-aws#326)
+const TOOL_LEADS = ['ailed ', 'nable to ', 'ould not ', "ouldn't ", 'annot ', 'rror ', 'rror: '];
 
 /** A step's verb as `error putting object` writes it, and the API's verb (`Put`). */
 const GERUNDS: ReadonlyMap<string, string> = new Map([
@@ -315,7 +316,7 @@ const GERUNDS: ReadonlyMap<string, string> = new Map([
  * `to` (aws-nuke's `failed get caller identity: InvalidClientTokenId: …`).
  */
 const TOOL_STEP = new RegExp(
-  `\\b([Ff]ailed(?: to)?|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Ee]rror attempting to|[Ee]rror:?) (${[...GERUNDS.values(), ...GERUNDS.keys()].join('|')}) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})`,
+  `\\b([Ff]ailed(?: to)?|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Ee]rror attempting to|[Ee]rror:?) (${[...GERUNDS.values(), ...GERUNDS.keys()].join('|')}) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})`,
   'g',
 );
 
@@ -480,6 +481,9 @@ const VERBS: Readonly<Record<string, readonly string[]>> = {
   creating: ['Create', 'Put'],
   deleting: ['Delete'],
   updating: ['Update', 'Modify', 'Put'],
+  // (`modifying ElastiCache Replication Group (r) authentication:`, as the provider's upjet build relays it:
+  // crossplane-contrib/provider-upjet-aws#1370)
+  modifying: ['Modify'],
   reading: ['Get', 'Describe'],
   putting: ['Put'],
   // (`error associating EKS Identity Provider Config (c:p):` is AssociateIdentityProviderConfig)

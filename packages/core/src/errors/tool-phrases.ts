@@ -336,6 +336,37 @@ const TOOL_PHRASES: readonly {
   { phrase: 'creating EC2 Key Pair', service: 'ec2', operation: 'ImportKeyPair', surface: 'terraform' },
   // (Terraform 0.x's wording of the same: `Error import KeyPair: InvalidKeyPair.Duplicate: …`)
   { phrase: 'Error import KeyPair', service: 'ec2', operation: 'ImportKeyPair', surface: 'terraform' },
+  // the Terraform provider's update of a managed policy's document, a new default version (`Error updating IAM policy
+  // arn:…: LimitExceeded: Cannot exceed quota for PolicySize: 6144`: openillumi's PolicySize article), and its steps for
+  // a service-linked role, an inline role policy and a bucket's public access block (`Error creating service-linked role
+  // with name es.amazonaws.com: AccessDenied: …`: hashicorp/terraform-provider-aws#7181; `putting IAM role policy x:
+  // LimitExceeded: …`; `error creating public access block policy for S3 bucket (b): AccessDenied`:
+  // trussworks/terraform-aws-logs#26) https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html
+  {
+    phrase: 'updating IAM policy arn:',
+    service: 'iam',
+    operation: 'CreatePolicyVersion',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'updating IAM Policy (arn:',
+    service: 'iam',
+    operation: 'CreatePolicyVersion',
+    surface: 'terraform',
+  },
+  {
+    phrase: 'creating service-linked role with name',
+    service: 'iam',
+    operation: 'CreateServiceLinkedRole',
+    surface: 'terraform',
+  },
+  { phrase: 'putting IAM role policy', service: 'iam', operation: 'PutRolePolicy', surface: 'terraform' },
+  {
+    phrase: 'creating public access block policy for S3 bucket',
+    service: 's3',
+    operation: 'PutPublicAccessBlock',
+    surface: 'terraform',
+  },
   { phrase: 'creating IAM Role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
   { phrase: 'error creating role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
   { phrase: 'creating IAM Policy', service: 'iam', operation: 'CreatePolicy', surface: 'terraform' },
