@@ -50,11 +50,22 @@ export function cleanErrorText(raw: string): string {
   const unwrapped = relined && cutWidth(prepared) < 0 ? unwrapAfterUnescaping(unmarked) : unmarked;
   // a highlight's tags only once the wrap repair has measured the rows they are part of; bold markers last: a
   // wrap may have cut a mask (`****`) into two pairs of stars
-  const unstamped = withoutStamps(unwrapped, RECORD_STAMP, 0);
+  const unstamped = withoutDoubledSpaces(withoutStamps(unwrapped, RECORD_STAMP, 0));
   return withoutBold(
     rare !== undefined && text.includes('</mark>') ? withoutHighlights(unstamped) : unstamped,
   );
 }
+
+/**
+ * A sentence's words with one space between them where a paste doubled one (`The security token included in the
+ * request  is expired`: anthropics/claude-code#28032), between small letters only: a console's table keeps the runs
+ * of spaces between its columns, which start with a capital or a digit.
+ */
+function withoutDoubledSpaces(text: string): string {
+  return text.includes('  ') ? text.replace(DOUBLED_SPACE, ' ') : text;
+}
+
+const DOUBLED_SPACE = /(?<=[a-z]) {2,3}(?=[a-z])/g;
 
 /**
  * The highlight a page set around words of an error it shows (GitBook's `(<mark style="color:red;">ValidationError

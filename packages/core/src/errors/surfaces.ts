@@ -2435,6 +2435,21 @@ const signatures: Extractor = (text, hints) => {
   // [ECSLoadBalancer, Cloud9].`): the service's answer, without a code
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
   if (has(text, 'The following resource(s) failed to ')) hints.relayed('cloudformation');
+  // an AWS endpoint's answer as the Anthropic and OpenAI Go SDKs print it, the request and its status before the body
+  // (`POST "https://bedrock-runtime.us-west-2.amazonaws.com/v1/messages": 400 Bad Request {"message":"…"}`:
+  // charmbracelet/crush#946) https://github.com/anthropics/anthropic-sdk-go#errors
+  const requested =
+    has(text, '.amazonaws.com') && has(text, ' {"message":')
+      ? /\b(?:POST|GET|PUT|DELETE|PATCH) "https:\/\/([a-z0-9.-]{3,200}\.amazonaws\.com)(?:\/[^"\s]{0,500})?": ([45]\d\d) [A-Z][A-Za-z ]{1,40} \{"message":/.exec(
+          text,
+        )
+      : null;
+  const endpoint = requested === null ? null : serviceFromEndpointHost(requested[1] ?? '');
+  if (requested !== null && endpoint !== null) {
+    hints.relayed('http');
+    hints.add('service', endpoint.service, PRIORITY.phrase, 'http');
+    hints.add('httpStatus', requested[2], PRIORITY.body, 'http');
+  }
   // s3cmd's words for S3's AccessDenied of a bucket (`ERROR: Access to bucket 'b' was denied`: zertrin/duplicity-backup.sh#151)
   // https://github.com/s3tools/s3cmd/blob/master/s3cmd
   if (
