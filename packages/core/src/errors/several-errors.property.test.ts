@@ -50,6 +50,11 @@ describe('severalErrors', () => {
         if (several === null) return;
         expect(several.items.length).toBeGreaterThanOrEqual(2);
         expect(several.preamble + several.items.join('')).toBe(text);
+        // (the same errors where a paste quoted every line, or a collector stamped it)
+        for (const lead of ['> ', '2024-11-05T09:12:44.5310925Z ']) {
+          const led = lines.map((line) => `${lead}${line}`).join('\n');
+          expect(severalErrors(led)?.items.length).toBe(several.items.length);
+        }
         let at = several.preamble.length;
         for (const item of several.items) {
           expect(at === 0 || text[at - 1] === '\n').toBe(true);

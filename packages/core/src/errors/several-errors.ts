@@ -20,16 +20,25 @@ export interface SeveralErrors {
 /** The longest paste split into its errors: a longer one (a whole log) is read whole, as before. */
 const LONGEST = 256 * 1024;
 
+/**
+ * What a paste may put before each line of an error: a Markdown quote's or a comment's marker, a collector's time stamp
+ * (the lines are read with it; only where each error starts is looked for here).
+ */
+const LEAD = String.raw`(?:[ \t]*(?:>|#|\/\/)[ \t]?|\d{4}-\d\d-\d\dT[\d:.]{8,18}Z[ \t]+)*[ \t]*`;
+
 /** Terraform 0.11's item: `* aws_vpc.main: `, `* module.vpc.aws_subnet.private[1]: `, `* data.aws_ami.x: `. */
-const LIST_ITEM =
-  /^[ \t]*\* (?:module\.[\w-]{1,100}(?:\[[^\]\n]{0,100}\])?\.){0,10}(?:data\.)?aws_\w{1,100}\.[\w-]{1,200}(?:\[[^\]\n]{0,100}\])?: /gm;
+const LIST_ITEM = new RegExp(
+  String.raw`^${LEAD}\* (?:module\.[\w-]{1,100}(?:\[[^\]\n]{0,100}\])?\.){0,10}(?:data\.)?aws_\w{1,100}\.[\w-]{1,200}(?:\[[^\]\n]{0,100}\])?: `,
+  'gm',
+);
 
 /** A later version's block: `Error: ` at a line's start, perhaps inside its frame. */
-const BLOCK = /^[ \t]*(?:│[ \t]*)?Error: /gm;
+const BLOCK = new RegExp(String.raw`^${LEAD}(?:│[ \t]*)?Error: `, 'gm');
 
 /** What names a block's configuration, the mark of Terraform's blocks (not another tool's `Error:` lines). */
-const CONFIGURATION =
-  /(?:^|\n)[ \t]*(?:│[ \t]*)?(?:on [^\n]{1,300}\.tf(?:\.json)? line \d|with (?:module\.|data\.)?aws_\w)/;
+const CONFIGURATION = new RegExp(
+  String.raw`(?:^|\n)${LEAD}(?:│[ \t]*)?(?:on [^\n]{1,300}\.tf(?:\.json)? line \d|with (?:module\.|data\.)?aws_\w)`,
+);
 
 /**
  * The lines of a client's own envelope of an AWS answer: the AWS CLI's and boto3's `An error occurred (X) when calling
