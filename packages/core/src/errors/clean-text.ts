@@ -412,11 +412,14 @@ export function unwrapAndUnframe(text: string): string {
 
 /**
  * The lines an unescaping made rejoined where a terminal or a tool wrapped them, and their frames removed: only where
- * rows of one width or Terraform's frames show a wrap (a log's own lines, each a record, are left as they are).
+ * rows of one width or Terraform's frames show a wrap (a log's own lines, each a record, are left as they are, but for
+ * breaks where a space was).
  */
 function unwrapAfterUnescaping(text: string): string {
   const framed = /[│╷╵]/.test(text);
-  if (!framed && cutWidth(text) < 0) return text;
+  // (elsewhere a break where a space was, inside the reader's phrases, gets its space back: a message that kept its
+  // line breaks in a log's string, `is not authorized to\nperform: s3:PutObject on resource:\n"arn:…"`)
+  if (!framed && cutWidth(text) < 0) return unwrapPieces(text, { spacesOnly: true }).join('');
   const pieces = unwrapPieces(text);
   return framed ? removeFramesAndEscapes(pieces, true, false) : pieces.join('');
 }

@@ -31,7 +31,10 @@ export function unwrapLines(text: string): string {
  * {@link unwrapLines}' answer as the pieces it is made of, in order (slices of `text` and the spaces put
  * back), not yet joined: the caller's next pass makes the one copy of a large text.
  */
-export function unwrapPieces(text: string): string[] {
+export function unwrapPieces(
+  text: string,
+  { spacesOnly = false }: { readonly spacesOnly?: boolean } = {},
+): string[] {
   if (!text.includes('\n')) {
     return [text];
   }
@@ -58,7 +61,9 @@ export function unwrapPieces(text: string): string[] {
     ) {
       continue;
     }
-    const join = decideJoin(text, lines, i, full[i - 1] === 1, wrap, recordStarts, budget);
+    const decided = decideJoin(text, lines, i, full[i - 1] === 1, wrap, recordStarts, budget);
+    // (where asked, only a break that was a space: no cut word is joined without the rows' width to show the cut)
+    const join = spacesOnly && decided % 2 !== 1 ? NO_JOIN : decided;
     if (join === NO_JOIN) {
       // (a key shorter than the shortest compared is never looked up: a megabyte of short lines makes none)
       const key = recordKey(text, start(lines, i), end(lines, i));
