@@ -495,6 +495,35 @@ const CASES: readonly {
       'Error: error updating Elasticsearch Domain config: LimitExceededException: Throughput must be between 250 and 593',
     expected: { service: 'es', action: 'es:UpdateElasticsearchDomainConfig', actionSource: 'operation' },
   },
+  {
+    // crossplane-contrib/provider-upjet-aws#1370
+    name: "the provider's `modifying ElastiCache Replication Group (r) authentication:` step is ModifyReplicationGroup",
+    input:
+      ' managed/elasticache.aws.upbound.io/v1beta2, kind=replicationgroup  async update failed: failed to update the resource: [{0 modifying ElastiCache Replication Group (new-test-v2) authentication: InvalidParameterValue: Auth token update strategy delete is not supported currently',
+    expected: {
+      service: 'elasticache',
+      action: 'elasticache:ModifyReplicationGroup',
+      actionSource: 'operation',
+    },
+  },
+  {
+    // crossplane-contrib/provider-aws#326
+    name: "Crossplane's `cannot create ElastiCache replication group:` is CreateReplicationGroup",
+    input:
+      '"create failed: cannot create ElastiCache replication group: InvalidParameterCombination: Use of cache security groups is not permitted along with cache subnet group and/or security group Ids.\\n\\tstatus code: 400, request id: 7524deef-ec04-4428-87d1-8124bffe0f9c"',
+    expected: {
+      service: 'elasticache',
+      action: 'elasticache:CreateReplicationGroup',
+      actionSource: 'operation',
+    },
+  },
+  {
+    // crossplane-contrib/provider-aws/issues/281
+    name: "Crossplane's `cannot describe RDS instance:` is DescribeDBInstances (RDS's nouns carry `DB`)",
+    input:
+      'kubectl describe rdsinstance\nEvents:\n  Type     Reason                         Age   From                                            Message\n  ----     ------                         ----  ----                                            -------\n  Normal   CreatedExternalResource        60m   managed/rdsinstance.database.aws.crossplane.io  Successfully requested creation of external resource\n  Warning  CannotObserveExternalResource  44m   managed/rdsinstance.database.aws.crossplane.io  cannot describe RDS instance: ExpiredToken: The security token included in the request is expired\n           status code: 403, request id: 9d127ad0-d550-4376-981c-59d20db485cc\n  Warning  CannotObserveExternalResource  44m  managed/rdsinstance.database.aws.crossplane.io  cannot describe RDS instance: ExpiredToken: The security token included in the request is expired\n           status code: 403, request id: 66172732-3a3a-4659-ac10-96d2ee42d227',
+    expected: { service: 'rds', action: 'rds:DescribeDBInstances', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

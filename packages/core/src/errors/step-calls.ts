@@ -258,6 +258,12 @@ function toolStepCalls(text: string): readonly StepCall[] {
       if (service === 's3' && associated === undefined && !/^(?:Bucket|Object)/.test(noun)) {
         calls.push({ ...call, operation: `${pascalCase(verb)}Bucket${noun}` });
       }
+      // (and RDS's and Neptune's and DocumentDB's nouns carry `DB`: `cannot describe RDS instance` is DescribeDBInstances, as
+      // Crossplane's provider writes it) https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_Operations.html
+      if (service === 'rds' && associated === undefined && !noun.startsWith('DB')) {
+        calls.push({ ...call, operation: `${pascalCase(verb)}DB${noun}` });
+        if (MANY.has(verb)) calls.push({ ...call, operation: `${pascalCase(verb)}DB${noun}s` });
+      }
       if (associated !== undefined) break;
       // (an older provider's `Error modifying Lambda Function Code f:` is UpdateFunctionCode)
       if (verb === 'modify') calls.push({ ...call, operation: `Update${noun}` });

@@ -3055,6 +3055,14 @@ const codeTokens: Extractor = (text, hints) => {
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
     }
   }
+  // a known code written in small letters by a tool that lowered the whole message (`creating ec2 instance:
+  // unauthorizedoperation: you are not authorized to perform this operation.`): the code in AWS's spelling
+  let lowered = 0;
+  for (const m of text.matchAll(/(?<![\w.-])([a-z][a-z0-9.]{5,60}): /g)) {
+    if (++lowered > 200) break;
+    const code = KNOWN_CODES_BY_LOWER.get(m[1] ?? '');
+    if (code !== undefined) hints.add('code', code, PRIORITY.codeToken, 'code-token');
+  }
   // a known code that ends a chain of causes, with no message of its own (the ECS agent's `… unable to retrieve secret
   // from asm: service call has been retried 1 time(s): AccessDeniedException`): the AWS answer its wrappers relay
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html
@@ -3880,6 +3888,14 @@ const KNOWN_CODES = new Set<string>([
   ...AUTHORIZATION_CODES,
   ...LOOKALIKE_RULES.flatMap((rule) => rule.codes ?? []),
 ]);
+
+/**
+ * The known codes of two words or more by their small letters (`unauthorizedoperation` → `UnauthorizedOperation`; not
+ * `throttling`, a word of prose too).
+ */
+const KNOWN_CODES_BY_LOWER: ReadonlyMap<string, string> = new Map(
+  [...KNOWN_CODES].filter((code) => TWO_HUMPS.test(code)).map((code) => [code.toLowerCase(), code]),
+);
 
 /**
  * A code a service gives to another's error it relays, the other's service before a known code (Firehose's
