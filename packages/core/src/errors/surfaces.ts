@@ -1606,8 +1606,13 @@ const cloudFormation: Extractor = (text, hints) => {
   // the validation sentence of the services' shared request model (`1 validation error detected: Value '…' at 'modelId'
   // failed to satisfy constraint: …`): an AWS answer, its code the service's own (ValidationException, IAM's
   // ValidationError) https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html
-  if (has(text, 'alidation error') && /\b\d{1,3} validation errors? detected: Value /.test(text))
+  // (and, where no code is written, the JSON services' ValidationException, which answers with this sentence; not
+  // where IAM answered, whose ValidationError it is: the query services' code)
+  if (has(text, 'alidation error') && /\b\d{1,3} validation errors? detected: Value /.test(text)) {
     hints.relayed('aws');
+    if (!/\bService: I[Aa][Mm]\b|\biam:[A-Z]|\bIAM\b/.test(text))
+      hints.add('code', 'ValidationException', PRIORITY.implied - 5, 'aws');
+  }
   // Bedrock's agents name the service a refused call went to (`Access denied when calling Bedrock.`, aws/aws-sdk-js-v3#6712),
   // where the operation's name is several services' https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_InvokeAgent.html
   if (has(text, 'denied when calling Bedrock')) hints.add('service', 'bedrock', PRIORITY.phrase, 'bedrock');
