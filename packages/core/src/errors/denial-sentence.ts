@@ -341,7 +341,8 @@ const REASON_ONLY =
  */
 const RESOURCE_ACCESS = /\bUser is not authorized to access this resource( with an explicit deny)?/;
 
-const ROLE_FORBIDDEN = /Access to Role '(arn:[^'\s]{1,400})' is forbidden/;
+// (or its name: Cognito Identity's `Access to Role 'SomeRoleName' is forbidden.` of SetIdentityPoolRoles, boto/boto3#73)
+const ROLE_FORBIDDEN = /Access to Role '([^'\s]{1,400})' is forbidden/;
 
 function readAt(text: string, anchor: number, anchorLength: number): DenialSentence | null {
   if (text.slice(anchor, anchor + ACCESS_THIS_RESOURCE.length).toLowerCase() === ACCESS_THIS_RESOURCE) {

@@ -536,6 +536,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Unable to parse JWT token',
       'Valid authorization header not provided',
       'Unauthenticated access is not supported',
+      // Cognito Identity's NotAuthorizedException of a token it will not take (`Invalid login token. Missing a required
+      // claim: aud`: amazon-archives/amazon-cognito-identity-js#7)
+      // https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/API_GetId.html#API_GetId_Errors
+      'Invalid login token',
     ],
     // (but not what the code also says of no identity: a user pool's setting, `SignUp is not permitted for this user
     // pool` (admins only create users), Translate's `Your account is not authorized to make this call`)
@@ -545,7 +549,7 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // type RDS is not authorized for this account`, zalando/rds-health#6)
     // https://docs.aws.amazon.com/performance-insights/latest/APIReference/API_GetResourceMetrics.html#API_GetResourceMetrics_Errors
     unlessPhrase:
-      /\bis not permitted for this user pool\b|\bis not authorized to make this call\b|\bYou do not have permission to perform this action\b|\bis not authorized for this account\b/,
+      /\bis not permitted for this user pool\b|\bis not authorized to make this call\b|\bYou do not have permission to perform this action\b|\bis not authorized for this account\b|\bAccess to Role '[^'\n]{1,512}' is forbidden/,
   },
   {
     // kubectl refused by an EKS cluster's API server: the IAM principal has no access entry (or aws-auth
@@ -613,9 +617,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         "the profile's IAM Identity Center (SSO) session has expired or was never started: sign in again, then retry — no policy was evaluated",
       command: 'aws sso login --profile <profile>',
     },
-    // SSO OIDC's refusal of the session's refresh token (CreateToken)
+    // SSO OIDC's refusal of the session's refresh token (CreateToken), and of the client the CLI or a tool registered,
+    // its secret expired (`InvalidClientException: … "invalid_client" … "Invalid client provided"`: theurichde/go-aws-sso#150)
     // https://docs.aws.amazon.com/singlesignon/latest/OIDCAPIReference/API_CreateToken.html
-    codes: ['InvalidGrantException'],
+    codes: ['InvalidGrantException', 'InvalidClientException'],
     phrases: [
       'expired and refresh failed',
       'SSO session associated with this profile has expired',
@@ -1018,6 +1023,15 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // tail: a phrase starting with a frequent letter made the one scan for every phrase twice as slow
     // (SageMaker's ResourceLimitExceeded: `… Please contact AWS support to request an increase for this limit.`)
     phrases: [
+      // ECR's repository full (`denied: The repository with name x in registry with id 1 already has the maximum allowed
+      // number of images which is '10000'`), ECS's service event at the account's task quota (`was unable to place a task.
+      // Reason: You've reached the limit on the number of tasks you can run concurrently.`) and its desired count
+      // (`InvalidParameterException: Desired count exceeds limit.`)
+      // https://docs.aws.amazon.com/AmazonECR/latest/userguide/service-quotas.html,
+      // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html
+      'maximum allowed number of images which is',
+      'reached the limit on the number of tasks you can run concurrently',
+      'Desired count exceeds limit',
       // Athena's concurrent query quota, under TooManyRequestsException
       'queries you can run concurrently',
       // Fargate's, as an ECS service event tells why it placed no task (`Reason: You've reached the limit on the number

@@ -136,7 +136,13 @@ const MYSQL_LOGIN_REFUSED =
  * https://learn.microsoft.com/en-us/azure/role-based-access-control/troubleshooting
  */
 function withoutOtherHostsRefusals(text: string): string {
-  const tencent = hasLiteral(text, TENCENT_REFUSAL) ? text.replace(TENCENT_REFUSALS, '') : text;
+  const others = OTHERS_REFUSALS.some(([literal]) => text.includes(literal))
+    ? OTHERS_REFUSALS.reduce(
+        (kept, [literal, words]) => (kept.includes(literal) ? kept.replace(words, '') : kept),
+        text,
+      )
+    : text;
+  const tencent = hasLiteral(others, TENCENT_REFUSAL) ? others.replace(TENCENT_REFUSALS, '') : others;
   const azure = hasLiteral(tencent, AZURE_REFUSAL) ? tencent.replace(AZURE_REFUSALS, '') : tencent;
   if (!hasLiteral(azure, '403 Forbidden - ')) return azure;
   // (each found by `indexOf` and cut from its status to its line's end, where the reason npm prints after the URL ends;
@@ -158,6 +164,37 @@ function withoutOtherHostsRefusals(text: string): string {
 }
 
 const AZURE_REFUSAL = 'Caller is not authorized to perform action on resource';
+
+/**
+ * Other systems' refusals and failures in words a reader of AWS's would take for AWS's, each found by its literal and
+ * removed: Docker Hub's (`denied: requested access to the resource is denied`, `insufficient_scope: authorization
+ * failed`: aws-containers/demo-app-for-docker-compose#1; ECR words its own `denied: User: … is not authorized …`), Spring
+ * Security's (`org.springframework.security.access.AccessDeniedException: Access is denied`: spinnaker/spinnaker#3517),
+ * Go's TLS alert of a proxy that refused the connection (`remote error: tls: access denied`: hashicorp/terraform#22052),
+ * axios's for any host's status (`AxiosError: Request failed with status code 403`) and a browser's CORS refusal
+ * (`Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at …`).
+ * https://docs.docker.com/docker-hub/usage/, https://pkg.go.dev/crypto/tls#AlertError
+ */
+const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
+  ['requested access to the resource is denied', /\bdenied: requested access to the resource is denied/g],
+  ['insufficient_scope', /\binsufficient_scope: authorization failed/g],
+  // (Docker's words for a registry that would not serve the image, of any registry: ECR's own refusal follows them where
+  // it answered, `…: denied: User: … is not authorized …`, and an ECR host is named)
+  [
+    'repository does not exist or may require',
+    /pull access denied(?: for (?![^,\s]{0,300}\.dkr\.ecr\.)[^,\s]{1,300})?, repository does not exist or may require (?:'docker login'|authorization)/g,
+  ],
+  [
+    'org.springframework.security',
+    /\borg\.springframework\.security\.access\.AccessDeniedException: Access is denied/g,
+  ],
+  ['tls: access denied', /\b(?:remote error: )?tls: access denied/g],
+  ['Request failed with status code', /\bAxiosError: Request failed with status code \d{3}/g],
+  [
+    'Cross-Origin Request Blocked',
+    /Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \S+/g,
+  ],
+];
 
 /**
  * Tencent Cloud's refusal, in EC2's words but for its own policies (`[DescribeStaticStore] You are not authorized to

@@ -524,6 +524,13 @@ const CASES: readonly {
       'kubectl describe rdsinstance\nEvents:\n  Type     Reason                         Age   From                                            Message\n  ----     ------                         ----  ----                                            -------\n  Normal   CreatedExternalResource        60m   managed/rdsinstance.database.aws.crossplane.io  Successfully requested creation of external resource\n  Warning  CannotObserveExternalResource  44m   managed/rdsinstance.database.aws.crossplane.io  cannot describe RDS instance: ExpiredToken: The security token included in the request is expired\n           status code: 403, request id: 9d127ad0-d550-4376-981c-59d20db485cc\n  Warning  CannotObserveExternalResource  44m  managed/rdsinstance.database.aws.crossplane.io  cannot describe RDS instance: ExpiredToken: The security token included in the request is expired\n           status code: 403, request id: 66172732-3a3a-4659-ac10-96d2ee42d227',
     expected: { service: 'rds', action: 'rds:DescribeDBInstances', actionSource: 'operation' },
   },
+  {
+    // synfinatic/aws-sso-cli#1359
+    name: "an operation IAM authorizes with no action (SSO OIDC's RegisterClient) has no action, not one made up",
+    input:
+      'FATAL Unable to authenticate error="unable to register client with AWS SSO: registerClient: operation error SSO OIDC: RegisterClient, https response error StatusCode: 400, InvalidScopeException: "',
+    expected: { service: 'sso-oauth', action: null, actionSource: null },
+  },
 ];
 
 describe('refineWithCatalog', () => {

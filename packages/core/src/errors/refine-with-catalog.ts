@@ -71,6 +71,29 @@ async function withActionAsNamed(reading: ErrorReading, catalog: Catalog): Promi
     if (service !== undefined && action !== null)
       return { ...reading, failure: { ...reading.failure, service, action: `${service}:${action.name}` } };
   }
+  // an operation IAM authorizes with no action of its own (SSO OIDC's RegisterClient, `operation error SSO OIDC:
+  // RegisterClient`: synfinatic/aws-sso-cli#1359): no action, where the catalog has the service and no service the action
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsiamidentitycenteroidcservice.html
+  if (
+    known === null &&
+    operation !== null &&
+    reading.actionSource === 'operation' &&
+    (await catalog.hasService(prefix)) &&
+    (await catalog.servicesWithAction(operation)).length === 0
+  )
+    return {
+      ...reading,
+      failure: { ...reading.failure, action: null },
+      actionSource: null,
+      unknowns: reading.unknowns
+        .filter((u) => u.code !== 'action-inferred')
+        .concat([
+          {
+            code: 'action-not-named',
+            message: `the catalog has no IAM action for ${operation}: the call is not authorized by an IAM policy`,
+          },
+        ]),
+    };
   const named = known === null ? null : `${written.slice(0, written.indexOf(':'))}:${known.name}`;
   return named === null || named === written
     ? reading

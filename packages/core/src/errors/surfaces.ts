@@ -70,6 +70,31 @@ const awsCli: Extractor = (text, hints) => {
       ? /\bError in ([A-Z][A-Za-z0-9]{2,60}) request\b/.exec(text)
       : null;
   addKnownOperation(hints, toolCall?.[1], 'tool');
+  // the envelope as AWS's translated pages quote it (`调用 RunInstances 操作时出错 (UnauthorizedOperation): …`, `呼叫
+  // DecodeAuthorizationMessage 作業時…`, `RunInstances オペレーションを呼び出す際に…`, `PutObject 작업을 호출할 때 오류(AccessDenied)`:
+  // re:Post's Knowledge Center in Chinese, Japanese and Korean), the code in parentheses after it read as the CLI's
+  // https://repost.aws/zh-Hans/knowledge-center/ec2-not-auth-launch
+  if (TRANSLATED_CALLS.some((words) => text.includes(words))) {
+    const translated =
+      /(?:调用|調用|呼叫) ([A-Z][A-Za-z0-9]{2,60}) (?:操作|作業)[时時]|([A-Z][A-Za-z0-9]{2,60}) (?:オペレーション|操作)を呼び出|([A-Z][A-Za-z0-9]{2,60}) 작업을 호출/.exec(
+        text,
+      );
+    const called = translated?.[1] ?? translated?.[2] ?? translated?.[3];
+    if (called !== undefined) hints.add('operation', called, PRIORITY.clientEnvelope, 'aws-cli');
+  }
+  // a tool's own step named by the API it called (`Error doing AssumeRole: ValidationError: …`: mmmorris1975/aws-runas#11),
+  // and CodePipeline's of the action's call (`Error calling startBuild: Cannot have more than 0 builds in queue …
+  // (Service: AWSCodeBuild; …)`)
+  const doing = has(text, 'Error doing ')
+    ? /\bError doing ([A-Z][A-Za-z0-9]{2,60}): /.exec(text)
+    : has(text, 'Error calling ')
+      ? /\bError calling ([a-z][A-Za-z0-9]{2,60}): /.exec(text)
+      : null;
+  if (doing?.[1] !== undefined) {
+    const named = pascalCase(doing[1]);
+    if (servicesForOperation(named).length > 0) hints.add('operation', named, PRIORITY.phrase, 'tool');
+    else if (doing[0].startsWith('Error calling')) hints.add('operation', named, PRIORITY.phrase - 1, 'tool');
+  }
   // a Query API's request URL, its call in the `Action` parameter (salt-cloud: `401 Client Error: Unauthorized for url:
   // https://ec2.us-east-1.amazonaws.com/?Action=DescribeInstances&Version=2014-10-01`: saltstack/salt#43903)
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html
@@ -1309,6 +1334,17 @@ const jsonFields: Extractor = (text, hints) => {
       hints.add('code', own, PRIORITY.codeToken, 'stepfunctions');
     if (!generic) hints.add('code', stepName, PRIORITY.implied - 5, 'stepfunctions');
   }
+  // AppSync's `errorType` as the Amplify libraries print a GraphQL error's extensions: Android's `toString`
+  // (`extensions='{errorInfo=null, data=null, errorType=Unauthorized}'`: aws-amplify/amplify-flutter#1179) and Swift's
+  // (`"errorType": Amplify.JSONValue.string("Unauthorized")`: aws-amplify/amplify-swift#3159)
+  // https://docs.aws.amazon.com/appsync/latest/devguide/troubleshooting-and-common-mistakes.html
+  const appSyncType = has(text, 'errorType')
+    ? /[{,]\s?errorType=([A-Z][A-Za-z0-9:.]{2,100})[,}]|"errorType": Amplify\.JSONValue\.string\("([A-Z][A-Za-z0-9:.]{2,100})"\)/.exec(
+        text,
+      )
+    : null;
+  const appSyncCode = appSyncType?.[1] ?? appSyncType?.[2];
+  if (appSyncCode !== undefined) hints.add('code', appSyncCode, PRIORITY.body, 'appsync');
   // the iOS SDK's NSError with the body's fields unquoted (`UserInfo=0x… {__type=com.amazonaws.dynamodb.v20120810#
   // ResourceNotFoundException, message=Requested resource not found}`: awslabs/aws-sdk-ios-samples#17)
   const nsError = has(text, '__type=')
@@ -1916,6 +1952,40 @@ const FIXED_SENTENCES: readonly {
     service: 'bedrock',
     namesService: true,
   },
+  // IAM's LimitExceeded for a policy too large (`Maximum policy size of 10240 bytes exceeded for role r`, as the Knowledge
+  // Center quotes it: `… exceeded for the user or role.`) https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+  {
+    sentence: 'Maximum policy size of ',
+    also: /\bMaximum policy size of \S{1,12} bytes exceeded for\b/,
+    code: 'LimitExceeded',
+    service: 'iam',
+    namesService: true,
+  },
+  // S3's AccessDenied for a browser's POST whose form breaks its policy (`Invalid according to Policy: Policy Condition
+  // failed: ["starts-with", "$utf8", ""]`: waynehoover/s3_direct_upload#221)
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html
+  {
+    sentence: 'Invalid according to Policy: ',
+    code: 'AccessDenied',
+    service: 's3',
+    namesService: true,
+  },
+  // S3's InvalidBucketName, where .NET's generic class carries no code (`Amazon.S3.AmazonS3Exception: The specified
+  // bucket is not valid.`: OctopusDeploy/Issues#10008) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+  {
+    sentence: 'The specified bucket is not valid',
+    code: 'InvalidBucketName',
+    service: 's3',
+    namesService: true,
+  },
+  // STS's ValidationError for a session longer than the role allows, printed alone by a SAML tool (ruimarinho/gsts#13)
+  // https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html
+  {
+    sentence: 'The requested DurationSeconds exceeds the',
+    code: 'ValidationError',
+    service: 'sts',
+    namesService: true,
+  },
   // … its ValidationException for a model ID it does not serve, retold without the code (`400 The provided model
   // identifier is invalid.`: komputer-ai/komputer-ai#141; with it: aws-samples/amazon-bedrock-workshop#315)
   {
@@ -2440,6 +2510,13 @@ const signatures: Extractor = (text, hints) => {
   // [ECSLoadBalancer, Cloud9].`): the service's answer, without a code
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
   if (has(text, 'The following resource(s) failed to ')) hints.relayed('cloudformation');
+  // an ECS service's event of a task it could not place (`service web was unable to place a task because no container
+  // instance met all of its requirements. Reason: No Container Instances were found in your cluster.`)
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html
+  if (has(text, 'was unable to place a task')) {
+    hints.relayed('ecs');
+    hints.add('service', 'ecs', PRIORITY.phrase, 'ecs');
+  }
   // an AWS endpoint's answer as the Anthropic and OpenAI Go SDKs print it, the request and its status before the body
   // (`POST "https://bedrock-runtime.us-west-2.amazonaws.com/v1/messages": 400 Bad Request {"message":"…"}`:
   // charmbracelet/crush#946) https://github.com/anthropics/anthropic-sdk-go#errors
@@ -3216,6 +3293,22 @@ const STATED_ACTIONS: readonly {
     prefix: '',
     surface: 'ec2',
   },
+  // the denial sentence as the Knowledge Center's Chinese pages translate it (`用户 ### 无权执行 (sts:DecodeAuthorizationMessage)
+  // 操作`, `使用者:### 無權執行:(sts:DecodeAuthorizationMessage) 動作`) https://repost.aws/zh-Hans/knowledge-center/ec2-not-auth-launch
+  {
+    literal: '权执行',
+    pattern: /无权执行[:：]?\s{0,3}\(?([a-z0-9-]{2,40}:[A-Z][A-Za-z0-9]{1,100})\)?/,
+    prefix: '',
+    surface: 'message',
+    refusal: true,
+  },
+  {
+    literal: '權執行',
+    pattern: /無權執行[:：]?\s{0,3}\(?([a-z0-9-]{2,40}:[A-Z][A-Za-z0-9]{1,100})\)?/,
+    prefix: '',
+    surface: 'message',
+    refusal: true,
+  },
   // DataZone's (SageMaker Unified Studio's) refusal naming the action and its own operation (`User is not permitted to
   // perform kms:Decrypt for operation GetEnvironment`: aws-solutions-library-samples/guidance-for-developing-data-and-ai-
   // foundation-with-amazon-sagemaker#18) https://docs.aws.amazon.com/datazone/latest/userguide/troubleshooting-datazone.html
@@ -3666,6 +3759,9 @@ function relayedSuffix(text: string, at: number, code: string): boolean {
   );
 }
 
+/** The words of the CLI's envelope as the translated pages write them, looked for before their pattern. */
+const TRANSLATED_CALLS = ['调用 ', '調用 ', '呼叫 ', 'を呼び出', '작업을 호출'];
+
 /** The text of the line before `at`, at most 300 characters of it (a log line's prefix is shorter). */
 function lineBefore(text: string, at: number): string {
   const window = text.slice(Math.max(0, at - 300), at);
@@ -3724,6 +3820,11 @@ const WRAPPER_NAMES = new Set([
   // function's call to another host: phillipj/node-plex-api#117), whatever host answered
   // https://github.com/request/promise-core/blob/master/lib/errors.js
   'StatusCodeError',
+  // axios's class for any host's answer of another status (`AxiosError: Request failed with status code 403`:
+  // mrabit/aliyundriveDailyCheck#169) https://axios-http.com/docs/handling_errors
+  'AxiosError',
+  // Python's own exception of a tool's code (`UnboundLocalError: local variable … referenced before assignment`)
+  'UnboundLocalError',
   // the container registry's code for an error it did not classify (`"code":"UNKNOWN"`, around its S3 storage driver's
   // `s3aws: AuthorizationHeaderMalformed: …`: distribution/distribution#3412)
   // https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes
@@ -3956,7 +4057,12 @@ export function stripFaultPrefix(code: string | undefined): string | null {
     return null;
   }
   // a code never ends in a dot: one there ends the sentence (`EC2 Error Code: UnauthorizedOperation.`)
-  return code.replace(/^(?:Client|Server)\./, '').replace(/\.+$/, '');
+  const stripped = code.replace(/^(?:Client|Server)\./, '').replace(/\.+$/, '');
+  // (nor carries the `AWS` a mobile SDK's class puts before a known one: `AWSNotAuthorizedException: Invalid login token.`,
+  // amazon-archives/amazon-cognito-identity-js#7; Organizations' own `AWSOrganizationsNotInUseException` stays whole)
+  return stripped.startsWith('AWS') && !isKnownCode(stripped) && isKnownCode(stripped.slice(3))
+    ? stripped.slice(3)
+    : stripped;
 }
 
 /**
