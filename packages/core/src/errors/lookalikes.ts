@@ -14,6 +14,7 @@ export type LookalikeId =
   | 'lambda-stale-kms-grant'
   | 'kms-ciphertext-ambiguous'
   | 'session-credentials'
+  | 'federated-sign-in-credentials'
   | 'root-credentials'
   | 'ami-not-shared'
   | 'ami-storage-not-shared'
@@ -178,6 +179,18 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       command: 'aws sts get-caller-identity',
     },
     phrases: ['with session credentials'],
+  },
+  {
+    // AWS Sign-In's federation endpoint refusing to make a console session of credentials that are no role's or federation
+    // token's (`Only federation tokens or assume role tokens may be used for federated login.`: 99designs/aws-vault#1191)
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_enable-console-custom-url.html
+    id: 'federated-sign-in-credentials',
+    kind: 'credential-type',
+    advice: {
+      message:
+        "the console's federation endpoint takes only a role's session (AssumeRole) or a federation token (GetFederationToken): sign in with such credentials, not an IAM user's keys or a GetSessionToken session; no policy change fixes that",
+    },
+    phrases: ['Only federation tokens or assume role tokens may be used for federated login'],
   },
   {
     // Amazon Q Business refusing a caller's own credentials for an application tied to IAM Identity Center: it needs
@@ -567,6 +580,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // (without its end, which a terminal often wraps)
       'logged in to the server (the server has asked for the client',
       "IAM principal doesn't have access to Kubernetes objects on this cluster",
+      // (the console's older wording: `Your current user or role does not have access to Kubernetes objects on this EKS
+      // cluster`, hashicorp-education/learn-terraform-provision-eks-cluster#52)
+      'does not have access to Kubernetes objects on this EKS cluster',
     ],
   },
   {

@@ -1174,11 +1174,18 @@ const ecrRegistry: Extractor = (text, hints) => {
     hints.add('service', 'ecr', PRIORITY.phrase, 'ecr-registry');
     hints.relayed('ecr-registry');
   }
-  if (!has(text, ': unexpected status code ') || !text.includes('.dkr.ecr.')) return;
-  const m =
-    /https:\/\/[\w-]{1,80}\.dkr\.ecr\.[a-z0-9-]{2,30}\.amazonaws\.com(?:\.cn)?\/[^\s:]{0,2048}: unexpected status code ([45]\d\d)\b/.exec(
-      text,
-    );
+  if (!text.includes('.dkr.ecr.')) return;
+  // (and containerd's words for it, as a kubelet's pull relays them: `unexpected status from HEAD request to
+  // https://1.dkr.ecr.us-west-2.amazonaws.com/v2/r/manifests/v1: 401 Unauthorized`, aws/eks-charts#1044)
+  const m = has(text, ': unexpected status code ')
+    ? /https:\/\/[\w-]{1,80}\.dkr\.ecr\.[a-z0-9-]{2,30}\.amazonaws\.com(?:\.cn)?\/[^\s:]{0,2048}: unexpected status code ([45]\d\d)\b/.exec(
+        text,
+      )
+    : has(text, 'unexpected status from ')
+      ? /unexpected status from [A-Z]{3,6} request to https:\/\/[\w-]{1,80}\.dkr\.ecr\.[a-z0-9-]{2,30}\.amazonaws\.com(?:\.cn)?\/[^\s:]{0,2048}: ([45]\d\d)\b/.exec(
+          text,
+        )
+      : null;
   if (m) hints.add('httpStatus', m[1], PRIORITY.implied, 'ecr-registry');
 };
 
