@@ -799,7 +799,16 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
     );
     if (emphasis !== null) return { value: null, end: at + emphasis[0].length };
   }
-  const token = spacedName(text, at, end) ?? readToken(text, at, end);
+  const read = spacedName(text, at, end) ?? readToken(text, at, end);
+  // a stand-in set in a Markdown emphasis for the ARN's last part, with spaces (`…:table/_custom table_ (Service: …)`:
+  // logstash-plugins/logstash-input-kinesis#65): the value runs to the emphasis's close
+  const emphasized = /[/:]_[^_\s]{1,40}$/.test(read.value)
+    ? /^((?: [^_\s]{1,40}){1,3})_(?=\s|$|[.,;)])/.exec(text.slice(read.end, Math.min(end, read.end + 130)))
+    : null;
+  const token =
+    emphasized === null
+      ? read
+      : { value: `${read.value}${emphasized[1]}_`, end: read.end + emphasized[0].length };
   // an ARN elided at its end (`arn:aws:lambda:...`) keeps its ellipsis, the stand-in for what was left out; so does a
   // value elided at its start too (`.../memory/harness_E2eHrnsJwt..._...`: aws/agentcore-cli#1626)
   const elided =

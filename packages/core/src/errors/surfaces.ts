@@ -1959,6 +1959,15 @@ const FIXED_SENTENCES: readonly {
     service: 'bedrock',
     namesService: true,
   },
+  // Lambda's InvalidParameterValueException for an event source mapping whose role may not read the stream (`Cannot access
+  // stream arn:…. Please ensure the role can perform the GetRecords, GetShardIterator, DescribeStream, and ListStreams
+  // Actions on your stream in IAM.`), as five earlier labels read it without its code (foremast/foremast#211)
+  // https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-eventsourcemapping.html
+  {
+    sentence: 'Please ensure the role can perform the GetRecords',
+    code: 'InvalidParameterValueException',
+    service: 'lambda',
+  },
   // IAM's LimitExceeded for a policy too large (`Maximum policy size of 10240 bytes exceeded for role r`, as the Knowledge
   // Center quotes it: `… exceeded for the user or role.`) https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
   {
@@ -2517,6 +2526,10 @@ const signatures: Extractor = (text, hints) => {
   // [ECSLoadBalancer, Cloud9].`): the service's answer, without a code
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
   if (has(text, 'The following resource(s) failed to ')) hints.relayed('cloudformation');
+  // (the stream Lambda could not read named by a stand-in, `Cannot access stream <Stream ARN>. Please ensure the role …`:
+  // awsdocs/aws-lambda-developer-guide#237, a refusal all the same)
+  if (has(text, 'Cannot access stream ') && has(text, 'Please ensure the role can perform the '))
+    hints.refusal('lambda');
   // an ECS service's event of a task it could not place (`service web was unable to place a task because no container
   // instance met all of its requirements. Reason: No Container Instances were found in your cluster.`)
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html
@@ -3271,6 +3284,24 @@ const codeTokens: Extractor = (text, hints) => {
     );
   }
   // a Haskell record's field as `show` prints it (`SESException {…, seCode = "InvalidClientTokenId", …}`);
+  // the Java SDK v1's service exception as its getters print it (`HTTPStatusCode: 400 AmazonErrorCode:
+  // AWS.SimpleQueueService.NonExistentQueue`: spring-cloud/spring-cloud-aws's queue lookups)
+  // https://docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/AmazonServiceException.html#getErrorCode--
+  const javaGetter = has(text, 'AmazonErrorCode: ')
+    ? /\bAmazonErrorCode: ([A-Za-z][\w.]{2,100})/.exec(text)
+    : null;
+  if (javaGetter) hints.add('code', stripFaultPrefix(javaGetter[1]), PRIORITY.body, 'java-v1');
+  // a PHP client's class and method before its error (FluentSMTP's `SimpleEmailService::sendRawEmail(): Sender -
+  // MessageRejected: …`: WPManageNinja/fluent-smtp#61), the class named after the service
+  const phpMethod =
+    has(text, '::') && has(text, '(): ')
+      ? /\b([A-Z][A-Za-z0-9]{2,60})::([a-z][A-Za-z0-9]{2,60})\(\): /.exec(text)
+      : null;
+  const phpService = phpMethod === null ? null : serviceFromSdkName(phpMethod[1] ?? '');
+  if (phpMethod !== null && phpService !== null) {
+    hints.add('service', phpService, PRIORITY.namedCall, 'php');
+    hints.add('operation', pascalCase(phpMethod[2] ?? ''), PRIORITY.namedCall, 'php');
+  }
   // the literal first: a pattern that starts with a letter class is tried at every word of a large input
   const recordField = has(text, 'Code = "') ? /\b[a-z]{1,12}Code = "([A-Z][\w.]{2,100})"/.exec(text) : null;
   if (recordField) {
