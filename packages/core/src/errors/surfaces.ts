@@ -1174,6 +1174,15 @@ const ecrRegistry: Extractor = (text, hints) => {
     hints.add('service', 'ecr', PRIORITY.phrase, 'ecr-registry');
     hints.relayed('ecr-registry');
   }
+  // the registry API's own code of a refusal from ECR's public or private registry (`{"errors":[{"code":"DENIED",
+  // "message":"Not Authorized"}]}` of public.ecr.aws: jetstack/version-checker#122)
+  // https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes
+  if (
+    has(text, 'DENIED') &&
+    (text.includes('public.ecr.aws') || text.includes('.dkr.ecr.')) &&
+    /\\?"code\\?"\s?:\s?\\?"DENIED\\?"/.test(text)
+  )
+    hints.refusal('ecr-registry');
   if (!text.includes('.dkr.ecr.')) return;
   // (and containerd's words for it, as a kubelet's pull relays them: `unexpected status from HEAD request to
   // https://1.dkr.ecr.us-west-2.amazonaws.com/v2/r/manifests/v1: 401 Unauthorized`, aws/eks-charts#1044)

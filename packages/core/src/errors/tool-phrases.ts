@@ -1,6 +1,10 @@
 import { type HintSet, PRIORITY } from './hints.js';
 import { lookForPhrases, phrasesIn } from './phrase-scan.js';
 
+/** A client's own failure to find credentials: no call was made. */
+const NO_CREDENTIALS_FOUND =
+  /\bCredentialsError: Missing credentials|\bNoCredentialProviders\b|\bUnable to locate credentials\b/;
+
 /**
  * Step descriptions that infrastructure tools print before the AWS error, and the operation each step
  * calls. Terraform's AWS provider, Karpenter and CloudFormation name the step, not the API; the
@@ -366,6 +370,25 @@ const TOOL_PHRASES: readonly {
     service: 's3',
     operation: 'PutPublicAccessBlock',
     surface: 'terraform',
+  },
+  // the ECR credential helper's and the Azure DevOps toolkit's token for a registry login (`ecr: Failed to get authorization
+  // token: UnrecognizedClientException: …`: awslabs/amazon-ecr-credential-helper#273; `Failed to obtain authorization token
+  // to log in to ECR, error: …`: aws/aws-toolkit-azure-devops#465); no call where the client found no credentials to make
+  // it with (`… log in to ECR, error: CredentialsError: Missing credentials in config`: aws/aws-toolkit-azure-devops#483)
+  // https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetAuthorizationToken.html
+  {
+    phrase: 'ecr: Failed to get authorization',
+    service: 'ecr',
+    operation: 'GetAuthorizationToken',
+    surface: 'tool',
+    unless: NO_CREDENTIALS_FOUND,
+  },
+  {
+    phrase: 'obtain authorization token to log in to ECR',
+    service: 'ecr',
+    operation: 'GetAuthorizationToken',
+    surface: 'tool',
+    unless: NO_CREDENTIALS_FOUND,
   },
   { phrase: 'creating IAM Role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
   { phrase: 'error creating role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
