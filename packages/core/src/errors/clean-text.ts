@@ -89,6 +89,19 @@ function withoutContinuations(text: string): string {
   for (let at = text.indexOf('\\\n'); at >= 0; at = text.indexOf('\\\n', at + 1)) {
     // a row exactly as long as the terminal's width ended at its edge: the terminal cut it there
     if (width >= 0 && at + 1 - (text.lastIndexOf('\n', at) + 1) === width) continue;
+    // a string literal continued on the next line, Ruby's and Python's `'<Error><Code>'\` / `'ExpiredToken</Code>…'`
+    // (aws/aws-sdk-ruby's S3 specs): one string again, its quotes between the parts gone
+    const quote = text.charCodeAt(at - 1);
+    if (quote === 0x27 || quote === 0x22) {
+      let next = at + 2;
+      while (isBlank(text.charCodeAt(next))) next++;
+      if (text.charCodeAt(next) === quote) {
+        out.appendRange(text, from, at - 1);
+        from = next + 1;
+        at = next;
+        continue;
+      }
+    }
     if (text.charCodeAt(at - 1) === 0x20) {
       let next = at + 2;
       while (isBlank(text.charCodeAt(next))) next++;
@@ -450,12 +463,14 @@ const QUOTE_LEAD = /(?:^|\n)[ \t]*>/g;
 function withoutCommentMarkers(text: string): string {
   if (!text.includes('\n') || !/(?:^|\n)[ \t]*(?:\/\/|#)/.test(text)) return text;
   if (/^[ \t]*(?:\/\/|#)/.test(text) && !/(?:^|\n)[ \t]*(?:[^/#\s]|\/[^/])/.test(text))
-    return text.replace(/^[ \t]*(?:\/\/|#'?)[ \t]?/gm, '');
+    return text.replace(/^[ \t]*(?:\/\/|#'?)[ \t]?(?:\|[ \t])?/gm, '');
   return withoutMarkedRuns(text, COMMENT_MARKER, COMMENT_LEAD);
 }
 
 /** A comment's marker and the blank after it (R's documentation comments `#'` too: paws-r/paws's operations' docs). */
-const COMMENT_MARKER = /[ \t]*(?:\/\/|#'?)[ \t]?/y;
+// (and the bar a comment's box or quote puts after it: `// | StsException: User: … is not authorized to perform:` /
+// `// | sts:AssumeRole on resource: …`, aws/aws-sdk-kotlin's benchmark notes)
+const COMMENT_MARKER = /[ \t]*(?:\/\/|#'?)[ \t]?(?:\|[ \t])?/y;
 /** Where a commented line starts. */
 const COMMENT_LEAD = /(?:^|\n)[ \t]*(?:\/\/|#)/g;
 

@@ -360,13 +360,21 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   // zendesk/maxwell#1345)
   // (nor in a Markdown emphasis's closing mark: AWS names one action, no wildcard, `perform sts:AssumeRole*` of a mail
   // that rendered `*…*` around the sentence: Netflix/security_monkey#766)
+  // (nor the quote, parenthesis or semicolon of the code that wrote the sentence as a string, `new Error('User is not
+  // authorized to perform: ecr:PutImage');`, nor what a join of its next line put after them: aws/aws-cdk-cli's tests)
   const rawAction = withoutParentheses(trimPunctuation(actionToken.value))
     .replace(/^([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100}):$/, '$1')
-    .replace(/^([a-z0-9-]{2,40}:[A-Za-z][A-Za-z0-9]{1,100})[*_]{1,2}$/, '$1');
+    .replace(/^([a-z0-9-]{2,40}:[A-Za-z][A-Za-z0-9]{1,100})[*_]{1,2}$/, '$1')
+    .replace(/^([a-z0-9-]{2,40}:[A-Za-z][A-Za-z0-9]{1,100})['"`][);,][\s\S]*$/, '$1');
   // EC2's fixed sentence `You are not authorized to perform this operation.` carries no action; a sentence cut
   // right after `perform` (raster-foundry/raster-foundry#1229) still names its principal.
   if (rawAction === 'this' || rawAction === '') {
     const { principal, principalSlot } = readPrincipal(text, anchor);
+    // (its reason all the same where a tool wrote one after it: Karpenter's `User is not authorized to perform this
+    // operation because no identity-based policy allows it`, `… due to a service control policy`: aws/karpenter-provider-aws
+    // commit 38955da)
+    const reason = rawAction === 'this' ? reasonAfterThisOperation(text, actionToken.end, windowEnd) : null;
+    if (reason !== null) return { ...principalOnly(principal, anchor), principalSlot, ...reason };
     return principalSlot ? principalOnly(principal, anchor) : null;
   }
   pos = actionToken.end;
@@ -592,6 +600,23 @@ function principalOnly(principal: string | null, offset: number): DenialSentence
     detailsUrl: null,
     offset,
   };
+}
+
+/** The reason clause after `perform this operation`, where one follows (`because no …`, `with an explicit deny in …`, `due to …`). */
+function reasonAfterThisOperation(
+  text: string,
+  at: number,
+  end: number,
+): { reasonLayer: PolicyLayer; denyType: DenyType | null } | null {
+  if (!startsWithAt(text, at, ' operation ')) return null;
+  const m = /^(because no |with an explicit deny in (?:an? )?|due to (?:an? |the )?)/.exec(
+    text.slice(at + ' operation '.length, Math.min(end, at + 60)),
+  );
+  if (m === null) return null;
+  const type = readPolicyType(text, at + ' operation '.length + m[0].length);
+  if (type === null) return null;
+  const denyType = m[0].startsWith('because') ? 'implicit' : m[0].startsWith('with') ? 'explicit' : null;
+  return { reasonLayer: type.layer, denyType };
 }
 
 /** A sentence that names the resource denied and nothing else. */

@@ -493,6 +493,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'MultiFactorAuthentication failed, unable to validate MFA code',
       'MultiFactorAuthentication failed, must provide both MFA serial number and one time pass code',
       'MultiFactorAuthentication failed',
+      // (STS's older words for GetSessionToken's: `GetSessionToken call failed, unable to validate MFA code.`, botocore's
+      // recorded answer tests/unit/response_parsing/xml/errors/sts-get-session-token-mfa.xml)
+      'call failed, unable to validate MFA code',
     ],
   },
   {
@@ -1228,6 +1231,10 @@ export const AUTHORIZATION_CODES: ReadonlySet<string> = new Set([
   'UnauthorizedException',
   'UnauthorizedOperationException',
   'UnauthorizedAccess',
+  // EC2's instance metadata service's code where the instance profile's role does not trust EC2 (`"Code" :
+  // "AssumeRoleUnauthorizedAccess", "Message" : "EC2 cannot assume the role …"`: boto/botocore commit 4447f34)
+  // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/instancedata-data-categories.html
+  'AssumeRoleUnauthorizedAccess',
   'Forbidden',
   'ForbiddenException',
   'InsufficientPermissionsException',

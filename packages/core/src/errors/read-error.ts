@@ -189,6 +189,29 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     /\borg\.springframework\.security\.access\.AccessDeniedException: Access is denied/g,
   ],
   ['tls: access denied', /\b(?:remote error: )?tls: access denied/g],
+  // (and Terraform's own provider registry's, `failed to retrieve authentication checksums for provider: 403 Forbidden`;
+  // Google Cloud Storage's, `AccessDeniedException: 403 svc@p.iam.gserviceaccount.com does not have storage.objects.create
+  // access to the Google Cloud Storage object.`: astronomer/astro-sdk; an application's own error in botocore's words,
+  // its operation a name in capitals, `An error occurred (UnauthorizedOperation) when calling GLOSSARY MUTATION
+  // operation: …`: data-dot-all/dataall)
+  // (and Google's APIs' refusals as their Python client prints them: `google.api_core.exceptions.Forbidden: 403 POST
+  // https://bigquery.googleapis.com/…: Access Denied: Project p: …`)
+  [
+    'googleapis.com',
+    /\bForbidden: 40[13] (?:GET|POST|PUT|PATCH|DELETE) https:\/\/[a-z0-9.-]{1,100}\.googleapis\.com\/[^\n]*/g,
+  ],
+  [
+    'authentication checksums for provider',
+    /\bfailed to retrieve\s+authentication checksums for provider: 403 Forbidden/g,
+  ],
+  [
+    'Google Cloud Storage',
+    /\bAccessDeniedException: 403 [^\n]{0,300}? does not have [a-z.]{3,60} access to the Google Cloud Storage [a-z]{3,20}\.?/g,
+  ],
+  [
+    'when calling ',
+    /An error occurred\s{1,4}\([A-Za-z]{2,100}\) when calling [A-Z][A-Z_]{1,40}(?: [A-Z][A-Z_]{1,40}){1,4} operation:[^\n]*/g,
+  ],
   ['Request failed with status code', /\bAxiosError: Request failed with status code \d{3}/g],
   [
     'Cross-Origin Request Blocked',

@@ -21,10 +21,10 @@ export interface SeveralErrors {
 const LONGEST = 256 * 1024;
 
 /**
- * What a paste may put before each line of an error: a Markdown quote's or a comment's marker, a collector's time stamp
- * (the lines are read with it; only where each error starts is looked for here).
+ * What a paste may put before each line of an error: a Markdown quote's or a comment's marker, a collector's time stamp,
+ * a terminal's colour (the lines are read with it; only where each error starts is looked for here).
  */
-const LEAD = String.raw`(?:[ \t]*(?:>|#|\/\/)[ \t]?|\d{4}-\d\d-\d\dT[\d:.]{8,18}Z[ \t]+)*[ \t]*`;
+const LEAD = String.raw`(?:[ \t]*(?:>|#|\/\/)[ \t]?|\d{4}-\d\d-\d\dT[\d:.]{8,18}Z[ \t]+|\u001b\[[0-9;]{0,12}m)*[ \t]*`;
 
 /** Terraform 0.11's item: `* aws_vpc.main: `, `* module.vpc.aws_subnet.private[1]: `, `* data.aws_ami.x: `. */
 const LIST_ITEM = new RegExp(

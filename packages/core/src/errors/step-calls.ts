@@ -520,7 +520,12 @@ const STEP_LEADS = Object.keys(VERBS).map((verb) => `${verb.slice(1)} `);
  * (`cognito-idp`), `Cognito Identity Pool` Cognito identity's (an SDK name).
  * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazoncognitouserpools.html
  */
-const PROVIDER_SERVICE_NAMES: ReadonlyMap<string, string> = new Map([['Cognito', 'cognito-idp']]);
+// (and `Cognito IDP`, the gloss of `Amazon Cognito IDP (Identity Provider) User Pool Client` without its parentheses:
+// `reading … User Pool Client (x): InvalidParameterException`, aws-controllers-k8s or upjet relaying the provider)
+const PROVIDER_SERVICE_NAMES: ReadonlyMap<string, string> = new Map([
+  ['Cognito', 'cognito-idp'],
+  ['CognitoIDP', 'cognito-idp'],
+]);
 
 /**
  * The Terraform AWS provider's newer service names carry a gloss (`creating Amazon S3 (Simple Storage) Bucket (b)`,
@@ -547,5 +552,6 @@ const GLOSS_LEADS = [
   'aiting ',
 ];
 
+// (the service's name perhaps two words: `reading Amazon Cognito IDP (Identity Provider) User Pool Client (x)`)
 const GLOSSED_STEP =
-  /\b([Cc]reating|[Rr]eading|[Dd]eleting|[Uu]pdating|[Pp]utting|[Ss]etting|[Ll]isting tags for|[Ww]aiting for) (?:Amazon |AWS )?([A-Z][A-Za-z0-9]{0,20}) \([A-Z][A-Za-z0-9&]{0,20}(?: [A-Za-z0-9&]{1,20}){0,5}\)(?= [A-Z])/g;
+  /\b([Cc]reating|[Rr]eading|[Dd]eleting|[Uu]pdating|[Pp]utting|[Ss]etting|[Ll]isting tags for|[Ww]aiting for) (?:Amazon |AWS )?([A-Z][A-Za-z0-9]{0,20}(?: [A-Z][A-Z0-9]{1,10})?) \([A-Z][A-Za-z0-9&]{0,20}(?: [A-Za-z0-9&]{1,20}){0,5}\)(?= [A-Z])/g;

@@ -82,6 +82,22 @@ const awsCli: Extractor = (text, hints) => {
     const called = translated?.[1] ?? translated?.[2] ?? translated?.[3];
     if (called !== undefined) hints.add('operation', called, PRIORITY.clientEnvelope, 'aws-cli');
   }
+  // botocore's ClientError built in a test or a mock, the operation its second argument (`ClientError({'Error': {'Code':
+  // 'AccessDenied', …}}, 'ListBuckets')`: boto/boto3's tests), and STS's words naming its own call (`GetSessionToken call
+  // failed, unable to validate MFA code.`) https://botocore.amazonaws.com/v1/documentation/api/latest/client_upgrades.html
+  const built = has(text, 'ClientError(')
+    ? /\bClientError\(\s{0,20}(?:error_response=)?\{[^()]{0,600}?\}\s{0,20},\s{0,20}(?:operation_name=)?['"]([A-Z][A-Za-z0-9]{2,60})['"]\s{0,20},?\s{0,20}\)/.exec(
+        text,
+      )
+    : null;
+  if (built) hints.add('operation', built[1], PRIORITY.clientEnvelope, 'boto3');
+  const stsCall = has(text, ' call failed, unable to validate MFA code')
+    ? /\b(GetSessionToken|AssumeRole) call failed, unable to validate MFA code/.exec(text)
+    : null;
+  if (stsCall) {
+    hints.add('service', 'sts', PRIORITY.phrase, 'sts');
+    hints.add('operation', stsCall[1], PRIORITY.phrase, 'sts');
+  }
   // a tool's own step named by the API it called (`Error doing AssumeRole: ValidationError: …`: mmmorris1975/aws-runas#11),
   // and CodePipeline's of the action's call (`Error calling startBuild: Cannot have more than 0 builds in queue …
   // (Service: AWSCodeBuild; …)`)
@@ -159,7 +175,13 @@ const goV2: Extractor = (text, hints) => {
     first === null
       ? null
       : lastMatch(text.slice(first.index, lineEnd < 0 ? undefined : lineEnd), GO_V2_API_CALLS, 20);
-  if (m) {
+  // (an operation in the service's place, the code after it: `operation error HeadBucket: AccessDenied`, a client that
+  // named the call alone: cloudposse/atmos)
+  const operationAlone =
+    m !== null && serviceFromSdkName(m[1] ?? '') === null && servicesForOperation(m[1] ?? '').length > 0;
+  if (m && operationAlone) {
+    hints.add('operation', m[1], PRIORITY.clientEnvelope, 'go-v2');
+  } else if (m) {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.namedCall, 'go-v2');
     hints.add('operation', m[2] ?? m[3], PRIORITY.clientEnvelope, 'go-v2');
   }
@@ -2388,6 +2410,19 @@ const NAMED_RESOURCES: readonly {
     pattern:
       /\b(?:AccessDenied(?:Exception)?|UnauthorizedOperation|AuthorizationError): [a-z0-9-]{2,40}:[A-Z][A-Za-z0-9]{1,100} on resource: (arn:[\w-]+:[^\s'"`]{1,1024}?)\.?(?=\s|$|`)/,
   },
+  // … and SimpleDB's resource in its parentheses
+  {
+    literal: 'does not have permission to perform (',
+    pattern:
+      /\bdoes not have permission to perform \([^()\s]{3,140}\) on resource \((arn:[\w-]+:[^\s()]{1,1024})\)/,
+  },
+  // IAM's NoSuchEntity for a SAML provider's metadata names its ARN (`NoSuchEntity: Manifest not found for arn
+  // arn:aws:iam::1:saml-provider/x`: cloudposse/atmos)
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetSAMLProvider.html#API_GetSAMLProvider_Errors
+  {
+    literal: 'not found for arn arn:',
+    pattern: /\bnot found for arn (arn:[\w-]+:iam::[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
+  },
   // AppSync names the data source's role it could not assume (`Unable to assume role arn:…:role/service-role/r.`)
   // https://docs.aws.amazon.com/appsync/latest/devguide/troubleshooting-and-common-mistakes.html
   {
@@ -2894,13 +2929,15 @@ const signatures: Extractor = (text, hints) => {
         text,
       );
     // (else the event's name in words, where the service has that operation; looked for only then)
+    // (the first of those words that is the service's operation: a list's `- Event Time: …` comes before its `- Event Name:
+    // GetObject`, awslabs/mcp's CloudTrail troubleshooting script)
     const event =
-      field === null ? /\b[Ee]vent(?:[ \t]?[Nn]ame:)?[ \t]+([A-Z][A-Za-z0-9]{2,80})\b/.exec(text) : null;
-    const named =
-      field?.[2] ??
-      (event?.[1] !== undefined && servicesForOperation(event[1]).includes(service ?? '')
-        ? event[1]
-        : undefined);
+      field === null
+        ? [...text.matchAll(/\b[Ee]vent(?:[ \t]?[Nn]ame:)?[ \t]+([A-Z][A-Za-z0-9]{2,80})\b/g)]
+            .slice(0, 20)
+            .find((m) => servicesForOperation(m[1] ?? '').includes(service ?? ''))
+        : undefined;
+    const named = field?.[2] ?? event?.[1];
     if (service !== null && named !== undefined) {
       // (the record's fields name service and call together, as a wrapper's `service:Operation` does)
       const priority = field?.[2] === undefined ? PRIORITY.phrase : PRIORITY.namedCall;
@@ -3356,6 +3393,16 @@ const STATED_ACTIONS: readonly {
     surface: 'message',
     refusal: true,
   },
+  // SimpleDB's AuthorizationFailure, the action and the resource in parentheses (`Session does not have permission to
+  // perform (sdb:CreateDomain) on resource (arn:aws:sdb:…:domain/d).`: boto/boto's exception tests)
+  // https://docs.aws.amazon.com/AmazonSimpleDB/latest/DeveloperGuide/APIError.html
+  {
+    literal: 'does not have permission to perform (',
+    pattern: /\bdoes not have permission to perform \(([a-z0-9-]{2,40}:[A-Z][A-Za-z0-9]{1,100})\)/,
+    prefix: '',
+    surface: 'sdb',
+    refusal: true,
+  },
   // DataZone's (SageMaker Unified Studio's) refusal naming the action and its own operation (`User is not permitted to
   // perform kms:Decrypt for operation GetEnvironment`: aws-solutions-library-samples/guidance-for-developing-data-and-ai-
   // foundation-with-amazon-sagemaker#18) https://docs.aws.amazon.com/datazone/latest/userguide/troubleshooting-datazone.html
@@ -3766,13 +3813,15 @@ function isPowerShellCategory(text: string, at: number): boolean {
 function afterToolWrapper(text: string, at: number): boolean {
   const before = lineBefore(text, at);
   return (
-    before.endsWith(': ') &&
-    // (also a tool's lower-case `error:` and a capitalised step: Packer's `Retryable error: InvalidParameterValue: …`,
-    // `Error Copying AMI (ami-…) to region (r): InvalidRequest: …`: hashicorp/packer-plugin-amazon#184)
-    (/(?:^|\s)(?:[Ee]rror:? |failed: |UnhandledPromiseRejectionWarning: )/.test(before) ||
-      // (also the Terraform provider's step alone, where a quote left out its `Error: `: `> creating FSx for Lustre Data
-      // Repository Association: BadRequest: …`; the step is the line, its service and resource two words at least)
-      QUOTED_STEP.test(before))
+    // (Karpenter's `launching instances, with fleet error(s), InvalidBlockDeviceMapping: …`, the code after a comma)
+    before.endsWith('with fleet error(s), ') ||
+    (before.endsWith(': ') &&
+      // (also a tool's lower-case `error:` and a capitalised step: Packer's `Retryable error: InvalidParameterValue: …`,
+      // `Error Copying AMI (ami-…) to region (r): InvalidRequest: …`: hashicorp/packer-plugin-amazon#184)
+      (/(?:^|\s)(?:[Ee]rror:? |failed: |UnhandledPromiseRejectionWarning: )/.test(before) ||
+        // (also the Terraform provider's step alone, where a quote left out its `Error: `: `> creating FSx for Lustre Data
+        // Repository Association: BadRequest: …`; the step is the line, its service and resource two words at least)
+        QUOTED_STEP.test(before)))
   );
 }
 
