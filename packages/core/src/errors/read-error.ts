@@ -136,12 +136,11 @@ const MYSQL_LOGIN_REFUSED =
  * https://learn.microsoft.com/en-us/azure/role-based-access-control/troubleshooting
  */
 function withoutOtherHostsRefusals(text: string): string {
-  const others = OTHERS_REFUSALS.some(([literal]) => text.includes(literal))
-    ? OTHERS_REFUSALS.reduce(
-        (kept, [literal, words]) => (kept.includes(literal) ? kept.replace(words, '') : kept),
-        text,
-      )
-    : text;
+  // (each literal looked up in the one scan of the text, not searched for: most texts hold none of them)
+  let others = text;
+  for (const [literal, words] of OTHERS_REFUSALS) {
+    if (hasLiteral(text, literal)) others = others.replace(words, '');
+  }
   const tencent = hasLiteral(others, TENCENT_REFUSAL) ? others.replace(TENCENT_REFUSALS, '') : others;
   const azure = hasLiteral(tencent, AZURE_REFUSAL) ? tencent.replace(AZURE_REFUSALS, '') : tencent;
   if (!hasLiteral(azure, '403 Forbidden - ')) return azure;

@@ -1201,11 +1201,11 @@ const ecrRegistry: Extractor = (text, hints) => {
   // https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes
   if (
     has(text, 'DENIED') &&
-    (text.includes('public.ecr.aws') || text.includes('.dkr.ecr.')) &&
+    (has(text, 'public.ecr.aws') || has(text, '.dkr.ecr.')) &&
     /\\?"code\\?"\s?:\s?\\?"DENIED\\?"/.test(text)
   )
     hints.refusal('ecr-registry');
-  if (!text.includes('.dkr.ecr.')) return;
+  if (!has(text, '.dkr.ecr.')) return;
   // (and containerd's words for it, as a kubelet's pull relays them: `unexpected status from HEAD request to
   // https://1.dkr.ecr.us-west-2.amazonaws.com/v2/r/manifests/v1: 401 Unauthorized`, aws/eks-charts#1044)
   const m = has(text, ': unexpected status code ')
@@ -2403,13 +2403,6 @@ const NAMED_RESOURCES: readonly {
       /\bAWS Backup does not have permission to [a-z]{2,20} resource (arn:[\w-]+:[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
     refusal: 'backup',
   },
-  // a denial retold as its code and the sentence's core only (`AccessDeniedException: lambda:PublishLayerVersion on
-  // resource: arn:…:layer:x`: atlanticpipe/CR2A's troubleshooting notes)
-  {
-    literal: ' on resource: ',
-    pattern:
-      /\b(?:AccessDenied(?:Exception)?|UnauthorizedOperation|AuthorizationError): [a-z0-9-]{2,40}:[A-Z][A-Za-z0-9]{1,100} on resource: (arn:[\w-]+:[^\s'"`]{1,1024}?)\.?(?=\s|$|`)/,
-  },
   // … and SimpleDB's resource in its parentheses
   {
     literal: 'does not have permission to perform (',
@@ -2887,6 +2880,23 @@ const signatures: Extractor = (text, hints) => {
     if (value !== undefined && (named.also === undefined || named.also.test(text))) {
       hints.add('resource', value, PRIORITY.body, 'message');
     }
+  }
+  // a denial retold as its code and the sentence's core only (`AccessDeniedException: lambda:PublishLayerVersion on
+  // resource: arn:…:layer:x`: atlanticpipe/CR2A's troubleshooting notes), found at each ` on resource: ` by the words
+  // before it (a pattern led by a look-behind or a word class would be tried at every position of a large input)
+  const retold = has(text, ' on resource: ')
+    ? firstNear(text, ' on resource: ', (at) => {
+        const core = RETOLD_CORE.exec(text.slice(Math.max(0, at - 160), at));
+        if (core === null) return null;
+        const value = /^ on resource: (arn:[\w-]+:[^\s'"`]{1,1024}?)\.?(?=\s|$|`)/.exec(
+          text.slice(at, at + 1100),
+        );
+        return { action: core[1] ?? '', resource: value?.[1] };
+      })
+    : null;
+  if (retold !== null) {
+    hints.add('action', retold.action, PRIORITY.structuredRecord + 1, 'message');
+    hints.add('resource', retold.resource, PRIORITY.body, 'message');
   }
   // Fluent Bit's AWS outputs name the call that failed (`PutLogEvents API responded with error='ThrottlingException'`)
   const fluent = has(text, ' API responded with error')
@@ -3414,15 +3424,6 @@ const STATED_ACTIONS: readonly {
     surface: 'datazone',
     refusal: true,
   },
-  // a denial retold as its code and the sentence's core only (`AccessDeniedException: lambda:PublishLayerVersion on
-  // resource: arn:…`)
-  {
-    literal: ' on resource: ',
-    pattern:
-      /\b(?:AccessDenied(?:Exception)?|UnauthorizedOperation|AuthorizationError): ([a-z0-9-]{2,40}:[A-Z][A-Za-z0-9]{1,100}) on resource: /,
-    prefix: '',
-    surface: 'message',
-  },
   // CloudFormation's wording of an SSM parameter it could not read: `User doesn't have permission to call
   // ssm:GetParameters`
   {
@@ -3857,6 +3858,10 @@ function relayedSuffix(text: string, at: number, code: string): boolean {
 
 /** The words of the CLI's envelope as the translated pages write them, looked for before their pattern. */
 const TRANSLATED_CALLS = ['调用 ', '調用 ', '呼叫 ', 'を呼び出', '작업을 호출'];
+
+/** A code and an action right before ` on resource: `, the sentence's core without its caller (`AccessDeniedException: x:Y`). */
+const RETOLD_CORE =
+  /\b(?:AccessDenied(?:Exception)?|UnauthorizedOperation|AuthorizationError): ([a-z0-9-]{2,40}:[A-Z][A-Za-z0-9]{1,100})$/;
 
 /** The text of the line before `at`, at most 300 characters of it (a log line's prefix is shorter). */
 function lineBefore(text: string, at: number): string {
