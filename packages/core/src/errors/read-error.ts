@@ -212,6 +212,19 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     /An error occurred\s{1,4}\([A-Za-z]{2,100}\) when calling [A-Z][A-Z_]{1,40}(?: [A-Z][A-Z_]{1,40}){1,4} operation:[^\n]*/g,
   ],
   ['Request failed with status code', /\bAxiosError: Request failed with status code \d{3}/g],
+  // (and Azure Storage's code header, `x-ms-error-code: InvalidInput`: pgbackrest/pgbackrest commit 5641770; Kubernetes'
+  // RBAC refusal of a service account, `403 Forbidden: User "system:serviceaccount:p:w" cannot create resource "jobs"`;
+  // Apache Gravitino's own, `User 'bob' is not authorized to perform operation 'createTag' on metadata 'm'`)
+  // https://learn.microsoft.com/en-us/rest/api/storageservices/status-and-error-codes2
+  ['x-ms-error-code: ', /\bx-ms-error-code: \S{1,100}/g],
+  [
+    'system:serviceaccount:',
+    /(?:403 Forbidden: )?User "system:serviceaccount:[^"\n]{1,200}"\s{1,4}cannot [a-z]{2,20} resource "[^"\n]{1,100}"[^\n]*/g,
+  ],
+  [
+    "is not authorized to perform operation '",
+    /\bUser '[^'\n]{1,100}' is not authorized to perform operation '[^'\n]{1,100}' on metadata '[^'\n]{1,200}'/g,
+  ],
   [
     'Cross-Origin Request Blocked',
     /Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \S+/g,
@@ -261,10 +274,24 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
   return readOneError(input, options);
 }
 
+/**
+ * A response's `Server` header naming another object store than AWS's: S3-compatible ones (Wasabi, MinIO) and Azure
+ * Blob Storage, whose body is shaped like S3's (`Server: Windows-Azure-Blob/1.0` over `<Code>InvalidInput</Code>`).
+ */
+const OTHER_S3_SERVER = /(?:^|\n)[^\n]{0,20}Server: (?:WasabiS3|MinIO|Windows-Azure-Blob)\b/;
+
 /** The most errors of one paste read apart (a run's log may hold hundreds; the rest are not counted). */
 const MOST_ERRORS_READ = 20;
 
 function readOneError(input: string, options: ReadErrorOptions): Result<ErrorReading> {
+  // an answer whose server names another S3 implementation is no AWS answer, though it writes S3's codes (`Server:
+  // WasabiS3/7.10…` above `<Code>AccessDenied</Code>`: ente-io/ente's replication notes)
+  if (input.includes('Server: ') && OTHER_S3_SERVER.test(input)) {
+    return fail(
+      'no-aws-error',
+      'the answer came from another S3 implementation than AWS (its Server header names it)',
+    );
+  }
   if (input.trim() === '') {
     return fail('empty-input', 'the input is empty, expected an AWS error message');
   }

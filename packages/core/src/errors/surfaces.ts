@@ -6,7 +6,7 @@ import {
 } from '../catalog/service-names.js';
 import { type HintSet, PRIORITY } from './hints.js';
 import { AUTHORIZATION_CODES, LOOKALIKE_RULES } from './lookalikes.js';
-import { hasLiteral } from './phrase-scan.js';
+import { hasLiteral, lookForPhrases, phrasesIn } from './phrase-scan.js';
 
 /**
  * Extractors for the ways clients and tools print an AWS error (spec A.4). Each reads the cleaned text
@@ -2365,6 +2365,11 @@ const FIXED_SENTENCES: readonly {
   },
 ];
 
+// (their words looked for in any case by the one scan too, for a sentence a paste broke over lines)
+lookForPhrases(
+  FIXED_SENTENCES.map((fixed) => fixed.sentence.trim()).filter((sentence) => /^[ -~]+$/.test(sentence)),
+);
+
 /** AppSync's GraphQL error type for a refused request. */
 const APPSYNC_UNAUTHORIZED = /"errorType"\s*:\s*"Unauthorized"/;
 
@@ -2808,7 +2813,10 @@ const signatures: Extractor = (text, hints) => {
   }
   // fixed sentences of one code each, also printed without it
   for (const fixed of FIXED_SENTENCES) {
-    if (has(text, fixed.sentence) && (fixed.also === undefined || fixed.also.test(text))) {
+    if (
+      (has(text, fixed.sentence) || brokenOverLines(text, fixed.sentence)) &&
+      (fixed.also === undefined || fixed.also.test(text))
+    ) {
       hints.add('code', fixed.code, PRIORITY.implied, fixed.service);
       if (fixed.namesService === true) hints.add('service', fixed.service, PRIORITY.implied, fixed.service);
     }
@@ -3855,6 +3863,28 @@ function relayedSuffix(text: string, at: number, code: string): boolean {
         /\bstatus code: \d{3}, request id: /.test(text)))
   );
 }
+
+/**
+ * Whether `text` holds `sentence` with a line break where it has a space (a paste that kept a long message's wrapping:
+ * `The bucket you are attempting to access must be addressed using the` / `specified endpoint.`, wal-e/wal-e commit
+ * 5d7b73a): its words found by the one scan in any case, then the sentence as written, each space any blank.
+ */
+function brokenOverLines(text: string, sentence: string): boolean {
+  if (!text.includes('\n') || !phrasesIn(text).has(sentence.trim().toLowerCase())) return false;
+  let pattern = SPACED_SENTENCES.get(sentence);
+  if (pattern === undefined) {
+    pattern = new RegExp(
+      sentence
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/ /g, '\\s{1,4}'),
+    );
+    SPACED_SENTENCES.set(sentence, pattern);
+  }
+  return pattern.test(text);
+}
+
+const SPACED_SENTENCES = new Map<string, RegExp>();
 
 /** The words of the CLI's envelope as the translated pages write them, looked for before their pattern. */
 const TRANSLATED_CALLS = ['调用 ', '調用 ', '呼叫 ', 'を呼び出', '작업을 호출'];
