@@ -70,9 +70,10 @@ function withoutDoubledSpaces(text: string): string {
   let out: TextBuilder | null = null;
   let from = 0;
   for (let at = text.indexOf('  '); at >= 0; at = text.indexOf('  ', at + 1)) {
+    // (a run of spaces passed over whole: a column's padding of thousands is looked at once)
     let end = at + 2;
-    while (end < at + 3 && text.charCodeAt(end) === 0x20) end++;
-    if (at >= from && isSmallLetter(text.charCodeAt(at - 1)) && isSmallLetter(text.charCodeAt(end))) {
+    while (text.charCodeAt(end) === 0x20) end++;
+    if (end - at <= 3 && isSmallLetter(text.charCodeAt(at - 1)) && isSmallLetter(text.charCodeAt(end))) {
       out ??= new TextBuilder(text.length);
       out.appendRange(text, from, at + 1);
       from = end;
