@@ -162,7 +162,7 @@
  * 94.9%), `heldout55.jsonl` (40, security, audit and inventory tools: 97.0%), `heldout56.jsonl` (41, storage and sync
  * tools: 95.2%), `heldout57.jsonl` (35, the SDKs' and the CLI's trackers: 97.5%), `heldout58.jsonl` (40, newer services
  * and AI tooling on Bedrock: 91.6%) and `heldout59.jsonl` (40, databases, migration and backup: 91.7%): 95.2% fresh over
- * all seven (1,479/1,554 fields). Ten rows read as holding none that their labellers judged either way are marked as
+ * all seven (1,479/1,554 fields). Nine rows read as holding none that their labellers judged either way are marked as
  * holding no AWS answer: CloudFront's method refusal that never names CloudFront and the Terraform ElastiCache waiter's
  * `unexpected state 'create-failed'` with no AWS error (54); s3fs's 400 without a body, Mountpoint's 503s of its own log
  * and a hand-written client's `HTTP Error 503: Slow Down` with no host (56); Bedrock console banners without a code, an
