@@ -128,41 +128,39 @@ const MYSQL_LOGIN_REFUSED =
   /Access denied for user '[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)/g;
 
 /**
- * The text without other hosts' refusals in AWS's words, no AWS answer: Tencent Cloud's (below), Azure's (`ERROR: (Forbidden) Caller is not
- * authorized to perform action on resource.`: DFE-Digital/teacher-services-cloud's platform FAQ), and a package
- * registry's 403 that the client prints with the request it answered, from the status to the line's end (npm's `npm
- * error 403 403 Forbidden - PUT https://registry.npmjs.org/cdk-assets - You cannot publish over …`: cdklabs/cdk-assets
- * commit 50ee8d0).
- * https://learn.microsoft.com/en-us/azure/role-based-access-control/troubleshooting
+ * The text without other hosts' refusals in AWS's words, no AWS answer: those of `OTHERS_REFUSALS` (Azure's, Tencent
+ * Cloud's, Docker Hub's, …), and a package registry's 403 that the client prints with the request it answered, from the
+ * status to the line's end (npm's `npm error 403 403 Forbidden - PUT https://registry.npmjs.org/cdk-assets - You cannot
+ * publish over …`: cdklabs/cdk-assets commit 50ee8d0).
  */
 function withoutOtherHostsRefusals(text: string): string {
   // (each literal looked up in the one scan of the text, not searched for: most texts hold none of them)
-  let others = text;
+  let unrefused = text;
   for (const [literal, words] of OTHERS_REFUSALS) {
-    if (hasLiteral(text, literal)) others = others.replace(words, '');
+    if (hasLiteral(text, literal)) unrefused = unrefused.replace(words, '');
   }
-  const tencent = hasLiteral(others, TENCENT_REFUSAL) ? others.replace(TENCENT_REFUSALS, '') : others;
-  const azure = hasLiteral(tencent, AZURE_REFUSAL) ? tencent.replace(AZURE_REFUSALS, '') : tencent;
-  if (!hasLiteral(azure, '403 Forbidden - ')) return azure;
+  if (!hasLiteral(unrefused, '403 Forbidden - ')) return unrefused;
   // (each found by `indexOf` and cut from its status to its line's end, where the reason npm prints after the URL ends;
   // the line's words before it stay, an AWS error among them)
   const kept: string[] = [];
   let from = 0;
-  for (let at = azure.indexOf('403 Forbidden - '); at >= 0; at = azure.indexOf('403 Forbidden - ', at + 1)) {
+  for (
+    let at = unrefused.indexOf('403 Forbidden - ');
+    at >= 0;
+    at = unrefused.indexOf('403 Forbidden - ', at + 1)
+  ) {
     if (at < from) continue;
     REQUEST_FORBIDDEN.lastIndex = at;
-    const host = REQUEST_FORBIDDEN.exec(azure)?.[1];
+    const host = REQUEST_FORBIDDEN.exec(unrefused)?.[1];
     if (host === undefined || AWS_HOST.test(host)) continue;
-    const end = azure.indexOf('\n', at);
-    kept.push(azure.slice(from, at));
-    from = end < 0 ? azure.length : end;
+    const end = unrefused.indexOf('\n', at);
+    kept.push(unrefused.slice(from, at));
+    from = end < 0 ? unrefused.length : end;
   }
-  if (kept.length === 0) return azure;
-  kept.push(azure.slice(from));
+  if (kept.length === 0) return unrefused;
+  kept.push(unrefused.slice(from));
   return kept.join('');
 }
-
-const AZURE_REFUSAL = 'Caller is not authorized to perform action on resource';
 
 /**
  * Other systems' refusals and failures in words a reader of AWS's would take for AWS's, each found by its literal and
@@ -188,17 +186,17 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     /\borg\.springframework\.security\.access\.AccessDeniedException: Access is denied/g,
   ],
   ['tls: access denied', /\b(?:remote error: )?tls: access denied/g],
-  // (and Terraform's own provider registry's, `failed to retrieve authentication checksums for provider: 403 Forbidden`;
-  // Google Cloud Storage's, `AccessDeniedException: 403 svc@p.iam.gserviceaccount.com does not have storage.objects.create
-  // access to the Google Cloud Storage object.`: astronomer/astro-sdk; an application's own error in botocore's words,
-  // its operation a name in capitals, `An error occurred (UnauthorizedOperation) when calling GLOSSARY MUTATION
-  // operation: …`: data-dot-all/dataall)
   // (and Google's APIs' refusals as their Python client prints them: `google.api_core.exceptions.Forbidden: 403 POST
   // https://bigquery.googleapis.com/…: Access Denied: Project p: …`)
   [
     'googleapis.com',
     /\bForbidden: 40[13] (?:GET|POST|PUT|PATCH|DELETE) https:\/\/[a-z0-9.-]{1,100}\.googleapis\.com\/[^\n]*/g,
   ],
+  // (and Terraform's own provider registry's, `failed to retrieve authentication checksums for provider: 403 Forbidden`;
+  // Google Cloud Storage's, `AccessDeniedException: 403 svc@p.iam.gserviceaccount.com does not have storage.objects.create
+  // access to the Google Cloud Storage object.`: astronomer/astro-sdk; an application's own error in botocore's words,
+  // its operation a name in capitals, `An error occurred (UnauthorizedOperation) when calling GLOSSARY MUTATION
+  // operation: …`: data-dot-all/dataall)
   [
     'authentication checksums for provider',
     /\bfailed to retrieve\s+authentication checksums for provider: 403 Forbidden/g,
@@ -229,18 +227,21 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     'Cross-Origin Request Blocked',
     /Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at \S+/g,
   ],
+  // (and Tencent Cloud's refusal in EC2's words but for its own policies, `[DescribeStaticStore] You are not authorized to
+  // perform this operation. Check your CAM policies, and ensure that you are using the correct access keys.`, the rest of
+  // its line and the `resource (qcs::…)` line after it: TencentCloudBase/CloudBase-AI-Toolkit#130; Azure's, `ERROR:
+  // (Forbidden) Caller is not authorized to perform action on resource.`: DFE-Digital/teacher-services-cloud's FAQ)
+  // https://www.tencentcloud.com/document/product/598/10600,
+  // https://learn.microsoft.com/en-us/azure/role-based-access-control/troubleshooting
+  [
+    'Check your CAM policies',
+    /You are not authorized to perform this operation\.? ?Check your CAM policies[^\n]*(?:\nresource \(qcs::[^\n]*)?/g,
+  ],
+  [
+    'Caller is not authorized to perform action on resource',
+    /(?:\(Forbidden\) )?Caller is not authorized to perform action on resource/g,
+  ],
 ];
-
-/**
- * Tencent Cloud's refusal, in EC2's words but for its own policies (`[DescribeStaticStore] You are not authorized to
- * perform this operation. Check your CAM policies, and ensure that you are using the correct access keys.`, the rest of
- * its line and the `resource (qcs::…)` line after it: TencentCloudBase/CloudBase-AI-Toolkit#130)
- * https://www.tencentcloud.com/document/product/598/10600
- */
-const TENCENT_REFUSAL = 'Check your CAM policies';
-const TENCENT_REFUSALS =
-  /You are not authorized to perform this operation\.? ?Check your CAM policies[^\n]*(?:\nresource \(qcs::[^\n]*)?/g;
-const AZURE_REFUSALS = /(?:\(Forbidden\) )?Caller is not authorized to perform action on resource/g;
 
 /** A 403 printed before the method and URL of the request it answered (sticky, at the status). */
 const REQUEST_FORBIDDEN = /403 Forbidden - [A-Z]{3,7} https?:\/\/([A-Za-z0-9.-]{1,253})/y;
