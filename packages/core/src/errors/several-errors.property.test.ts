@@ -36,17 +36,21 @@ describe('severalErrors', () => {
     'User: arn:aws:iam::111122223333:user/u is not authorized to perform: s3:PutObject on resource: arn:aws:s3:::b/a',
     'Traceback (most recent call last):',
   );
-  const pastes = fc.oneof(
-    fc.array(list, { maxLength: 20 }),
-    fc.array(blocks, { maxLength: 20 }),
-    fc.array(envelopes, { maxLength: 20 }),
-  );
+  // each paste's lines, its text and its split
+  const pastes = fc
+    .oneof(
+      fc.array(list, { maxLength: 20 }),
+      fc.array(blocks, { maxLength: 20 }),
+      fc.array(envelopes, { maxLength: 20 }),
+    )
+    .map((lines) => {
+      const text = lines.join('\n');
+      return { lines, text, several: severalErrors(text) };
+    });
 
   it('cuts the paste into its preamble and errors, losing and adding nothing, each error at a line start', () => {
     fc.assert(
-      fc.property(pastes, (lines) => {
-        const text = lines.join('\n');
-        const several = severalErrors(text);
+      fc.property(pastes, ({ lines, text, several }) => {
         if (several === null) return;
         expect(several.items.length).toBeGreaterThanOrEqual(2);
         expect(several.preamble + several.items.join('')).toBe(text);
@@ -67,9 +71,7 @@ describe('severalErrors', () => {
 
   it('reads one of the errors whole, and counts each other one that holds another AWS answer', () => {
     fc.assert(
-      fc.property(pastes, (lines) => {
-        const text = lines.join('\n');
-        const several = severalErrors(text);
+      fc.property(pastes, ({ text, several }) => {
         if (several === null) return;
         const whole = readError(text);
         const apart = several.items.map((item) => readError(several.preamble + item));
