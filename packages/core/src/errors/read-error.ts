@@ -257,12 +257,15 @@ const AWS_HOST = /(?:^|\.)(?:amazonaws\.com(?:\.cn)?|aws|cloudfront\.net)$/i;
 export function readError(input: string, options: ReadErrorOptions = {}): Result<ErrorReading> {
   const several = severalErrors(input);
   if (several !== null) {
-    // each error read with the lines before the first; the first that holds an AWS answer is the one explained, the
-    // others that differ from it counted
+    // each error read with the lines before the first; the first that holds an AWS answer is the one explained (of one
+    // call's answers, its first denial), the others that differ from it counted
     const readings = several.items
       .slice(0, MOST_ERRORS_READ)
       .map((item) => readOneError(several.preamble + item, options));
-    const chosen = readings.find((reading) => reading.ok);
+    const chosen =
+      (several.oneCall
+        ? readings.find((reading) => reading.ok && reading.value.kind === 'authorization')
+        : undefined) ?? readings.find((reading) => reading.ok);
     if (chosen?.ok === true) {
       // (each other failure once: a retry's log repeats the same error)
       const key = (facts: FailureFacts) => JSON.stringify(facts);

@@ -15,6 +15,11 @@ export interface SeveralErrors {
   readonly preamble: string;
   /** Each error's lines, in the paste's order. */
   readonly items: readonly string[];
+  /**
+   * Whether the errors are one call's answers (S3's DeleteResult, one entry a key): then its first denial is the one to
+   * explain, where the errors of several calls are explained from the first.
+   */
+  readonly oneCall: boolean;
 }
 
 /** The longest paste split into its errors: a longer one (a whole log) is read whole, as before. */
@@ -49,17 +54,30 @@ const CONFIGURATION = new RegExp(
 // ECS: …`, ekristen/aws-nuke#609)
 const ENVELOPE_LINE = /^[^\n]*?(?:An error occurred \(|operation error [A-Za-z0-9 ]{2,40}: [A-Z])/gm;
 
-/** The paste's errors where it holds two or more of Terraform's or of a client's envelopes, else null. */
+/**
+ * An entry of S3's DeleteObjects answer: a `<DeleteResult>` answers one call with an `<Error>` per key it did not delete
+ * (`<Key>`, `<Code>`, `<Message>`), perhaps after `<Deleted>` entries.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html
+ */
+const DELETE_RESULT_ERROR = /<Error>/g;
+
+/** The paste's errors where it holds two or more of Terraform's, of a client's envelopes or of S3's DeleteResult. */
 export function severalErrors(text: string): SeveralErrors | null {
   if (text.length > LONGEST) return null;
   const terraform = severalTerraformErrors(text);
   if (terraform !== null) return terraform;
+  if (text.includes('<DeleteResult')) return split(text, starts(text, DELETE_RESULT_ERROR), true);
   if (!(text.includes('An error occurred (') || text.includes('operation error '))) return null;
-  const at = starts(text, ENVELOPE_LINE);
+  return split(text, starts(text, ENVELOPE_LINE), false);
+}
+
+/** The paste cut where each error starts, where two or more do. */
+function split(text: string, at: readonly number[], oneCall: boolean): SeveralErrors | null {
   if (at.length < 2) return null;
   return {
     preamble: text.slice(0, at[0]),
     items: at.map((start, i) => text.slice(start, at[i + 1] ?? text.length)),
+    oneCall,
   };
 }
 
@@ -75,11 +93,7 @@ function severalTerraformErrors(text: string): SeveralErrors | null {
       if (last === undefined || CONFIGURATION.test(text.slice(last, start))) at.push(start);
     }
   }
-  if (at.length < 2) return null;
-  return {
-    preamble: text.slice(0, at[0]),
-    items: at.map((start, i) => text.slice(start, at[i + 1] ?? text.length)),
-  };
+  return split(text, at, false);
 }
 
 function starts(text: string, pattern: RegExp): number[] {
