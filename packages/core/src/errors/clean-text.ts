@@ -8,6 +8,22 @@ import { cutWidth, unwrapPieces } from './unwrap-lines.js';
  * printed inside a JSON or Python string.
  */
 export function cleanErrorText(raw: string): string {
+  return clean(raw, MOST_ESCAPE_LEVELS - 1);
+}
+
+/**
+ * The most levels of escaping undone: a message that kept its own escaped quotes (`\"arn:…\"`), logged as a record's
+ * string, and that record kept as Docker's log line's string.
+ */
+const MOST_ESCAPE_LEVELS = 3;
+
+/**
+ * An escape's backslash escaped itself (`\\n`, `\\"`, `\\t`): a string escaped twice, a log's record inside another
+ * log's string.
+ */
+const ESCAPED_ESCAPE = /\\\\[n"t]/;
+
+function clean(raw: string, levelsLeft: number): string {
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.includes('\u001b')) {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escape sequences start with ESC
@@ -30,7 +46,42 @@ export function cleanErrorText(raw: string): string {
   if (rare !== undefined && text.includes('\\\n')) {
     text = withoutContinuations(text);
   }
-  const prepared = withoutCommonIndent(
+  const prepared = withoutLineMarks(text);
+  const unframed = unwrapAndUnframe(prepared);
+  // (and the lines a string's escaped line breaks held, one line until they were unescaped: a tool's wrapped message
+  // inside a JSON log's string, `"error": "…is not authorized to perf\norm: s3:ListBucket…"`; not where the text's own
+  // lines were wrapped, which the repair has joined: a second repair of a wrapped megabyte cost 10 ms)
+  const relined = prepared.includes('\\n') && !unframed.includes('\\n');
+  // (and what starts the lines the unescaping made, which no line started with before it: a quoted paste inside a JSON
+  // log's string, `{"msg": "> User: arn:…\n> is not authorized …"}`, sops' gutter, `\n      | is not authorized to
+  // perform: …`)
+  const unmarked = relined ? withoutLineMarks(unframed) : unframed;
+  const unwrapped = relined && cutWidth(prepared) < 0 ? unwrapAfterUnescaping(unmarked) : unmarked;
+  // a highlight's tags only once the wrap repair has measured the rows they are part of; bold markers last: a
+  // wrap may have cut a mask (`****`) into two pairs of stars
+  const unstamped = withoutDoubledSpaces(withoutStamps(unwrapped, RECORD_STAMP, 0));
+  const cleaned = withoutBold(
+    rare !== undefined && text.includes('</mark>') ? withoutHighlights(unstamped) : unstamped,
+  );
+  // a string escaped twice (a JSON log's record kept as another's string, as Docker's json-file driver keeps each line:
+  // `{"log": "{\"msg\": \"…\\n\\tstatus code: 403…\"}"}`), once unescaped and cleaned, is cleaned as the paste it
+  // then is https://docs.docker.com/engine/logging/drivers/json-file/
+  if (
+    levelsLeft > 0 &&
+    (cleaned.includes('\\n') || cleaned.includes('\\"')) &&
+    ESCAPED_ESCAPE.test(prepared)
+  ) {
+    return clean(cleaned, levelsLeft - 1);
+  }
+  return cleaned;
+}
+
+/**
+ * The text without what a tool, a log or a paste puts at each line's start or end: a table's padding, comment and quote
+ * markers, collectors' stamps, Compose's service prefixes, gutters, a box's borders, an indent all lines share.
+ */
+function withoutLineMarks(text: string): string {
+  return withoutCommonIndent(
     withoutBoxBorders(
       withoutGutters(
         withoutServicePrefixes(
@@ -38,25 +89,6 @@ export function cleanErrorText(raw: string): string {
         ),
       ),
     ),
-  );
-  const unframed = unwrapAndUnframe(prepared);
-  // (and the lines a string's escaped line breaks held, one line until they were unescaped: a tool's wrapped message
-  // inside a JSON log's string, `"error": "…is not authorized to perf\norm: s3:ListBucket…"`; not where the text's own
-  // lines were wrapped, which the repair has joined: a second repair of a wrapped megabyte cost 10 ms)
-  const relined = prepared.includes('\\n') && !unframed.includes('\\n');
-  // (and the quote or comment markers that start the lines the unescaping made, which no line started with before it:
-  // a quoted paste inside a JSON log's string, `{"msg": "> User: arn:…\n> is not authorized …"}`)
-  // (looked for only where an escaped break is followed by a marker: a second pass over a megabyte costs a millisecond)
-  const unmarked =
-    relined && /\\n[ \t]*(?:>|#|\/\/)/.test(prepared)
-      ? withoutCommentMarkers(withoutQuoteMarkers(unframed))
-      : unframed;
-  const unwrapped = relined && cutWidth(prepared) < 0 ? unwrapAfterUnescaping(unmarked) : unmarked;
-  // a highlight's tags only once the wrap repair has measured the rows they are part of; bold markers last: a
-  // wrap may have cut a mask (`****`) into two pairs of stars
-  const unstamped = withoutDoubledSpaces(withoutStamps(unwrapped, RECORD_STAMP, 0));
-  return withoutBold(
-    rare !== undefined && text.includes('</mark>') ? withoutHighlights(unstamped) : unstamped,
   );
 }
 
@@ -67,22 +99,21 @@ export function cleanErrorText(raw: string): string {
  */
 function withoutDoubledSpaces(text: string): string {
   // (found by `indexOf` and tested by hand: a pattern that starts with a look-behind is tried at every position)
-  let out: TextBuilder | null = null;
+  // (the kept parts joined one to the next: a megabyte copied into a buffer and made a string again cost 5–7 ms where
+  // it held a single doubled space; joined, well under one, and no more than the buffer for one every four characters)
+  let out: string | null = null;
   let from = 0;
   for (let at = text.indexOf('  '); at >= 0; at = text.indexOf('  ', at + 1)) {
     // (a run of spaces passed over whole: a column's padding of thousands is looked at once)
     let end = at + 2;
     while (text.charCodeAt(end) === 0x20) end++;
     if (end - at <= 3 && isSmallLetter(text.charCodeAt(at - 1)) && isSmallLetter(text.charCodeAt(end))) {
-      out ??= new TextBuilder(text.length);
-      out.appendRange(text, from, at + 1);
+      out = (out ?? '') + text.slice(from, at + 1);
       from = end;
     }
     at = end - 1;
   }
-  if (out === null) return text;
-  out.appendRange(text, from, text.length);
-  return out.toString();
+  return out === null ? text : out + text.slice(from);
 }
 
 function isSmallLetter(c: number): boolean {
@@ -466,15 +497,14 @@ function unwrapAfterUnescaping(text: string): string {
  * quoted line among unquoted ones is left as it is: a `>` may start a line of the error itself.
  */
 function withoutQuoteMarkers(text: string): string {
-  if (!text.includes('>') || !/(?:^|\n)[ \t]*>/.test(text)) return text;
+  const quoted = markedLines(text, '>');
+  if (quoted.length === 0) return text;
   if (!/(?:^|\n)[ \t]*[^>\s]/.test(text)) return text.replace(/^[ \t]*> ?/gm, '');
-  return withoutMarkedRuns(text, QUOTE_MARKER, QUOTE_LEAD);
+  return withoutMarkedRuns(text, QUOTE_MARKER, quoted);
 }
 
 /** A Markdown quote's marker and the space after it. */
 const QUOTE_MARKER = /[ \t]*> ?/y;
-/** Where a quoted line starts. */
-const QUOTE_LEAD = /(?:^|\n)[ \t]*>/g;
 
 /**
  * An error quoted in a program's comments (`// "AccessDenied: User: … is not authorized to perform:` / `//
@@ -483,37 +513,34 @@ const QUOTE_LEAD = /(?:^|\n)[ \t]*>/g;
  * as it is (a shell's `#` prompt before a command).
  */
 function withoutCommentMarkers(text: string): string {
-  if (!text.includes('\n') || !/(?:^|\n)[ \t]*(?:\/\/|#)/.test(text)) return text;
+  if (!text.includes('\n')) return text;
+  const commented = markedLines(text, '/#');
+  if (commented.length === 0) return text;
   if (/^[ \t]*(?:\/\/|#)/.test(text) && !/(?:^|\n)[ \t]*(?:[^/#\s]|\/[^/])/.test(text))
     return text.replace(/^[ \t]*(?:\/\/|#'?)[ \t]?(?:\|[ \t])?/gm, '');
-  return withoutMarkedRuns(text, COMMENT_MARKER, COMMENT_LEAD);
+  return withoutMarkedRuns(text, COMMENT_MARKER, commented);
 }
 
 /** A comment's marker and the blank after it (R's documentation comments `#'` too: paws-r/paws's operations' docs). */
 // (and the bar a comment's box or quote puts after it: `// | StsException: User: … is not authorized to perform:` /
 // `// | sts:AssumeRole on resource: …`, aws/aws-sdk-kotlin's benchmark notes)
 const COMMENT_MARKER = /[ \t]*(?:\/\/|#'?)[ \t]?(?:\|[ \t])?/y;
-/** Where a commented line starts. */
-const COMMENT_LEAD = /(?:^|\n)[ \t]*(?:\/\/|#)/g;
 
 /**
  * The text with `marker` taken off the lines of each run of two or more consecutive lines that open with it; other
  * lines kept as they are. Only the marked lines are looked at, found by one search (`lead`, global): a megabyte of lines
  * split, tested and joined took 10 ms where a few of them are marked.
  */
-function withoutMarkedRuns(text: string, marker: RegExp, lead: RegExp): string {
+function withoutMarkedRuns(text: string, marker: RegExp, lines: readonly number[]): string {
   // each marked line's start and its content's (after the marker)
   const starts: number[] = [];
   const contents: number[] = [];
-  lead.lastIndex = 0;
-  for (let m = lead.exec(text); m !== null; m = lead.exec(text)) {
-    const start = m.index + (text.charCodeAt(m.index) === 0x0a ? 1 : 0);
+  for (const start of lines) {
     marker.lastIndex = start;
     const marked = marker.exec(text);
     if (marked === null) continue;
     starts.push(start);
     contents.push(start + marked[0].length);
-    lead.lastIndex = Math.max(lead.lastIndex, start + 1);
   }
   const parts: string[] = [];
   let from = 0;
@@ -530,6 +557,25 @@ function withoutMarkedRuns(text: string, marker: RegExp, lead: RegExp): string {
   if (parts.length === 0) return text;
   parts.push(text.slice(from));
   return parts.join('');
+}
+
+/**
+ * The starts, in order, of the lines whose first character past blanks is one of `marks` (`/` only as `//`): each mark
+ * found by `indexOf`, where a pattern led by `(?:^|\n)` is tried at every character (2 ms a megabyte each).
+ */
+function markedLines(text: string, marks: string): number[] {
+  const found: number[] = [];
+  for (const mark of marks) {
+    for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+      if (mark === '/' && text.charCodeAt(at + 1) !== 0x2f) continue;
+      let start = at;
+      while (start > 0 && isBlank(text.charCodeAt(start - 1))) start--;
+      if (start === 0 || text.charCodeAt(start - 1) === 0x0a) found.push(start);
+      if (mark === '/') at++;
+    }
+  }
+  // (a line's first character is one mark only: each line once)
+  return marks.length > 1 ? found.sort((a, b) => a - b) : found;
 }
 
 /**
@@ -582,10 +628,30 @@ function onlyClosingWildcard(text: string): number | undefined {
  * removal.
  * @see https://github.com/crossplane-contrib/provider-aws/issues/1289
  */
+/**
+ * How many rows (up to two) end in a border after content: `│` with only blanks after it on its row and, before it past
+ * blanks, a character that is no blank and no border. (The pattern starts at the border, which the engine looks for
+ * alone; one that started at the content before it was tried at every character, 3–4 ms a megabyte.)
+ */
+function rightBorders(text: string): number {
+  let found = 0;
+  RIGHT_BORDER.lastIndex = 0;
+  for (let m = RIGHT_BORDER.exec(text); m !== null && found < 2; m = RIGHT_BORDER.exec(text)) {
+    let before = m.index;
+    while (before > 0 && isBlank(text.charCodeAt(before - 1))) before--;
+    const c = before > 0 ? text.charCodeAt(before - 1) : -1;
+    if (c >= 0 && c !== BORDER && !/\s/.test(String.fromCharCode(c))) found++;
+  }
+  return found;
+}
+
+/** A box's right border: `│` and the blanks after it to its row's end. */
+const RIGHT_BORDER = /│[ \t]*(?=\n|$)/g;
+
 function withoutBoxBorders(text: string): string {
   if (!text.includes('│')) return text;
   // a border after content on its row; Terraform's blank framed rows (`│`) have none
-  const bordered = text.match(/[^\s│][ \t]*│[ \t]*(?=\n|$)/g)?.length ?? 0;
+  const bordered = rightBorders(text);
   // (one such row is enough where every row opens with the left border: a paste of two rows, its last cut before its
   // border: aws-ia/terraform-aws-eks-blueprints-addons#475)
   if (bordered < 2 && !(bordered === 1 && /^[ \t]*│/.test(text))) return text;

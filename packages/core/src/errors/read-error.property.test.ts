@@ -149,6 +149,31 @@ describe('readError properties', () => {
     );
   });
 
+  it('reads the same facts from a message logged as a JSON string, once or as Docker keeps that log line', () => {
+    // (a logger's record holds the message as a string, its line breaks and quotes escaped; Docker's json-file driver
+    // keeps each line of the container's output as a string again: https://docs.docker.com/engine/logging/drivers/json-file/)
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: corpus.length - 1 }),
+        fc.constantFrom('msg', 'message', 'error', 'err'),
+        fc.boolean(),
+        (i, key, docker) => {
+          const text = corpus[i] ?? '';
+          const record = JSON.stringify({ level: 'error', ts: 1714564800.123, [key]: text });
+          const logged = docker ? JSON.stringify({ log: `${record}\n`, stream: 'stderr' }) : record;
+          const plain = readError(text);
+          const read = readError(logged);
+          expect(read.ok).toBe(plain.ok);
+          if (plain.ok && read.ok) {
+            expect(read.value.failure).toEqual(plain.value.failure);
+            expect(read.value.kind).toBe(plain.value.kind);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds a denial sentence for any ARN-shaped principal, action and resource', () => {
     const segment = fc.stringMatching(/^[A-Za-z0-9_+=,.@-]{1,20}$/);
     fc.assert(

@@ -255,7 +255,8 @@ const AWS_HOST = /(?:^|\.)(?:amazonaws\.com(?:\.cn)?|aws|cloudfront\.net)$/i;
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
  */
 export function readError(input: string, options: ReadErrorOptions = {}): Result<ErrorReading> {
-  const several = severalErrors(input);
+  // (and those of a log's string, its lines escaped: `{"msg": "An error occurred (…) …\nAn error occurred (…) …"}`)
+  const several = severalErrors(input) ?? (input.includes('\\n') ? severalErrors(unescapeOnce(input)) : null);
   if (several !== null) {
     // each error read with the lines before the first; the first that holds an AWS answer is the one explained (of one
     // call's answers, its first denial), the others that differ from it counted
