@@ -1121,8 +1121,8 @@ function startsWithWordAt(text: string, at: number, word: string): boolean {
 const TRAILING = new Set(['.', ',', ';', ')', '"', "'", '}', ']', '\\', '…', '`']);
 
 /**
- * Removes sentence punctuation and quoting that follows a token (`...key/abc.` → `...key/abc`); a `}` or
- * `]` that closes a stand-in of the token (`cluster/${CLUSTER_NAME}`) stays.
+ * Removes sentence punctuation and quoting that follows a token (`...key/abc.` → `...key/abc`); a `}`, `]` or `)` that
+ * closes a stand-in of the token (`cluster/${CLUSTER_NAME}`) stays.
  */
 export function trimPunctuation(value: string): string {
   let end = value.length;
@@ -1141,12 +1141,17 @@ export function trimPunctuation(value: string): string {
   return value.slice(start, end);
 }
 
-/** Whether the `}` or `]` at `at` closes a `{` or `[` opened earlier in the value. */
+/**
+ * Whether the `}`, `]` or `)` at `at` closes a `{`, `[` or `(` opened earlier in the value (a stand-in in parentheses:
+ * `arn:aws:states:eu-west-1:(account):execution:(machinename):(executionname)`, aws/aws-cdk#11688).
+ */
 function closesGroup(value: string, at: number): boolean {
   const close = value.charAt(at);
-  const open = close === '}' ? '{' : close === ']' ? '[' : null;
+  const open = close === '}' ? '{' : close === ']' ? '[' : close === ')' ? '(' : null;
   if (open === null) return false;
   const opened = value.lastIndexOf(open, at);
+  // (parentheses around the whole value are the sentence's: `perform: (sts:DecodeAuthorizationMessage)`)
+  if (open === '(' && opened === 0) return false;
   return opened >= 0 && value.lastIndexOf(close, at - 1) < opened;
 }
 

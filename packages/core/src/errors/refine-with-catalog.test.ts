@@ -9,6 +9,13 @@ const CASES: readonly {
   readonly expected: { service: string | null; action: string | null; actionSource: string | null };
 }[] = [
   {
+    // aws/aws-xray-sdk-dotnet#79: the .NET SDK's log of a failed attempt names the request, the exception its service
+    name: "the .NET SDK's `AmazonXRayException making request GetSamplingTargetsRequest to …` is xray:GetSamplingTargets",
+    input:
+      "ERROR Amazon.XRay.AmazonXRayClient - An exception of type HttpErrorResponseException was handled in ErrorHandler.\nAmazon.Runtime.Internal.HttpErrorResponseException: Exception of type 'Amazon.Runtime.Internal.HttpErrorResponseException' was thrown.\nat Amazon.Runtime.HttpWebRequestMessage.GetResponseAsync(CancellationToken cancellationToken)\nat Amazon.Runtime.Internal.HttpHandler`1.InvokeAsync[T](IExecutionContext executionContext)\nat Amazon.Runtime.Internal.Unmarshaller.InvokeAsync[T](IExecutionContext executionContext)\nat Amazon.Runtime.Internal.ErrorHandler.InvokeAsync[T](IExecutionContext executionContext)\nERROR Amazon.XRay.AmazonXRayClient - AmazonXRayException making request GetSamplingTargetsRequest to http://172.17.0.1:2000/. Attempt 1.\nAmazon.XRay.AmazonXRayException: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details. ---> Amazon.Runtime.Internal.HttpErrorResponseException: Exception of type 'Amazon.Runtime.Internal.HttpErrorResponseException' was thrown.\nat Amazon.Runtime.HttpWebRequestMessage.GetResponseAsync(CancellationToken cancellationToken)",
+    expected: { service: 'xray', action: 'xray:GetSamplingTargets', actionSource: 'operation' },
+  },
+  {
     name: 'an operation of one service only resolves to its action',
     input:
       'An error occurred (AccessDeniedException) when calling the CreateWorkspaces operation: Access denied',

@@ -792,6 +792,18 @@ export function namedMethodCalls(text: string): readonly NamedMethodCall[] {
     if (call) echoed = call;
   }
   if (echoed) calls.push({ sdkName: echoed[1] ?? '', method: echoed[2] ?? '', surface: 'repl' });
+  // the .NET SDK's log of a failed attempt (`AmazonXRayException making request GetSamplingTargetsRequest to
+  // http://…. Attempt 1.`: aws/aws-xray-sdk-dotnet#79), the exception named after the service's client
+  const making = has(text, ' making request ')
+    ? /\bAmazon(\w{2,60}?)Exception making request ([A-Z]\w{2,100}?)Request to /.exec(text)
+    : null;
+  if (making) calls.push({ sdkName: making[1] ?? '', method: making[2] ?? '', surface: 'dotnet' });
+  // the Amazon SQS Java Messaging Library's exception of a failed call, its client method named (`AmazonServiceException:
+  // receiveMessage. RequestId: …`: awslabs/amazon-sqs-java-messaging-lib#101)
+  const messaging = has(text, 'AmazonServiceException: ')
+    ? /\bAmazonServiceException: ([a-z][A-Za-z]{2,100})\. RequestId: /.exec(text)
+    : null;
+  if (messaging) calls.push({ sdkName: 'SQS', method: messaging[1] ?? '', surface: 'sqs-java-messaging' });
   return calls;
 }
 
@@ -3352,7 +3364,7 @@ const codeTokens: Extractor = (text, hints) => {
   // AWS.SimpleQueueService.NonExistentQueue`: spring-cloud/spring-cloud-aws's queue lookups)
   // https://docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/AmazonServiceException.html#getErrorCode--
   const javaGetter = has(text, 'AmazonErrorCode: ')
-    ? /\bAmazonErrorCode: ([A-Za-z][\w.]{2,100})/.exec(text)
+    ? /\bAmazonErrorCode: (?!null\b)([A-Za-z][\w.]{2,100})/.exec(text)
     : null;
   if (javaGetter) hints.add('code', stripFaultPrefix(javaGetter[1]), PRIORITY.body, 'java-v1');
   // a PHP client's class and method before its error (FluentSMTP's `SimpleEmailService::sendRawEmail(): Sender -

@@ -298,7 +298,11 @@ function decideJoin(
     rest = lineStart + Math.min(wrap.indent, leadingSpaces(text, lineStart, lineEnd));
   }
   const restWord = skipSpace(text, rest, lineEnd);
-  if (restWord === lineEnd || opensOrClosesBlock(text, restWord, lineEnd)) {
+  if (
+    restWord === lineEnd ||
+    opensOrClosesBlock(text, restWord, lineEnd) ||
+    (cut && repeatsRowEnd(text, beforeStart, beforeEnd, restWord, lineEnd))
+  ) {
     return NO_JOIN;
   }
   const join = proposeJoin(text, beforeStart, beforeEnd, rest, restWord, lineEnd, cut, wrap, budget);
@@ -307,6 +311,30 @@ function decideJoin(
     startsRecord(text, restWord, lineEnd, beforeEnd, recordStarts, cut, wrap.confirmed)
     ? NO_JOIN
     : join;
+}
+
+/**
+ * A row that ends with the word the next line starts with, a colon after it there: a log's two renderings of one
+ * exception, `message: class` over `class: message`, of one length by construction and no wrap (`…(Service: Ssm, Status
+ * Code: 400, Request ID: …): software.amazon.awssdk.services.ssm.model.SsmException` over
+ * `software.amazon.awssdk.services.ssm.model.SsmException: User: …`: govuk-one-login/authentication-api#4870).
+ */
+function repeatsRowEnd(
+  text: string,
+  beforeStart: number,
+  beforeEnd: number,
+  restWord: number,
+  lineEnd: number,
+): boolean {
+  // (the word looked at in its line only, and no further than a class name goes: a scan to the text's end at each row
+  // of a megabyte of rows would be quadratic)
+  let colon = restWord;
+  const last = Math.min(lineEnd, restWord + 300);
+  while (colon < last && text.charCodeAt(colon) !== 0x3a && !isSpace(text.charCodeAt(colon))) colon++;
+  if (colon >= last || text.charCodeAt(colon) !== 0x3a || colon - restWord < 8) return false;
+  const word = text.slice(restWord, colon);
+  const at = beforeEnd - word.length;
+  return at > beforeStart && text.startsWith(word, at) && isSpace(text.charCodeAt(at - 1));
 }
 
 /**
@@ -398,6 +426,10 @@ function proposeJoin(
       !/^arn:[\w-]+:s3:::/.test(arn)
     )
       return 2 * rest;
+    // (or right after its account's colon, its resource all on the next line: `…on resource: arn:aws:logs:us-east-1:
+    // 123456789012:` / `log-group:/aws/lambda/my-function:log-stream:…`, a word-wrapping viewer's break)
+    if (end === 58 && isValueChar(text.charCodeAt(restWord)) && ARN_WITHOUT_RESOURCE.test(arn))
+      return 2 * rest;
     // (or inside an assumed role's name, the role's rest and the session on the next line: `…:assumed-role/AWSGlueService
     // RoleBulk` / `DynamoDB-DdbReadOnly-us-east-1/GlueJobRunnerSession is not authorized …`: awslabs/amazon-dynamodb-tools#327)
     if (ASSUMED_ROLE_WITHOUT_SESSION.test(arn) && ROLE_REST_AND_SESSION.test(firstWords(head, 1)[0] ?? ''))
@@ -464,6 +496,8 @@ function startsRecord(
 const ASSUMED_ROLE_WITHOUT_SESSION = /^arn:[\w-]+:sts::[^:\s]{0,40}:assumed-role\/[\w+=,.@-]{1,64}$/;
 /** The rest of a role's name and the session after it, alone in a word. */
 const ROLE_REST_AND_SESSION = /^[\w+=,.@-]{1,64}\/[\w+=,.@-]{2,64}$/;
+/** An ARN through its account's colon and no further: its resource not yet begun. */
+const ARN_WITHOUT_RESOURCE = /^["'(<[]?arn:aws[\w-]{0,12}:[a-z0-9-]{2,40}:[a-z0-9-]{0,30}:[\w*-]{0,40}:$/;
 /** An ARN's start through its region's colon: partition, a service's prefix, a region or none. */
 const ARN_HEAD = /^["'(<[]?arn:aws[\w-]{0,12}:[a-z0-9-]{2,40}:[a-z0-9-]{0,30}:/;
 
