@@ -241,6 +241,34 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     'Caller is not authorized to perform action on resource',
     /(?:\(Forbidden\) )?Caller is not authorized to perform action on resource/g,
   ],
+  // (and .NET's refusal of a local path, its class with it, which is no code of AWS's: `Inner exception:
+  // UnauthorizedAccessException: Access to the path 'C:\WINDOWS\system32\config\systemprofile' is denied.`,
+  // aws/aws-sdk-net#1097) https://learn.microsoft.com/en-us/dotnet/api/system.unauthorizedaccessexception
+  [
+    'Access to the path ',
+    /(?:(?:System\.)?UnauthorizedAccessException: )?Access to the path '[^'\n]{0,500}' is denied\.?/g,
+  ],
+  // (and Huawei Cloud's: its object storage's Java client, `com.obs.services.exception.ObsException: … ResponseCode: 403,
+  // ResponseStatus: Forbidden`, and its IAM's refusal in AWS's words of an action of three parts, `User: x is not
+  // authorized to perform action ecs:cloudServers:get on resource ecs:cn-north-5:…`)
+  // https://support.huaweicloud.com/intl/en-us/iam5_faq/iam_01_1233.html
+  ['com.obs.services.exception.ObsException', /\bcom\.obs\.services\.exception\.ObsException:[^\n]*/g],
+  [
+    'is not authorized to perform action ',
+    /(?:User: [^\n]{1,200}? )?is not authorized to perform action [a-z0-9]{2,30}:[A-Za-z0-9]{2,40}:[A-Za-z0-9]{2,40}\b[^\n]*/g,
+  ],
+  // (and Kubernetes' API server's, as its Python client prints them: `kubernetes.client.rest.ApiException: (403)` /
+  // `Reason: Forbidden`, its body a `Status` of kind `Forbidden`: 094459/blog's MWAA notes)
+  // https://kubernetes.io/docs/reference/using-api/api-concepts/#response-status-kind
+  [
+    'kubernetes.client.',
+    /(?:kubernetes\.client\.(?:rest|exceptions)\.ApiException: )?\(40[13]\)\s{0,4}\nReason: (?:Forbidden|Unauthorized)/g,
+  ],
+  ['{"kind":"Status","apiVersion":"v1"', /\{"kind":"Status","apiVersion":"v1"[^\n]*/g],
+  // (and New Relic's Lambda extension's answer from its own telemetry endpoint: `[NR_EXT] Telemetry client response: [403
+  // Forbidden]`, newrelic/newrelic-lambda-cli#229)
+  // (its other lines relay AWS's answers: `[NR_EXT] Failed to retrieve New Relic license key AccessDeniedException: …`)
+  ['Telemetry client response: [', /\[NR_EXT\] Telemetry client response: \[4\d\d [A-Za-z ]{2,40}\]/g],
 ];
 
 /** A 403 printed before the method and URL of the request it answered (sticky, at the status). */

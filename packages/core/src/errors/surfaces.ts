@@ -1028,6 +1028,19 @@ const jsSdk: Extractor = (text, hints) => {
         hints.add('code', 'AccessDenied', PRIORITY.codeToken, 'cpp');
     }
   }
+  // (and Arrow's older words for it, the SDK's number of the error and the service's code as the SDK failed to read it:
+  // `AWS Error [code 100]: Unable to parse ExceptionName: InvalidLocationConstraint Message: …`, apache/arrow#10634;
+  // `AWS Error [code 15]: No response body.`, 15 the SDK's ACCESS_DENIED)
+  // https://sdk.amazonaws.com/cpp/api/LATEST/aws-cpp-sdk-core/html/namespace_aws_1_1_client.html
+  const cppNumbered = has(text, 'AWS Error [code ') ? /\bAWS Error \[code (\d{1,3})\]: /.exec(text) : null;
+  if (cppNumbered) {
+    hints.relayed('cpp');
+    if (cppNumbered[1] === '15') hints.refusal('cpp');
+    const named = /^[^\n]{0,60}?\bExceptionName: ([A-Z][A-Za-z0-9.]{2,100}) Message: /.exec(
+      text.slice(cppNumbered.index + cppNumbered[0].length),
+    );
+    if (named) hints.add('code', named[1], PRIORITY.body, 'cpp');
+  }
   // boto 2's Glacier client, the status it expected and the answer's status and code (`Expected 204, got (408,
   // code=RequestTimeoutException, message=Request timed out.)`: tsileo/bakthat#74)
   const boto2 = has(text, ', code=')
@@ -1621,6 +1634,11 @@ const cloudFormation: Extractor = (text, hints) => {
   // neither names a code
   // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
   if (has(text, 'Resource handler returned message: "')) hints.relayed('cloudformation');
+  // (and its own check of a resource's properties against the type's schema before any call: `Properties validation
+  // failed for resource StackSet with message: [#/…: expected minimum item count: 1, found: 0]`,
+  // awslabs/landing-zone-accelerator-on-aws#810)
+  // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-schema.html
+  if (has(text, 'Properties validation failed for resource ')) hints.relayed('cloudformation');
   // (and its own refusal of a stack that exports a name another stack exports: `Export with name X is already exported
   // by stack Y`) https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-stack-exports.html
   if (has(text, 'is already exported by stack ')) hints.relayed('cloudformation');
@@ -2276,6 +2294,41 @@ const FIXED_SENTENCES: readonly {
     service: 'sqs',
     namesService: true,
   },
+  // Organizations' answer to an account in no organization, also printed without its code (org-formation/org-formation-cli#380)
+  // https://docs.aws.amazon.com/organizations/latest/APIReference/CommonErrors.html
+  {
+    sentence: 'Your account is not a member of an organization',
+    code: 'AWSOrganizationsNotInUseException',
+    service: 'organizations',
+    namesService: true,
+  },
+  // IAM's refusal to change a role only AWS may change (Identity Center's `AWSReservedSSO_…` roles: `Cannot perform the
+  // operation on the protected role '…' - this role is only modifiable by AWS`)
+  // https://repost.aws/knowledge-center/identity-center-aws-reserved-sso
+  {
+    sentence: 'Cannot perform the operation on the protected role',
+    code: 'UnmodifiableEntity',
+    service: 'iam',
+    namesService: true,
+  },
+  // CloudWatch Logs' answer to CreateLogStream for a stream that exists, as Vector relays it without the code
+  // (`CloudwatchError::CreateStream: The specified log stream already exists`: vectordotdev/vector#2349)
+  // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogStream.html
+  {
+    sentence: 'The specified log stream already exists',
+    code: 'ResourceAlreadyExistsException',
+    service: 'logs',
+    namesService: true,
+  },
+  // SNS's answer for a disabled platform endpoint (`EndpointDisabled: Endpoint is disabled`: evanshortiss/sns-mobile#32)
+  // https://docs.aws.amazon.com/sns/latest/api/API_Publish.html
+  {
+    sentence: 'Endpoint is disabled',
+    also: /\bEndpointDisabled\b|\bEndpoint is disabled\b/,
+    code: 'EndpointDisabled',
+    service: 'sns',
+    namesService: true,
+  },
   // SQS's AccessDenied for a queue (`Access to the resource https://sqs.… is denied.`)
   {
     sentence: 'Access to the resource https://sqs.',
@@ -2863,6 +2916,18 @@ const signatures: Extractor = (text, hints) => {
   // (`Insufficient Lake Formation permission(s): Required Describe on table …`)
   // https://docs.aws.amazon.com/lake-formation/latest/dg/troubleshooting.html
   if (has(text, 'Insufficient Lake Formation permission')) hints.refusal('lakeformation');
+  // (and its refusal where the caller may not use the key a catalog's data is encrypted with: `Insufficient encryption
+  // key permissions for Glue API`, same page)
+  if (has(text, 'Insufficient encryption key permissions for Glue API')) hints.refusal('lakeformation');
+  // API Gateway's refusal where it may not assume an integration's credentials role (`API Gateway doesn’t have
+  // permissions to assume the IAM role configured on the integration`, in an HTTP API's access log:
+  // terraform-aws-modules/terraform-aws-apigateway-v2#87): the role's trust policy must let API Gateway assume it
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-aws-services.html
+  if (has(text, 'have permissions to assume the IAM role configured on the integration')) {
+    hints.refusal('apigateway');
+    hints.add('service', 'sts', PRIORITY.phrase, 'apigateway');
+    hints.add('operation', 'AssumeRole', PRIORITY.phrase, 'apigateway');
+  }
   // EC2's AuthFailure for a resource of another account (`You are not the owner of network interface 'eni-…'`, a
   // shared VPC's): a refusal of the caller, not of its credentials
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
