@@ -247,6 +247,17 @@ function withoutMarkdownLink(value: string): string {
   return text !== undefined && text === m?.[2] ? text : value;
 }
 
+/**
+ * The message a failed call's record keeps in its response rather than in `errorMessage` (Amazon MWAA's
+ * `"responseElements": {"message": "User: … is not authorized to perform: airflow:CreateCliToken on resource: …"}`:
+ * 094459/blog's MWAA notes): only where the record names an error.
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+ */
+function responseMessage(record: Json): string | null {
+  if (str(record.errorCode) === null || !isJsonObject(record.responseElements)) return null;
+  return str(record.responseElements.message);
+}
+
 function toFailure(record: Json): CloudTrailFailure {
   const service = serviceFromEventSource(withoutMarkdownLink(str(record.eventSource) ?? ''));
   const region = str(record.awsRegion);
@@ -254,7 +265,7 @@ function toFailure(record: Json): CloudTrailFailure {
   const eventName = str(record.eventName);
   return {
     errorCode: str(record.errorCode) ?? '',
-    errorMessage: str(record.errorMessage),
+    errorMessage: str(record.errorMessage) ?? responseMessage(record),
     eventName,
     operation: eventName === null ? null : operationOf(service, eventName),
     service,

@@ -682,7 +682,17 @@ function joinedArn(value: string): string {
  * perform: …`, as a tool retold it: City-Bureau/city-scrapers#316).
  */
 function bareArnPrincipal(before: string): { principal: string | null; principalSlot: boolean } {
-  const m = /(?:^|[\s"'`(])(arn:[\w-]+:(?:iam|sts)::[^\s:]{0,40}:\S{1,400}) is $/.exec(before.slice(-600));
+  const tail = before.slice(-600);
+  // (or an alarm as the caller SNS names, `Resource:` before it, in an alarm's history: `Received error: "Resource:
+  // arn:aws:cloudwatch:…:alarm:X is not authorized to perform: SNS:Publish on resource: …"`,
+  // aws-solutions/automated-security-response-on-aws#43)
+  // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html
+  const alarm =
+    /(?:^|[\s"'`(])Resource: (arn:[\w-]+:cloudwatch:[\w-]{2,30}:[^\s:]{0,40}:alarm:\S{1,400}) is $/.exec(
+      tail,
+    );
+  if (alarm?.[1] !== undefined) return { principal: alarm[1], principalSlot: true };
+  const m = /(?:^|[\s"'`(])(arn:[\w-]+:(?:iam|sts)::[^\s:]{0,40}:\S{1,400}) is $/.exec(tail);
   // (a quote that closed it, its opening one cut off with the paste's start: `…/<lambda>' is not authorized`; no ARN of
   // IAM holds one)
   return m?.[1] === undefined

@@ -58,6 +58,7 @@ export type LookalikeId =
   | 'web-identity-token'
   | 'saml-response-invalid'
   | 'database-iam-auth'
+  | 'ses-smtp-credentials'
   | 'api-not-in-region'
   | 'sts-region-disabled'
   | 'no-credentials'
@@ -728,6 +729,18 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Proxy authentication with IAM authentication failed',
       'IAM authentication failed for user',
     ],
+  },
+  {
+    // SES's SMTP interface refused the user name and password: SMTP credentials of that region, derived from an IAM
+    // user's keys, not the keys themselves (`535 Authentication Credentials Invalid`: sandstorm-io/sandstorm#2734)
+    // https://docs.aws.amazon.com/ses/latest/dg/smtp-credentials.html
+    id: 'ses-smtp-credentials',
+    kind: 'authentication',
+    advice: {
+      message:
+        "SES's SMTP interface refused the user name and password: use SMTP credentials made for this region (the SES console creates them, or derive the password from an IAM user's secret key), not the access key pair itself",
+    },
+    phrases: ['535 Authentication Credentials Invalid'],
   },
   {
     // STS is deactivated in the region for the account asked for credentials

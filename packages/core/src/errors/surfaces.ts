@@ -111,6 +111,15 @@ const awsCli: Extractor = (text, hints) => {
     if (servicesForOperation(named).length > 0) hints.add('operation', named, PRIORITY.phrase, 'tool');
     else if (doing[0].startsWith('Error calling')) hints.add('operation', named, PRIORITY.phrase - 1, 'tool');
   }
+  // a tool's words for a call in IAM's own form, service and action (Grafana's `Failed to call cloudwatch:ListMetrics,
+  // InvalidClientTokenId: …`: grafana/grafana#18755)
+  const callAction = has(text, 'to call ')
+    ? /\b(?:[Ff]ailed|[Uu]nable) to call ([a-z][a-z0-9-]{1,30}):([A-Z][A-Za-z0-9]{2,100})\b/.exec(text)
+    : null;
+  if (callAction !== null) {
+    hints.add('service', callAction[1], PRIORITY.namedCall, 'tool');
+    hints.add('operation', callAction[2], PRIORITY.namedCall, 'tool');
+  }
   // a Query API's request URL, its call in the `Action` parameter (salt-cloud: `401 Client Error: Unauthorized for url:
   // https://ec2.us-east-1.amazonaws.com/?Action=DescribeInstances&Version=2014-10-01`: saltstack/salt#43903)
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html
@@ -359,8 +368,9 @@ const javaV1: Extractor = (text, hints) => {
     hints.add('service', serviceFromSdkName(m[1] ?? ''), PRIORITY.sdkSuffixService, 'java-v1');
     hints.add('httpStatus', m[2], PRIORITY.body, 'java-v1');
     // S3 answers HEAD requests without a body: the SDK then writes the status as the code (`Error Code: 403 Forbidden`),
-    // or none (`Error Code: null`)
-    if (!/^\d+$/.test(m[3] ?? '') && m[3] !== 'null')
+    // or none (`Error Code: null`); a fault's type alone is no code either (`(Service: null; Status Code: 400; Error
+    // Code: Client; …)`, an AppFlow connector's own exception: crossplane-contrib/provider-upjet-aws#208)
+    if (!/^\d+$/.test(m[3] ?? '') && m[3] !== 'null' && m[3] !== 'Client' && m[3] !== 'Server')
       hints.add('code', stripFaultPrefix(m[3]), PRIORITY.sdkSuffixCode, 'java-v1');
     hints.add('requestId', m[4], PRIORITY.body, 'java-v1');
   }
@@ -1083,6 +1093,14 @@ const jsSdk: Extractor = (text, hints) => {
     hints.add('service', serviceFromSdkName(ios[2] ?? ''), PRIORITY.namedCall, 'ios');
     hints.add('operation', ios[1], PRIORITY.clientEnvelope, 'ios');
   }
+  // (and its error's user info as printed, the answer's type as its failure reason: `{__type=BadRequestException,
+  // Message=Exceeded maximum endpoint per user count 10, …, NSLocalizedFailureReason=BadRequestException}`,
+  // aws-amplify/aws-sdk-ios#1189)
+  const reason = has(text, 'NSLocalizedFailureReason=')
+    ? /\bNSLocalizedFailureReason=([A-Z][A-Za-z0-9]{2,100})[,}\s]/.exec(text)
+    : null;
+  if (reason?.[1] !== undefined && isCodeShaped(reason[1]))
+    hints.add('code', reason[1], PRIORITY.body, 'ios');
   const status = /\bstatusCode: (\d{3})/.exec(text);
   if (status) {
     hints.add('httpStatus', status[1], PRIORITY.body, 'js-v2');
@@ -3407,6 +3425,9 @@ const codeTokens: Extractor = (text, hints) => {
     labelled &&
     labelledCode !== undefined &&
     labelledCode !== 'HTTP' &&
+    // (a fault's type alone, as the Java SDK v1 writes it for an exception without a code: `Error Code: Client;`)
+    labelledCode !== 'Client' &&
+    labelledCode !== 'Server' &&
     (!labelled[0].startsWith('CODE') || /[a-z]/.test(labelledCode))
   ) {
     // another service's code that the answering one relays (Lambda: `InvalidParameterValueException: … EC2
@@ -4188,9 +4209,13 @@ function isServiceClass(name: string): boolean {
   return name.endsWith('Exception') && serviceFromSdkName(name.slice(0, -'Exception'.length)) !== null;
 }
 
-/** Whether a name is a wrapper's (`ServerlessError`, Lambda's `Runtime.UnhandledPromiseRejection`). */
+/**
+ * Whether a name is a wrapper's (`ServerlessError`, Lambda's `Runtime.UnhandledPromiseRejection`), or a system error's
+ * name as Node gives it and libraries after it (`ENOTFOUND`, `ECONNRESET`; nodemailer's `EAUTH` over an SMTP server's
+ * refusal: sandstorm-io/sandstorm#2734), no code of AWS's https://nodejs.org/api/errors.html#common-system-errors
+ */
 function isWrapperName(name: string): boolean {
-  return WRAPPER_NAMES.has(name) || name.startsWith('Runtime.');
+  return WRAPPER_NAMES.has(name) || name.startsWith('Runtime.') || /^E[A-Z]{2,20}$/.test(name);
 }
 
 /** `Amazon.EC2.AmazonEC2Exception`, `System.Net.WebException`: a namespaced class, not a dotted EC2 code. */
