@@ -970,6 +970,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
     codeSuffixes: ['RateExceeded'],
     phrases: [
+      // (and Redshift Spectrum's scan of S3 slowed down: `Spectrum Scan Error: Access throttled`)
+      // https://docs.aws.amazon.com/redshift/latest/dg/c-spectrum-troubleshooting.html
+      'Spectrum Scan Error: Access throttled',
       'Rate exceeded',
       'Request limit exceeded',
       'another request is already in progress',

@@ -120,6 +120,38 @@ const awsCli: Extractor = (text, hints) => {
     hints.add('service', callAction[1], PRIORITY.namedCall, 'tool');
     hints.add('operation', callAction[2], PRIORITY.namedCall, 'tool');
   }
+  // an AWS endpoint's HTTP status as a client without an SDK reports it: Java's `URLConnection` (`java.io.IOException:
+  // Server returned HTTP response code: 401 for URL: https://ec2.us-east-1.amazonaws.com/?Action=DescribeInstances…`:
+  // hazelcast/hazelcast-aws#36), Logstash's OpenSearch output (`{:code=>403, :url=>"https://….aoss.amazonaws.com:443/_bulk"`:
+  // opensearch-project/logstash-output-opensearch#228)
+  // https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/net/HttpURLConnection.html
+  const endpointStatus = has(text, 'Server returned HTTP response code: ')
+    ? /\bServer returned HTTP response code: (\d{3}) for URL: https?:\/\/([A-Za-z0-9.-]{1,253})/.exec(text)
+    : has(text, ':code=>')
+      ? /:code=>(\d{3}), :url=>"https?:\/\/([A-Za-z0-9.-]{1,253})/.exec(text)
+      : null;
+  const statusHost = endpointStatus === null ? null : serviceFromEndpointHost(endpointStatus[2] ?? '');
+  if (endpointStatus !== null && statusHost !== null) {
+    hints.add('httpStatus', endpointStatus[1], PRIORITY.body, 'http');
+    hints.add('service', statusHost.service, PRIORITY.sdkSuffixService, 'http');
+  }
+  // S3's server access log record of a failed request: its operation, the request line, the status and the error code,
+  // the requester before them where the record is whole (`REST.GET.OBJECT seed.json "GET /seed.json HTTP/1.1" 400
+  // InvalidArgument 432 - …`: grafana/tempo#3924) https://docs.aws.amazon.com/AmazonS3/latest/userguide/LogFormat.html
+  // (each found by its `REST.`, the record read in a window around it: a pattern led by an optional group is tried at
+  // every position of a large input)
+  const accessLog = has(text, 'REST.')
+    ? firstNear(text, 'REST.', (at) => ACCESS_LOG_RECORD.exec(text.slice(Math.max(0, at - 520), at + 3100)))
+    : null;
+  if (accessLog !== null && (accessLog[4] ?? '').startsWith('4')) {
+    hints.add('service', 's3', PRIORITY.structuredRecord, 's3-access-log');
+    hints.add('httpStatus', accessLog[4], PRIORITY.structuredRecord, 's3-access-log');
+    if (accessLog[5] !== '-') hints.add('code', accessLog[5], PRIORITY.structuredRecord, 's3-access-log');
+    hints.add('principal', accessLog[1], PRIORITY.structuredRecord, 's3-access-log');
+    const operation = ACCESS_LOG_OPERATIONS[`${accessLog[2]}.${accessLog[3]}`];
+    if (operation !== undefined)
+      hints.add('operation', operation, PRIORITY.structuredRecord, 's3-access-log');
+  }
   // a Query API's request URL, its call in the `Action` parameter (salt-cloud: `401 Client Error: Unauthorized for url:
   // https://ec2.us-east-1.amazonaws.com/?Action=DescribeInstances&Version=2014-10-01`: saltstack/salt#43903)
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html
@@ -1652,6 +1684,28 @@ const cloudFormation: Extractor = (text, hints) => {
   // neither names a code
   // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
   if (has(text, 'Resource handler returned message: "')) hints.relayed('cloudformation');
+  // Athena's answer where it could not reach its query results' location (`Unable to verify/create output bucket.`), and
+  // Redshift Spectrum's scan errors (`Spectrum Scan Error: Retries exceeded`), without codes
+  // https://repost.aws/knowledge-center/athena-output-bucket-error
+  // https://docs.aws.amazon.com/redshift/latest/dg/c-spectrum-troubleshooting.html
+  if (has(text, 'Unable to verify/create output bucket')) {
+    hints.add('service', 'athena', PRIORITY.phrase, 'athena');
+    hints.relayed('athena');
+  }
+  if (has(text, 'Spectrum Scan Error: ')) {
+    hints.add('service', 'redshift', PRIORITY.phrase, 'redshift');
+    hints.relayed('redshift');
+  }
+  // Lake Formation's answer for a location it does not manage, as a Glue crawler relays it (`The S3 location: s3://… is
+  // not registered`) https://docs.aws.amazon.com/glue/latest/dg/error-crawler-config-lf.html
+  if (has(text, 'The S3 location: ') && /\bThe S3 location: s3:\/\/\S{1,1000} is not registered/.test(text)) {
+    hints.add('service', 'lakeformation', PRIORITY.phrase, 'lakeformation');
+    hints.relayed('lakeformation');
+  }
+  // Comprehend's refusal of a job whose data access role may not write its output (`NO_WRITE_ACCESS_TO_OUTPUT: The
+  // provided data access role does not have write access to the output S3 URI`)
+  // https://docs.aws.amazon.com/comprehend/latest/dg/security_iam_id-based-policy-examples.html
+  if (has(text, 'data access role does not have write access to the output')) hints.refusal('comprehend');
   // (and its own check of a resource's properties against the type's schema before any call: `Properties validation
   // failed for resource StackSet with message: [#/…: expected minimum item count: 1, found: 0]`,
   // awslabs/landing-zone-accelerator-on-aws#810)
@@ -2344,6 +2398,16 @@ const FIXED_SENTENCES: readonly {
     sentence: 'Endpoint is disabled',
     also: /\bEndpointDisabled\b|\bEndpoint is disabled\b/,
     code: 'EndpointDisabled',
+    service: 'sns',
+    namesService: true,
+  },
+  // SNS's InvalidParameter, as Alertmanager's SNS notifier relays it without the code (`sns/sns[0]: notify retry canceled
+  // … unexpected status code 400: Invalid parameter: TopicArn Reason: …`: prometheus/alertmanager#4107)
+  // https://docs.aws.amazon.com/sns/latest/api/CommonErrors.html
+  {
+    sentence: 'Invalid parameter: ',
+    also: /\bsns\b[^\n]{0,300}?\bInvalid parameter: [A-Z][A-Za-z]{1,60}\b/i,
+    code: 'InvalidParameter',
     service: 'sns',
     namesService: true,
   },
@@ -3077,9 +3141,11 @@ const signatures: Extractor = (text, hints) => {
   // to call ReceiveMessage on SQS` https://docs.aws.amazon.com/lambda/latest/dg/permissions-managed-policies.html
   // (EventBridge Pipes says the same of the role it reads a source with: `The provided customer role does not have
   // permissions to call ReceiveMessage on SQS` https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-permissions.html)
+  // (also with the space after `call` lost, as the Serverless Framework printed it: `… permissions to callPublish on
+  // SNS.`, functionalone/serverless-iam-roles-per-function#5)
   const executionRoleRefused =
-    has(text, 'execution role does not have permissions to call ') ||
-    has(text, 'customer role does not have permissions to call ');
+    has(text, 'execution role does not have permissions to call') ||
+    has(text, 'customer role does not have permissions to call');
   if (executionRoleRefused) hints.refusal('lambda');
   // AgentCore Gateway's refusal of a target its execution role may not invoke, under ValidationException (`Gateway
   // execution role lacks permission to invoke Lambda function arn:…`): the role needs lambda:InvokeFunction
@@ -3091,7 +3157,7 @@ const signatures: Extractor = (text, hints) => {
   // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html
   if (has(text, 'CloudWatch Alarms does not have authorization to access ')) hints.refusal('cloudwatch');
   const executionRole = executionRoleRefused
-    ? /(?:execution|customer) role does not have permissions to call (\w{2,100}) on (\w{2,40})/.exec(text)
+    ? /(?:execution|customer) role does not have permissions to call ?(\w{2,100}) on (\w{2,40})/.exec(text)
     : null;
   const executionRoleService = serviceFromSdkName(executionRole?.[2] ?? '');
   if (executionRole !== null && executionRoleService !== null) {
@@ -4007,6 +4073,28 @@ const HTTP_REASONS: Readonly<Record<string, true>> = {
 
 /** A PascalCase word of two humps or more (`AccessControlListNotSupported`, `NoSuchBucket`). */
 const PASCAL_CASE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+
+/** A server access log record from its requester (where written) through its error code. */
+const ACCESS_LOG_RECORD =
+  /(?:(arn:aws[\w-]{0,12}:(?:iam|sts)::\d{12}:\S{1,400}) \S{1,100} )?\bREST\.([A-Z]{3,7})\.([A-Z_]{3,40}) \S{1,1000} "[A-Z]{3,7} [^"\n]{1,2000}" (\d{3}) ([A-Z][A-Za-z]{2,60}|-) /;
+
+/** S3's server access log's operations (`REST.GET.OBJECT`) that are one API each. */
+const ACCESS_LOG_OPERATIONS: Readonly<Record<string, string>> = {
+  'GET.OBJECT': 'GetObject',
+  'HEAD.OBJECT': 'HeadObject',
+  'PUT.OBJECT': 'PutObject',
+  'DELETE.OBJECT': 'DeleteObject',
+  'COPY.OBJECT': 'CopyObject',
+  'GET.BUCKET': 'ListObjects',
+  'HEAD.BUCKET': 'HeadBucket',
+  'POST.UPLOADS': 'CreateMultipartUpload',
+  'PUT.PART': 'UploadPart',
+  'POST.UPLOAD': 'CompleteMultipartUpload',
+  'DELETE.UPLOAD': 'AbortMultipartUpload',
+  'GET.BUCKETPOLICY': 'GetBucketPolicy',
+  'PUT.BUCKETPOLICY': 'PutBucketPolicy',
+  'GET.LOCATION': 'GetBucketLocation',
+};
 
 /** EC2's dotted codes of PascalCase words (`InvalidGroup.Duplicate`, `InvalidParameterValue.Malformed`). */
 const DOTTED_CODE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?:\.[A-Z][A-Za-z0-9]*)+$/;
