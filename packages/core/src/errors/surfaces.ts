@@ -4140,6 +4140,13 @@ const WRAPPER_NAMES = new Set([
   // axios's class for any host's answer of another status (`AxiosError: Request failed with status code 403`:
   // mrabit/aliyundriveDailyCheck#169) https://axios-http.com/docs/handling_errors
   'AxiosError',
+  // Java's class of an unchecked exception, as a log prints one it caught (`Full RuntimeException:
+  // org.apache.iceberg.exceptions.UnprocessableEntityException: …`: apache/polaris#5099)
+  // https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/lang/RuntimeException.html
+  'RuntimeException',
+  // Vector's sink's own error type, around what it made of CloudWatch Logs' answers (`CloudwatchError: No Streams Found`,
+  // a stream its own describe call did not find: vectordotdev/vector#586)
+  'CloudwatchError',
   // Python's own exception of a tool's code (`UnboundLocalError: local variable … referenced before assignment`)
   'UnboundLocalError',
   // the container registry's code for an error it did not classify (`"code":"UNKNOWN"`, around its S3 storage driver's
