@@ -152,6 +152,24 @@ const awsCli: Extractor = (text, hints) => {
     if (operation !== undefined)
       hints.add('operation', operation, PRIORITY.structuredRecord, 's3-access-log');
   }
+  // a Step Functions execution's event of a failed task, its integration's service and API (`"ResourceType":"states",
+  // "Resource":"startExecution.sync"`, its pattern after the dot: localstack/localstack#1869)
+  // https://docs.aws.amazon.com/step-functions/latest/apireference/API_TaskFailedEventDetails.html
+  const task = has(text, 'esourceType"')
+    ? /"[Rr]esourceType"\s{0,4}:\s{0,4}"([a-z0-9-]{2,40})"\s{0,4},\s{0,4}"[Rr]esource"\s{0,4}:\s{0,4}"([a-z][A-Za-z0-9]{1,100})(?:\.[A-Za-z]{1,40})?"/.exec(
+        text,
+      )
+    : null;
+  if (task !== null) {
+    addServiceCall(
+      hints,
+      task[1] ?? '',
+      task[2] ?? '',
+      PRIORITY.structuredRecord,
+      PRIORITY.structuredRecord,
+      'states',
+    );
+  }
   // a Query API's request URL, its call in the `Action` parameter (salt-cloud: `401 Client Error: Unauthorized for url:
   // https://ec2.us-east-1.amazonaws.com/?Action=DescribeInstances&Version=2014-10-01`: saltstack/salt#43903)
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html
