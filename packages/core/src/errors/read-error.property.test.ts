@@ -174,6 +174,37 @@ describe('readError properties', () => {
     );
   });
 
+  it("reads the same facts when a log's time stamp starts every line", () => {
+    // (an application's stamp per record, or a collector's per line: a message logged line by line is one message)
+    const stamps = [
+      (i: number) => `2024-05-01 12:00:${String(i % 60).padStart(2, '0')},123 `,
+      (i: number) => `2024-05-01T12:00:${String(i % 60).padStart(2, '0')}.123Z `,
+      (i: number) => `2024-05-01T12:00:${String(i % 60).padStart(2, '0')}.1234567Z `,
+    ];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: corpus.length - 1 }),
+        fc.integer({ min: 0, max: stamps.length - 1 }),
+        (i, which) => {
+          const text = corpus[i] ?? '';
+          const stamp = stamps[which] ?? ((n: number) => String(n));
+          const stamped = text
+            .split('\n')
+            .map((line, n) => `${stamp(n)}${line}`)
+            .join('\n');
+          const plain = readError(text);
+          const read = readError(stamped);
+          expect(read.ok).toBe(plain.ok);
+          if (plain.ok && read.ok) {
+            expect(read.value.failure).toEqual(plain.value.failure);
+            expect(read.value.kind).toBe(plain.value.kind);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('finds a denial sentence for any ARN-shaped principal, action and resource', () => {
     const segment = fc.stringMatching(/^[A-Za-z0-9_+=,.@-]{1,20}$/);
     fc.assert(
