@@ -98,7 +98,19 @@ export function findDenialSentences(text: string): DenialSentence[] {
   // of its own and the action by its name (`Service: iam` / `Action: ListAccessKeys`: wazuh/wazuh#20206), or the lines
   // flattened into one; before the reason clause alone, which its `Context:` may hold
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html
-  const panel = ifNoneYet(found, text, 'Context: ', CONSOLE_PANEL);
+  // (and the console in Japanese, its labels `アクション:` and `コンテキスト:`, the caller's and the resource's ARNs on
+  // lines of their own: dev.classmethod.jp's note of an SCP's Bedrock refusal)
+  const japanese = ifNoneYet(found, text, 'コンテキスト: ', CONSOLE_PANEL_JA);
+  const panel =
+    ifNoneYet(found, text, 'Context: ', CONSOLE_PANEL) ??
+    (japanese === null
+      ? null
+      : Object.assign(
+          [japanese[0], japanese[1], undefined, undefined, japanese[2], japanese[3], japanese[4]],
+          {
+            index: japanese.index,
+          },
+        ));
   if (panel !== null) {
     const context = (panel[6] ?? '').toLowerCase();
     const layer = POLICY_TYPES.find(([words]) => context.includes(words))?.[1] ?? null;
@@ -280,6 +292,10 @@ export function findDenialSentences(text: string): DenialSentence[] {
 const CONSOLE_PANEL =
   /\bUser: (\S{1,2048})\s{1,20}(?:Service: ([a-z0-9-]{2,40})\s{1,20}Action: ([A-Za-z0-9*]{2,100})|Action: ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100}))\s{1,20}(?:On resource\(s\): (\S{1,2048})\s{1,20})?Context: ([^\n]{4,300})/;
 
+/** The console's panel in Japanese: the caller's ARN, `アクション:`, the resource's ARN and `コンテキスト:`. */
+const CONSOLE_PANEL_JA =
+  /(?:ユーザー: ?)?(arn:[\w-]+:(?:iam|sts)::\S{1,2048})\s{1,20}アクション: ([a-z0-9-]{2,40}:[A-Za-z0-9*]{2,100})\s{1,20}(?:(?:リソース: ?)?(arn:\S{1,2048})\s{1,20})?コンテキスト: ([^\n]{4,300})/;
+
 /** An IAM action as the services' own sentences name it: the service's prefix and the action's name. */
 const ACTION = '[a-z0-9-]{2,40}:[A-Za-z0-9]{2,100}';
 
@@ -296,7 +312,7 @@ const CALLER_NO_PERMISSION = new RegExp(
 );
 
 const ADD_PERMISSION = new RegExp(
-  String.raw`\bUpdate the IAM policy to add permission: (${ACTION}) for resource: (arn:[^\s,;]{1,1024}?)(?= and try again|[\s,;]|\.?$)`,
+  String.raw`\bUpdate the IAM policy to add permission: (${ACTION})\*?\s{1,20}for\s{1,20}resource:\s{1,20}(arn:[^\s,;]{1,1024}?)(?= and try again|[\s,;]|\.?$)`,
 );
 
 const ROLE_NOT_AUTHORIZED = new RegExp(

@@ -1065,6 +1065,13 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // https://docs.aws.amazon.com/AmazonECR/latest/userguide/service-quotas.html,
       // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html
       'maximum allowed number of images which is',
+      // DynamoDB's LimitExceededException for table changes at once (`Subscriber limit exceeded: Only 10 tables can be
+      // created, updated, or deleted simultaneously`, a stack event's reason: MoonMail/MoonMail#325) and Bedrock Agents'
+      // quota check (`Validation failed for quota parameters-per-function. The maximum number of resources is 5`)
+      // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html,
+      // https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html
+      'Subscriber limit exceeded: Only',
+      'Validation failed for quota ',
       'reached the limit on the number of tasks you can run concurrently',
       'Desired count exceeds limit',
       // Athena's concurrent query quota, under TooManyRequestsException

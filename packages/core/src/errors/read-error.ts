@@ -104,7 +104,15 @@ function withoutOtherRefusals(text: string): string {
   // (and a Kubernetes API server's refusal by its RBAC, though the user it names is an IAM role's session: `Error from
   // server (Forbidden): deployments.apps is forbidden: User "arn:aws:sts::…" cannot list resource …`)
   // https://kubernetes.io/docs/reference/access-authn-authz/rbac/
-  return engine.includes('Error from server (Forbidden)') ? engine.replace(KUBERNETES_REFUSED, '') : engine;
+  const kubernetes = engine.includes('Error from server (Forbidden)')
+    ? engine.replace(KUBERNETES_REFUSED, '')
+    : engine;
+  // (and Bedrock's answer for a model its provider retired, `ResourceNotFoundException … Access denied. This Model is
+  // marked by provider as Legacy and you have not been actively using the model in the last 15 days`: no refusal)
+  // https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html
+  return kubernetes.includes('marked by provider as Legacy')
+    ? kubernetes.replace(/Access denied\.\s{1,4}(?=This Model is marked by provider as Legacy)/g, '')
+    : kubernetes;
 }
 
 /** A Kubernetes API server's RBAC refusal, as kubectl prints it. */
@@ -267,6 +275,21 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
   ['{"kind":"Status","apiVersion":"v1"', /\{"kind":"Status","apiVersion":"v1"[^\n]*/g],
   // (and New Relic's Lambda extension's answer from its own telemetry endpoint: `[NR_EXT] Telemetry client response: [403
   // Forbidden]`, newrelic/newrelic-lambda-cli#229)
+  // (and Teleport's own class of a refusal in its AWS proxy, `Original Error: *trace.AccessDeniedError signature
+  // verification failed`: gravitational/teleport#57109; Microsoft Graph's, `GET https://graph.microsoft.com/v1.0/users` / `RESPONSE 403: 403
+  // Forbidden` / `ERROR CODE: UnAuthorized`; a Kubernetes API server's status, `unexpected status code (Forbidden) for GET
+  // "/apis/zalando.org/v1/routegroups"`)
+  // (the class alone: it also wraps AWS's own refusals, `Original Error: *trace.AccessDeniedError AccessDenied: User: …`,
+  // gravitational/teleport#9412)
+  ['trace.AccessDeniedError', /\*?trace\.AccessDeniedError\b/g],
+  [
+    'graph.microsoft.com',
+    /\b(?:GET|POST|PUT|PATCH|DELETE) https:\/\/graph\.microsoft\.com\/[^\s]{0,500}(?:\s{1,20}[^\n]{0,200}){0,3}?\s{1,20}ERROR CODE: \w{1,100}/g,
+  ],
+  [
+    'unexpected status code (Forbidden) for ',
+    /unexpected status code \(Forbidden\) for (?:GET|POST|PUT|PATCH|DELETE) \\?"\/apis?\/[^\n]*/g,
+  ],
   // (its other lines relay AWS's answers: `[NR_EXT] Failed to retrieve New Relic license key AccessDeniedException: …`)
   ['Telemetry client response: [', /\[NR_EXT\] Telemetry client response: \[4\d\d [A-Za-z ]{2,40}\]/g],
 ];
@@ -466,9 +489,11 @@ function readOneError(input: string, options: ReadErrorOptions): Result<ErrorRea
     signIn !== null
       ? lookalikeRule('console-sign-in-failed')
       : findLookalike(code, cleaned, sentence !== null);
-  // (.NET's status of an answer it read no body from is an answer all the same)
+  // (.NET's status of an answer it read no body from is an answer all the same, as is the class an SDK names after such
+  // a status: Ruby's `Aws::S3::Errors::NotFound`, osunyorg/admin#2006)
   const answered =
     operation !== null ||
+    (statusAsCode !== undefined && (bestCode?.priority ?? 0) >= PRIORITY.sdkClass) ||
     hints.best('requestId') !== null ||
     ['dotnet', 'java-v2'].includes(hints.best('httpStatus')?.surface ?? '');
   const kind = classify(

@@ -1702,6 +1702,43 @@ const cloudFormation: Extractor = (text, hints) => {
   // neither names a code
   // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
   if (has(text, 'Resource handler returned message: "')) hints.relayed('cloudformation');
+  // (that sentence's role, named after it: `Update the IAM role and try again. Role: arn:aws:iam::…:role/…`)
+  const edgeRole = has(text, 'must be assumable with edgelambda.amazonaws.com')
+    ? /\bUpdate the IAM role and try again\. Role: (arn:[\w-]+:iam::[^\s:]{0,40}:role\/\S{1,400})/.exec(text)
+    : null;
+  if (edgeRole !== null) hints.add('resource', edgeRole[1], PRIORITY.body, 'cloudfront');
+  // the Go SDK v1's type of a service's modelled error, its package the service's (`Original Error: *ssm.InvalidInstanceId
+  // InvalidInstanceId: Instances [[i-…]] not in a valid state for account …`: gravitational/teleport#24176)
+  // https://docs.aws.amazon.com/sdk-for-go/api/service/ssm/#InvalidInstanceId
+  const goType = has(text, '*')
+    ? firstNear(text, '*', (at) => GO_V1_ERROR_TYPE.exec(text.slice(at, at + 130)))
+    : null;
+  const goService = goType === null ? null : serviceFromSdkName(goType[1] ?? '');
+  if (goType !== null && goService !== null) {
+    hints.add('service', goService, PRIORITY.sdkClass, 'go-v1');
+    hints.add('code', goType[2], PRIORITY.sdkClass, 'go-v1');
+  }
+  // a tool's step and the HTTP status it got in the code's place (`Error launching source instance: 500 Internal Server
+  // Error`: hashicorp/packer#1253): the status of an answer, no code
+  const stepStatus = has(text, ' Error')
+    ? /: ((?:400|404|5\d\d)) (?:Bad Request|Not Found|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout)\s*$/m.exec(
+        text,
+      )
+    : null;
+  if (stepStatus !== null) hints.add('httpStatus', stepStatus[1], PRIORITY.implied, 'http');
+  // Elastic Load Balancing's refusal of a target group another load balancer has (`Target group 'arn:…' cannot be
+  // associated with more than one load balancer`), no code written: the target group its resource
+  // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html
+  const targetGroup = has(text, 'cannot be associated with more than one load balancer')
+    ? /\bTarget group '(arn:[\w-]+:elasticloadbalancing:[^'\s]{1,400})' cannot be associated with more than one load balancer/.exec(
+        text,
+      )
+    : null;
+  if (targetGroup !== null) {
+    hints.add('service', 'elasticloadbalancing', PRIORITY.phrase, 'elasticloadbalancing');
+    hints.add('resource', targetGroup[1], PRIORITY.body, 'elasticloadbalancing');
+    hints.relayed('elasticloadbalancing');
+  }
   // Athena's answer where it could not reach its query results' location (`Unable to verify/create output bucket.`), and
   // Redshift Spectrum's scan errors (`Spectrum Scan Error: Retries exceeded`), without codes
   // https://repost.aws/knowledge-center/athena-output-bucket-error
@@ -2417,6 +2454,25 @@ const FIXED_SENTENCES: readonly {
     also: /\bEndpointDisabled\b|\bEndpoint is disabled\b/,
     code: 'EndpointDisabled',
     service: 'sns',
+    namesService: true,
+  },
+  // CloudFront's InvalidLambdaFunctionAssociation for a Lambda@Edge function whose role Lambda@Edge may not assume (`The
+  // function execution role must be assumable with edgelambda.amazonaws.com as well as lambda.amazonaws.com principals`,
+  // under a ServerlessError: silvermine/serverless-plugin-cloudfront-lambda-edge#63)
+  // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-edge-permissions.html
+  {
+    sentence: 'must be assumable with edgelambda.amazonaws.com',
+    code: 'InvalidLambdaFunctionAssociation',
+    service: 'cloudfront',
+    namesService: true,
+  },
+  // S3's InvalidLocationConstraint, as a game's S3 client printed it without its code (`Message:'The specified
+  // location-constraint is not valid' when writing an object`: aws-samples/amazon-gamelift-unity#4)
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+  {
+    sentence: 'The specified location-constraint is not valid',
+    code: 'InvalidLocationConstraint',
+    service: 's3',
     namesService: true,
   },
   // SNS's InvalidParameter, as Alertmanager's SNS notifier relays it without the code (`sns/sns[0]: notify retry canceled
@@ -4092,6 +4148,9 @@ const HTTP_REASONS: Readonly<Record<string, true>> = {
 /** A PascalCase word of two humps or more (`AccessControlListNotSupported`, `NoSuchBucket`). */
 const PASCAL_CASE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
 
+/** The Go SDK v1's error type: `*ssm.InvalidInstanceId` followed by the code it is named after. */
+const GO_V1_ERROR_TYPE = /^\*([a-z][a-z0-9]{1,30})\.([A-Z][A-Za-z0-9]{2,100}) \2\b/;
+
 /** A server access log record from its requester (where written) through its error code. */
 const ACCESS_LOG_RECORD =
   /(?:(arn:aws[\w-]{0,12}:(?:iam|sts)::\d{12}:\S{1,400}) \S{1,100} )?\bREST\.([A-Z]{3,7})\.([A-Z_]{3,40}) \S{1,1000} "[A-Z]{3,7} [^"\n]{1,2000}" (\d{3}) ([A-Z][A-Za-z]{2,60}|-) /;
@@ -4162,6 +4221,13 @@ const WRAPPER_NAMES = new Set([
   // org.apache.iceberg.exceptions.UnprocessableEntityException: …`: apache/polaris#5099)
   // https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/lang/RuntimeException.html
   'RuntimeException',
+  // .NET's class of a null dereference in an application's own code (`NullReferenceException: Object reference not set to
+  // an instance of an object`: aws/aws-sdk-net#458), the JavaScript SDK v2's code of a request that reached no service
+  // (`"code":"NetworkingError"`: aws-amplify/amplify-js#5336), GameLift's server SDK's own (`GameLiftError:
+  // ErrorType=LOCAL_CONNECTION_FAILED`: aws/aws-sdk-net#2552)
+  'NullReferenceException',
+  'NetworkingError',
+  'GameLiftError',
   // Vector's sink's own error type, around what it made of CloudWatch Logs' answers (`CloudwatchError: No Streams Found`,
   // a stream its own describe call did not find: vectordotdev/vector#586)
   'CloudwatchError',
