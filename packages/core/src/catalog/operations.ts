@@ -169,6 +169,10 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateDistributionWithTags.html
   cloudfront: `CreateDistribution CreateDistributionWithTags=CreateDistribution GetDistribution
     GetDistributionConfig UpdateDistribution DeleteDistribution ListDistributions CreateInvalidation`,
+  // a WebSocket API's connections, managed through its `@connections` endpoint: one action for them all
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-control-access-iam.html
+  'execute-api': `PostToConnection=ManageConnections GetConnection=ManageConnections
+    DeleteConnection=ManageConnections`,
   // API Gateway's management API is authorised by the request's HTTP method: `apigateway:POST` on `/restapis`
   // creates a REST API (`CreateRestApi`, v2's `CreateApi` on `/apis`), `PUT` imports or overwrites, `PATCH`
   // updates, `GET` reads, `DELETE` deletes (names other services' operations share, `CreateRoute`, are left out)

@@ -208,6 +208,14 @@ export function serviceFromEndpointHost(host: string): { service: string; region
   if ((last === 'es' || last === 'aoss') && regionBefore !== null) {
     return { service: last, region: regionBefore };
   }
+  // an API's own host names the API first (`abc123.execute-api.us-east-1.amazonaws.com`, a WebSocket API's
+  // `@connections` endpoint), an account's IoT endpoint its own prefix (`a1b2-ats.iot.us-east-1.amazonaws.com`)
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-call-api.html
+  // https://docs.aws.amazon.com/iot/latest/developerguide/iot-connect-devices.html
+  const named = before.findIndex((l) => l === 'execute-api' || l === 'iot');
+  if (named > 0) {
+    return { service: before[named] ?? '', region: regionOrNull(before[named + 1]) };
+  }
   // SQS's legacy endpoints name the region first (`eu-west-1.queue.amazonaws.com`, `queue.amazonaws.com`)
   // https://docs.aws.amazon.com/general/latest/gr/sqs-service.html
   if (last === 'queue') {

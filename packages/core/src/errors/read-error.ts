@@ -284,7 +284,7 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
   ['trace.AccessDeniedError', /\*?trace\.AccessDeniedError\b/g],
   [
     'graph.microsoft.com',
-    /\b(?:GET|POST|PUT|PATCH|DELETE) https:\/\/graph\.microsoft\.com\/[^\s]{0,500}(?:\s{1,20}[^\n]{0,200}){0,3}?\s{1,20}ERROR CODE: \w{1,100}/g,
+    /\b(?:GET|POST|PUT|PATCH|DELETE)\s{1,20}https:\/\/graph\.microsoft\.com\/[^\s]{0,500}(?:\s{1,20}[^\n]{0,200}){0,3}?\s{1,20}ERROR CODE: \w{1,100}/g,
   ],
   [
     'unexpected status code (Forbidden) for ',

@@ -9,6 +9,14 @@ const CASES: readonly {
   readonly expected: { service: string | null; action: string | null; actionSource: string | null };
 }[] = [
   {
+    // round 84's reduction of hashicorp/terraform-provider-aws#22709: a Describe step reading one resource is the API of
+    // many (`DescribeRouteTable` is no EC2 operation)
+    name: 'a Terraform step `reading EC2 Route Table (rtb-1)` is DescribeRouteTables',
+    input:
+      'Error: reading EC2 Route Table (rtb-1): UnauthorizedOperation: You are not authorized to perform this operation.',
+    expected: { service: 'ec2', action: 'ec2:DescribeRouteTables', actionSource: 'operation' },
+  },
+  {
     // aws/aws-xray-sdk-dotnet#79: the .NET SDK's log of a failed attempt names the request, the exception its service
     name: "the .NET SDK's `AmazonXRayException making request GetSamplingTargetsRequest to …` is xray:GetSamplingTargets",
     input:

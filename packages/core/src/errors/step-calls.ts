@@ -471,7 +471,18 @@ function terraformStepCalls(text: string): readonly StepCall[] {
     // (and ElastiCache names its older resources with `Cache`: `creating ElastiCache Subnet Group` is
     // CreateCacheSubnetGroup) https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_Operations.html
     if (service === 'elasticache') nouns.push(`Cache${noun}`);
-    return verbs.flatMap((apiVerb) => nouns.map((n) => ({ service, operation: `${apiVerb}${n}` })));
+    // (a `Describe` that reads one resource is often the API's of many, which the catalog has: `reading EC2 Subnet (s)` is
+    // DescribeSubnets, `reading EC2 Route Table (r)` DescribeRouteTables)
+    return verbs.flatMap((apiVerb) =>
+      nouns.flatMap((n) =>
+        apiVerb === 'Describe'
+          ? [
+              { service, operation: `${apiVerb}${n}` },
+              { service, operation: `${apiVerb}${n}s` },
+            ]
+          : [{ service, operation: `${apiVerb}${n}` }],
+      ),
+    );
   }
   return [];
 }

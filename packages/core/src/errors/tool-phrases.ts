@@ -21,6 +21,9 @@ const TOOL_PHRASES: readonly {
   readonly unless?: RegExp;
 }[] = [
   { phrase: 'with fleet error(s)', service: 'ec2', operation: 'CreateFleet', surface: 'controller' },
+  // the Terraform provider reading a VPC's main route table (`error reading EC2 VPC (vpc-…) main Route Table:
+  // UnauthorizedOperation`: hashicorp/terraform-provider-aws#22709), a DescribeRouteTables filtered by the VPC
+  { phrase: 'main Route Table:', service: 'ec2', operation: 'DescribeRouteTables', surface: 'terraform' },
   // docker-machine's amazonec2 driver (`Error launching instance:`), Cluster API's AWS provider (`failed to
   // run instance:`) and Ansible's ec2 module (`Instance creation failed =>`) wrap RunInstances' error
   {
