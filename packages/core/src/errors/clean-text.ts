@@ -17,7 +17,10 @@ export function cleanErrorText(raw: string): string {
  */
 const MOST_ESCAPE_LEVELS = 3;
 
-/** The longest text whose records, their stamps removed, are rejoined inside the reader's phrases. */
+/**
+ * The longest text whose records, their stamps removed, are rejoined inside the reader's phrases, and whose string
+ * escaped twice is unescaped again.
+ */
 const MOST_RESTAMPED = 256 * 1024;
 
 /**
@@ -78,8 +81,10 @@ function clean(raw: string, levelsLeft: number): string {
   // a string escaped twice (a JSON log's record kept as another's string, as Docker's json-file driver keeps each line:
   // `{"log": "{\"msg\": \"…\\n\\tstatus code: 403…\"}"}`), once unescaped and cleaned, is cleaned as the paste it
   // then is https://docs.docker.com/engine/logging/drivers/json-file/
+  // (in a paste up to a quarter megabyte: a megabyte of Docker's lines is a log, its every level a copy)
   if (
     levelsLeft > 0 &&
+    cleaned.length <= MOST_RESTAMPED &&
     (cleaned.includes('\\n') || cleaned.includes('\\"')) &&
     ESCAPED_ESCAPE.test(prepared)
   ) {
@@ -116,9 +121,12 @@ function withoutDoubledSpaces(text: string): string {
   let out: string | null = null;
   let from = 0;
   for (let at = text.indexOf('  '); at >= 0; at = text.indexOf('  ', at + 1)) {
-    // (a run of spaces passed over whole: a column's padding of thousands is looked at once)
+    // (a run of spaces passed over whole: a column's padding of thousands is looked at once, its end found by the engine)
     let end = at + 2;
-    while (text.charCodeAt(end) === 0x20) end++;
+    if (text.charCodeAt(end) === 0x20) {
+      NOT_SPACE.lastIndex = end;
+      end = NOT_SPACE.exec(text)?.index ?? text.length;
+    }
     if (end - at <= 3 && isSmallLetter(text.charCodeAt(at - 1)) && isSmallLetter(text.charCodeAt(end))) {
       out = (out ?? '') + text.slice(from, at + 1);
       from = end;
@@ -127,6 +135,9 @@ function withoutDoubledSpaces(text: string): string {
   }
   return out === null ? text : out + text.slice(from);
 }
+
+/** The first character that is no space, from `lastIndex` on. */
+const NOT_SPACE = /[^ ]/g;
 
 function isSmallLetter(c: number): boolean {
   return c >= 0x61 && c <= 0x7a;
@@ -363,7 +374,8 @@ const RECORD_STAMP =
  * table's rows, whose words end with a bar. https://docs.docker.com/reference/cli/docker/compose/logs/
  */
 function withoutServicePrefixes(text: string): string {
-  if (!text.includes(' |')) return text;
+  // (the bar looked for first: a search for ` |` tries every space of a text of spaces, 6 ms a megabyte)
+  if (!text.includes('|') || !text.includes(' |')) return text;
   let column = -1;
   let prefixed = 0;
   let innerColumn = -1;
