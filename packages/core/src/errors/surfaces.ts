@@ -635,9 +635,12 @@ const php: Extractor = (text, hints) => {
   // version 2 named an S3 error's class after its code (`Aws\S3\Exception\AccessDeniedException` for AccessDenied;
   // S3's codes never end in `Exception`); `S3Exception`, the base class of both versions, names none
   // https://docs.aws.amazon.com/aws-sdk-php/v2/api/class-Aws.S3.Exception.NoSuchKeyException.html
-  const s3v2 = has(text, '\\S3\\Exception\\')
-    ? /\bAws\\S3\\Exception\\([A-Z][A-Za-z0-9]{1,100}?)Exception\b/.exec(text)
-    : null;
+  // (also as an error page spaces a class's namespaces, `Aws \ S3 \ Exception \ AccessDeniedException`: Laravel's,
+  // aws/aws-sdk-php-laravel#37)
+  const s3v2 =
+    has(text, '\\S3\\Exception\\') || has(text, ' \\ S3 \\ Exception \\ ')
+      ? /\bAws ?\\ ?S3 ?\\ ?Exception ?\\ ?([A-Z][A-Za-z0-9]{1,100}?)Exception\b/.exec(text)
+      : null;
   if (s3v2 && s3v2[1] !== 'S3') {
     hints.add('service', 's3', PRIORITY.namedCall, 'php');
     hints.add('code', s3v2[1], PRIORITY.sdkClass + 1, 'php');
@@ -699,6 +702,15 @@ const sdkClientFrames: Extractor = (text, hints) => {
   if (amazon && has(text, 'Amazon.')) {
     for (const f of text.matchAll(/\bAmazon\.\w{1,60}\.(Amazon\w{1,60}?)Client\.(\w{1,100}?)(?:Async)?\(/g)) {
       frames.push({ sdk: 'dotnet', client: f[1] ?? '', method: f[2] ?? '', at: f.index });
+    }
+  }
+  // the AWS SDK for Kotlin's generated deserializer of an operation's answer (`at aws.sdk.kotlin.services.s3.transform.
+  // PutObjectOperationDeserializerKt.throwPutObjectError(…)`: aws-amplify/amplify-android#2468)
+  if (has(text, 'aws.sdk.kotlin.services.')) {
+    for (const f of text.matchAll(
+      /\baws\.sdk\.kotlin\.services\.([a-z0-9]{1,40})\.transform\.([A-Z]\w{1,100}?)OperationDeserializer/g,
+    )) {
+      frames.push({ sdk: 'kotlin', client: f[1] ?? '', method: f[2] ?? '', at: f.index });
     }
   }
   if (has(text, '/client.rb:')) {

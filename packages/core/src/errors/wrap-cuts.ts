@@ -65,6 +65,10 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
     // (or a log line's source location: a browser console's `datatables.js:233 AccessDenied: …`)
     /^[\w.-]{1,80}\.(?:js|mjs|cjs|ts|jsx|tsx|py|go|java|kt|rb|php|cs|rs):\d{1,6}$/.test(tail) ||
     (tail === 'status' && next[1] === 'code:') ||
+    // (or an HTTP status and its reason, as an error page's heading puts it under the exception's class: `Aws \ S3 \
+    // Exception \ AccessDeniedException` / `403 Forbidden`, aws/aws-sdk-php-laravel#37)
+    (/^[1-5]\d\d$/.test(tail) &&
+      /^(?:Forbidden|Unauthorized|Not|Bad|Internal|Service|Gateway|Conflict|Too)$/.test(next[1] ?? '')) ||
     opensQualifiedException(head, tail) ||
     (next.length === 1 && RULE_OF_MARKS.test(tail))
   ) {
@@ -112,7 +116,9 @@ function opensQualifiedException(head: string, tail: string): boolean {
 }
 
 /** A line that is a rule of marks alone (`--`, `===`, a Markdown fence). */
-const RULE_OF_MARKS = /^(?:-{2,40}|={2,40}|~{2,40}|`{3,40})$/;
+// (or a list's mark alone, as pastes elide lines with it: `・`, `•`, `…` under `…:ledger/vehicle-registration`,
+// aws/aws-sdk-js#3081)
+const RULE_OF_MARKS = /^(?:-{2,40}|={2,40}|~{2,40}|`{3,40}|[・•…⋮]{1,3})$/;
 
 /** A JavaScript, Java or .NET stack frame's line: `at Request.extractError (…)`, `at com.x.Y.z(Y.java:1)`. */
 function isStackFrame(next: readonly string[]): boolean {
