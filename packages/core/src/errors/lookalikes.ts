@@ -1218,6 +1218,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
         "the resource's handler refused the request as invalid: fix the template's properties or the prerequisite its message names (a service-linked role, a missing resource)",
     },
     phrases: ['returned message: "Invalid request provided:'],
+    // (but Lambda's refusal of a stream its function's role may not read is a refusal, whatever the handler calls it:
+    // `Invalid request provided: Cannot access stream arn:… Please ensure the role can perform the GetRecords, …`,
+    // aws-samples/cross-account-amazon-dynamodb-replication#11)
+    unlessPhrase: /\bPlease ensure the role can perform\s/,
   },
   {
     // Docker's login to an ECR registry refused: the registry's token, not an IAM policy, decided

@@ -2742,8 +2742,9 @@ const NAMED_RESOURCES: readonly {
   // arn:…:table/t/stream/…. Please ensure the role can perform the GetRecords, … Actions on your stream in IAM.`)
   // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-lamda-process-dynamodb-streams.html
   {
-    literal: 'Cannot access stream arn:',
-    pattern: /Cannot access stream (arn:[\w-]+:(?:dynamodb|kinesis):[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
+    literal: 'Cannot access stream',
+    // (its ARN perhaps on the next line, a narrow log's: aws-samples/cross-account-amazon-dynamodb-replication#11)
+    pattern: /Cannot access stream\s{1,20}(arn:[\w-]+:(?:dynamodb|kinesis):[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
     refusal: 'lambda',
   },
   // EMR names the instance profile it could not pass (`AccessDeniedException: Failed to authorize instance profile
@@ -2803,7 +2804,8 @@ const signatures: Extractor = (text, hints) => {
   if (has(text, 'The following resource(s) failed to ')) hints.relayed('cloudformation');
   // (the stream Lambda could not read named by a stand-in, `Cannot access stream <Stream ARN>. Please ensure the role …`:
   // awsdocs/aws-lambda-developer-guide#237, a refusal all the same)
-  if (has(text, 'Cannot access stream ') && has(text, 'Please ensure the role can perform the '))
+  // (its words perhaps broken over lines: `Please ensure the role can perform` / `the GetRecords, …`)
+  if (has(text, 'Cannot access stream') && has(text, 'Please ensure the role can perform'))
     hints.refusal('lambda');
   // an ECS service's event of a task it could not place (`service web was unable to place a task because no container
   // instance met all of its requirements. Reason: No Container Instances were found in your cluster.`)
