@@ -42,6 +42,17 @@ function assertWellFormed(text: string): void {
   expect(() => JSON.stringify(result.value)).not.toThrow();
 }
 
+/** That `variant` of `text` (framed, logged, stamped) reads as `text` does: the same facts, or no AWS error alike. */
+function expectSameReading(text: string, variant: string): void {
+  const plain = readError(text);
+  const read = readError(variant);
+  expect(read.ok).toBe(plain.ok);
+  if (plain.ok && read.ok) {
+    expect(read.value.failure).toEqual(plain.value.failure);
+    expect(read.value.kind).toBe(plain.value.kind);
+  }
+}
+
 const corpusText = fc.constantFrom(...corpus);
 
 /** Mutations of real messages: cut, doubled, lines shuffled, spliced with another, noise inserted. */
@@ -136,13 +147,7 @@ describe('readError properties', () => {
         fc.array(fc.constantFrom('INFO starting deploy', 'retrying in 2s', '---', ''), { maxLength: 5 }),
         (i, noise) => {
           const text = corpus[i] ?? '';
-          const plain = readError(text);
-          const framed = readError(`${noise.join('\n')}\n${text}\n${noise.join('\n')}`);
-          expect(framed.ok).toBe(plain.ok);
-          if (plain.ok && framed.ok) {
-            expect(framed.value.failure).toEqual(plain.value.failure);
-            expect(framed.value.kind).toBe(plain.value.kind);
-          }
+          expectSameReading(text, `${noise.join('\n')}\n${text}\n${noise.join('\n')}`);
         },
       ),
       { numRuns: 300 },
@@ -161,13 +166,7 @@ describe('readError properties', () => {
           const text = corpus[i] ?? '';
           const record = JSON.stringify({ level: 'error', ts: 1714564800.123, [key]: text });
           const logged = docker ? JSON.stringify({ log: `${record}\n`, stream: 'stderr' }) : record;
-          const plain = readError(text);
-          const read = readError(logged);
-          expect(read.ok).toBe(plain.ok);
-          if (plain.ok && read.ok) {
-            expect(read.value.failure).toEqual(plain.value.failure);
-            expect(read.value.kind).toBe(plain.value.kind);
-          }
+          expectSameReading(text, logged);
         },
       ),
       { numRuns: 300 },
@@ -192,13 +191,7 @@ describe('readError properties', () => {
             .split('\n')
             .map((line, n) => `${stamp(n)}${line}`)
             .join('\n');
-          const plain = readError(text);
-          const read = readError(stamped);
-          expect(read.ok).toBe(plain.ok);
-          if (plain.ok && read.ok) {
-            expect(read.value.failure).toEqual(plain.value.failure);
-            expect(read.value.kind).toBe(plain.value.kind);
-          }
+          expectSameReading(text, stamped);
         },
       ),
       { numRuns: 300 },
