@@ -156,6 +156,10 @@ export function readCloudTrailText(text: string): CloudTrailFailure | null {
     const value = stringField(record, key);
     if (value !== null) partial[key] = value;
   }
+  // (and the message a record keeps in its response, as a whole record's is read: `responseMessage`)
+  const responseAt = partial.errorMessage === undefined ? record.indexOf('"responseElements"') : -1;
+  const message = responseAt < 0 ? null : stringField(record.slice(responseAt, responseAt + 8200), 'message');
+  if (message !== null) partial.responseElements = { message };
   const resourceArn = stringField(record, 'ARN');
   if (resourceArn !== null) partial.resources = [{ ARN: resourceArn }];
   const paramsAt = record.indexOf('"requestParameters"');
