@@ -4242,6 +4242,11 @@ const WRAPPER_NAMES = new Set([
   'NullReferenceException',
   'NetworkingError',
   'GameLiftError',
+  // GitHub's API client's class of any answer it refused (`HttpError: Resource not accessible by integration`), and the AWS
+  // Toolkit's own class of an error it expected (`CodeExpectedError: cannot open …`): aws/aws-toolkit-vscode's commits
+  // https://github.com/octokit/request-error.js
+  'HttpError',
+  'CodeExpectedError',
   // Vector's sink's own error type, around what it made of CloudWatch Logs' answers (`CloudwatchError: No Streams Found`,
   // a stream its own describe call did not find: vectordotdev/vector#586)
   'CloudwatchError',
