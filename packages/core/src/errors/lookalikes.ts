@@ -403,7 +403,14 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // `the region 'us-west-2' is wrong; expecting 'us-east-1'`)
     // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html
     // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
-    codes: ['SignatureDoesNotMatch', 'InvalidSignatureException', 'AuthorizationHeaderMalformed'],
+    // (and OpenSearch Dashboards' own name for it, `aws.auth.client.error.ARCInvalidSignatureException: Invalid signature,
+    // does not match`: opensearch-project/data-prepper's fixtures)
+    codes: [
+      'SignatureDoesNotMatch',
+      'InvalidSignatureException',
+      'AuthorizationHeaderMalformed',
+      'ARCInvalidSignatureException',
+    ],
     // (CloudFront KeyValueStore's refusal of a request it could not authenticate, under AccessDeniedException:
     // `AccessDeniedException: Authentication failed` (anomalyco/sst#5741); its API takes SigV4A signatures only)
     // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_Operations_Amazon_CloudFront_KeyValueStore.html

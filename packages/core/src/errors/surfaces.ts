@@ -1719,6 +1719,16 @@ const cloudFormation: Extractor = (text, hints) => {
     ? /\bUpdate the IAM role and try again\. Role: (arn:[\w-]+:iam::[^\s:]{0,40}:role\/\S{1,400})/.exec(text)
     : null;
   if (edgeRole !== null) hints.add('resource', edgeRole[1], PRIORITY.body, 'cloudfront');
+  // OpenSearch Service's Dashboards' refusal as data-prepper's fixtures keep it, the class after `aws.auth.client.error.`
+  // the code (`aws.auth.client.error.ARCInvalidSignatureException: Invalid signature, does not match`)
+  // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/dashboards.html
+  const dashboards = has(text, 'aws.auth.client.error.')
+    ? /\baws\.auth\.client\.error\.([A-Z][A-Za-z0-9]{2,100}Exception):/.exec(text)
+    : null;
+  if (dashboards !== null) {
+    hints.add('service', 'es', PRIORITY.sdkClass, 'opensearch');
+    hints.add('code', dashboards[1], PRIORITY.sdkClass, 'opensearch');
+  }
   // the Go SDK v1's type of a service's modelled error, its package the service's (`Original Error: *ssm.InvalidInstanceId
   // InvalidInstanceId: Instances [[i-…]] not in a valid state for account …`: gravitational/teleport#24176)
   // https://docs.aws.amazon.com/sdk-for-go/api/service/ssm/#InvalidInstanceId
