@@ -290,6 +290,16 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     'unexpected status code (Forbidden) for ',
     /unexpected status code \(Forbidden\) for (?:GET|POST|PUT|PATCH|DELETE) \\?"\/apis?\/[^\n]*/g,
   ],
+  // (and Google Cloud IAM's refusal of one of its permissions, dotted in small letters: `IAM returned 403 Forbidden:
+  // Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).`, gitlab-runner's docs;
+  // Thanos' reloader refused by the Prometheus it reloads, `triggering reload failed" err="received non-200 response: 403
+  // Forbidden"`, thanos-io/thanos commit c05c609)
+  // https://cloud.google.com/iam/docs/troubleshooting-access
+  [
+    "IAM returned 403 Forbidden: Permission '",
+    /\bIAM returned 403 Forbidden: Permission '[a-z]{2,40}(?:\.[A-Za-z]{2,60}){1,4}' denied on resource[^\n]*/g,
+  ],
+  ['triggering reload failed', /triggering reload failed" err="received non-200 response: 403 Forbidden"/g],
   // (its other lines relay AWS's answers: `[NR_EXT] Failed to retrieve New Relic license key AccessDeniedException: …`)
   ['Telemetry client response: [', /\[NR_EXT\] Telemetry client response: \[4\d\d [A-Za-z ]{2,40}\]/g],
 ];

@@ -3436,7 +3436,14 @@ const codeTokens: Extractor = (text, hints) => {
       hints.add('code', code, PRIORITY.unknownCodeToken - 1, 'code-token');
     } else if (isKnownCode(code)) {
       hints.add('code', code, PRIORITY.knownCodeToken, 'code-token');
-    } else if (isCodeShaped(code) || SQS_QUERY_CODE.test(code) || isRelayedKnownCode(code)) {
+    } else if (
+      isCodeShaped(code) ||
+      SQS_QUERY_CODE.test(code) ||
+      isRelayedKnownCode(code) ||
+      // (but the Go SDK's own check of a request before sending it, `InvalidParameter: 2 validation error(s) found.`)
+      (INVALID_CODE.test(code) &&
+        !/^:? ?\d{1,3} validation error/.test(text.slice(at + code.length, at + code.length + 30)))
+    ) {
       // (a code's ending alone is a word of prose: S3's `Access Denied:` is no code `Denied`)
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
     } else if (
@@ -4196,6 +4203,14 @@ const ACCESS_LOG_OPERATIONS: Readonly<Record<string, string>> = {
   'PUT.BUCKETPOLICY': 'PutBucketPolicy',
   'GET.LOCATION': 'GetBucketLocation',
 };
+
+/**
+ * The query APIs' codes of an invalid request, no class's name (no `Exception` or `Error` after them): `Invalid` and
+ * words (`InvalidTargetCapacitySpecification: TotalTargetCapacity should not be negative.`: EC2 Fleet's, in
+ * github-aws-runners/terraform-aws-github-runner's commit 9ab7410; SSM's `InvalidActivation:`)
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+ */
+const INVALID_CODE = /^Invalid(?:[A-Z][a-z]+){1,7}(?:\.[A-Z][A-Za-z]{1,40})?$/;
 
 /** EC2's dotted codes of PascalCase words (`InvalidGroup.Duplicate`, `InvalidParameterValue.Malformed`). */
 const DOTTED_CODE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+(?:\.[A-Z][A-Za-z0-9]*)+$/;
