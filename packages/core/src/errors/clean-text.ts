@@ -21,7 +21,7 @@ const MOST_ESCAPE_LEVELS = 3;
  * The longest text whose records, their stamps removed, are rejoined inside the reader's phrases, and whose string
  * escaped twice is unescaped again.
  */
-const MOST_RESTAMPED = 256 * 1024;
+const MOST_CLEANED_AGAIN = 256 * 1024;
 
 /**
  * An escape's backslash escaped itself (`\\n`, `\\"`, `\\t`): a string escaped twice, a log's record inside another
@@ -71,7 +71,7 @@ function clean(raw: string, levelsLeft: number): string {
   // a phrase's start, cost 6–20 ms)
   const stampless = withoutStamps(unwrapped, RECORD_STAMP, 0);
   const unstamped = withoutDoubledSpaces(
-    stampless === unwrapped || stampless.length > MOST_RESTAMPED
+    stampless === unwrapped || stampless.length > MOST_CLEANED_AGAIN
       ? stampless
       : unwrapPieces(stampless, { spacesOnly: true }).join(''),
   );
@@ -84,7 +84,7 @@ function clean(raw: string, levelsLeft: number): string {
   // (in a paste up to a quarter megabyte: a megabyte of Docker's lines is a log, its every level a copy)
   if (
     levelsLeft > 0 &&
-    cleaned.length <= MOST_RESTAMPED &&
+    cleaned.length <= MOST_CLEANED_AGAIN &&
     (cleaned.includes('\\n') || cleaned.includes('\\"')) &&
     ESCAPED_ESCAPE.test(prepared)
   ) {
