@@ -1204,6 +1204,8 @@ export function isPlaceholder(value: string): boolean {
     // a template's or shell's variable for the whole value (`on resource: $function_arn`: aws/aws-sdk-ruby#706)
     /^\$\{?[A-Za-z_]\w{0,60}\}?$/.test(value) ||
     // a tutorial's stand-in in capitals (`on resource: YOUR_SNS_TOPIC_ARN`, `TABLE_ARN`)
-    /^(?:(?:YOUR|MY)_[A-Z0-9_]{1,60}|[A-Z0-9_]{0,60}_ARN)$/.test(value)
+    /^(?:(?:YOUR|MY)_[A-Z0-9_]{1,60}|[A-Z0-9_]{0,60}_ARN)$/.test(value) ||
+    // (or the slot's own name in capitals, `on resource: RESOURCE`: aws-amplify/amplify-cli's tests)
+    /^(?:RESOURCE|PRINCIPAL|USER|ROLE)$/.test(value)
   );
 }

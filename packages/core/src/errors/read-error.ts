@@ -629,7 +629,9 @@ function addSentenceHints(sentence: DenialSentence, hints: HintSet): void {
   hints.add('principal', sentence.principal, p, 'message');
   hints.add('resource', sentence.resource, p, 'message');
   if (sentence.action?.includes(':')) {
-    hints.add('action', sentence.action, p, 'message');
+    // (a template's stand-in, its name in capitals, `ACTION:ACTION` as aws-amplify/amplify-cli's tests write it, is no
+    // action; API Gateway's management actions are named by HTTP methods, `apigateway:POST`)
+    if (!PLACEHOLDER_ACTION.test(sentence.action)) hints.add('action', sentence.action, p, 'message');
   } else if (sentence.action !== null && /^[A-Z][A-Za-z0-9]{2,100}$/.test(sentence.action)) {
     // an action written without its prefix (CodePipeline's `… is not authorized to perform AssumeRole on role arn:…`),
     // prefixed when only one service has an operation of that name
@@ -638,6 +640,10 @@ function addSentenceHints(sentence: DenialSentence, hints: HintSet): void {
       hints.add('action', `${services[0]}:${sentence.action}`, PRIORITY.namedCall, 'message');
   }
 }
+
+/** An action whose name is a stand-in in capitals (`ACTION:ACTION`, `service:ACTION_NAME`), no HTTP method's. */
+const PLACEHOLDER_ACTION =
+  /^[A-Za-z0-9-]{1,40}:(?!(?:GET|PUT|POST|PATCH|DELETE|HEAD|OPTIONS)$)[A-Z][A-Z_]{2,40}$/;
 
 function addOptionHints(options: ReadErrorOptions, hints: HintSet): void {
   hints.add('principal', options.principal, 1, 'option');

@@ -9,6 +9,13 @@ const CASES: readonly {
   readonly expected: { service: string | null; action: string | null; actionSource: string | null };
 }[] = [
   {
+    // an ECS Anywhere guide's SSM agent log (094459/blog-2024): `error occurred in RequestManagedInstanceRoleToken:`
+    name: "the SSM agent's `error occurred in RequestManagedInstanceRoleToken:` is that call, SSM's the one service with it",
+    input:
+      '2021-06-30 18:30:37 ERROR Health ping failed with error - error occurred in RequestManagedInstanceRoleToken: AccessDeniedException: Authentication failed\n\tstatus code: 400, request id: afbe8882-27ed-49fa-92a9-1c3582b12f11',
+    expected: { service: 'ssm', action: 'ssm:RequestManagedInstanceRoleToken', actionSource: 'operation' },
+  },
+  {
     // round 84's reduction of hashicorp/terraform-provider-aws#22709: a Describe step reading one resource is the API of
     // many (`DescribeRouteTable` is no EC2 operation)
     name: 'a Terraform step `reading EC2 Route Table (rtb-1)` is DescribeRouteTables',

@@ -170,6 +170,13 @@ const awsCli: Extractor = (text, hints) => {
       'states',
     );
   }
+  // the SSM agent's log of a call of its own that failed (`error occurred in RequestManagedInstanceRoleToken:
+  // AccessDeniedException: Authentication failed`, an ECS Anywhere guide's): the operation, its service left to the catalog
+  // https://docs.aws.amazon.com/systems-manager/latest/userguide/ssm-agent-logs.html
+  const occurredIn = has(text, 'error occurred in ')
+    ? /\berror occurred in ([A-Z][a-z]+(?:[A-Z][a-z]+){1,8}): (?:[A-Z][A-Za-z0-9]{2,60}): /.exec(text)
+    : null;
+  if (occurredIn !== null) hints.add('operation', occurredIn[1], PRIORITY.phrase - 1, 'ssm-agent');
   // a Query API's request URL, its call in the `Action` parameter (salt-cloud: `401 Client Error: Unauthorized for url:
   // https://ec2.us-east-1.amazonaws.com/?Action=DescribeInstances&Version=2014-10-01`: saltstack/salt#43903)
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/Query-Requests.html
