@@ -98,6 +98,39 @@ export function readConsoleSignInFailure(value: unknown): CloudTrailFailure | nu
  * `"eventSource"` or `"eventName"` beside it. Linear in the text length.
  * @see https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
  */
+/**
+ * A record printed by Python (`print(event)`: `{'eventName': 'CreateBucket', 'errorCode': 'AccessDenied', …}`, boto3's
+ * `lookup_events` answers as scripts print them) or as a JavaScript object's literal (`errorCode: 'AccessDenied'`, a
+ * template in backticks), its strings and keys in double quotes, as JSON writes them, so that {@link readCloudTrailText} reads it. A string in double
+ * quotes (Python's where the text holds an apostrophe) is copied as it is. Linear in the text length.
+ */
+export function withJsonQuotes(text: string): string {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // (and a JavaScript template's backticks: `` errorMessage: `User: arn:…:${ACCOUNT}:…` ``)
+    if (c !== 0x22 && c !== 0x27 && c !== 0x60) continue;
+    // a string ends at its own quote not escaped, or at the line's end where a paste cut it
+    let j = i + 1;
+    while (j < text.length && text.charCodeAt(j) !== c && text.charCodeAt(j) !== 0x0a) {
+      j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+    }
+    if (c !== 0x22) {
+      const inner = text
+        .slice(i + 1, Math.min(j, text.length))
+        .replace(/\\(['`])/g, '$1')
+        .replace(/"/g, '\\"');
+      out.push(text.slice(from, i), `"${inner}"`);
+      from = Math.min(j + 1, text.length);
+    }
+    i = j;
+  }
+  out.push(text.slice(from));
+  // (a JavaScript literal's keys, unquoted: `errorCode: "…"`, `userIdentity: { arn: "…" }`, perhaps quoted in Markdown)
+  return out.join('').replace(/(^|[{,\n][ \t>]*)([A-Za-z_][A-Za-z0-9_]{0,60}):(?=[ \t]*["{[\d])/g, '$1"$2":');
+}
+
 export function readCloudTrailText(text: string): CloudTrailFailure | null {
   const codeAt = text.indexOf('"errorCode"');
   if (codeAt < 0) {

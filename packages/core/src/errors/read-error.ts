@@ -9,6 +9,7 @@ import {
   readCloudTrailText,
   readConsoleSignInFailure,
   selectFailure,
+  withJsonQuotes,
 } from './cloudtrail.js';
 import { type DenialSentence, findDenialSentences } from './denial-sentence.js';
 import { findEncodedMessage } from './encoded-message.js';
@@ -422,7 +423,10 @@ function readOneError(input: string, options: ReadErrorOptions): Result<ErrorRea
         ? input
         : input.includes('\\"errorCode\\"')
           ? unescapeOnce(input)
-          : null;
+          : // (or as Python or JavaScript prints a record: `'errorCode': 'AccessDenied'`, `errorCode: 'AccessDenied'`)
+            input.includes("'errorCode'") || input.includes("errorCode: '")
+            ? withJsonQuotes(input)
+            : null;
   if (trailText !== null) {
     const pasted = readCloudTrailText(trailText);
     if (pasted !== null) {

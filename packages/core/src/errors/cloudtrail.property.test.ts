@@ -1,0 +1,51 @@
+/**
+ * A CloudTrail record printed by Python (`print(event)`, boto3's `lookup_events` answers as scripts print them) reads as
+ * the same record written as JSON: `withJsonQuotes` gives its strings and keys JSON's quotes.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readCloudTrailText, withJsonQuotes } from './cloudtrail.js';
+
+/** A value as Python's `repr` prints it: a `str` in single quotes, or in double ones where it holds a single quote. */
+function pythonRepr(value: unknown): string {
+  if (value === null) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'string') {
+    return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value.replaceAll("'", "\\'")}'`;
+  }
+  if (Array.isArray(value)) return `[${value.map(pythonRepr).join(', ')}]`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`)
+    .join(', ')}}`;
+}
+
+/** Printable text without a backslash (Python's and JSON's other escapes differ), quotes of both kinds among it. */
+const text = fc.stringMatching(/^[ -[\]-~]{1,40}$/);
+
+describe('withJsonQuotes', () => {
+  it("reads a record Python printed as the same record's JSON", () => {
+    fc.assert(
+      fc.property(
+        text,
+        text,
+        fc.constantFrom('s3.amazonaws.com', 'ec2.amazonaws.com'),
+        (message, bucket, source) => {
+          const record = {
+            eventVersion: '1.08',
+            userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::123456789012:assumed-role/r/s' },
+            eventSource: source,
+            eventName: 'CreateBucket',
+            errorCode: 'AccessDenied',
+            errorMessage: message,
+            requestParameters: { bucketName: bucket },
+            readOnly: false,
+          };
+          expect(readCloudTrailText(withJsonQuotes(pythonRepr(record)))).toEqual(
+            readCloudTrailText(JSON.stringify(record)),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
