@@ -267,7 +267,8 @@ function toolStepCalls(text: string): readonly StepCall[] {
       if (associated !== undefined) break;
       // (an older provider's `Error modifying Lambda Function Code f:` is UpdateFunctionCode)
       if (verb === 'modify') calls.push({ ...call, operation: `Update${noun}` });
-      if (MANY.has(verb) && !noun.endsWith('s')) calls.push({ ...call, operation: `${operation}s` });
+      // (and the name of many after it, where the verb reads many)
+      for (const many of withPlural(verb, operation).slice(1)) calls.push({ ...call, operation: many });
     }
     return calls;
   }
@@ -366,6 +367,13 @@ const ASSOCIATIONS: ReadonlyMap<string, string> = new Map([
 /** Verbs whose operations read or list many (`DescribeSubnets`, `ListObjects`). */
 const MANY = new Set(['describe', 'list']);
 
+/** An operation's name, and where its verb reads many, the name of many too (`DescribeSubnet`, `DescribeSubnets`). */
+function withPlural(verb: string, operation: string): string[] {
+  return MANY.has(verb.toLowerCase()) && !operation.endsWith('s')
+    ? [operation, `${operation}s`]
+    : [operation];
+}
+
 /**
  * The innermost step of a Go program's error chain, right before the AWS code, where it names its service (`unable to
  * delete machine … deleting bootstrap data object: deleting S3 object: NotFound: Not Found`:
@@ -380,7 +388,7 @@ function chainStepCalls(text: string): readonly StepCall[] {
   const nouns = rest.filter((word) => !FILLERS.has(word.toLowerCase()));
   if (service === null || nouns.length === 0 || CLIENT_NOUNS.has((nouns[0] ?? '').toLowerCase())) return [];
   const operation = `${pascalCase(verb)}${nouns.map(pascalCase).join('')}`;
-  const candidates = MANY.has(verb) && !operation.endsWith('s') ? [operation, `${operation}s`] : [operation];
+  const candidates = withPlural(verb, operation);
   // (only a call the curated table knows of that service: a program's words are not the API's, `sending sns message`
   // is no SNS call, `getting ssm parameter value` no SSM one)
   return candidates
@@ -475,12 +483,7 @@ function terraformStepCalls(text: string): readonly StepCall[] {
     // DescribeSubnets, `reading EC2 Route Table (r)` DescribeRouteTables)
     return verbs.flatMap((apiVerb) =>
       nouns.flatMap((n) =>
-        apiVerb === 'Describe'
-          ? [
-              { service, operation: `${apiVerb}${n}` },
-              { service, operation: `${apiVerb}${n}s` },
-            ]
-          : [{ service, operation: `${apiVerb}${n}` }],
+        withPlural(apiVerb, `${apiVerb}${n}`).map((operation) => ({ service, operation })),
       ),
     );
   }
