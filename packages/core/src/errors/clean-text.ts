@@ -644,15 +644,6 @@ function onlyClosingWildcard(text: string): number | undefined {
 }
 
 /**
- * A log viewer's box (k9s, TUI panes): each row `│ content │`, a log line longer than the box cut into
- * rows (`AccessDeniedE │` / `│ xception: …`). Rows whose content reaches the right border were cut and
- * are joined as they are; a row padded before the border ended there and keeps its line end (the
- * unwrapping joins a phrase broken there). Only when at least two rows end in a border after their
- * content, or one where every row opens with one: Terraform's frame, drawn on the left alone, is left to the frame
- * removal.
- * @see https://github.com/crossplane-contrib/provider-aws/issues/1289
- */
-/**
  * How many rows (up to two) end in a border after content: `│` with only blanks after it on its row and, before it past
  * blanks, a character that is no blank and no border. (The pattern starts at the border, which the engine looks for
  * alone; one that started at the content before it was tried at every character, 3–4 ms a megabyte.)
@@ -672,6 +663,15 @@ function rightBorders(text: string): number {
 /** A box's right border: `│` and the blanks after it to its row's end. */
 const RIGHT_BORDER = /│[ \t]*(?=\n|$)/g;
 
+/**
+ * A log viewer's box (k9s, TUI panes): each row `│ content │`, a log line longer than the box cut into
+ * rows (`AccessDeniedE │` / `│ xception: …`). Rows whose content reaches the right border were cut and
+ * are joined as they are; a row padded before the border ended there and keeps its line end (the
+ * unwrapping joins a phrase broken there). Only when at least two rows end in a border after their
+ * content, or one where every row opens with one: Terraform's frame, drawn on the left alone, is left to the frame
+ * removal.
+ * @see https://github.com/crossplane-contrib/provider-aws/issues/1289
+ */
 function withoutBoxBorders(text: string): string {
   if (!text.includes('│')) return text;
   // a border after content on its row; Terraform's blank framed rows (`│`) have none

@@ -274,8 +274,6 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     /(?:kubernetes\.client\.(?:rest|exceptions)\.ApiException: )?\(40[13]\)\s{0,4}\nReason: (?:Forbidden|Unauthorized)/g,
   ],
   ['{"kind":"Status","apiVersion":"v1"', /\{"kind":"Status","apiVersion":"v1"[^\n]*/g],
-  // (and New Relic's Lambda extension's answer from its own telemetry endpoint: `[NR_EXT] Telemetry client response: [403
-  // Forbidden]`, newrelic/newrelic-lambda-cli#229)
   // (and Teleport's own class of a refusal in its AWS proxy, `Original Error: *trace.AccessDeniedError signature
   // verification failed`: gravitational/teleport#57109; Microsoft Graph's, `GET https://graph.microsoft.com/v1.0/users` / `RESPONSE 403: 403
   // Forbidden` / `ERROR CODE: UnAuthorized`; a Kubernetes API server's status, `unexpected status code (Forbidden) for GET
@@ -301,6 +299,8 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     /\bIAM returned 403 Forbidden: Permission '[a-z]{2,40}(?:\.[A-Za-z]{2,60}){1,4}' denied on resource[^\n]*/g,
   ],
   ['triggering reload failed', /triggering reload failed" err="received non-200 response: 403 Forbidden"/g],
+  // (and New Relic's Lambda extension's answer from its own telemetry endpoint: `[NR_EXT] Telemetry client response: [403
+  // Forbidden]`, newrelic/newrelic-lambda-cli#229)
   // (its other lines relay AWS's answers: `[NR_EXT] Failed to retrieve New Relic license key AccessDeniedException: …`)
   ['Telemetry client response: [', /\[NR_EXT\] Telemetry client response: \[4\d\d [A-Za-z ]{2,40}\]/g],
 ];
