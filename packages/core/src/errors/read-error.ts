@@ -91,52 +91,6 @@ const ACCESS_PHRASES =
   /not authorized to perform|not authorized to use|not authorized to launch|Role is not authorized to access|Encoded authorization failure message|[Aa]ccess [Dd]enied|AccessDenied|Forbidden|Access to KMS is not allowed|given CloudWatch Logs permission to execute|Access to the resource (?:https:\/\/(?:sqs\.|[\w-]{1,30}\.queue\.amazonaws\.com\/)\S{0,300}|<[^<>\n]{1,40}>) is denied|is unable to assume the AWSControlTowerExecution role|You don't have access to the model with the specified model ID|Access was denied when calling |Permission denied on S3 path: |Not Authorized to access |does not have sufficient permissions|lacks permissions to create a service-linked role|You do not seem to have access to the S3 location|STATUS_SERVICE_CALL_NOT_AUTHORIZED_ERROR|Invalid permissions on Lambda function|You do not have the permissions required to perform this operation|does not give you permission to perform operations in the following AWS service|Could not access the CodeCommit repository|Unable to assume specified IAM Role|Access denied while assuming the role|cannot accept peering pcx-|must have [A-Z_]{3,20}(?: and [A-Z_]{3,20})? permission on the S3 bucket/;
 
 /**
- * The text without the access words that are no AWS answer: MySQL's refusal of a login (`Access denied for user 'u'@'h'
- * (using password: YES)`, error 1045, as Aurora and RDS for MySQL answer a wrong password or token:
- * awslabs/aws-mysql-jdbc#348), the database engine's answer, no AWS permission's
- * https://dev.mysql.com/doc/mysql-errors/8.0/en/server-error-reference.html
- */
-function withoutOtherRefusals(text: string): string {
-  const named = text.includes("no attribute '") ? text.replace(CLASS_NAMES_IN_CODE, '') : text;
-  const mysql = named.includes('Access denied for user ') ? named.replace(MYSQL_LOGIN_REFUSED, '') : named;
-  // (and Presto's and Trino's own access control, `Query … failed: Access Denied: Cannot create schema web`:
-  // prestodb/presto#10162) https://trino.io/docs/current/security/built-in-system-access-control.html
-  const engine = mysql.includes('Access Denied: Cannot ') ? mysql.replace(QUERY_ENGINE_REFUSED, '') : mysql;
-  // (and a Kubernetes API server's refusal by its RBAC, though the user it names is an IAM role's session: `Error from
-  // server (Forbidden): deployments.apps is forbidden: User "arn:aws:sts::…" cannot list resource …`)
-  // https://kubernetes.io/docs/reference/access-authn-authz/rbac/
-  const kubernetes = engine.includes('Error from server (Forbidden)')
-    ? engine.replace(KUBERNETES_REFUSED, '')
-    : engine;
-  // (and Bedrock's answer for a model its provider retired, `ResourceNotFoundException … Access denied. This Model is
-  // marked by provider as Legacy and you have not been actively using the model in the last 15 days`: no refusal)
-  // https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html
-  return kubernetes.includes('marked by provider as Legacy')
-    ? kubernetes.replace(/Access denied\.\s{1,4}(?=This Model is marked by provider as Legacy)/g, '')
-    : kubernetes;
-}
-
-/** A Kubernetes API server's RBAC refusal, as kubectl prints it. */
-const KUBERNETES_REFUSED =
-  /Error from server \(Forbidden\): [^\n]{0,300}? is forbidden: User "[^"\n]{1,300}" cannot [^\n]{0,300}/g;
-
-/** Presto's and Trino's refusal of a statement by their own access control (their verbs, not another tool's `Cannot extract`). */
-const QUERY_ENGINE_REFUSED = new RegExp(
-  String.raw`\bAccess Denied: Cannot (?:${QUERY_ENGINE_VERBS}) [^\n]{0,300}`,
-  'g',
-);
-
-/**
- * … nor, where Python says an object lacks an attribute, the exception classes a program's code names (`except
- * self.client.exceptions.AccessDeniedException:` / `AttributeError: <botocore.errorfactory.SecretsManagerExceptions
- * object …> object has no attribute 'AccessDeniedException'`: apache/airflow#24773): a program's bug, no answer.
- */
-const CLASS_NAMES_IN_CODE = /\bhas no attribute '\w{1,100}'|\bexceptions\.\w{1,100}/g;
-
-const MYSQL_LOGIN_REFUSED =
-  /Access denied for user '[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)/g;
-
-/**
  * The text without other hosts' refusals in AWS's words, no AWS answer: those of `OTHERS_REFUSALS` (Azure's, Tencent
  * Cloud's, Docker Hub's, …), and a package registry's 403 that the client prints with the request it answered, from the
  * status to the line's end (npm's `npm error 403 403 Forbidden - PUT https://registry.npmjs.org/cdk-assets - You cannot
@@ -303,6 +257,35 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
   // Forbidden]`, newrelic/newrelic-lambda-cli#229)
   // (its other lines relay AWS's answers: `[NR_EXT] Failed to retrieve New Relic license key AccessDeniedException: …`)
   ['Telemetry client response: [', /\[NR_EXT\] Telemetry client response: \[4\d\d [A-Za-z ]{2,40}\]/g],
+  // (and MySQL's refusal of a login, `Access denied for user 'u'@'h' (using password: YES)`, error 1045, as Aurora and RDS
+  // for MySQL answer a wrong password or token: awslabs/aws-mysql-jdbc#348, the database engine's answer)
+  // https://dev.mysql.com/doc/mysql-errors/8.0/en/server-error-reference.html
+  [
+    'Access denied for user ',
+    /Access denied for user '[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)/g,
+  ],
+  // (and Presto's and Trino's own access control, `Query … failed: Access Denied: Cannot create schema web`:
+  // prestodb/presto#10162, their verbs, not another tool's `Cannot extract`)
+  // https://trino.io/docs/current/security/built-in-system-access-control.html
+  [
+    'Access Denied: Cannot ',
+    new RegExp(String.raw`\bAccess Denied: Cannot (?:${QUERY_ENGINE_VERBS}) [^\n]{0,300}`, 'g'),
+  ],
+  // (and a Kubernetes API server's refusal by its RBAC, though the user it names is an IAM role's session: `Error from
+  // server (Forbidden): deployments.apps is forbidden: User "arn:aws:sts::…" cannot list resource …`)
+  // https://kubernetes.io/docs/reference/access-authn-authz/rbac/
+  [
+    'Error from server (Forbidden)',
+    /Error from server \(Forbidden\): [^\n]{0,300}? is forbidden: User "[^"\n]{1,300}" cannot [^\n]{0,300}/g,
+  ],
+  // (and Bedrock's answer for a model its provider retired, `ResourceNotFoundException … Access denied. This Model is
+  // marked by provider as Legacy and you have not been actively using the model in the last 15 days`: no refusal)
+  // https://docs.aws.amazon.com/bedrock/latest/userguide/model-lifecycle.html
+  ['marked by provider as Legacy', /Access denied\.\s{1,4}(?=This Model is marked by provider as Legacy)/g],
+  // (and, where Python says an object lacks an attribute, the exception classes a program's code names (`except
+  // self.client.exceptions.AccessDeniedException:` / `AttributeError: <botocore.errorfactory.SecretsManagerExceptions
+  // object …> object has no attribute 'AccessDeniedException'`: apache/airflow#24773): a program's bug, no answer)
+  ["no attribute '", /\bhas no attribute '\w{1,100}'|\bexceptions\.\w{1,100}/g],
 ];
 
 /** A 403 printed before the method and URL of the request it answered (sticky, at the status). */
@@ -833,7 +816,7 @@ function classify(
     sentence !== null ||
     refused ||
     (code !== null && AUTHORIZATION_CODES.has(code)) ||
-    ACCESS_PHRASES.test(withoutOtherRefusals(text))
+    ACCESS_PHRASES.test(text)
   ) {
     return 'authorization';
   }
