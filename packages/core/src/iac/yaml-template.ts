@@ -66,7 +66,26 @@ export interface YamlReading {
 export function readYamlTemplate(text: string): Result<YamlReading> {
   const lineStarts = lineStartsOf(text);
   const position = (offset: number): Position => positionIn(lineStarts, offset);
-  const document = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: true });
+  // (the parser recurses once for each level: a text nested hundreds deep overflows the stack inside it, where V8 may
+  // be compiling a regular expression, which it cannot survive; refused before it is parsed)
+  const deep = deepestPoint(text, MAX_NESTING);
+  if (deep !== null) {
+    const at = position(deep);
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          code: 'yaml-syntax',
+          severity: 'error',
+          message: `invalid YAML: it nests more than ${MAX_NESTING} levels deep`,
+          path: '',
+          span: { start: at, end: at },
+        },
+      ],
+    };
+  }
+  // (the library's pretty errors each find their line from the text's start: quadratic in a text of many errors)
+  const document = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0) {
     const diagnostics = document.errors.map((e): Diagnostic => {
       const start = Math.min(e.pos[0], text.length);
@@ -145,6 +164,89 @@ export function readYamlTemplate(text: string): Result<YamlReading> {
 
 /** Deeper nesting than any template has is cut off rather than followed (aliases can nest without end). */
 const MAX_DEPTH = 200;
+
+/** The deepest nesting read (the parser overflowed its stack at about 800 levels); templates nest a dozen or so. */
+const MAX_NESTING = 256;
+
+/**
+ * Where the text first nests deeper than `limit` levels, or null: an upper bound of the levels the parser enters, the
+ * block levels of a line (each indentation deeper than the last open one, and each `- ` entry that opens another on
+ * the line) plus the flow collections open (`[`, `{`), outside quoted scalars and comments. One pass over the text.
+ */
+function deepestPoint(text: string, limit: number): number | null {
+  const indents: number[] = [];
+  let block = 0;
+  let flow = 0;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const atLineStart = lineStart;
+    lineStart = false;
+    if (atLineStart && flow === 0) {
+      let j = i;
+      while (text[j] === ' ') j++;
+      if (text[j] === '\n' || text[j] === '\r' || text[j] === '#' || j >= text.length) {
+        i = j - 1;
+        continue;
+      }
+      const indent = j - i;
+      while (indents.length > 0 && (indents.at(-1) ?? 0) >= indent) indents.pop();
+      indents.push(indent);
+      let entries = 0;
+      while ((text[j] === '-' || text[j] === '?') && (text[j + 1] === ' ' || text[j + 1] === '\n')) {
+        entries++;
+        if (indents.length + entries > limit) return j;
+        j += 2;
+        while (text[j] === ' ') j++;
+      }
+      block = indents.length + entries;
+      if (block > limit) return j;
+      i = j - 1;
+      continue;
+    }
+    const c = text[i];
+    if (c === '\n') {
+      lineStart = true;
+    } else if (c === '[' || c === '{') {
+      flow++;
+      if (block + flow > limit) return i;
+    } else if (c === ']' || c === '}') {
+      if (flow > 0) flow--;
+    } else if ((c === '"' || c === "'" || c === '#') && startsToken(text, i)) {
+      if (c === '#') {
+        const end = text.indexOf('\n', i);
+        i = (end < 0 ? text.length : end) - 1;
+      } else {
+        i = quoteEnd(text, i, c) - 1;
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether a quote or `#` at `i` starts a token (after a blank, the text's start, or a flow indicator for quotes). */
+function startsToken(text: string, i: number): boolean {
+  const before = text[i - 1];
+  return (
+    before === undefined ||
+    before === ' ' ||
+    before === '\t' ||
+    before === '\n' ||
+    (text[i] !== '#' && (before === '[' || before === '{' || before === ',' || before === ':'))
+  );
+}
+
+/** Where the scalar quoted at `open` ends (after its closing quote), or the text's end: `\\` escapes in double quotes, `''` in single. */
+function quoteEnd(text: string, open: number, quote: string): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i + 1;
+    }
+  }
+  return text.length;
+}
 
 function rangeOf(node: Node): readonly [number, number] {
   const range = node.range;
