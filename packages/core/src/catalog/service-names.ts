@@ -221,6 +221,18 @@ export function serviceFromEndpointHost(host: string): { service: string; region
   if (last === 'queue') {
     return { service: 'sqs', region: regionBefore };
   }
+  // a customer's or an interface endpoint's own prefix before the service and its Region (MediaConvert's
+  // `abc123.mediaconvert.us-east-1.amazonaws.com`, `vpce-0a1b-c2d3.sts.us-east-1.vpce.amazonaws.com`)
+  // https://docs.aws.amazon.com/mediaconvert/latest/ug/getting-started.html,
+  // https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html
+  const regionAt = before.findIndex((label) => regionOrNull(label) !== null);
+  const beforeRegion = before[regionAt - 1];
+  if (regionAt >= 2 && beforeRegion !== undefined && /^[a-z][a-z0-9-]*$/.test(beforeRegion)) {
+    return {
+      service: serviceFromEventSource(beforeRegion) ?? beforeRegion,
+      region: before[regionAt] ?? null,
+    };
+  }
   const first = before[0];
   // a masked label (`***.eu-central-1.amazonaws.com`, `xxxxxxx.eu-central-1.amazonaws.com`) names no service
   if (first === undefined || !/^[a-z0-9-]+$/.test(first) || /^x+$/.test(first)) {

@@ -803,6 +803,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // Security Hub's InvalidAccessException for an account that has not enabled it there (`Account 1111 is not
       // subscribed to AWS Security Hub`) https://docs.aws.amazon.com/securityhub/1.0/APIReference/CommonErrors.html
       'is not subscribed to AWS Security Hub',
+      // QuickSight's answer for an account that has not signed up for it (`UnsupportedUserEditionException: Account
+      // 123456789012 is not subscribed for QuickSight`: hashicorp/terraform-provider-aws#32323), the subscription made
+      // by CreateAccountSubscription https://docs.aws.amazon.com/quicksight/latest/APIReference/API_CreateAccountSubscription.html
+      'is not subscribed for QuickSight',
     ],
   },
   {
@@ -1059,6 +1063,13 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // in-progress invalidations.`: laurilehmijoki/s3_website#26)
       // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html#API_CreateInvalidation_Errors
       'TooManyInvalidationsInProgress',
+      // Glue's runs of one job at once, beyond the job's maximum (`ConcurrentRunsExceededException: Concurrent runs
+      // exceeded for my-job`: aws-solutions/amazon-marketing-cloud-uploader-from-aws#51), and an EMR Serverless
+      // application's maximum capacity, the limit its owner set (`ApplicationMaxCapacityExceededException: [memory: 48
+      // GB, disk: 200 GB]`) https://docs.aws.amazon.com/glue/latest/webapi/API_StartJobRun.html,
+      // https://docs.aws.amazon.com/emr/latest/EMR-Serverless-UserGuide/application-capacity.html
+      'ConcurrentRunsExceededException',
+      'ApplicationMaxCapacityExceededException',
     ],
     codeSuffixes: ['LimitExceeded', 'LimitExceededException', 'QuotaExceeded', 'QuotaExceededException'],
     // IAM's LimitExceeded (`Cannot exceed quota for PoliciesPerRole: 20`), often retold without its code, by its

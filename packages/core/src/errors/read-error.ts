@@ -649,6 +649,9 @@ function resolveService(operation: string | null, hints: HintSet): string | null
   }
   if (operation !== null) {
     const candidates = servicesForOperation(operation);
+    // (the service the answer's message names, where the curated table knows others of the operation's name)
+    const told = hints.all('serviceOfOperation').find((h) => h.surface === 'message');
+    if (told !== undefined && !candidates.includes(told.value)) return told.value;
     if (candidates.length === 1) {
       return candidates[0] ?? null;
     }
@@ -816,7 +819,9 @@ function classify(
     sentence !== null ||
     refused ||
     (code !== null && AUTHORIZATION_CODES.has(code)) ||
-    ACCESS_PHRASES.test(text)
+    // (a tool's own words for an answer that was a 404 with its code do not make it a refusal: `WRN received access
+    // denied on GetBucketPolicy err="… StatusCode: 404, … api error NoSuchBucketPolicy: …"`, cloudquery/cq-provider-aws#265)
+    ((httpStatus !== 404 || code === null) && ACCESS_PHRASES.test(text))
   ) {
     return 'authorization';
   }

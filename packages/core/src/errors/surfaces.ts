@@ -43,6 +43,7 @@ const awsCli: Extractor = (text, hints) => {
     // https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-commandstructure.html
     const command = operation === undefined || !has(text, `aws `) ? null : commandService(text, operation);
     if (command !== null) hints.add('service', command, PRIORITY.namedCall, surface);
+    addMessageService(text, m.index + m[0].length, hints);
   } else if (cut) {
     addCodeOrStatus(hints, cut[1], PRIORITY.clientEnvelope, surface);
     hints.add('operation', cut[2], PRIORITY.clientEnvelope, surface);
@@ -966,6 +967,27 @@ export function pascalCase(name: string): string {
   return name.replace(/(?:^|_)([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
+/**
+ * The service the answer's own message names, after the envelope on its line, for an operation several services have
+ * (the curated table may know only one of them): the endpoint it tells the caller to use (MediaConvert's `You must use the
+ * customer-specific endpoint 'https://abc.mediaconvert.us-east-1.amazonaws.com'` on `GetJob`: boto/boto3#2127), or an
+ * EMR cluster's ID (`Cluster id 'j-…' is not valid` on `DescribeCluster`: aws/aws-cli#3099).
+ * https://docs.aws.amazon.com/mediaconvert/latest/ug/getting-started.html,
+ * https://docs.aws.amazon.com/emr/latest/APIReference/API_DescribeCluster.html
+ */
+function addMessageService(text: string, from: number, hints: HintSet): void {
+  const end = text.indexOf('\n', from);
+  const message = text.slice(from, end < 0 ? Math.min(text.length, from + 2000) : Math.min(end, from + 2000));
+  // (an endpoint it tells the caller to use, not any URL it names: an identity provider's issuer is no endpoint)
+  const host = /\bendpoint:? ['"]?https?:\/\/([a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?)\b/.exec(
+    message,
+  )?.[1];
+  const hosted = host === undefined ? null : serviceFromEndpointHost(host)?.service;
+  if (hosted) hints.add('serviceOfOperation', hosted, PRIORITY.implied, 'message');
+  else if (/\b[Cc]luster(?: [Ii][Dd])? '?j-[A-Z0-9]{8,14}\b/.test(message))
+    hints.add('serviceOfOperation', 'elasticmapreduce', PRIORITY.implied, 'message');
+}
+
 /** The service of an `aws <service> <command>` line whose command is `operation` in kebab case (`s3api` is S3's). */
 function commandService(text: string, operation: string): string | null {
   const kebab = operation.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '-').toLowerCase();
@@ -1444,6 +1466,12 @@ const jsonFields: Extractor = (text, hints) => {
     const value = stripFaultPrefix(raw.slice(raw.lastIndexOf('#') + 1)) ?? '';
     // (nor a mask that stands for a name: Flux's `"name":"XXXXXXX"` of a redacted object)
     if (isWrapperName(value) || /^[Xx*]{3,}$/.test(value)) {
+      continue;
+    }
+    // (nor the JavaScript SDKs' code of an answer whose body named none, `{"message": "Not Found", "code":
+    // "UnknownError", "statusCode": 404}`: aws/aws-sdk-js#1718, an answer read by its status, as `Forbidden: null` is)
+    if (value === 'UnknownError' && key !== 'errorType') {
+      hints.relayed('js-v2');
       continue;
     }
     const surface =
@@ -1987,6 +2015,24 @@ const FIXED_SENTENCES: readonly {
   readonly namesService?: boolean;
   readonly also?: RegExp;
 }[] = [
+  // Cognito's NotAuthorizedException for an app client with a secret called without the secret's hash, as SDKs print
+  // its message alone (`Unable to verify secret hash for client 4bxx…`)
+  // https://repost.aws/knowledge-center/cognito-unable-to-verify-secret-hash
+  {
+    sentence: 'Unable to verify secret hash for client',
+    code: 'NotAuthorizedException',
+    service: 'cognito-idp',
+    namesService: true,
+  },
+  // IAM's ValidationError for GetUser without a user name by a caller that is no user (a role's session), without its
+  // code (`An error occurred when calling the GetUser operation: Must specify userName when calling with non-User
+  // credentials`) https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetUser.html
+  {
+    sentence: 'Must specify userName when calling with non-User credentials',
+    code: 'ValidationError',
+    service: 'iam',
+    namesService: true,
+  },
   {
     sentence: 'You are not authorized to perform this operation',
     code: 'UnauthorizedOperation',
