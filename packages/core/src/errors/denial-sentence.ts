@@ -432,6 +432,10 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   } else if (valueAt >= 0) {
     resourceSlot = true;
     cursor = skipSpace(text, valueAt, windowEnd);
+    // (the slot's word written twice, the value after the second: `on resource: resource: arn:aws:greengrass:…`, the
+    // Greengrass V1 guide's troubleshooting page)
+    if (startsWithAt(text, cursor, 'resource: '))
+      cursor = skipSpace(text, cursor + 'resource:'.length, windowEnd);
     const valueStart = cursor;
     const token = readResourceToken(text, cursor, windowEnd);
     resource = token.value;

@@ -71,16 +71,36 @@ const awsCli: Extractor = (text, hints) => {
       ? /\bError in ([A-Z][A-Za-z0-9]{2,60}) request\b/.exec(text)
       : null;
   addKnownOperation(hints, toolCall?.[1], 'tool');
+  // Former2's log of the JavaScript SDK's call it made, the client's name and its method's, then the service's message
+  // (`Error calling ECR.getRepositoryPolicy - Repository policy does not exist …`, `Error calling
+  // ServiceCatalog.describeProductAsAdmin` / `There are no local or default products with id …`: iann0036/former2#274,
+  // #112) https://docs.aws.amazon.com/AWSJavaScriptSDK/latest/AWS/ECR.html#getRepositoryPolicy-property
+  const sdkCall = has(text, 'Error calling ')
+    ? /\bError calling ([A-Z][A-Za-z0-9]{1,40})\.([a-z][A-Za-z0-9]{2,80})\b/.exec(text)
+    : null;
+  const sdkService = sdkCall === null ? null : serviceFromSdkName(sdkCall[1] ?? '');
+  if (sdkCall?.[2] !== undefined && sdkService !== null) {
+    hints.add('service', sdkService, PRIORITY.namedCall, 'former2');
+    hints.add(
+      'operation',
+      `${sdkCall[2].charAt(0).toUpperCase()}${sdkCall[2].slice(1)}`,
+      PRIORITY.namedCall,
+      'former2',
+    );
+    hints.relayed('former2');
+  }
   // the envelope as AWS's translated pages quote it (`调用 RunInstances 操作时出错 (UnauthorizedOperation): …`, `呼叫
-  // DecodeAuthorizationMessage 作業時…`, `RunInstances オペレーションを呼び出す際に…`, `PutObject 작업을 호출할 때 오류(AccessDenied)`:
-  // re:Post's Knowledge Center in Chinese, Japanese and Korean), the code in parentheses after it read as the CLI's
+  // DecodeAuthorizationMessage 作業時…`, `RunInstances オペレーションを呼び出す際に…`, `PutObject 작업을 호출할 때 오류(AccessDenied)`,
+  // `AssumeRoleWithWebIdentity 호출 중 오류 (InvalidIdentityToken)`, `Se produjo un error (AccessDenied) al llamar a la
+  // operación RunInstances`, `… ao chamar a operação …`, `… lors de l'appel de l'opération …`: re:Post's Knowledge Center
+  // in Chinese, Japanese, Korean, Spanish, Portuguese and French), the code in parentheses after it read as the CLI's
   // https://repost.aws/zh-Hans/knowledge-center/ec2-not-auth-launch
   if (TRANSLATED_CALLS.some((words) => text.includes(words))) {
     const translated =
-      /(?:调用|調用|呼叫) ([A-Z][A-Za-z0-9]{2,60}) (?:操作|作業)[时時]|([A-Z][A-Za-z0-9]{2,60}) (?:オペレーション|操作)を呼び出|([A-Z][A-Za-z0-9]{2,60}) 작업을 호출/.exec(
+      /(?:调用|調用|呼叫) ([A-Z][A-Za-z0-9]{2,60}) (?:操作|作業)[时時]|([A-Z][A-Za-z0-9]{2,60}) (?:オペレーション|操作)を呼び出|([A-Z][A-Za-z0-9]{2,60}) (?:작업을 호출|호출 중 오류)|(?:al llamar a la operación|ao chamar a operação|lors de l'appel de l'opération) ([A-Z][A-Za-z0-9]{2,60})/.exec(
         text,
       );
-    const called = translated?.[1] ?? translated?.[2] ?? translated?.[3];
+    const called = translated?.[1] ?? translated?.[2] ?? translated?.[3] ?? translated?.[4];
     if (called !== undefined) hints.add('operation', called, PRIORITY.clientEnvelope, 'aws-cli');
   }
   // botocore's ClientError built in a test or a mock, the operation its second argument (`ClientError({'Error': {'Code':
@@ -238,10 +258,13 @@ const goV2: Extractor = (text, hints) => {
   const lineEnd = first === null ? -1 : text.indexOf('\n', first.index + first[0].length);
   // (but not the SDK's own call to the instance metadata service for credentials, no AWS API: `operation error ECR:
   // GetAuthorizationToken, get identity: … no EC2 IMDS role found, operation error ec2imds: GetMetadata`)
+  // (nor, after `, previous error: `, an earlier attempt's error that a retry's error carries, no call of the chain:
+  // `operation error S3: CreateBucket, … api error InvalidAccessKeyId: …, previous error: operation error S3: PutObject, …`,
+  // juicedata/juicefs#6236)
+  const line = first === null ? '' : text.slice(first.index, lineEnd < 0 ? undefined : lineEnd);
+  const previous = line.indexOf(', previous error: ');
   const m =
-    first === null
-      ? null
-      : lastMatch(text.slice(first.index, lineEnd < 0 ? undefined : lineEnd), GO_V2_API_CALLS, 20);
+    first === null ? null : lastMatch(previous < 0 ? line : line.slice(0, previous), GO_V2_API_CALLS, 20);
   // (an operation in the service's place, the code after it: `operation error HeadBucket: AccessDenied`, a client that
   // named the call alone: cloudposse/atmos)
   const operationAlone =
@@ -2022,6 +2045,15 @@ const FIXED_SENTENCES: readonly {
     sentence: 'Unable to verify secret hash for client',
     code: 'NotAuthorizedException',
     service: 'cognito-idp',
+    namesService: true,
+  },
+  // ECR's RepositoryPolicyNotFoundException for a repository without a policy, its message alone (`Repository policy does
+  // not exist for the repository with name web in the registry with id 123456789012`: iann0036/former2#274)
+  // https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetRepositoryPolicy.html
+  {
+    sentence: 'Repository policy does not exist for the repository with name',
+    code: 'RepositoryPolicyNotFoundException',
+    service: 'ecr',
     namesService: true,
   },
   // IAM's ValidationError for GetUser without a user name by a caller that is no user (a role's session), without its
@@ -4208,7 +4240,17 @@ function brokenOverLines(text: string, sentence: string): boolean {
 const SPACED_SENTENCES = new Map<string, RegExp>();
 
 /** The words of the CLI's envelope as the translated pages write them, looked for before their pattern. */
-const TRANSLATED_CALLS = ['调用 ', '調用 ', '呼叫 ', 'を呼び出', '작업을 호출'];
+const TRANSLATED_CALLS = [
+  '调用 ',
+  '調用 ',
+  '呼叫 ',
+  'を呼び出',
+  '작업을 호출',
+  '호출 중 오류',
+  'al llamar a la operación ',
+  'ao chamar a operação ',
+  "l'appel de l'opération ",
+];
 
 /** A code and an action right before ` on resource: `, the sentence's core without its caller (`AccessDeniedException: x:Y`). */
 const RETOLD_CORE =
@@ -4643,6 +4685,49 @@ function gluedCode(token: string, next: string): string | null {
  * Every extractor; priorities decide between them, and their order does not matter but for the last, which
  * reads only what the others left without a code.
  */
+/**
+ * A denial sentence in another language, as AWS's translated pages and consoles write it (`El usuario arn:aws:iam::1:user/
+ * tester no tiene autorización para ejecutar ec2:RunInstances en resource: …`: re:Post's Knowledge Center in Spanish;
+ * `用户 arn:aws:iam::1:user/ci-bot 无权对资源 t 执行 dynamodb:PutItem 操作`): the caller's ARN and, after it on its line,
+ * the action, where the line holds no English sentence (read by the sentence's own reader) and writes words that are not
+ * English (a letter outside ASCII). https://repost.aws/es/knowledge-center/iam-explicit-deny-errors
+ */
+const translatedDenial: Extractor = (text, hints) => {
+  if (!has(text, ':iam::') && !has(text, ':sts::')) return;
+  for (
+    let at = text.indexOf('arn:aws'), seen = 0;
+    at >= 0 && seen < 20;
+    at = text.indexOf('arn:aws', at + 7), seen++
+  ) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    const end = text.indexOf('\n', at);
+    const line = text.slice(start, end < 0 ? Math.min(text.length, at + 2000) : Math.min(end, at + 2000));
+    if (!/[\u00C0-\u024F\u0400-\u04FF\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]/.test(line)) continue;
+    if (line.includes('is not authorized to perform') || line.includes('not authorized to perform:'))
+      continue;
+    const denial = TRANSLATED_DENIAL.exec(text.slice(at, start + line.length));
+    if (denial?.[1] === undefined || denial[2] === undefined) continue;
+    hints.add('principal', denial[1], PRIORITY.phrase, 'translated');
+    hints.add('action', denial[2], PRIORITY.phrase, 'translated');
+    // (and the resource where the slot's English word stayed: an ARN, or IAM's type and name rebuilt in the caller's
+    // account, `en resource: role TestReadOnly`)
+    const slot =
+      /\bresource: (?:(arn:[^\s，。、]{1,1000})|(role|user|group|policy) ([\w+=,.@-]{1,128}))/.exec(line);
+    const account = /^arn:aws[\w-]*:(?:iam|sts)::([^\s:]{1,40}):/.exec(denial[1])?.[1];
+    const resource =
+      slot?.[1] ??
+      (slot?.[3] === undefined || account === undefined
+        ? undefined
+        : `arn:aws:iam::${account}:${slot[2]}/${slot[3]}`);
+    hints.add('resource', resource, PRIORITY.phrase, 'translated');
+    return;
+  }
+};
+
+/** A caller's ARN, then an action after words of another language on the same line (no ARN of its own). */
+const TRANSLATED_DENIAL =
+  /^(arn:aws[\w-]*:(?:iam|sts)::[^\s:]{1,40}:(?:user|role|assumed-role|federated-user|root)[^\s，。、：,;"'()]{0,400})[^\n]{1,200}?(?<![\w:/-])([a-z][a-z0-9-]{1,40}:[A-Z][A-Za-z0-9]{2,100})(?![\w:/-])/;
+
 export const EXTRACTORS: readonly Extractor[] = [
   awsCli,
   goV2,
@@ -4675,6 +4760,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   codeTokens,
   statusLines,
   anyKnownCode,
+  translatedDenial,
 ];
 
 /**

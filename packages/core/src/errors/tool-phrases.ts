@@ -394,6 +394,11 @@ const TOOL_PHRASES: readonly {
     unless: NO_CREDENTIALS_FOUND,
   },
   { phrase: 'creating IAM Role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
+  // (not IoT's role alias, a role's name for devices, which older providers wrote in the same words: `error creating role
+  // alias iot-ota-access for role arn:…: AccessDeniedException`, hashicorp/terraform-provider-aws#29011)
+  // https://docs.aws.amazon.com/iot/latest/apireference/API_CreateRoleAlias.html
+  { phrase: 'error creating role alias', service: 'iot', operation: 'CreateRoleAlias', surface: 'terraform' },
+  { phrase: 'creating IoT Role Alias', service: 'iot', operation: 'CreateRoleAlias', surface: 'terraform' },
   { phrase: 'error creating role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
   { phrase: 'creating IAM Policy', service: 'iam', operation: 'CreatePolicy', surface: 'terraform' },
   {
