@@ -8,6 +8,13 @@ import { SERVICE_NAME_KEYS } from './data/service-name-keys.js';
 
 /** Normalised SDK service name (lower-case, letters and digits only, `amazon`/`aws` removed) → IAM prefix. */
 const SDK_NAME_TO_PREFIX: Readonly<Record<string, string>> = {
+  // Kinesis Video Streams' clients of its other endpoints, all authorised as `kinesisvideo:`
+  // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonkinesisvideostreams.html
+  kinesisvideosignaling: 'kinesisvideo',
+  kinesisvideosignalingchannels: 'kinesisvideo',
+  kinesisvideoarchivedmedia: 'kinesisvideo',
+  kinesisvideomedia: 'kinesisvideo',
+  kinesisvideowebrtcstorage: 'kinesisvideo',
   securitytokenservice: 'sts',
   securitytoken: 'sts',
   identitymanagement: 'iam',

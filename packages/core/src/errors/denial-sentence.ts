@@ -692,7 +692,9 @@ function joinedArn(value: string): string {
   if (!value.startsWith('arn:') || !/\s/.test(value)) return value;
   // (or one a hard wrap cut inside a word, its only breaks line breaks: `…/AWSClo` / `udFormation is not authorized`:
   // aws-observability/aws-otel-community#1063)
-  if (!/[ \t]/.test(value.replace(/\n[ \t]*/g, ''))) return value.replace(/\n[ \t]*/g, '');
+  // (its other spaces, if any, inside stand-ins: `…:assumed-role/` / `` `iam_role used_by_…` ``, awslabs/cdk-eks-blueprints#684)
+  const unbroken = value.replace(/\n[ \t]*/g, '');
+  if (!/[ \t]/.test(withoutPlaceholderGroups(unbroken))) return unbroken;
   const pieces = value.split(/\s+/);
   return pieces.slice(1).every((piece) => /^[-/:._]/.test(piece)) ? pieces.join('') : value;
 }
@@ -722,7 +724,10 @@ function bareArnPrincipal(before: string): { principal: string | null; principal
 
 /** A value without the backticks that quote it as Markdown code (`` `arn:…` ``). */
 function withoutBackticks(value: string): string {
-  return value.startsWith('`') || value.endsWith('`') ? value.replace(/^`+|`+$/g, '') : value;
+  if (!value.startsWith('`') && !value.endsWith('`')) return value;
+  // (not the one that closes a field's stand-in in backticks, `…:assumed-role/`my role``: awslabs/cdk-eks-blueprints#684)
+  if (!value.startsWith('`') && (value.match(/`/g)?.length ?? 0) % 2 === 0) return value;
+  return value.replace(/^`+|`+$/g, '');
 }
 
 /**
@@ -1037,7 +1042,7 @@ function isSpacedAccount(text: string, start: number, i: number, end: number): b
 /** Removes stand-in groups (`<...>`, `[...]`, `{...}`, `:(...):`, ` ... `), which may contain spaces. */
 function withoutPlaceholderGroups(value: string): string {
   return value.replace(
-    /<[^<>\n]{0,40}>|\[[^[\]\n]{0,40}\]|\{[^{}\n]{0,40}\}|(?<=:)"[^"\n]{1,40}"(?=:)|(?<=:)\([A-Za-z][\w -]{0,38}\)(?=:)| (?:\.\.\.|…) | (?=:)|(?<=^arn:[\w-]*:[\w-]*:[\w-]*:\*?[A-Za-z]{2,20}) (?=[A-Za-z0-9]{1,12}\*?:)/g,
+    /<[^<>\n]{0,40}>|\[[^[\]\n]{0,40}\]|\{[^{}\n]{0,40}\}|(?<=[:/])`[^`\n]{1,80}`|(?<=:)"[^"\n]{1,40}"(?=:)|(?<=:)\([A-Za-z][\w -]{0,38}\)(?=:)| (?:\.\.\.|…) | (?=:)|(?<=^arn:[\w-]*:[\w-]*:[\w-]*:\*?[A-Za-z]{2,20}) (?=[A-Za-z0-9]{1,12}\*?:)/g,
     '',
   );
 }

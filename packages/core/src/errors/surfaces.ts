@@ -71,6 +71,19 @@ const awsCli: Extractor = (text, hints) => {
       ? /\bError in ([A-Z][A-Za-z0-9]{2,60}) request\b/.exec(text)
       : null;
   addKnownOperation(hints, toolCall?.[1], 'tool');
+  // botocore's debug log of the events of the call it made, each named for the service and the operation
+  // (`Event needs-retry.kinesis-video-signaling.GetIceServerConfig: calling handler …`: aws/aws-sdk#405), the last call
+  // the log names https://boto3.amazonaws.com/v1/documentation/api/latest/guide/events.html
+  const event =
+    has(text, 'botocore') &&
+    (has(text, 'needs-retry.') || has(text, 'after-call.') || has(text, 'before-call.'))
+      ? lastMatch(text, BOTOCORE_EVENT, 50)
+      : null;
+  const eventService = event === null ? null : serviceFromSdkName(event[1] ?? '');
+  if (event?.[2] !== undefined && eventService !== null) {
+    hints.add('service', eventService, PRIORITY.sdkClass, 'boto3');
+    hints.add('operation', event[2], PRIORITY.sdkClass, 'boto3');
+  }
   // Former2's log of the JavaScript SDK's call it made, the client's name and its method's, then the service's message
   // (`Error calling ECR.getRepositoryPolicy - Repository policy does not exist …`, `Error calling
   // ServiceCatalog.describeProductAsAdmin` / `There are no local or default products with id …`: iann0036/former2#274,
@@ -442,7 +455,17 @@ function javaV1Suffix(text: string): RegExpExecArray | null {
 
 const javaV1: Extractor = (text, hints) => {
   const m = has(text, '(Service: ') ? javaV1Suffix(text) : null;
-  if (m && relayedSuffix(text, m.index, m[3] ?? '')) {
+  // (also where the SDK v2's own suffix follows it: the v1-shaped one is in the message of the v2 exception, another
+  // service's answer relayed, `InvalidIdentityTokenException: Issuer not present in specified provider (Service:
+  // AWSOpenIdDiscoveryService; …; Error Code: AuthSamlInvalidSamlResponseException; …) (Service: Sts, Status Code: 400,
+  // Request ID: …)`, dbeaver/cloudbeaver#3112; but where that answer is a refusal, its sentence in the message, the
+  // refusal's code stands: Athena's `MetadataException: User: … is not authorized to perform: glue:GetDatabases … (Service:
+  // AmazonDataCatalog; …; Error Code: AccessDeniedException; …) (Service: Athena, …)`, metabase/metabase#74092)
+  const inV2Message =
+    m !== null &&
+    V2_SUFFIX_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 300)) &&
+    !has(text, 'is not authorized to perform');
+  if (m && (inV2Message || relayedSuffix(text, m.index, m[3] ?? ''))) {
     // another service's answer the failed call relays in its own message: that call's code and service stand
     hints.add('code', stripFaultPrefix(m[3]), PRIORITY.unknownCodeToken - 1, 'java-v1');
   } else if (m) {
@@ -454,6 +477,20 @@ const javaV1: Extractor = (text, hints) => {
     if (!/^\d+$/.test(m[3] ?? '') && m[3] !== 'null' && m[3] !== 'Client' && m[3] !== 'Server')
       hints.add('code', stripFaultPrefix(m[3]), PRIORITY.sdkSuffixCode, 'java-v1');
     hints.add('requestId', m[4], PRIORITY.body, 'java-v1');
+  }
+  // the suffix lower-cased whole by an application's log (`line 1:1: mismatched input (service: amazonathena; status code:
+  // 400; error code: invalidrequestexception; request id: 46d7…)`: Wikia/sroka#25): the code as written
+  const lowered =
+    m === null && has(text, '(service: ')
+      ? /\(service: ([a-z0-9 ]{1,80}); status code: (\d{3}); error code: ([a-z][a-z0-9.]{1,100}); request id: ([a-z0-9-]{0,100})/.exec(
+          text,
+        )
+      : null;
+  if (lowered) {
+    hints.add('service', serviceFromSdkName(lowered[1] ?? ''), PRIORITY.sdkSuffixService, 'java-v1');
+    hints.add('httpStatus', lowered[2], PRIORITY.body, 'java-v1');
+    hints.add('code', lowered[3], PRIORITY.sdkSuffixCode, 'java-v1');
+    hints.add('requestId', lowered[4], PRIORITY.body, 'java-v1');
   }
   // the exception's class names the code where the suffix is not printed
   // (`com.amazonaws.services.securitytoken.model.RegionDisabledException: …`); a service's generic class
@@ -471,6 +508,13 @@ const javaV1: Extractor = (text, hints) => {
   if (generic)
     hints.add('service', serviceFromSdkName(generic[1] ?? ''), PRIORITY.sdkSuffixService, 'java-v1');
 };
+
+/** A botocore event of a call, named for its service and operation (`needs-retry.s3.PutObject`). */
+const BOTOCORE_EVENT =
+  /\b(?:needs-retry|after-call|before-call|before-send|request-created)\.([a-z0-9-]{2,60})\.([A-Z][A-Za-z0-9]{2,100})\b/g;
+
+/** The Java SDK v2's suffix after another's closing parenthesis (`…) (Service: Sts, Status Code: 400`). */
+const V2_SUFFIX_AFTER = /^[^()]{0,200}\)\s{0,4}\(Service: [^,;()]{1,80}, Status Code: \d{3}\b/;
 
 const javaV2: Extractor = (text, hints) => {
   // (also without its request ID: `(Service: SsoAdmin, Status Code: 400)`)
@@ -3119,6 +3163,17 @@ const signatures: Extractor = (text, hints) => {
     hints.add('service', 'aps', PRIORITY.namedCall, 'aps');
     hints.add('operation', 'RemoteWrite', PRIORITY.namedCall, 'aps');
     hints.relayed('aps');
+  }
+  // App Runner's own event log of a service's failure, its lines stamped `[AppRunner]` (`[AppRunner] Failed to pull your
+  // application image. Be sure you configure your service with a valid access role to your ECR repository.`:
+  // aws-containers/hello-app-runner#3): the service's answer, no code
+  // https://docs.aws.amazon.com/apprunner/latest/dg/monitor-cwl.html
+  if (
+    has(text, '[AppRunner] ') &&
+    /^\S{0,40}[ \t]*\[AppRunner\] [^\n]{0,300}\b(?:[Ff]ailed|[Ee]rror)\b/m.test(text)
+  ) {
+    hints.add('service', 'apprunner', PRIORITY.implied, 'apprunner');
+    hints.relayed('apprunner');
   }
   // an object store client naming the call it made (Tempo's `unexpected error from ListObjects on b: …`: grafana/tempo#3955)
   if (has(text, 'unexpected error from '))
