@@ -286,6 +286,25 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
   // self.client.exceptions.AccessDeniedException:` / `AttributeError: <botocore.errorfactory.SecretsManagerExceptions
   // object …> object has no attribute 'AccessDeniedException'`: apache/airflow#24773): a program's bug, no answer)
   ["no attribute '", /\bhas no attribute '\w{1,100}'|\bexceptions\.\w{1,100}/g],
+  // (and other clouds' object stores and APIs in S3's and EC2's words: Alibaba Cloud OSS's XML error, its code and
+  // message where its own `<OSSAccessKeyId>` is in it (https://www.alibabacloud.com/help/en/oss/user-guide/error-handling); Tencent Cloud API 3.0's
+  // `{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure", …}}}`
+  // (https://www.tencentcloud.com/document/api/213/33281); Huawei Cloud's `{"error_msg": "access denied: …",
+  // "error_code": "PAP5.0001", …}` (https://support.huaweicloud.com/api-iam5/ErrorCode.html); Kingsoft Cloud KS3's
+  // `SecondLevelDomainForbidden: … must be addressed using KS3 third level domain`: juicedata/juicefs#2348)
+  ['<OSSAccessKeyId>', /<Code>[^<>\n]{1,100}<\/Code>|<Message>[^<>\n]{0,500}<\/Message>/g],
+  ['"Response"', /\{\s{0,20}"Response"\s{0,4}:\s{0,4}\{\s{0,20}"Error"\s{0,4}:\s{0,4}\{[^{}]{0,2000}\}/g],
+  [
+    '"error_code"',
+    /"error_msg"\s{0,4}:\s{0,4}"[^"\n]{0,500}",?\s{0,20}"error_code"\s{0,4}:\s{0,4}"[A-Z][A-Z0-9]{1,10}\.\d{4}"/g,
+  ],
+  ['KS3 third level domain', /\bSecondLevelDomainForbidden: [^\n]{0,300}KS3 third level domain\.?/g],
+  // (and GStreamer's refusal of a stream by a host that is no AWS endpoint: `Gstreamer error: Forbidden, …` / `Forbidden
+  // (403), URL: http://mediaserver-….pandora.com/…`, pithos/pithos#100)
+  [
+    'Forbidden (403), URL: ',
+    /\bGstreamer error: Forbidden\b|Forbidden \(403\), URL: https?:\/\/(?![\w.-]{0,253}\.amazonaws\.com\b)\S{1,2048}/g,
+  ],
 ];
 
 /** A 403 printed before the method and URL of the request it answered (sticky, at the status). */

@@ -84,6 +84,13 @@ const awsCli: Extractor = (text, hints) => {
     hints.add('service', eventService, PRIORITY.sdkClass, 'boto3');
     hints.add('operation', event[2], PRIORITY.sdkClass, 'boto3');
   }
+  // an SDK's exception class in angle brackets, as a retelling names what a call threw (`client.get_ice_server_config()
+  // throws an <UnknownOperationException>`: boto/boto3#2909)
+  const thrown = has(text, ' <')
+    ? /\b(?:throws?|threw|raised?|raises|got) an? <([A-Z][A-Za-z0-9]{2,80}Exception)>/.exec(text)
+    : null;
+  if (thrown?.[1] !== undefined && !isWrapperName(thrown[1]))
+    hints.add('code', thrown[1], PRIORITY.codeToken, 'tool');
   // Former2's log of the JavaScript SDK's call it made, the client's name and its method's, then the service's message
   // (`Error calling ECR.getRepositoryPolicy - Repository policy does not exist …`, `Error calling
   // ServiceCatalog.describeProductAsAdmin` / `There are no local or default products with id …`: iann0036/former2#274,
@@ -1968,6 +1975,13 @@ const cloudFormation: Extractor = (text, hints) => {
     hints.relayed('aws');
     if (!/\bService: I[Aa][Mm]\b|\biam:[A-Z]|\bIAM\b/.test(text))
       hints.add('code', 'ValidationException', PRIORITY.implied - 5, 'aws');
+  } else if (
+    has(text, 'validation error detected: Value ') &&
+    /(?:^|\s)validation error detected: Value (?:null|'[^'\n]{0,300}') at '[\w.[\]-]{1,100}'/.test(text)
+  ) {
+    // (cut before its count, `validation error detected: Value null at 'outputLocation'`: pyathena-dev/PyAthenaJDBC#71,
+    // an answer all the same, its code unsaid)
+    hints.relayed('aws');
   }
   // Bedrock's agents name the service a refused call went to (`Access denied when calling Bedrock.`, aws/aws-sdk-js-v3#6712),
   // where the operation's name is several services' https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent-runtime_InvokeAgent.html
@@ -3169,8 +3183,12 @@ const signatures: Extractor = (text, hints) => {
   // aws-containers/hello-app-runner#3): the service's answer, no code
   // https://docs.aws.amazon.com/apprunner/latest/dg/monitor-cwl.html
   if (
-    has(text, '[AppRunner] ') &&
-    /^\S{0,40}[ \t]*\[AppRunner\] [^\n]{0,300}\b(?:[Ff]ailed|[Ee]rror)\b/m.test(text)
+    (has(text, '[AppRunner] ') &&
+      /^\S{0,40}[ \t]*\[AppRunner\] [^\n]{0,300}\b(?:[Ff]ailed|[Ee]rror)\b/m.test(text)) ||
+    // (and its operation's event, `Deployment with ID : … failed. Failure reason : Failed to copy the image from ECR`:
+    // aws/apprunner-roadmap#46)
+    (has(text, ' failed. Failure reason : ') &&
+      /\b(?:Deployment|Operation) with ID : \S{1,100} failed\. Failure reason : /.test(text))
   ) {
     hints.add('service', 'apprunner', PRIORITY.implied, 'apprunner');
     hints.relayed('apprunner');
@@ -4190,6 +4208,9 @@ const NOT_CODES = new Set([
   'Cause',
   'Message',
   'RequestToken',
+  // a forge's name before its own message (PyPI's trusted publishing: `OpenID Connect token retrieval failed: GitHub:
+  // missing or insufficient OIDC token permissions`: freifunkMUC/unifi_respondd#59)
+  'GitHub',
   // field labels of SDK and tool output, never codes (`StatusCode: 400`, `RequestID: …`)
   'StatusCode',
   'RequestId',
@@ -4424,6 +4445,9 @@ const WRAPPER_NAMES = new Set([
   // Vector's sink's own error type, around what it made of CloudWatch Logs' answers (`CloudwatchError: No Streams Found`,
   // a stream its own describe call did not find: vectordotdev/vector#586)
   'CloudwatchError',
+  // a chat client's own class of a token its code could not parse (`error while fetching token ParsingError: expected
+  // object but got undefined`: aws-samples/amazon-ivs-chat-web-demo#11)
+  'ParsingError',
   // Python's own exception of a tool's code (`UnboundLocalError: local variable … referenced before assignment`)
   'UnboundLocalError',
   // the container registry's code for an error it did not classify (`"code":"UNKNOWN"`, around its S3 storage driver's
