@@ -48,4 +48,9 @@ describe('withJsonQuotes', () => {
       { numRuns: 300 },
     );
   });
+
+  it("leaves a message that looks like a literal key as written (`{A:`, the property's counterexample)", () => {
+    const record = `{'eventSource': 's3.amazonaws.com', 'eventName': 'CreateBucket', 'errorCode': 'AccessDenied', 'errorMessage': '{A:', 'requestParameters': {'bucketName': ' '}}`;
+    expect(readCloudTrailText(withJsonQuotes(record))?.errorMessage).toBe('{A:');
+  });
 });

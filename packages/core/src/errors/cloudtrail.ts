@@ -116,19 +116,29 @@ export function withJsonQuotes(text: string): string {
     while (j < text.length && text.charCodeAt(j) !== c && text.charCodeAt(j) !== 0x0a) {
       j += text.charCodeAt(j) === 0x5c ? 2 : 1;
     }
-    if (c !== 0x22) {
+    out.push(withQuotedKeys(text.slice(from, i)));
+    if (c === 0x22) {
+      out.push(text.slice(i, Math.min(j + 1, text.length)));
+    } else {
       const inner = text
         .slice(i + 1, Math.min(j, text.length))
         .replace(/\\(['`])/g, '$1')
         .replace(/"/g, '\\"');
-      out.push(text.slice(from, i), `"${inner}"`);
-      from = Math.min(j + 1, text.length);
+      out.push(`"${inner}"`);
     }
+    from = Math.min(j + 1, text.length);
     i = j;
   }
-  out.push(text.slice(from));
-  // (a JavaScript literal's keys, unquoted: `errorCode: "…"`, `userIdentity: { arn: "…" }`, perhaps quoted in Markdown)
-  return out.join('').replace(/(^|[{,\n][ \t>]*)([A-Za-z_][A-Za-z0-9_]{0,60}):(?=[ \t]*["{[\d])/g, '$1"$2":');
+  out.push(withQuotedKeys(text.slice(from)));
+  return out.join('');
+}
+
+/**
+ * A JavaScript literal's keys, unquoted, given JSON's quotes (`errorCode: "…"`, `userIdentity: { arn: "…" }`, perhaps
+ * quoted in Markdown), in text outside its strings only: a message's own `{A:` is no key.
+ */
+function withQuotedKeys(piece: string): string {
+  return piece.replace(/(^|[{,\n][ \t>]*)([A-Za-z_][A-Za-z0-9_]{0,60}):(?=[ \t]*(?:["{[\d]|$))/g, '$1"$2":');
 }
 
 export function readCloudTrailText(text: string): CloudTrailFailure | null {
