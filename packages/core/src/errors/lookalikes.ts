@@ -68,7 +68,8 @@ export type LookalikeId =
   | 'eks-cluster-access'
   | 'emr-cluster-validation'
   | 'cfn-invalid-request'
-  | 'snapshot-not-found';
+  | 'snapshot-not-found'
+  | 'cors-preflight';
 
 /**
  * Errors that look like access failures but are not caused by a missing Allow or a matching Deny
@@ -824,6 +825,26 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     overridesDenial: true,
   },
   {
+    // a browser's preflight (OPTIONS) of a cross-origin request refused: S3 answers it from the bucket's CORS
+    // configuration alone, API Gateway from the API's, before any policy is read (`Response to preflight request doesn't
+    // pass access control check: No 'Access-Control-Allow-Origin' header … HTTP status code 403`: Lepozepo/S3#150)
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html,
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html
+    id: 'cors-preflight',
+    kind: 'other',
+    advice: {
+      message:
+        "the browser's CORS preflight was refused: add a CORS rule for this origin, method and headers to the bucket (or enable CORS on the API) — no IAM policy answers a preflight",
+      command: 'aws s3api get-bucket-cors --bucket <bucket>',
+    },
+    phrases: [
+      "Response to preflight request doesn't pass access control check",
+      'Response for preflight has invalid HTTP status code',
+      'Response for preflight does not have HTTP ok status',
+    ],
+    overridesDenial: false,
+  },
+  {
     id: 'account-blocked',
     kind: 'other',
     advice: {
@@ -1089,6 +1110,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html,
       // https://docs.aws.amazon.com/bedrock/latest/userguide/quotas.html
       'Subscriber limit exceeded: Only',
+      // Amazon Q Developer's monthly request limit of its tier (`Maximum com.amazon.aws.codewhisperer.streaming.
+      // GenerateAssistantResponse reached for this month.`, aws/aws-toolkit-jetbrains)
+      // https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/q-tiers.html
+      'GenerateAssistantResponse reached for this month',
       'Validation failed for quota ',
       'reached the limit on the number of tasks you can run concurrently',
       'Desired count exceeds limit',

@@ -299,6 +299,29 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     /"error_msg"\s{0,4}:\s{0,4}"[^"\n]{0,500}",?\s{0,20}"error_code"\s{0,4}:\s{0,4}"[A-Z][A-Z0-9]{1,10}\.\d{4}"/g,
   ],
   ['KS3 third level domain', /\bSecondLevelDomainForbidden: [^\n]{0,300}KS3 third level domain\.?/g],
+  // (and the Go SDK v1's own check of a request's parameters before it is sent, `InvalidParameter: 2 validation error(s)
+  // found.` over its list, `- missing required field, UpdateDistributionInput.DistributionConfig.…`: nothing reached AWS,
+  // crossplane-contrib/provider-aws) https://pkg.go.dev/github.com/aws/aws-sdk-go/aws/request#ErrInvalidParams
+  [
+    'validation error(s) found.',
+    /\bInvalidParameter: \d{1,3}\s{1,20}validation error\(s\) found\.(?=\s{0,40}- (?:missing required field|minimum field|maximum field|invalid value))/g,
+  ],
+  // (and other systems' own refusals: Azure Key Vault's of a disabled secret, `(Forbidden) Operation get is not allowed
+  // on a disabled secret` with its `"code": "SecretDisabled"` (ansible-collections/azure#1989,
+  // https://learn.microsoft.com/en-us/azure/key-vault/general/rest-error-codes); a GraphQL server's code in its error's
+  // extensions, `{"errors":[{"message":"You don't have permission to access this.","extensions":{"code":"FORBIDDEN"}}]}`
+  // (directus/directus#17279, https://spec.graphql.org/October2021/#sec-Errors); Laravel's and Symfony's refusal by an
+  // application's own gate, `"message": "This action is unauthorized."` with `AccessDeniedHttpException`
+  // (laravel/framework#32137, https://laravel.com/docs/authorization))
+  [
+    'disabled secret',
+    /(?:\(Forbidden\) |Code: Forbidden\s{1,4}Message: )?Operation \w{1,40} is not allowed on a disabled secret\.?|"code"\s{0,4}:\s{0,4}"SecretDisabled"/g,
+  ],
+  ['"extensions"', /"extensions"\s{0,4}:\s{0,4}\{\s{0,20}"code"\s{0,4}:\s{0,4}"[A-Z][A-Z_]{2,60}"/g],
+  [
+    'AccessDeniedHttpException',
+    /(?:Symfony(?:\\{1,2})Component(?:\\{1,2})HttpKernel(?:\\{1,2})Exception(?:\\{1,2}))?AccessDeniedHttpException|This action is unauthorized\./g,
+  ],
   // (and GStreamer's refusal of a stream by a host that is no AWS endpoint: `Gstreamer error: Forbidden, …` / `Forbidden
   // (403), URL: http://mediaserver-….pandora.com/…`, pithos/pithos#100)
   [
@@ -306,6 +329,70 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     /\bGstreamer error: Forbidden\b|Forbidden \(403\), URL: https?:\/\/(?![\w.-]{0,253}\.amazonaws\.com\b)\S{1,2048}/g,
   ],
 ];
+
+/**
+ * The code of `The security token included in the request is invalid.` written without it, where the service is known:
+ * the JSON services' UnrecognizedClientException, the query services' InvalidClientTokenId (a Java SDK v2's
+ * `LambdaException: The security token included in the request is invalid. (Service: Lambda, …)`); none where the
+ * service is not known, the sentence both codes'.
+ * https://docs.aws.amazon.com/lambda/latest/api/CommonErrors.html, https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
+ */
+function invalidTokenCode(text: string, service: string | null): string | null {
+  if (service === null || !text.includes('security token included in the request is invalid')) return null;
+  if (QUERY_SERVICES.has(service)) return 'InvalidClientTokenId';
+  return JSON_SERVICES.has(service) ? 'UnrecognizedClientException' : null;
+}
+
+/** Services answering in the query protocol (codes of the `InvalidClientTokenId` family). */
+const QUERY_SERVICES = new Set([
+  'sts',
+  'iam',
+  'ec2',
+  'sns',
+  'cloudformation',
+  'autoscaling',
+  'elasticloadbalancing',
+  'rds',
+  'elasticache',
+  'redshift',
+  'cloudwatch',
+]);
+
+/** Services answering in a JSON protocol (codes of the `UnrecognizedClientException` family). */
+const JSON_SERVICES = new Set([
+  'lambda',
+  'dynamodb',
+  'kinesis',
+  'firehose',
+  'logs',
+  'events',
+  'ecs',
+  'ecr',
+  'kms',
+  'secretsmanager',
+  'ssm',
+  'glue',
+  'athena',
+  'states',
+  'codebuild',
+  'codepipeline',
+  'cognito-idp',
+  'cognito-identity',
+  'sagemaker',
+  'eks',
+  'bedrock',
+]);
+
+/**
+ * The denial's verb as AWS's newer guides retell it, contracted (`User: <user_arn> isn't authorized to perform:
+ * ssm:DescribeAssociation on resource: <resource_arn>`, the Systems Manager guide): read as the service writes it.
+ * https://docs.aws.amazon.com/systems-manager/latest/userguide/troubleshooting-remote-commands.html
+ */
+function withoutContractions(text: string): string {
+  return text.includes("isn't authorized to perform")
+    ? text.replaceAll("isn't authorized to perform", 'is not authorized to perform')
+    : text;
+}
 
 /** A 403 printed before the method and URL of the request it answered (sticky, at the status). */
 const REQUEST_FORBIDDEN = /403 Forbidden - [A-Z]{3,7} https?:\/\/([A-Za-z0-9.-]{1,253})/y;
@@ -437,7 +524,7 @@ function readOneError(input: string, options: ReadErrorOptions): Result<ErrorRea
       text = [pasted.errorCode, pasted.errorMessage ?? ''].join(': ');
     }
   }
-  const cleaned = withoutOtherHostsRefusals(withoutServiceGlosses(cleanErrorText(text)));
+  const cleaned = withoutOtherHostsRefusals(withoutContractions(withoutServiceGlosses(cleanErrorText(text))));
   for (const extract of EXTRACTORS) {
     extract(cleaned, hints);
   }
@@ -484,7 +571,7 @@ function readOneError(input: string, options: ReadErrorOptions): Result<ErrorRea
   if (statusAsCode !== undefined) hints.add('httpStatus', statusAsCode, PRIORITY.implied, 'http');
   // (the code of the body where one follows the status: `HTTP status 403 Forbidden: {"message":"Missing Authentication
   // Token"}`, API Gateway's sentence; a fixed sentence's code at least, not a name kept only for want of any other)
-  const code =
+  const answeredCode =
     statusAsCode === undefined
       ? written
       : (hints
@@ -494,6 +581,7 @@ function readOneError(input: string, options: ReadErrorOptions): Result<ErrorRea
   const operationHint = hints.best('operation');
   const operation = operationHint?.value ?? null;
   const service = resolveService(operation, hints);
+  const code = answeredCode ?? invalidTokenCode(cleaned, service);
   const { action, actionAsWritten, actionSource } = resolveAction(hints, service, operation);
   const principal = hints.best('principal')?.value ?? null;
   const resource = hints.best('resource')?.value ?? null;

@@ -1060,6 +1060,11 @@ function addMessageService(text: string, from: number, hints: HintSet): void {
   if (hosted) hints.add('serviceOfOperation', hosted, PRIORITY.implied, 'message');
   else if (/\b[Cc]luster(?: [Ii][Dd])? '?j-[A-Z0-9]{8,14}\b/.test(message))
     hints.add('serviceOfOperation', 'elasticmapreduce', PRIORITY.implied, 'message');
+  // (or Kinesis's words for a stream it did not find, `Stream foo under account 123456789012 not found.`, on
+  // `GetShardIterator` or `DeleteStream`, names DynamoDB Streams has too)
+  // https://docs.aws.amazon.com/kinesis/latest/APIReference/API_GetShardIterator.html
+  else if (/\bStream \S{1,128} under account \d{12} not found\b/.test(message))
+    hints.add('serviceOfOperation', 'kinesis', PRIORITY.implied, 'message');
 }
 
 /** The service of an `aws <service> <command>` line whose command is `operation` in kebab case (`s3api` is S3's). */
@@ -1430,7 +1435,13 @@ const ecrRegistry: Extractor = (text, hints) => {
       ? /unexpected status from [A-Z]{3,6} request to https:\/\/[\w-]{1,80}\.dkr\.ecr\.[a-z0-9-]{2,30}\.amazonaws\.com(?:\.cn)?\/[^\s:]{0,2048}: ([45]\d\d)\b/.exec(
           text,
         )
-      : null;
+      : // (and Flux's source controller's, `pulling from host 1.dkr.ecr.us-west-2.amazonaws.com failed with status code
+        // [manifests 1.1.5]: 401 Unauthorized`, fluxcd/source-controller#951)
+        has(text, 'failed with status code [')
+        ? /\bpulling from host [\w-]{1,80}\.dkr\.ecr\.[a-z0-9-]{2,30}\.amazonaws\.com(?:\.cn)? failed with status code \[[^\]\n]{0,200}\]: ([45]\d\d)\b/.exec(
+            text,
+          )
+        : null;
   if (m) hints.add('httpStatus', m[1], PRIORITY.implied, 'ecr-registry');
 };
 
@@ -3178,6 +3189,30 @@ const signatures: Extractor = (text, hints) => {
     hints.add('operation', 'RemoteWrite', PRIORITY.namedCall, 'aps');
     hints.relayed('aps');
   }
+  // Lambda's own report of a function that ran out of its time (`… Task timed out after 120.00 seconds`, after the
+  // invocation's REPORT line): the service's answer, no code
+  // https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html
+  if (
+    has(text, 'Task timed out after ') &&
+    /\bTask timed out after \d{1,6}(?:\.\d{1,3})? seconds\b/.test(text)
+  ) {
+    hints.add('service', 'lambda', PRIORITY.implied, 'lambda');
+    hints.relayed('lambda');
+  }
+  // AppSync's GraphQL answer of a resolver's failure, `{"data": null, "errors": [{"path": [...], "errorType":
+  // "Lambda:IllegalArgument", …}]}` (serverless/serverless-graphql#346); not a function's own error it relays
+  // (`Lambda:Unhandled`, its message the function's)
+  // https://docs.aws.amazon.com/appsync/latest/devguide/troubleshooting-and-common-mistakes.html
+  if (
+    has(text, '"errorType"') &&
+    has(text, '"errors"') &&
+    /"errors"\s{0,4}:\s{0,4}\[\s{0,20}\{\s{0,20}"path"\s{0,4}:[^{}]{0,400}"errorType"\s{0,4}:\s{0,4}"(?!Lambda:Unhandled")[A-Z][\w:.]{2,100}"/.test(
+      text,
+    )
+  ) {
+    hints.add('service', 'appsync', PRIORITY.implied, 'appsync');
+    hints.relayed('appsync');
+  }
   // App Runner's own event log of a service's failure, its lines stamped `[AppRunner]` (`[AppRunner] Failed to pull your
   // application image. Be sure you configure your service with a valid access role to your ECR repository.`:
   // aws-containers/hello-app-runner#3): the service's answer, no code
@@ -3642,6 +3677,20 @@ const codeTokens: Extractor = (text, hints) => {
       // (`ValidationException` / `2 validation errors detected` / `Value '' at 'x' failed to satisfy constraint: …`:
       // hashicorp/terraform-provider-aws#27990) https://docs.aws.amazon.com/sagemaker/latest/APIReference/CommonErrors.html
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
+    } else if (
+      code !== null &&
+      PASCAL_CASE.test(code) &&
+      TWO_HUMPS.test(code) &&
+      !NOT_CODES.has(code) &&
+      !isWrapperName(code) &&
+      /^\n[^\n]{0,600}\barn:aws[\w-]*:[a-z0-9-]{2,40}:/.test(
+        text.slice(m.index + m[0].length, m.index + m[0].length + 700),
+      )
+    ) {
+      // (or any name of two words or more alone on its line, where the next, its message, names an AWS resource's ARN:
+      // SageMaker's console, `ResourceInUse` / `Unable to delete UserProfile [arn:aws:sagemaker:…] because App(s) are
+      // associated with it.`, aws/amazon-sagemaker-feedback#113)
+      hints.add('code', code, PRIORITY.unknownCodeToken, 'code-token');
     }
   }
   // a known code written in small letters by a tool that lowered the whole message (`creating ec2 instance:

@@ -393,6 +393,10 @@ const TOOL_PHRASES: readonly {
     surface: 'tool',
     unless: NO_CREDENTIALS_FOUND,
   },
+  // SOPS encrypting a file's data key with a KMS key (`failed to encrypt new data key with master key "arn:aws:kms:…":
+  // Failed to call KMS encryption service: AccessDeniedException`: getsops/sops#712)
+  // https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html
+  { phrase: 'Failed to call KMS encryption service', service: 'kms', operation: 'Encrypt', surface: 'tool' },
   { phrase: 'creating IAM Role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
   // (not IoT's role alias, a role's name for devices, which older providers wrote in the same words: `error creating role
   // alias iot-ota-access for role arn:…: AccessDeniedException`, hashicorp/terraform-provider-aws#29011)
