@@ -143,7 +143,8 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   codedeploy: `ListDeployments CreateDeployment GetDeployment ListApplications`,
   rds: `CreateDBInstance DescribeDBInstances ModifyDBInstance DeleteDBInstance CreateDBCluster
     DescribeDBClusters ModifyDBCluster CreateDBSnapshot DescribeDBSnapshots RestoreDBInstanceFromDBSnapshot
-    CreateDBSubnetGroup GenerateDbAuthToken=connect`,
+    CreateDBSubnetGroup DeleteDBCluster StartDBCluster StopDBCluster FailoverDBCluster RebootDBInstance StartDBInstance
+    StopDBInstance CreateDBClusterSnapshot GenerateDbAuthToken=connect`,
   autoscaling: `CreateAutoScalingGroup UpdateAutoScalingGroup DeleteAutoScalingGroup DescribeAutoScalingGroups
     SetDesiredCapacity CreateLaunchConfiguration DescribeLaunchConfigurations`,
   elasticloadbalancing: `DescribeLoadBalancers CreateLoadBalancer DeleteLoadBalancer CreateTargetGroup

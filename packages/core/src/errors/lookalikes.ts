@@ -808,6 +808,13 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // 123456789012 is not subscribed for QuickSight`: hashicorp/terraform-provider-aws#32323), the subscription made
       // by CreateAccountSubscription https://docs.aws.amazon.com/quicksight/latest/APIReference/API_CreateAccountSubscription.html
       'is not subscribed for QuickSight',
+      // Shield Advanced's answer for an account without its subscription (`ResourceNotFoundException … ListProtections
+      // operation: The subscription does not exist.`) and Security Hub's for an account that has not enabled it
+      // (`InvalidAccessException: AccountId: 1 is not enabled for securityhub`)
+      // https://docs.aws.amazon.com/waf/latest/DDOSAPIReference/API_DescribeSubscription.html,
+      // https://docs.aws.amazon.com/securityhub/1.0/APIReference/CommonErrors.html
+      'The subscription does not exist.',
+      'is not enabled for securityhub',
     ],
   },
   {

@@ -322,6 +322,8 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     'AccessDeniedHttpException',
     /(?:Symfony(?:\\{1,2})Component(?:\\{1,2})HttpKernel(?:\\{1,2})Exception(?:\\{1,2}))?AccessDeniedHttpException|This action is unauthorized\./g,
   ],
+  // (and a program's own test of a code, no answer: `if e.response["Error"]["Code"] == "SubscriptionRequiredException":`)
+  ['["Code"]', /\[["']Code["']\]\s{0,4}[!=]==?\s{0,4}["'][A-Za-z.]{2,100}["']/g],
   // (and GStreamer's refusal of a stream by a host that is no AWS endpoint: `Gstreamer error: Forbidden, …` / `Forbidden
   // (403), URL: http://mediaserver-….pandora.com/…`, pithos/pithos#100)
   [

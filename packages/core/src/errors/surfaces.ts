@@ -18,9 +18,11 @@ type Extractor = (text: string, hints: HintSet) => void;
 const awsCli: Extractor = (text, hints) => {
   const surface = has(text, 'botocore') ? 'boto3' : 'aws-cli';
   // also as tools retell it: `occured`, the code in `<…>`, no operation (`An error occurred (Code): …`), the
-  // sentence cut by a shell's line continuation (`… the AuthorizeSecurityGroupIngress\` / ` operation: …`)
+  // sentence cut by a shell's line continuation (`… the AuthorizeSecurityGroupIngress\` / ` operation: …`), or by a
+  // listing's line numbers (`1. An error occurred (X) when calling the DeleteDBCluster` / `2.   operation: …`: the Aurora
+  // guide's source)
   const m =
-    /An [Ee]rror occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: ?when calling the[ \t]{1,20}('\w{1,100}'|\w{1,100}|\[\w{1,40}\])\\?\s{1,20}operation|(?=:))/.exec(
+    /An [Ee]rror occurr?ed [(<]([^()<>\s]{1,100})[)>](?: on request \([^()]{0,200}\))?(?: on table \([^()]{0,200}\))?(?: ?when calling the[ \t]{1,20}('\w{1,100}'|\w{1,100}|\[\w{1,40}\])\\?\s{1,20}(?:\d{1,4}\.[ \t]{1,8})?operation|(?=:))/.exec(
       text,
     );
   // a paste cut before its first word (` error occurred (AccessDeniedException) when calling the CreateFunction
@@ -1069,7 +1071,8 @@ function addMessageService(text: string, from: number, hints: HintSet): void {
 
 /** The service of an `aws <service> <command>` line whose command is `operation` in kebab case (`s3api` is S3's). */
 function commandService(text: string, operation: string): string | null {
-  const kebab = operation.replace(/(?<=[a-z0-9])(?=[A-Z])/g, '-').toLowerCase();
+  // (an acronym its own word: `DeleteDBCluster` is `delete-db-cluster`)
+  const kebab = operation.replace(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/g, '-').toLowerCase();
   const line = new RegExp(`\\baws ([a-z0-9-]{2,40}) ${kebab}(?=\\s|$)`).exec(text);
   if (line === null) return null;
   const name = line[1] ?? '';
@@ -2123,6 +2126,15 @@ const FIXED_SENTENCES: readonly {
     sentence: 'Repository policy does not exist for the repository with name',
     code: 'RepositoryPolicyNotFoundException',
     service: 'ecr',
+    namesService: true,
+  },
+  // EC2's InvalidParameterValue for an instance profile it does not know, its message alone (`Value (p) for parameter
+  // iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name`)
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+  {
+    sentence: 'for parameter iamInstanceProfile.name is invalid',
+    code: 'InvalidParameterValue',
+    service: 'ec2',
     namesService: true,
   },
   // IAM's ValidationError for GetUser without a user name by a caller that is no user (a role's session), without its
@@ -3189,6 +3201,35 @@ const signatures: Extractor = (text, hints) => {
     hints.add('operation', 'RemoteWrite', PRIORITY.namedCall, 'aps');
     hints.relayed('aps');
   }
+  // the Terraform provider's wait for a resource that ended in a failed state, the resource's own reason after it (`Error:
+  // waiting for FSx for Windows File Server File System (fs-0123) create: unexpected state 'FAILED', wanted target
+  // 'AVAILABLE'. last error: File system creation failed. …`; not Go's `%!s(<nil>)` where it had none): the service's answer, no code
+  // https://hashicorp.github.io/terraform-provider-aws/error-handling
+  if (
+    has(text, ', wanted target ') &&
+    /\bunexpected state '[A-Z_]{2,40}', wanted target '[A-Z_, ]{2,80}'\. last error: (?!%!)\S/.test(text)
+  )
+    hints.relayed('terraform');
+  // an Auto Scaling group's failed activity, as `describe-scaling-activities` and the Terraform provider print it
+  // (`"Description": "Launching a new EC2 instance. … Status Reason: …"`, `"StatusCode": "Failed"`)
+  // https://docs.aws.amazon.com/autoscaling/ec2/userguide/CHAP_Troubleshooting.html
+  if (
+    has(text, 'Launching a new EC2 instance') &&
+    /"StatusCode"\s{0,4}:\s{0,4}"Failed"|Status Reason: /.test(text)
+  ) {
+    hints.add('service', 'autoscaling', PRIORITY.implied, 'autoscaling');
+    hints.relayed('autoscaling');
+  }
+  // Elastic Beanstalk's answer for an environment busy with another operation, as a deploy tool prints it (`AWS:
+  // Environment named *** is in an invalid state for this operation. Must be Ready`: meteor-up/mup-aws-beanstalk#125)
+  // https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_UpdateEnvironment.html
+  if (
+    has(text, 'is in an invalid state for this operation') &&
+    /\bEnvironment named \S{1,100} is in an invalid state for this operation\b/.test(text)
+  ) {
+    hints.add('service', 'elasticbeanstalk', PRIORITY.implied, 'elasticbeanstalk');
+    hints.relayed('elasticbeanstalk');
+  }
   // Lambda's own report of a function that ran out of its time (`… Task timed out after 120.00 seconds`, after the
   // invocation's REPORT line): the service's answer, no code
   // https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html
@@ -3640,7 +3681,9 @@ const codeTokens: Extractor = (text, hints) => {
       hints.add('code', code, PRIORITY.codeToken, 'code-token');
     } else if (
       m[3] === undefined &&
-      (PASCAL_CASE.test(code) || (goStatusLine && DOTTED_CODE.test(code))) &&
+      // (a dotted code also after a tool's step, `Error: creating WorkSpaces Workspace: ResourceNotFound.Directory: The
+      // specified directory could not be found …`: hashicorp/terraform-provider-aws#31482)
+      (PASCAL_CASE.test(code) || (DOTTED_CODE.test(code) && (goStatusLine || afterToolWrapper(text, at)))) &&
       (goStatusLine || jsV2Answer || afterToolWrapper(text, at))
     ) {
       // (a step's noun before the code that follows it, as the older Terraform provider wrote its steps: `Error import
@@ -4396,7 +4439,9 @@ const HTTP_REASONS: Readonly<Record<string, true>> = {
 };
 
 /** A PascalCase word of two humps or more (`AccessControlListNotSupported`, `NoSuchBucket`). */
-const PASCAL_CASE = /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/;
+// (also after a leading acronym and two words or more, `CNAMEAlreadyExists`: CloudFront's code, pulumi/pulumi-aws's
+// issues; not a client's own `SQSError`)
+const PASCAL_CASE = /^(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[A-Z]{2,6}(?=[A-Z][a-z])(?:[A-Z][a-z0-9]+){2,})$/;
 
 /** The Go SDK v1's error type: `*ssm.InvalidInstanceId` followed by the code it is named after. */
 const GO_V1_ERROR_TYPE = /^\*([a-z][a-z0-9]{1,30})\.([A-Z][A-Za-z0-9]{2,100}) \2\b/;

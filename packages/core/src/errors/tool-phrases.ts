@@ -397,6 +397,16 @@ const TOOL_PHRASES: readonly {
   // Failed to call KMS encryption service: AccessDeniedException`: getsops/sops#712)
   // https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html
   { phrase: 'Failed to call KMS encryption service', service: 'kms', operation: 'Encrypt', surface: 'tool' },
+  // the older Terraform provider's object upload (`Error putting object in S3 bucket (b): AccessDenied`) and Elastic
+  // Beanstalk's event of its environment's launch configuration (`Creating Auto Scaling launch configuration failed
+  // Reason: …`) https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.events.html
+  { phrase: 'putting object in S3 bucket', service: 's3', operation: 'PutObject', surface: 'terraform' },
+  {
+    phrase: 'Creating Auto Scaling launch configuration failed',
+    service: 'autoscaling',
+    operation: 'CreateLaunchConfiguration',
+    surface: 'elasticbeanstalk',
+  },
   { phrase: 'creating IAM Role', service: 'iam', operation: 'CreateRole', surface: 'terraform' },
   // (not IoT's role alias, a role's name for devices, which older providers wrote in the same words: `error creating role
   // alias iot-ota-access for role arn:…: AccessDeniedException`, hashicorp/terraform-provider-aws#29011)
