@@ -2128,6 +2128,15 @@ const FIXED_SENTENCES: readonly {
     service: 'ecr',
     namesService: true,
   },
+  // EC2's InstanceLimitExceeded, its message alone as an Elastic Beanstalk or Auto Scaling event relays it (`Your quota
+  // allows for 0 more running instance(s). You requested at least 1.`)
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+  {
+    sentence: 'more running instance(s). You requested at least',
+    code: 'InstanceLimitExceeded',
+    service: 'ec2',
+    namesService: true,
+  },
   // EC2's InvalidParameterValue for an instance profile it does not know, its message alone (`Value (p) for parameter
   // iamInstanceProfile.name is invalid. Invalid IAM Instance Profile name`)
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
@@ -3229,6 +3238,33 @@ const signatures: Extractor = (text, hints) => {
   ) {
     hints.add('service', 'elasticbeanstalk', PRIORITY.implied, 'elasticbeanstalk');
     hints.relayed('elasticbeanstalk');
+  }
+  // CloudFormation's own answers that tools relay without a code: a change set's creation that ended FAILED, as SAM's and
+  // boto3's waiter prints it (`Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state Status:
+  // FAILED. Reason: …`: aws/serverless-application-model#793, aws/aws-sam-cli#9154; not the waiter's own `Max attempts
+  // exceeded`, no answer); a hook's failure (`Hook failed with message: Template failed validation, …`:
+  // aws/aws-cdk-cli#1198); a stack event's row in a table of `|` (`CopyCustomResource | CREATE_FAILED | Response object is
+  // too long.`); a stack set instance's status reason (`"StackSetId": …,
+  // "StatusReason": "This account is suspended. …"`: ansible-collections/community.aws#2358); the update CloudFormation
+  // refuses on a stack created with rollback disabled (`Replacement type updates not supported on stack with
+  // disable-rollback.`: aws/aws-cdk#30546)
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html,
+  // https://docs.aws.amazon.com/cloudformation-cli/latest/hooks-userguide/what-is-cloudformation-hooks.html
+  const changeSetWaiter = has(
+    text,
+    'Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state',
+  );
+  if (
+    changeSetWaiter ||
+    has(text, 'Hook failed with message: ') ||
+    (has(text, '_FAILED | ') &&
+      /(?:^|\n)[ \t]*[A-Za-z][\w-]{0,255} \| (?:CREATE|UPDATE|DELETE)_FAILED \| \S/.test(text)) ||
+    (has(text, '"StackSetId"') && /"StatusReason"\s{0,4}:\s{0,4}"[A-Z]/.test(text)) ||
+    has(text, 'Replacement type updates not supported on stack with disable-rollback')
+  ) {
+    hints.add('service', 'cloudformation', PRIORITY.implied, 'cloudformation');
+    if (changeSetWaiter) hints.add('operation', 'CreateChangeSet', PRIORITY.phrase, 'cloudformation');
+    hints.relayed('cloudformation');
   }
   // Lambda's own report of a function that ran out of its time (`… Task timed out after 120.00 seconds`, after the
   // invocation's REPORT line): the service's answer, no code

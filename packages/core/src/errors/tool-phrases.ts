@@ -402,7 +402,7 @@ const TOOL_PHRASES: readonly {
   // Reason: …`) https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.events.html
   { phrase: 'putting object in S3 bucket', service: 's3', operation: 'PutObject', surface: 'terraform' },
   {
-    phrase: 'Creating Auto Scaling launch configuration failed',
+    phrase: 'Creating Auto Scaling launch configuration failed Reason:',
     service: 'autoscaling',
     operation: 'CreateLaunchConfiguration',
     surface: 'elasticbeanstalk',
