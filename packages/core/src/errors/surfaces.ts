@@ -2817,6 +2817,12 @@ const NAMED_RESOURCES: readonly {
     literal: 'Function not found: arn:',
     pattern: /Function not found: (arn:[\w-]+:lambda:[^\s'"`]{1,400}?)\.?(?=\s|$)(?! \(truncated)/,
   },
+  // CloudTrail's TrailNotFoundException names the trail (`Unknown trail: arn:aws:cloudtrail:…:trail/t for the user: 1`:
+  // nozaq/terraform-aws-secure-baseline#306) https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StartLogging.html
+  {
+    literal: 'Unknown trail: arn:',
+    pattern: /\bUnknown trail: (arn:[\w-]+:cloudtrail:[^\s'"`]{1,400}?)(?= for the user|\.?(?=\s|$))/,
+  },
   // AWS Backup's job status when its service role may not read the resource (`Your backup job failed as AWS Backup does
   // not have permission to describe resource arn:aws:s3:::b.`), under the console's header in any language
   // (`アクセスが拒否されました`: dev.classmethod.jp's AWS Backup for S3 article)

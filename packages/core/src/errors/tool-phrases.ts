@@ -401,6 +401,14 @@ const TOOL_PHRASES: readonly {
   // Beanstalk's event of its environment's launch configuration (`Creating Auto Scaling launch configuration failed
   // Reason: …`) https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.events.html
   { phrase: 'putting object in S3 bucket', service: 's3', operation: 'PutObject', surface: 'terraform' },
+  // (and its trail's logging started: `Error starting logging on CloudTrail (t): TrailNotFoundException: …`,
+  // nozaq/terraform-aws-secure-baseline#306) https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StartLogging.html
+  {
+    phrase: 'starting logging on CloudTrail',
+    service: 'cloudtrail',
+    operation: 'StartLogging',
+    surface: 'terraform',
+  },
   {
     phrase: 'Creating Auto Scaling launch configuration failed Reason:',
     service: 'autoscaling',
