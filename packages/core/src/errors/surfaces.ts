@@ -2128,6 +2128,15 @@ const FIXED_SENTENCES: readonly {
     service: 'ecr',
     namesService: true,
   },
+  // EC2's Unsupported for an instance type an Availability Zone does not offer, its message alone (`Your requested
+  // instance type (t3.large) is not supported in your requested Availability Zone`: aws/eks-hybrid's tests)
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+  {
+    sentence: 'is not supported in your requested Availability Zone',
+    code: 'Unsupported',
+    service: 'ec2',
+    namesService: true,
+  },
   // EC2's InstanceLimitExceeded, its message alone as an Elastic Beanstalk or Auto Scaling event relays it (`Your quota
   // allows for 0 more running instance(s). You requested at least 1.`)
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
