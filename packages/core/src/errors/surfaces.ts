@@ -3281,6 +3281,20 @@ const signatures: Extractor = (text, hints) => {
     if (changeSetWaiter) hints.add('operation', 'CreateChangeSet', PRIORITY.phrase, 'cloudformation');
     hints.relayed('cloudformation');
   }
+  // an S3 Batch Operations completion report's row of a failed task (`bucket,key,version,failed,400,InvalidRequest,Task
+  // failed due to missing VersionId`, the version perhaps left out): S3's status and code for that object
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/batch-ops-job-status.html#batch-ops-completion-report
+  if (has(text, ',failed,')) {
+    const row =
+      /(?:^|\n)[^,\n]{1,255},[^,\n]{1,1024},(?:[^,\n]{0,1024},)?failed,([45]\d\d),([A-Z][A-Za-z0-9]{2,60}),/.exec(
+        text,
+      );
+    if (row !== null) {
+      hints.add('httpStatus', row[1], PRIORITY.body, 's3-batch');
+      hints.add('code', row[2], PRIORITY.body, 's3-batch');
+      hints.add('service', 's3', PRIORITY.implied, 's3-batch');
+    }
+  }
   // Lambda's own report of a function that ran out of its time (`… Task timed out after 120.00 seconds`, after the
   // invocation's REPORT line): the service's answer, no code
   // https://docs.aws.amazon.com/lambda/latest/dg/troubleshooting-invocation.html
@@ -4590,6 +4604,15 @@ const WRAPPER_NAMES = new Set([
   // Vector's sink's own error type, around what it made of CloudWatch Logs' answers (`CloudwatchError: No Streams Found`,
   // a stream its own describe call did not find: vectordotdev/vector#586)
   'CloudwatchError',
+  // the Amplify CLI's own class of a project it could not set up (`ProjectInitError: 'AWS Amplify Gen 1 has entered
+  // maintenance mode'`: aws-amplify/amplify-category-api's commits) and Auth.js's of a sign-out (`[auth][error]
+  // SignOutError: Read more at https://errors.authjs.dev#signouterror`: nextauthjs/next-auth's commits)
+  // https://authjs.dev/reference/core/errors
+  'ProjectInitError',
+  'SignOutError',
+  // (and Prisma's classes of a database query's failure, its cause there: https://www.prisma.io/docs/orm/reference/error-reference)
+  'PrismaClientKnownRequestError',
+  'PrismaClientUnknownRequestError',
   // a chat client's own class of a token its code could not parse (`error while fetching token ParsingError: expected
   // object but got undefined`: aws-samples/amazon-ivs-chat-web-demo#11)
   'ParsingError',
