@@ -132,6 +132,28 @@ export default async function run() {
     row('10 diagnose --error /dev/zero (stops at 256 MiB)', [
       { label: '-', ...cli(['diagnose', '--error', '/dev/zero']) },
     ]);
+    // lint of a YAML text of many errors: each error's place found once, not from the text's start (it was quadratic:
+    // 640 KB took 215 s), and a text nested hundreds of levels refused before the parser recurses into it
+    row(
+      "12 lint: YAML of 8,000 n errors ('[' then '\"s3:G*\",')",
+      SCALES.map((k) => {
+        const path = join(dir, `yaml-errors-${k}.yaml`);
+        writeFileSync(path, `[${'"s3:G*",'.repeat(800 * k)}`);
+        const r = cli(['lint', path]);
+        rmSync(path);
+        return { label: `${(6.4 * k).toFixed(1)}KB`, ...r };
+      }),
+    );
+    row(
+      '12 lint: YAML nested "[" x 8,000 n',
+      SCALES.map((k) => {
+        const path = join(dir, `yaml-deep-${k}.yaml`);
+        writeFileSync(path, '['.repeat(8_000 * k));
+        const r = cli(['lint', path]);
+        rmSync(path);
+        return { label: `${8 * k}k`, ...r };
+      }),
+    );
     // defect 11: lint and diagnose of long policies, CLI wall time (process start and catalog included)
     row(
       '11 lint: 1,000 n statements naming ec2:Describe*',
