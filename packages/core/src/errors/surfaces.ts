@@ -4960,12 +4960,12 @@ const translatedDenial: Extractor = (text, hints) => {
     // account, `en resource: role TestReadOnly`)
     const slot =
       /\bresource: (?:(arn:[^\s，。、]{1,1000})|(role|user|group|policy) ([\w+=,.@-]{1,128}))/.exec(line);
-    const account = /^arn:aws[\w-]*:(?:iam|sts)::([^\s:]{1,40}):/.exec(denial[1])?.[1];
+    const caller = /^arn:(aws[\w-]*):(?:iam|sts)::([^\s:]{1,40}):/.exec(denial[1]);
     const resource =
       slot?.[1] ??
-      (slot?.[3] === undefined || account === undefined
+      (slot?.[3] === undefined || caller === null
         ? undefined
-        : `arn:aws:iam::${account}:${slot[2]}/${slot[3]}`);
+        : `arn:${caller[1]}:iam::${caller[2]}:${slot[2]}/${slot[3]}`);
     hints.add('resource', resource, PRIORITY.phrase, 'translated');
     return;
   }
