@@ -842,9 +842,12 @@ const sdkClientFrames: Extractor = (text, hints) => {
   }
 };
 
-/** A service's own answer that carries no code, the service the one whose words were found. */
-function answeredBy(hints: HintSet, service: string): void {
-  hints.add('service', service, PRIORITY.phrase, service);
+/**
+ * A service's own answer that carries no code, the service the one whose words were found (named with less weight where
+ * its words only imply it, `PRIORITY.implied`).
+ */
+function answeredBy(hints: HintSet, service: string, priority: number = PRIORITY.phrase): void {
+  hints.add('service', service, priority, service);
   hints.relayed(service);
 }
 
@@ -3241,8 +3244,7 @@ const signatures: Extractor = (text, hints) => {
     has(text, 'Launching a new EC2 instance') &&
     /"StatusCode"\s{0,4}:\s{0,4}"Failed"|Status Reason: /.test(text)
   ) {
-    hints.add('service', 'autoscaling', PRIORITY.implied, 'autoscaling');
-    hints.relayed('autoscaling');
+    answeredBy(hints, 'autoscaling', PRIORITY.implied);
   }
   // Elastic Beanstalk's answer for an environment busy with another operation, as a deploy tool prints it (`AWS:
   // Environment named *** is in an invalid state for this operation. Must be Ready`: meteor-up/mup-aws-beanstalk#125)
@@ -3251,8 +3253,7 @@ const signatures: Extractor = (text, hints) => {
     has(text, 'is in an invalid state for this operation') &&
     /\bEnvironment named \S{1,100} is in an invalid state for this operation\b/.test(text)
   ) {
-    hints.add('service', 'elasticbeanstalk', PRIORITY.implied, 'elasticbeanstalk');
-    hints.relayed('elasticbeanstalk');
+    answeredBy(hints, 'elasticbeanstalk', PRIORITY.implied);
   }
   // CloudFormation's own answers that tools relay without a code: a change set's creation that ended FAILED, as SAM's and
   // boto3's waiter prints it (`Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state Status:
@@ -3277,9 +3278,8 @@ const signatures: Extractor = (text, hints) => {
     (has(text, '"StackSetId"') && /"StatusReason"\s{0,4}:\s{0,4}"[A-Z]/.test(text)) ||
     has(text, 'Replacement type updates not supported on stack with disable-rollback')
   ) {
-    hints.add('service', 'cloudformation', PRIORITY.implied, 'cloudformation');
+    answeredBy(hints, 'cloudformation', PRIORITY.implied);
     if (changeSetWaiter) hints.add('operation', 'CreateChangeSet', PRIORITY.phrase, 'cloudformation');
-    hints.relayed('cloudformation');
   }
   // an S3 Batch Operations completion report's row of a failed task (`bucket,key,version,failed,400,InvalidRequest,Task
   // failed due to missing VersionId`, the version perhaps left out): S3's status and code for that object
@@ -3302,8 +3302,7 @@ const signatures: Extractor = (text, hints) => {
     has(text, 'Task timed out after ') &&
     /\bTask timed out after \d{1,6}(?:\.\d{1,3})? seconds\b/.test(text)
   ) {
-    hints.add('service', 'lambda', PRIORITY.implied, 'lambda');
-    hints.relayed('lambda');
+    answeredBy(hints, 'lambda', PRIORITY.implied);
   }
   // AppSync's GraphQL answer of a resolver's failure, `{"data": null, "errors": [{"path": [...], "errorType":
   // "Lambda:IllegalArgument", …}]}` (serverless/serverless-graphql#346); not a function's own error it relays
@@ -3316,8 +3315,7 @@ const signatures: Extractor = (text, hints) => {
       text,
     )
   ) {
-    hints.add('service', 'appsync', PRIORITY.implied, 'appsync');
-    hints.relayed('appsync');
+    answeredBy(hints, 'appsync', PRIORITY.implied);
   }
   // App Runner's own event log of a service's failure, its lines stamped `[AppRunner]` (`[AppRunner] Failed to pull your
   // application image. Be sure you configure your service with a valid access role to your ECR repository.`:
@@ -3331,8 +3329,7 @@ const signatures: Extractor = (text, hints) => {
     (has(text, ' failed. Failure reason : ') &&
       /\b(?:Deployment|Operation) with ID : \S{1,100} failed\. Failure reason : /.test(text))
   ) {
-    hints.add('service', 'apprunner', PRIORITY.implied, 'apprunner');
-    hints.relayed('apprunner');
+    answeredBy(hints, 'apprunner', PRIORITY.implied);
   }
   // an object store client naming the call it made (Tempo's `unexpected error from ListObjects on b: …`: grafana/tempo#3955)
   if (has(text, 'unexpected error from '))
