@@ -553,6 +553,55 @@ const CASES: readonly {
       'FATAL Unable to authenticate error="unable to register client with AWS SSO: registerClient: operation error SSO OIDC: RegisterClient, https response error StatusCode: 400, InvalidScopeException: "',
     expected: { service: 'sso-oauth', action: null, actionSource: null },
   },
+  {
+    // deliciousbrains/wp-amazon-web-services#63, #40: a plugin's upload, its step naming S3 as where
+    name: "a tool's `Error uploading k to S3: Access Denied` is S3's PutObject",
+    input:
+      'Jan 20 17:14:33 dev apache2[4194]: [error] [client 192.168.33.1] Error uploading $IMAGE to S3: Access Denied, referer: $MYBLOG/wp-admin/post-new.php',
+    expected: { service: 's3', action: 's3:PutObject', actionSource: 'operation' },
+  },
+  {
+    // wal-g/wal-g#1459: the upload's bucket named, the answer S3's own code
+    name: "WAL-G's `failed to upload 'k' to bucket 'b': InvalidPayer` is S3's PutObject",
+    input:
+      "ERROR: 2023/04/23 22:13:27.118649 failed to upload 'walg/wal_005/000000010000000000000001.br' to bucket 'la-backup-shortlinker': InvalidPayer: All access to this object has been disabled\n\tstatus code: 403, request id: , host id:",
+    expected: { service: 's3', action: 's3:PutObject', actionSource: 'operation' },
+  },
+  {
+    // aws/amazon-sagemaker-examples#4384: a download from an s3:// address
+    name: 'a download of an `s3://` object is GetObject',
+    input:
+      'ClientError: Data download failed:Unable to download object s3://sagemaker-repository-dub/model-data-model-package_llama2-7b-v3 (AccessDenied: Access Denied)',
+    expected: { service: 's3', action: 's3:GetObject', actionSource: 'operation' },
+  },
+  {
+    // awsdocs/aws-doc-sdk-examples, the S3 Object Lock scenario's specification: a deletion the lock refused
+    name: 'an `Unable to delete object k in bucket b: Access Denied` is DeleteObject',
+    input:
+      '        Unable to delete object dotnet-example-file1.txt in bucket dotnet-s3-lock-example0-retention-after-creation: Access Denied',
+    expected: { service: 's3', action: 's3:DeleteObject', actionSource: 'operation' },
+  },
+  {
+    // awsdocs/amazon-rekognition-developer-guide: Rekognition's own read of the image, no call the client made
+    name: "Rekognition's `InvalidS3ObjectException: Unable to get object metadata from S3` proposes no S3 call",
+    input:
+      '{"__type":"InvalidS3ObjectException","Code":"InvalidS3ObjectException","Message":"Unable to get object metadata from S3. Check object key, region and/or access permissions."}',
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
+    // openemr/openemr-devops#170: Elastic Beanstalk's answer about its own download of a source bundle
+    name: "Elastic Beanstalk's `Unable to download from S3 location` under its own code is no S3 call of the client",
+    input:
+      'Unable to download from S3 location (Bucket: openemr-cfn-uswest2 Key: openemr.zip). Reason: Forbidden (Service: AWSElasticBeanstalk; Status Code: 400; Error Code: InvalidParameterCombination; Request ID: e77ea5ad-8c3c-4d15-8eea-f96aa4e51df4)',
+    expected: { service: 'elasticbeanstalk', action: null, actionSource: null },
+  },
+  {
+    // a longer step name two services have (S3's and S3 on Outposts' GetBucketPolicy) is not the shorter one that only
+    // Outposts has (GetBucket)
+    name: 'a step whose longest name several services have is not a shorter name of one of them',
+    input: 'failed to get bucket policy from bucket b: AccessDenied: Access Denied',
+    expected: { service: null, action: null, actionSource: null },
+  },
 ];
 
 describe('refineWithCatalog', () => {

@@ -113,10 +113,20 @@ async function confirmStepCall(reading: ErrorReading, catalog: Catalog): Promise
     // MediaStore's; `error getting volume info` under EC2's UnauthorizedOperation, or its code of an unknown volume
     // (`InvalidVolume.NotFound`: openshift/oadp-operator#106), is no other service's GetVolume
     const answering = reading.failure.service ?? serviceOfCode(reading.failure.code);
+    // (S3's codes: https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList)
+    if (
+      call.ifAnswering === true &&
+      ((answering !== null && answering !== call.service) || /Exception$/.test(reading.failure.code ?? ''))
+    )
+      continue;
     const services =
       call.service === null && answering !== null ? having.filter((s) => s === answering) : having;
     const [service] = services;
-    if (services.length !== 1 || service === undefined) continue;
+    // (a longer name that several services have is the step, whose service is unknown: never a shorter name only
+    // one service has, `failed to get bucket policy from bucket` is S3's or S3 on Outposts' GetBucketPolicy, no
+    // Outposts' GetBucket)
+    if (services.length > 1) break;
+    if (service === undefined) continue;
     const action = await catalog.actionForOperation(service, call.operation);
     if (action !== null) {
       const failure = {

@@ -12,6 +12,12 @@ export interface StepCall {
   readonly operation: string;
   /** A call only of the service the answer came from, when the text tells it (a capitalised sentence's step). */
   readonly ofAnswering?: true;
+  /**
+   * A call of its service only where the answer may have come from it: no other service answered, and the code is
+   * none S3 never writes (a JSON protocol's `…Exception`): Rekognition's `InvalidS3ObjectException: Unable to get
+   * object metadata from S3` tells of its own read, no call the tool made.
+   */
+  readonly ifAnswering?: true;
 }
 
 /** The calls the failed step may have made, in order: the Terraform provider's wording first, else a tool's. */
@@ -25,8 +31,44 @@ export function stepCalls(text: string): readonly StepCall[] {
   const methods = methodCalls(text);
   if (methods.length > 0) return methods;
   const chained = chainStepCalls(text);
-  return chained.length > 0 ? chained : toolStepCalls(text);
+  if (chained.length > 0) return chained;
+  const transfer = s3TransferCalls(text);
+  return transfer.length > 0 ? transfer : toolStepCalls(text);
 }
+
+/**
+ * A tool's upload, download or deletion of an object where its own words say the object is S3's: to or from S3, a
+ * bucket, an `s3://` address (`Error uploading k to S3: Access Denied`: deliciousbrains/wp-amazon-web-services#63;
+ * `failed to upload 'k' to bucket 'b': InvalidPayer`: wal-g/wal-g#1459; `Unable to download object s3://b/k
+ * (AccessDenied: Access Denied)`: aws/amazon-sagemaker-examples#4384; `Unable to delete object k in bucket b: Access
+ * Denied`). An upload is PutObject, in one part or many; a download GetObject.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html#mpuAndPermissions
+ */
+function s3TransferCalls(text: string): readonly StepCall[] {
+  if (!/[Uu]pload|[Dd]ownload| object/.test(text)) return [];
+  const step = S3_TRANSFER.exec(text);
+  if (step === null) return [];
+  const verb = step[1] ?? '';
+  // (get, put and delete are S3's only where the step names the object: `failed to get bucket policy from bucket` is not)
+  if (step[2] === undefined && !/^(?:up|down)load/.test(verb)) return [];
+  const operation = TRANSFER_OPERATIONS.get(verb);
+  return operation === undefined ? [] : [{ service: 's3', operation, ifAnswering: true }];
+}
+
+/** A transfer step: its verb, the object it names if any, then (on the same line) S3's own words for where. */
+const S3_TRANSFER =
+  /\b(?:[Ee]rror|[Ff]ailed(?: to)?|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot) (upload(?:ing)?|download(?:ing)?|delet(?:e|ing)|get(?:ting)?|put(?:ting)?|fetch(?:ing)?)(?: an?| the)?(?: (object)\b)?[^\n]{0,300}?(?:\b(?:to|from|in|into) (?:the )?(?:S3\b|[Aa]mazon S3\b|bucket\b|S3 bucket\b)|(?:^|[\s'"(])s3:\/\/)/;
+
+/** The S3 operation of each transfer verb. */
+const TRANSFER_OPERATIONS: ReadonlyMap<string, string> = new Map(
+  (
+    [
+      ['PutObject', ['upload', 'uploading', 'put', 'putting']],
+      ['GetObject', ['download', 'downloading', 'get', 'getting', 'fetch', 'fetching']],
+      ['DeleteObject', ['delete', 'deleting']],
+    ] as const
+  ).flatMap(([operation, verbs]) => verbs.map((verb) => [verb, operation] as const)),
+);
 
 /** Calls named by a service's SDK name and a method (`namedMethodCalls`) that the curated table does not know. */
 function methodCalls(text: string): readonly StepCall[] {
