@@ -1091,6 +1091,15 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // in-progress invalidations.`: laurilehmijoki/s3_website#26)
       // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html#API_CreateInvalidation_Errors
       'TooManyInvalidationsInProgress',
+      // Elastic Beanstalk's account quotas (`TooManyApplicationVersionsException … You cannot have more than 500
+      // Application Versions`: boto/boto3#920)
+      // https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateApplicationVersion.html#API_CreateApplicationVersion_Errors
+      'TooManyApplicationsException',
+      'TooManyApplicationVersionsException',
+      'TooManyEnvironmentsException',
+      'TooManyConfigurationTemplatesException',
+      'TooManyBucketsException',
+      'TooManyPlatformsException',
       // Glue's runs of one job at once, beyond the job's maximum (`ConcurrentRunsExceededException: Concurrent runs
       // exceeded for my-job`: aws-solutions/amazon-marketing-cloud-uploader-from-aws#51), and an EMR Serverless
       // application's maximum capacity, the limit its owner set (`ApplicationMaxCapacityExceededException: [memory: 48

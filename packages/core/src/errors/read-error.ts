@@ -825,6 +825,20 @@ const SERVICE_OF_CODE: Readonly<Record<string, string>> = {
   NoSuchEntity: 'iam',
   EntityAlreadyExists: 'iam',
   DeleteConflict: 'iam',
+  // Elastic Beanstalk's own, whose operations other services share names with (`CreateApplicationVersion` is also
+  // the Serverless Application Repository's, `DescribeEnvironments` Cloud9's)
+  // https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_CreateApplicationVersion.html#API_CreateApplicationVersion_Errors
+  TooManyApplicationsException: 'elasticbeanstalk',
+  TooManyApplicationVersionsException: 'elasticbeanstalk',
+  TooManyEnvironmentsException: 'elasticbeanstalk',
+  TooManyConfigurationTemplatesException: 'elasticbeanstalk',
+  TooManyPlatformsException: 'elasticbeanstalk',
+  InsufficientPrivilegesException: 'elasticbeanstalk',
+  S3LocationNotInServiceRegionException: 'elasticbeanstalk',
+  S3SubscriptionRequiredException: 'elasticbeanstalk',
+  SourceBundleDeletionException: 'elasticbeanstalk',
+  CodeBuildNotInServiceRegionException: 'elasticbeanstalk',
+  ElasticBeanstalkServiceException: 'elasticbeanstalk',
 };
 
 /**

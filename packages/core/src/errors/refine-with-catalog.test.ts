@@ -602,6 +602,20 @@ const CASES: readonly {
     input: 'failed to get bucket policy from bucket b: AccessDenied: Access Denied',
     expected: { service: null, action: null, actionSource: null },
   },
+  {
+    // hashicorp/terraform#16193: the wait read the environment; its events name S3's refusal, no call of the provider's
+    name: "the Terraform provider's wait for an Elastic Beanstalk environment that ended in its events' errors proposes no read",
+    input:
+      '* aws_elastic_beanstalk_environment.prodenv: Error waiting for Elastic Beanstalk Environment (e-acecfptpk3) to become ready: 2 error(s) occurred:\n\n* 2017-09-26 21:40:31.639 +0000 UTC (e-acecfptpk3) : Service:Amazon S3, Message:Access Denied\n* 2017-09-26 21:40:31.751 +0000 UTC (e-acecfptpk3) : Failed to launch environment.',
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
+    // crossplane-contrib/provider-upjet-aws#357: the same wait, its line wrapped in a resource's status
+    name: 'the same wait over two lines of a wrapped status proposes no read either',
+    input:
+      'message: "apply failed: Error waiting for Elastic Beanstalk Environment (e-vu2pdgnm4z)\n      to become ready: 2 errors occurred:\\n\\t* 2022-12-21 11:40:59.758 +0000 UTC (e-vu2pdgnm4z)\n      : Environment must have instance profile associated with it.\\n\\t* 2022-12-21\n      11:40:59.862 +0000 UTC (e-vu2pdgnm4z) : Failed to launch environment.\\n\\n: "',
+    expected: { service: 'elasticbeanstalk', action: null, actionSource: null },
+  },
 ];
 
 describe('refineWithCatalog', () => {

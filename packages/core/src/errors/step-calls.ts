@@ -532,9 +532,13 @@ function terraformStepCalls(text: string): readonly StepCall[] {
   return [];
 }
 
-/** What follows a wait's step when the reads worked and the resource did not reach the state wanted. */
+/**
+ * What follows a wait's step when the reads worked and the resource did not reach the state wanted, or ended in its own
+ * events' errors (`Error waiting for Elastic Beanstalk Environment (e-1) to become ready: 2 error(s) occurred: * … :
+ * Service:Amazon S3, Message:Access Denied`: hashicorp/terraform#16193), perhaps over two lines of a wrapped paste.
+ */
 const WAIT_ENDED =
-  /^[^:\n]{0,60}: (?:unexpected state|timeout while waiting|couldn't find resource|[Nn]o [A-Z])/;
+  /^[^:\n]{0,60}(?:\n[ \t]{0,40}[^:\n]{0,60})?: (?:unexpected state|timeout while waiting|couldn't find resource|[Nn]o [A-Z]|\d{1,3} errors?(?:\(s\))? occurred)/;
 
 /** Each step verb's API verbs, in the order tried. */
 const VERBS: Readonly<Record<string, readonly string[]>> = {

@@ -3255,6 +3255,25 @@ const signatures: Extractor = (text, hints) => {
   ) {
     answeredBy(hints, 'elasticbeanstalk', PRIORITY.implied);
   }
+  // Elastic Beanstalk's environment events, as its console, `eb events`, deploy tools and the Terraform provider's wait
+  // print them without a code: a step of the environment's that failed, with the answer's reason (`Creating load balancer
+  // named: … failed Reason: The value of 'access_logs.s3.prefix' cannot …`), an environment created without the instance
+  // profile an account must now name (`Environment must have instance profile associated with it.`: crossplane-contrib/
+  // provider-upjet-aws#357), instances left on another version (`Incorrect application version "v2" (deployment 29).
+  // Expected version "v1" (deployment 27).`: einaregilsson/beanstalk-deploy#48)
+  // https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.events.html
+  // https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/iam-instanceprofile.html
+  if (
+    (has(text, ' failed Reason: ') &&
+      /\b(?:Creating|Updating|Deleting) [A-Za-z ]{3,60}(?: named: \S{1,300})? failed Reason: \S/.test(
+        text,
+      )) ||
+    has(text, 'Environment must have instance profile associated with it') ||
+    (has(text, 'Incorrect application version') &&
+      /\bIncorrect application version\b[^\n]{0,300}\bExpected version /.test(text))
+  ) {
+    answeredBy(hints, 'elasticbeanstalk', PRIORITY.implied);
+  }
   // CloudFormation's own answers that tools relay without a code: a change set's creation that ended FAILED, as SAM's and
   // boto3's waiter prints it (`Waiter ChangeSetCreateComplete failed: Waiter encountered a terminal failure state Status:
   // FAILED. Reason: …`: aws/serverless-application-model#793, aws/aws-sam-cli#9154; not the waiter's own `Max attempts

@@ -409,6 +409,13 @@ const TOOL_PHRASES: readonly {
     operation: 'StartLogging',
     surface: 'terraform',
   },
+  // (and of its environment's load balancer: `Creating load balancer named: arn:… failed Reason: …`)
+  {
+    phrase: 'Creating load balancer named:',
+    service: 'elasticloadbalancing',
+    operation: 'CreateLoadBalancer',
+    surface: 'elasticbeanstalk',
+  },
   {
     phrase: 'Creating Auto Scaling launch configuration failed Reason:',
     service: 'autoscaling',
