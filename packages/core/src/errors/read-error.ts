@@ -173,11 +173,26 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     /An error occurred\s{1,4}\([A-Za-z]{2,100}\) when calling [A-Z][A-Z_]{1,40}(?: [A-Z][A-Z_]{1,40}){1,4} operation:[^\n]*/g,
   ],
   ['Request failed with status code', /\bAxiosError: Request failed with status code \d{3}/g],
+  // (and hapi's error body, as serverless-offline answers for an authorizer it emulates, `{"statusCode": 403, "error":
+  // "Forbidden", "message": "User is not authorized to access this resource"}`: SeptiyanAndika/serverless-custom-
+  // authorizer#1; API Gateway's own body has the message alone) https://hapi.dev/module/boom/api/#boom
+  [
+    '"statusCode": 40',
+    /\{\s{0,20}"statusCode": 40[13],\s{0,20}"error": "(?:Forbidden|Unauthorized)",\s{0,20}"message": "[^"\n]{0,300}"\s{0,20}\}/g,
+  ],
   // (and Azure Storage's code header, `x-ms-error-code: InvalidInput`: pgbackrest/pgbackrest commit 5641770; Kubernetes'
   // RBAC refusal of a service account, `403 Forbidden: User "system:serviceaccount:p:w" cannot create resource "jobs"`;
   // Apache Gravitino's own, `User 'bob' is not authorized to perform operation 'createTag' on metadata 'm'`)
   // https://learn.microsoft.com/en-us/rest/api/storageservices/status-and-error-codes2
   ['x-ms-error-code: ', /\bx-ms-error-code: \S{1,100}/g],
+  // (and its XML error body, whose message ends in its own request id and time, `<Error><Code>AuthorizationFailure</Code>
+  // <Message>This request is not authorized to perform this operation.\nRequestId:…\nTime:…</Message>`, or carries one of
+  // its codes that AWS has not: vmware-tanzu/velero#4803 on Azure, pullpreview/action#33's `ServerBusy`)
+  // https://learn.microsoft.com/en-us/rest/api/storageservices/blob-service-error-codes
+  [
+    '<?xml version="1.0" encoding="utf-8"?><Error><Code>',
+    /<\?xml version="1\.0" encoding="utf-8"\?><Error><Code>(?:[A-Za-z]{2,80}<\/Code><Message>[^<]{0,1000}?\nRequestId:[0-9a-f-]{36}\nTime:[0-9T:.Z-]{10,40}<\/Message><\/Error>|(?:ServerBusy|AuthorizationFailure|AuthorizationPermissionMismatch|AuthenticationFailed|InvalidAuthenticationInfo|BlobNotFound|ContainerNotFound)<\/Code>[^\n]*)/g,
+  ],
   [
     'system:serviceaccount:',
     /(?:403 Forbidden: )?User "system:serviceaccount:[^"\n]{1,200}"\s{1,4}cannot [a-z]{2,20} resource "[^"\n]{1,100}"[^\n]*/g,

@@ -2499,6 +2499,23 @@ const FIXED_SENTENCES: readonly {
     code: 'IncompleteSignatureException',
     service: 'apigateway',
   },
+  // (and a bearer token sent where a signature goes: `'tok' not a valid key=value pair (missing equal-sign) in
+  // Authorization header: 'Bearer tok'.`, same page: awslabs/api-gateway-secure-pet-store#26)
+  {
+    sentence: 'not a valid key=value pair (missing equal-sign) in Authorization header',
+    code: 'IncompleteSignatureException',
+    service: 'apigateway',
+  },
+  // AppSync's refusal of a field the caller's authorization mode may not reach, its message alone (`Not Authorized to
+  // access getAvailable on type Query`: aws-amplify/amplify-cli#3427), whose `errorType` is `Unauthorized`
+  // https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html
+  {
+    sentence: 'Not Authorized to access ',
+    also: /\bNot Authorized to access \w{1,100} on type \w{1,100}/,
+    code: 'Unauthorized',
+    service: 'appsync',
+    namesService: true,
+  },
   // KMS's lockout safety check refusing a key policy that would not let the caller change it again
   // (MalformedPolicyDocumentException: `The new key policy will not allow you to update the key policy in the future.`)
   // https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html
@@ -2719,6 +2736,16 @@ const FIXED_SENTENCES: readonly {
     sentence: 'The given sequenceToken is invalid',
     code: 'InvalidSequenceTokenException',
     service: 'logs',
+    namesService: true,
+  },
+  // Redshift's ClusterNotFound, as the Java SDK v2 prints a message with its service and status but no code (`Cluster c
+  // not found. (Service: Redshift, Status Code: 404, Request ID: …)`: aws/aws-toolkit-jetbrains#3498)
+  // https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeClusters.html#API_DescribeClusters_Errors
+  {
+    sentence: ' not found. (Service: Redshift,',
+    also: /\bCluster \S{1,255} not found\. \(Service: Redshift,/,
+    code: 'ClusterNotFound',
+    service: 'redshift',
     namesService: true,
   },
   // IAM's LimitExceeded (`Cannot exceed quota for PolicySize: 5120`)
@@ -3255,6 +3282,12 @@ const signatures: Extractor = (text, hints) => {
   ) {
     answeredBy(hints, 'elasticbeanstalk', PRIORITY.implied);
   }
+  // API Gateway's execution log of a request its own configuration failed (`Execution failed due to configuration error:
+  // Host name '…' does not match the certificate subject provided by the peer`, `… API Gateway could not determine the
+  // callers credentials`: liangruibupt/aws-is-how, an API's test invocation): its answer, without a code
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+  if (has(text, 'Execution failed due to configuration error: '))
+    answeredBy(hints, 'apigateway', PRIORITY.implied);
   // Elastic Beanstalk's environment events, as its console, `eb events`, deploy tools and the Terraform provider's wait
   // print them without a code: a step of the environment's that failed, with the answer's reason (`Creating load balancer
   // named: … failed Reason: The value of 'access_logs.s3.prefix' cannot …`), an environment created without the instance
@@ -3410,6 +3443,10 @@ const signatures: Extractor = (text, hints) => {
   // (`Insufficient Lake Formation permission(s): Required Describe on table …`)
   // https://docs.aws.amazon.com/lake-formation/latest/dg/troubleshooting.html
   if (has(text, 'Insufficient Lake Formation permission')) hints.refusal('lakeformation');
+  // (and a Glue crawler's run refused its target, an S3 path the crawler's role or its Lake Formation data location
+  // permission does not reach: `User does not have access to target s3://path/to/data`, aws-cloudformation/
+  // cloudformation-coverage-roadmap#1921) https://docs.aws.amazon.com/glue/latest/dg/cross-account-crawling.html
+  if (has(text, 'User does not have access to target s3://')) hints.refusal('glue');
   // (and its refusal where the caller may not use the key a catalog's data is encrypted with: `Insufficient encryption
   // key permissions for Glue API`, same page)
   if (has(text, 'Insufficient encryption key permissions for Glue API')) hints.refusal('lakeformation');
@@ -4940,7 +4977,12 @@ const anyKnownCode: Extractor = (text, hints) => {
  */
 function gluedCode(token: string, next: string): string | null {
   if (next !== ' ') return null;
-  const glued = /^([A-Z][A-Za-z0-9]+?)(The|User|You|Your|Access|Request|Not|Signature)$/.exec(token);
+  // (an EC2 code of an ID too, as boto 2's EC2ResponseError prints the body's texts: `InvalidSnapshot.NotFoundThe snapshot
+  // 'snap-1' does not exist.`: galaxyproject/cloudman#41)
+  const glued =
+    /^([A-Z][A-Za-z0-9]+?(?:\.[A-Z][A-Za-z0-9]+?)?)(The|User|You|Your|Access|Request|Not|Signature)$/.exec(
+      token,
+    );
   return glued?.[1] !== undefined && isKnownCode(glued[1]) ? glued[1] : null;
 }
 

@@ -569,6 +569,25 @@ const TOOL_PHRASES: readonly {
     },
   },
   { phrase: 'creating SSM Parameter', service: 'ssm', operation: 'PutParameter', surface: 'terraform' },
+  // the provider's Lake Formation permissions, which it grants (`error creating Lake Formation Permissions (input: {…}):
+  // … InvalidInputException: Permissions modification is invalid.`)
+  // https://docs.aws.amazon.com/lake-formation/latest/APIReference/API_GrantPermissions.html
+  {
+    phrase: 'creating Lake Formation Permissions',
+    service: 'lakeformation',
+    operation: 'GrantPermissions',
+    surface: 'terraform',
+  },
+  // Packer's copy of the AMI it built to other Regions and its change of the AMI's launch permissions (`Error Copying AMI
+  // (ami-1) to region (us-east-1): InvalidRequest: …`: hashicorp/packer#6778; `Error modify AMI attributes:
+  // InvalidParameter: …`: hashicorp/packer-plugin-amazon#270)
+  { phrase: 'Error Copying AMI (', service: 'ec2', operation: 'CopyImage', surface: 'packer' },
+  {
+    phrase: 'Error modify AMI attributes',
+    service: 'ec2',
+    operation: 'ModifyImageAttribute',
+    surface: 'packer',
+  },
   {
     phrase: 'creating ECS Task Definition',
     service: 'ecs',
