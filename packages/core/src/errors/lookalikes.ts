@@ -570,11 +570,14 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // pool` (admins only create users), Translate's `Your account is not authorized to make this call`)
     // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html
     // (nor the services' common NotAuthorized, a denial: `You do not have permission to perform this action.`)
+    // (nor a user pool's refusal of an SES identity of another account for its email, `NotAuthorizedException: Email arn
+    // does not belong to your account.`: aws/aws-cdk#25115)
+    // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html
     // (nor Performance Insights' NotAuthorizedException, a caller not allowed the resource: `The resource db-x for service
     // type RDS is not authorized for this account`, zalando/rds-health#6)
     // https://docs.aws.amazon.com/performance-insights/latest/APIReference/API_GetResourceMetrics.html#API_GetResourceMetrics_Errors
     unlessPhrase:
-      /\bis not permitted for this user pool\b|\bis not authorized to make this call\b|\bYou do not have permission to perform this action\b|\bis not authorized for this account\b|\bAccess to Role '[^'\n]{1,512}' is forbidden/,
+      /\bis not permitted for this user pool\b|\bis not authorized to make this call\b|\bYou do not have permission to perform this action\b|\bis not authorized for this account\b|\bAccess to Role '[^'\n]{1,512}' is forbidden|\barn does not belong to your account\b/,
   },
   {
     // kubectl refused by an EKS cluster's API server: the IAM principal has no access entry (or aws-auth

@@ -173,6 +173,9 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     /An error occurred\s{1,4}\([A-Za-z]{2,100}\) when calling [A-Z][A-Z_]{1,40}(?: [A-Z][A-Z_]{1,40}){1,4} operation:[^\n]*/g,
   ],
   ['Request failed with status code', /\bAxiosError: Request failed with status code \d{3}/g],
+  // (and Chef's HTTP client's log of its server's answer, `INFO: HTTP Request Returned 403 Forbidden: error`:
+  // chef-boneyard/chef-provisioning#469)
+  ['HTTP Request Returned 40', /\bHTTP Request Returned 40\d [A-Za-z ]{2,40}: [^\n]*/g],
   // (and hapi's error body, as serverless-offline answers for an authorizer it emulates, `{"statusCode": 403, "error":
   // "Forbidden", "message": "User is not authorized to access this resource"}`: SeptiyanAndika/serverless-custom-
   // authorizer#1; API Gateway's own body has the message alone) https://hapi.dev/module/boom/api/#boom
@@ -597,7 +600,7 @@ function readOneError(input: string, options: ReadErrorOptions): Result<ErrorRea
           ?.value ?? null);
   const operationHint = hints.best('operation');
   const operation = operationHint?.value ?? null;
-  const service = resolveService(operation, hints);
+  const service = resolveService(operation, hints, cleaned);
   const code = answeredCode ?? invalidTokenCode(cleaned, service);
   const { action, actionAsWritten, actionSource } = resolveAction(hints, service, operation);
   const principal = hints.best('principal')?.value ?? null;
@@ -766,7 +769,7 @@ function addOptionHints(options: ReadErrorOptions, hints: HintSet): void {
  * The service that answered: named with the operation by the client (Go v2, PHP, CloudTrail), else the one
  * service whose API has the operation, else SDK class and suffix names, implied codes, the action prefix.
  */
-function resolveService(operation: string | null, hints: HintSet): string | null {
+function resolveService(operation: string | null, hints: HintSet, text: string): string | null {
   const named = hints.best('service');
   if (named !== null && named.priority >= PRIORITY.namedCall) {
     return named.value;
@@ -794,6 +797,14 @@ function resolveService(operation: string | null, hints: HintSet): string | null
       if (coded !== null) {
         return coded;
       }
+      // (or the one of them whose resource's ARN the text writes: `… when calling the DeleteTargetGroup operation: Target
+      // group 'arn:aws:elasticloadbalancing:…:targetgroup/tg/…' is currently in use` is Elastic Load Balancing's, not VPC
+      // Lattice's: ansible-collections/community.aws commit 18e7e4c)
+      // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
+      const written = candidates.filter((c) => text.includes(`:${c}:`) && arnServices(text).has(c));
+      if (written.length === 1) {
+        return written[0] ?? null;
+      }
     }
   }
   if (named !== null) {
@@ -801,7 +812,23 @@ function resolveService(operation: string | null, hints: HintSet): string | null
   }
   const code = hints.best('code')?.value;
   const implied = code === undefined ? undefined : SERVICE_OF_CODE[code];
-  return implied ?? serviceOfAction(hints.best('action')?.value);
+  const known = implied ?? serviceOfAction(hints.best('action')?.value);
+  if (known !== null || operation === null) return known;
+  // (an operation the curated table does not know, of the one service whose resource's ARN the message writes, the
+  // caller's own IAM or STS ARN aside: the catalog then confirms the service has it)
+  const resources = [...arnServices(text)].filter((s) => s !== 'iam' && s !== 'sts');
+  return resources.length === 1 ? (resources[0] ?? null) : null;
+}
+
+/** The services of the ARNs a text writes (at most the first 50). */
+function arnServices(text: string): ReadonlySet<string> {
+  const services = new Set<string>();
+  let seen = 0;
+  for (const m of text.matchAll(/\barn:aws[a-z-]{0,12}:([a-z0-9-]{2,40}):/g)) {
+    if (++seen > 50) break;
+    if (m[1] !== undefined) services.add(m[1]);
+  }
+  return services;
 }
 
 /**

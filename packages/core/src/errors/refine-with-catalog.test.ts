@@ -616,6 +616,29 @@ const CASES: readonly {
       'message: "apply failed: Error waiting for Elastic Beanstalk Environment (e-vu2pdgnm4z)\n      to become ready: 2 errors occurred:\\n\\t* 2022-12-21 11:40:59.758 +0000 UTC (e-vu2pdgnm4z)\n      : Environment must have instance profile associated with it.\\n\\t* 2022-12-21\n      11:40:59.862 +0000 UTC (e-vu2pdgnm4z) : Failed to launch environment.\\n\\n: "',
     expected: { service: 'elasticbeanstalk', action: null, actionSource: null },
   },
+  {
+    // ansible-collections/community.aws commit 18e7e4c: Elastic Load Balancing and VPC Lattice both have DeleteTargetGroup
+    name: "an operation two services have, its message writing one's resource ARN, is that service's",
+    input:
+      "Couldn't delete target group: An error occurred (ResourceInUse) when calling the DeleteTargetGroup operation: Target group 'arn:aws:elasticloadbalancing:us-east-1:966509639900:targetgroup/ansible-test-a8e44f89-tg-used/886bb3b8d9fd8c6c' is currently in use by a listener or a rule",
+    expected: {
+      service: 'elasticloadbalancing',
+      action: 'elasticloadbalancing:DeleteTargetGroup',
+      actionSource: 'operation',
+    },
+  },
+  {
+    name: 'the same operation without a resource ARN stays unresolved',
+    input: 'An error occurred (AccessDenied) when calling the DeleteTargetGroup operation: Access Denied',
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
+    // redhat-cop/agnosticd commit 984f5de: openshift-install's destroy, a Go error chain's bare step before EC2's code
+    name: 'a chain step naming no service (`msg="describe instances: UnauthorizedOperation: …`) is the answering service\'s call',
+    input:
+      'time="2020-05-26T14:17:29Z" level=info msg="describe instances: UnauthorizedOperation: You are not authorized to perform this operation.\\n\\tstatus code: 403, request id: 0eb0b0e6-913d-4d2f-8abd-7f2e60b5f548"',
+    expected: { service: 'ec2', action: 'ec2:DescribeInstances', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

@@ -422,15 +422,20 @@ function withPlural(verb: string, operation: string): string[] {
  * openshift/cluster-api-provider-aws commit 8e04d87): that service's call, over a step of the program's own further out.
  */
 function chainStepCalls(text: string): readonly StepCall[] {
-  if (!text.includes('ing ')) return [];
+  if (!text.includes(': ')) return [];
   const step = CHAIN_STEP.exec(text);
   if (step === null) return [];
-  const verb = GERUNDS.get(step[1] ?? '') ?? '';
+  const verb = GERUNDS.get(step[1] ?? '') ?? step[1] ?? '';
   const { service, rest } = leadingService((step[2] ?? '').split(' '));
   const nouns = rest.filter((word) => !FILLERS.has(word.toLowerCase()));
-  if (service === null || nouns.length === 0 || CLIENT_NOUNS.has((nouns[0] ?? '').toLowerCase())) return [];
+  if (nouns.length === 0 || CLIENT_NOUNS.has((nouns[0] ?? '').toLowerCase())) return [];
   const operation = `${pascalCase(verb)}${nouns.map(pascalCase).join('')}`;
   const candidates = withPlural(verb, operation);
+  // (a step that names no service is a call of the service that answered, where the text tells which: `describe
+  // instances: UnauthorizedOperation: …`, openshift-install's destroy under EC2's code, is DescribeInstances)
+  if (service === null) {
+    return candidates.map((name) => ({ service: null, operation: name, ofAnswering: true as const }));
+  }
   // (only a call the curated table knows of that service: a program's words are not the API's, `sending sns message`
   // is no SNS call, `getting ssm parameter value` no SSM one)
   return candidates
@@ -449,9 +454,12 @@ function leadingService(words: readonly string[]): { service: string | null; res
   return one === null ? { service: null, rest: words } : { service: one, rest: words.slice(1) };
 }
 
-/** A lower-case step of an error chain, its service's name first, before the code (`: deleting S3 object: NotFound: `). */
+/**
+ * A lower-case step of an error chain, perhaps its service's name first, before the code (`: deleting S3 object: NotFound:
+ * `, `msg="describe instances: UnauthorizedOperation: `).
+ */
 const CHAIN_STEP = new RegExp(
-  `(?:^|: |\\t)(${[...GERUNDS.keys()].join('|')}) ([A-Za-z][A-Za-z0-9]{0,30}(?: [A-Za-z][A-Za-z0-9]{0,30}){1,3}): (?:Client\\.)?[A-Z][A-Za-z0-9.]{2,60}: `,
+  `(?:^|: |\\t|=")(${[...GERUNDS.keys(), ...new Set(GERUNDS.values())].join('|')}) ([A-Za-z][A-Za-z0-9]{0,30}(?: [A-Za-z][A-Za-z0-9]{0,30}){0,3}): (?:Client\\.)?[A-Z][A-Za-z0-9.]{2,60}: `,
   'm',
 );
 

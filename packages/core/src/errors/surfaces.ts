@@ -2289,6 +2289,32 @@ const FIXED_SENTENCES: readonly {
     service: 'ses',
     namesService: true,
   },
+  // (and its code before the shorter sentence alone, `MessageRejected: Email address is not verified.`, as a mailer prints
+  // it; and its MessageRejected for an account whose sending AWS paused, `Sending paused for this account. For more
+  // information, please check the inbox of the email address associated with your AWS account.`: hcengineering/platform#8899)
+  // https://docs.aws.amazon.com/ses/latest/dg/faqs-enforcement.html
+  {
+    sentence: 'MessageRejected: Email address is not verified',
+    code: 'MessageRejected',
+    service: 'ses',
+    namesService: true,
+  },
+  {
+    sentence: 'Sending paused for this account',
+    code: 'MessageRejected',
+    service: 'ses',
+    namesService: true,
+  },
+  // Cognito's InvalidParameterException for a user name shaped as an email where the pool signs users in by an email
+  // alias (`Username cannot be of email format, since user pool is configured for email alias.`, an app's console:
+  // amazon-archives/aws-cognito-angular-quickstart#17)
+  // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-aliases
+  {
+    sentence: 'Username cannot be of email format',
+    code: 'InvalidParameterException',
+    service: 'cognito-idp',
+    namesService: true,
+  },
   // AWS Config's refusal of a delivery channel whose bucket policy does not let Config write (`Insufficient delivery
   // policy to s3 bucket: arn:aws:s3:::b, unable to write to bucket`)
   // https://docs.aws.amazon.com/config/latest/APIReference/API_PutDeliveryChannel.html
@@ -3282,6 +3308,16 @@ const signatures: Extractor = (text, hints) => {
   ) {
     answeredBy(hints, 'elasticbeanstalk', PRIORITY.implied);
   }
+  // SES's SMTP interface's reply, as a mail server's bounce or log quotes it with SES's host (`Remote-MTA: dns;
+  // email-smtp.ap-southeast-1.amazonaws.com` / `Diagnostic-Code: smtp; 530 Authentication required`: BillionMail/
+  // BillionMail#156): its answer, an SMTP reply without an AWS code
+  // https://docs.aws.amazon.com/ses/latest/dg/smtp-response-codes.html
+  if (
+    has(text, 'email-smtp.') &&
+    /\bemail-smtp\.[a-z0-9-]{4,30}\.amazonaws\.com\b/.test(text) &&
+    /(?:smtp; |said: )5\d\d[ -]/.test(text)
+  )
+    answeredBy(hints, 'ses', PRIORITY.implied);
   // API Gateway's execution log of a request its own configuration failed (`Execution failed due to configuration error:
   // Host name '…' does not match the certificate subject provided by the peer`, `… API Gateway could not determine the
   // callers credentials`: liangruibupt/aws-is-how, an API's test invocation): its answer, without a code
@@ -4446,6 +4482,10 @@ const NOT_CODES = new Set([
   'ReferenceError',
   'RangeError',
   'SyntaxError',
+  // the Go SDK's own error before any call, a client without a Region (`error validating regions: MissingRegion: could not
+  // find region configuration`: hashicorp/packer#10751), no answer of AWS's
+  // https://docs.aws.amazon.com/sdk-for-go/api/aws/#pkg-variables
+  'MissingRegion',
 ]);
 
 /** PowerShell's `CategoryInfo : InvalidOperation: (...)` names an error category, not an AWS code. */

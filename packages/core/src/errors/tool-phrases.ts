@@ -582,6 +582,9 @@ const TOOL_PHRASES: readonly {
   // (ami-1) to region (us-east-1): InvalidRequest: …`: hashicorp/packer#6778; `Error modify AMI attributes:
   // InvalidParameter: …`: hashicorp/packer-plugin-amazon#270)
   { phrase: 'Error Copying AMI (', service: 'ec2', operation: 'CopyImage', surface: 'packer' },
+  // (and its registration of an instance-store AMI's manifest: `Error registering AMI: InvalidManifest: …`,
+  // hashicorp/packer#5231)
+  { phrase: 'Error registering AMI', service: 'ec2', operation: 'RegisterImage', surface: 'packer' },
   {
     phrase: 'Error modify AMI attributes',
     service: 'ec2',
