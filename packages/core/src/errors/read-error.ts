@@ -686,6 +686,11 @@ const STATUS_AS_CODE: Readonly<Record<string, string>> = { Forbidden: '403', Not
 function withOwnMessage(text: string, code: string): boolean {
   // (NotFound only: a body-less 403 is printed with the words of whatever wrapped it, `Forbidden: The request …`)
   if (code !== 'NotFound') return false;
+  // (or the Java SDK v1's suffix of a message of its own: `NotFoundException: Topic does not exist (Service: AmazonSNS;
+  // Status Code: 404; Error Code: NotFound; …)`, testcontainers/testcontainers-java#2198)
+  const suffix =
+    /(?:^|\n|: )([^\n(]{3,200}) \(Service: [^;\n]{1,60}; Status Code: 404; Error Code: NotFound;/.exec(text);
+  if (suffix?.[1] !== undefined && !/\bNot Found$/i.test(suffix[1].trim())) return true;
   const at = text.indexOf(`${code}: `);
   if (at < 0) return false;
   const message = text.slice(at + code.length + 2, at + code.length + 42);
