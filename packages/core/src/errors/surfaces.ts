@@ -3576,6 +3576,26 @@ const signatures: Extractor = (text, hints) => {
         'terraform',
       );
   }
+  // a JSON log record's call, as OpenTelemetry's AWS SDK instrumentation names it (`"rpc.system": "aws-api",
+  // "rpc.service": "S3", "rpc.method": "GetObject"`) or an application's own fields (`"service": "S3", "operation":
+  // "PutObject"`, `"aws.service"` / `"aws.operation"`), in either order within one record: added only where that
+  // service's API has the operation https://opentelemetry.io/docs/specs/semconv/cloud-providers/aws-sdk/
+  if (has(text, '"rpc.method"') || has(text, 'peration"')) {
+    const first =
+      /"(?:rpc\.|aws\.)?service"\s{0,4}:\s{0,4}"([\w -]{2,60})"[^{}\n]{0,600}?"(?:rpc\.method|(?:aws\.)?operation)"\s{0,4}:\s{0,4}"([A-Za-z]\w{1,100})"/.exec(
+        text,
+      );
+    const second =
+      first === null
+        ? /"(?:rpc\.method|(?:aws\.)?operation)"\s{0,4}:\s{0,4}"([A-Za-z]\w{1,100})"[^{}\n]{0,600}?"(?:rpc\.|aws\.)?service"\s{0,4}:\s{0,4}"([\w -]{2,60})"/.exec(
+            text,
+          )
+        : null;
+    const [service, operation] =
+      first !== null ? [first[1], first[2]] : second !== null ? [second[2], second[1]] : [];
+    if (service !== undefined && operation !== undefined)
+      addServiceCall(hints, service, operation, PRIORITY.namedCall, PRIORITY.namedCall, 'json-log');
+  }
   // an alert built from a CloudTrail record names its fields in words (`Access denied on event
   // CreateNetworkInterface …` / `Event source: ec2.amazonaws.com`): the call, when the service has it
   // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
