@@ -602,7 +602,12 @@ function resourceValueAt(text: string, at: number): number {
   // (CloudWatch Logs' query over log groups, plural and without a colon: `User with accountId: 1 is not authorized to
   // perform StartQuery on resources RDSOSMetrics.`: grafana/grafana#111504)
   if (startsWithAt(text, at, 'on resources ')) return at + 'on resources '.length;
-  return startsWithAt(text, at, 'on arn:') ? at + 'on '.length : -1;
+  if (startsWithAt(text, at, 'on arn:')) return at + 'on '.length;
+  // (the ARN on the next line of a narrow paste: `… lambda:TagResource on` / `arn:aws:lambda:…`,
+  // aws-samples/sample-autonomous-cloud-coding-agents#407)
+  return /^on[ \t]{0,4}\r?\n[ \t]{0,40}arn:/.test(text.slice(at, at + 52))
+    ? at + text.slice(at).indexOf('arn:')
+    : -1;
 }
 
 /** A sentence that names its principal and nothing else. */

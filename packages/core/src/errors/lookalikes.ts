@@ -570,6 +570,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // pool` (admins only create users), Translate's `Your account is not authorized to make this call`)
     // https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html
     // (nor the services' common NotAuthorized, a denial: `You do not have permission to perform this action.`)
+    // (nor Route 53's refusal to associate a VPC of another account with a private hosted zone before the zone's owner
+    // authorized it, `NotAuthorizedException: The VPC: vpc-1 has not authorized to associate with your hosted zone.`:
+    // hashicorp/terraform#12804) https://docs.aws.amazon.com/Route53/latest/APIReference/API_AssociateVPCWithHostedZone.html
     // (nor a user pool's refusal of an SES identity of another account for its email, `NotAuthorizedException: Email arn
     // does not belong to your account.`: aws/aws-cdk#25115)
     // https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html
@@ -577,7 +580,7 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // type RDS is not authorized for this account`, zalando/rds-health#6)
     // https://docs.aws.amazon.com/performance-insights/latest/APIReference/API_GetResourceMetrics.html#API_GetResourceMetrics_Errors
     unlessPhrase:
-      /\bis not permitted for this user pool\b|\bis not authorized to make this call\b|\bYou do not have permission to perform this action\b|\bis not authorized for this account\b|\bAccess to Role '[^'\n]{1,512}' is forbidden|\barn does not belong to your account\b/,
+      /\bis not permitted for this user pool\b|\bis not authorized to make this call\b|\bYou do not have permission to perform this action\b|\bis not authorized for this account\b|\bAccess to Role '[^'\n]{1,512}' is forbidden|\barn does not belong to your account\b|\bhas not authorized to associate with your hosted zone\b/,
   },
   {
     // kubectl refused by an EKS cluster's API server: the IAM principal has no access entry (or aws-auth
@@ -1047,7 +1050,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // for the number of queries you can run concurrently`) https://docs.aws.amazon.com/athena/latest/ug/service-limits.html
     // (nor SES's Throttling for its daily sending quota, which no wait of minutes ends: `Daily message quota exceeded`)
     // https://docs.aws.amazon.com/ses/latest/dg/manage-sending-quotas-errors.html
-    unlessPhrase: /\bqueries you can run concurrently\b|\b[Dd]aily message quota exceeded\b/i,
+    // (nor EC2's pending VPC peering connections, a count: `PendingVpcPeeringConnectionLimitExceeded … Vpc peering
+    // connection request limit exceeded.`: amplify-education/asiaq#254)
+    unlessPhrase:
+      /\bqueries you can run concurrently\b|\b[Dd]aily message quota exceeded\b|\bpeering connection request limit exceeded\b/i,
   },
   {
     id: 'quota-exceeded',
@@ -1065,6 +1071,7 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // EC2 Fleet's request count (`You've reached your quota for maximum Fleet Requests for this account.`)
       // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
       'MaxFleetCountExceeded',
+      'PendingVpcPeeringConnectionLimitExceeded',
       'CodeStorageExceededException',
       // AWS Config's per-account and per-Region counts (`MaxNumberOfDeliveryChannelsExceededException: … the maximum
       // number of delivery channels: 1 is reached`) https://docs.aws.amazon.com/config/latest/developerguide/configlimits.html

@@ -409,9 +409,13 @@ const JSON_SERVICES = new Set([
  * https://docs.aws.amazon.com/systems-manager/latest/userguide/troubleshooting-remote-commands.html
  */
 function withoutContractions(text: string): string {
-  return text.includes("isn't authorized to perform")
-    ? text.replaceAll("isn't authorized to perform", 'is not authorized to perform')
-    : text;
+  // (a contraction's apostrophe as a web page or a chat typesets it, `can’t`, `doesn’t`: AWS writes `'`, its sentences
+  // are read so: `AWS Organizations can’t complete your request because it conflicts with another attempt …`,
+  // org-formation/org-formation-cli#7)
+  const typeset = text.includes('\u2019') ? text.replace(/(?<=[A-Za-z])\u2019(?=[a-z])/g, "'") : text;
+  return typeset.includes("isn't authorized to perform")
+    ? typeset.replaceAll("isn't authorized to perform", 'is not authorized to perform')
+    : typeset;
 }
 
 /** A 403 printed before the method and URL of the request it answered (sticky, at the status). */
@@ -866,6 +870,9 @@ const SERVICE_OF_CODE: Readonly<Record<string, string>> = {
   VcpuLimitExceeded: 'ec2',
   InsufficientInstanceCapacity: 'ec2',
   AuthorizationError: 'sns',
+  // (its count of pending VPC peering connections: `CreateVpcPeeringConnection` is also GameLift's)
+  // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+  PendingVpcPeeringConnectionLimitExceeded: 'ec2',
   KMSAccessDeniedException: 'lambda',
   // IAM's own (`error getting user: NoSuchEntity`: the user is IAM's)
   // https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html

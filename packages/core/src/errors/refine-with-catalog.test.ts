@@ -639,6 +639,52 @@ const CASES: readonly {
       'time="2020-05-26T14:17:29Z" level=info msg="describe instances: UnauthorizedOperation: You are not authorized to perform this operation.\\n\\tstatus code: 403, request id: 0eb0b0e6-913d-4d2f-8abd-7f2e60b5f548"',
     expected: { service: 'ec2', action: 'ec2:DescribeInstances', actionSource: 'operation' },
   },
+  {
+    // openshift/installer#3055: the Terraform provider 0.x's step names a network interface by its short name
+    name: 'a step `Error creating ENI:` is CreateNetworkInterface',
+    input:
+      'ERROR \t* aws_network_interface.master.1: Error creating ENI: UnauthorizedOperation: You are not authorized to perform this operation.\nERROR \tstatus code: 403, request id: 9b772002-65ad-4642-86f3-4d314dcfa2e5',
+    expected: { service: 'ec2', action: 'ec2:CreateNetworkInterface', actionSource: 'operation' },
+  },
+  {
+    // cilium/cilium#8830: the operator's attachment of another interface
+    name: 'a step `unable to attach ENI at index 3:` is AttachNetworkInterface',
+    input:
+      'level=warning msg="Unable to resolve IP deficit of node" error="unable to attach ENI at index 3: AttachmentLimitExceeded: Interface count 4 exceeds the limit for m5.large\\n\\tstatus code: 400, request id: 76e06519-1ee4-47eb-99cc-2b1f89bea995"',
+    expected: { service: 'ec2', action: 'ec2:AttachNetworkInterface', actionSource: 'operation' },
+  },
+  {
+    // hashicorp/terraform#12448: a step of four words
+    name: 'a step `Error modifying VPC Peering Connection options:` is ModifyVpcPeeringConnectionOptions',
+    input:
+      '* aws_vpc_peering_connection.test-access: Error modifying VPC Peering Connection options: OperationNotPermitted: User LOCAL_ACCOUNT_ID does not have permission to modify the accepter side peering options\n        status code: 400, request id: 348f0ae0-21ca-4caf-ba30-fdeb07e8a109',
+    expected: { service: 'ec2', action: 'ec2:ModifyVpcPeeringConnectionOptions', actionSource: 'operation' },
+  },
+  {
+    // hashicorp/terraform-provider-aws#24362: the provider's older step for a provisioned product
+    name: 'a step `Error provisioning Service Catalog Product:` is ProvisionProduct',
+    input:
+      'Error provisioning Service Catalog Product: InvalidParametersException: Multiple Provisioning Artifact with name AWS Control Tower Account Factory found.',
+    expected: {
+      service: 'servicecatalog',
+      action: 'servicecatalog:ProvisionProduct',
+      actionSource: 'operation',
+    },
+  },
+  {
+    // amplify-education/asiaq#254: GameLift has CreateVpcPeeringConnection too; the code is EC2's
+    name: "EC2's PendingVpcPeeringConnectionLimitExceeded makes CreateVpcPeeringConnection EC2's",
+    input:
+      'ERROR EC2 Error response: An error occurred (PendingVpcPeeringConnectionLimitExceeded) when calling the CreateVpcPeeringConnection operation: Vpc peering connection request limit exceeded.',
+    expected: { service: 'ec2', action: 'ec2:CreateVpcPeeringConnection', actionSource: 'operation' },
+  },
+  {
+    // aws-samples/bedrock-access-gateway#206: the CloudFormation console's banner over a resource's events
+    name: 'the console banner `This AWS::Lambda::Function resource is in a CREATE_FAILED state.` is CreateFunction',
+    input:
+      'This AWS::Lambda::Function resource is in a CREATE_FAILED state.\n\nResource handler returned message: "The image manifest, config or layer media type for the source image 111122223333.dkr.ecr.us-east-1.amazonaws.com/bedrock-proxy-api:latest is not supported. (Service: Lambda, Status Code: 400, Request ID: 72b88508-7f01-487d-8460-cfe49db47651) (SDK Attempt Count: 1)"',
+    expected: { service: 'lambda', action: 'lambda:CreateFunction', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

@@ -92,6 +92,13 @@ function stackEventCalls(text: string): readonly StepCall[] {
     /\b(CREATE|DELETE)_FAILED\b[\s|│\\]{1,40}AWS::([A-Za-z0-9]{2,40})::([A-Za-z0-9]{2,60})\b/.exec(text) ??
     reordered(
       /\bAWS::([A-Za-z0-9]{2,40})::([A-Za-z0-9]{2,60})\/[\w-]{1,100}: (CREATE|DELETE)_FAILED\b/.exec(text),
+    ) ??
+    // (or the console's banner over a resource's events: `This AWS::Lambda::Function resource is in a CREATE_FAILED
+    // state.`: aws-samples/bedrock-access-gateway#206)
+    reordered(
+      /\bThis AWS::([A-Za-z0-9]{2,40})::([A-Za-z0-9]{2,60}) resource is in an? (CREATE|DELETE)_FAILED state\b/.exec(
+        text,
+      ),
     );
   if (event === null) return [];
   // a hook that refused the resource ran before its handler made any call (`The following hook(s) failed:
@@ -237,7 +244,8 @@ function toolStepCalls(text: string): readonly StepCall[] {
     const verb = GERUNDS.get(written) ?? written;
     let words: readonly string[] = (step[3] ?? '')
       .split(' ')
-      .filter((word) => word !== '' && !FILLERS.has(word.toLowerCase()));
+      .filter((word) => word !== '' && !FILLERS.has(word.toLowerCase()))
+      .map((word) => NOUN_ALIASES.get(word) ?? word);
     // a service the step names (`Unable to create Amazon S3 bucket`, `… API Gateway`): its operation, not any
     // service's; a step that names only its service (`Error creating API Gateway: …`) names no call
     const named = leadingService(words);
@@ -274,7 +282,7 @@ function toolStepCalls(text: string): readonly StepCall[] {
           text.slice(step.index + step[0].length - 1, step.index + step[0].length + 200),
         )
       );
-    words = words.slice(0, 3);
+    words = words.slice(0, 4);
     // what a client does for itself before any call (`failed to get credentials`, `… token`) names none
     if (CLIENT_NOUNS.has((words[0] ?? '').toLowerCase())) return [];
     const calls: StepCall[] = [];
@@ -349,6 +357,8 @@ const GERUNDS: ReadonlyMap<string, string> = new Map([
   ['disassociating', 'disassociate'],
   ['detaching', 'detach'],
   ['tagging', 'tag'],
+  ['accepting', 'accept'],
+  ['provisioning', 'provision'],
   ['starting', 'start'],
   ['stopping', 'stop'],
   ['invoking', 'invoke'],
@@ -368,6 +378,17 @@ const TOOL_STEP = new RegExp(
   `\\b([Ff]ailed(?: to)?|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Ee]rror attempting to|[Ee]rror:?) (${[...GERUNDS.values(), ...GERUNDS.keys()].join('|')}) ((?:[A-Za-z][A-Za-z0-9]{0,30} ?){1,5})`,
   'g',
 );
+
+/**
+ * The API's noun for a resource's short name in a step (`Error creating ENI: …`: openshift/installer#3055; `unable to
+ * attach ENI at index 3: …`: cilium/cilium#8830) https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html
+ */
+const NOUN_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['ENI', 'NetworkInterface'],
+  ['ENIs', 'NetworkInterfaces'],
+  ['AMI', 'Image'],
+  ['AMIs', 'Images'],
+]);
 
 /** Words a step's description holds that no operation's name does. */
 const FILLERS = new Set([

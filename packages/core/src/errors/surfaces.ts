@@ -2764,6 +2764,15 @@ const FIXED_SENTENCES: readonly {
     service: 'logs',
     namesService: true,
   },
+  // Organizations' ConcurrentModificationException, its message alone (`AWS Organizations can't complete your request
+  // because it conflicts with another attempt to modify the same entity. Try again later.`: org-formation/
+  // org-formation-cli#7) https://docs.aws.amazon.com/organizations/latest/APIReference/API_AttachPolicy.html#API_AttachPolicy_Errors
+  {
+    sentence: 'because it conflicts with another attempt to modify the same entity',
+    code: 'ConcurrentModificationException',
+    service: 'organizations',
+    namesService: true,
+  },
   // Redshift's ClusterNotFound, as the Java SDK v2 prints a message with its service and status but no code (`Cluster c
   // not found. (Service: Redshift, Status Code: 404, Request ID: …)`: aws/aws-toolkit-jetbrains#3498)
   // https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeClusters.html#API_DescribeClusters_Errors
@@ -2853,6 +2862,13 @@ const FIXED_SENTENCES: readonly {
 lookForPhrases(
   FIXED_SENTENCES.map((fixed) => fixed.sentence.trim()).filter((sentence) => /^[ -~]+$/.test(sentence)),
 );
+
+/** Lambda's and EventBridge Pipes' refusal of a role that may not call a source's API, perhaps broken over lines. */
+const ROLE_MAY_NOT_CALL = [
+  'execution role does not have permissions to call',
+  'customer role does not have permissions to call',
+];
+lookForPhrases(ROLE_MAY_NOT_CALL);
 
 /** AppSync's GraphQL error type for a refused request. */
 const APPSYNC_UNAUTHORIZED = /"errorType"\s*:\s*"Unauthorized"/;
@@ -2994,6 +3010,16 @@ const NAMED_RESOURCES: readonly {
     pattern:
       /Unauthorized to perform [a-z0-9-]{2,40}:\w{2,100} for (arn:[\w-]+:[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
     refusal: 'ecs-agent',
+  },
+  // … and the secret of a Kafka source's SASL/SCRAM credentials it could not read (`Invalid request provided: Cannot access
+  // secret manager value arn:…:secret:AmazonMSK_x. Please ensure the role can perform the 'secretsmanager:GetSecretValue'
+  // action on your broker in IAM.`: aws/aws-cdk#18571)
+  // https://docs.aws.amazon.com/lambda/latest/dg/with-msk-permissions.html
+  {
+    literal: 'Cannot access secret manager value',
+    pattern:
+      /Cannot access secret manager value\s{1,20}(arn:[\w-]+:secretsmanager:[^\s'"`]{1,1024}?)\.?(?=\s|$)/,
+    refusal: 'lambda',
   },
   // Lambda names the stream an event source mapping's role could not read (`Cannot access stream
   // arn:…:table/t/stream/…. Please ensure the role can perform the GetRecords, … Actions on your stream in IAM.`)
@@ -3479,6 +3505,10 @@ const signatures: Extractor = (text, hints) => {
   // (`Insufficient Lake Formation permission(s): Required Describe on table …`)
   // https://docs.aws.amazon.com/lake-formation/latest/dg/troubleshooting.html
   if (has(text, 'Insufficient Lake Formation permission')) hints.refusal('lakeformation');
+  // Route 53's refusal of a VPC of another account its hosted zone's owner has not authorized (`The VPC: vpc-1 has not
+  // authorized to associate with your hosted zone.`): CreateVPCAssociationAuthorization in the zone's account first
+  // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/hosted-zone-private-associate-vpcs-different-accounts.html
+  if (has(text, 'has not authorized to associate with your hosted zone')) hints.refusal('route53');
   // (and a Glue crawler's run refused its target, an S3 path the crawler's role or its Lake Formation data location
   // permission does not reach: `User does not have access to target s3://path/to/data`, aws-cloudformation/
   // cloudformation-coverage-roadmap#1921) https://docs.aws.amazon.com/glue/latest/dg/cross-account-crawling.html
@@ -3648,9 +3678,11 @@ const signatures: Extractor = (text, hints) => {
   // permissions to call ReceiveMessage on SQS` https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-permissions.html)
   // (also with the space after `call` lost, as the Serverless Framework printed it: `… permissions to callPublish on
   // SNS.`, functionalone/serverless-iam-roles-per-function#5)
-  const executionRoleRefused =
-    has(text, 'execution role does not have permissions to call') ||
-    has(text, 'customer role does not have permissions to call');
+  // (or over two lines: `InvalidParameterValueException: The function execution` / `role does not have permissions to
+  // call ReceiveMessage on SQS`, SST's deploy through Pulumi: anomalyco/sst#5737)
+  const executionRoleRefused = ROLE_MAY_NOT_CALL.some(
+    (sentence) => has(text, sentence) || brokenOverLines(text, sentence),
+  );
   if (executionRoleRefused) hints.refusal('lambda');
   // AgentCore Gateway's refusal of a target its execution role may not invoke, under ValidationException (`Gateway
   // execution role lacks permission to invoke Lambda function arn:…`): the role needs lambda:InvokeFunction
@@ -3662,7 +3694,9 @@ const signatures: Extractor = (text, hints) => {
   // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html
   if (has(text, 'CloudWatch Alarms does not have authorization to access ')) hints.refusal('cloudwatch');
   const executionRole = executionRoleRefused
-    ? /(?:execution|customer) role does not have permissions to call ?(\w{2,100}) on (\w{2,40})/.exec(text)
+    ? /(?:execution|customer)\s{1,4}role\s{1,4}does\s{1,4}not\s{1,4}have\s{1,4}permissions\s{1,4}to\s{1,4}call\s{0,4}(\w{2,100})\s{1,4}on\s{1,4}(\w{2,40})/.exec(
+        text,
+      )
     : null;
   const executionRoleService = serviceFromSdkName(executionRole?.[2] ?? '');
   if (executionRole !== null && executionRoleService !== null) {
@@ -3672,6 +3706,17 @@ const signatures: Extractor = (text, hints) => {
       PRIORITY.structuredRecord + 1,
       'lambda',
     );
+  }
+  // (and the action it names for a Kafka source's secret: `Please ensure the role can perform the
+  // 'secretsmanager:GetSecretValue' action on your broker in IAM.`, aws/aws-cdk#18571)
+  const namedAction = has(text, 'Please ensure the role can perform the ')
+    ? /Please ensure the role can perform the\s{1,4}'([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})' action\b/.exec(
+        text,
+      )
+    : null;
+  if (namedAction?.[1] !== undefined) {
+    hints.refusal('lambda');
+    hints.add('action', namedAction[1], PRIORITY.structuredRecord + 1, 'lambda');
   }
   // CodePipeline's deploy action names the call in the SDK's spelling: `You do not have sufficient permissions to
   // call s3.putObject for the deployment bucket`

@@ -569,6 +569,14 @@ const TOOL_PHRASES: readonly {
     },
   },
   { phrase: 'creating SSM Parameter', service: 'ssm', operation: 'PutParameter', surface: 'terraform' },
+  // the provider's provisioned product, which Service Catalog provisions (`creating Service Catalog Provisioned Product
+  // (p): …`) https://docs.aws.amazon.com/servicecatalog/latest/dg/API_ProvisionProduct.html
+  {
+    phrase: 'creating Service Catalog Provisioned Product',
+    service: 'servicecatalog',
+    operation: 'ProvisionProduct',
+    surface: 'terraform',
+  },
   // the provider's Lake Formation permissions, which it grants (`error creating Lake Formation Permissions (input: {…}):
   // … InvalidInputException: Permissions modification is invalid.`)
   // https://docs.aws.amazon.com/lake-formation/latest/APIReference/API_GrantPermissions.html
