@@ -18,6 +18,9 @@ export function showsCut(last: readonly string[], next: readonly string[]): bool
     return false;
   }
   if (opensQualifiedException(head, tail)) return false;
+  // an ARN that starts the next line starts afresh after a whole word (`… lambda:TagResource on` / `arn:aws:lambda:…`,
+  // aws-samples/sample-autonomous-cloud-coding-agents#407): no word ends in `…arn:`
+  if (tail.startsWith('arn:') && /^[A-Za-z]+$/.test(head)) return false;
   // a rule of dashes or other marks alone on the next line is no value's rest (`…:table/my-table` / `--`), nor is a
   // stack frame (`…:ec2:____` / `    at Request.extractError (…)`)
   if (next.length === 1 && RULE_OF_MARKS.test(tail)) return false;
@@ -70,7 +73,9 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
     (/^[1-5]\d\d$/.test(tail) &&
       /^(?:Forbidden|Unauthorized|Not|Bad|Internal|Service|Gateway|Conflict|Too)$/.test(next[1] ?? '')) ||
     opensQualifiedException(head, tail) ||
-    (next.length === 1 && RULE_OF_MARKS.test(tail))
+    (next.length === 1 && RULE_OF_MARKS.test(tail)) ||
+    // (or an ARN after a whole word: `… lambda:TagResource on` / `arn:aws:lambda:…`, no word ending in `…arn:`)
+    (tail.startsWith('arn:') && /^[A-Za-z]+$/.test(head))
   ) {
     return true;
   }
