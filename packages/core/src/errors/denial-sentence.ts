@@ -406,6 +406,8 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
   const action =
     rawAction === 'null' ||
     isPlaceholder(rawAction) ||
+    // (or the action's name a stand-in: `transcribe:<action>`, aws-amplify/aws-sdk-ios#840)
+    /:<[^<>\s]{1,40}>$/.test(rawAction) ||
     (actionWord && rawAction === 'API') ||
     /^[A-Za-z0-9-]+:$/.test(rawAction)
       ? null
@@ -442,6 +444,15 @@ function readAt(text: string, anchor: number, anchorLength: number): DenialSente
     const token = readResourceToken(text, cursor, windowEnd);
     resource = token.value;
     cursor = token.end;
+    // a type's word before `ARN`, standing for the whole value (`on resource: index ARN`, the Kendra guide's example)
+    if (
+      resource !== null &&
+      /^[a-z][a-z-]{1,30}$/.test(resource) &&
+      /^ ARN(?=$|[\s.,;])/.test(text.slice(cursor, cursor + 5))
+    ) {
+      resource = null;
+      cursor += ' ARN'.length;
+    }
     // IAM's path scope of a listing, no policy's name (`iam:ListPolicies on resource: policy path /`: aws/aws-sam-cli#394):
     // as written https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-friendly-names
     const pathScope = /^(policy|role|user|group|instance-profile) path (\/[^\s]{0,512})/.exec(

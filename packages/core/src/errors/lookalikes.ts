@@ -640,6 +640,11 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'No AWS Credentials provided by TemporaryAWSCredentialsProvider',
       'NoAuthWithAWSException: No AWS Credentials',
     ],
+    // (but not where STS answered the chain's own call, as the Terraform provider prints under its `No valid credential
+    // sources found`: `operation error STS: AssumeRoleWithWebIdentity, https response error StatusCode: 400, …, api
+    // error ValidationError: Unable to validate tags`, hashicorp/terraform-provider-aws#44712: that answer is the error)
+    unlessPhrase:
+      /\boperation error STS: [A-Za-z]{3,60},[\s│]{1,12}https response[\s│]{1,12}error StatusCode: [45]\d\d\b/,
   },
   {
     // the IAM Identity Center (SSO) session the profile relies on has ended: sign in again
@@ -948,6 +953,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'InsufficientInstanceCapacity',
       // RDS: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html#API_CreateDBInstance_Errors
       'InsufficientDBInstanceCapacity',
+      // ElastiCache's: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html#API_CreateCacheCluster_Errors
+      'InsufficientCacheClusterCapacity',
       'InsufficientHostCapacity',
       'InsufficientReservedInstanceCapacity',
       'InsufficientCapacity',
@@ -1072,6 +1079,7 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
       'MaxFleetCountExceeded',
       'PendingVpcPeeringConnectionLimitExceeded',
+      'service_quota_exceeded_exception',
       'CodeStorageExceededException',
       // AWS Config's per-account and per-Region counts (`MaxNumberOfDeliveryChannelsExceededException: … the maximum
       // number of delivery channels: 1 is reached`) https://docs.aws.amazon.com/config/latest/developerguide/configlimits.html

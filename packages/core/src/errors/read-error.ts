@@ -173,6 +173,20 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     /An error occurred\s{1,4}\([A-Za-z]{2,100}\) when calling [A-Z][A-Z_]{1,40}(?: [A-Z][A-Z_]{1,40}){1,4} operation:[^\n]*/g,
   ],
   ['Request failed with status code', /\bAxiosError: Request failed with status code \d{3}/g],
+  // (and HashiCorp Vault's, a secret engine's path refused to its token: `Vault responded with HTTP status code: 403` /
+  // `Response body: {"errors":["1 error occurred:\n\t* permission denied\n\n"]}`, jenkinsci/configuration-as-code-plugin#746;
+  // `Access denied to Vault Secrets at 'aws/creds/jenkins'`, jenkinsci/hashicorp-vault-plugin#127)
+  // https://developer.hashicorp.com/vault/api-docs#http-status-codes
+  ['Vault responded with HTTP status code', /\bVault responded with HTTP status code: 40[13]\b[^\n]*/g],
+  ['* permission denied', /\{"errors":\["1 error occurred:\\n\\t\* permission denied(?:\\n)*"\]\}/g],
+  ['Access denied to Vault Secrets', /\bAccess denied to Vault Secrets at '[^'\n]{0,300}'/g],
+  // (and an EKS cluster's authenticator's log of a caller it could not map to a user, its own decision after STS
+  // answered: `level=warning msg="access denied" arn="arn:…" … error="failed mapping username: …"`,
+  // kubernetes-sigs/aws-iam-authenticator#419)
+  ['msg="access denied" arn=', /\bmsg="access denied" arn="[^"\n]{0,300}"[^\n]*/g],
+  // (and pydantic's refusal of a model's arguments, as LangChain's AWS classes raise it: `ValidationError: 1 validation
+  // error for AmazonKendraRetriever`, langchain-ai/langchain#7571) https://docs.pydantic.dev/latest/errors/validation_errors/
+  ['validation error for ', /\bValidationError: \d{1,3} validation errors? for [A-Za-z_]\w{0,100}/g],
   // (and Chef's HTTP client's log of its server's answer, `INFO: HTTP Request Returned 403 Forbidden: error`:
   // chef-boneyard/chef-provisioning#469)
   ['HTTP Request Returned 40', /\bHTTP Request Returned 40\d [A-Za-z ]{2,40}: [^\n]*/g],
@@ -358,9 +372,19 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
  * https://docs.aws.amazon.com/lambda/latest/api/CommonErrors.html, https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
  */
 function invalidTokenCode(text: string, service: string | null): string | null {
-  if (service === null || !text.includes('security token included in the request is invalid')) return null;
-  if (QUERY_SERVICES.has(service)) return 'InvalidClientTokenId';
-  return JSON_SERVICES.has(service) ? 'UnrecognizedClientException' : null;
+  if (service === null) return null;
+  if (text.includes('security token included in the request is invalid')) {
+    if (QUERY_SERVICES.has(service)) return 'InvalidClientTokenId';
+    return JSON_SERVICES.has(service) ? 'UnrecognizedClientException' : null;
+  }
+  // (and its expired token: `received error code 403 from STS: The security token included in the request is expired`,
+  // Vault's login through STS, spring-projects/spring-vault#885)
+  // https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
+  if (text.includes('security token included in the request is expired')) {
+    if (QUERY_SERVICES.has(service)) return 'ExpiredToken';
+    return JSON_SERVICES.has(service) ? 'ExpiredTokenException' : null;
+  }
+  return null;
 }
 
 /** Services answering in the query protocol (codes of the `InvalidClientTokenId` family). */
@@ -438,10 +462,15 @@ export function readError(input: string, options: ReadErrorOptions = {}): Result
     const readings = several.items
       .slice(0, MOST_ERRORS_READ)
       .map((item) => readOneError(several.preamble + item, options));
+    // (but an error of a client that found no credentials, no call made, yields to one AWS answered: Terraform's `No valid
+    // credential sources found` above its `failed to refresh cached credentials, operation error STS: …, api error
+    // ValidationError: …`, hashicorp/terraform-provider-aws#44712)
     const chosen =
       (several.oneCall
         ? readings.find((reading) => reading.ok && reading.value.kind === 'authorization')
-        : undefined) ?? readings.find((reading) => reading.ok);
+        : undefined) ??
+      readings.find((reading) => reading.ok && reading.value.lookalike !== 'no-credentials') ??
+      readings.find((reading) => reading.ok);
     if (chosen?.ok === true) {
       // (each other failure once: a retry's log repeats the same error)
       const key = (facts: FailureFacts) => JSON.stringify(facts);

@@ -1395,6 +1395,23 @@ const urllib3Log: Extractor = (text, hints) => {
  * repos/r/': The requested URL returned error: 403`): the status CodeCommit answered with.
  * https://docs.aws.amazon.com/codecommit/latest/userguide/troubleshooting-gc.html
  */
+/**
+ * The Go SDK v1's error value printed with `%#v` rather than its message (`&awserr.requestError{awsError:(*awserr.
+ * baseError)(0xc4…), statusCode:403, requestID:"ff3350d7-…"}`, as Vault's AWS auth method logged it: hashicorp/vault#4999):
+ * the answer's status and request id, its code behind the pointer.
+ * https://docs.aws.amazon.com/sdk-for-go/api/aws/awserr/
+ */
+const goV1ErrorValue: Extractor = (text, hints) => {
+  if (!has(text, 'awserr.requestError{')) return;
+  const value =
+    /&awserr\.requestError\{awsError:\(\*awserr\.baseError\)\(0x[0-9a-f]{1,16}\), statusCode:([1-5]\d\d), requestID:"([^"\s]{0,100})"\}/.exec(
+      text,
+    );
+  if (value === null) return;
+  hints.add('httpStatus', value[1], PRIORITY.body, 'go-v1');
+  if (value[2] !== undefined && value[2] !== '') hints.add('requestId', value[2], PRIORITY.body, 'go-v1');
+};
+
 const codeCommitGit: Extractor = (text, hints) => {
   if (!has(text, 'The requested URL returned error: ') || !text.includes('git-codecommit.')) return;
   const m =
@@ -3344,6 +3361,11 @@ const signatures: Extractor = (text, hints) => {
     /(?:smtp; |said: )5\d\d[ -]/.test(text)
   )
     answeredBy(hints, 'ses', PRIORITY.implied);
+  // Vault's AWS auth method relaying STS's answer to the login's signed GetCallerIdentity (`Error making upstream request:
+  // received error code 403 from STS: The security token included in the request is expired`: spring-projects/
+  // spring-vault#885) https://developer.hashicorp.com/vault/docs/auth/aws#iam-auth-method
+  if (has(text, ' from STS: ') && /\breceived error code [45]\d\d from STS: /.test(text))
+    answeredBy(hints, 'sts', PRIORITY.implied);
   // API Gateway's execution log of a request its own configuration failed (`Execution failed due to configuration error:
   // Host name '…' does not match the certificate subject provided by the peer`, `… API Gateway could not determine the
   // callers credentials`: liangruibupt/aws-is-how, an API's test invocation): its answer, without a code
@@ -3505,6 +3527,39 @@ const signatures: Extractor = (text, hints) => {
   // (`Insufficient Lake Formation permission(s): Required Describe on table …`)
   // https://docs.aws.amazon.com/lake-formation/latest/dg/troubleshooting.html
   if (has(text, 'Insufficient Lake Formation permission')) hints.refusal('lakeformation');
+  // DynamoDB's refusal of a global table's replica whose creator lacks a permission it checks in each Region, under
+  // ValidationException (`User is missing the following permissions: 'dynamodb:DescribeLimits'.`, its quotes perhaps
+  // mangled: aws-samples/aws-iam-identity-center-extensions#117): a refusal naming the action
+  // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_reqs_bestpractices.html
+  const missing = has(text, 'User is missing the following permissions: ')
+    ? /User is missing the following permissions: [?'"‘’`]?([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})\b/.exec(text)
+    : null;
+  if (missing?.[1] !== undefined) {
+    hints.refusal(missing[1].slice(0, missing[1].indexOf(':')));
+    hints.add('action', missing[1], PRIORITY.phrase, 'dynamodb');
+  }
+  // DynamoDB's refusal of a replica update for the table's own Region (`Cannot add, delete, or update the local region
+  // through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.`, as a deploy plugin relays it
+  // without its code: rrahul963/serverless-create-global-dynamodb-table#44)
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
+  if (has(text, 'update the local region through ReplicaUpdates'))
+    answeredBy(hints, 'dynamodb', PRIORITY.implied);
+  // Amazon Personalize's failure reason of a dataset import job that could not read its S3 data (`Insufficient privileges
+  // for accessing data in Amazon S3.`): the bucket policy and the job's role must let Personalize read it
+  // https://docs.aws.amazon.com/personalize/latest/dg/granting-personalize-s3-access.html
+  if (has(text, 'Insufficient privileges for accessing data in Amazon S3')) hints.refusal('personalize');
+  // ElastiCache's reply, in its engine's protocol, where IAM authentication could not be checked (`ERR IAM Authentication
+  // service is not available.` from a `….cache.amazonaws.com` endpoint: redis-rb/redis-client#261)
+  // https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html
+  if (has(text, 'IAM Authentication service is not available') && has(text, '.cache.amazonaws.com'))
+    answeredBy(hints, 'elasticache', PRIORITY.implied);
+  // OpenSearch Serverless' refusal of documents past its collection's compute quota (`service_quota_exceeded_exception:
+  // maximum OCU capacity reached`, a bulk request's item failure: Sage-Bionetworks/Synapse-Repository-Services#5689)
+  // https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-scaling.html
+  if (has(text, 'service_quota_exceeded_exception: maximum OCU capacity reached')) {
+    hints.add('code', 'service_quota_exceeded_exception', PRIORITY.implied, 'aoss');
+    answeredBy(hints, 'aoss', PRIORITY.implied);
+  }
   // Route 53's refusal of a VPC of another account its hosted zone's owner has not authorized (`The VPC: vpc-1 has not
   // authorized to associate with your hosted zone.`): CreateVPCAssociationAuthorization in the zone's account first
   // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/hosted-zone-private-associate-vpcs-different-accounts.html
@@ -4547,6 +4602,11 @@ const NOT_CODES = new Set([
   'ReferenceError',
   'RangeError',
   'SyntaxError',
+  // a library's own classes, no code of AWS's: node-fetch's failed fetch (`FetchError: invalid json response body at
+  // http://169.254.169.254/…`: argoflow/argoflow-aws#134), Textractor's check of its clients' Regions
+  // (`RegionMismatchError`: aws-samples/amazon-textract-textractor#364)
+  'FetchError',
+  'RegionMismatchError',
   // the Go SDK's own error before any call, a client without a Region (`error validating regions: MissingRegion: could not
   // find region configuration`: hashicorp/packer#10751), no answer of AWS's
   // https://docs.aws.amazon.com/sdk-for-go/api/aws/#pkg-variables
@@ -5156,6 +5216,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   urllib3Log,
   ecrRegistry,
   codeCommitGit,
+  goV1ErrorValue,
   clickhouseS3,
   jsonFields,
   rust,
