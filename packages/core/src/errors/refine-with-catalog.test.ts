@@ -685,6 +685,17 @@ const CASES: readonly {
       'This AWS::Lambda::Function resource is in a CREATE_FAILED state.\n\nResource handler returned message: "The image manifest, config or layer media type for the source image 111122223333.dkr.ecr.us-east-1.amazonaws.com/bedrock-proxy-api:latest is not supported. (Service: Lambda, Status Code: 400, Request ID: 72b88508-7f01-487d-8460-cfe49db47651) (SDK Attempt Count: 1)"',
     expected: { service: 'lambda', action: 'lambda:CreateFunction', actionSource: 'operation' },
   },
+  {
+    // hashicorp/terraform-provider-aws#14328: the API's noun carries the service's own words
+    name: "a step naming its service, `error accepting Direct Connect gateway association proposal`, may be the call whose noun carries the service's words",
+    input:
+      'Error: error accepting Direct Connect gateway association proposal: DirectConnectClientException: Direct Connect Gateway Association Proposal  has been accepted!',
+    expected: {
+      service: 'directconnect',
+      action: 'directconnect:AcceptDirectConnectGatewayAssociationProposal',
+      actionSource: 'operation',
+    },
+  },
 ];
 
 describe('refineWithCatalog', () => {

@@ -252,6 +252,15 @@ function toolStepCalls(text: string): readonly StepCall[] {
     // (the legacy service's own word, `Elasticsearch` alone)
     const elasticsearch =
       named.service === 'es' && words[0] === 'Elasticsearch' && named.rest.length === words.length - 1;
+    // (and any service's words, which some of its APIs' nouns carry: `error accepting Direct Connect gateway association
+    // proposal` is AcceptDirectConnectGatewayAssociationProposal, hashicorp/terraform-provider-aws#14328)
+    const serviceWords =
+      named.service === null
+        ? ''
+        : words
+            .slice(0, words.length - named.rest.length)
+            .map(pascalCase)
+            .join('');
     words = named.rest;
     // (a resource's policy named after its name, `error getting S3 bucket (b) policy: AccessDenied` (an older Terraform
     // provider's, under okd-project/okd#2168): GetBucketPolicy)
@@ -303,6 +312,8 @@ function toolStepCalls(text: string): readonly StepCall[] {
         calls.push({ ...call, operation: `${pascalCase(verb)}Elasticsearch${noun}` });
       }
       calls.push(call);
+      if (serviceWords !== '' && !elasticsearch && associated === undefined)
+        calls.push({ ...call, operation: `${pascalCase(verb)}${serviceWords}${noun}` });
       // (and S3's calls on a bucket's part carry `Bucket`: Terraform 0.x's `Error putting S3 policy:` is PutBucketPolicy)
       // https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html
       if (service === 's3' && associated === undefined && !/^(?:Bucket|Object)/.test(noun)) {
