@@ -1395,6 +1395,11 @@ const urllib3Log: Extractor = (text, hints) => {
  * repos/r/': The requested URL returned error: 403`): the status CodeCommit answered with.
  * https://docs.aws.amazon.com/codecommit/latest/userguide/troubleshooting-gc.html
  */
+/** A JSON log record's field naming the call's operation (OpenTelemetry's `rpc.method`, an application's own). */
+const JSON_OPERATION_FIELD = /"(?:rpc\.method|(?:aws\.)?operation)"\s{0,4}:\s{0,4}"([A-Za-z]\w{1,100})"/g;
+/** … and its service. */
+const JSON_SERVICE_FIELD = /"(?:rpc\.|aws\.)?service"\s{0,4}:\s{0,4}"([\w -]{2,60})"/g;
+
 /**
  * The Go SDK v1's error value printed with `%#v` rather than its message (`&awserr.requestError{awsError:(*awserr.
  * baseError)(0xc4…), statusCode:403, requestID:"ff3350d7-…"}`, as Vault's AWS auth method logged it: hashicorp/vault#4999):
@@ -3665,21 +3670,24 @@ const signatures: Extractor = (text, hints) => {
   // "rpc.service": "S3", "rpc.method": "GetObject"`) or an application's own fields (`"service": "S3", "operation":
   // "PutObject"`, `"aws.service"` / `"aws.operation"`), in either order within one record: added only where that
   // service's API has the operation https://opentelemetry.io/docs/specs/semconv/cloud-providers/aws-sdk/
+  // (each of the first few operation fields, its service looked for in the record around it: linear in the text)
   if (has(text, '"rpc.method"') || has(text, 'peration"')) {
-    const first =
-      /"(?:rpc\.|aws\.)?service"\s{0,4}:\s{0,4}"([\w -]{2,60})"[^{}\n]{0,600}?"(?:rpc\.method|(?:aws\.)?operation)"\s{0,4}:\s{0,4}"([A-Za-z]\w{1,100})"/.exec(
-        text,
-      );
-    const second =
-      first === null
-        ? /"(?:rpc\.method|(?:aws\.)?operation)"\s{0,4}:\s{0,4}"([A-Za-z]\w{1,100})"[^{}\n]{0,600}?"(?:rpc\.|aws\.)?service"\s{0,4}:\s{0,4}"([\w -]{2,60})"/.exec(
-            text,
-          )
-        : null;
-    const [service, operation] =
-      first !== null ? [first[1], first[2]] : second !== null ? [second[2], second[1]] : [];
-    if (service !== undefined && operation !== undefined)
-      addServiceCall(hints, service, operation, PRIORITY.namedCall, PRIORITY.namedCall, 'json-log');
+    let seen = 0;
+    for (const field of text.matchAll(JSON_OPERATION_FIELD)) {
+      if (++seen > 5) break;
+      const from = Math.max(0, field.index - 600);
+      const record = text.slice(from, field.index + field[0].length + 600);
+      const own = field.index - from;
+      const services = [...record.matchAll(JSON_SERVICE_FIELD)].filter((m) => {
+        const between = m.index < own ? record.slice(m.index, own) : record.slice(own, m.index);
+        return !/[{}\n]/.test(between);
+      });
+      const service = services[0]?.[1];
+      if (service !== undefined && field[1] !== undefined) {
+        addServiceCall(hints, service, field[1], PRIORITY.namedCall, PRIORITY.namedCall, 'json-log');
+        break;
+      }
+    }
   }
   // an alert built from a CloudTrail record names its fields in words (`Access denied on event
   // CreateNetworkInterface …` / `Event source: ec2.amazonaws.com`): the call, when the service has it
