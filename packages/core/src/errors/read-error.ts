@@ -267,6 +267,28 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
   // (the class alone: it also wraps AWS's own refusals, `Original Error: *trace.AccessDeniedError AccessDenied: User: …`,
   // gravitational/teleport#9412)
   ['trace.AccessDeniedError', /\*?trace\.AccessDeniedError\b/g],
+  // (and Azure Resource Manager's, in the same shape, `POST https://management.azure.com/…` / `RESPONSE 403: 403 Forbidden`
+  // / `ERROR CODE: AuthorizationFailed`; Azure Storage's body with its own `<AuthenticationErrorDetail>`)
+  // https://learn.microsoft.com/en-us/rest/api/storageservices/common-rest-api-error-codes
+  [
+    'management.azure.com',
+    /\b(?:GET|POST|PUT|PATCH|DELETE)\s{1,20}https:\/\/management\.azure\.com\/[^\s]{0,500}(?:\s{1,20}[^\n]{0,200}){0,3}?\s{1,20}ERROR CODE: \w{1,100}/g,
+  ],
+  [
+    'This request is not authorized to perform this operation',
+    /\bThis request is not authorized to perform this operation\.?/g,
+  ],
+  // (and Datadog's AWS integration's status of a role it could not assume, its own words: `Datadog is not authorized to
+  // perform action sts:AssumeRole Accounts affected: …`, DataDog/documentation#8265)
+  ['Datadog is not authorized to perform action', /\bDatadog is not authorized to perform action [^\n]*/g],
+  [
+    'does not have authorization to perform action',
+    /"code":\s{0,4}"AuthorizationFailed",\s{0,20}"message":\s{0,4}"The client '[^'"\n]{1,200}' with object id '[^'"\n]{1,200}' does not have authorization to perform action[^"\n]{0,2000}"/g,
+  ],
+  [
+    '<AuthenticationErrorDetail>',
+    /<Error>\s{0,20}<Code>[A-Za-z]{2,80}<\/Code>\s{0,20}<Message>[^<]{0,2000}<\/Message>\s{0,20}<AuthenticationErrorDetail>[^<]{0,2000}<\/AuthenticationErrorDetail>\s{0,20}<\/Error>/g,
+  ],
   [
     'graph.microsoft.com',
     /\b(?:GET|POST|PUT|PATCH|DELETE)\s{1,20}https:\/\/graph\.microsoft\.com\/[^\s]{0,500}(?:\s{1,20}[^\n]{0,200}){0,3}?\s{1,20}ERROR CODE: \w{1,100}/g,
@@ -819,6 +841,17 @@ function resolveService(operation: string | null, hints: HintSet, text: string):
     // (the service the answer's message names, where the curated table knows others of the operation's name)
     const told = hints.all('serviceOfOperation').find((h) => h.surface === 'message');
     if (told !== undefined && !candidates.includes(told.value)) return told.value;
+    // (or the SDK's client that made the call, where the curated table knows the name of another service's only: the JS
+    // SDK v3's `@aws-sdk/client-mediaconvert` under `deserializeAws_restJson1CreateJobCommandError` is MediaConvert's
+    // CreateJob, not Glue's, aws/aws-sdk-js-v3#2661, as is `boto3.client('mediaconvert')` above the error; the catalog
+    // confirms the service has it)
+    if (
+      named !== null &&
+      (named.surface === 'js-v3' || named.surface === 'js-v2' || named.surface === 'boto3-client') &&
+      named.priority >= PRIORITY.sdkClass &&
+      !candidates.includes(named.value)
+    )
+      return named.value;
     if (candidates.length === 1) {
       return candidates[0] ?? null;
     }

@@ -43,7 +43,42 @@ export function readSimulatorText(text: string): DenialSentence | null {
     }
     at = next;
   }
-  return null;
+  // (a result pasted without its action's name, the action then the one the pasted command asked about: `aws iam
+  // simulate-principal-policy … --action-names "ssmmessages:CreateControlChannel"` over `{"EvaluationResults":
+  // [{"EvalDecision": "implicitDeny", …}]}`, aws-containers/amazon-ecs-exec-checker#44)
+  if (text.includes('"EvalActionName"')) return null;
+  const at = text.indexOf('"EvalDecision"');
+  if (at < 0) return null;
+  const result = text.slice(at, at + 20_000);
+  const decision = stringField(result, 'EvalDecision');
+  if (decision !== 'implicitDeny' && decision !== 'explicitDeny') return null;
+  const denyType: DenyType = decision === 'explicitDeny' ? 'explicit' : 'implicit';
+  return {
+    principal: callerOf(text),
+    principalSlot: false,
+    action: askedAction(text),
+    resource: null,
+    resourceSlot: false,
+    resourceRebuilt: false,
+    reasonLayer: layerOf(result, denyType),
+    denyType,
+    policyArn: null,
+    transitiveThroughScp: false,
+    authorizationId: null,
+    detailsUrl: null,
+    offset: at,
+  };
+}
+
+/** The one action the pasted command's `--action-names` asks about, or null where it asks about several or none. */
+function askedAction(text: string): string | null {
+  const at = text.indexOf('--action-names');
+  if (at < 0) return null;
+  const asked =
+    /^--action-names[ =]+["']?([a-z0-9-]{2,40}:[A-Za-z0-9]{2,100})["']?(?=[ \t]*(?:\n|$|--))/.exec(
+      text.slice(at, at + 200),
+    );
+  return asked?.[1] ?? null;
 }
 
 /**

@@ -956,6 +956,17 @@ export function namedMethodCalls(text: string): readonly NamedMethodCall[] {
     );
     if (call) echoed = call;
   }
+  // (or the line RSpec echoes over a failed example's error: `Failure/Error: response = iam_client.list_roles()` above
+  // `Aws::IAM::Errors::InvalidClientTokenId:`, puppetlabs-toy-chest/puppetlabs-aws#322, the variable named after its
+  // service with `_client`) https://rspec.info/features/3-12/rspec-core/
+  const failure =
+    echoed === null && has(text, 'Failure/Error: ') ? /Failure\/Error: ([^\n]{1,400})/.exec(text) : null;
+  if (failure?.[1] !== undefined) {
+    echoed = /(?:^|[\s(=])(?:[A-Za-z]\w{0,40}\.)?([A-Za-z]\w{0,40})[.$]([a-z][A-Za-z0-9_]{2,100})\(/.exec(
+      failure[1],
+    );
+    if (echoed?.[1] !== undefined) echoed[1] = echoed[1].replace(/_?client$/i, '');
+  }
   if (echoed) calls.push({ sdkName: echoed[1] ?? '', method: echoed[2] ?? '', surface: 'repl' });
   // the .NET SDK's log of a failed attempt (`AmazonXRayException making request GetSamplingTargetsRequest to
   // http://…. Attempt 1.`: aws/aws-xray-sdk-dotnet#79), the exception named after the service's client
@@ -1279,7 +1290,7 @@ const jsSdk: Extractor = (text, hints) => {
   // Message=Exceeded maximum endpoint per user count 10, …, NSLocalizedFailureReason=BadRequestException}`,
   // aws-amplify/aws-sdk-ios#1189)
   const reason = has(text, 'NSLocalizedFailureReason=')
-    ? /\bNSLocalizedFailureReason=([A-Z][A-Za-z0-9]{2,100})[,}\s]/.exec(text)
+    ? /\bNSLocalizedFailureReason=([A-Z][A-Za-z0-9]{2,100})(?:[,}\s]|:https?:\/\/)/.exec(text)
     : null;
   if (reason?.[1] !== undefined && isCodeShaped(reason[1]))
     hints.add('code', reason[1], PRIORITY.body, 'ios');
@@ -2795,6 +2806,15 @@ const FIXED_SENTENCES: readonly {
     service: 'organizations',
     namesService: true,
   },
+  // S3's IllegalLocationConstraintException, its message alone (`The af-south-1 location constraint is incompatible for the
+  // region specific endpoint this request was sent to.`: serapeum-org/earthlens#933)
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+  {
+    sentence: 'location constraint is incompatible for the region specific endpoint this request was sent to',
+    code: 'IllegalLocationConstraintException',
+    service: 's3',
+    namesService: true,
+  },
   // Redshift's ClusterNotFound, as the Java SDK v2 prints a message with its service and status but no code (`Cluster c
   // not found. (Service: Redshift, Status Code: 404, Request ID: …)`: aws/aws-toolkit-jetbrains#3498)
   // https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeClusters.html#API_DescribeClusters_Errors
@@ -3493,14 +3513,18 @@ const signatures: Extractor = (text, hints) => {
     if (reason?.[1] !== undefined) hints.add('code', stripFaultPrefix(reason[1]), PRIORITY.body + 1, 'ec2');
   }
   // fixed sentences of one code each, also printed without it
+  // (also broken over lines with the next one indented, as pytest shows an exception's message: `… the region specific
+  // endpoint` / `    this request was sent to`, serapeum-org/earthlens#933; in a text of a paste's size, its breaks and
+  // their indents read as one space)
+  let flat: string | null = null;
   for (const fixed of FIXED_SENTENCES) {
-    if (
-      (has(text, fixed.sentence) || brokenOverLines(text, fixed.sentence)) &&
-      (fixed.also === undefined || fixed.also.test(text))
-    ) {
-      hints.add('code', fixed.code, PRIORITY.implied, fixed.service);
-      if (fixed.namesService === true) hints.add('service', fixed.service, PRIORITY.implied, fixed.service);
-    }
+    const written = has(text, fixed.sentence) || brokenOverLines(text, fixed.sentence);
+    if (!written && text.length <= 64 * 1024 && text.includes('\n')) {
+      flat ??= text.replace(/[ \t]*\n[ \t]*/g, ' ');
+      if (!flat.includes(fixed.sentence) || (fixed.also !== undefined && !fixed.also.test(flat))) continue;
+    } else if (!written || (fixed.also !== undefined && !fixed.also.test(text))) continue;
+    hints.add('code', fixed.code, PRIORITY.implied, fixed.service);
+    if (fixed.namesService === true) hints.add('service', fixed.service, PRIORITY.implied, fixed.service);
   }
   const credentialType = /Cannot call (GetSessionToken|GetFederationToken) with session credentials/.exec(
     text,
@@ -3549,6 +3573,18 @@ const signatures: Extractor = (text, hints) => {
   // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
   if (has(text, 'update the local region through ReplicaUpdates'))
     answeredBy(hints, 'dynamodb', PRIORITY.implied);
+  // GDAL's S3 driver reporting S3's status (`Warning 1: HTTP response code on https://b.s3.amazonaws.com/k: 403`; `HTTP
+  // response code: 403` under a `/vsis3/` path: rspatial/terra#1731): S3's answer, its status only
+  // https://gdal.org/en/stable/user/virtual_file_systems.html#vsis3-aws-s3-files
+  const gdal = has(text, 'HTTP response code')
+    ? /\bHTTP response code(?: on https:\/\/[a-z0-9.-]{1,255}\.amazonaws\.com(?:\.cn)?\/\S{0,1024})?: ([45]\d\d)\b/.exec(
+        text,
+      )
+    : null;
+  if (gdal?.[1] !== undefined && (gdal[0].includes('amazonaws.com') || has(text, '/vsis3/'))) {
+    hints.add('httpStatus', gdal[1], PRIORITY.body, 'gdal');
+    answeredBy(hints, 's3', PRIORITY.implied);
+  }
   // Amazon Personalize's failure reason of a dataset import job that could not read its S3 data (`Insufficient privileges
   // for accessing data in Amazon S3.`): the bucket policy and the job's role must let Personalize read it
   // https://docs.aws.amazon.com/personalize/latest/dg/granting-personalize-s3-access.html
@@ -3665,6 +3701,17 @@ const signatures: Extractor = (text, hints) => {
         PRIORITY.namedCall,
         'terraform',
       );
+  }
+  // a Python program's client, made in the pasted code above its error (`client = boto3.client('mediaconvert')`): the
+  // service its calls go to https://docs.aws.amazon.com/boto3/latest/reference/core/boto3.html
+  const botoClient = has(text, '.client(')
+    ? /\b(?:boto3|session|[a-z_]{0,30}session)\.client\(\s{0,4}(?:service_name\s{0,2}=\s{0,2})?['"]([a-z0-9-]{2,40})['"]/.exec(
+        text,
+      )
+    : null;
+  if (botoClient?.[1] !== undefined) {
+    const service = serviceFromSdkName(botoClient[1]);
+    if (service !== null) hints.add('service', service, PRIORITY.sdkClass, 'boto3-client');
   }
   // a JSON log record's call, as OpenTelemetry's AWS SDK instrumentation names it (`"rpc.system": "aws-api",
   // "rpc.service": "S3", "rpc.method": "GetObject"`) or an application's own fields (`"service": "S3", "operation":
@@ -4822,6 +4869,17 @@ const WRAPPER_NAMES = new Set([
   'NullReferenceException',
   'NetworkingError',
   'GameLiftError',
+  // the JavaScript SDK v2's own checks of a call's parameters before it is sent (`MultipleValidationErrors: There were 2
+  // validation errors:`: aws/aws-sdk-js#2163; `"code": "UnexpectedParameter"` over its `ParamValidator.fail` frame:
+  // aws-solutions-library-samples/video-on-demand-on-aws-foundation#24), botocore's failed connection
+  // (`EndpointConnectionError: Could not connect to the endpoint URL`: aws/aws-sam-cli#1028), and a function's own error
+  // type in its response (`"errorType": "InvalidInputError"`: panther-labs/panther#494)
+  // https://github.com/aws/aws-sdk-js/blob/master/lib/param_validator.js
+  'MultipleValidationErrors',
+  'UnexpectedParameter',
+  'MissingRequiredParameter',
+  'EndpointConnectionError',
+  'InvalidInputError',
   // GitHub's API client's class of any answer it refused (`HttpError: Resource not accessible by integration`), and the AWS
   // Toolkit's own class of an error it expected (`CodeExpectedError: cannot open …`): aws/aws-toolkit-vscode's commits
   // https://github.com/octokit/request-error.js
