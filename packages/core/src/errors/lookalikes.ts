@@ -418,6 +418,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     phrases: [
       'request signature we calculated does not match',
       'Credential should be scoped to',
+      // (a presigned URL's credential for another Region, under AuthorizationQueryParametersError, whose other uses are
+      // the URL's own limits, `X-Amz-Expires must be less than a week`: `Error parsing the X-Amz-Credential parameter;
+      // the region 'us-east-1' is wrong; expecting 'ap-south-1'`, boto/boto3#4627)
+      'Error parsing the X-Amz-Credential parameter; the region',
       'AccessDeniedException: Authentication failed',
       'The authorization header is malformed; ',
     ],
@@ -1032,6 +1036,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'Too many tokens, please wait before trying again',
       'Too many requests, please wait before trying again',
       'Your request rate is too high',
+      // (an answer with only its status 429, as the Java SDK v2 prints it: `Too Many Requests (Service: Appflow, Status
+      // Code: 429, …)`, a CloudFormation handler's message: cdklabs/cdk-appflow#107)
+      // https://docs.aws.amazon.com/general/latest/gr/api-retries.html
+      'Too Many Requests (Service: ',
       // Cost Explorer's throttling, under LimitExceededException, whose code alone reads as a quota (`LimitExceededException:
       // Rate limit exceeded (Service: AWSCostExplorer; …)`: aws/aws-sdk-java#1662; `You made too many calls in a short
       // period of time`) https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_GetCostAndUsage.html

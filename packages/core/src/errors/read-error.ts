@@ -409,6 +409,17 @@ function invalidTokenCode(text: string, service: string | null): string | null {
   return null;
 }
 
+/** Codes of the JSON protocols that retellings and tools give calls of any service. */
+const SHARED_CODES: ReadonlySet<string> = new Set([
+  'AccessDeniedException',
+  'ThrottlingException',
+  'ValidationException',
+  'ExpiredTokenException',
+  'UnrecognizedClientException',
+  'ServiceUnavailableException',
+  'InternalServerException',
+]);
+
 /** Services answering in the query protocol (codes of the `InvalidClientTokenId` family). */
 const QUERY_SERVICES = new Set([
   'sts',
@@ -852,8 +863,20 @@ function resolveService(operation: string | null, hints: HintSet, text: string):
       !candidates.includes(named.value)
     )
       return named.value;
-    if (candidates.length === 1) {
-      return candidates[0] ?? null;
+    // (the one service the curated table knows the name of, unless the answer's code is none that service writes: EC2 and
+    // IAM, answering in the query protocols, write no `…Exception` code and no `BadRequest`, so `(BadRequest) when calling
+    // the DeleteVolume operation` is another service's, FSx's, and `(InvalidRequestException) … CreateUser` no IAM call)
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+    // https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html
+    // (codes every service's SDKs share, which a retelling gives any service, aside: `ThrottlingException … when calling
+    // the DescribeInstances operation`)
+    const code = hints.best('code')?.value ?? '';
+    const [only] = candidates;
+    const notTheirs =
+      (only === 'ec2' || only === 'iam') &&
+      ((code.endsWith('Exception') && !SHARED_CODES.has(code)) || code === 'BadRequest');
+    if (candidates.length === 1 && only !== undefined && !notTheirs) {
+      return only;
     }
     if (candidates.length > 1) {
       const hinted = [...hints.all('service'), ...hints.all('serviceOfOperation')].find((h) =>

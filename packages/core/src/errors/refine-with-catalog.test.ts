@@ -696,6 +696,27 @@ const CASES: readonly {
       actionSource: 'operation',
     },
   },
+  {
+    // Yoshiki0705/FSx-for-ONTAP-S3AccessPoints-Serverless-Patterns: EC2 and FSx have DeleteVolume; EC2 writes no BadRequest
+    name: "an operation the curated table knows as EC2's, answered with a code EC2 never writes (BadRequest), is not EC2's",
+    input:
+      'An error occurred (BadRequest) when calling the DeleteVolume operation:\nCannot delete volume while it has one or multiple S3 access points: [<ap-name>]',
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
+    // amazon-connect/amazon-connect-snippets: IAM writes no InvalidRequestException; several services have CreateUser
+    name: 'CreateUser answered with InvalidRequestException is no IAM call, and stays unresolved among the services that have it',
+    input:
+      'botocore.errorfactory.InvalidRequestException: An error occurred (InvalidRequestException) when calling the CreateUser operation: Required parameter missing: Password',
+    expected: { service: null, action: null, actionSource: null },
+  },
+  {
+    // hashicorp/terraform-provider-aws#19400: the older provider's import of a certificate
+    name: 'a step `error importing ACM Certificate:` is ImportCertificate',
+    input:
+      'Error: error importing ACM Certificate: ValidationException: The certificate field contains more than one certificate.',
+    expected: { service: 'acm', action: 'acm:ImportCertificate', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

@@ -370,6 +370,7 @@ const GERUNDS: ReadonlyMap<string, string> = new Map([
   ['tagging', 'tag'],
   ['accepting', 'accept'],
   ['provisioning', 'provision'],
+  ['importing', 'import'],
   ['starting', 'start'],
   ['stopping', 'stop'],
   ['invoking', 'invoke'],

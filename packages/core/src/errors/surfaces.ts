@@ -2815,6 +2815,24 @@ const FIXED_SENTENCES: readonly {
     service: 's3',
     namesService: true,
   },
+  // S3's PreconditionFailed, as the Java SDK v2 prints a message with its service but no code (`S3Exception: At least one
+  // of the pre-conditions you specified did not hold (Service: S3, Status Code: 200, …)`: apache/hadoop#7722)
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+  {
+    sentence: 'At least one of the pre-conditions you specified did not hold',
+    code: 'PreconditionFailed',
+    service: 's3',
+    namesService: true,
+  },
+  // ACM's LimitExceededException for an account's certificate quota, its message alone (`Cannot request more certificates
+  // in this account. Contact Customer Service for details`: convox/rack#2387)
+  // https://docs.aws.amazon.com/acm/latest/userguide/acm-limits.html
+  {
+    sentence: 'Cannot request more certificates in this account',
+    code: 'LimitExceededException',
+    service: 'acm',
+    namesService: true,
+  },
   // Redshift's ClusterNotFound, as the Java SDK v2 prints a message with its service and status but no code (`Cluster c
   // not found. (Service: Redshift, Status Code: 404, Request ID: …)`: aws/aws-toolkit-jetbrains#3498)
   // https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeClusters.html#API_DescribeClusters_Errors
@@ -3585,6 +3603,44 @@ const signatures: Extractor = (text, hints) => {
     hints.add('httpStatus', gdal[1], PRIORITY.body, 'gdal');
     answeredBy(hints, 's3', PRIORITY.implied);
   }
+  // S3's answer in a client's wire log, its status and `Server: AmazonS3` header the text shows, its body left out
+  // (`< HTTP/1.1 501 Not Implemented` / `< server: AmazonS3`: archiecobbs/s3backer#231; `< HTTP/1.1 400 Bad Request` …
+  // `< Server: AmazonS3`: iterate-ch/cyberduck#14044) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+  if (has(text, 'AmazonS3') && /^<?[ \t]?[Ss]erver: AmazonS3\s*$/m.test(text)) {
+    const wire = /^<?[ \t]?HTTP\/1\.1 ([45]\d\d)\b/m.exec(text);
+    if (wire?.[1] !== undefined) {
+      hints.add('httpStatus', wire[1], PRIORITY.body, 's3');
+      answeredBy(hints, 's3', PRIORITY.implied);
+    }
+  }
+  // FSx's refusal where the caller may not create the service-linked role it uses for a linked bucket (`Amazon FSx is
+  // unable to create Service-Linked-Role to access the S3 bucket. Ensure the IAM role or user you are using has the
+  // required permissions.`: aws/aws-parallelcluster#6122)
+  // https://docs.aws.amazon.com/fsx/latest/LustreGuide/setting-up.html#fsx-adding-permissions-s3
+  if (has(text, 'is unable to create Service-Linked-Role')) hints.refusal('fsx');
+  // Amazon Connect's console where a Region does not offer it (`Region Unsupported. Amazon Connect is not available in
+  // [Region]`) https://docs.aws.amazon.com/connect/latest/adminguide/regions.html
+  if (has(text, 'Amazon Connect is not available in ')) answeredBy(hints, 'connect', PRIORITY.implied);
+  // FSx's reasons for a file system it could not create, as its console and DescribeFileSystems' FailureDetails give
+  // them: its security groups (`… do not permit Lustre LNET network traffic on port 988`), a self-managed directory it
+  // could not join (`Amazon FSx is unable to establish a connection with your Microsoft Active Directory …`, `Amazon FSx
+  // can't establish a connection …`) https://docs.aws.amazon.com/fsx/latest/WindowsGuide/unable-to-create-fs-self-ad.html
+  if (
+    has(text, 'do not permit Lustre LNET network traffic') ||
+    has(text, 'Amazon FSx is unable to establish a connection with your Microsoft') ||
+    has(text, "Amazon FSx can't establish a connection with your Microsoft")
+  )
+    answeredBy(hints, 'fsx', PRIORITY.implied);
+  // QuickSight's own pages and data source checks: an embedded dashboard the reader may not see (`We can't display this
+  // page (Insufficient permissions).`), a bucket of another account (`We can't connect to this S3 bucket. Make sure …`),
+  // an Athena query's staging bucket gone (`The staging bucket for this query result no longer exists …`)
+  // https://docs.aws.amazon.com/quicksight/latest/user/troubleshoot-athena-missing-bucket.html
+  if (has(text, "We can't display this page (Insufficient permissions)")) hints.refusal('quicksight');
+  if (
+    has(text, "We can't connect to this S3 bucket. Make sure that any S3 buckets you specify") ||
+    has(text, 'The staging bucket for this query result no longer exists in the underlying data source')
+  )
+    answeredBy(hints, 'quicksight', PRIORITY.implied);
   // Amazon Personalize's failure reason of a dataset import job that could not read its S3 data (`Insufficient privileges
   // for accessing data in Amazon S3.`): the bucket policy and the job's role must let Personalize read it
   // https://docs.aws.amazon.com/personalize/latest/dg/granting-personalize-s3-access.html
