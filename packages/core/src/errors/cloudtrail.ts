@@ -474,6 +474,9 @@ export const RESOURCE_PARAMETERS = [
   'queueUrl',
   'name',
   'resourceArn',
+  // (ACM Private CA's CA, `{"certificateAuthorityArn": "arn:aws:acm-pca:…:certificate-authority/…"}`)
+  // https://docs.aws.amazon.com/privateca/latest/userguide/PcaCtIntro.html
+  'certificateAuthorityArn',
 ] as const;
 
 /** The resource of the event: the `resources` list, else what `requestParameters` names for common services. */
