@@ -235,9 +235,17 @@ function joinedLiterals(text: string): string {
     let k = nl + 1;
     while (text.charCodeAt(k) === 32) k++;
     if (k === nl + 1 || text.charCodeAt(k) !== quote || !closesLiteral(text, start, nl, quote)) continue;
-    // the next literal opens under the one this line closes, as a pretty printer aligns them; a terminal's cut row does
-    // not (`… processing"` / ` "error"=…`)
-    if (k - (nl + 1) !== text.lastIndexOf(String.fromCharCode(quote), nl - 2) - start) continue;
+    // the next literal opens under the one this line closes, as a pretty printer aligns them, or under the line's own
+    // first quote, as Python's formatters continue a value under its key (`"Message": "User: arn:… "` / `"is not
+    // authorized …"`: cartography-cncf/cartography's tests); a terminal's cut row does not (`… processing"` / ` "error"=…`)
+    const column = k - (nl + 1);
+    let first = start;
+    while (text.charCodeAt(first) === 32) first++;
+    if (
+      column !== text.lastIndexOf(String.fromCharCode(quote), nl - 2) - start &&
+      !(column === first - start && text.charCodeAt(first) === quote)
+    )
+      continue;
     out += text.slice(from, nl - 1);
     from = k + 1;
   }

@@ -853,7 +853,7 @@ function resolveService(operation: string | null, hints: HintSet, text: string):
     const told = hints.all('serviceOfOperation').find((h) => h.surface === 'message');
     if (told !== undefined && !candidates.includes(told.value)) return told.value;
     // (or the SDK's client that made the call, where the curated table knows the name of another service's only: the JS
-    // SDK v3's `@aws-sdk/client-mediaconvert` under `deserializeAws_restJson1CreateJobCommandError` is MediaConvert's
+    // SDK v3's client-mediaconvert package under `deserializeAws_restJson1CreateJobCommandError` is MediaConvert's
     // CreateJob, not Glue's, aws/aws-sdk-js-v3#2661, as is `boto3.client('mediaconvert')` above the error; the catalog
     // confirms the service has it)
     if (
@@ -872,9 +872,14 @@ function resolveService(operation: string | null, hints: HintSet, text: string):
     // the DescribeInstances operation`)
     const code = hints.best('code')?.value ?? '';
     const [only] = candidates;
+    // (nor where the code is known to be other services' own: `(EntityNotFoundException) when calling the
+    // GetResourcePolicy operation` is Glue's or Lake Formation's, not Secrets Manager's, jonrau1/ElectricEye's auditors)
+    const codedServices =
+      CODE_SERVICES[code] ?? (SERVICE_OF_CODE[code] === undefined ? [] : [SERVICE_OF_CODE[code]]);
     const notTheirs =
-      (only === 'ec2' || only === 'iam') &&
-      ((code.endsWith('Exception') && !SHARED_CODES.has(code)) || code === 'BadRequest');
+      (codedServices.length > 0 && only !== undefined && !codedServices.includes(only)) ||
+      ((only === 'ec2' || only === 'iam') &&
+        ((code.endsWith('Exception') && !SHARED_CODES.has(code)) || code === 'BadRequest'));
     if (candidates.length === 1 && only !== undefined && !notTheirs) {
       return only;
     }
@@ -990,6 +995,10 @@ const SERVICE_OF_CODE: Readonly<Record<string, string>> = {
  */
 const CODE_SERVICES: Readonly<Record<string, readonly string[]>> = {
   MalformedPolicyDocument: ['iam', 'sts'],
+  // Glue's and Lake Formation's code of an entity not found
+  // https://docs.aws.amazon.com/glue/latest/webapi/API_GetResourcePolicy.html#API_GetResourcePolicy_Errors
+  // https://docs.aws.amazon.com/lake-formation/latest/APIReference/API_GetResourceLFTags.html#API_GetResourceLFTags_Errors
+  EntityNotFoundException: ['glue', 'lakeformation'],
 };
 
 function resolveAction(

@@ -717,6 +717,14 @@ const CASES: readonly {
       'Error: error importing ACM Certificate: ValidationException: The certificate field contains more than one certificate.',
     expected: { service: 'acm', action: 'acm:ImportCertificate', actionSource: 'operation' },
   },
+  {
+    // jonrau1/ElectricEye's auditors: Secrets Manager is the curated table's one service of GetResourcePolicy; the code is
+    // Glue's or Lake Formation's, and of those Glue has the operation
+    name: "an operation the curated table knows as one service's, answered with a code of others, is the one of those that has it",
+    input:
+      'An error occurred (EntityNotFoundException) when calling the GetResourcePolicy operation: Policy not found',
+    expected: { service: 'glue', action: 'glue:GetResourcePolicy', actionSource: 'operation' },
+  },
 ];
 
 describe('refineWithCatalog', () => {

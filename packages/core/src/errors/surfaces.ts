@@ -1158,7 +1158,7 @@ const botocoreClass: Extractor = (text, hints) => {
 
 const jsSdk: Extractor = (text, hints) => {
   const code = /\bcode: '([\w.]{2,100})'/.exec(text);
-  if (code && !NOT_CODES.has(code[1] ?? '')) {
+  if (code && !NOT_CODES.has(code[1] ?? '') && !isWrapperName(code[1] ?? '')) {
     hints.add('code', stripFaultPrefix(code[1]), PRIORITY.body, 'js-v2');
   }
   // Node prints an error's `code` in brackets after its class (`Error [ValidationError]: AccessDenied. User doesn't
@@ -2833,6 +2833,9 @@ const FIXED_SENTENCES: readonly {
     service: 'acm',
     namesService: true,
   },
+  // S3's NoSuchTagSet, its message after its code alone (`NoSuchTagSet: The TagSet does not exist`, as cloud-nuke matches
+  // it: gruntwork-io/cloud-nuke) https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketTagging.html
+  { sentence: 'The TagSet does not exist', code: 'NoSuchTagSet', service: 's3', namesService: true },
   // Redshift's ClusterNotFound, as the Java SDK v2 prints a message with its service and status but no code (`Cluster c
   // not found. (Service: Redshift, Status Code: 404, Request ID: …)`: aws/aws-toolkit-jetbrains#3498)
   // https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeClusters.html#API_DescribeClusters_Errors
@@ -5119,7 +5122,14 @@ function isServiceClass(name: string): boolean {
  * refusal: sandstorm-io/sandstorm#2734), no code of AWS's https://nodejs.org/api/errors.html#common-system-errors
  */
 function isWrapperName(name: string): boolean {
-  return WRAPPER_NAMES.has(name) || name.startsWith('Runtime.') || /^E[A-Z]{2,20}$/.test(name);
+  // (and Node's own codes, `ENOTFOUND`, `ERR_JWT_CLAIM_INVALID` of a library's error: nextauthjs/next-auth commit 950a937)
+  // https://nodejs.org/api/errors.html#nodejs-error-codes
+  return (
+    WRAPPER_NAMES.has(name) ||
+    name.startsWith('Runtime.') ||
+    /^E[A-Z]{2,20}$/.test(name) ||
+    /^ERR_[A-Z0-9]+(?:_[A-Z0-9]+)+$/.test(name)
+  );
 }
 
 /** `Amazon.EC2.AmazonEC2Exception`, `System.Net.WebException`: a namespaced class, not a dotted EC2 code. */
