@@ -314,9 +314,11 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
   // (and MySQL's refusal of a login, `Access denied for user 'u'@'h' (using password: YES)`, error 1045, as Aurora and RDS
   // for MySQL answer a wrong password or token: awslabs/aws-mysql-jdbc#348, the database engine's answer)
   // https://dev.mysql.com/doc/mysql-errors/8.0/en/server-error-reference.html
+  // (also as the client prints it with its number and state, the user a placeholder: `ERROR 1045 (28000): Access denied for
+  // user <USER> using password YES`, zenml-io/zenml-docs)
   [
     'Access denied for user ',
-    /Access denied for user '[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)/g,
+    /(?:ERROR 1045 \(28000\): )?Access denied for user (?:'[^'\n]{0,100}'@'[^'\n]{0,255}' \(using password: (?:YES|NO)\)|(?<=ERROR 1045 \(28000\): Access denied for user )[^\n]{0,300})/g,
   ],
   // (and Presto's and Trino's own access control, `Query … failed: Access Denied: Cannot create schema web`:
   // prestodb/presto#10162, their verbs, not another tool's `Cannot extract`)
