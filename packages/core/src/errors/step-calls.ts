@@ -45,7 +45,7 @@ export function stepCalls(text: string): readonly StepCall[] {
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/mpuoverview.html#mpuAndPermissions
  */
 function s3TransferCalls(text: string): readonly StepCall[] {
-  if (!/[Uu]pload|[Dd]ownload| object/.test(text)) return [];
+  if (text.length > MOST_SCANNED_FOR_STEPS || !/[Uu]pload|[Dd]ownload| object/.test(text)) return [];
   const step = S3_TRANSFER.exec(text);
   if (step === null) return [];
   const verb = step[1] ?? '';
@@ -54,6 +54,9 @@ function s3TransferCalls(text: string): readonly StepCall[] {
   const operation = TRANSFER_OPERATIONS.get(verb);
   return operation === undefined ? [] : [{ service: 's3', operation, ifAnswering: true }];
 }
+
+/** The longest text searched for the steps a paste writes (a larger one is a log, whose steps the envelopes name). */
+const MOST_SCANNED_FOR_STEPS = 256 * 1024;
 
 /** A transfer step: its verb, the object it names if any, then (on the same line) S3's own words for where. */
 const S3_TRANSFER =
@@ -455,7 +458,9 @@ function withPlural(verb: string, operation: string): string[] {
  * openshift/cluster-api-provider-aws commit 8e04d87): that service's call, over a step of the program's own further out.
  */
 function chainStepCalls(text: string): readonly StepCall[] {
-  if (!text.includes(': ')) return [];
+  // (a step of a bare verb looked for in a text of a paste's size: in a larger one, only the `-ing` steps looked for before,
+  // the pattern tried at every `: ` of a megabyte costing a few milliseconds)
+  if (text.length > MOST_SCANNED_FOR_STEPS ? !text.includes('ing ') : !text.includes(': ')) return [];
   const step = CHAIN_STEP.exec(text);
   if (step === null) return [];
   const verb = GERUNDS.get(step[1] ?? '') ?? step[1] ?? '';

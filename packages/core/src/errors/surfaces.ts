@@ -1406,6 +1406,10 @@ const urllib3Log: Extractor = (text, hints) => {
  * repos/r/': The requested URL returned error: 403`): the status CodeCommit answered with.
  * https://docs.aws.amazon.com/codecommit/latest/userguide/troubleshooting-gc.html
  */
+/** A boto3 client made in a Python program (`boto3.client('mediaconvert')`, a session's), around its `.client(`. */
+const BOTO_CLIENT =
+  /\b(?:boto3|session|[a-z_]{0,30}session)\.client\(\s{0,4}(?:service_name\s{0,2}=\s{0,2})?['"]([a-z0-9-]{2,40})['"]/;
+
 /** A JSON log record's field naming the call's operation (OpenTelemetry's `rpc.method`, an application's own). */
 const JSON_OPERATION_FIELD = /"(?:rpc\.method|(?:aws\.)?operation)"\s{0,4}:\s{0,4}"([A-Za-z]\w{1,100})"/g;
 /** … and its service. */
@@ -3609,7 +3613,7 @@ const signatures: Extractor = (text, hints) => {
   // S3's answer in a client's wire log, its status and `Server: AmazonS3` header the text shows, its body left out
   // (`< HTTP/1.1 501 Not Implemented` / `< server: AmazonS3`: archiecobbs/s3backer#231; `< HTTP/1.1 400 Bad Request` …
   // `< Server: AmazonS3`: iterate-ch/cyberduck#14044) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
-  if (has(text, 'AmazonS3') && /^<?[ \t]?[Ss]erver: AmazonS3\s*$/m.test(text)) {
+  if (has(text, 'erver: AmazonS3') && /^<?[ \t]?[Ss]erver: AmazonS3\s*$/m.test(text)) {
     const wire = /^<?[ \t]?HTTP\/1\.1 ([45]\d\d)\b/m.exec(text);
     if (wire?.[1] !== undefined) {
       hints.add('httpStatus', wire[1], PRIORITY.body, 's3');
@@ -3763,11 +3767,14 @@ const signatures: Extractor = (text, hints) => {
   }
   // a Python program's client, made in the pasted code above its error (`client = boto3.client('mediaconvert')`): the
   // service its calls go to https://docs.aws.amazon.com/boto3/latest/reference/core/boto3.html
-  const botoClient = has(text, '.client(')
-    ? /\b(?:boto3|session|[a-z_]{0,30}session)\.client\(\s{0,4}(?:service_name\s{0,2}=\s{0,2})?['"]([a-z0-9-]{2,40})['"]/.exec(
-        text,
-      )
-    : null;
+  // (each of the first few `.client(` looked at where it is: a pattern tried at every position of a megabyte costs)
+  let botoClient: RegExpExecArray | null = null;
+  if (has(text, '.client(')) {
+    for (let at = text.indexOf('.client('), seen = 0; at >= 0 && seen < 5 && botoClient === null; seen++) {
+      botoClient = BOTO_CLIENT.exec(text.slice(Math.max(0, at - 40), at + 80));
+      at = text.indexOf('.client(', at + 1);
+    }
+  }
   if (botoClient?.[1] !== undefined) {
     const service = serviceFromSdkName(botoClient[1]);
     if (service !== null) hints.add('service', service, PRIORITY.sdkClass, 'boto3-client');

@@ -36,9 +36,6 @@ const PHRASES: readonly string[] = [
   'The security token included in the request is expired',
   'The security token included in the request is invalid',
   'The request signature we calculated does not match the signature you provided.',
-  // (and S3's sentence of a bucket's Region against the endpoint's, word-wrapped under an indent: `… the region specific
-  // endpoint` / `    this request was sent to`, serapeum-org/earthlens#933)
-  'The * location constraint is incompatible for the region specific endpoint this request was sent to.',
 ];
 
 /** Every word of the phrases. */
