@@ -21,26 +21,14 @@ export function readSimulatorText(text: string): DenialSentence | null {
       at,
       next < 0 ? Math.min(text.length, at + 20_000) : Math.min(next, at + 20_000),
     );
-    const decision = stringField(result, 'EvalDecision');
-    if (decision === 'implicitDeny' || decision === 'explicitDeny') {
-      const denyType: DenyType = decision === 'explicitDeny' ? 'explicit' : 'implicit';
-      const resource = stringField(result, 'EvalResourceName');
-      return {
-        principal: callerOf(text),
-        principalSlot: false,
-        action: stringField(result, 'EvalActionName'),
-        resource,
-        resourceSlot: resource !== null,
-        resourceRebuilt: false,
-        reasonLayer: layerOf(result, denyType),
-        denyType,
-        policyArn: null,
-        transitiveThroughScp: false,
-        authorizationId: null,
-        detailsUrl: null,
-        offset: at,
-      };
-    }
+    const denied = deniedResult(
+      text,
+      result,
+      at,
+      stringField(result, 'EvalActionName'),
+      stringField(result, 'EvalResourceName'),
+    );
+    if (denied !== null) return denied;
     at = next;
   }
   // (a result pasted without its action's name, the action then the one the pasted command asked about: `aws iam
@@ -49,16 +37,26 @@ export function readSimulatorText(text: string): DenialSentence | null {
   if (text.includes('"EvalActionName"')) return null;
   const at = text.indexOf('"EvalDecision"');
   if (at < 0) return null;
-  const result = text.slice(at, at + 20_000);
+  return deniedResult(text, text.slice(at, at + 20_000), at, askedAction(text), null);
+}
+
+/** A result the simulator denied, as the denial sentence it stands for; null where it allowed. */
+function deniedResult(
+  text: string,
+  result: string,
+  at: number,
+  action: string | null,
+  resource: string | null,
+): DenialSentence | null {
   const decision = stringField(result, 'EvalDecision');
   if (decision !== 'implicitDeny' && decision !== 'explicitDeny') return null;
   const denyType: DenyType = decision === 'explicitDeny' ? 'explicit' : 'implicit';
   return {
     principal: callerOf(text),
     principalSlot: false,
-    action: askedAction(text),
-    resource: null,
-    resourceSlot: false,
+    action,
+    resource,
+    resourceSlot: resource !== null,
     resourceRebuilt: false,
     reasonLayer: layerOf(result, denyType),
     denyType,
