@@ -18,9 +18,7 @@ export function showsCut(last: readonly string[], next: readonly string[]): bool
     return false;
   }
   if (opensQualifiedException(head, tail)) return false;
-  // an ARN that starts the next line starts afresh after a whole word (`… lambda:TagResource on` / `arn:aws:lambda:…`,
-  // aws-samples/sample-autonomous-cloud-coding-agents#407): no word ends in `…arn:`
-  if (tail.startsWith('arn:') && /^[A-Za-z]+$/.test(head)) return false;
+  if (startsArnAfterWord(head, tail)) return false;
   // a rule of dashes or other marks alone on the next line is no value's rest (`…:table/my-table` / `--`), nor is a
   // stack frame (`…:ec2:____` / `    at Request.extractError (…)`)
   if (next.length === 1 && RULE_OF_MARKS.test(tail)) return false;
@@ -74,8 +72,7 @@ export function looksLikeNewLine(last: readonly string[], next: readonly string[
       /^(?:Forbidden|Unauthorized|Not|Bad|Internal|Service|Gateway|Conflict|Too)$/.test(next[1] ?? '')) ||
     opensQualifiedException(head, tail) ||
     (next.length === 1 && RULE_OF_MARKS.test(tail)) ||
-    // (or an ARN after a whole word: `… lambda:TagResource on` / `arn:aws:lambda:…`, no word ending in `…arn:`)
-    (tail.startsWith('arn:') && /^[A-Za-z]+$/.test(head))
+    startsArnAfterWord(head, tail)
   ) {
     return true;
   }
@@ -163,6 +160,14 @@ function isCutArn(head: string, tail: string): boolean {
   const colons = head.slice(at).split(':').length - 1;
   // (more of it follows a separator in the next line; a label there, `panic:`, is a line of its own)
   return colons < 5 || /^[\w.-]*[/:]\S/.test(tail);
+}
+
+/**
+ * An ARN that starts the next line after a whole word, starting afresh (`… lambda:TagResource on` / `arn:aws:lambda:…`,
+ * aws-samples/sample-autonomous-cloud-coding-agents#407): no word ends in `…arn:`.
+ */
+function startsArnAfterWord(head: string, tail: string): boolean {
+  return tail.startsWith('arn:') && /^[A-Za-z]+$/.test(head);
 }
 
 /** More `(` or `<` opened than closed in `head`, or a quote it opens, and `tail` closing one. */
