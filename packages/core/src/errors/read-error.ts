@@ -397,19 +397,30 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
  */
 function invalidTokenCode(text: string, service: string | null): string | null {
   if (service === null) return null;
-  if (text.includes('security token included in the request is invalid')) {
-    if (QUERY_SERVICES.has(service)) return 'InvalidClientTokenId';
-    return JSON_SERVICES.has(service) ? 'UnrecognizedClientException' : null;
-  }
-  // (and its expired token: `received error code 403 from STS: The security token included in the request is expired`,
-  // Vault's login through STS, spring-projects/spring-vault#885)
-  // https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
-  if (text.includes('security token included in the request is expired')) {
-    if (QUERY_SERVICES.has(service)) return 'ExpiredToken';
-    return JSON_SERVICES.has(service) ? 'ExpiredTokenException' : null;
-  }
-  return null;
+  const token = TOKEN_SENTENCES.find((sentence) => text.includes(sentence.words));
+  if (token === undefined) return null;
+  if (QUERY_SERVICES.has(service)) return token.query;
+  return JSON_SERVICES.has(service) ? token.json : null;
 }
+
+/**
+ * The security token's sentences and their codes in each protocol: invalid, and expired (`received error code 403 from
+ * STS: The security token included in the request is expired`, Vault's login through STS, spring-projects/spring-vault#885).
+ * https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html
+ */
+const TOKEN_SENTENCES: readonly { readonly words: string; readonly query: string; readonly json: string }[] =
+  [
+    {
+      words: 'security token included in the request is invalid',
+      query: 'InvalidClientTokenId',
+      json: 'UnrecognizedClientException',
+    },
+    {
+      words: 'security token included in the request is expired',
+      query: 'ExpiredToken',
+      json: 'ExpiredTokenException',
+    },
+  ];
 
 /** Codes of the JSON protocols that retellings and tools give calls of any service. */
 const SHARED_CODES: ReadonlySet<string> = new Set([
@@ -904,7 +915,9 @@ function resolveService(operation: string | null, hints: HintSet, text: string):
       // group 'arn:aws:elasticloadbalancing:…:targetgroup/tg/…' is currently in use` is Elastic Load Balancing's, not VPC
       // Lattice's: ansible-collections/community.aws commit 18e7e4c)
       // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html
-      const written = candidates.filter((c) => text.includes(`:${c}:`) && arnServices(text).has(c));
+      const mentioned = candidates.filter((c) => text.includes(`:${c}:`));
+      const arns = mentioned.length > 0 ? arnServices(text) : null;
+      const written = mentioned.filter((c) => arns?.has(c) === true);
       if (written.length === 1) {
         return written[0] ?? null;
       }
