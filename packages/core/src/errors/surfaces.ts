@@ -3121,6 +3121,105 @@ const NAMED_RESOURCES: readonly {
 ];
 
 /** Fixed sentences that identify one service's error. */
+/**
+ * Sentences of one service each, written without a code: that service refused the caller (`refused`), or answered with
+ * its own words for another failure.
+ */
+const SERVICE_SENTENCES: readonly {
+  readonly sentence: string;
+  readonly service: string;
+  readonly refused?: true;
+}[] = [
+  // CloudFormation's refusal of a resource's tags, also where it retried without them and no handler code follows
+  // (`Encountered a permissions error performing a tagging operation, please add required tag permissions.`:
+  // aws-samples/aws-eda-slurm-cluster#340) https://repost.aws/knowledge-center/cloudformation-tagging-permission-error
+  { sentence: 'permissions error performing a tagging operation', service: 'cloudformation', refused: true },
+  // EMR's refusal of a cluster whose service role may not call EC2 (`User account is not authorized to call EC2.`)
+  // https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-troubleshoot-error-permissions.html
+  { sentence: 'User account is not authorized to call ', service: 'emr', refused: true },
+  // API Gateway's execution log of a request its own configuration failed (`Execution failed due to configuration error:
+  // Host name '…' does not match the certificate subject provided by the peer`, `… API Gateway could not determine the
+  // callers credentials`: liangruibupt/aws-is-how, an API's test invocation): its answer, without a code
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+  { sentence: 'Execution failed due to configuration error: ', service: 'apigateway' },
+  // Translate's NotAuthorizedException for an account it does not serve (`Your account is not authorized to make this
+  // call.`): a refusal, not a sign-in's https://docs.aws.amazon.com/translate/latest/APIReference/CommonErrors.html
+  { sentence: 'Your account is not authorized to make this call', service: 'translate', refused: true },
+  // Lake Formation's refusal of a table's or database's permission, as Glue, Athena and engines over them relay it
+  // (`Insufficient Lake Formation permission(s): Required Describe on table …`)
+  // https://docs.aws.amazon.com/lake-formation/latest/dg/troubleshooting.html
+  { sentence: 'Insufficient Lake Formation permission', service: 'lakeformation', refused: true },
+  // DynamoDB's refusal of a replica update for the table's own Region (`Cannot add, delete, or update the local region
+  // through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.`, as a deploy plugin relays it
+  // without its code: rrahul963/serverless-create-global-dynamodb-table#44)
+  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
+  { sentence: 'update the local region through ReplicaUpdates', service: 'dynamodb' },
+  // FSx's refusal where the caller may not create the service-linked role it uses for a linked bucket (`Amazon FSx is
+  // unable to create Service-Linked-Role to access the S3 bucket. Ensure the IAM role or user you are using has the
+  // required permissions.`: aws/aws-parallelcluster#6122)
+  // https://docs.aws.amazon.com/fsx/latest/LustreGuide/setting-up.html#fsx-adding-permissions-s3
+  { sentence: 'is unable to create Service-Linked-Role', service: 'fsx', refused: true },
+  // Amazon Connect's console where a Region does not offer it (`Region Unsupported. Amazon Connect is not available in
+  // [Region]`) https://docs.aws.amazon.com/connect/latest/adminguide/regions.html
+  { sentence: 'Amazon Connect is not available in ', service: 'connect' },
+  // FSx's reasons for a file system it could not create, as its console and DescribeFileSystems' FailureDetails give
+  // them: its security groups (`… do not permit Lustre LNET network traffic on port 988`), a self-managed directory it
+  // could not join (`Amazon FSx is unable to establish a connection with your Microsoft Active Directory …`, `Amazon FSx
+  // can't establish a connection …`) https://docs.aws.amazon.com/fsx/latest/WindowsGuide/unable-to-create-fs-self-ad.html
+  { sentence: 'do not permit Lustre LNET network traffic', service: 'fsx' },
+  { sentence: 'Amazon FSx is unable to establish a connection with your Microsoft', service: 'fsx' },
+  { sentence: "Amazon FSx can't establish a connection with your Microsoft", service: 'fsx' },
+  // QuickSight's own pages and data source checks: an embedded dashboard the reader may not see (`We can't display this
+  // page (Insufficient permissions).`), a bucket of another account (`We can't connect to this S3 bucket. Make sure …`),
+  // an Athena query's staging bucket gone (`The staging bucket for this query result no longer exists …`)
+  // https://docs.aws.amazon.com/quicksight/latest/user/troubleshoot-athena-missing-bucket.html
+  { sentence: "We can't display this page (Insufficient permissions)", service: 'quicksight', refused: true },
+  {
+    sentence: "We can't connect to this S3 bucket. Make sure that any S3 buckets you specify",
+    service: 'quicksight',
+  },
+  {
+    sentence: 'The staging bucket for this query result no longer exists in the underlying data source',
+    service: 'quicksight',
+  },
+  // Amazon Personalize's failure reason of a dataset import job that could not read its S3 data (`Insufficient privileges
+  // for accessing data in Amazon S3.`): the bucket policy and the job's role must let Personalize read it
+  // https://docs.aws.amazon.com/personalize/latest/dg/granting-personalize-s3-access.html
+  {
+    sentence: 'Insufficient privileges for accessing data in Amazon S3',
+    service: 'personalize',
+    refused: true,
+  },
+  // Route 53's refusal of a VPC of another account its hosted zone's owner has not authorized (`The VPC: vpc-1 has not
+  // authorized to associate with your hosted zone.`): CreateVPCAssociationAuthorization in the zone's account first
+  // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/hosted-zone-private-associate-vpcs-different-accounts.html
+  { sentence: 'has not authorized to associate with your hosted zone', service: 'route53', refused: true },
+  // A Glue crawler's run refused its target, an S3 path the crawler's role or its Lake Formation data location
+  // permission does not reach: `User does not have access to target s3://path/to/data`, aws-cloudformation/
+  // cloudformation-coverage-roadmap#1921) https://docs.aws.amazon.com/glue/latest/dg/cross-account-crawling.html
+  { sentence: 'User does not have access to target s3://', service: 'glue', refused: true },
+  // Lake Formation's refusal where the caller may not use the key a catalog's data is encrypted with (`Insufficient
+  // encryption key permissions for Glue API`) https://docs.aws.amazon.com/lake-formation/latest/dg/troubleshooting.html
+  {
+    sentence: 'Insufficient encryption key permissions for Glue API',
+    service: 'lakeformation',
+    refused: true,
+  },
+  // AgentCore Gateway's refusal of a target its execution role may not invoke, under ValidationException (`Gateway
+  // execution role lacks permission to invoke Lambda function arn:…`): the role needs lambda:InvokeFunction
+  // https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-add-target-lambda.html
+  { sentence: 'execution role lacks permission to invoke ', service: 'bedrock-agentcore', refused: true },
+  // CloudWatch's alarm history of an action it could not take (`Failed to execute action arn:aws:sns:…. Received error:
+  // "CloudWatch Alarms does not have authorization to access the SNS topic encryption key."`): the key policy must let
+  // cloudwatch.amazonaws.com use the topic's key
+  // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html
+  {
+    sentence: 'CloudWatch Alarms does not have authorization to access ',
+    service: 'cloudwatch',
+    refused: true,
+  },
+];
+
 const signatures: Extractor = (text, hints) => {
   // Route 53's Throttling names the operation it throttled (`Throttling: Rate for operation ChangeResourceRecordSets
   // exceeded`: rancher/rancher#3257) https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/DNSLimitations.html
@@ -3344,13 +3443,12 @@ const signatures: Extractor = (text, hints) => {
     /\bshould have '[^'\n]{1,200}' role with trust relationship to Role '/.test(text)
   )
     hints.refusal('stacksets');
-  // CloudFormation's refusal of a resource's tags, also where it retried without them and no handler code follows
-  // (`Encountered a permissions error performing a tagging operation, please add required tag permissions.`:
-  // aws-samples/aws-eda-slurm-cluster#340) https://repost.aws/knowledge-center/cloudformation-tagging-permission-error
-  if (has(text, 'permissions error performing a tagging operation')) hints.refusal('cloudformation');
-  // EMR's refusal of a cluster whose service role may not call EC2 (`User account is not authorized to call EC2.`)
-  // https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-troubleshoot-error-permissions.html
-  if (has(text, 'User account is not authorized to call ')) hints.refusal('emr');
+  // sentences of one service each that write no code (`SERVICE_SENTENCES`)
+  for (const said of SERVICE_SENTENCES) {
+    if (!has(text, said.sentence)) continue;
+    if (said.refused === true) hints.refusal(said.service);
+    else answeredBy(hints, said.service, PRIORITY.implied);
+  }
   // CloudFormation's answer for a resource another stack holds (`S3Bucket - b already exists in stack arn:…:stack/s/…`:
   // serverless/serverless#9006): that stack https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/troubleshooting.html
   if (has(text, ' already exists in stack arn:')) {
@@ -3416,12 +3514,6 @@ const signatures: Extractor = (text, hints) => {
   // spring-vault#885) https://developer.hashicorp.com/vault/docs/auth/aws#iam-auth-method
   if (has(text, ' from STS: ') && /\breceived error code [45]\d\d from STS: /.test(text))
     answeredBy(hints, 'sts', PRIORITY.implied);
-  // API Gateway's execution log of a request its own configuration failed (`Execution failed due to configuration error:
-  // Host name '…' does not match the certificate subject provided by the peer`, `… API Gateway could not determine the
-  // callers credentials`: liangruibupt/aws-is-how, an API's test invocation): its answer, without a code
-  // https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
-  if (has(text, 'Execution failed due to configuration error: '))
-    answeredBy(hints, 'apigateway', PRIORITY.implied);
   // Elastic Beanstalk's environment events, as its console, `eb events`, deploy tools and the Terraform provider's wait
   // print them without a code: a step of the environment's that failed, with the answer's reason (`Creating load balancer
   // named: … failed Reason: The value of 'access_logs.s3.prefix' cannot …`), an environment created without the instance
@@ -3566,9 +3658,6 @@ const signatures: Extractor = (text, hints) => {
     // An instance state reason: the launch call itself succeeded, so no operation is named.
     hints.add('service', 'ec2', PRIORITY.implied, 'ec2');
   }
-  // Translate's NotAuthorizedException for an account it does not serve (`Your account is not authorized to make this
-  // call.`): a refusal, not a sign-in's https://docs.aws.amazon.com/translate/latest/APIReference/CommonErrors.html
-  if (has(text, 'Your account is not authorized to make this call')) hints.refusal('translate');
   // Performance Insights' NotAuthorizedException for a resource the caller may not read (`The resource db-x for service
   // type RDS is not authorized for this account`: zalando/rds-health#6)
   // https://docs.aws.amazon.com/performance-insights/latest/APIReference/API_GetResourceMetrics.html#API_GetResourceMetrics_Errors
@@ -3577,10 +3666,6 @@ const signatures: Extractor = (text, hints) => {
     /\bfor service type [A-Z]{2,20} is not authorized for this account/.test(text)
   )
     hints.refusal('pi');
-  // Lake Formation's refusal of a table's or database's permission, as Glue, Athena and engines over them relay it
-  // (`Insufficient Lake Formation permission(s): Required Describe on table …`)
-  // https://docs.aws.amazon.com/lake-formation/latest/dg/troubleshooting.html
-  if (has(text, 'Insufficient Lake Formation permission')) hints.refusal('lakeformation');
   // DynamoDB's refusal of a global table's replica whose creator lacks a permission it checks in each Region, under
   // ValidationException (`User is missing the following permissions: 'dynamodb:DescribeLimits'.`, its quotes perhaps
   // mangled: aws-samples/aws-iam-identity-center-extensions#117): a refusal naming the action
@@ -3592,12 +3677,6 @@ const signatures: Extractor = (text, hints) => {
     hints.refusal(missing[1].slice(0, missing[1].indexOf(':')));
     hints.add('action', missing[1], PRIORITY.phrase, 'dynamodb');
   }
-  // DynamoDB's refusal of a replica update for the table's own Region (`Cannot add, delete, or update the local region
-  // through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.`, as a deploy plugin relays it
-  // without its code: rrahul963/serverless-create-global-dynamodb-table#44)
-  // https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTable.html
-  if (has(text, 'update the local region through ReplicaUpdates'))
-    answeredBy(hints, 'dynamodb', PRIORITY.implied);
   // GDAL's S3 driver reporting S3's status (`Warning 1: HTTP response code on https://b.s3.amazonaws.com/k: 403`; `HTTP
   // response code: 403` under a `/vsis3/` path: rspatial/terra#1731): S3's answer, its status only
   // https://gdal.org/en/stable/user/virtual_file_systems.html#vsis3-aws-s3-files
@@ -3620,38 +3699,6 @@ const signatures: Extractor = (text, hints) => {
       answeredBy(hints, 's3', PRIORITY.implied);
     }
   }
-  // FSx's refusal where the caller may not create the service-linked role it uses for a linked bucket (`Amazon FSx is
-  // unable to create Service-Linked-Role to access the S3 bucket. Ensure the IAM role or user you are using has the
-  // required permissions.`: aws/aws-parallelcluster#6122)
-  // https://docs.aws.amazon.com/fsx/latest/LustreGuide/setting-up.html#fsx-adding-permissions-s3
-  if (has(text, 'is unable to create Service-Linked-Role')) hints.refusal('fsx');
-  // Amazon Connect's console where a Region does not offer it (`Region Unsupported. Amazon Connect is not available in
-  // [Region]`) https://docs.aws.amazon.com/connect/latest/adminguide/regions.html
-  if (has(text, 'Amazon Connect is not available in ')) answeredBy(hints, 'connect', PRIORITY.implied);
-  // FSx's reasons for a file system it could not create, as its console and DescribeFileSystems' FailureDetails give
-  // them: its security groups (`… do not permit Lustre LNET network traffic on port 988`), a self-managed directory it
-  // could not join (`Amazon FSx is unable to establish a connection with your Microsoft Active Directory …`, `Amazon FSx
-  // can't establish a connection …`) https://docs.aws.amazon.com/fsx/latest/WindowsGuide/unable-to-create-fs-self-ad.html
-  if (
-    has(text, 'do not permit Lustre LNET network traffic') ||
-    has(text, 'Amazon FSx is unable to establish a connection with your Microsoft') ||
-    has(text, "Amazon FSx can't establish a connection with your Microsoft")
-  )
-    answeredBy(hints, 'fsx', PRIORITY.implied);
-  // QuickSight's own pages and data source checks: an embedded dashboard the reader may not see (`We can't display this
-  // page (Insufficient permissions).`), a bucket of another account (`We can't connect to this S3 bucket. Make sure …`),
-  // an Athena query's staging bucket gone (`The staging bucket for this query result no longer exists …`)
-  // https://docs.aws.amazon.com/quicksight/latest/user/troubleshoot-athena-missing-bucket.html
-  if (has(text, "We can't display this page (Insufficient permissions)")) hints.refusal('quicksight');
-  if (
-    has(text, "We can't connect to this S3 bucket. Make sure that any S3 buckets you specify") ||
-    has(text, 'The staging bucket for this query result no longer exists in the underlying data source')
-  )
-    answeredBy(hints, 'quicksight', PRIORITY.implied);
-  // Amazon Personalize's failure reason of a dataset import job that could not read its S3 data (`Insufficient privileges
-  // for accessing data in Amazon S3.`): the bucket policy and the job's role must let Personalize read it
-  // https://docs.aws.amazon.com/personalize/latest/dg/granting-personalize-s3-access.html
-  if (has(text, 'Insufficient privileges for accessing data in Amazon S3')) hints.refusal('personalize');
   // ElastiCache's reply, in its engine's protocol, where IAM authentication could not be checked (`ERR IAM Authentication
   // service is not available.` from a `….cache.amazonaws.com` endpoint: redis-rb/redis-client#261)
   // https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth-iam.html
@@ -3664,17 +3711,6 @@ const signatures: Extractor = (text, hints) => {
     hints.add('code', 'service_quota_exceeded_exception', PRIORITY.implied, 'aoss');
     answeredBy(hints, 'aoss', PRIORITY.implied);
   }
-  // Route 53's refusal of a VPC of another account its hosted zone's owner has not authorized (`The VPC: vpc-1 has not
-  // authorized to associate with your hosted zone.`): CreateVPCAssociationAuthorization in the zone's account first
-  // https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/hosted-zone-private-associate-vpcs-different-accounts.html
-  if (has(text, 'has not authorized to associate with your hosted zone')) hints.refusal('route53');
-  // (and a Glue crawler's run refused its target, an S3 path the crawler's role or its Lake Formation data location
-  // permission does not reach: `User does not have access to target s3://path/to/data`, aws-cloudformation/
-  // cloudformation-coverage-roadmap#1921) https://docs.aws.amazon.com/glue/latest/dg/cross-account-crawling.html
-  if (has(text, 'User does not have access to target s3://')) hints.refusal('glue');
-  // (and its refusal where the caller may not use the key a catalog's data is encrypted with: `Insufficient encryption
-  // key permissions for Glue API`, same page)
-  if (has(text, 'Insufficient encryption key permissions for Glue API')) hints.refusal('lakeformation');
   // API Gateway's refusal where it may not assume an integration's credentials role (`API Gateway doesn’t have
   // permissions to assume the IAM role configured on the integration`, in an HTTP API's access log:
   // terraform-aws-modules/terraform-aws-apigateway-v2#87): the role's trust policy must let API Gateway assume it
@@ -3860,15 +3896,6 @@ const signatures: Extractor = (text, hints) => {
     (sentence) => has(text, sentence) || brokenOverLines(text, sentence),
   );
   if (executionRoleRefused) hints.refusal('lambda');
-  // AgentCore Gateway's refusal of a target its execution role may not invoke, under ValidationException (`Gateway
-  // execution role lacks permission to invoke Lambda function arn:…`): the role needs lambda:InvokeFunction
-  // https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/gateway-add-target-lambda.html
-  if (has(text, 'execution role lacks permission to invoke ')) hints.refusal('bedrock-agentcore');
-  // CloudWatch's alarm history of an action it could not take (`Failed to execute action arn:aws:sns:…. Received error:
-  // "CloudWatch Alarms does not have authorization to access the SNS topic encryption key."`): the key policy must let
-  // cloudwatch.amazonaws.com use the topic's key
-  // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html
-  if (has(text, 'CloudWatch Alarms does not have authorization to access ')) hints.refusal('cloudwatch');
   const executionRole = executionRoleRefused
     ? /(?:execution|customer)\s{1,4}role\s{1,4}does\s{1,4}not\s{1,4}have\s{1,4}permissions\s{1,4}to\s{1,4}call\s{0,4}(\w{2,100})\s{1,4}on\s{1,4}(\w{2,40})/.exec(
         text,
