@@ -239,13 +239,12 @@ function joinedLiterals(text: string): string {
     // first quote, as Python's formatters continue a value under its key (`"Message": "User: arn:… "` / `"is not
     // authorized …"`: cartography-cncf/cartography's tests); a terminal's cut row does not (`… processing"` / ` "error"=…`)
     const column = k - (nl + 1);
-    let first = start;
-    while (text.charCodeAt(first) === 32) first++;
-    if (
-      column !== text.lastIndexOf(String.fromCharCode(quote), nl - 2) - start &&
-      !(column === first - start && text.charCodeAt(first) === quote)
-    )
-      continue;
+    if (column !== text.lastIndexOf(String.fromCharCode(quote), nl - 2) - start) {
+      // (the line's first quote looked for only where the literal it closes does not align)
+      let first = start;
+      while (text.charCodeAt(first) === 32) first++;
+      if (column !== first - start || text.charCodeAt(first) !== quote) continue;
+    }
     out += text.slice(from, nl - 1);
     from = k + 1;
   }
