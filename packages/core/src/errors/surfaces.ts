@@ -2811,10 +2811,11 @@ const FIXED_SENTENCES: readonly {
     namesService: true,
   },
   // S3's IllegalLocationConstraintException, its message alone (`The af-south-1 location constraint is incompatible for the
-  // region specific endpoint this request was sent to.`: serapeum-org/earthlens#933)
+  // region specific endpoint this request was sent to.`: serapeum-org/earthlens#933), its words up to `endpoint`: pytest
+  // wraps the rest under its indent, which the wrap repair joins to `endpoint` as a cut word's other part
   // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
   {
-    sentence: 'location constraint is incompatible for the region specific endpoint this request was sent to',
+    sentence: 'location constraint is incompatible for the region specific endpoint',
     code: 'IllegalLocationConstraintException',
     service: 's3',
     namesService: true,
