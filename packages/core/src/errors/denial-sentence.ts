@@ -880,7 +880,7 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
     );
     if (emphasis !== null) return { value: null, end: at + emphasis[0].length };
   }
-  const read = spacedName(text, at, end) ?? readToken(text, at, end);
+  const read = withoutGluedReason(text, spacedName(text, at, end) ?? readToken(text, at, end));
   // a stand-in set in a Markdown emphasis for the ARN's last part, with spaces (`…:table/_custom table_ (Service: …)`:
   // logstash-plugins/logstash-input-kinesis#65): the value runs to the emphasis's close
   const emphasized = /[/:]_[^_\s]{1,40}$/.test(read.value)
@@ -910,6 +910,22 @@ function readResourceToken(text: string, at: number, end: number): { value: stri
   // the start of an ARN where the paste was cut (`… on resource: ar` ending the text: helm/charts#6669)
   const cut = value.length >= 2 && 'arn:aws'.startsWith(value) && /^\s*$/.test(text.slice(token.end));
   return { value: empty || cut || isPlaceholder(value) ? null : value, end: token.end };
+}
+
+/**
+ * A value whose elided end a paste ran into the reason clause (`on resource: arn:aws:kms:eu-central-1:...with an explicit
+ * deny in an identity-based policy`: percona/percona-backup-mongodb#1340): the value ends at its ellipsis, the clause
+ * starts at its first word.
+ */
+function withoutGluedReason(
+  text: string,
+  token: { value: string; end: number },
+): { value: string; end: number } {
+  const glued = /(?:\.\.\.|…)(with|because)$/.exec(token.value);
+  if (glued?.[1] === undefined) return token;
+  const rest = glued[1] === 'with' ? ' an explicit deny' : ' no ';
+  if (!startsWithAt(text, token.end, rest)) return token;
+  return { value: token.value.slice(0, -glued[1].length), end: token.end - glued[1].length };
 }
 
 /**

@@ -173,6 +173,13 @@ const OTHERS_REFUSALS: readonly (readonly [string, RegExp])[] = [
     /An error occurred\s{1,4}\([A-Za-z]{2,100}\) when calling [A-Z][A-Z_]{1,40}(?: [A-Z][A-Z_]{1,40}){1,4} operation:[^\n]*/g,
   ],
   ['Request failed with status code', /\bAxiosError: Request failed with status code \d{3}/g],
+  // (and PowerShell's own failure under its error category, as PowerShell 7 prints it, `InvalidOperation: You cannot call
+  // a method on a null-valued expression.`: aws/aws-tools-for-powershell#391; its category is no AWS code)
+  // https://learn.microsoft.com/en-us/dotnet/api/system.management.automation.errorcategory
+  [
+    'You cannot call a method on a null-valued expression',
+    /\b(?:InvalidOperation: )?You cannot call a method on a null-valued expression\.?/g,
+  ],
   // (and HashiCorp Vault's, a secret engine's path refused to its token: `Vault responded with HTTP status code: 403` /
   // `Response body: {"errors":["1 error occurred:\n\t* permission denied\n\n"]}`, jenkinsci/configuration-as-code-plugin#746;
   // `Access denied to Vault Secrets at 'aws/creds/jenkins'`, jenkinsci/hashicorp-vault-plugin#127)

@@ -328,6 +328,34 @@ const CASES: readonly {
       '12:43:57 UTC+0100 | CREATE_FAILED | AWS::EC2::Instance | TableauServer | In order to use this AWS Marketplace product you need to accept terms and subscribe. To do so please visit https://aws.amazon.com/marketplace/pp?sku=aw0evgkw8e5c1q413zgy5pjce (Service: AmazonEC2; Status Code: 401; Error Code: OptInRequired; Request ID: 8b468c50-1099-4305-aa64-317ed74f59a4)\n-- | -- | -- | -- | --',
     expected: { service: 'ec2', action: 'ec2:RunInstances', actionSource: 'operation' },
   },
+  // zalando/postgres-operator/issues/2067
+  {
+    name: "WAL-G's `failed to read object: 'k' from S3: AccessDenied` step; the catalog confirms the call (round 147)",
+    input:
+      "ERROR: 2022/10/06 12:23:39.465899 Couldn't check whether there is an overwrite attempt due to inner error: failed to read object: 'spilo/powerbot-postgres-development/wal/14/wal_005/00000002.history.lz4' from S3: AccessDenied: Access Denied\n        status code: 403, request id: EANDRVDGZDMMEBA9, host id: 0lVxvS3DilpYcvJS9Zf1RNbRezcr17JWvKsNaMkZ9yGahqOiQ2DMi+rWY3ZnsVOBQqEk3bMdnkA=",
+    expected: { service: 's3', action: 's3:GetObject', actionSource: 'operation' },
+  },
+  // databricks/spark-redshift/issues/321
+  {
+    name: "Redshift's `Unable to upload manifest file - S3ServiceException:Access Denied`; the catalog confirms the call (round 147)",
+    input:
+      '  error:  Unable to upload manifest file - S3ServiceException:Access Denied,Status 403,Error AccessDenied,Rid BEC36007FAA4C22A,ExtRid XDvccdTuoBmu79AkG9IXc3QOjt3IV0LNsFlpdc6vyKWHD82fnGX95rAEhwIP8ape4Q58ENj4KHs=,CanRetry 1',
+    expected: { service: 's3', action: 's3:PutObject', actionSource: 'operation' },
+  },
+  // app-sre/qontract-reconcile/pull/1291
+  {
+    name: "The older provider's `Error creating Cloudwatch log subscription filter:` is PutSubscriptionFilter; the catalog confirms the call (round 149)",
+    input:
+      'Error: Error creating Cloudwatch log subscription filter: InvalidParameterException: Could not execute the lambda function. Make sure you have given CloudWatch Logs permission to execute your function.',
+    expected: { service: 'logs', action: 'logs:PutSubscriptionFilter', actionSource: 'operation' },
+  },
+  // aws/aws-tools-for-powershell/issues/384
+  {
+    name: "A cmdlet's name before S3's MalformedXML sentence; the catalog confirms the call (round 150)",
+    input:
+      'Write-S3BucketInventoryConfiguration: The XML you provided was not well-formed or did not validate against our published schema',
+    expected: { service: 's3', action: 's3:PutInventoryConfiguration', actionSource: 'operation' },
+  },
   // practice 25 (aws-samples/amazon-guardduty-for-aws-organizations-with-terraform#6)
   {
     name: "an older provider's `Creating GuardDuty Detector failed:` is CreateDetector",

@@ -49,7 +49,7 @@ function s3TransferCalls(text: string): readonly StepCall[] {
   const step = S3_TRANSFER.exec(text);
   if (step === null) return [];
   const verb = step[1] ?? '';
-  // (get, put and delete are S3's only where the step names the object: `failed to get bucket policy from bucket` is not)
+  // (get, put, read, write and delete are S3's only where the step names the object: `failed to get bucket policy from bucket` is not)
   if (step[2] === undefined && !/^(?:up|down)load/.test(verb)) return [];
   const operation = TRANSFER_OPERATIONS.get(verb);
   return operation === undefined ? [] : [{ service: 's3', operation, ifAnswering: true }];
@@ -59,15 +59,18 @@ function s3TransferCalls(text: string): readonly StepCall[] {
 const MOST_SCANNED_FOR_STEPS = 256 * 1024;
 
 /** A transfer step: its verb, the object it names if any, then (on the same line) S3's own words for where. */
+// (read and write too, where the object is named: WAL-G's `failed to read object: 'k' from S3: AccessDenied`,
+// zalando/postgres-operator#2067; or the answer S3's, as Redshift relays it: `Unable to upload manifest file -
+// S3ServiceException:Access Denied`, databricks/spark-redshift#321)
 const S3_TRANSFER =
-  /\b(?:[Ee]rror|[Ff]ailed(?: to)?|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot) (upload(?:ing)?|download(?:ing)?|delet(?:e|ing)|get(?:ting)?|put(?:ting)?|fetch(?:ing)?)(?: an?| the)?(?: (object)\b)?[^\n]{0,300}?(?:\b(?:to|from|in|into) (?:the )?(?:S3\b|[Aa]mazon S3\b|bucket\b|S3 bucket\b)|(?:^|[\s'"(])s3:\/\/)/;
+  /\b(?:[Ee]rror|[Ff]ailed(?: to)?|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot) (upload(?:ing)?|download(?:ing)?|delet(?:e|ing)|get(?:ting)?|put(?:ting)?|fetch(?:ing)?|read(?:ing)?|writ(?:e|ing))(?: an?| the)?(?: (object)\b)?[^\n]{0,300}?(?:\b(?:to|from|in|into) (?:the )?(?:S3\b|[Aa]mazon S3\b|bucket\b|S3 bucket\b)|(?:^|[\s'"(])s3:\/\/|\bS3ServiceException:)/;
 
 /** The S3 operation of each transfer verb. */
 const TRANSFER_OPERATIONS: ReadonlyMap<string, string> = new Map(
   (
     [
-      ['PutObject', ['upload', 'uploading', 'put', 'putting']],
-      ['GetObject', ['download', 'downloading', 'get', 'getting', 'fetch', 'fetching']],
+      ['PutObject', ['upload', 'uploading', 'put', 'putting', 'write', 'writing']],
+      ['GetObject', ['download', 'downloading', 'get', 'getting', 'fetch', 'fetching', 'read', 'reading']],
       ['DeleteObject', ['delete', 'deleting']],
     ] as const
   ).flatMap(([operation, verbs]) => verbs.map((verb) => [verb, operation] as const)),
@@ -331,6 +334,10 @@ function toolStepCalls(text: string): readonly StepCall[] {
       if (associated !== undefined) break;
       // (an older provider's `Error modifying Lambda Function Code f:` is UpdateFunctionCode)
       if (verb === 'modify') calls.push({ ...call, operation: `Update${noun}` });
+      // (and a resource its service makes by a Put, where the step names that service, as the provider's steps are read:
+      // `Error creating Cloudwatch log subscription filter:` is PutSubscriptionFilter)
+      if (verb === 'create' && service !== null && associated === undefined)
+        calls.push({ ...call, operation: `Put${noun}` });
       // (and the name of many after it, where the verb reads many)
       for (const many of withPlural(verb, operation).slice(1)) calls.push({ ...call, operation: many });
     }
@@ -485,11 +492,24 @@ function chainStepCalls(text: string): readonly StepCall[] {
  * The service a step's leading words name, two of them tried first (`Secrets Manager secret`, `S3 object`), and the
  * words after its name; `null` and the words as they are where they name none, or where one word is all there is.
  */
-function leadingService(words: readonly string[]): { service: string | null; rest: readonly string[] } {
+function leadingService(given: readonly string[]): { service: string | null; rest: readonly string[] } {
+  const words = withLogsName(given);
   const two = words.length >= 2 ? serviceFromSdkName(`${words[0]}${words[1]}`) : null;
   if (two !== null) return { service: two, rest: words.slice(2) };
   const one = words.length > 1 ? serviceFromSdkName(words[0] ?? '') : null;
   return one === null ? { service: null, rest: words } : { service: one, rest: words.slice(1) };
+}
+
+/**
+ * A step's words with CloudWatch Logs' name as one word where the older Terraform provider wrote it as two or three
+ * (`Error creating Cloudwatch log subscription filter:`, `… CloudWatch Log Group:`): `log` the noun's own word before a
+ * group, stream or event, else the service's (app-sre/qontract-reconcile#1291).
+ * https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_Operations.html
+ */
+function withLogsName(words: readonly string[]): readonly string[] {
+  if (words[0]?.toLowerCase() !== 'cloudwatch' || !/^logs?$/i.test(words[1] ?? '')) return words;
+  const ownWord = /^log$/i.test(words[1] ?? '') && /^(?:groups?|streams?|events?)$/i.test(words[2] ?? '');
+  return ['CloudWatchLogs', ...words.slice(ownWord ? 1 : 2)];
 }
 
 /**
@@ -551,7 +571,7 @@ function terraformStepCalls(text: string): readonly StepCall[] {
         : part[1] === 'config'
           ? ['Config']
           : part[1].split(' ');
-  const words = [...(step[2] ?? '').split(/\s+/), ...partWords];
+  const words = withLogsName([...(step[2] ?? '').split(/\s+/), ...partWords]);
   // the service's name is the longest run of leading words the SDK names know (`Secrets Manager`, `Route 53`)
   for (let k = Math.min(3, words.length - 1); k >= 1; k--) {
     const name = words.slice(0, k).join('');

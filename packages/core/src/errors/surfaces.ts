@@ -1938,6 +1938,11 @@ const cloudFormation: Extractor = (text, hints) => {
   if (has(text, 'Spectrum Scan Error: ')) {
     answeredBy(hints, 'redshift');
   }
+  // Redshift's error detail, as a client prints a COPY's or a query's failure (`error:  Spectrum Scan Error` / `code:
+  // 15007` / … / `location:  dory_util.cpp:1450`: rudderlabs/rudder-server#3178; `error:  AWS access key ID not found` /
+  // `code:      8001`: r-lib/devtools#1813): its answer, the code its own number
+  // https://docs.aws.amazon.com/redshift/latest/dg/r_STL_LOAD_ERRORS.html
+  if (has(text, 'location:') && REDSHIFT_DETAIL.test(text)) answeredBy(hints, 'redshift');
   // Lake Formation's answer for a location it does not manage, as a Glue crawler relays it (`The S3 location: s3://… is
   // not registered`) https://docs.aws.amazon.com/glue/latest/dg/error-crawler-config-lf.html
   if (has(text, 'The S3 location: ') && /\bThe S3 location: s3:\/\/\S{1,1000} is not registered/.test(text)) {
@@ -2820,6 +2825,46 @@ const FIXED_SENTENCES: readonly {
     service: 's3',
     namesService: true,
   },
+  // S3's InvalidObjectState for an archived object's read, its message alone (`The operation is not valid for the object's
+  // storage class`, as restic's and rustic's retries print it: nicotsx/zerobyte#348), and the documented one
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+  {
+    sentence: "The operation is not valid for the object's storage class",
+    code: 'InvalidObjectState',
+    service: 's3',
+    namesService: true,
+  },
+  {
+    sentence: 'The operation is not valid for the current state of the object',
+    code: 'InvalidObjectState',
+    service: 's3',
+    namesService: true,
+  },
+  // S3's MalformedXML, its message alone after a PowerShell cmdlet's name (`Write-S3BucketInventoryConfiguration: The
+  // XML you provided was not well-formed or did not validate against our published schema`:
+  // aws/aws-tools-for-powershell#384) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
+  {
+    sentence: 'The XML you provided was not well-formed or did not validate against our published schema',
+    code: 'MalformedXML',
+    service: 's3',
+    namesService: true,
+  },
+  // S3's InvalidArgument for a bucket's event notifications whose rules overlap (`Configuration is ambiguously defined.
+  // Cannot have overlapping suffixes in two rules if the prefixes are overlapping for the same event type.`:
+  // matt-filion/serverless-external-s3-event#53) https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html,
+  // https://repost.aws/knowledge-center/lambda-s3-event-configuration-error
+  {
+    sentence: 'Cannot have overlapping suffixes in two rules if the prefixes are overlapping',
+    code: 'InvalidArgument',
+    service: 's3',
+    namesService: true,
+  },
+  {
+    sentence: 'Cannot have overlapping prefixes in two rules if the suffixes are overlapping',
+    code: 'InvalidArgument',
+    service: 's3',
+    namesService: true,
+  },
   // S3's PreconditionFailed, as the Java SDK v2 prints a message with its service but no code (`S3Exception: At least one
   // of the pre-conditions you specified did not hold (Service: S3, Status Code: 200, …)`: apache/hadoop#7722)
   // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
@@ -3121,6 +3166,13 @@ const NAMED_RESOURCES: readonly {
   },
 ];
 
+/** A CodeArtifact repository's endpoint (`https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com`). */
+const CODEARTIFACT_ENDPOINT = /https:\/\/[a-z0-9-]{1,100}\.d\.codeartifact\.[a-z0-9-]{2,30}\.amazonaws\.com/;
+
+/** Redshift's error detail: its error line, its numeric code, then (a few lines on) the source file that raised it. */
+const REDSHIFT_DETAIL =
+  /(?:^|\n)[ \t]{0,20}error:[ \t]+[^\n]{1,500}\n[ \t]{0,20}code:[ \t]+\d{3,6}[ \t]*\n(?:[^\n]{0,500}\n){0,4}?[ \t]{0,20}location:[ \t]+\w{1,80}\.cpp:\d{1,6}/;
+
 /** Fixed sentences that identify one service's error. */
 /**
  * Sentences of one service each, written without a code: that service refused the caller (`refused`), or answered with
@@ -3160,6 +3212,17 @@ const SERVICE_SENTENCES: readonly {
   // required permissions.`: aws/aws-parallelcluster#6122)
   // https://docs.aws.amazon.com/fsx/latest/LustreGuide/setting-up.html#fsx-adding-permissions-s3
   { sentence: 'is unable to create Service-Linked-Role', service: 'fsx', refused: true },
+  // Step Functions' States.Runtime cause, as its console shows an execution's failure without the error's name (`An error
+  // occurred while executing the state 'S' (entered at the event id #2). The JSONPath '$.event' … could not be found in
+  // the input`: nasa/cumulus-orca#346) https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
+  { sentence: "' (entered at the event id #", service: 'states' },
+  // Redshift's answer to a COPY or a Spectrum query over a bucket of another Region (`S3ServiceException:The S3 bucket
+  // addressed by the query is in a different region from this cluster.,Status 301,Error PermanentRedirect`, also alone:
+  // aws-samples/redshift-immersionday-labs#4) https://docs.aws.amazon.com/redshift/latest/dg/queries-troubleshooting-load-fails.html
+  {
+    sentence: 'The S3 bucket addressed by the query is in a different region from this cluster',
+    service: 'redshift',
+  },
   // Amazon Connect's console where a Region does not offer it (`Region Unsupported. Amazon Connect is not available in
   // [Region]`) https://docs.aws.amazon.com/connect/latest/adminguide/regions.html
   { sentence: 'Amazon Connect is not available in ', service: 'connect' },
@@ -3690,6 +3753,19 @@ const signatures: Extractor = (text, hints) => {
     hints.add('httpStatus', gdal[1], PRIORITY.body, 'gdal');
     answeredBy(hints, 's3', PRIORITY.implied);
   }
+  // CodeArtifact's repository endpoint refusing a package manager's expired or missing authorization token (pip's `401
+  // Error, Credentials not correct for https://d-1.d.codeartifact.us-east-1.amazonaws.com/pypi/r/simple/…`:
+  // actions/setup-python#733; NuGet's `Response status code does not indicate success: 401 (Unauthorized).` for a source
+  // there: aws/aws-toolkit-visual-studio#381): its answer, its status only
+  // https://docs.aws.amazon.com/codeartifact/latest/ug/tokens-authentication.html
+  if (has(text, '.d.codeartifact.') && CODEARTIFACT_ENDPOINT.test(text)) {
+    const status =
+      /\b(40[13])(?: Error\b| \((?:Unauthorized|Forbidden)\)| (?:Unauthorized|Forbidden)\b)/.exec(text);
+    if (status?.[1] !== undefined) {
+      hints.add('httpStatus', status[1], PRIORITY.body, 'codeartifact');
+      answeredBy(hints, 'codeartifact', PRIORITY.implied);
+    }
+  }
   // S3's answer in a client's wire log, its status and `Server: AmazonS3` header the text shows, its body left out
   // (`< HTTP/1.1 501 Not Implemented` / `< server: AmazonS3`: archiecobbs/s3backer#231; `< HTTP/1.1 400 Bad Request` …
   // `< Server: AmazonS3`: iterate-ch/cyberduck#14044) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
@@ -3787,11 +3863,15 @@ const signatures: Extractor = (text, hints) => {
   }
   // the Terraform provider's debug log of an answer: `rpc.method=PutRestApi rpc.service="API Gateway"`, the two fields
   // of one record in either order, the body's lines perhaps between them (`rpc.method=RequestCertificate … http.
-  // response.body=… rpc.service=ACM rpc.system=aws-api`: hashicorp/terraform-provider-aws#44667)
-  const method = has(text, 'rpc.method=') ? /\brpc\.method=(\w{2,100})(?=\s|$)/.exec(text) : null;
+  // response.body=… rpc.service=ACM rpc.system=aws-api`: hashicorp/terraform-provider-aws#44667); the S3 backend's
+  // and older providers' log names them `aws.operation=GetCallerIdentity … aws.service=STS` (hashicorp/terraform#34177)
+  const method =
+    has(text, 'rpc.method=') || has(text, 'aws.operation=')
+      ? /\b(?:rpc\.method|aws\.operation)=(\w{2,100})(?=\s|$)/.exec(text)
+      : null;
   if (method !== null) {
     const record = text.slice(Math.max(0, method.index - 800), method.index + 800);
-    const service = /\brpc\.service="?([\w -]{2,60}?)"?(?:\s|$)/.exec(record);
+    const service = /\b(?:rpc|aws)\.service="?([\w -]{2,60}?)"?(?:\s|$)/.exec(record);
     if (service !== null)
       addServiceCall(
         hints,
@@ -4329,6 +4409,17 @@ const STATED_ACTIONS: readonly {
   /** Whether the sentence is itself a refusal (its literal marks the error an access failure). */
   readonly refusal?: true;
 }[] = [
+  // a CloudFormation resource type's handler that failed with AccessDenied, its message naming the action as the CloudFormation
+  // CLI's plugins write it (`Access denied for operation 'codeartifact:CreateRepository'.`:
+  // aws-cloudformation/aws-cloudformation-resource-providers-codeartifact#36)
+  // https://docs.aws.amazon.com/cloudformation-cli/latest/userguide/resource-type-test-contract-errors.html
+  {
+    literal: "Access denied for operation '",
+    pattern: /\bAccess denied for operation '([a-z0-9-]{2,40}:[A-Z][A-Za-z0-9]{1,100})'/,
+    prefix: '',
+    surface: 'cloudformation',
+    refusal: true,
+  },
   // EC2's throttling: `has been throttled on ec2:RunInstances because it exceeded its request rate limit`
   {
     literal: 'has been throttled on ',
