@@ -308,6 +308,13 @@
  * 99.1%): 97.1% fresh over the five (422/434 fields). Labels their labellers judged wrong by the rules are corrected:
  * Shield's missing subscription as opt-in (142) and a misrouted request's AccessDeniedException as other (143); API
  * Gateway's path-part sentence alone, read as none and judged either way, is marked as holding no AWS answer (143).
+ * Rounds one hundred and forty-six to one hundred and fifty, frozen at e74270d: `heldout146.jsonl` (13, NAS, desktop and
+ * enterprise backup software: 93.3% fresh), `heldout147.jsonl` (17, databases and warehouses reading S3 themselves:
+ * 94.4%), `heldout148.jsonl` (21, artifact, package and cache stores: 96.6%), `heldout149.jsonl` (19, event-driven
+ * glue between services: 95.5%) and `heldout150.jsonl` (6, PowerShell and Windows administration: 89.8%). Read as none
+ * and judged either way by their labellers, marked as holding no AWS answer: a backup operator's bare `400 Bad Request`
+ * on its bucket check and restic's bare 301 from an S3 host (146), DuckDB's 403 from a redacted host (147), and
+ * `Send-SSMCommand:` before a message that is no documented one of SSM's (150).
  * The practice rounds (`practice7.jsonl` … `practice13.jsonl`, 374 errors) were labelled beside the reader's output,
  * to find its defects, and are kept as regression tables; 12 of their sources, gathered while round seven was, are
  * round seven's too and are left out of them (round seven scored 91.4% fresh on its other 98 errors as on all), and
@@ -600,6 +607,11 @@ const ROUNDS = [
   { file: 'heldout142.jsonl', floor: 0.98, size: 15 },
   { file: 'heldout143.jsonl', floor: 0.94, size: 15 },
   { file: 'heldout144.jsonl', floor: 0.99, size: 16 },
+  { file: 'heldout146.jsonl', floor: 0.99, size: 13 },
+  { file: 'heldout147.jsonl', floor: 0.96, size: 17 },
+  { file: 'heldout148.jsonl', floor: 0.99, size: 21 },
+  { file: 'heldout149.jsonl', floor: 0.97, size: 19 },
+  { file: 'heldout150.jsonl', floor: 0.95, size: 6 },
   // practice rounds, labelled beside the reader's output (not blind) to find its defects: kept so that no change
   // loses what their fixes gained (practice 7: long-tail tools; 8: mainstream tools; 9: mainstream tools, new
   // services and steps; 10: the long tail and look-alikes); read without the catalog, so that steps only the
