@@ -6,6 +6,8 @@
  * under another action name. An operation not listed is authorised as `<prefix>:<Operation>`, which holds for
  * most AWS APIs.
  * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-with-s3-policy-actions.html
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html (CloudTrail's names of S3's
+ *   bucket-level calls, `DeleteBucketPublicAccessBlock` for the API's DeletePublicAccessBlock)
  * @see https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
  */
 const OPERATIONS: Readonly<Record<string, string>> = {
@@ -46,6 +48,7 @@ const OPERATIONS: Readonly<Record<string, string>> = {
     DeleteBucketReplication=PutReplicationConfiguration GetBucketCors=GetBucketCORS PutBucketCors=PutBucketCORS
     DeleteBucketCors=PutBucketCORS GetPublicAccessBlock=GetBucketPublicAccessBlock
     PutPublicAccessBlock=PutBucketPublicAccessBlock DeletePublicAccessBlock=PutBucketPublicAccessBlock
+    DeleteBucketPublicAccessBlock=PutBucketPublicAccessBlock
     GetBucketPolicyStatus GetBucketOwnershipControls PutBucketOwnershipControls GetBucketLogging PutBucketLogging
     GetBucketWebsite PutBucketWebsite DeleteBucketWebsite GetObjectAttributes RestoreObject
     SelectObjectContent=GetObject GetObjectLockConfiguration=GetBucketObjectLockConfiguration

@@ -134,6 +134,28 @@ export function withJsonQuotes(text: string): string {
 }
 
 /**
+ * A record as YAML writes it (`aws cloudtrail lookup-events --output yaml`'s events, a detection rule's test cases:
+ * `errorCode: AccessDenied`, `userIdentity:` / `  arn: "arn:…"`), each `key: value` line's key and plain value given
+ * JSON's quotes, so that {@link readCloudTrailText} reads it; a value already quoted keeps its quotes. Line by line,
+ * linear in the text length. https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-output-format.html
+ */
+export function withYamlQuotes(text: string): string {
+  return text.replace(YAML_PAIR, (_, lead: string, key: string, value: string | undefined) => {
+    const plain = (value ?? '').trimEnd();
+    if (plain === '') return `${lead}"${key}":`;
+    if (plain.startsWith('"')) return `${lead}"${key}": ${plain}`;
+    const unquoted =
+      plain.startsWith("'") && plain.endsWith("'") && plain.length > 1
+        ? plain.slice(1, -1).replaceAll("''", "'")
+        : plain;
+    return `${lead}"${key}": ${JSON.stringify(unquoted)}`;
+  });
+}
+
+/** A YAML mapping's `key: value` line (a sequence item's `- ` kept before its key). */
+const YAML_PAIR = /^([ \t]*(?:- )?)([A-Za-z_][\w.]{0,60}):(?:[ \t]+([^\n]*))?$/gm;
+
+/**
  * A JavaScript literal's keys, unquoted, given JSON's quotes (`errorCode: "…"`, `userIdentity: { arn: "…" }`, perhaps
  * quoted in Markdown), in text outside its strings only: a message's own `{A:` is no key.
  */
@@ -146,13 +168,11 @@ export function readCloudTrailText(text: string): CloudTrailFailure | null {
   if (codeAt < 0) {
     return null;
   }
-  // the record around the error: from the start of its own record to the start of the next one
-  const start = Math.max(
-    0,
-    text.lastIndexOf('"eventVersion"', codeAt),
-    text.lastIndexOf('"Records"', codeAt),
-  );
-  const next = text.indexOf('"eventVersion"', codeAt);
+  // the record around the error: from the start of its own record to the start of the next one, each record led by its
+  // `eventVersion` (CloudTrail's first field); a record whose keys are sorted (`jq -S`, a detection rule's test cases:
+  // panther-labs/panther-analysis, its `eventVersion` after `errorCode` and before `userIdentity`) has it within
+  const start = Math.max(0, recordLeadBefore(text, codeAt), text.lastIndexOf('"Records"', codeAt));
+  const next = recordLeadAfter(text, codeAt);
   const record = text.slice(start, next < 0 ? undefined : next);
   const errorCode = stringField(record, 'errorCode');
   const eventSource = stringField(record, 'eventSource');
@@ -216,6 +236,39 @@ export function readCloudTrailText(text: string): CloudTrailFailure | null {
     partial.requestParameters = params;
   }
   return toFailure(partial);
+}
+
+/** Where the last record led by its `"eventVersion"` (after a `{`, blanks aside) starts before `at`; -1 if none. */
+function recordLeadBefore(text: string, at: number): number {
+  for (
+    let i = text.lastIndexOf('"eventVersion"', at);
+    i >= 0;
+    i = text.lastIndexOf('"eventVersion"', i - 1)
+  ) {
+    if (opensRecord(text, i)) return i;
+    if (i === 0) break;
+  }
+  return -1;
+}
+
+/** Where the next record led by its `"eventVersion"` starts after `at`; -1 if none. */
+function recordLeadAfter(text: string, at: number): number {
+  for (let i = text.indexOf('"eventVersion"', at); i >= 0; i = text.indexOf('"eventVersion"', i + 1)) {
+    if (opensRecord(text, i)) return i;
+  }
+  return -1;
+}
+
+/** Whether the key at `at` is its object's first (a `{` before it, blanks aside), as CloudTrail writes `eventVersion`. */
+function opensRecord(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && at - i < 200 && /\s/.test(text.charAt(i))) i--;
+  // (or a YAML sequence's item, `- "eventVersion": …` once its keys are quoted)
+  return (
+    i < 0 ||
+    text.charCodeAt(i) === 0x7b ||
+    (text.charCodeAt(i) === 0x2d && /\s/.test(text.charAt(i - 1) || ' '))
+  );
 }
 
 /**

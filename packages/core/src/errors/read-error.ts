@@ -10,6 +10,7 @@ import {
   readConsoleSignInFailure,
   selectFailure,
   withJsonQuotes,
+  withYamlQuotes,
 } from './cloudtrail.js';
 import { type DenialSentence, findDenialSentences } from './denial-sentence.js';
 import { findEncodedMessage } from './encoded-message.js';
@@ -623,7 +624,12 @@ function readOneError(input: string, options: ReadErrorOptions): Result<ErrorRea
           : // (or as Python or JavaScript prints a record: `'errorCode': 'AccessDenied'`, `errorCode: 'AccessDenied'`)
             input.includes("'errorCode'") || input.includes("errorCode: '")
             ? withJsonQuotes(input)
-            : null;
+            : // (or as YAML writes it: `errorCode: AccessDenied` on a line of its own)
+              input.includes('errorCode: ') &&
+                input.length <= 256 * 1024 &&
+                /^[ \t]*(?:- )?errorCode: \S/m.test(input)
+              ? withYamlQuotes(input)
+              : null;
   if (trailText !== null) {
     const pasted = readCloudTrailText(trailText);
     if (pasted !== null) {
