@@ -175,8 +175,12 @@ export function readCloudTrailText(text: string): CloudTrailFailure | null {
   const next = recordLeadAfter(text, codeAt);
   const record = text.slice(start, next < 0 ? undefined : next);
   const errorCode = stringField(record, 'errorCode');
-  const eventSource = stringField(record, 'eventSource');
-  const eventName = stringField(record, 'eventName');
+  // (or, where LookupEvents' item holds the record as its `CloudTrailEvent` string, the item's own `EventSource` and
+  // `EventName`: `aws cloudtrail lookup-events` as printed, prowler-cloud/prowler's timeline tests)
+  // https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_Event.html
+  const item = text.includes('"CloudTrailEvent"');
+  const eventSource = stringField(record, 'eventSource') ?? (item ? stringField(text, 'EventSource') : null);
+  const eventName = stringField(record, 'eventName') ?? (item ? stringField(text, 'EventName') : null);
   if (errorCode === null || (eventSource === null && eventName === null)) {
     return null;
   }
@@ -508,7 +512,14 @@ function principalOf(identity: Json): string | null {
   if (type === 'AWSService') {
     return str(identity.invokedBy);
   }
-  if (type === 'AWSAccount' && str(identity.accountId) !== null) {
+  // (another account's caller: its root where its principal ID is the account's own, else a user or a role's session of
+  // it that the record does not name, `"principalId": "AROA…:session-name"`, unknown)
+  const principalId = str(identity.principalId);
+  if (
+    type === 'AWSAccount' &&
+    str(identity.accountId) !== null &&
+    (principalId === null || principalId === str(identity.accountId))
+  ) {
     return `arn:aws:iam::${str(identity.accountId)}:root`;
   }
   if (type === 'Anonymous' || str(identity.principalId) === 'anonymous') {

@@ -147,6 +147,14 @@ export function findDenialSentences(text: string): DenialSentence[] {
     };
     found.push(clauseSentence);
   }
+  // CloudTrail's network activity event of a request a VPC endpoint's policy refused (`"errorCode": "VpceAccessDenied",
+  // "errorMessage": "The request was denied due to a VPC endpoint policy"`: panther-labs/panther-analysis's rule tests):
+  // the reason alone, no caller's ARN nor the action written
+  // https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-event-reference-record-contents.html
+  const endpoint = ifNoneYet(found, text, 'denied due to a VPC endpoint policy', VPC_ENDPOINT_DENIED);
+  if (endpoint !== null) {
+    found.push({ ...principalOnly(null, endpoint.index), principalSlot: false, reasonLayer: 'vpc-endpoint' });
+  }
   // a tool's own words for a refused call, with AWS's reason after them (Karpenter: `unauthorized to call
   // ec2:RunInstances … explicit deny in a service control policy`)
   const call = ifNoneYet(found, text, 'nauthorized to call ', UNAUTHORIZED_CALL);
@@ -340,6 +348,9 @@ const CUT_AFTER_CALLER =
   /\bUser: (arn:[\w-]+:[^\s"'`]{1,1024}) is not (?:authorized(?:["'`]|\.?[ \t]*(?:\n|$)| to(?: p[a-z]{0,6})?[ \t]*(?:\n|$))|a[a-z]{0,9} ?\(truncated|a[a-z]{0,8}[ \t]*$)/;
 
 /** A sentence's resource slot and its reason, where the paste holds no sentence start before them (the action perhaps). */
+/** A VPC endpoint policy's refusal as CloudTrail's network activity events word it. */
+const VPC_ENDPOINT_DENIED = /\b(?:The request was )?denied due to a VPC endpoint policy\b/;
+
 const CUT_BEFORE_RESOURCE = /\bon resource: \S{1,2048}\s{1,20}(?:with an explicit deny|because no )/;
 /** What the cut-off start of a sentence stands in for: no caller, no action (`null` names none). */
 const CUT_LEAD = 'not authorized to perform: null ';

@@ -145,6 +145,7 @@ WITH failed AS (
       WHEN nullif(useridentity.arn, '') IS NOT NULL THEN useridentity.arn
       WHEN useridentity.type = 'AWSService' THEN nullif(useridentity.invokedby, '')
       WHEN useridentity.type = 'AWSAccount' AND nullif(useridentity.accountid, '') IS NOT NULL
+        AND (nullif(useridentity.principalid, '') IS NULL OR useridentity.principalid = useridentity.accountid)
         THEN 'arn:aws:iam::' || useridentity.accountid || ':root'
       WHEN useridentity.type = 'Anonymous' OR useridentity.principalid = 'anonymous' THEN 'anonymous'
     END AS caller,
