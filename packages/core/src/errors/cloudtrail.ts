@@ -291,11 +291,14 @@ export function stringField(text: string, key: string): string | null {
   }
   // a line break inside the string (JSON has none there) that a terminal or table cut the record at, the
   // string closed on a later line: `"errorCode":"AccessDenie` / `d","errorMessage":…`
+  // (or a YAML folded string's, its next line indented, which YAML reads as one space: a record kept as a detection
+  // rule's `example_log: '{… "errorMessage": "Policy arn:…/AtomicRedTeam` / `  was not found." …}'`,
+  // splunk/security_content) https://yaml.org/spec/1.2.2/#73-flow-scalar-styles
   const cut =
     slice.charAt(m[0].length) === '\n'
-      ? /^"[^"]*"\s*:\s*"((?:[^"\\\n]|\\.|\n(?=[^\s"])){0,8000})"/.exec(slice)
+      ? /^"[^"]*"\s*:\s*"((?:[^"\\\n]|\\.|\n[ \t]{0,40}(?=[^\s"])){0,8000})"/.exec(slice)
       : null;
-  const raw = cut?.[1] === undefined ? m[1] : cut[1].replaceAll('\n', '');
+  const raw = cut?.[1] === undefined ? m[1] : cut[1].replace(/\n[ \t]+/g, ' ').replaceAll('\n', '');
   try {
     return JSON.parse(`"${raw}"`) as string;
   } catch {

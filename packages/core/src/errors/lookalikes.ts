@@ -1006,6 +1006,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       'ProvisionedThroughputExceeded',
       'PriorRequestNotComplete',
       'EC2ThrottledException',
+      // EKS's health issue of a node group whose instance profile IAM throttled (`IamThrottling: Amazon EKS was unable
+      // to create an IAM Instance Profile in your account.`) https://docs.aws.amazon.com/eks/latest/APIReference/API_Issue.html
+      'IamThrottling',
       // Bedrock's event stream writes it with a lower-case first letter (`An error occurred (throttlingException)
       // when calling the InvokeModelWithResponseStream operation`)
       // https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_ResponseStream.html
@@ -1139,6 +1142,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // tail: a phrase starting with a frequent letter made the one scan for every phrase twice as slow
     // (SageMaker's ResourceLimitExceeded: `… Please contact AWS support to request an increase for this limit.`)
     phrases: [
+      // EC2 Fleet's request count, as EKS relays it for a node group's Auto Scaling group (`AsgInstanceLaunchFailures:
+      // You've reached your quota for maximum Fleet Requests for this account.`: terraform-aws-modules/terraform-aws-eks#2149)
+      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+      'reached your quota for maximum Fleet Requests',
       // ECR's repository full (`denied: The repository with name x in registry with id 1 already has the maximum allowed
       // number of images which is '10000'`), ECS's service event at the account's task quota (`was unable to place a task.
       // Reason: You've reached the limit on the number of tasks you can run concurrently.`) and its desired count

@@ -1,4 +1,5 @@
 import { actionForOperation, servicesForOperation } from '../catalog/operations.js';
+import { serviceFromSdkName } from '../catalog/service-names.js';
 import type { Result } from '../diagnostics/result.js';
 import { parseJson, parseJsonOrNull } from '../json/parse-json.js';
 import { cleanErrorText, unescapeOnce } from './clean-text.js';
@@ -924,6 +925,12 @@ function resolveService(operation: string | null, hints: HintSet, text: string):
       if (coded !== null) {
         return coded;
       }
+      // (or the one of them the message names as AWS names its services: `Account 1 is not subscribed to AWS Security
+      // Hub` on GetFindings, prowler-cloud/prowler#1143)
+      const spelled = serviceSpelledAmong(text, candidates);
+      if (spelled !== null) {
+        return spelled;
+      }
       // (or the one of them whose resource's ARN the text writes: `… when calling the DeleteTargetGroup operation: Target
       // group 'arn:aws:elasticloadbalancing:…:targetgroup/tg/…' is currently in use` is Elastic Load Balancing's, not VPC
       // Lattice's: ansible-collections/community.aws commit 18e7e4c)
@@ -946,7 +953,34 @@ function resolveService(operation: string | null, hints: HintSet, text: string):
   // (an operation the curated table does not know, of the one service whose resource's ARN the message writes, the
   // caller's own IAM or STS ARN aside: the catalog then confirms the service has it)
   const resources = [...arnServices(text)].filter((s) => s !== 'iam' && s !== 'sts');
-  return resources.length === 1 ? (resources[0] ?? null) : null;
+  if (resources.length === 1) return resources[0] ?? null;
+  // (or the one service the message names as AWS names its services, `… is not subscribed to AWS Security Hub` on
+  // GetFindings, which several services have: prowler-cloud/prowler#1143; the catalog then confirms it has the call)
+  return serviceSpelledAmong(text, null);
+}
+
+/**
+ * The one of `candidates` (of any service, where `null`) whose name the text writes after `AWS` or `Amazon` (`AWS
+ * Security Hub`, `Amazon GuardDuty`), its words joined as the SDKs name it; `null` where none or several. The first ten
+ * such names looked at.
+ */
+function serviceSpelledAmong(text: string, candidates: readonly string[] | null): string | null {
+  const found = new Set<string>();
+  let seen = 0;
+  for (const m of text.matchAll(
+    /\b(?:AWS|Amazon) ([A-Z][A-Za-z0-9]{1,30}(?: [A-Z][A-Za-z0-9]{1,30}){0,3})/g,
+  )) {
+    if (++seen > 10) break;
+    const words = (m[1] ?? '').split(' ');
+    for (let k = words.length; k >= 1; k--) {
+      const service = serviceFromSdkName(words.slice(0, k).join(''));
+      if (service !== null && (candidates === null || candidates.includes(service))) {
+        found.add(service);
+        break;
+      }
+    }
+  }
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
 /** The services of the ARNs a text writes (at most the first 50). */
@@ -994,6 +1028,23 @@ const SERVICE_OF_CODE: Readonly<Record<string, string>> = {
   // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
   PendingVpcPeeringConnectionLimitExceeded: 'ec2',
   KMSAccessDeniedException: 'lambda',
+  // EKS's managed node groups' health issues, as a node group's status and the Terraform provider's wait relay them
+  // (`last error: … AsgInstanceLaunchFailures: You've reached your quota for maximum Fleet Requests …`:
+  // terraform-aws-modules/terraform-aws-eks#2149; `IamThrottling: Amazon EKS was unable to create an IAM Instance
+  // Profile …`: hashicorp/terraform-provider-aws#44853) https://docs.aws.amazon.com/eks/latest/APIReference/API_Issue.html
+  AsgInstanceLaunchFailures: 'eks',
+  NodeCreationFailure: 'eks',
+  IamThrottling: 'eks',
+  IamInstanceProfileNotFound: 'eks',
+  IamNodeRoleNotFound: 'eks',
+  IamLimitExceeded: 'eks',
+  Ec2LaunchTemplateNotFound: 'eks',
+  Ec2LaunchTemplateVersionMismatch: 'eks',
+  Ec2SubnetInvalidConfiguration: 'eks',
+  Ec2SecurityGroupNotFound: 'eks',
+  AutoScalingGroupNotFound: 'eks',
+  InsufficientFreeAddresses: 'eks',
+  ClusterUnreachable: 'eks',
   // IAM's own (`error getting user: NoSuchEntity`: the user is IAM's)
   // https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html
   NoSuchEntity: 'iam',

@@ -356,6 +356,27 @@ const CASES: readonly {
       'Write-S3BucketInventoryConfiguration: The XML you provided was not well-formed or did not validate against our published schema',
     expected: { service: 's3', action: 's3:PutInventoryConfiguration', actionSource: 'operation' },
   },
+  // hashicorp/terraform-provider-aws/issues/29323
+  {
+    name: "`creating Flow Log (vpc-XXXXXXXXX)` is CreateFlowLogs, EC2's name of many; the catalog confirms the call (round 155)",
+    input:
+      'module.vpc.aws_flow_log.this[0]: Creating...\n╷\n│ Error: creating Flow Log (vpc-XXXXXXXXX): InvalidParameter: Unable to assume given IAM role: \'arn:aws:iam::ACCOUNT_ID:role/vpc-flow-log-role-9999999999999\'\n│       status code: 400, request id: xxxxxxxx-yyyy-xxxx-yyyy-xxxxxxxxxxxxx\n│\n│   with module.vpc.aws_flow_log.this[0],\n│   on ../modules/aws/vpc/aws_vpc_flow_log.tf line 110, in resource "aws_flow_log" "this":\n│  110: resource "aws_flow_log" "this" {\n│\n╵',
+    expected: { service: 'ec2', action: 'ec2:CreateFlowLogs', actionSource: 'operation' },
+  },
+  // hashicorp/terraform-provider-aws/issues/11970
+  {
+    name: "the older provider's `Error creating Flow Log for (vpc-xxxxxxx)` is CreateFlowLogs; the catalog confirms the call (round 155)",
+    input:
+      'Error: Error creating Flow Log for (vpc-xxxxxxx), error: UnauthorizedOperation: You are not authorized to perform this operation.',
+    expected: { service: 'ec2', action: 'ec2:CreateFlowLogs', actionSource: 'operation' },
+  },
+  // prowler-cloud/prowler/issues/1143
+  {
+    name: 'GetFindings, which several services have, of the one the message names (`AWS Security Hub`); the catalog confirms the call (round 157)',
+    input:
+      'An error occurred (InvalidAccessException) when calling the GetFindings operation: Account xxxx is not subscribed to AWS Security Hub',
+    expected: { service: 'securityhub', action: 'securityhub:GetFindings', actionSource: 'operation' },
+  },
   // practice 25 (aws-samples/amazon-guardduty-for-aws-organizations-with-terraform#6)
   {
     name: "an older provider's `Creating GuardDuty Detector failed:` is CreateDetector",

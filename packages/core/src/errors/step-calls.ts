@@ -340,6 +340,10 @@ function toolStepCalls(text: string): readonly StepCall[] {
         calls.push({ ...call, operation: `Put${noun}` });
       // (and the name of many after it, where the verb reads many)
       for (const many of withPlural(verb, operation).slice(1)) calls.push({ ...call, operation: many });
+      // (EC2 makes and deletes some resources by the name of many: `creating Flow Log (vpc-…)` is CreateFlowLogs)
+      // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFlowLogs.html
+      if (service === 'ec2' && (verb === 'create' || verb === 'delete') && !operation.endsWith('s'))
+        calls.push({ ...call, operation: `${operation}s` });
     }
     return calls;
   }
@@ -350,8 +354,10 @@ function toolStepCalls(text: string): readonly StepCall[] {
  * An EC2 resource's id in parentheses, by the prefixes EC2 gives its resources' ids
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html
  */
+// (also after a space or `for`, and redacted, as the older provider and a paste write it: `Error creating Flow Log for
+// (vpc-xxxxxxx)`, hashicorp/terraform-provider-aws#11970)
 const EC2_ID =
-  /^\((?:sg|vpc|subnet|i|eni|igw|eigw|rtb|acl|nat|vol|snap|ami|lt|pcx|tgw|tgw-attach|vpce|eipalloc|dopt|pl)-[0-9a-f]{8,17}\)/;
+  /^ ?(?:for )?\((?:sg|vpc|subnet|i|eni|igw|eigw|rtb|acl|nat|vol|snap|ami|lt|pcx|tgw|tgw-attach|vpce|eipalloc|dopt|pl)-(?:[0-9a-f]{8,17}|[xX]{3,17})\)/;
 
 /**
  * What ends a Terraform 0.x step: its id or words, then the AWS code (`…: ValidationError: …`), perhaps on the next

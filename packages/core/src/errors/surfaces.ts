@@ -1215,12 +1215,33 @@ const jsSdk: Extractor = (text, hints) => {
   // during HeadObject operation: No response body.`, `AWS Error UNKNOWN (HTTP status 403) during …`): the SDK's own
   // name of the error, the call, and a refusal where that name is one
   // https://docs.aws.amazon.com/sdk-for-cpp/v1/developer-guide/error-handling.html
+  // (also `… during HeadObject call:` as Arrow's older releases wrote it, the name's period, and an operation in words,
+  // `AWS Error SLOW_DOWN. during Put Object operation:`: apache/arrow commits db8348b and a44b537)
   const cpp = has(text, 'AWS Error ')
-    ? /\bAWS Error ([A-Z][A-Z_]{2,60})(?: \(HTTP status (\d{3})\))? during (\w{2,80}) operation/.exec(text)
+    ? /\bAWS Error ([A-Z][A-Z_]{2,60})\.?(?: \(HTTP status (\d{3})\))? during ([A-Z]\w{1,40}(?: [A-Z]\w{1,40}){0,3}) (?:operation|call)\b/.exec(
+        text,
+      )
     : null;
   if (cpp) {
-    hints.add('operation', cpp[3], PRIORITY.clientEnvelope, 'cpp');
+    hints.add('operation', (cpp[3] ?? '').replaceAll(' ', ''), PRIORITY.clientEnvelope, 'cpp');
     hints.add('httpStatus', cpp[2], PRIORITY.body, 'cpp');
+    // the service's code, the SDK's name of it in capitals (`SLOW_DOWN` is S3's SlowDown, `NO_SUCH_BUCKET` NoSuchBucket),
+    // where the answer's message follows; the SDK's own failures (`UNKNOWN`, `NETWORK_CONNECTION`, …) name none
+    // https://sdk.amazonaws.com/cpp/api/LATEST/aws-cpp-sdk-core/html/namespace_aws_1_1_client.html
+    const said = text.slice(cpp.index + cpp[0].length, cpp.index + cpp[0].length + 60);
+    const named = cpp[1] ?? '';
+    if (
+      named !== 'ACCESS_DENIED' &&
+      !CPP_CLIENT_ERRORS.has(named) &&
+      /^:\s{1,20}(?!No response body)\S/.test(said)
+    ) {
+      hints.add(
+        'code',
+        named.toLowerCase().replace(/(?:^|_)([a-z])/g, (_, c: string) => c.toUpperCase()),
+        PRIORITY.codeToken,
+        'cpp',
+      );
+    }
     if (cpp[1] === 'ACCESS_DENIED') {
       hints.refusal('cpp');
       // S3's body said AccessDenied, which the SDK names ACCESS_DENIED, where its message follows (`…: Anonymous users
@@ -1235,13 +1256,23 @@ const jsSdk: Extractor = (text, hints) => {
   // `AWS Error [code 100]: Unable to parse ExceptionName: InvalidLocationConstraint Message: …`, apache/arrow#10634;
   // `AWS Error [code 15]: No response body.`, 15 the SDK's ACCESS_DENIED)
   // https://sdk.amazonaws.com/cpp/api/LATEST/aws-cpp-sdk-core/html/namespace_aws_1_1_client.html
+  // (not the SDK's own failure to connect, `AWS Error [code 99]: curlCode: 6, Couldn't resolve host name`, 99 its
+  // NETWORK_CONNECTION: apache/arrow's r/vignettes/fs.Rmd; nor MinIO's own codes, `ExceptionName:
+  // XMinioServerNotInitialized`: apache/arrow commit a95d688)
   const cppNumbered = has(text, 'AWS Error [code ') ? /\bAWS Error \[code (\d{1,3})\]: /.exec(text) : null;
-  if (cppNumbered) {
+  const cppSaid = cppNumbered === null ? '' : text.slice(cppNumbered.index + cppNumbered[0].length);
+  const named =
+    cppNumbered === null
+      ? null
+      : /^[^\n]{0,60}?\bExceptionName: ([A-Z][A-Za-z0-9.]{2,100}) Message: /.exec(cppSaid);
+  if (
+    cppNumbered &&
+    cppNumbered[1] !== '99' &&
+    !cppSaid.startsWith('curlCode: ') &&
+    named?.[1]?.startsWith('XMinio') !== true
+  ) {
     hints.relayed('cpp');
     if (cppNumbered[1] === '15') hints.refusal('cpp');
-    const named = /^[^\n]{0,60}?\bExceptionName: ([A-Z][A-Za-z0-9.]{2,100}) Message: /.exec(
-      text.slice(cppNumbered.index + cppNumbered[0].length),
-    );
     if (named) hints.add('code', named[1], PRIORITY.body, 'cpp');
   }
   // boto 2's Glacier client, the status it expected and the answer's status and code (`Expected 204, got (408,
@@ -1805,6 +1836,38 @@ const rust: Extractor = (text, hints) => {
   const requestId = /"aws_request_id": "([\w-]{4,100})"/.exec(text);
   if (requestId) {
     hints.add('requestId', requestId[1], PRIORITY.body, 'rust');
+  }
+};
+
+/**
+ * ExAws' (Elixir) error of a JSON-protocol service, the code and the message as a tuple of two strings (`{:error,
+ * {"ValidationException", "Please specify either number of bytes or key spec."}}`: ex-aws/ex_aws_kms commit bdbc084);
+ * a code of the `…Exception` form only. https://hexdocs.pm/ex_aws/ExAws.html
+ */
+const exAws: Extractor = (text, hints) => {
+  if (!has(text, 'Exception", "')) return;
+  const tuple = /\{"([A-Z][A-Za-z0-9]{2,80}Exception)", "/.exec(text);
+  if (tuple) hints.add('code', tuple[1], PRIORITY.body, 'ex-aws');
+};
+
+/**
+ * An operation's failure as a Go program logs the request it answered (`GetComplianceDetailsByConfigRule: POST
+ * https://config.us-east-2.amazonaws.com {"__type":"ThrottlingException",…}`: elastic/integrations#15764): the
+ * operation, of the service whose endpoint it named.
+ */
+const operationRequest: Extractor = (text, hints) => {
+  if (!has(text, '.amazonaws.com')) return;
+  const request =
+    /\b([A-Z][A-Za-z0-9]{2,80}): (?:GET|POST|PUT|DELETE|HEAD|PATCH) https:\/\/([a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?)\b/.exec(
+      text,
+    );
+  const host = request?.[2] === undefined ? null : serviceFromEndpointHost(request[2]);
+  if (request?.[1] === undefined || host === null) return;
+  // (the curated table's services of that name, where it knows any: else the catalog confirms the call)
+  const known = servicesForOperation(request[1]);
+  if (known.length === 0 || known.includes(host.service)) {
+    hints.add('service', host.service, PRIORITY.namedCall, 'go');
+    hints.add('operation', request[1], PRIORITY.namedCall, 'go');
   }
 };
 
@@ -3011,6 +3074,12 @@ const NAMED_RESOURCES: readonly {
     literal: 'Function not found: arn:',
     pattern: /Function not found: (arn:[\w-]+:lambda:[^\s'"`]{1,400}?)\.?(?=\s|$)(?! \(truncated)/,
   },
+  // IAM's NoSuchEntity names the managed policy it did not find (`Policy arn:aws:iam::1:policy/p was not found.`:
+  // splunk/security_content's DeletePolicy record) https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicy.html
+  {
+    literal: ' was not found',
+    pattern: /\bPolicy (arn:[\w-]+:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]{1,1024}?) was not found\b/,
+  },
   // CloudTrail's TrailNotFoundException names the trail (`Unknown trail: arn:aws:cloudtrail:…:trail/t for the user: 1`:
   // nozaq/terraform-aws-secure-baseline#306) https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StartLogging.html
   {
@@ -3165,6 +3234,21 @@ const NAMED_RESOURCES: readonly {
     pattern: /for primary source and source version (arn:[\w-]+:s3:::[^\s`'"]{1,1024})/,
   },
 ];
+
+/** The AWS SDK for C++'s names of its own failures, no service's code. */
+const CPP_CLIENT_ERRORS: ReadonlySet<string> = new Set([
+  'UNKNOWN',
+  'NETWORK_CONNECTION',
+  'CLIENT_SIGNING_FAILURE',
+  'USER_CANCELLED',
+  'ENDPOINT_RESOLUTION_FAILURE',
+  'SERVICE_EXTENSION_START_RANGE',
+  'MISSING_PARAMETER',
+  'INVALID_PARAMETER_COMBINATION',
+  'INVALID_QUERY_PARAMETER',
+  'INVALID_PARAMETER_VALUE',
+  'VALIDATION',
+]);
 
 /** A CodeArtifact repository's endpoint (`https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com`). */
 const CODEARTIFACT_ENDPOINT = /https:\/\/[a-z0-9-]{1,100}\.d\.codeartifact\.[a-z0-9-]{2,30}\.amazonaws\.com/;
@@ -5478,6 +5562,8 @@ export const EXTRACTORS: readonly Extractor[] = [
   clickhouseS3,
   jsonFields,
   rust,
+  exAws,
+  operationRequest,
   swift,
   cognitoHostedUi,
   amazonka,
