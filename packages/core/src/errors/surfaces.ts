@@ -1857,19 +1857,26 @@ const exAws: Extractor = (text, hints) => {
  */
 const operationRequest: Extractor = (text, hints) => {
   if (!has(text, '.amazonaws.com')) return;
-  const request =
-    /\b([A-Z][A-Za-z0-9]{2,80}): (?:GET|POST|PUT|DELETE|HEAD|PATCH) https:\/\/([a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?)\b/.exec(
-      text,
-    );
-  const host = request?.[2] === undefined ? null : serviceFromEndpointHost(request[2]);
-  if (request?.[1] === undefined || host === null) return;
+  // (the request found first, the operation's name then read before it: a pattern led by a word tried at every capital
+  // of a megabyte costs)
+  const request = REQUEST_TO_AWS.exec(text);
+  const host = request?.[1] === undefined ? null : serviceFromEndpointHost(request[1]);
+  const operation =
+    request === null
+      ? null
+      : /\b([A-Z][A-Za-z0-9]{2,80})$/.exec(text.slice(Math.max(0, request.index - 81), request.index));
+  if (operation?.[1] === undefined || host === null) return;
   // (the curated table's services of that name, where it knows any: else the catalog confirms the call)
-  const known = servicesForOperation(request[1]);
+  const known = servicesForOperation(operation[1]);
   if (known.length === 0 || known.includes(host.service)) {
     hints.add('service', host.service, PRIORITY.namedCall, 'go');
-    hints.add('operation', request[1], PRIORITY.namedCall, 'go');
+    hints.add('operation', operation[1], PRIORITY.namedCall, 'go');
   }
 };
+
+/** A request's method and URL to an AWS endpoint after a colon (`: POST https://config.us-east-2.amazonaws.com`). */
+const REQUEST_TO_AWS =
+  /: (?:GET|POST|PUT|DELETE|HEAD|PATCH) https:\/\/([a-z0-9.-]{1,200}\.amazonaws\.com(?:\.cn)?)\b/;
 
 const xmlBody: Extractor = (text, hints) => {
   if (!has(text, '</Code>')) {
