@@ -33,6 +33,7 @@ export type LookalikeId =
   | 'request-expired'
   | 'presigned-url-expired'
   | 'presigned-url-not-yet-valid'
+  | 'post-policy-expired'
   | 'mfa-code-invalid'
   | 's3-date-header-invalid'
   | 's3-headers-not-signed'
@@ -478,6 +479,18 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     phrases: ['Request has expired'],
   },
   {
+    // S3 answers AccessDenied to a browser's POST upload whose signed policy document's expiration has passed
+    // (`<Code>AccessDenied</Code><Message>Invalid according to Policy: Policy expired.</Message>`: CulturalMe/meteor-slingshot#80)
+    // @see https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html
+    id: 'post-policy-expired',
+    kind: 'authentication',
+    advice: {
+      message:
+        "the POST upload's policy expired (its `expiration`): sign a new policy for each upload, with an expiration past the time the upload ends, and no later than the signing credentials' own expiry",
+    },
+    phrases: ['Invalid according to Policy: Policy expired'],
+  },
+  {
     // S3 answers AccessDenied when X-Amz-Date lies in the future: the signer's clock runs ahead
     // @see https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html
     id: 'presigned-url-not-yet-valid',
@@ -531,7 +544,8 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       message:
         'the request sent headers that its signature does not cover (x-amz-acl, x-amz-server-side-encryption...): sign the URL or request with the same headers the client then sends, or drop them',
     },
-    phrases: ['There were headers present in the request which were not signed'],
+    // (its last word lost where a paste became a mention, `which were not  @signed`: odysseyscience/react-s3-uploader#110)
+    phrases: ['There were headers present in the request which were not '],
   },
   {
     id: 'credentials-not-validated',
@@ -863,6 +877,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       "Response to preflight request doesn't pass access control check",
       'Response for preflight has invalid HTTP status code',
       'Response for preflight does not have HTTP ok status',
+      // (and S3's own answer to a preflight its CORS rules do not allow, `<Code>AccessForbidden</Code><Message>CORSResponse:
+      // This CORS request is not allowed. …`: hotosm/oam-uploader#85)
+      // https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors-troubleshooting.html
+      'CORSResponse: This CORS request is not allowed',
     ],
     overridesDenial: false,
   },

@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/catalog.js';
+import { servicesForOperation } from '../catalog/operations.js';
 import type { ErrorReading } from './failure.js';
 import { serviceOfCode, serviceOfCodeAmong } from './read-error.js';
 
@@ -107,7 +108,12 @@ async function withActionAsNamed(reading: ErrorReading, catalog: Catalog): Promi
 async function confirmStepCall(reading: ErrorReading, catalog: Catalog): Promise<ErrorReading> {
   for (const call of reading.stepCalls) {
     if (call.ofAnswering === true && reading.failure.service === null) continue;
-    const having = call.service === null ? await catalog.servicesWithAction(call.operation) : [call.service];
+    // (or, where no service has an action of the operation's name, the services the curated table authorizes it under
+    // another's: `unable to create multipart upload` is S3's CreateMultipartUpload, authorized as s3:PutObject,
+    // transloadit/uppy#2270)
+    const withAction =
+      call.service === null ? await catalog.servicesWithAction(call.operation) : [call.service];
+    const having = withAction.length > 0 ? withAction : servicesForOperation(call.operation);
     // a step without a service is a call of the service the answer came from, where the text tells it (S3's host
     // ID, an SDK's service name, a code only one service uses): `error putting object` is S3's PutObject, not
     // MediaStore's; `error getting volume info` under EC2's UnauthorizedOperation, or its code of an unknown volume
