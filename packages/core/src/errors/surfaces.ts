@@ -2935,6 +2935,15 @@ const FIXED_SENTENCES: readonly {
     service: 's3',
     namesService: true,
   },
+  // CloudFront's TooManyInvalidationsInProgress, its message alone (`Processing your request will cause you to exceed the
+  // maximum number of in-progress invalidations.`: apancutt/deploy-aws-s3-cloudfront#19)
+  // https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_CreateInvalidation.html
+  {
+    sentence: 'will cause you to exceed the maximum number of in-progress invalidations',
+    code: 'TooManyInvalidationsInProgress',
+    service: 'cloudfront',
+    namesService: true,
+  },
   // S3's PreconditionFailed, as the Java SDK v2 prints a message with its service but no code (`S3Exception: At least one
   // of the pre-conditions you specified did not hold (Service: S3, Status Code: 200, …)`: apache/hadoop#7722)
   // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
@@ -3082,10 +3091,19 @@ const NAMED_RESOURCES: readonly {
     pattern: /Function not found: (arn:[\w-]+:lambda:[^\s'"`]{1,400}?)\.?(?=\s|$)(?! \(truncated)/,
   },
   // IAM's NoSuchEntity names the managed policy it did not find (`Policy arn:aws:iam::1:policy/p was not found.`:
-  // splunk/security_content's DeletePolicy record) https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicy.html
+  // splunk/security_content's DeletePolicy record; `… does not exist or is not attachable.` to an attach:
+  // newrelic/aws-log-ingestion#77) https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeletePolicy.html
   {
-    literal: ' was not found',
-    pattern: /\bPolicy (arn:[\w-]+:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]{1,1024}?) was not found\b/,
+    literal: 'Policy arn:',
+    pattern:
+      /\bPolicy (arn:[\w-]+:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]{1,1024}?) (?:was not found|does not exist or is not attachable)\b/,
+  },
+  // Lambda's ResourceConflictException names the function an update is under way for (`An update is in progress for
+  // resource: arn:aws:lambda:…:function:f`: cloud-custodian/cloud-custodian#7010)
+  // https://docs.aws.amazon.com/lambda/latest/dg/functions-states.html
+  {
+    literal: 'in progress for resource: arn:',
+    pattern: /\bAn update is in progress for resource: (arn:[\w-]+:lambda:[^\s'"`]{1,400}?)\.?(?=\s|$)/,
   },
   // CloudTrail's TrailNotFoundException names the trail (`Unknown trail: arn:aws:cloudtrail:…:trail/t for the user: 1`:
   // nozaq/terraform-aws-secure-baseline#306) https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StartLogging.html
@@ -4388,8 +4406,12 @@ const codeTokens: Extractor = (text, hints) => {
   }
   // the CDK's `… (code=AccessDeniedException)`, and a known code in parentheses ending a line (`Not authorized
   // for images: [ami-…] (AuthFailure)`, Terraform 0.11)
-  // and async-aws's (PHP) `… on resource (code AccessDeniedException).`
-  const codeIs = has(text, '(code') ? /\(code[= ]([A-Z][\w.]{2,100})\)/.exec(text) : null;
+  // and async-aws's (PHP) `… on resource (code AccessDeniedException).`; not the Go CDK's own error codes before the
+  // error it wraps (`blob (code=Unknown): NoCredentialProviders: …`: gohugoio/hugo#11723)
+  // https://pkg.go.dev/gocloud.dev/gcerrors
+  const codeIs = has(text, '(code')
+    ? /(?<!\b(?:blob|docstore|pubsub|secrets|runtimevar) )\(code[= ]([A-Z][\w.]{2,100})\)/.exec(text)
+    : null;
   if (codeIs) {
     hints.add('code', stripFaultPrefix(codeIs[1]), PRIORITY.knownCodeToken, 'code-token');
   }
