@@ -998,6 +998,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
     // the targeted availability zone, does not currently have sufficient capacity to support the cluster`)
     // https://docs.aws.amazon.com/eks/latest/userguide/troubleshooting.html
     phrases: [
+      // (EMR's cluster event where EC2 lacked the capacity: `EC2 provisioning - Insufficient Instance Capacity`)
+      // https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-events-response-insuff-capacity.html
+      'EC2 provisioning - Insufficient Instance Capacity',
       'We currently do not have sufficient',
       'capacity-oversubscribed',
       'does not currently have sufficient capacity to support the cluster',
@@ -1050,6 +1053,9 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // (and Redshift Spectrum's scan of S3 slowed down: `Spectrum Scan Error: Access throttled`)
       // https://docs.aws.amazon.com/redshift/latest/dg/c-spectrum-troubleshooting.html
       'Spectrum Scan Error: Access throttled',
+      // (and EMR's cluster that EC2 throttled while it launched the instances: `Throttled from Amazon EC2 while launching
+      // cluster`) https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-throttling-error.html
+      'Throttled from Amazon EC2 while launching cluster',
       'Rate exceeded',
       'Request limit exceeded',
       'another request is already in progress',
@@ -1164,6 +1170,10 @@ export const LOOKALIKE_RULES: readonly LookalikeRule[] = [
       // You've reached your quota for maximum Fleet Requests for this account.`: terraform-aws-modules/terraform-aws-eks#2149)
       // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
       'reached your quota for maximum Fleet Requests',
+      // ECS's RunTask failure of a Fargate task past the account's vCPU quota (`{'reason': 'The requested CPU
+      // configuration is above your limit'}`: dask/dask-cloudprovider#299)
+      // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html
+      'The requested CPU configuration is above your limit',
       // ECR's repository full (`denied: The repository with name x in registry with id 1 already has the maximum allowed
       // number of images which is '10000'`), ECS's service event at the account's task quota (`was unable to place a task.
       // Reason: You've reached the limit on the number of tasks you can run concurrently.`) and its desired count

@@ -379,10 +379,17 @@ const CASES: readonly {
   },
   // transloadit/uppy/issues/2270
   {
-    name: '`unable to create multipart upload` is S3\u2019s CreateMultipartUpload, authorized as s3:PutObject, no action of its own name (round 159)',
+    name: "`unable to create multipart upload` is S3's CreateMultipartUpload, authorized as s3:PutObject, no action of its own name (round 159)",
     input:
       'tus: unexpected response while creating upload, originated from request (response code: 500, response text: s3store: unable to create multipart upload:\nSignatureDoesNotMatch: The request signature we calculated does not match the signature you provided. Check your key and signing method.\n\tstatus code: 403, request id: E7FB5AA69C297CB5, host id: C8bHYgVML6z1eqjCyN2gVKK3yuVo3Ze2/kkO1YhPCgGn0ZT4yBO2cHVqnmlVsElgi7k4/3WVb0k=\n)',
     expected: { service: 's3', action: 's3:PutObject', actionSource: 'operation' },
+  },
+  // rancher/rancher/issues/10635
+  {
+    name: "the AWS cloud provider's `error listing AWS route tables:` under EC2's code is DescribeRouteTables (round 167's line, alone)",
+    input:
+      'error listing AWS route tables: "UnauthorizedOperation: You are not authorized to perform this operation.',
+    expected: { service: 'ec2', action: 'ec2:DescribeRouteTables', actionSource: 'operation' },
   },
   // practice 25 (aws-samples/amazon-guardduty-for-aws-organizations-with-terraform#6)
   {

@@ -340,6 +340,9 @@ function toolStepCalls(text: string): readonly StepCall[] {
         calls.push({ ...call, operation: `Put${noun}` });
       // (and the name of many after it, where the verb reads many)
       for (const many of withPlural(verb, operation).slice(1)) calls.push({ ...call, operation: many });
+      // (and EC2 lists by its Describe calls: the AWS cloud provider's `error listing AWS route tables:` under EC2's
+      // UnauthorizedOperation is DescribeRouteTables, rancher/rancher#10635)
+      if (verb === 'list') calls.push({ ...call, operation: `Describe${noun}` });
       // (EC2 makes and deletes some resources by the name of many: `creating Flow Log (vpc-…)` is CreateFlowLogs)
       // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateFlowLogs.html
       if (service === 'ec2' && (verb === 'create' || verb === 'delete') && !operation.endsWith('s'))

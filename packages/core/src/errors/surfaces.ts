@@ -2944,6 +2944,14 @@ const FIXED_SENTENCES: readonly {
     service: 'cloudfront',
     namesService: true,
   },
+  // S3's AccessDenied to a signed request without its access key, its message alone as s3fs raises it (`PermissionError: No
+  // AWSAccessKey was presented.`: coiled/feedback#253) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
+  {
+    sentence: 'No AWSAccessKey was presented',
+    code: 'AccessDenied',
+    service: 's3',
+    namesService: true,
+  },
   // S3's PreconditionFailed, as the Java SDK v2 prints a message with its service but no code (`S3Exception: At least one
   // of the pre-conditions you specified did not hold (Service: S3, Status Code: 200, …)`: apache/hadoop#7722)
   // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#ErrorCodeList
@@ -3274,6 +3282,9 @@ const CPP_CLIENT_ERRORS: ReadonlySet<string> = new Set([
   'INVALID_PARAMETER_VALUE',
   'VALIDATION',
 ]);
+
+/** An ECR registry's host (`<account>.dkr.ecr.<region>.amazonaws.com`, the account perhaps redacted). */
+const ECR_REGISTRY = /\b[\w-]{1,40}\.dkr\.ecr\.[a-z0-9-]{2,30}\.amazonaws\.com/;
 
 /** A CodeArtifact repository's endpoint (`https://<domain>-<owner>.d.codeartifact.<region>.amazonaws.com`). */
 const CODEARTIFACT_ENDPOINT = /https:\/\/[a-z0-9-]{1,100}\.d\.codeartifact\.[a-z0-9-]{2,30}\.amazonaws\.com/;
@@ -3873,6 +3884,26 @@ const signatures: Extractor = (text, hints) => {
     if (status?.[1] !== undefined) {
       hints.add('httpStatus', status[1], PRIORITY.body, 'codeartifact');
       answeredBy(hints, 'codeartifact', PRIORITY.implied);
+    }
+  }
+  // ECR's registry answering a container tool with a status only (`unexpected status code https://1.dkr.ecr.us-west-2.
+  // amazonaws.com/r: 405 Method Not Allowed`: moby/buildkit#1194; `… dkr.ecr… unauthorized: authentication required`:
+  // containers/podman#12620; `status=401 body="Not Authorized\n"` for an ECR host): its answer, its status
+  // https://docs.aws.amazon.com/AmazonECR/latest/userguide/common-errors-docker.html
+  if (has(text, '.dkr.ecr.') && ECR_REGISTRY.test(text)) {
+    const status =
+      /\b(40[0-9]) (?:Bad Request|Unauthorized|Forbidden|Method Not Allowed|Not Found)\b|\bstatus=(40[0-9])\b/.exec(
+        text,
+      );
+    const code =
+      status?.[1] ??
+      status?.[2] ??
+      (/\bunauthorized: authentication required\b|\bUnauthorized for [\w.-]{1,100}\.dkr\.ecr\./.test(text)
+        ? '401'
+        : undefined);
+    if (code !== undefined) {
+      hints.add('httpStatus', code, PRIORITY.body, 'ecr');
+      answeredBy(hints, 'ecr', PRIORITY.implied);
     }
   }
   // S3's answer in a client's wire log, its status and `Server: AmazonS3` header the text shows, its body left out
