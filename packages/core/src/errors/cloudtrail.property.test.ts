@@ -20,6 +20,20 @@ function pythonRepr(value: unknown): string {
     .join(', ')}}`;
 }
 
+/** A record of a refused CreateBucket, its message, bucket and service given. */
+function failedRecord(message: string, bucket: string, source: string): Record<string, unknown> {
+  return {
+    eventVersion: '1.08',
+    userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::123456789012:assumed-role/r/s' },
+    eventSource: source,
+    eventName: 'CreateBucket',
+    errorCode: 'AccessDenied',
+    errorMessage: message,
+    requestParameters: { bucketName: bucket },
+    readOnly: false,
+  };
+}
+
 /** Printable text without a backslash (Python's and JSON's other escapes differ), quotes of both kinds among it. */
 const text = fc.stringMatching(/^[ -[\]-~]{1,40}$/);
 
@@ -31,16 +45,7 @@ describe('withJsonQuotes', () => {
         text,
         fc.constantFrom('s3.amazonaws.com', 'ec2.amazonaws.com'),
         (message, bucket, source) => {
-          const record = {
-            eventVersion: '1.08',
-            userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::123456789012:assumed-role/r/s' },
-            eventSource: source,
-            eventName: 'CreateBucket',
-            errorCode: 'AccessDenied',
-            errorMessage: message,
-            requestParameters: { bucketName: bucket },
-            readOnly: false,
-          };
+          const record = failedRecord(message, bucket, source);
           expect(readCloudTrailText(withJsonQuotes(pythonRepr(record)))).toEqual(
             readCloudTrailText(JSON.stringify(record)),
           );
@@ -81,16 +86,7 @@ describe('withYamlQuotes', () => {
         fc.constantFrom('s3.amazonaws.com', 'ec2.amazonaws.com'),
         fc.boolean(),
         (message, bucket, source, sorted) => {
-          const record: Record<string, unknown> = {
-            eventVersion: '1.08',
-            userIdentity: { type: 'AssumedRole', arn: 'arn:aws:sts::123456789012:assumed-role/r/s' },
-            eventSource: source,
-            eventName: 'CreateBucket',
-            errorCode: 'AccessDenied',
-            errorMessage: message,
-            requestParameters: { bucketName: bucket },
-            readOnly: false,
-          };
+          const record = failedRecord(message, bucket, source);
           const ordered = sorted
             ? Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)))
             : record;
