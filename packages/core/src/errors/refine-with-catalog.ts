@@ -71,6 +71,24 @@ async function withActionAsNamed(reading: ErrorReading, catalog: Catalog): Promi
         : null;
     if (service !== undefined && action !== null)
       return { ...reading, failure: { ...reading.failure, service, action: `${service}:${action.name}` } };
+    // (several other services have it, this one not: no action is better than one IAM has not, `ec2:CreateCluster` from
+    // eksctl's `failed to create cluster` under EC2's VpcLimitExceeded, kubeflow/website's AWS troubleshooting page)
+    // (only where the operation is a phrase's, not one the client named with its service: `operation error SSO:
+    // ListAccounts` is the portal's call whatever IAM's catalog lists)
+    if (services.length > 1 && reading.operationSource === 'phrase' && (await catalog.hasService(prefix)))
+      return {
+        ...reading,
+        failure: { ...reading.failure, action: null },
+        actionSource: null,
+        unknowns: reading.unknowns
+          .filter((u) => u.code !== 'action-inferred')
+          .concat([
+            {
+              code: 'action-not-named',
+              message: `${prefix} has no action ${operation}, and several other services have one: the call's service is not known`,
+            },
+          ]),
+      };
   }
   // an operation IAM authorizes with no action of its own (SSO OIDC's RegisterClient, `operation error SSO OIDC:
   // RegisterClient`: synfinatic/aws-sso-cli#1359): no action, where the catalog has the service and no service the action
