@@ -74,6 +74,8 @@ describe('whydenied trail', () => {
       { count: 40 },
       { count: 40 },
       { count: 40 },
+      { count: 40 },
+      { count: 40 },
     ]);
   });
 
@@ -130,7 +132,7 @@ describe('whydenied trail', () => {
     const run = runCli(['trail', one, '--top', '3']);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.split('\n').slice(0, 6).join('\n')).toMatchInlineSnapshot(`
-      "9 record(s) in 1 file(s): 8 failed, 7 denial(s) or look-alike(s) in 6 group(s), the top 3 shown
+      "11 record(s) in 1 file(s): 10 failed, 9 denial(s) or look-alike(s) in 8 group(s), the top 3 shown
 
       COUNT  PRINCIPAL                                      ACTION                 RESOURCE                                                      CODE                   LAYER
           2  arn:aws:iam::111122223333:role/service/deploy  s3:GetObject           arn:aws:s3:::reports/*                                        AccessDenied           identity
