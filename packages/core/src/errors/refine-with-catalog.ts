@@ -76,19 +76,10 @@ async function withActionAsNamed(reading: ErrorReading, catalog: Catalog): Promi
     // (only where the operation is a phrase's, not one the client named with its service: `operation error SSO:
     // ListAccounts` is the portal's call whatever IAM's catalog lists)
     if (services.length > 1 && reading.operationSource === 'phrase' && (await catalog.hasService(prefix)))
-      return {
-        ...reading,
-        failure: { ...reading.failure, action: null },
-        actionSource: null,
-        unknowns: reading.unknowns
-          .filter((u) => u.code !== 'action-inferred')
-          .concat([
-            {
-              code: 'action-not-named',
-              message: `${prefix} has no action ${operation}, and several other services have one: the call's service is not known`,
-            },
-          ]),
-      };
+      return withoutAction(
+        reading,
+        `${prefix} has no action ${operation}, and several other services have one: the call's service is not known`,
+      );
   }
   // an operation IAM authorizes with no action of its own (SSO OIDC's RegisterClient, `operation error SSO OIDC:
   // RegisterClient`: synfinatic/aws-sso-cli#1359): no action, where the catalog has the service and no service the action
@@ -100,19 +91,10 @@ async function withActionAsNamed(reading: ErrorReading, catalog: Catalog): Promi
     (await catalog.hasService(prefix)) &&
     (await catalog.servicesWithAction(operation)).length === 0
   )
-    return {
-      ...reading,
-      failure: { ...reading.failure, action: null },
-      actionSource: null,
-      unknowns: reading.unknowns
-        .filter((u) => u.code !== 'action-inferred')
-        .concat([
-          {
-            code: 'action-not-named',
-            message: `the catalog has no IAM action for ${operation}: the call is not authorized by an IAM policy`,
-          },
-        ]),
-    };
+    return withoutAction(
+      reading,
+      `the catalog has no IAM action for ${operation}: the call is not authorized by an IAM policy`,
+    );
   const named = known === null ? null : `${written.slice(0, written.indexOf(':'))}:${known.name}`;
   return named === null || named === written
     ? reading
@@ -164,6 +146,18 @@ async function confirmStepCall(reading: ErrorReading, catalog: Catalog): Promise
     }
   }
   return reading;
+}
+
+/** The reading without the action it inferred, and why no action is named. */
+function withoutAction(reading: ErrorReading, message: string): ErrorReading {
+  return {
+    ...reading,
+    failure: { ...reading.failure, action: null },
+    actionSource: null,
+    unknowns: reading.unknowns
+      .filter((u) => u.code !== 'action-inferred')
+      .concat([{ code: 'action-not-named', message }]),
+  };
 }
 
 /** The reading with an action inferred from an operation, its unknowns updated. */
