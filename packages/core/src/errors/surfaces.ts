@@ -851,6 +851,12 @@ function answeredBy(hints: HintSet, service: string, priority: number = PRIORITY
   hints.relayed(service);
 }
 
+/** A service's answer that a client shows by its HTTP status alone (`surface` the client's or the service's shape). */
+function answeredWithStatus(hints: HintSet, service: string, status: string, surface: string): void {
+  hints.add('httpStatus', status, PRIORITY.body, surface);
+  answeredBy(hints, service, PRIORITY.implied);
+}
+
 /**
  * A call named by an SDK's name of its service and the name of its method (`sts getCallerIdentity failed:`, `sts.
  * get_caller_identity failed with`, a JRuby gem's folder and `describe_stacks`, the Terraform provider's
@@ -1235,12 +1241,7 @@ const jsSdk: Extractor = (text, hints) => {
       !CPP_CLIENT_ERRORS.has(named) &&
       /^:\s{1,20}(?!No response body)\S/.test(said)
     ) {
-      hints.add(
-        'code',
-        named.toLowerCase().replace(/(?:^|_)([a-z])/g, (_, c: string) => c.toUpperCase()),
-        PRIORITY.codeToken,
-        'cpp',
-      );
+      hints.add('code', pascalCase(named.toLowerCase()), PRIORITY.codeToken, 'cpp');
     }
     if (cpp[1] === 'ACCESS_DENIED') {
       hints.refusal('cpp');
@@ -3293,7 +3294,6 @@ const CODEARTIFACT_ENDPOINT = /https:\/\/[a-z0-9-]{1,100}\.d\.codeartifact\.[a-z
 const REDSHIFT_DETAIL =
   /(?:^|\n)[ \t]{0,20}error:[ \t]+[^\n]{1,500}\n[ \t]{0,20}code:[ \t]+\d{3,6}[ \t]*\n(?:[^\n]{0,500}\n){0,4}?[ \t]{0,20}location:[ \t]+\w{1,80}\.cpp:\d{1,6}/;
 
-/** Fixed sentences that identify one service's error. */
 /**
  * Sentences of one service each, written without a code: that service refused the caller (`refused`), or answered with
  * its own words for another failure.
@@ -3870,8 +3870,7 @@ const signatures: Extractor = (text, hints) => {
       )
     : null;
   if (gdal?.[1] !== undefined && (gdal[0].includes('amazonaws.com') || has(text, '/vsis3/'))) {
-    hints.add('httpStatus', gdal[1], PRIORITY.body, 'gdal');
-    answeredBy(hints, 's3', PRIORITY.implied);
+    answeredWithStatus(hints, 's3', gdal[1], 'gdal');
   }
   // CodeArtifact's repository endpoint refusing a package manager's expired or missing authorization token (pip's `401
   // Error, Credentials not correct for https://d-1.d.codeartifact.us-east-1.amazonaws.com/pypi/r/simple/…`:
@@ -3882,8 +3881,7 @@ const signatures: Extractor = (text, hints) => {
     const status =
       /\b(40[13])(?: Error\b| \((?:Unauthorized|Forbidden)\)| (?:Unauthorized|Forbidden)\b)/.exec(text);
     if (status?.[1] !== undefined) {
-      hints.add('httpStatus', status[1], PRIORITY.body, 'codeartifact');
-      answeredBy(hints, 'codeartifact', PRIORITY.implied);
+      answeredWithStatus(hints, 'codeartifact', status[1], 'codeartifact');
     }
   }
   // ECR's registry answering a container tool with a status only (`unexpected status code https://1.dkr.ecr.us-west-2.
@@ -3901,20 +3899,14 @@ const signatures: Extractor = (text, hints) => {
       (/\bunauthorized: authentication required\b|\bUnauthorized for [\w.-]{1,100}\.dkr\.ecr\./.test(text)
         ? '401'
         : undefined);
-    if (code !== undefined) {
-      hints.add('httpStatus', code, PRIORITY.body, 'ecr');
-      answeredBy(hints, 'ecr', PRIORITY.implied);
-    }
+    if (code !== undefined) answeredWithStatus(hints, 'ecr', code, 'ecr');
   }
   // S3's answer in a client's wire log, its status and `Server: AmazonS3` header the text shows, its body left out
   // (`< HTTP/1.1 501 Not Implemented` / `< server: AmazonS3`: archiecobbs/s3backer#231; `< HTTP/1.1 400 Bad Request` …
   // `< Server: AmazonS3`: iterate-ch/cyberduck#14044) https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html
   if (has(text, 'erver: AmazonS3') && /^<?[ \t]?[Ss]erver: AmazonS3\s*$/m.test(text)) {
     const wire = /^<?[ \t]?HTTP\/1\.1 ([45]\d\d)\b/m.exec(text);
-    if (wire?.[1] !== undefined) {
-      hints.add('httpStatus', wire[1], PRIORITY.body, 's3');
-      answeredBy(hints, 's3', PRIORITY.implied);
-    }
+    if (wire?.[1] !== undefined) answeredWithStatus(hints, 's3', wire[1], 's3');
   }
   // ElastiCache's reply, in its engine's protocol, where IAM authentication could not be checked (`ERR IAM Authentication
   // service is not available.` from a `….cache.amazonaws.com` endpoint: redis-rb/redis-client#261)
